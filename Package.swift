@@ -1,0 +1,126 @@
+// swift-tools-version:6.2
+import PackageDescription
+
+let swiftSettings: [SwiftSetting] = [
+    .enableUpcomingFeature("ExistentialAny"),
+    .enableUpcomingFeature("MemberImportVisibility"),
+    .enableUpcomingFeature("InternalImportsByDefault"),
+]
+
+let package = Package(
+    name: "sitectl",
+    platforms: [.macOS(.v15)],
+    products: [
+        .executable(name: "sitectl", targets: ["sitectl"])
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.8.2"),
+        .package(url: "https://github.com/apple/swift-log.git", from: "1.16.2"),
+        .package(url: "https://github.com/apple/swift-crypto.git", from: "4.5.2"),
+        .package(url: "https://github.com/swift-server/swift-service-lifecycle.git", from: "2.13.0"),
+        .package(url: "https://github.com/swift-server/async-http-client.git", from: "1.37.0"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird.git", from: "2.28.1"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird-websocket.git", from: "2.8.1"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird-auth.git", from: "2.5.0"),
+        .package(url: "https://github.com/hummingbird-project/swift-mustache.git", from: "2.1.1"),
+        .package(url: "https://github.com/groue/GRDB.swift.git", from: "7.10.0"),
+        .package(url: "https://github.com/jpsim/Yams.git", from: "6.2.2"),
+    ],
+    targets: [
+        .systemLibrary(name: "CCmarkGFM", path: "Sources/CCmarkGFM", pkgConfig: "libcmark-gfm"),
+        .systemLibrary(name: "CNcursesw", path: "Sources/CNcursesw", pkgConfig: "ncursesw"),
+        .systemLibrary(name: "CZlib", path: "Sources/CZlib", pkgConfig: "zlib"),
+        .target(
+            name: "SiteAPI",
+            path: "Sources/SiteAPI",
+            swiftSettings: swiftSettings
+        ),
+        .target(
+            name: "SiteCompiler",
+            dependencies: [
+                "CCmarkGFM",
+                .product(name: "Yams", package: "Yams"),
+                .product(name: "Mustache", package: "swift-mustache"),
+                .product(name: "Crypto", package: "swift-crypto"),
+            ],
+            path: "Sources/SiteCompiler",
+            swiftSettings: swiftSettings
+        ),
+        .target(
+            name: "SiteAgent",
+            dependencies: ["SiteCompiler", .product(name: "Yams", package: "Yams")],
+            path: "Sources/SiteAgent",
+            swiftSettings: swiftSettings
+        ),
+        .target(
+            name: "SiteServer",
+            dependencies: [
+                "SiteAPI", "SiteCompiler", "SiteAgent", "CZlib",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "HummingbirdWebSocket", package: "hummingbird-websocket"),
+                .product(name: "HummingbirdBcrypt", package: "hummingbird-auth"),
+                .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "Crypto", package: "swift-crypto"),
+            ],
+            path: "Sources/Server",
+            swiftSettings: swiftSettings
+        ),
+        .target(
+            name: "SiteClient",
+            dependencies: [
+                "SiteAPI",
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
+                .product(name: "Yams", package: "Yams"),
+            ],
+            path: "Sources/Client",
+            swiftSettings: swiftSettings
+        ),
+        .target(
+            name: "SiteTUI",
+            dependencies: ["SiteClient", "SiteAPI", "CNcursesw"],
+            path: "Sources/SiteTUI",
+            swiftSettings: swiftSettings
+        ),
+        .executableTarget(
+            name: "sitectl",
+            dependencies: [
+                "SiteAPI", "SiteClient", "SiteServer", "SiteCompiler", "SiteTUI",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            path: "Sources/sitectl",
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
+            name: "SiteCompilerTests",
+            dependencies: ["SiteCompiler"],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
+            name: "SiteAgentTests",
+            dependencies: ["SiteAgent", "SiteCompiler"],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
+            name: "SiteServerTests",
+            dependencies: [
+                "SiteServer", "SiteAPI",
+                .product(name: "HummingbirdTesting", package: "hummingbird"),
+                .product(name: "HummingbirdWSClient", package: "hummingbird-websocket"),
+            ],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
+            name: "SiteTUITests",
+            dependencies: ["SiteTUI", "SiteAPI"],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
+            name: "EndToEndTests",
+            dependencies: ["SiteAPI"],
+            swiftSettings: swiftSettings
+        ),
+    ]
+)

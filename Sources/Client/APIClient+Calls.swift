@@ -1,0 +1,165 @@
+public import Foundation
+import NIOHTTP1
+import NIOCore
+public import SiteAPI
+
+extension APIClient {
+    // MARK: Daemon and accounts
+
+    public func status() async throws -> DaemonStatus {
+        try await call(.GET, Routes.status, authenticated: false)
+    }
+
+    /// True when `/readyz` answers 200; false while starting; throws when unreachable.
+    public func isReady() async throws -> Bool {
+        try await raw(.GET, Routes.readyz, token: nil, timeout: .seconds(5)).status == 200
+    }
+
+    public func register(email: String, password: String) async throws -> User {
+        try await call(.POST, Routes.register, body: Credentials(email: email, password: password), authenticated: false)
+    }
+
+    /// Logs in and stores the session for this context.
+    public func login(email: String, password: String) async throws -> TokenPair {
+        let pair: TokenPair = try await call(
+            .POST, Routes.login, body: Credentials(email: email, password: password), authenticated: false)
+        try save(pair)
+        return pair
+    }
+
+    /// Ends the session on the daemon (best effort) and forgets it locally.
+    public func logout() async throws {
+        if let session = try credentials.session(for: contextName) {
+            _ = try? await callData(.POST, Routes.logout, body: RefreshRequest(refreshToken: session.refreshToken), authenticated: false)
+        }
+        try credentials.remove(context: contextName)
+    }
+
+    public func me() async throws -> User { try await call(.GET, Routes.me) }
+
+    // MARK: Sites
+
+    public func createSite(_ request: CreateSiteRequest) async throws -> Site {
+        try await call(.POST, Routes.sites, body: request)
+    }
+
+    public func listSites(cursor: String? = nil, limit: Int = 50, status: SiteStatus? = nil) async throws -> Page<Site> {
+        var query = ["limit=\(limit)"]
+        if let cursor { query.append("cursor=\(cursor)") }
+        if let status { query.append("status=\(status.rawValue)") }
+        return try await call(.GET, Routes.sites + "?" + query.joined(separator: "&"))
+    }
+
+    /// Every site, following the pages.
+    public func allSites(status: SiteStatus? = nil) async throws -> [Site] {
+        var result: [Site] = []
+        var cursor: String?
+        repeat {
+            let page = try await listSites(cursor: cursor, limit: 200, status: status)
+            result += page.items
+            cursor = page.nextCursor
+        } while cursor != nil
+        return result
+    }
+
+    public func site(_ name: String) async throws -> Site { try await call(.GET, Routes.site(name)) }
+
+    public func setSiteEnabled(_ name: String, _ enabled: Bool) async throws -> Site {
+        try await call(.POST, enabled ? Routes.siteEnable(name) : Routes.siteDisable(name))
+    }
+
+    public func deleteSite(_ name: String) async throws {
+        _ = try await callData(.DELETE, Routes.site(name))
+    }
+
+    // MARK: Versions
+
+    public func versions(site: String, limit: Int = 100) async throws -> [Version] {
+        let page: Page<Version> = try await call(.GET, Routes.versions(site) + "?limit=\(limit)")
+        return page.items
+    }
+
+    public func version(site: String, ref: String) async throws -> Version {
+        try await call(.GET, Routes.version(site, ref))
+    }
+
+    public func versionLog(site: String, ref: String) async throws -> String {
+        String(decoding: try await callData(.GET, Routes.versionLog(site, ref)), as: UTF8.self)
+    }
+
+    public func versionSource(site: String, ref: String) async throws -> [SourceFile] {
+        try await call(.GET, Routes.versionSource(site, ref))
+    }
+
+    public func versionArchive(site: String, ref: String) async throws -> Data {
+        try await callData(.GET, Routes.versionArchive(site, ref))
+    }
+
+    public func deleteVersion(site: String, ref: String) async throws {
+        _ = try await callData(.DELETE, Routes.version(site, ref))
+    }
+
+    public func diff(site: String, from: String, to: String) async throws -> VersionDiff {
+        try await call(.GET, Routes.diff(site, from, to))
+    }
+
+    public func deploy(site: String, ref: String, force: Bool = false) async throws -> PointerMove {
+        try await call(.POST, Routes.deploy(site), body: PointerMoveRequest(version: ref, force: force))
+    }
+
+    public func preview(site: String, ref: String) async throws -> PointerMove {
+        try await call(.POST, Routes.preview(site), body: PointerMoveRequest(version: ref))
+    }
+
+    public func rollback(site: String, to ref: String? = nil) async throws -> PointerMove {
+        try await call(.POST, Routes.rollback(site), body: RollbackRequest(to: ref))
+    }
+
+    // MARK: Requests and jobs
+
+    public func chat(site: String, message: String) async throws -> BuildRequest {
+        try await call(.POST, Routes.siteRequests(site), body: ChatRequest(message: message))
+    }
+
+    public func request(_ id: Int64) async throws -> BuildRequest { try await call(.GET, Routes.request(id)) }
+
+    public func requests(site: String? = nil, state: RequestState? = nil, limit: Int = 50) async throws -> [BuildRequest] {
+        var query = ["limit=\(limit)"]
+        if let site { query.append("site=\(site)") }
+        if let state { query.append("state=\(state.rawValue)") }
+        let page: Page<BuildRequest> = try await call(.GET, Routes.requests + "?" + query.joined(separator: "&"))
+        return page.items
+    }
+
+    public func answer(_ id: Int64, answer: String) async throws -> BuildRequest {
+        try await call(.POST, Routes.answer(id), body: AnswerRequest(answer: answer))
+    }
+
+    public func cancelRequest(_ id: Int64) async throws -> BuildRequest { try await call(.POST, Routes.cancelRequest(id)) }
+
+    public func jobs(site: String? = nil, state: JobState? = nil, limit: Int = 50) async throws -> [Job] {
+        var query = ["limit=\(limit)"]
+        if let site { query.append("site=\(site)") }
+        if let state { query.append("state=\(state.rawValue)") }
+        let page: Page<Job> = try await call(.GET, Routes.jobs + "?" + query.joined(separator: "&"))
+        return page.items
+    }
+
+    public func job(_ id: Int64) async throws -> Job { try await call(.GET, Routes.job(id)) }
+
+    public func cancelJob(_ id: Int64) async throws -> Job { try await call(.POST, Routes.cancelJob(id)) }
+
+    public func jobLogs(_ id: Int64, after: Int = 0) async throws -> [LogLine] {
+        try await call(.GET, Routes.jobLogs(id) + "?after=\(after)")
+    }
+
+    /// Follows a job's log live until the job ends.
+    public func followJobLogs(_ id: Int64, after: Int = 0) -> AsyncThrowingStream<LogLine, any Error> {
+        stream(Routes.jobLogs(id) + "?follow=true&after=\(after)")
+    }
+
+    /// The live event stream of the user's sites (NDJSON transport).
+    public func events(site: String? = nil) -> AsyncThrowingStream<Event, any Error> {
+        stream(Routes.events + "?format=ndjson" + (site.map { "&site=\($0)" } ?? ""))
+    }
+}

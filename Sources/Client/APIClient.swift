@@ -1,0 +1,182 @@
+import AsyncHTTPClient
+public import Foundation
+import NIOCore
+import NIOHTTP1
+public import SiteAPI
+
+/// The typed client of the daemon's `/v1` API, over a unix socket or HTTP(S).
+///
+/// Keeps the context's session fresh: refreshes the access token shortly before it expires, and once more on 401.
+public struct APIClient: Sendable {
+    public let endpoint: Endpoint
+    public let contextName: String
+    public let credentials: CredentialStore
+    /// A token from `SITECTL_TOKEN` that replaces the stored session.
+    public let staticToken: String?
+    let http: HTTPClient
+
+    public init(endpoint: Endpoint, contextName: String, credentials: CredentialStore, staticToken: String? = nil) {
+        self.endpoint = endpoint
+        self.contextName = contextName
+        self.credentials = credentials
+        self.staticToken = staticToken
+        self.http = HTTPClient.shared
+    }
+
+    // MARK: Requests
+
+    struct RawResponse {
+        var status: Int
+        var body: Data
+        var contentType: String?
+    }
+
+    func raw(_ method: HTTPMethod, _ path: String, body: Data? = nil, token: String?, timeout: TimeAmount = .seconds(120)) async throws
+        -> RawResponse
+    {
+        var request = HTTPClientRequest(url: endpoint.url(path))
+        request.method = method
+        request.headers.add(name: "User-Agent", value: "sitectl/\(SitectlVersion.current)")
+        request.headers.add(name: "Accept", value: "application/json")
+        if let token { request.headers.add(name: "Authorization", value: "Bearer \(token)") }
+        if let body {
+            request.headers.add(name: "Content-Type", value: "application/json")
+            request.body = .bytes(ByteBuffer(bytes: body))
+        }
+        let response: HTTPClientResponse
+        do {
+            response = try await http.execute(request, timeout: timeout)
+        } catch {
+            throw unreachable(error)
+        }
+        let buffer = try await response.body.collect(upTo: 512 * 1024 * 1024)
+        return RawResponse(status: Int(response.status.code), body: Data(buffer.readableBytesView), contentType: response.headers.first(name: "Content-Type"))
+    }
+
+    func unreachable(_ error: any Error) -> ClientError {
+        let detail = String(describing: error)
+        switch endpoint {
+        case .unix(let path):
+            return ClientError(
+                "Cannot reach the sitectl daemon at unix://\(path) (context \(contextName)).",
+                hint: "sitectl daemon start --wait", exitCode: ClientError.Exit.unreachable)
+        case .http(let base):
+            return ClientError(
+                "Cannot reach the sitectl daemon at \(base) (context \(contextName)): \(detail)",
+                hint: "sitectl context test", exitCode: ClientError.Exit.unreachable)
+        }
+    }
+
+    /// Sends a request and decodes the JSON answer, mapping API errors to ``ClientError``.
+    func call<Response: Decodable>(
+        _ method: HTTPMethod, _ path: String, body: (some Encodable)? = Optional<Int>.none, authenticated: Bool = true,
+        as: Response.Type = Response.self
+    ) async throws -> Response {
+        let data = try await callData(method, path, body: body, authenticated: authenticated)
+        do {
+            return try APIJSON.decoder().decode(Response.self, from: data)
+        } catch {
+            throw ClientError("The daemon sent an answer this sitectl does not understand (\(path)).",
+                hint: "Check that the CLI and daemon versions match: sitectl daemon status")
+        }
+    }
+
+    func callData(_ method: HTTPMethod, _ path: String, body: (some Encodable)? = Optional<Int>.none, authenticated: Bool = true)
+        async throws -> Data
+    {
+        let bodyData = try body.map { try APIJSON.encoder().encode($0) }
+        var token = authenticated ? try await accessToken() : nil
+        var response = try await raw(method, path, body: bodyData, token: token)
+        if response.status == 401, authenticated, staticToken == nil, try await refreshSession() {
+            token = try await accessToken()
+            response = try await raw(method, path, body: bodyData, token: token)
+        }
+        guard (200..<300).contains(response.status) else { throw decodeError(response) }
+        return response.body
+    }
+
+    func decodeError(_ response: RawResponse) -> ClientError {
+        if let envelope = try? APIJSON.decoder().decode(APIErrorEnvelope.self, from: response.body) {
+            var error = ClientError.from(envelope.error, status: response.status)
+            if response.status == 401 { error.hint = error.hint ?? "sitectl login" }
+            return error
+        }
+        return ClientError("The daemon answered HTTP \(response.status).", exitCode: ClientError.Exit.failure, status: response.status)
+    }
+
+    // MARK: Session
+
+    /// The access token to send, refreshed first when it is about to expire. Nil when not logged in.
+    func accessToken() async throws -> String? {
+        if let staticToken { return staticToken }
+        guard let session = try credentials.session(for: contextName) else {
+            throw ClientError("You are not logged in (context \(contextName)).", hint: "sitectl login", exitCode: ClientError.Exit.auth)
+        }
+        if session.accessExpiresAt.timeIntervalSinceNow < 30 {
+            if try await refreshSession() { return try credentials.session(for: contextName)?.accessToken }
+            throw ClientError("Your session has expired (context \(contextName)).", hint: "sitectl login", exitCode: ClientError.Exit.auth)
+        }
+        return session.accessToken
+    }
+
+    /// Rotates the refresh token; false when there is no valid session to refresh.
+    func refreshSession() async throws -> Bool {
+        guard let session = try credentials.session(for: contextName), session.refreshExpiresAt > Date() else { return false }
+        let body = try APIJSON.encoder().encode(RefreshRequest(refreshToken: session.refreshToken))
+        let response = try await raw(.POST, Routes.refresh, body: body, token: nil)
+        guard response.status == 200, let pair = try? APIJSON.decoder().decode(TokenPair.self, from: response.body) else {
+            return false
+        }
+        try save(pair)
+        return true
+    }
+
+    func save(_ pair: TokenPair) throws {
+        try credentials.save(
+            StoredSession(
+                email: pair.user.email, host: endpoint.description, accessToken: pair.accessToken,
+                accessExpiresAt: pair.accessExpiresAt, refreshToken: pair.refreshToken, refreshExpiresAt: pair.refreshExpiresAt),
+            for: contextName)
+    }
+
+    // MARK: Streams
+
+    /// Streams an NDJSON response line by line (each line decoded as `Item`).
+    public func stream<Item: Decodable & Sendable>(_ path: String, as: Item.Type = Item.self) -> AsyncThrowingStream<Item, any Error> {
+        AsyncThrowingStream { continuation in
+            let task = Task {
+                do {
+                    let token = try await accessToken()
+                    var request = HTTPClientRequest(url: endpoint.url(path))
+                    request.headers.add(name: "Authorization", value: "Bearer \(token ?? "")")
+                    request.headers.add(name: "Accept", value: "application/x-ndjson")
+                    let response: HTTPClientResponse
+                    do {
+                        response = try await http.execute(request, timeout: .hours(24 * 365))
+                    } catch {
+                        throw unreachable(error)
+                    }
+                    guard response.status.code == 200 else {
+                        let body = try await response.body.collect(upTo: 1024 * 1024)
+                        throw decodeError(RawResponse(status: Int(response.status.code), body: Data(body.readableBytesView)))
+                    }
+                    let decoder = APIJSON.decoder()
+                    var pending = Data()
+                    for try await buffer in response.body {
+                        pending.append(contentsOf: buffer.readableBytesView)
+                        while let newline = pending.firstIndex(of: 0x0A) {
+                            let line = pending[pending.startIndex..<newline]
+                            pending = Data(pending[(newline + 1)...])
+                            if line.isEmpty { continue }
+                            continuation.yield(try decoder.decode(Item.self, from: Data(line)))
+                        }
+                    }
+                    continuation.finish()
+                } catch {
+                    continuation.finish(throwing: error)
+                }
+            }
+            continuation.onTermination = { _ in task.cancel() }
+        }
+    }
+}

@@ -1,0 +1,160 @@
+import HTTPTypes
+import Crypto
+package import Foundation
+package import GRDB
+import HummingbirdBcrypt
+package import SiteAPI
+
+/// Accounts and sessions: bcrypt passwords, short-lived access tokens, rotating refresh tokens.
+///
+/// Tokens are random 256-bit strings; only their SHA-256 is stored, so a database leak yields no usable token.
+/// A refresh token works once: using it returns a new pair, and presenting an already-used one revokes its
+/// whole family (the mark of a stolen token).
+package struct AccountService: Sendable {
+    let db: any DatabaseWriter
+    let pepper: SymmetricKey
+    let bcryptCost: UInt8
+    let accessLifetime: TimeInterval
+    let refreshLifetime: TimeInterval
+    let now: @Sendable () -> Date
+    /// Verified against when the email is unknown, so a login takes as long whether or not the account exists.
+    let dummyHash: String
+
+    package init(
+        db: any DatabaseWriter, pepper: Data, bcryptCost: UInt8, accessLifetime: TimeInterval,
+        refreshLifetime: TimeInterval, now: @escaping @Sendable () -> Date
+    ) {
+        self.db = db
+        self.pepper = SymmetricKey(data: pepper)
+        self.bcryptCost = bcryptCost
+        self.accessLifetime = accessLifetime
+        self.refreshLifetime = refreshLifetime
+        self.now = now
+        self.dummyHash = Bcrypt.hash("sitectl-dummy-password", cost: bcryptCost)
+    }
+
+    /// bcrypt reads only 72 bytes; HMAC-SHA-256 with the server pepper first makes every byte of a long password count.
+    private func prehash(_ password: String) -> String {
+        let mac = HMAC<SHA256>.authenticationCode(for: Data(password.utf8), using: pepper)
+        return Data(mac).base64EncodedString()
+    }
+
+    package func register(email rawEmail: String, password: String) async throws -> User {
+        let email = rawEmail.trimmingCharacters(in: .whitespacesAndNewlines).lowercased()
+        guard Self.isPlausibleEmail(email) else {
+            throw ServerError.badRequest("'\(rawEmail)' is not an email address.", hint: "sitectl register --email you@example.com")
+        }
+        guard password.count >= 8 else {
+            throw ServerError(.badRequest, "weak_password", "Passwords must be at least 8 characters long.")
+        }
+        guard password.utf8.count <= 1024 else {
+            throw ServerError(.badRequest, "bad_request", "Passwords are limited to 1024 bytes.")
+        }
+        let hash = Bcrypt.hash(prehash(password), cost: bcryptCost)
+        let created = now()
+        return try await db.write { db in
+            if try UserRecord.filter(Column("email") == email).fetchOne(db) != nil {
+                throw ServerError.conflict("An account for \(email) already exists.", hint: "sitectl login --email \(email)")
+            }
+            var record = UserRecord(id: nil, email: email, passwordHash: hash, createdAt: created)
+            try record.insert(db)
+            record.id = db.lastInsertedRowID
+            return User(id: db.lastInsertedRowID, email: email, createdAt: created)
+        }
+    }
+
+    package func login(email rawEmail: String, password: String) async throws -> TokenPair {
+        let email = rawEmail.trimmingCharacters(in: .whitespacesAndNewlines).lowercased()
+        let record = try await db.read { db in try UserRecord.filter(Column("email") == email).fetchOne(db) }
+        let hash = record?.passwordHash ?? dummyHash
+        let ok = Bcrypt.verify(prehash(password), hash: hash)
+        guard let record, let userID = record.id, ok else {
+            throw ServerError(.unauthorized, "invalid_credentials", "Email or password is wrong.",
+                hint: "sitectl login --email \(email)")
+        }
+        return try await issue(userID: userID, family: UUID().uuidString, user: record)
+    }
+
+    package func refresh(token: String) async throws -> TokenPair {
+        let tokenHash = Digest.sha256Hex(token)
+        let at = now()
+        let outcome: (UserRecord, String)? = try await db.write { db in
+            guard let row = try Row.fetchOne(db, sql: "SELECT * FROM refresh_tokens WHERE token_hash = ?", arguments: [tokenHash])
+            else { return nil }
+            let family: String = row["family"]
+            if row["used_at"] as Date? != nil || (row["expires_at"] as Date) < at {
+                // Reuse of a rotated token: revoke the family's refresh and access tokens.
+                try db.execute(sql: "DELETE FROM refresh_tokens WHERE family = ?", arguments: [family])
+                try db.execute(sql: "DELETE FROM access_tokens WHERE family = ?", arguments: [family])
+                return nil
+            }
+            try db.execute(sql: "UPDATE refresh_tokens SET used_at = ? WHERE token_hash = ?", arguments: [at, tokenHash])
+            guard let user = try UserRecord.fetchOne(db, key: row["user_id"] as Int64) else { return nil }
+            return (user, family)
+        }
+        guard let (user, family) = outcome, let userID = user.id else {
+            throw ServerError(.unauthorized, "session_expired", "Your session has expired or was revoked.", hint: "sitectl login")
+        }
+        return try await issue(userID: userID, family: family, user: user)
+    }
+
+    /// Ends the session the refresh token belongs to.
+    package func logout(refreshToken: String) async throws {
+        let tokenHash = Digest.sha256Hex(refreshToken)
+        try await db.write { db in
+            guard let family = try String.fetchOne(db, sql: "SELECT family FROM refresh_tokens WHERE token_hash = ?", arguments: [tokenHash])
+            else { return }
+            try db.execute(sql: "DELETE FROM refresh_tokens WHERE family = ?", arguments: [family])
+            try db.execute(sql: "DELETE FROM access_tokens WHERE family = ?", arguments: [family])
+        }
+    }
+
+    /// The user an access token belongs to, or nil when unknown or expired.
+    package func authenticate(accessToken: String) async throws -> UserRecord? {
+        let tokenHash = Digest.sha256Hex(accessToken)
+        let at = now()
+        return try await db.read { db in
+            try UserRecord.fetchOne(
+                db,
+                sql: """
+                    SELECT users.* FROM access_tokens JOIN users ON users.id = access_tokens.user_id
+                    WHERE access_tokens.token_hash = ? AND access_tokens.expires_at > ?
+                    """, arguments: [tokenHash, at])
+        }
+    }
+
+    private func issue(userID: Int64, family: String, user: UserRecord) async throws -> TokenPair {
+        let access = "sat_" + Self.randomToken()
+        let refresh = "srt_" + Self.randomToken()
+        let at = now()
+        let accessExpires = at.addingTimeInterval(accessLifetime)
+        let refreshExpires = at.addingTimeInterval(refreshLifetime)
+        try await db.write { db in
+            try db.execute(sql: "DELETE FROM access_tokens WHERE expires_at < ?", arguments: [at])
+            try db.execute(
+                sql: "INSERT INTO access_tokens (token_hash, user_id, family, expires_at) VALUES (?, ?, ?, ?)",
+                arguments: [Digest.sha256Hex(access), userID, family, accessExpires])
+            try db.execute(
+                sql: "INSERT INTO refresh_tokens (token_hash, user_id, family, expires_at) VALUES (?, ?, ?, ?)",
+                arguments: [Digest.sha256Hex(refresh), userID, family, refreshExpires])
+        }
+        return TokenPair(
+            accessToken: access, accessExpiresAt: accessExpires, refreshToken: refresh, refreshExpiresAt: refreshExpires,
+            user: User(id: userID, email: user.email, createdAt: user.createdAt))
+    }
+
+    /// 32 random bytes, base64url without padding.
+    package static func randomToken() -> String {
+        var generator = SystemRandomNumberGenerator()
+        let bytes = (0..<32).map { _ in UInt8.random(in: 0...255, using: &generator) }
+        return Data(bytes).base64EncodedString()
+            .replacingOccurrences(of: "+", with: "-").replacingOccurrences(of: "/", with: "_")
+            .replacingOccurrences(of: "=", with: "")
+    }
+
+    static func isPlausibleEmail(_ email: String) -> Bool {
+        let parts = email.split(separator: "@", omittingEmptySubsequences: false)
+        return parts.count == 2 && !parts[0].isEmpty && parts[1].contains(".") && email.count <= 254
+            && !email.contains(where: { $0.isWhitespace })
+    }
+}

@@ -1,0 +1,80 @@
+import Foundation
+package import Hummingbird
+import HummingbirdWebSocket
+package import Logging
+import NIOCore
+package import SiteAPI
+
+extension DaemonComponents {
+    /// The API router (`/v1`, `/livez`, `/readyz`), shared by the real server and `HummingbirdTesting`.
+    package func apiRouter() -> Router<APIRequestContext> {
+        let router = Router(context: APIRequestContext.self)
+        router.add(middleware: ErrorMiddleware())
+        router.get("/livez") { _, _ in Response(status: .ok, body: .init(byteBuffer: ByteBuffer(string: "ok\n"))) }
+        router.get("/readyz") { _, _ in
+            runtime.isReady
+                ? Response(status: .ok, body: .init(byteBuffer: ByteBuffer(string: "ready\n")))
+                : Response(status: .serviceUnavailable, body: .init(byteBuffer: ByteBuffer(string: "starting\n")))
+        }
+        router.get(.init(stringLiteral: Routes.status)) { _, _ in try HTTPJSON.response(try await status()) }
+        AuthController(accounts: accounts, auth: auth).addRoutes(to: router)
+        SitesController(sites: sites, auth: auth).addRoutes(to: router)
+        VersionsController(versions: versions, auth: auth).addRoutes(to: router)
+        RequestsController(requests: requests, auth: auth).addRoutes(to: router)
+        JobsController(jobs: jobs, events: events, auth: auth).addRoutes(to: router)
+        EventsController(events: events, sites: sites, auth: auth).addRoutes(to: router)
+        return router
+    }
+
+    package func status() async throws -> DaemonStatus {
+        let counts = try await queue.counts()
+        return DaemonStatus(
+            version: SitectlVersion.current, pid: getpid(), apiAddress: runtime.apiAddress,
+            serveAddress: runtime.serveAddress, workers: configuration.workers, queueDepth: counts.queued,
+            runningJobs: counts.running, startedAt: runtime.startedAt)
+    }
+
+    /// The API application on the configured listen address, with WebSocket upgrades for `/v1/events`.
+    package func apiApplication(logger: Logger) -> some ApplicationProtocol {
+        let wsRouter = Router(context: APIRequestContext.self)
+        EventsController(events: events, sites: sites, auth: auth).addWebSocketRoutes(to: wsRouter)
+        let address: BindAddress
+        switch configuration.listen {
+        case .unix(let path): address = .unixDomainSocket(path: path)
+        case .tcp(let host, let port): address = .hostname(host, port: port)
+        }
+        let listen = configuration.listen
+        let runtime = runtime
+        return Application(
+            router: apiRouter(),
+            server: .http1WebSocketUpgrade(webSocketRouter: wsRouter),
+            configuration: .init(address: address, serverName: "sitectl"),
+            onServerRunning: { channel in
+                switch listen {
+                case .unix(let path):
+                    chmod(path, 0o600)
+                    runtime.apiBound("unix://\(path)")
+                case .tcp(let host, _):
+                    runtime.apiBound("tcp://\(host):\(channel.localAddress?.port ?? 0)")
+                }
+            },
+            logger: logger)
+    }
+
+    /// The application that serves deployed sites by `Host`.
+    package func servingApplication(logger: Logger) -> some ApplicationProtocol {
+        let router = Router()
+        let serving = serving
+        router.get("/") { request, _ in try await serving.respond(to: request) }
+        router.get("**") { request, _ in try await serving.respond(to: request) }
+        router.head("/") { request, _ in try await serving.respond(to: request) }
+        router.head("**") { request, _ in try await serving.respond(to: request) }
+        let runtime = runtime
+        let host = configuration.serveHost
+        return Application(
+            router: router,
+            configuration: .init(address: .hostname(configuration.serveHost, port: configuration.servePort), serverName: "sitectl"),
+            onServerRunning: { channel in runtime.serveBound("\(host):\(channel.localAddress?.port ?? 0)") },
+            logger: logger)
+    }
+}

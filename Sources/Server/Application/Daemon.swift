@@ -1,0 +1,54 @@
+package import Foundation
+package import Logging
+import ServiceLifecycle
+import UnixSignals
+
+/// Runs the daemon until SIGTERM/SIGINT: recovery, the API and serving servers, and the worker pool, in one
+/// `ServiceGroup` with graceful shutdown.
+package enum Daemon {
+    package static func run(components: DaemonComponents, logger: Logger) async throws {
+        let configuration = components.configuration
+        if case .unix(let path) = configuration.listen {
+            let directory = (path as NSString).deletingLastPathComponent
+            try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
+            // A socket left by a crashed daemon would make bind fail; nothing listens on it any more.
+            unlink(path)
+        }
+        let recovered = try await components.queue.recoverOrphans(allRunning: true)
+        if !recovered.requeued.isEmpty || !recovered.failed.isEmpty {
+            logger.warning("recovered jobs from an earlier run", metadata: [
+                "requeued": .string(recovered.requeued.map { String($0) }.joined(separator: ",")),
+                "failed": .string(recovered.failed.map { String($0) }.joined(separator: ",")),
+            ])
+        }
+        components.runtime.recoveryDone()
+        let workers = WorkerService(
+            queue: components.queue, runner: components.runner, workers: configuration.workers,
+            instance: "pid\(getpid())", leaseDuration: configuration.leaseDuration, logger: logger)
+        let group = ServiceGroup(
+            configuration: .init(
+                services: [
+                    .init(service: components.apiApplication(logger: logger)),
+                    .init(service: components.servingApplication(logger: logger)),
+                    .init(service: workers),
+                    // Last, so graceful shutdown reaches it first: open event streams end and their HTTP requests can finish.
+                    .init(service: EventStreamCloser(events: components.events)),
+                ],
+                gracefulShutdownSignals: [.sigterm, .sigint],
+                logger: logger))
+        try await group.run()
+        components.events.finishAll()
+        if case .unix(let path) = configuration.listen { unlink(path) }
+        logger.info("daemon stopped")
+    }
+}
+
+/// Ends every event stream when graceful shutdown starts.
+struct EventStreamCloser: Service {
+    let events: EventBus
+
+    func run() async throws {
+        try? await gracefulShutdown()
+        events.finishAll()
+    }
+}

@@ -1,0 +1,73 @@
+package import Foundation
+package import GRDB
+package import Logging
+package import SiteAgent
+package import SiteCompiler
+
+/// Every service of the daemon, wired once from a ``ServerConfiguration``: the single composition root used by
+/// `sitectl daemon start` and by the tests.
+package struct DaemonComponents: Sendable {
+    package let configuration: ServerConfiguration
+    package let db: any DatabaseWriter
+    package let events: EventBus
+    package let artifacts: ArtifactStore
+    package let accounts: AccountService
+    package let auth: Authenticator
+    package let sites: SiteService
+    package let versions: VersionService
+    package let requests: RequestService
+    package let queue: JobQueue
+    package let jobs: JobService
+    package let pipeline: BuildPipeline
+    package let runner: JobRunner
+    package let serving: SiteServing
+    package let runtime: RuntimeState
+
+    /// - Parameters:
+    ///   - inMemory: an in-memory database and blob store (unit tests); otherwise files in the data dir.
+    package init(configuration: ServerConfiguration, agent: any AgentBackend = EmbeddedAgent(), inMemory: Bool = false) throws {
+        self.configuration = configuration
+        let fm = FileManager.default
+        let blobs: any BlobStore
+        if inMemory {
+            db = try MetadataDatabase.open(path: nil)
+            blobs = InMemoryBlobStore()
+        } else {
+            try fm.createDirectory(at: configuration.dataDirectory, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
+            db = try MetadataDatabase.open(path: configuration.databasePath)
+            blobs = try FileBlobStore(root: configuration.blobsDirectory)
+        }
+        let now = configuration.now
+        events = EventBus()
+        artifacts = ArtifactStore(blobs: blobs)
+        let pepper = inMemory ? Data(repeating: 7, count: 32) : try Self.pepper(in: configuration.dataDirectory)
+        accounts = AccountService(
+            db: db, pepper: pepper, bcryptCost: configuration.bcryptCost, accessLifetime: configuration.accessTokenLifetime,
+            refreshLifetime: configuration.refreshTokenLifetime, now: now)
+        auth = Authenticator(accounts: accounts)
+        let themes = ThemeLibrary(directories: configuration.themesDirectories)
+        pipeline = BuildPipeline(db: db, artifacts: artifacts, compiler: SiteCompiler(themes: themes), now: now)
+        sites = SiteService(db: db, themes: themes, pipeline: pipeline, events: events, now: now)
+        versions = VersionService(db: db, artifacts: artifacts, sites: sites, events: events, now: now)
+        requests = RequestService(
+            db: db, sites: sites, versions: versions, artifacts: artifacts, agent: agent, installedThemes: themes.names(),
+            events: events, now: now)
+        queue = JobQueue(db: db, leaseDuration: configuration.leaseDuration, now: now)
+        jobs = JobService(db: db, queue: queue, sites: sites)
+        runner = JobRunner(
+            db: db, queue: queue, pipeline: pipeline, artifacts: artifacts, requests: requests, agent: agent, events: events,
+            pauseBeforeStore: configuration.debugPauseBeforeStore, now: now)
+        serving = SiteServing(db: db, artifacts: artifacts, domain: configuration.domain)
+        runtime = RuntimeState()
+    }
+
+    /// The server-side secret mixed into password hashes; created once, mode 0600.
+    static func pepper(in directory: URL) throws -> Data {
+        let url = directory.appendingPathComponent("secret.key")
+        if let existing = FileManager.default.contents(atPath: url.path), existing.count == 32 { return existing }
+        var generator = SystemRandomNumberGenerator()
+        let bytes = Data((0..<32).map { _ in UInt8.random(in: 0...255, using: &generator) })
+        FileManager.default.createFile(atPath: url.path, contents: bytes, attributes: [.posixPermissions: 0o600])
+        return bytes
+    }
+}

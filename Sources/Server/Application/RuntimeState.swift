@@ -1,0 +1,26 @@
+package import Foundation
+import Synchronization
+
+/// What the running daemon knows about itself: bound addresses and readiness.
+package final class RuntimeState: Sendable {
+    private struct State {
+        var apiAddress = ""
+        var serveAddress = ""
+        var apiReady = false
+        var serveReady = false
+        var recovered = false
+    }
+
+    private let state = Mutex(State())
+    package let startedAt = Date()
+
+    package init() {}
+
+    package func apiBound(_ address: String) { state.withLock { $0.apiAddress = address; $0.apiReady = true } }
+    package func serveBound(_ address: String) { state.withLock { $0.serveAddress = address; $0.serveReady = true } }
+    package func recoveryDone() { state.withLock { $0.recovered = true } }
+
+    package var isReady: Bool { state.withLock { $0.apiReady && $0.serveReady && $0.recovered } }
+    package var apiAddress: String { state.withLock { $0.apiAddress } }
+    package var serveAddress: String { state.withLock { $0.serveAddress } }
+}

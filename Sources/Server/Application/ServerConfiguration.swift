@@ -1,0 +1,53 @@
+package import Foundation
+
+/// Everything the daemon needs to start; built by `sitectl daemon start` and by tests.
+package struct ServerConfiguration: Sendable {
+    /// Where the API listens.
+    package enum Listen: Sendable, Equatable, CustomStringConvertible {
+        case unix(path: String)
+        case tcp(host: String, port: Int)
+
+        package var description: String {
+            switch self {
+            case .unix(let path): "unix://\(path)"
+            case .tcp(let host, let port): "tcp://\(host):\(port)"
+            }
+        }
+    }
+
+    package var dataDirectory: URL
+    package var listen: Listen
+    /// Host and port where sites are served.
+    package var serveHost: String
+    package var servePort: Int
+    /// Domain under which sites are served: `<site>.<domain>`.
+    package var domain = "localhost"
+    package var workers = 2
+    package var themesDirectories: [URL]
+    /// bcrypt cost; 12 in production, lower in unit tests only.
+    package var bcryptCost: UInt8 = 12
+    package var accessTokenLifetime: TimeInterval = 15 * 60
+    package var refreshTokenLifetime: TimeInterval = 30 * 24 * 3600
+    /// How long a worker's claim on a job and a site lock last without renewal.
+    package var leaseDuration: TimeInterval = 30
+    /// Fault injection for crash tests: the worker pauses this long before storing a version.
+    package var debugPauseBeforeStore: Duration = .zero
+    /// The clock, injectable for tests.
+    package var now: @Sendable () -> Date = { Date() }
+
+    package init(
+        dataDirectory: URL, listen: Listen, serveHost: String = "127.0.0.1", servePort: Int = 8080,
+        themesDirectories: [URL]
+    ) {
+        self.dataDirectory = dataDirectory
+        self.listen = listen
+        self.serveHost = serveHost
+        self.servePort = servePort
+        self.themesDirectories = themesDirectories
+    }
+
+    package var databasePath: String { dataDirectory.appendingPathComponent("sitectl.db").path }
+    package var blobsDirectory: URL { dataDirectory.appendingPathComponent("blobs") }
+    package var workDirectory: URL { dataDirectory.appendingPathComponent("work") }
+    package var logsDirectory: URL { dataDirectory.appendingPathComponent("logs") }
+}

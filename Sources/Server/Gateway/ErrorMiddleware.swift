@@ -1,0 +1,36 @@
+import HTTPTypes
+import Foundation
+package import Hummingbird
+import Logging
+import NIOCore
+import SiteAPI
+
+/// Turns every error into `{"error":{"code","message","hint"}}`; internals go to the log, never to the client.
+package struct ErrorMiddleware<Context: RequestContext>: RouterMiddleware {
+    package init() {}
+
+    package func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
+        do {
+            return try await next(request, context)
+        } catch let error as ServerError {
+            if let cause = error.cause {
+                context.logger.error("request failed", metadata: ["code": .string(error.code), "cause": .string(cause)])
+            }
+            return Self.response(error)
+        } catch let error as HTTPError {
+            let code = error.status == .notFound ? "not_found" : error.status == .methodNotAllowed ? "method_not_allowed" : "http_error"
+            return Self.response(ServerError(error.status, code, error.body ?? error.status.reasonPhrase))
+        } catch {
+            context.logger.error("internal error", metadata: ["error": .string(String(describing: error))])
+            return Self.response(ServerError(.internalServerError, "internal", "Something went wrong in the daemon; see its log.",
+                hint: "sitectl daemon logs"))
+        }
+    }
+
+    static func response(_ error: ServerError) -> Response {
+        let data = (try? APIJSON.encoder().encode(APIErrorEnvelope(error: error.apiError))) ?? Data()
+        var headers = HTTPFields()
+        headers[.contentType] = "application/json; charset=utf-8"
+        return Response(status: error.status, headers: headers, body: .init(byteBuffer: ByteBuffer(bytes: data)))
+    }
+}

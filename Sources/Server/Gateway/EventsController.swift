@@ -1,0 +1,96 @@
+import Foundation
+package import Hummingbird
+package import HummingbirdWebSocket
+import NIOCore
+import SiteAPI
+
+/// The live event stream: a WebSocket at `/v1/events` and the same events as NDJSON (`?format=ndjson`).
+/// A user receives only the events of the sites they own; `?site=NAME` narrows it to one.
+package struct EventsController: Sendable {
+    let events: EventBus
+    let sites: SiteService
+    let auth: Authenticator
+
+    /// The events `user` may see, optionally for one site.
+    func stream(for user: UserRecord, site: String?) async throws -> AsyncStream<Event> {
+        if let site { _ = try await sites.site(named: site, for: user) }
+        let owned = try await sites.ownedNames(userID: user.id ?? 0)
+        let ownership = OwnershipCache(initial: owned, sites: sites, userID: user.id ?? 0)
+        let source = events.subscribe { event in site == nil || event.site == site }
+        return AsyncStream { continuation in
+            let task = Task {
+                for await event in source where await ownership.owns(event.site) {
+                    continuation.yield(event)
+                }
+                continuation.finish()
+            }
+            continuation.onTermination = { _ in task.cancel() }
+        }
+    }
+
+    package func addRoutes(to router: Router<APIRequestContext>) {
+        router.get("/v1/events") { request, _ in
+            let user = try await auth.user(request)
+            let stream = try await stream(for: user, site: request.uri.queryParameters.get("site").map { String($0) })
+            var headers = HTTPFields()
+            headers[.contentType] = "application/x-ndjson"
+            return Response(status: .ok, headers: headers, body: .init { writer in
+                let encoder = APIJSON.encoder()
+                for await event in stream {
+                    var data = try encoder.encode(event)
+                    data.append(0x0A)
+                    try await writer.write(ByteBuffer(bytes: data))
+                }
+                try await writer.finish(nil)
+            })
+        }
+    }
+
+    package func addWebSocketRoutes(to router: Router<APIRequestContext>) {
+        router.ws("/v1/events") { request, _ in
+            guard let token = Authenticator.bearerToken(request) ?? request.uri.queryParameters.get("access_token").map { String($0) },
+                try await auth.accounts.authenticate(accessToken: token) != nil
+            else { return .dontUpgrade }
+            return .upgrade([:])
+        } onUpgrade: { inbound, outbound, context in
+            let request = context.request
+            guard let token = Authenticator.bearerToken(request) ?? request.uri.queryParameters.get("access_token").map { String($0) },
+                let user = try await auth.accounts.authenticate(accessToken: token)
+            else { return }
+            let stream = try await stream(for: user, site: request.uri.queryParameters.get("site").map { String($0) })
+            try await withThrowingTaskGroup(of: Void.self) { group in
+                group.addTask {
+                    // Drain the client's frames; when it closes, stop sending.
+                    for try await _ in inbound.messages(maxSize: 64 * 1024) {}
+                }
+                group.addTask {
+                    let encoder = APIJSON.encoder()
+                    for await event in stream {
+                        try await outbound.write(.text(String(decoding: try encoder.encode(event), as: UTF8.self)))
+                    }
+                }
+                try await group.next()
+                group.cancelAll()
+            }
+        }
+    }
+}
+
+/// Which site names a user owns, refreshed when an unknown name shows up (a site created after subscribing).
+actor OwnershipCache {
+    private var owned: Set<String>
+    private let sites: SiteService
+    private let userID: Int64
+
+    init(initial: Set<String>, sites: SiteService, userID: Int64) {
+        self.owned = initial
+        self.sites = sites
+        self.userID = userID
+    }
+
+    func owns(_ name: String) async -> Bool {
+        if owned.contains(name) { return true }
+        if let fresh = try? await sites.ownedNames(userID: userID) { owned = fresh }
+        return owned.contains(name)
+    }
+}

@@ -1,0 +1,42 @@
+import Foundation
+package import Hummingbird
+import SiteAPI
+
+/// `/v1/sites`: create, list, show, enable, disable, delete.
+package struct SitesController: Sendable {
+    let sites: SiteService
+    let auth: Authenticator
+
+    package func addRoutes(to router: Router<APIRequestContext>) {
+        router.post("/v1/sites") { request, _ in
+            let user = try await auth.user(request)
+            let body = try await HTTPJSON.decode(CreateSiteRequest.self, from: request, limit: 256 * 1024 * 1024)
+            return try HTTPJSON.response(try await sites.create(body, for: user), status: .created)
+        }
+        router.get("/v1/sites") { request, _ in
+            let user = try await auth.user(request)
+            let query = request.uri.queryParameters
+            let limit = query.get("limit").flatMap { Int(String($0)) } ?? 50
+            let status = query.get("status").flatMap { SiteStatus(rawValue: String($0)) }
+            let page = try await sites.list(for: user, cursor: query.get("cursor").map { String($0) }, limit: limit, status: status)
+            return try HTTPJSON.response(page)
+        }
+        router.get("/v1/sites/:site") { request, context in
+            let user = try await auth.user(request)
+            return try HTTPJSON.response(try await sites.apiSite(name: try context.parameters.require("site"), for: user))
+        }
+        router.post("/v1/sites/:site/enable") { request, context in
+            let user = try await auth.user(request)
+            return try HTTPJSON.response(try await sites.setStatus(.enabled, site: try context.parameters.require("site"), for: user))
+        }
+        router.post("/v1/sites/:site/disable") { request, context in
+            let user = try await auth.user(request)
+            return try HTTPJSON.response(try await sites.setStatus(.disabled, site: try context.parameters.require("site"), for: user))
+        }
+        router.delete("/v1/sites/:site") { request, context in
+            let user = try await auth.user(request)
+            try await sites.delete(site: try context.parameters.require("site"), for: user)
+            return HTTPJSON.noContent()
+        }
+    }
+}

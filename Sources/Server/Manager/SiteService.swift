@@ -1,0 +1,147 @@
+import HTTPTypes
+package import Foundation
+package import GRDB
+package import SiteAPI
+package import SiteCompiler
+
+/// Sites: creation (seeded from a theme or imported), listing, ownership, enable/disable, deletion.
+package struct SiteService: Sendable {
+    let db: any DatabaseWriter
+    let themes: ThemeLibrary
+    let pipeline: BuildPipeline
+    let events: EventBus
+    let now: @Sendable () -> Date
+
+    package init(db: any DatabaseWriter, themes: ThemeLibrary, pipeline: BuildPipeline, events: EventBus, now: @escaping @Sendable () -> Date) {
+        self.db = db
+        self.themes = themes
+        self.pipeline = pipeline
+        self.events = events
+        self.now = now
+    }
+
+    /// The site, if `user` owns it: 404 when it does not exist, 403 when it belongs to someone else.
+    package func site(named name: String, for user: UserRecord) async throws -> SiteRecord {
+        let record = try await db.read { db in try SiteRecord.filter(Column("name") == name).fetchOne(db) }
+        guard let record else {
+            throw ServerError.notFound("No site named '\(name)'.", hint: "sitectl sites list")
+        }
+        guard record.ownerId == user.id else {
+            throw ServerError.forbidden("You do not have access to the site '\(name)'.")
+        }
+        return record
+    }
+
+    package func create(_ request: CreateSiteRequest, for user: UserRecord) async throws -> Site {
+        guard let userID = user.id else { throw ServerError.unauthorized }
+        let name = request.name
+        if let problem = SiteName.problem(with: name) {
+            throw ServerError.badRequest("'\(name)' is not a valid site name: it \(problem).", hint: "sitectl sites create my-blog")
+        }
+        var source: SiteFiles
+        let origin: String
+        if let uploaded = request.source {
+            source = try SourcePolicy.decodeUpload(uploaded)
+            origin = "import"
+        } else {
+            let theme = request.theme ?? "starter"
+            guard themes.names().contains(theme) else {
+                throw ServerError.badRequest(
+                    "There is no theme named '\(theme)'.", hint: "Available themes: \(themes.names().joined(separator: ", "))")
+            }
+            source = try themes.starterSource(theme: theme, siteName: name)
+            origin = "seed"
+        }
+        try SourcePolicy.check(source)
+        let config = try? SiteConfig.parse(source.files["site.yaml"] ?? Data())
+        let theme = config?.theme ?? request.theme ?? "starter"
+        if let requested = request.theme, request.source != nil, requested != theme {
+            // An imported tree names its own theme; an explicit --theme overrides it in site.yaml.
+            source = SourcePolicy.settingTheme(requested, in: source)
+        }
+        let built = try pipeline.compile(source)
+        let at = now()
+        let siteRecord: SiteRecord = try await db.write { db in
+            if try SiteRecord.filter(Column("name") == name).fetchCount(db) > 0 {
+                throw ServerError.conflict("A site named '\(name)' already exists.", hint: "sitectl sites show \(name)")
+            }
+            var site = SiteRecord(
+                id: nil, ownerId: userID, name: name, theme: request.theme ?? theme, description: request.description,
+                status: "enabled", liveVersion: nil, previewVersion: nil, createdAt: at, updatedAt: at)
+            try site.insert(db)
+            site.id = db.lastInsertedRowID
+            return site
+        }
+        guard let siteID = siteRecord.id else { throw ServerError(.internalServerError, "internal", "Site was not created.") }
+        let version = try await pipeline.storeVersion(
+            siteID: siteID, built: built, origin: origin,
+            summary: origin == "seed" ? "Created from the \(theme) theme" : "Imported source", requestID: nil, fence: nil)
+        try await db.write { db in
+            try db.execute(sql: "UPDATE sites SET live_version = ?, updated_at = ? WHERE id = ?", arguments: [version, at, siteID])
+            try db.execute(
+                sql: "INSERT INTO deployments (site_id, pointer, version, previous, created_at) VALUES (?, 'live', ?, NULL, ?)",
+                arguments: [siteID, version, at])
+        }
+        events.publish(Event(kind: .siteDeployed, site: name, time: at, version: version))
+        return try await apiSite(name: name, for: user)
+    }
+
+    package func list(for user: UserRecord, cursor: String?, limit: Int, status: SiteStatus?) async throws -> SiteAPI.Page<Site> {
+        let limit = min(max(limit, 1), 200)
+        let after = cursor ?? ""
+        let records = try await db.read { db in
+            var request = SiteRecord.filter(Column("owner_id") == user.id).filter(Column("name") > after)
+            if let status { request = request.filter(Column("status") == status.rawValue) }
+            return try request.order(Column("name")).limit(limit + 1).fetchAll(db)
+        }
+        let page = Array(records.prefix(limit))
+        var items: [Site] = []
+        for record in page { items.append(try await apiSite(record)) }
+        return SiteAPI.Page(items: items, nextCursor: records.count > limit ? page.last?.name : nil)
+    }
+
+    package func apiSite(name: String, for user: UserRecord) async throws -> Site {
+        try await apiSite(try await site(named: name, for: user))
+    }
+
+    package func apiSite(_ record: SiteRecord) async throws -> Site {
+        let latest = try await db.read { db in
+            try Int.fetchOne(db, sql: "SELECT MAX(number) FROM versions WHERE site_id = ?", arguments: [record.id])
+        }
+        return Site(
+            name: record.name, theme: record.theme, description: record.description,
+            status: SiteStatus(rawValue: record.status) ?? .enabled, liveVersion: record.liveVersion,
+            previewVersion: record.previewVersion, latestVersion: latest, createdAt: record.createdAt,
+            updatedAt: record.updatedAt)
+    }
+
+    package func setStatus(_ status: SiteStatus, site name: String, for user: UserRecord) async throws -> Site {
+        let record = try await site(named: name, for: user)
+        let at = now()
+        try await db.write { db in
+            try db.execute(sql: "UPDATE sites SET status = ?, updated_at = ? WHERE id = ?", arguments: [status.rawValue, at, record.id])
+        }
+        events.publish(Event(kind: .siteUpdated, site: name, time: at, state: status.rawValue))
+        return try await apiSite(name: name, for: user)
+    }
+
+    /// Deletes the site, its versions, requests and jobs. Refused while a job runs for it.
+    package func delete(site name: String, for user: UserRecord) async throws {
+        let record = try await site(named: name, for: user)
+        try await db.write { db in
+            let running = try Int.fetchOne(
+                db, sql: "SELECT COUNT(*) FROM jobs WHERE site_id = ? AND state = 'running'", arguments: [record.id]) ?? 0
+            if running > 0 {
+                throw ServerError.conflict("A job is running for '\(name)'.", hint: "sitectl jobs list --site \(name)")
+            }
+            try db.execute(sql: "DELETE FROM sites WHERE id = ?", arguments: [record.id])
+        }
+    }
+}
+
+extension SiteService {
+    /// Names of the sites a user owns (event filtering).
+    package func ownedNames(userID: Int64) async throws -> Set<String> {
+        Set(try await db.read { db in try String.fetchAll(db, sql: "SELECT name FROM sites WHERE owner_id = ?", arguments: [userID]) })
+    }
+}

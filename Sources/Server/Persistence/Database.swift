@@ -1,0 +1,138 @@
+package import GRDB
+import Foundation
+
+/// Opens the metadata database (SQLite in WAL mode through GRDB) and runs the versioned migrations.
+package enum MetadataDatabase {
+    /// Opens (creating if needed) the database file; `nil` path gives an in-memory database for tests.
+    package static func open(path: String?) throws -> any DatabaseWriter {
+        var configuration = Configuration()
+        configuration.busyMode = .timeout(10)
+        configuration.prepareDatabase { db in
+            try db.execute(sql: "PRAGMA foreign_keys = ON")
+        }
+        let writer: any DatabaseWriter
+        if let path {
+            writer = try DatabasePool(path: path, configuration: configuration)
+        } else {
+            writer = try DatabaseQueue(configuration: configuration)
+        }
+        try migrator.migrate(writer)
+        return writer
+    }
+
+    /// Versioned migrations; never edit a shipped one, add a new one.
+    package static var migrator: DatabaseMigrator {
+        var migrator = DatabaseMigrator()
+        migrator.registerMigration("v1") { db in
+            try db.execute(sql: """
+                CREATE TABLE users (
+                    id INTEGER PRIMARY KEY AUTOINCREMENT,
+                    email TEXT NOT NULL UNIQUE COLLATE NOCASE,
+                    password_hash TEXT NOT NULL,
+                    created_at DATETIME NOT NULL
+                );
+                CREATE TABLE access_tokens (
+                    token_hash TEXT PRIMARY KEY,
+                    user_id INTEGER NOT NULL REFERENCES users(id) ON DELETE CASCADE,
+                    family TEXT NOT NULL,
+                    expires_at DATETIME NOT NULL
+                );
+                CREATE TABLE refresh_tokens (
+                    token_hash TEXT PRIMARY KEY,
+                    user_id INTEGER NOT NULL REFERENCES users(id) ON DELETE CASCADE,
+                    family TEXT NOT NULL,
+                    expires_at DATETIME NOT NULL,
+                    used_at DATETIME
+                );
+                CREATE INDEX refresh_tokens_family ON refresh_tokens(family);
+                CREATE TABLE sites (
+                    id INTEGER PRIMARY KEY AUTOINCREMENT,
+                    owner_id INTEGER NOT NULL REFERENCES users(id) ON DELETE CASCADE,
+                    name TEXT NOT NULL UNIQUE,
+                    theme TEXT NOT NULL,
+                    description TEXT,
+                    status TEXT NOT NULL DEFAULT 'enabled',
+                    live_version INTEGER,
+                    preview_version INTEGER,
+                    created_at DATETIME NOT NULL,
+                    updated_at DATETIME NOT NULL
+                );
+                CREATE TABLE versions (
+                    site_id INTEGER NOT NULL REFERENCES sites(id) ON DELETE CASCADE,
+                    number INTEGER NOT NULL,
+                    created_at DATETIME NOT NULL,
+                    origin TEXT NOT NULL,
+                    summary TEXT NOT NULL,
+                    request_id INTEGER,
+                    source_manifest TEXT NOT NULL,
+                    output_manifest TEXT NOT NULL,
+                    source_files INTEGER NOT NULL,
+                    output_files INTEGER NOT NULL,
+                    output_bytes INTEGER NOT NULL,
+                    check_status TEXT NOT NULL,
+                    findings TEXT NOT NULL DEFAULT '[]',
+                    build_log TEXT,
+                    transcript TEXT,
+                    fence INTEGER,
+                    PRIMARY KEY (site_id, number)
+                );
+                CREATE TABLE deployments (
+                    id INTEGER PRIMARY KEY AUTOINCREMENT,
+                    site_id INTEGER NOT NULL REFERENCES sites(id) ON DELETE CASCADE,
+                    pointer TEXT NOT NULL,
+                    version INTEGER NOT NULL,
+                    previous INTEGER,
+                    created_at DATETIME NOT NULL
+                );
+                CREATE TABLE build_requests (
+                    id INTEGER PRIMARY KEY AUTOINCREMENT,
+                    site_id INTEGER NOT NULL REFERENCES sites(id) ON DELETE CASCADE,
+                    user_id INTEGER NOT NULL REFERENCES users(id) ON DELETE CASCADE,
+                    message TEXT NOT NULL,
+                    state TEXT NOT NULL,
+                    question TEXT,
+                    answer TEXT,
+                    reply TEXT,
+                    job_id INTEGER,
+                    version INTEGER,
+                    created_at DATETIME NOT NULL,
+                    updated_at DATETIME NOT NULL
+                );
+                CREATE TABLE jobs (
+                    id INTEGER PRIMARY KEY AUTOINCREMENT,
+                    site_id INTEGER NOT NULL REFERENCES sites(id) ON DELETE CASCADE,
+                    request_id INTEGER REFERENCES build_requests(id) ON DELETE CASCADE,
+                    kind TEXT NOT NULL,
+                    state TEXT NOT NULL,
+                    priority INTEGER NOT NULL DEFAULT 0,
+                    attempts INTEGER NOT NULL DEFAULT 0,
+                    max_attempts INTEGER NOT NULL DEFAULT 3,
+                    lease_owner TEXT,
+                    lease_expires_at DATETIME,
+                    cancel_requested INTEGER NOT NULL DEFAULT 0,
+                    error TEXT,
+                    version INTEGER,
+                    created_at DATETIME NOT NULL,
+                    started_at DATETIME,
+                    finished_at DATETIME
+                );
+                CREATE INDEX jobs_state ON jobs(state, priority, id);
+                CREATE TABLE job_logs (
+                    job_id INTEGER NOT NULL REFERENCES jobs(id) ON DELETE CASCADE,
+                    seq INTEGER NOT NULL,
+                    time DATETIME NOT NULL,
+                    level TEXT NOT NULL,
+                    message TEXT NOT NULL,
+                    PRIMARY KEY (job_id, seq)
+                );
+                CREATE TABLE site_locks (
+                    site_id INTEGER PRIMARY KEY REFERENCES sites(id) ON DELETE CASCADE,
+                    holder TEXT,
+                    fence INTEGER NOT NULL DEFAULT 0,
+                    expires_at DATETIME
+                );
+                """)
+        }
+        return migrator
+    }
+}

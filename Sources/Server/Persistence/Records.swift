@@ -1,0 +1,103 @@
+package import Foundation
+package import GRDB
+
+/// Shared GRDB settings: snake_case columns for camelCase properties.
+package protocol SnakeCaseRecord: Codable, FetchableRecord, PersistableRecord {}
+
+extension SnakeCaseRecord {
+    package static var databaseColumnDecodingStrategy: DatabaseColumnDecodingStrategy { .convertFromSnakeCase }
+    package static var databaseColumnEncodingStrategy: DatabaseColumnEncodingStrategy { .convertToSnakeCase }
+}
+
+/// A row of `users`.
+package struct UserRecord: SnakeCaseRecord, Sendable {
+    package static let databaseTableName = "users"
+    package var id: Int64?
+    package var email: String
+    package var passwordHash: String
+    package var createdAt: Date
+}
+
+/// A row of `sites`.
+package struct SiteRecord: SnakeCaseRecord, Sendable {
+    package static let databaseTableName = "sites"
+    package var id: Int64?
+    package var ownerId: Int64
+    package var name: String
+    package var theme: String
+    package var description: String?
+    package var status: String
+    package var liveVersion: Int?
+    package var previewVersion: Int?
+    package var createdAt: Date
+    package var updatedAt: Date
+}
+
+/// A row of `versions`: an immutable version and the manifests (blob hashes) it is made of.
+package struct VersionRecord: SnakeCaseRecord, Sendable {
+    package static let databaseTableName = "versions"
+    package var siteId: Int64
+    package var number: Int
+    package var createdAt: Date
+    package var origin: String
+    package var summary: String
+    package var requestId: Int64?
+    package var sourceManifest: String
+    package var outputManifest: String
+    package var sourceFiles: Int
+    package var outputFiles: Int
+    package var outputBytes: Int64
+    package var checkStatus: String
+    package var findings: String
+    package var buildLog: String?
+    package var transcript: String?
+    package var fence: Int64?
+}
+
+/// A row of `build_requests`.
+package struct RequestRecord: SnakeCaseRecord, Sendable {
+    package static let databaseTableName = "build_requests"
+    package var id: Int64?
+    package var siteId: Int64
+    package var userId: Int64
+    package var message: String
+    package var state: String
+    package var question: String?
+    package var answer: String?
+    package var reply: String?
+    package var jobId: Int64?
+    package var version: Int?
+    package var createdAt: Date
+    package var updatedAt: Date
+}
+
+/// A row of `jobs`: the durable queue.
+package struct JobRecord: SnakeCaseRecord, Sendable {
+    package static let databaseTableName = "jobs"
+    package var id: Int64?
+    package var siteId: Int64
+    package var requestId: Int64?
+    package var kind: String
+    package var state: String
+    package var priority: Int
+    package var attempts: Int
+    package var maxAttempts: Int
+    package var leaseOwner: String?
+    package var leaseExpiresAt: Date?
+    package var cancelRequested: Bool
+    package var error: String?
+    package var version: Int?
+    package var createdAt: Date
+    package var startedAt: Date?
+    package var finishedAt: Date?
+}
+
+/// A row of `job_logs`.
+package struct JobLogRecord: SnakeCaseRecord, Sendable {
+    package static let databaseTableName = "job_logs"
+    package var jobId: Int64
+    package var seq: Int
+    package var time: Date
+    package var level: String
+    package var message: String
+}

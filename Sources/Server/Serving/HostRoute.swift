@@ -1,0 +1,38 @@
+import Foundation
+/// Which site and pointer a `Host` header names: `<site>.<domain>` (live), `preview--<site>.<domain>`,
+/// `v<N>--<site>.<domain>`.
+package struct HostRoute: Equatable, Sendable {
+    package enum Target: Equatable, Sendable {
+        case live
+        case preview
+        case version(Int)
+    }
+
+    package var site: String
+    package var target: Target
+
+    /// Nil when the host is not under `domain` or names no site.
+    package init?(host rawHost: String, domain: String) {
+        var host = rawHost.lowercased()
+        if host.hasPrefix("[") { return nil }
+        if let colon = host.lastIndex(of: ":") { host = String(host[..<colon]) }
+        if host.hasSuffix(".") { host.removeLast() }
+        let suffix = "." + domain.lowercased()
+        guard host.hasSuffix(suffix) else { return nil }
+        let label = String(host.dropLast(suffix.count))
+        guard !label.isEmpty, !label.contains(".") else { return nil }
+        if label.hasPrefix("preview--") {
+            site = String(label.dropFirst("preview--".count))
+            target = .preview
+        } else if label.hasPrefix("v"), let separator = label.range(of: "--"),
+            let number = Int(label[label.index(after: label.startIndex)..<separator.lowerBound]), number > 0
+        {
+            site = String(label[separator.upperBound...])
+            target = .version(number)
+        } else {
+            site = label
+            target = .live
+        }
+        guard SiteName.problem(with: site) == nil else { return nil }
+    }
+}

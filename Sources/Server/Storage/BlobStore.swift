@@ -1,0 +1,27 @@
+package import Foundation
+
+/// Content-addressed storage: a blob's key is the SHA-256 of its bytes (lower-case hex).
+///
+/// Implementations verify the digest on every read, so corruption is reported rather than served.
+package protocol BlobStore: Sendable {
+    /// Stores the bytes (a no-op when already present) and returns their digest.
+    @discardableResult func put(_ data: Data) throws -> String
+    /// Returns the bytes for a digest, verified; throws ``BlobError`` when missing or corrupt.
+    func get(_ digest: String) throws -> Data
+    func contains(_ digest: String) -> Bool
+}
+
+/// Why a blob could not be read.
+package enum BlobError: Error, Equatable, CustomStringConvertible {
+    case missing(String)
+    case corrupt(String)
+    case invalidDigest(String)
+
+    package var description: String {
+        switch self {
+        case .missing(let d): "blob \(d) is missing"
+        case .corrupt(let d): "blob \(d) is corrupt (digest mismatch)"
+        case .invalidDigest(let d): "\(d) is not a SHA-256 digest"
+        }
+    }
+}

@@ -1,0 +1,92 @@
+import HTTPTypes
+package import Foundation
+package import GRDB
+package import SiteAPI
+package import SiteCompiler
+
+/// A compiled source tree with its check results, ready to be stored as a version.
+package struct BuiltSite: Sendable {
+    package var source: SiteFiles
+    package var output: SiteFiles
+    package var findings: [CheckFinding]
+    package var checkStatus: CheckStatus
+    package var log: [String]
+}
+
+/// Compile → check → store: the part of the pipeline shared by site creation, chat jobs and reverts.
+package struct BuildPipeline: Sendable {
+    let db: any DatabaseWriter
+    let artifacts: ArtifactStore
+    let compiler: SiteCompiler
+    let now: @Sendable () -> Date
+
+    package init(db: any DatabaseWriter, artifacts: ArtifactStore, compiler: SiteCompiler, now: @escaping @Sendable () -> Date) {
+        self.db = db
+        self.artifacts = artifacts
+        self.compiler = compiler
+        self.now = now
+    }
+
+    /// Compiles and runs the internal link check. Compile errors throw; check findings come back with the build.
+    package func compile(_ source: SiteFiles) throws -> BuiltSite {
+        let result: CompileResult
+        do {
+            result = try compiler.compile(source, options: CompileOptions(now: now()))
+        } catch let failure as CompileFailure {
+            let first = failure.diagnostics.first?.formatted ?? "unknown error"
+            throw ServerError(.unprocessableContent, "compile_failed",
+                "The site does not compile: \(first)" + (failure.diagnostics.count > 1 ? " (and \(failure.diagnostics.count - 1) more)" : ""))
+        }
+        var findings = result.diagnostics.map { Self.finding($0, check: "compile") }
+        findings += LinkChecker.check(result.output).map { Self.finding($0, check: "links") }
+        let status: CheckStatus =
+            findings.contains { $0.severity == "error" } ? .failed : findings.isEmpty ? .passed : .warnings
+        var log = ["compiled \(result.pages.count) pages into \(result.output.files.count) files"]
+        log += findings.map { "\($0.severity): [\($0.check)] \($0.message)" }
+        return BuiltSite(source: source, output: result.output, findings: findings, checkStatus: status, log: log)
+    }
+
+    static func finding(_ diagnostic: Diagnostic, check: String) -> CheckFinding {
+        CheckFinding(
+            severity: diagnostic.severity == .error ? "error" : "warning", check: check, message: diagnostic.message,
+            file: diagnostic.file, line: diagnostic.line)
+    }
+
+    /// Stores blobs and manifests, then the version row in one transaction.
+    ///
+    /// With a `fence`, the write is refused unless that token is still the site lock's current one, so a worker
+    /// whose lease was lost (and taken over) can never write a version.
+    package func storeVersion(
+        siteID: Int64, built: BuiltSite, origin: String, summary: String, requestID: Int64?, fence: Int64?,
+        transcript: String? = nil
+    ) async throws -> Int {
+        let source = try artifacts.store(built.source)
+        let output = try artifacts.store(built.output)
+        let findingsJSON = String(decoding: try APIJSON.encoder().encode(built.findings), as: UTF8.self)
+        let logDigest = try artifacts.blobs.put(Data(built.log.joined(separator: "\n").utf8))
+        let transcriptDigest = try transcript.map { try artifacts.blobs.put(Data($0.utf8)) }
+        let at = now()
+        return try await db.write { db in
+            if let fence {
+                let current = try Int64.fetchOne(db, sql: "SELECT fence FROM site_locks WHERE site_id = ?", arguments: [siteID])
+                guard current == fence else { throw StaleFenceError(presented: fence, current: current) }
+            }
+            let number = (try Int.fetchOne(db, sql: "SELECT MAX(number) FROM versions WHERE site_id = ?", arguments: [siteID]) ?? 0) + 1
+            let record = VersionRecord(
+                siteId: siteID, number: number, createdAt: at, origin: origin, summary: summary, requestId: requestID,
+                sourceManifest: source.digest, outputManifest: output.digest, sourceFiles: source.manifest.entries.count,
+                outputFiles: output.manifest.entries.count, outputBytes: output.manifest.totalBytes,
+                checkStatus: built.checkStatus.rawValue, findings: findingsJSON, buildLog: logDigest,
+                transcript: transcriptDigest, fence: fence)
+            try record.insert(db)
+            return number
+        }
+    }
+}
+
+/// A write carried a fencing token older than the site lock's current one.
+package struct StaleFenceError: Error, CustomStringConvertible {
+    package var presented: Int64
+    package var current: Int64?
+    package var description: String { "stale fencing token \(presented) (current \(current.map { String($0) } ?? "none"))" }
+}

@@ -1,0 +1,165 @@
+import HTTPTypes
+package import Foundation
+package import GRDB
+import Logging
+package import SiteAPI
+package import SiteAgent
+import SiteCompiler
+
+/// Runs one claimed job: materialise the base source, run the agent, enforce the policy, compile, check, store.
+package struct JobRunner: Sendable {
+    let db: any DatabaseWriter
+    let queue: JobQueue
+    let pipeline: BuildPipeline
+    let artifacts: ArtifactStore
+    let requests: RequestService
+    let agent: any AgentBackend
+    let events: EventBus
+    let pauseBeforeStore: Duration
+    let now: @Sendable () -> Date
+
+    package init(
+        db: any DatabaseWriter, queue: JobQueue, pipeline: BuildPipeline, artifacts: ArtifactStore, requests: RequestService,
+        agent: any AgentBackend, events: EventBus, pauseBeforeStore: Duration, now: @escaping @Sendable () -> Date
+    ) {
+        self.db = db
+        self.queue = queue
+        self.pipeline = pipeline
+        self.artifacts = artifacts
+        self.requests = requests
+        self.agent = agent
+        self.events = events
+        self.pauseBeforeStore = pauseBeforeStore
+        self.now = now
+    }
+
+    /// How a job ended.
+    package struct Outcome: Sendable {
+        package var state: JobState
+        package var error: String?
+        package var version: Int?
+    }
+
+    package func run(_ claimed: ClaimedJob, worker: String) async throws -> Outcome {
+        let jobID = claimed.id
+        guard let site = try await db.read({ db in try SiteRecord.fetchOne(db, key: claimed.job.siteId) }) else {
+            return Outcome(state: .failed, error: "The site no longer exists.")
+        }
+        publishState(site: site.name, jobID: jobID, requestID: claimed.job.requestId, state: .running)
+        await log(jobID, site: site.name, "claimed by \(worker) (attempt \(claimed.job.attempts), lock fence \(claimed.fence))")
+        guard let requestID = claimed.job.requestId,
+            let request = try await db.read({ db in try RequestRecord.fetchOne(db, key: requestID) })
+        else {
+            return Outcome(state: .failed, error: "The job has no build request.")
+        }
+        do {
+            let question = request.question.flatMap { try? APIJSON.decoder().decode(Question.self, from: Data($0.utf8)) }
+            let context = try await requests.agentContext(
+                site: site, message: request.message, question: question.map { AgentQuestion(text: $0.text, options: $0.options) },
+                answer: request.answer)
+            await log(jobID, site: site.name, "base version \(context.baseVersion.map { String($0) } ?? "none"), \(context.source.files.count) source files")
+            let lines = LogForwarder()
+            let outcome = try await agent.run(context) { line in lines.append(line) }
+            for line in lines.drain() { await log(jobID, site: site.name, "agent: \(line)") }
+            try Task.checkCancellation()
+            if try await queue.isCancelRequested(jobID) {
+                try await closeRequest(requestID, site: site, state: .cancelled, reply: "Cancelled before a version was stored.")
+                return Outcome(state: .cancelled, error: "cancelled by the user")
+            }
+            switch outcome {
+            case .changed(let files, let summary, let warnings):
+                try SourcePolicy.checkChange(from: context.source, to: files)
+                for (path, change) in SourcePolicy.changes(from: context.source, to: files) {
+                    await log(jobID, site: site.name, "\(change): \(path)")
+                }
+                return try await build(
+                    claimed, site: site, requestID: requestID, source: files, origin: "chat", summary: summary,
+                    warnings: warnings)
+            case .revert(let number, let summary):
+                let record = try await db.read { db in
+                    try VersionRecord.filter(Column("site_id") == site.id && Column("number") == number).fetchOne(db)
+                }
+                guard let record else { throw ServerError.notFound("Version \(number) no longer exists.") }
+                let source = try artifacts.load(record.sourceManifest)
+                await log(jobID, site: site.name, "reverting to the source of version \(number)")
+                return try await build(
+                    claimed, site: site, requestID: requestID, source: source, origin: "revert", summary: summary, warnings: [])
+            case .noChange(let reason):
+                try await closeRequest(requestID, site: site, state: .noChange, reply: reason)
+                return Outcome(state: .succeeded)
+            case .unsupported(let reason):
+                try await closeRequest(requestID, site: site, state: .unsupported, reply: reason)
+                return Outcome(state: .succeeded)
+            case .question(let q):
+                let json = String(decoding: try APIJSON.encoder().encode(Question(text: q.text, options: q.options)), as: UTF8.self)
+                try await db.write { db in
+                    try db.execute(
+                        sql: "UPDATE build_requests SET state = 'needs_input', question = ?, reply = ?, job_id = NULL, updated_at = ? WHERE id = ?",
+                        arguments: [json, q.text, now(), requestID])
+                }
+                publishRequest(site: site.name, requestID: requestID, state: .needsInput)
+                return Outcome(state: .succeeded)
+            }
+        } catch is CancellationError {
+            throw CancellationError()
+        } catch {
+            let message = (error as? ServerError)?.message ?? String(describing: error)
+            await log(jobID, site: site.name, "failed: \(message)", level: "error")
+            try await closeRequest(requestID, site: site, state: .failed, reply: message)
+            return Outcome(state: .failed, error: message)
+        }
+    }
+
+    private func build(
+        _ claimed: ClaimedJob, site: SiteRecord, requestID: Int64, source: SiteFiles, origin: String, summary: String,
+        warnings: [String]
+    ) async throws -> Outcome {
+        let jobID = claimed.id
+        await log(jobID, site: site.name, "compiling with the \(site.theme) theme")
+        var built = try pipeline.compile(source)
+        built.findings += warnings.map { CheckFinding(severity: "warning", check: "agent", message: $0) }
+        if built.checkStatus == .passed, !warnings.isEmpty { built.checkStatus = .warnings }
+        for line in built.log { await log(jobID, site: site.name, line) }
+        if pauseBeforeStore > .zero {
+            await log(jobID, site: site.name, "pausing \(pauseBeforeStore) before storing (fault injection)")
+            try await Task.sleep(for: pauseBeforeStore)
+        }
+        let number = try await pipeline.storeVersion(
+            siteID: site.id ?? 0, built: built, origin: origin, summary: summary, requestID: requestID, fence: claimed.fence)
+        await log(jobID, site: site.name, "stored version \(number) (\(built.output.files.count) files, checks \(built.checkStatus.rawValue))")
+        var reply = summary
+        if !warnings.isEmpty { reply += "\nWarnings: " + warnings.joined(separator: "; ") }
+        reply += "\nCreated \(site.name)@\(number). Deploy it with: sitectl versions deploy \(site.name)@\(number)"
+        let finalReply = reply
+        try await db.write { db in
+            try db.execute(
+                sql: "UPDATE build_requests SET state = 'done', reply = ?, version = ?, updated_at = ? WHERE id = ?",
+                arguments: [finalReply, number, now(), requestID])
+        }
+        events.publish(Event(kind: .versionCreated, site: site.name, time: now(), requestId: requestID, jobId: jobID, version: number))
+        publishRequest(site: site.name, requestID: requestID, state: .done, version: number)
+        return Outcome(state: .succeeded, version: number)
+    }
+
+    private func closeRequest(_ requestID: Int64, site: SiteRecord, state: RequestState, reply: String) async throws {
+        try await db.write { db in
+            try db.execute(
+                sql: "UPDATE build_requests SET state = ?, reply = ?, updated_at = ? WHERE id = ?",
+                arguments: [state.rawValue, reply, now(), requestID])
+        }
+        publishRequest(site: site.name, requestID: requestID, state: state)
+    }
+
+    private func publishRequest(site: String, requestID: Int64, state: RequestState, version: Int? = nil) {
+        events.publish(Event(kind: .requestState, site: site, time: now(), requestId: requestID, version: version, state: state.rawValue))
+    }
+
+    func publishState(site: String, jobID: Int64, requestID: Int64?, state: JobState, version: Int? = nil) {
+        events.publish(Event(kind: .jobState, site: site, time: now(), requestId: requestID, jobId: jobID, version: version, state: state.rawValue))
+    }
+
+    func log(_ jobID: Int64, site: String, _ message: String, level: String = "info") async {
+        guard let line = try? await queue.appendLog(jobID: jobID, level: level, message: message) else { return }
+        events.publish(Event(kind: .jobLog, site: site, time: line.time, jobId: jobID, line: line))
+    }
+}

@@ -1,0 +1,71 @@
+public import Foundation
+
+/// Whether a site is served.
+public enum SiteStatus: String, Codable, Sendable, CaseIterable {
+    case enabled, disabled
+}
+
+/// A site and its version pointers.
+public struct Site: Codable, Sendable, Equatable {
+    public var name: String
+    public var theme: String
+    public var description: String?
+    public var status: SiteStatus
+    public var liveVersion: Int?
+    public var previewVersion: Int?
+    public var latestVersion: Int?
+    public var createdAt: Date
+    public var updatedAt: Date
+
+    public init(
+        name: String, theme: String, description: String?, status: SiteStatus, liveVersion: Int?,
+        previewVersion: Int?, latestVersion: Int?, createdAt: Date, updatedAt: Date
+    ) {
+        self.name = name
+        self.theme = theme
+        self.description = description
+        self.status = status
+        self.liveVersion = liveVersion
+        self.previewVersion = previewVersion
+        self.latestVersion = latestVersion
+        self.createdAt = createdAt
+        self.updatedAt = updatedAt
+    }
+}
+
+/// One file of an uploaded source tree (`sites create --from DIR`).
+public struct SourceFile: Codable, Sendable, Equatable {
+    public var path: String
+    /// Base64 of the file's bytes.
+    public var contentBase64: String
+    public init(path: String, content: Data) {
+        self.path = path
+        self.contentBase64 = content.base64EncodedString()
+    }
+    public var content: Data? { Data(base64Encoded: contentBase64) }
+}
+
+/// Body of `POST /v1/sites`.
+public struct CreateSiteRequest: Codable, Sendable {
+    public var name: String
+    public var theme: String?
+    public var description: String?
+    /// When set, the site's version 1 is this tree instead of the theme's starter content.
+    public var source: [SourceFile]?
+    public init(name: String, theme: String? = nil, description: String? = nil, source: [SourceFile]? = nil) {
+        self.name = name
+        self.theme = theme
+        self.description = description
+        self.source = source
+    }
+}
+
+/// A page of a list; `nextCursor` is nil on the last page.
+public struct Page<Item: Codable & Sendable>: Codable, Sendable {
+    public var items: [Item]
+    public var nextCursor: String?
+    public init(items: [Item], nextCursor: String?) {
+        self.items = items
+        self.nextCursor = nextCursor
+    }
+}

@@ -1,0 +1,52 @@
+import SiteCompiler
+import Yams
+
+/// Adding a section to a page: a hero ("… with the headline \"Design that works\" and a button \"See our
+/// services\" linking to /services"), a gallery of the images in a static folder, a contact form.
+struct ComponentAddIntent: RequestIntent {
+    func resolve(_ request: AgentRequest) throws -> Resolution? {
+        guard let match = request.message.firstMatch(of: /(?i)^(?:add|put|insert|place|include|create)\s+(?:a\s+|an\s+|the\s+|some\s+)?(?:new\s+)?(?<component>hero(?:\s+section|\s+banner)?|banner|(?:photo\s+|image\s+)?gallery|contact\s*form|form|features?\s+section|pricing\s+(?:table|section))\s+(?<position>to|on|onto|at\s+the\s+top\s+of|at\s+the\s+bottom\s+of|at\s+the\s+end\s+of|in|into)\s+(?:the\s+)?(?<page>.+?)(?<rest>\s*,?\s+(?:with|that|which|using|showing|containing|for|sending|linking)\b.*)?[.!]?$/) else { return nil }
+        let word = String(match.component).lowercased()
+        let pageName = Phrase.value(String(match.page))
+        let page: PageRecord
+        switch request.site.findPage(pageName) {
+        case .one(let found): page = found
+        case .ambiguous(let pages): return .noChange("“\(pageName)” could mean \(Phrase.list(pages.map(\.title), conjunction: "or")); name the page exactly.")
+        case .none: return .noChange("There is no page called “\(pageName)”.")
+        }
+        let rest = match.rest.map(String.init) ?? ""
+        let position = String(match.position).lowercased()
+        if word.hasPrefix("hero") || word == "banner" {
+            return try hero(on: page, rest, request)
+        }
+        if word.hasSuffix("gallery") {
+            return try GalleryTemplate.add(to: page, rest: rest, top: position.contains("top"), request)
+        }
+        if word.hasPrefix("contact") || word == "form" {
+            return try ContactFormTemplate.add(to: page, rest: rest, top: position.contains("top"), request)
+        }
+        return .unsupported("Adding a \(word) offline is not supported yet; say “add a pricing page” for pricing, or use a model backend.")
+    }
+
+    private func hero(on page: PageRecord, _ rest: String, _ request: AgentRequest) throws -> Resolution {
+        var headline = page.title
+        if let match = rest.firstMatch(of: /(?i)\b(?:headline|heading|title)\s+(?:of\s+)?(?<q>"[^"]+"|“[^”]+”|'[^']+')/) {
+            headline = Phrase.value(String(match.q))
+        }
+        var subheadline: String?
+        if let match = rest.firstMatch(of: /(?i)\b(?:subheadline|subheading|subtitle|sub-headline|tagline|text)\s+(?<q>"[^"]+"|“[^”]+”|'[^']+')/) {
+            subheadline = Phrase.value(String(match.q))
+        }
+        var button: (label: String, url: String)?
+        if let match = rest.firstMatch(of: /(?i)\bbutton\s+(?:labell?ed\s+|saying\s+)?(?<label>"[^"]+"|“[^”]+”|'[^']+')\s*(?:that\s+)?(?:linking|links|pointing|going|leading|goes|points)?\s*(?:to\s+)?(?<url>\S+)?/) {
+            let label = Phrase.value(String(match.label))
+            var target = match.url.map(String.init) ?? "/"
+            while let last = target.last, ".,;!".contains(last) { target.removeLast() }
+            if !URLPath.looksLikePath(target), !target.contains("://") {
+                if case .one(let linked) = request.site.findPage(target) { target = linked.url } else { target = "/" }
+            }
+            button = (label, URLPath.normalized(target))
+        }
+        return try HeroTemplate.add(to: page, headline: headline, subheadline: subheadline, button: button, request)
+    }
+}

@@ -1,0 +1,32 @@
+import SiteCompiler
+import Yams
+
+/// Removing a section from a page: "remove the features section from the home page".
+struct ComponentRemoveIntent: RequestIntent {
+    func resolve(_ request: AgentRequest) throws -> Resolution? {
+        guard let match = request.message.firstMatch(of: /(?i)^(?:remove|delete|drop|take\s+out|get\s+rid\s+of|hide)\s+(?:the\s+)?(?<component>hero|banner|features?|pricing|gallery|photo gallery|image gallery|contact\s*form|form)(?:\s+(?:section|block|component|table|area))?(?:\s+(?:from|on|in|off)\s+(?:the\s+)?(?<page>.+?))?[.!]?$/) else { return nil }
+        let name = ComponentNames.canonical(String(match.component).replacing(/^(?:photo|image)\s+/, with: ""))
+        let site = request.site
+        let page: PageRecord
+        if let pageName = match.page.map(String.init) {
+            guard case .one(let found) = site.findPage(Phrase.value(pageName)) else { return .noChange("There is no single page called “\(pageName)”.") }
+            page = found
+        } else {
+            let withBlock = site.pages.filter { (site.files.text($0.path).map { !ComponentBlockEditor($0).blocks(named: name).isEmpty }) ?? false }
+            guard let only = withBlock.count == 1 ? withBlock.first : withBlock.first(where: \.isHome) else {
+                return .noChange(withBlock.isEmpty ? "No page has a \(name) section." : "Several pages have a \(name) section (\(Phrase.list(withBlock.map(\.title)))); say which page.")
+            }
+            page = only
+        }
+        var workspace = request.workspace
+        var editor = ComponentBlockEditor(try workspace.text(page.path))
+        let blocks = editor.blocks(named: name)
+        guard let block = blocks.first else { return .noChange("The page “\(page.title)” has no \(name) section.") }
+        editor.remove(block)
+        workspace.write(page.path, editor.text, step: "removed the \(name) section")
+        let kept = editor.blocks.map(\.name)
+        let rest = kept.isEmpty ? "" : " Still on the page: \(Phrase.list(kept))."
+        let more = blocks.count > 1 ? " It had \(blocks.count) \(name) sections; I removed the first." : ""
+        return .change(workspace, summary: "Removed the \(name) section from “\(page.title)”.\(rest)\(more)")
+    }
+}

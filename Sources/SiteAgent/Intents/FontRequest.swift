@@ -1,0 +1,49 @@
+import SiteCompiler
+import Yams
+
+/// Font changes: "use Playfair Display for headings", "set the body font to Lora".
+enum FontRequest {
+    static func resolve(_ request: AgentRequest) throws -> Resolution? {
+        let text = request.message
+        var font: String?
+        var target: String?
+        if let match = text.firstMatch(of: /(?i)^(?:use|set|make|apply)\s+(?<font>.+?)\s+(?:for|on|as the font for|as font for|in)\s+(?:the\s+|all\s+)?(?<target>headings?|headers|titles|headlines|heading text|body(?:\s+text)?|text|body copy|paragraphs|everything|all text|the whole site|site)[.!]?$/) {
+            (font, target) = (String(match.font), String(match.target))
+        } else if let match = text.firstMatch(of: /(?i)^(?:set|change|make|switch|update)\s+(?:the\s+)?(?<target>heading|headings|headline|title|body|text|main|site|base)\s+font(?:\s+family)?\s+(?:to|into|=)\s+(?<font>.+)$/) {
+            (font, target) = (String(match.font), String(match.target))
+        } else if let match = text.firstMatch(of: /(?i)^(?:make|set)\s+(?:the\s+)?(?<target>heading|headings|headline|title|body|text|main|site|base)\s+font\s+(?<font>.+)$/) {
+            (font, target) = (String(match.font), String(match.target))
+        } else if let match = text.firstMatch(of: /(?i)^use\s+(?<font>.+?)\s+as\s+(?:the\s+)?(?<target>heading|headings|body|text|main|site)\s+font[.!]?$/) {
+            (font, target) = (String(match.font), String(match.target))
+        }
+        guard let font, let target else { return nil }
+        let name = Phrase.value(font).replacing(/(?i)\s+(?:font|typeface)$/, with: "")
+        let lowered = target.lowercased()
+        let keys: [String]
+        if lowered.hasPrefix("head") || lowered.hasPrefix("title") {
+            keys = ["font_heading"]
+        } else if ["everything", "all text", "the whole site", "site", "main"].contains(lowered) {
+            keys = ["font_body", "font_heading"]
+        } else {
+            keys = ["font_body"]
+        }
+        return try apply(name, keys: keys, request)
+    }
+
+    static func apply(_ name: String, keys: [String], _ request: AgentRequest) throws -> Resolution {
+        let stack = FontStack.stack(for: name)
+        var workspace = request.workspace
+        for key in keys {
+            try workspace.editSiteYAML(step: "tokens.\(key): \(stack.css)") { try $0.setToken(key, to: stack.css) }
+        }
+        guard workspace.files != request.context.source else { return .noChange("The font is already \(stack.css).") }
+        let what = keys == ["font_heading"] ? "headings" : keys == ["font_body"] ? "body text" : "all text"
+        var summary = "Set the font for \(what) to \(stack.css)."
+        if !stack.isAvailable {
+            let warning = "\(stack.family) is not bundled with the site: visitors who do not have it installed see \(stack.fallback) instead. Add the font files under static/ with an @font-face rule to make sure everyone sees it."
+            workspace.warnings.append(warning)
+            summary += " " + warning
+        }
+        return .change(workspace, summary: summary)
+    }
+}

@@ -1,0 +1,105 @@
+import SiteCompiler
+import Yams
+
+/// New pages: "add a pricing page with three tiers", "new page \"Contact\" that says: Email us at …",
+/// "create a page called About Us" (asks first when a page with a near-identical name exists).
+struct PageCreationIntent: RequestIntent {
+    /// What the user asked for, parsed.
+    struct PageRequest {
+        var title: String
+        var body: String?
+        var kind: String?
+        var tierCount: Int?
+        var addToMenu: Bool
+    }
+
+    func resolve(_ request: AgentRequest) throws -> Resolution? {
+        guard let page = Self.parse(request.message) else { return nil }
+        return try create(page, request)
+    }
+
+    static func parse(_ message: String) -> PageRequest? {
+        guard let match = message.firstMatch(of: /(?i)^(?:(?:add|create|make|build|set up|start|write)\s+(?:a\s+|an\s+|one\s+)?(?:new\s+)?|new\s+)(?<before>[^:]*?)\bpage\b(?<after>.*)$/) else { return nil }
+        var before = String(match.before).trimmingWhitespace
+        var after = String(match.after)
+        if before.contains(/(?i)\b(?:to|on|in|of|from|into)\b/) { return nil }
+        var body: String?
+        if let intro = after.firstMatch(of: /(?i)\s*(?:,\s*)?(?:that says|which says|saying|that reads|which reads|with the text|with text|with content|with the content|containing|that contains|reading)\s*:?\s*(?<body>.+)$/) {
+            body = String(intro.body)
+            after = String(after[..<intro.range.lowerBound])
+        } else if let colon = after.firstMatch(of: /^\s*(?<title>"[^"]*"|“[^”]*”)?\s*:\s*(?<body>.+)$/) {
+            body = String(colon.body)
+            after = colon.title.map(String.init) ?? ""
+        }
+        var tierCount: Int?
+        if let tiers = after.firstMatch(of: /(?i)\s+with\s+(?<count>\d+|one|two|three|four|five|six|a couple of|a few)\s+(?:tiers?|plans?|levels?|options?|packages?)\b.*$/) {
+            tierCount = Phrase.number(String(tiers.count))
+            after = String(after[..<tiers.range.lowerBound])
+        }
+        let hidden = after.contains(/(?i)\b(?:not|without|don't|do not)\b.*\b(?:menu|nav|navigation)\b/)
+        after = after.replacing(/(?i)\s*(?:,\s*)?(?:but\s+)?(?:not|without|don't|do not)\b.*\b(?:menu|nav|navigation)\b.*$/, with: "")
+        after = after.replacing(/(?i)\s+(?:and\s+)?(?:add|put)\s+it\s+(?:to|in)\s+the\s+(?:menu|nav|navigation)\s*$/, with: "")
+        var title = after.trimmingWhitespace
+        if let called = title.firstMatch(of: /(?i)^(?:called|named|titled|entitled|for|about|on)\s+(?<name>.+)$/) { title = String(called.name) }
+        if title.isEmpty {
+            before = before.replacing(/(?i)^(?:new\s+)/, with: "")
+            title = before
+        }
+        title = Phrase.value(title)
+        guard !title.isEmpty else { return nil }
+        let kind = before.lowercased().contains("pricing") || title.lowercased() == "pricing" ? "pricing" : nil
+        return PageRequest(title: title == title.lowercased() ? Phrase.titleCased(title) : title,
+                           body: body.map(Phrase.value), kind: kind, tierCount: tierCount, addToMenu: !hidden)
+    }
+
+    func create(_ page: PageRequest, _ request: AgentRequest) throws -> Resolution {
+        let site = request.site
+        let slug = URLSlug.make(page.title)
+        let url = "/\(slug)/"
+        if let existing = site.page(url: url) {
+            return .noChange("There is already a page “\(existing.title)” at \(url) (\(existing.path)). Say what to change on it instead.")
+        }
+        if case .one(let similar) = site.findPage(page.title, where: { !$0.isPost && !$0.isHome }) {
+            let rename = "Rename “\(similar.title)” to “\(page.title)” (its URL stays \(similar.url))"
+            let second = "Create a second page “\(page.title)” at \(url)"
+            let question = AgentQuestion(
+                text: "There is already a page “\(similar.title)” at \(similar.url). Should I rename it to “\(page.title)”, or create a second page?",
+                options: [rename, second])
+            switch request.answer(to: question) {
+            case .option(0): return try PageRenameIntent.rename(similar, to: page.title, request)
+            case .option: break
+            default: return .question(question)
+            }
+        }
+        var workspace = request.workspace
+        let path = "content/\(slug).md"
+        var summary: String
+        if page.kind == "pricing" {
+            let tiers = PricingTemplate.tiers(count: page.tierCount ?? 3, ctaURL: contactURL(site))
+            workspace.write(path, PricingTemplate.page(title: page.title, tiers: tiers), step: "new page with a Pricing section")
+            let names = tiers.map(\.name)
+            summary = "Added a page “\(page.title)” at \(url) with \(tiers.count) pricing tiers (\(Phrase.list(names)))."
+            summary += " The prices and features are placeholders (marked placeholder: true): replace them with your real prices before you promote; the checks warn until you do."
+            workspace.warnings.append("The pricing tiers on \(url) are placeholders: set real prices and features before promoting.")
+        } else {
+            let body = page.body.map(Linkify.markdown)
+            var text = "---\ntitle: \(YAMLScalar.render(page.title))\n---\n"
+            if let body { text += "\n" + body + "\n" }
+            workspace.write(path, text, step: "new page")
+            summary = "Added a page “\(page.title)” at \(url)"
+            summary += page.body == nil ? " (it has no text yet: tell me what it should say)." : " with the text you gave."
+        }
+        if page.addToMenu, site.navIndex(url: url) == nil {
+            try workspace.editSiteYAML(step: "menu item “\(page.title)” → \(url)") { try $0.insertNavItem(label: page.title, url: url) }
+            summary += " It is now in the menu: \((site.nav.map(\.label) + [page.title]).joined(separator: ", "))."
+        }
+        return .change(workspace, summary: summary)
+    }
+
+    /// Where "contact us" buttons should point: a contact page, the header CTA, else the About page or home.
+    private func contactURL(_ site: SiteSnapshot) -> String {
+        if case .one(let page) = site.findPage("contact", where: { !$0.isPost }) { return page.url }
+        if let about = site.page(url: "/about/") { return about.url }
+        return "/"
+    }
+}

@@ -1,0 +1,90 @@
+import SiteCompiler
+import Yams
+
+/// Design tokens: colours ("make the header dark blue", "make the primary color #FF6600") and fonts
+/// ("use Playfair Display for headings"). Text colours follow background changes so contrast stays readable.
+struct TokenIntent: RequestIntent {
+    /// Themes' default text colours, used when `site.yaml` does not override them (starter's defaults).
+    private static let defaults: [String: String] = [
+        "primary": "#2563eb", "primary_text": "#ffffff", "header_bg": "#ffffff", "header_text": "#111827",
+        "background": "#ffffff", "text": "#1f2937", "footer_bg": "#0f172a", "footer_text": "#cbd5e1",
+    ]
+
+    func resolve(_ request: AgentRequest) throws -> Resolution? {
+        if let font = try FontRequest.resolve(request) { return font }
+        if let radius = try RadiusRequest.resolve(request) { return radius }
+        guard let (target, color) = Self.colorRequest(request.message) else { return nil }
+        switch target {
+        case .target(let target):
+            return try Self.apply(color, to: target, request)
+        case .unspecified:
+            let question = AgentQuestion(
+                text: "Which colour should become \(color.words): the primary colour (buttons and links) or the header background?",
+                options: ["Primary colour (buttons and links)", "Header background"])
+            switch request.answer(to: question) {
+            case .option(0): return try Self.apply(color, to: .primary, request)
+            case .option: return try Self.apply(color, to: .headerBackground, request)
+            default: return .question(question)
+            }
+        case .unknown(let name):
+            return .unsupported("The theme has no colour setting for “\(name)”. Colours you can change: primary (buttons and links), button text, header, header text, footer, footer text, page background and body text.")
+        }
+    }
+
+    /// Recognises "make/set/change/turn X (to) COLOUR" and "use COLOUR as/for X".
+    static func colorRequest(_ text: String) -> (ColorTarget.Parsed, ColorPhrase.Match)? {
+        if let color = ColorPhrase.trailing(in: text),
+           let verb = color.prefix.prefixMatch(of: /(?i)^(?:make|set|change|turn|paint|colou?r|update|switch|recolou?r)\b\s*/),
+           !color.prefix.contains(/(?i)\s(?:and|then)\s|[;,]/) {
+            return (ColorTarget.parse(String(color.prefix[verb.range.upperBound...])), color)
+        }
+        if let match = text.firstMatch(of: /(?i)^use\s+(?<color>.+?)\s+(?:as|for)\s+(?<target>.+?)[.!]?$/),
+           let color = ColorPhrase.trailing(in: String(match.color)), color.prefix.isEmpty {
+            return (ColorTarget.parse(String(match.target)), color)
+        }
+        return nil
+    }
+
+    /// Sets the token for `target`; switches the text on a changed background when it would become hard to read,
+    /// and warns when a colour the user picked reads badly.
+    static func apply(_ color: ColorPhrase.Match, to target: ColorTarget, _ request: AgentRequest) throws -> Resolution {
+        let tokens = request.site.tokens
+        let hex = color.color.hex
+        let named = color.words.hasPrefix("#") ? hex : "\(color.words) (\(hex))"
+        guard tokens[target.key]?.lowercased() != hex else { return .noChange("The \(target.name) is already \(hex).") }
+        var workspace = request.workspace
+        try workspace.editSiteYAML(step: "tokens.\(target.key): \(hex)") { try $0.setToken(target.key, to: hex) }
+        var summary = "Made the \(target.name) \(named)."
+        guard let partnerKey = target.partner,
+              let partner = (tokens[partnerKey] ?? defaults[partnerKey]).flatMap(RGBColor.init(hex:))
+        else { return .change(workspace, summary: summary) }
+        let ratio = partner.contrast(with: color.color)
+        if target.isBackground, target.adjustsPartner, ratio < 4.5 {
+            let text = color.color.readableText
+            try workspace.editSiteYAML(step: "tokens.\(partnerKey): \(text.hex)") { try $0.setToken(partnerKey, to: text.hex) }
+            let formatted = RGBColor.format(ratio: text.contrast(with: color.color))
+            summary += " Its text is now \(text == .white ? "white" : "near-black") (\(text.hex)) so it stays readable (contrast \(formatted))."
+        } else if ratio < 4.5 {
+            let textName = target.isBackground ? (partner == .white ? "White text" : "Text (\(partner.hex))") : "The \(target.name)"
+            let onWhat = target.isBackground ? "on the \(target.name) \(hex)" : "on \(partner.hex)"
+            let fix = target.isBackground ? "; a darker shade such as \(darkened(color.color).hex) would pass" : ""
+            workspace.warnings.append("\(textName) \(onWhat) has a contrast of \(RGBColor.format(ratio: ratio)), below the 4.5:1 WCAG AA minimum\(fix).")
+            summary += " Note: \(textName.lowercased()) on it has a contrast of only \(RGBColor.format(ratio: ratio)) (below 4.5:1)."
+        } else if target.isBackground, target.adjustsPartner {
+            summary += " The text on it (\(partner.hex)) stays readable (contrast \(RGBColor.format(ratio: ratio)))."
+        }
+        return .change(workspace, summary: summary)
+    }
+
+    /// The same hue, darkened until white text on it reaches 4.5:1.
+    static func darkened(_ color: RGBColor) -> RGBColor {
+        let (hue, saturation, start) = color.hsl
+        var lightness = start
+        var result = color
+        while RGBColor.white.contrast(with: result) < 4.5, lightness > 0 {
+            lightness -= 0.01
+            result = RGBColor(hue: hue, saturation: saturation, lightness: lightness)
+        }
+        return result
+    }
+}

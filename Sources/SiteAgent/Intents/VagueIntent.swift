@@ -1,0 +1,37 @@
+import SiteCompiler
+import Yams
+
+/// Requests with no single meaning ("make it pop"): ask, with concrete options, then do the one picked.
+struct VagueIntent: RequestIntent {
+    func resolve(_ request: AgentRequest) throws -> Resolution? {
+        let pattern = /(?i)^(?:make\s+(?:it|the\s+site|the\s+website|this|everything)\s+(?:pop|stand\s+out|look\s+(?:better|nicer|good|great|modern|fresh)|better|nicer|prettier|cooler|more\s+(?:modern|exciting|interesting|lively|fun|vibrant|striking))|spice\s+(?:it|things)\s+up|jazz\s+(?:it|things)\s+up|improve\s+(?:the\s+)?(?:design|look|style)|give\s+it\s+more\s+(?:punch|energy|life)|more\s+pop|pop)[.!]*$/
+        guard request.message.wholeMatch(of: pattern) != nil else { return nil }
+        let site = request.site
+        let primary = site.tokens["primary"].flatMap(RGBColor.init(hex:)) ?? RGBColor(hex: "#2563eb") ?? .ink
+        let brighter = primary.brightened
+        let bolder = FontStack.stack(for: "Arial Black")
+        let theme = request.context.installedThemes.filter { $0 != site.theme }
+        let otherTheme = theme.contains("portfolio") ? "portfolio" : theme.first
+        let heroPage = site.pages.first { page in
+            !page.isPost && site.navIndex(url: page.url) != nil
+                && (site.files.text(page.path).map { ComponentBlockEditor($0).blocks(named: "Hero").isEmpty } ?? false)
+        }
+        var options = ["Brighter primary colour (\(primary.hex) → \(brighter.hex))", "Bolder heading font (Arial Black)"]
+        if let otherTheme { options.append("Another theme: switch to “\(otherTheme)”") }
+        if let heroPage { options.append("Add a hero to the \(heroPage.title) page") }
+        let question = AgentQuestion(text: "“\(request.context.message.trimmingWhitespace)” can mean several things. Which should I do?", options: options)
+        guard case .option(let index) = request.answer(to: question) else { return .question(question) }
+        switch index {
+        case 0:
+            let match = ColorPhrase.Match(color: brighter, words: brighter.hex, prefix: "")
+            return try TokenIntent.apply(match, to: .primary, request)
+        case 1:
+            return try FontRequest.apply(bolder.family, keys: ["font_heading"], request)
+        case 2 where otherTheme != nil:
+            return try ThemeIntent.switchTheme(to: otherTheme ?? "", request)
+        default:
+            guard let heroPage else { return .question(question) }
+            return try HeroTemplate.add(to: heroPage, headline: heroPage.title, subheadline: site.tagline, button: nil, request)
+        }
+    }
+}

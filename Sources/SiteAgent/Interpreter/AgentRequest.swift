@@ -1,0 +1,44 @@
+import Foundation
+
+/// A request as the intents see it: the normalised message, the answer to an earlier question, the parsed
+/// site and a workspace to edit.
+struct AgentRequest {
+    /// The message without politeness padding ("please", "can you"), whitespace trimmed.
+    var message: String
+    var context: AgentContext
+    var site: SiteSnapshot
+
+    init(context: AgentContext, site: SiteSnapshot, message: String? = nil) {
+        self.context = context
+        self.site = site
+        self.message = Self.normalize(message ?? context.message)
+    }
+
+    /// A fresh workspace over the base source.
+    var workspace: Workspace { Workspace(files: context.source) }
+
+    /// What the user's answer picks among `question`'s options.
+    func answer(to question: AgentQuestion) -> AnswerChoice {
+        guard let answer = context.answer?.trimmingWhitespace, !answer.isEmpty else { return .none }
+        return AnswerMatcher.choice(answer, for: question, asked: context.question)
+    }
+
+    /// Today's date in the site's time zone, `YYYY-MM-DD`.
+    var today: String {
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = context.timeZone
+        let parts = calendar.dateComponents([.year, .month, .day], from: context.now)
+        return String(parts.year ?? 1970) + "-" + String(parts.month ?? 1).leftPadded(to: 2) + "-" + String(parts.day ?? 1).leftPadded(to: 2)
+    }
+
+    private static func normalize(_ message: String) -> String {
+        var text = message.trimmingWhitespace
+        text = text.replacing(/\s+/, with: " ")
+        let leading = /^(?i)(?:please|pls|hey|hi|ok|okay|so|now|can you|could you|would you|will you|i want to|i'd like to|i would like to|i want you to|let's|lets|go ahead and)[,]?\s+/
+        while let match = text.prefixMatch(of: leading) { text = String(text[match.range.upperBound...]) }
+        let trailing = /(?i)[,]?\s+(?:please|thanks|thank you|thx)[.!]*$/
+        if let match = text.firstMatch(of: trailing) { text = String(text[..<match.range.lowerBound]) }
+        if text.hasSuffix("?") { text.removeLast() }
+        return text.trimmingWhitespace
+    }
+}

@@ -1,0 +1,64 @@
+/// Small helpers for pulling values out of what the user typed.
+enum Phrase {
+    private static let quotePairs: [(Character, Character)] = [("\"", "\""), ("“", "”"), ("„", "“"), ("'", "'"), ("‘", "’"), ("«", "»")]
+    /// Words whose trailing full stop belongs to the word (`Acme Design Co.`).
+    private static let abbreviations: Set<String> = ["co", "inc", "ltd", "corp", "bros", "st", "jr", "sr", "dr", "mr", "mrs", "ms", "etc", "vs", "no", "llc", "plc", "gmbh", "ag", "sa"]
+
+    /// The text inside matching quotes, if the whole string is quoted.
+    static func unquoted(_ text: String) -> String? {
+        let trimmed = text.trimmingWhitespace
+        guard trimmed.count >= 2, let first = trimmed.first, let last = trimmed.last else { return nil }
+        for (open, close) in quotePairs where first == open && last == close {
+            let inner = String(trimmed.dropFirst().dropLast())
+            if !inner.contains(close) || open != close { return inner }
+        }
+        return nil
+    }
+
+    /// A value the user gave: quoted text verbatim; otherwise trimmed, without a sentence-ending full stop
+    /// (kept after abbreviations such as `Co.`).
+    static func value(_ raw: String) -> String {
+        if let inner = unquoted(raw) { return inner }
+        var text = raw.trimmingWhitespace
+        // A quoted value followed by a full stop: `"Small studio, big ideas".`
+        if let last = text.last, ".!".contains(last), let inner = unquoted(String(text.dropLast())) { return inner }
+        if text.hasSuffix("."), !text.hasSuffix("..") {
+            let lastWord = text.dropLast().split(whereSeparator: { $0 == " " || $0 == "." }).last.map { $0.lowercased() } ?? ""
+            if !abbreviations.contains(lastWord) { text.removeLast() }
+        }
+        return text.trimmingWhitespace
+    }
+
+    /// Removes leading articles and possessives: "the About page" → "About page".
+    static func withoutArticles(_ text: String) -> String {
+        var result = text.trimmingWhitespace
+        while let match = result.prefixMatch(of: /(?i)(?:the|a|an|our|my|this|that)\s+/) {
+            result = String(result[match.range.upperBound...])
+        }
+        return result
+    }
+
+    /// "three" → 3, "12" → 12.
+    static func number(_ word: String) -> Int? {
+        let words = ["one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10, "a couple of": 2, "a few": 3]
+        return Int(word) ?? words[word.lowercased()]
+    }
+
+    /// "Hello World", "Our Story", joined for a reply: “A”, “B” and “C”.
+    static func list(_ items: [String], conjunction: String = "and") -> String {
+        switch items.count {
+        case 0: return ""
+        case 1: return items[0]
+        default: return items.dropLast().joined(separator: ", ") + " \(conjunction) " + (items.last ?? "")
+        }
+    }
+
+    /// Title case for a name the user typed in lower case ("about us" → "About Us"); other text is kept.
+    static func titleCased(_ text: String) -> String {
+        guard text == text.lowercased() else { return text }
+        let small: Set<String> = ["a", "an", "and", "the", "of", "for", "to", "in", "on", "at", "or", "with"]
+        return text.split(separator: " ").enumerated().map { index, word in
+            index > 0 && small.contains(String(word)) ? String(word) : word.prefix(1).uppercased() + word.dropFirst()
+        }.joined(separator: " ")
+    }
+}

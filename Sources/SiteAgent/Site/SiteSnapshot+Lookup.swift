@@ -1,0 +1,38 @@
+import Foundation
+
+extension SiteSnapshot {
+    /// Finds the page the user means by title, file name, URL or (for `/`) "home".
+    func findPage(_ query: String, where include: (PageRecord) -> Bool = { _ in true }) -> Lookup<PageRecord> {
+        let trimmed = query.trimmingWhitespace
+        if URLPath.looksLikePath(trimmed), let page = page(url: trimmed), include(page) { return .one(page) }
+        let scored = pages.filter(include).map { page in (page, names(of: page).map { NameMatcher.score(trimmed, $0) }.max() ?? 0) }
+        return Self.best(scored)
+    }
+
+    /// Finds the menu item the user means by label, or by the page it points to.
+    func findNavItem(_ query: String) -> Lookup<Int> {
+        let trimmed = query.trimmingWhitespace
+        if URLPath.looksLikePath(trimmed), let index = navIndex(url: trimmed) { return .one(index) }
+        let scored = nav.indices.map { index in
+            var names = [nav[index].label]
+            if let page = page(url: nav[index].url) { names += self.names(of: page) }
+            return (index, names.map { NameMatcher.score(trimmed, $0) }.max() ?? 0)
+        }
+        return Self.best(scored)
+    }
+
+    /// The names a page answers to.
+    func names(of page: PageRecord) -> [String] {
+        var names = [page.title, page.fileName.replacingOccurrences(of: "-", with: " ")]
+        if page.isHome { names += ["home", "homepage", "front page", "landing page", "start page", "index"] }
+        return names
+    }
+
+    /// The single best match above the threshold, or all matches tied for best.
+    static func best<Item>(_ scored: [(Item, Double)]) -> Lookup<Item> {
+        let accepted = scored.filter { $0.1 >= NameMatcher.threshold }
+        guard let top = accepted.map(\.1).max() else { return .none }
+        let tied = accepted.filter { $0.1 >= top - 0.001 }.map(\.0)
+        return tied.count == 1 ? .one(tied[0]) : .ambiguous(tied)
+    }
+}

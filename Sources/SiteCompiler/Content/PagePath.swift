@@ -1,0 +1,86 @@
+/// The mapping from content files to URLs and from URLs to output files (Hugo's rules, see docs/formats.md).
+package enum PagePath {
+    /// What a content path stands for.
+    package struct Placement: Sendable, Equatable {
+        /// Home, section or page.
+        package var kind: Page.Kind
+        /// URL before any `slug:` is applied.
+        package var url: String
+        /// Folder URL whose `_index.md` would list this page (`/blog/` for `content/blog/a.md`).
+        package var folderURL: String
+    }
+
+    /// Where `content/404.md` goes.
+    package static let notFoundURL = "/404.html"
+
+    /// Places `content/…/*.md`; nil for paths outside `content/` or not ending in `.md`.
+    package static func placement(of path: String) -> Placement? {
+        guard path.hasPrefix("content/"), path.hasSuffix(".md") else { return nil }
+        var segments = path.dropFirst("content/".count).dropLast(".md".count).split(separator: "/").map(String.init)
+        guard let file = segments.popLast() else { return nil }
+        let folder = segments.map(urlSegment)
+        let folderURL = url(folder)
+        switch file {
+        case "404" where folder.isEmpty:
+            // The custom "not found" page is served for any missing address, so it lives at /404.html.
+            return Placement(kind: .page, url: notFoundURL, folderURL: "/")
+        case "_index":
+            return Placement(kind: folder.isEmpty ? .home : .section, url: folderURL, folderURL: folderURL)
+        case "index":
+            // A leaf bundle (`about/index.md` → `/about/`); at the root it is the home page.
+            let parent = url(Array(folder.dropLast()))
+            return Placement(kind: folder.isEmpty ? .home : .page, url: folderURL, folderURL: parent)
+        default:
+            return Placement(kind: .page, url: url(folder + [urlSegment(file)]), folderURL: folderURL)
+        }
+    }
+
+    /// `url` with its last segment replaced by `slug` (`/blog/a/` + `hello` → `/blog/hello/`).
+    package static func applying(slug: String, to url: String) -> String {
+        var segments = url.split(separator: "/").map(String.init)
+        let cleaned = slug.split(separator: "/").map { urlSegment(String($0)) }.filter { !$0.isEmpty }
+        guard !cleaned.isEmpty else { return url }
+        if !segments.isEmpty { segments.removeLast() }
+        return self.url(segments + cleaned)
+    }
+
+    /// `/about/` → `about/index.html`; `/feed.xml` → `feed.xml`; `/` → `index.html`.
+    package static func outputPath(for url: String) -> String {
+        let trimmed = String(url.drop { $0 == "/" })
+        if trimmed.isEmpty { return "index.html" }
+        if trimmed.hasSuffix("/") { return trimmed + "index.html" }
+        if let last = trimmed.split(separator: "/").last, last.contains(".") { return trimmed }
+        return trimmed + "/index.html"
+    }
+
+    /// Normalises a site URL written by a person (`about`, `/about`, `/about/`) to `/about/`; keeps files
+    /// (`/feed.xml`), queries and fragments as they are.
+    package static func normalize(_ url: String) -> String {
+        var path = url
+        var suffix = ""
+        if let index = path.firstIndex(where: { $0 == "?" || $0 == "#" }) {
+            suffix = String(path[index...])
+            path = String(path[..<index])
+        }
+        if !path.hasPrefix("/") { path = "/" + path }
+        if !path.hasSuffix("/"), !(path.split(separator: "/").last?.contains(".") ?? false) { path += "/" }
+        return path + suffix
+    }
+
+    private static func url(_ segments: [String]) -> String {
+        segments.isEmpty ? "/" : "/" + segments.joined(separator: "/") + "/"
+    }
+
+    /// A file or folder name as a URL segment: lower case, spaces as hyphens, only URL-safe characters.
+    private static func urlSegment(_ name: String) -> String {
+        var segment = ""
+        for character in name.lowercased() {
+            if character == " " {
+                segment.append("-")
+            } else if character.isLetter || character.isNumber || "-_.~".contains(character) {
+                segment.append(character)
+            }
+        }
+        return segment
+    }
+}

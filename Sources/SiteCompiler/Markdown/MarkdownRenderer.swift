@@ -1,0 +1,82 @@
+internal import CCmarkGFM
+internal import Foundation
+
+/// CommonMark + GitHub extensions (tables, strikethrough, autolinks, task lists, footnotes) → HTML, via cmark-gfm.
+///
+/// Raw HTML in the source is omitted unless ``Options/allowRawHTML`` is set, so content written by an agent
+/// cannot inject markup or scripts into the theme.
+package struct MarkdownRenderer: Sendable {
+    /// Rendering switches; the defaults are what sites get.
+    package struct Options: Sendable, Equatable {
+        /// Pass raw HTML through (cmark's UNSAFE). Off by default.
+        package var allowRawHTML = false
+        /// Curly quotes, en and em dashes, ellipses.
+        package var smartPunctuation = false
+        /// Give every heading an `id` derived from its text (`## Get started` → `id="get-started"`).
+        package var headingIDs = true
+
+        /// Options; the defaults are safe.
+        package init(allowRawHTML: Bool = false, smartPunctuation: Bool = false, headingIDs: Bool = true) {
+            self.allowRawHTML = allowRawHTML
+            self.smartPunctuation = smartPunctuation
+            self.headingIDs = headingIDs
+        }
+    }
+
+    /// The switches in force.
+    package var options: Options
+
+    /// A renderer; safe by default.
+    package init(options: Options = Options()) {
+        self.options = options
+    }
+
+    /// The GFM extensions attached to every parser.
+    private static let extensionNames = ["table", "strikethrough", "autolink", "tasklist", "tagfilter"]
+
+    /// Registers cmark-gfm's core extensions exactly once (the C function keeps an unguarded static flag).
+    private static let registration: Bool = {
+        cmark_gfm_core_extensions_ensure_registered()
+        return true
+    }()
+
+    /// Renders Markdown to an HTML fragment. `anchors` de-duplicates heading ids across several fragments of one
+    /// page (the body and the bodies of its components).
+    package func render(_ markdown: String, anchors: inout HeadingAnchors) -> String {
+        let html = renderRaw(markdown)
+        return options.headingIDs ? anchors.addIDs(to: html) : html
+    }
+
+    /// Renders Markdown to an HTML fragment with fresh heading ids.
+    package func render(_ markdown: String) -> String {
+        var anchors = HeadingAnchors()
+        return render(markdown, anchors: &anchors)
+    }
+
+    private func renderRaw(_ markdown: String) -> String {
+        _ = Self.registration
+        var flags = CMARK_OPT_DEFAULT | CMARK_OPT_FOOTNOTES | CMARK_OPT_VALIDATE_UTF8
+        if options.allowRawHTML { flags |= CMARK_OPT_UNSAFE }
+        if options.smartPunctuation { flags |= CMARK_OPT_SMART }
+        guard let parser = cmark_parser_new(flags) else { return "" }
+        defer { cmark_parser_free(parser) }
+        for name in Self.extensionNames {
+            if let syntax = cmark_find_syntax_extension(name) {
+                cmark_parser_attach_syntax_extension(parser, syntax)
+            }
+        }
+        var bytes = Array(markdown.utf8)
+        bytes.withUnsafeMutableBufferPointer { buffer in
+            buffer.withMemoryRebound(to: CChar.self) { chars in
+                cmark_parser_feed(parser, chars.baseAddress, chars.count)
+            }
+        }
+        guard let document = cmark_parser_finish(parser) else { return "" }
+        defer { cmark_node_free(document) }
+        guard let rendered = cmark_render_html(document, flags, cmark_parser_get_syntax_extensions(parser)) else {
+            return ""
+        }
+        defer { free(rendered) }
+        return String(cString: rendered)
+    }
+}

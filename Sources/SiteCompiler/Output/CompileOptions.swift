@@ -1,0 +1,31 @@
+package import Foundation
+
+/// Switches for one build.
+package struct CompileOptions: Sendable {
+    /// How internal broken links found after the build are reported.
+    package enum LinkCheck: Sendable {
+        /// Not checked.
+        case off
+        /// Reported as warnings (the default: a missing page should not block a preview).
+        case warn
+        /// Reported as errors, failing the build.
+        case error
+    }
+
+    /// Build pages marked `draft: true` too (for previews).
+    package var drafts = false
+    /// The build's clock: templates see its year as `{{site.year}}`. Pass a fixed value for reproducible builds.
+    package var now = Date()
+    /// Overrides site.yaml `base_url` (the daemon passes the address it serves the version at).
+    package var baseURL: String?
+    /// How broken internal links are reported.
+    package var linkCheck: LinkCheck = .warn
+
+    /// Options; the defaults suit a production build.
+    package init(drafts: Bool = false, now: Date = Date(), baseURL: String? = nil, linkCheck: LinkCheck = .warn) {
+        self.drafts = drafts
+        self.now = now
+        self.baseURL = baseURL
+        self.linkCheck = linkCheck
+    }
+}

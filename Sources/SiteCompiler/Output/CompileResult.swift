@@ -1,0 +1,16 @@
+/// What a successful build produced.
+package struct CompileResult: Sendable {
+    /// The site to publish: every page at `<url>/index.html`, assets, static files, feeds and sitemap.
+    package var output: SiteFiles
+    /// Warnings (a successful build has no errors).
+    package var diagnostics: [Diagnostic]
+    /// Every page of the source, drafts included (see ``PageInfo/draft``), in URL order.
+    package var pages: [PageInfo]
+
+    /// A result.
+    package init(output: SiteFiles, diagnostics: [Diagnostic], pages: [PageInfo]) {
+        self.output = output
+        self.diagnostics = diagnostics
+        self.pages = pages
+    }
+}

@@ -1,0 +1,39 @@
+/// RSS 2.0 feed of a dated section (`/blog/index.xml`): its dated, non-draft pages, newest first.
+struct FeedWriter {
+    let model: SiteModel
+    let context: TemplateContext
+    /// Most items in one feed.
+    static let itemLimit = 20
+
+    func xml(section: Page) -> String {
+        let items = model.children(of: section.url).filter { $0.frontMatter.date != nil && !$0.isDraft }
+            .prefix(Self.itemLimit)
+        let siteTitle = model.config.title
+        let title = siteTitle.isEmpty ? section.title : "\(section.title) · \(siteTitle)"
+        let description = section.frontMatter.description ?? model.config.description ?? title
+        let feedURL = model.permalink(section.url + "index.xml")
+        var xml = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+        xml += "<rss version=\"2.0\" xmlns:atom=\"http://www.w3.org/2005/Atom\">\n<channel>\n"
+        xml += "  <title>\(XMLText.escape(title))</title>\n"
+        xml += "  <link>\(XMLText.escape(model.permalink(section.url)))</link>\n"
+        xml += "  <description>\(XMLText.escape(description))</description>\n"
+        xml += "  <language>\(XMLText.escape(model.config.lang))</language>\n"
+        xml += "  <atom:link href=\"\(XMLText.escape(feedURL))\" rel=\"self\" type=\"application/rss+xml\"/>\n"
+        if let newest = items.first?.frontMatter.date {
+            xml += "  <lastBuildDate>\(newest.rfc822)</lastBuildDate>\n"
+        }
+        for page in items {
+            let link = XMLText.escape(model.permalink(page.url))
+            xml += "  <item>\n"
+            xml += "    <title>\(XMLText.escape(page.title))</title>\n"
+            xml += "    <link>\(link)</link>\n"
+            xml += "    <guid isPermaLink=\"\(model.baseURL.isEmpty ? "false" : "true")\">\(link)</guid>\n"
+            if let date = page.frontMatter.date { xml += "    <pubDate>\(date.rfc822)</pubDate>\n" }
+            if let summary = context.summaryText(of: page) {
+                xml += "    <description>\(XMLText.escape(summary))</description>\n"
+            }
+            xml += "  </item>\n"
+        }
+        return xml + "</channel>\n</rss>\n"
+    }
+}

@@ -1,0 +1,94 @@
+internal import Foundation
+
+/// Renders a page body: Markdown through cmark-gfm, with each `:::component` block validated against the theme's
+/// schema and rendered through its template.
+struct PageBodyRenderer {
+    let theme: Theme
+    let markdown: MarkdownRenderer
+
+    /// The body HTML and every problem found, located in the page's source.
+    func render(
+        _ page: Page,
+        site: [String: Any],
+        pageSummary: [String: Any]
+    ) -> (html: String, diagnostics: [Diagnostic]) {
+        let scan: ComponentScan
+        do {
+            scan = try ComponentScanner(source: page.source).scan(page.body, lineOffset: page.bodyLineOffset)
+        } catch {
+            return ("", error.diagnostics)
+        }
+        var anchors = HeadingAnchors()
+        anchors.reserve("footnotes")
+        var html = markdown.render(scan.markdown, anchors: &anchors)
+        var diagnostics: [Diagnostic] = []
+        for (index, block) in scan.blocks.enumerated() {
+            let rendered = renderComponent(
+                block,
+                page: page,
+                site: site,
+                pageSummary: pageSummary,
+                anchors: &anchors,
+                diagnostics: &diagnostics
+            )
+            let placeholder = ComponentScan.placeholder(index)
+            let paragraph = "<p>\(placeholder)</p>\n"
+            if html.contains(paragraph) {
+                html = html.replacingFirst(paragraph, with: rendered)
+            } else {
+                html = html.replacingFirst(placeholder, with: rendered)
+            }
+        }
+        return (html, diagnostics)
+    }
+
+    private func renderComponent(
+        _ block: ComponentBlock,
+        page: Page,
+        site: [String: Any],
+        pageSummary: [String: Any],
+        anchors: inout HeadingAnchors,
+        diagnostics: inout [Diagnostic]
+    ) -> String {
+        let names = theme.manifest.components.map(\.name)
+        guard let schema = theme.manifest.component(block.name) else {
+            diagnostics.append(
+                .error(
+                    "unknown component \"\(block.name)\" (theme \"\(theme.name)\")",
+                    in: page.source,
+                    line: block.line,
+                    column: block.nameColumn,
+                    hint: Suggestion.hint(for: block.name, among: names) ?? "available: "
+                        + names.joined(separator: ", ")
+                )
+            )
+            return ""
+        }
+        let props: YAMLNode?
+        do {
+            props = try YAMLNode.parse(block.props, source: page.source, lineOffset: block.propsLineOffset)
+        } catch {
+            diagnostics += error.diagnostics
+            return ""
+        }
+        var validator = PropValidator(source: page.source)
+        let values = validator.validate(props, against: schema, at: (block.line, block.nameColumn))
+        diagnostics += validator.diagnostics
+        if validator.diagnostics.hasErrors { return "" }
+        var context = PropValue.mustacheFields(values)
+        context["site"] = site
+        context["page"] = pageSummary
+        if let body = block.body {
+            context["body_html"] = markdown.render(body, anchors: &anchors)
+        }
+        return (theme.templates.renderComponent(schema.name, context) ?? "") + "\n"
+    }
+}
+
+extension String {
+    /// The string with the first occurrence of `target` replaced.
+    fileprivate func replacingFirst(_ target: String, with replacement: String) -> String {
+        guard let range = range(of: target) else { return self }
+        return replacingCharacters(in: range, with: replacement)
+    }
+}

@@ -1,0 +1,185 @@
+internal import Foundation
+
+/// Content + theme → static site. Pure: reads only its input and the theme library, returns files in memory, and
+/// the same input gives byte-identical output.
+package struct SiteCompiler: Sendable {
+    /// Where themes are loaded from.
+    package var themes: ThemeLibrary
+    /// How Markdown is rendered.
+    package var markdown: MarkdownRenderer
+
+    /// A compiler over `themes`.
+    package init(themes: ThemeLibrary, markdown: MarkdownRenderer = MarkdownRenderer()) {
+        self.themes = themes
+        self.markdown = markdown
+    }
+
+    /// Builds `source` (site.yaml, content/, static/). Throws a ``CompileFailure`` carrying every diagnostic when
+    /// there are errors; warnings come back in the result.
+    package func compile(_ source: SiteFiles, options: CompileOptions = .init()) throws -> CompileResult {
+        guard let siteData = source["site.yaml"] else {
+            throw CompileFailure(diagnostics: [
+                Diagnostic(
+                    severity: .error,
+                    file: "site.yaml",
+                    message: "the site has no site.yaml",
+                    hint: "create site.yaml with at least \"title:\" and \"theme: starter\""
+                )
+            ])
+        }
+        let site = try SiteConfig.parseDetailed(siteData)
+        let theme = try loadTheme(for: site)
+        var diagnostics = site.warnings + theme.warnings
+        let (stylesheet, tokenDiagnostics) = TokenStylesheet.resolve(
+            manifest: theme.manifest,
+            overrides: site.config.tokens,
+            site: site
+        )
+        diagnostics += tokenDiagnostics
+        let allPages: [Page]
+        do {
+            let content = try ContentLoader().load(source)
+            allPages = content.pages
+            diagnostics += content.warnings
+        } catch {
+            // Report config and token problems together with the content's.
+            throw CompileFailure(diagnostics: diagnostics + error.diagnostics)
+        }
+
+        let built = allPages.filter { options.drafts || !$0.isDraft }
+        let model = SiteModel(config: site.config, pages: built, baseURL: options.baseURL)
+        let draftURLs = Set(allPages.filter { $0.isDraft && !options.drafts }.map(\.url))
+        var output = SiteFiles()
+        let pageStep = PageStep(
+            theme: theme,
+            markdown: markdown,
+            model: model,
+            stylesheet: stylesheet,
+            draftURLs: draftURLs,
+            year: Self.year(of: options.now)
+        )
+        let rendered = pageStep.run()
+        diagnostics += rendered.diagnostics
+        for (path, html) in rendered.files { output.setText(path, html) }
+        let context = rendered.context
+
+        for (path, data) in theme.assets.files { output["assets/" + path] = data }
+        output.setText("assets/tokens.css", stylesheet.css)
+        output.setText("sitemap.xml", SitemapWriter(model: model).xml())
+        for section in model.pages where model.feedURL(ofSection: section.url) != nil {
+            output.setText(
+                PagePath.outputPath(for: section.url + "index.xml"),
+                FeedWriter(model: model, context: context).xml(section: section)
+            )
+        }
+        diagnostics += writeAliases(model: model, into: &output)
+        diagnostics += copyStatic(source, into: &output, generated: ["robots.txt", "404.html"])
+        if output["robots.txt"] == nil { output.setText("robots.txt", RobotsFile.text(model: model)) }
+
+        diagnostics += checkLinks(output, pages: model.pages, site: site.source, mode: options.linkCheck)
+        if diagnostics.hasErrors { throw CompileFailure(diagnostics: diagnostics) }
+        let pages = allPages.sorted { $0.url < $1.url }.map { page in
+            PageInfo(
+                url: page.url,
+                title: page.title,
+                sourcePath: page.sourcePath,
+                draft: page.isDraft,
+                outputPath: model.page(at: page.url) == nil ? nil : page.outputPath
+            )
+        }
+        return CompileResult(output: output, diagnostics: diagnostics.sortedForDisplay(), pages: pages)
+    }
+
+    private func loadTheme(for site: SiteConfig.Parsed) throws -> Theme {
+        do {
+            return try themes.load(site.config.theme)
+        } catch var failure as CompileFailure {
+            // Point "unknown theme" at the `theme:` line of site.yaml.
+            if let entry = site.node?.entry("theme"), failure.diagnostics.count == 1, failure.diagnostics[0].file == nil
+            {
+                let original = failure.diagnostics[0]
+                failure.diagnostics = [
+                    .error(
+                        original.message,
+                        in: site.source,
+                        line: entry.value.line,
+                        column: entry.value.column,
+                        hint: original.hint
+                    )
+                ]
+            }
+            throw failure
+        }
+    }
+
+    /// Old URLs from `aliases:` get a redirect page, unless a real page lives there.
+    private func writeAliases(model: SiteModel, into output: inout SiteFiles) -> [Diagnostic] {
+        var diagnostics: [Diagnostic] = []
+        for page in model.pages {
+            for alias in page.frontMatter.aliases {
+                let url = PagePath.normalize(alias)
+                let path = PagePath.outputPath(for: url)
+                if output[path] != nil {
+                    let location = page.source.firstLocation(of: alias)
+                    diagnostics.append(
+                        .error(
+                            "alias \"\(alias)\" is already the address of another page",
+                            in: page.source,
+                            line: location?.line,
+                            column: location?.column
+                        )
+                    )
+                    continue
+                }
+                output.setText(path, RedirectPage.html(to: page.url, permalink: model.permalink(page.url)))
+            }
+        }
+        return diagnostics
+    }
+
+    /// `static/**` → the output root. A static file may replace a generated `robots.txt` or `404.html`, but not
+    /// a page.
+    private func copyStatic(_ source: SiteFiles, into output: inout SiteFiles, generated: Set<String>) -> [Diagnostic] {
+        var diagnostics: [Diagnostic] = []
+        for path in source.paths where path.hasPrefix("static/") {
+            let target = String(path.dropFirst("static/".count))
+            if output[target] != nil, !generated.contains(target) {
+                diagnostics.append(
+                    Diagnostic(
+                        severity: .error,
+                        file: path,
+                        message: "static file would overwrite the generated /\(target)",
+                        hint: "rename or move it; pages and /assets/ are generated"
+                    )
+                )
+                continue
+            }
+            output[target] = source[path]
+        }
+        return diagnostics
+    }
+
+    private func checkLinks(
+        _ output: SiteFiles,
+        pages: [Page],
+        site: SourceText,
+        mode: CompileOptions.LinkCheck
+    ) -> [Diagnostic] {
+        guard mode != .off else { return [] }
+        // Pages point at their source, then site.yaml (navigation); generated pages (404) at site.yaml.
+        var sources: [String: [SourceText]] = [:]
+        for path in output.paths where path.hasSuffix(".html") { sources[path] = [site] }
+        for page in pages { sources[page.outputPath] = [page.source, site] }
+        return LinkChecker.check(output, sources: sources).map { finding in
+            var finding = finding
+            if mode == .warn { finding.severity = .warning }
+            return finding
+        }
+    }
+
+    private static func year(of date: Date) -> Int {
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = TimeZone(secondsFromGMT: 0) ?? calendar.timeZone
+        return calendar.component(.year, from: date)
+    }
+}

@@ -1,0 +1,42 @@
+/// A theme's `theme.yaml`: identity, typed design tokens and the components it offers.
+package struct ThemeManifest: Sendable, Equatable {
+    /// Theme name (its folder name).
+    package var name: String
+    /// Theme version, informational.
+    package var version: String?
+    /// One line about the theme.
+    package var description: String?
+    /// Compiler versions the theme supports, e.g. `">=0.1"`; informational for now.
+    package var compiler: String?
+    /// Tokens in declaration order (the order they appear in the generated CSS).
+    package var tokens: [DesignToken]
+    /// Components in declaration order.
+    package var components: [ComponentSchema]
+
+    /// A manifest.
+    package init(
+        name: String,
+        version: String? = nil,
+        description: String? = nil,
+        compiler: String? = nil,
+        tokens: [DesignToken] = [],
+        components: [ComponentSchema] = []
+    ) {
+        self.name = name
+        self.version = version
+        self.description = description
+        self.compiler = compiler
+        self.tokens = tokens
+        self.components = components
+    }
+
+    /// The component named `name` (exact spelling).
+    package func component(_ name: String) -> ComponentSchema? {
+        components.first { $0.name == name }
+    }
+
+    /// The token named `name`.
+    package func token(_ name: String) -> DesignToken? {
+        tokens.first { $0.name == name }
+    }
+}

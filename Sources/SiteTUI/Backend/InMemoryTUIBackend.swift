@@ -1,0 +1,190 @@
+package import Foundation
+package import SiteAPI
+import Synchronization
+
+/// A ``TUIBackend`` held in memory, for tests and demos: sites, versions and requests in a dictionary, events
+/// broadcast to every subscriber. Chat answers are scripted with ``askNext(_:)``; jobs are driven by the caller with
+/// ``runJob(requestID:logs:summary:)`` so a test decides exactly when each log line arrives.
+package final class InMemoryTUIBackend: TUIBackend {
+    private struct State {
+        var sites: [String: Site] = [:]
+        var versions: [String: [Version]] = [:]
+        var requests: [Int64: BuildRequest] = [:]
+        var nextRequestID: Int64 = 1
+        var nextJobID: Int64 = 1
+        var nextQuestion: Question?
+        var subscribers: [Int: AsyncThrowingStream<Event, any Error>.Continuation] = [:]
+        var nextSubscriber = 0
+        var calls: [String] = []
+    }
+
+    private let state = Mutex(State())
+    /// Timestamps for everything this backend makes.
+    package let now: Date
+
+    package init(sites: [Site] = [], versions: [Version] = [], now: Date = Date(timeIntervalSince1970: 1_781_272_800)) {
+        self.now = now
+        state.withLock { state in
+            for site in sites { state.sites[site.name] = site }
+            for version in versions { state.versions[version.site, default: []].append(version) }
+        }
+    }
+
+    /// Every call made so far, such as `chat blog add a blog` or `deploy blog 4`, oldest first.
+    package var calls: [String] { state.withLock { $0.calls } }
+
+    /// How many clients are listening to ``events()``.
+    package var subscriberCount: Int { state.withLock { $0.subscribers.count } }
+
+    /// The next chat gets this clarifying question instead of being queued.
+    package func askNext(_ question: Question) { state.withLock { $0.nextQuestion = question } }
+
+    /// A request as stored.
+    package func storedRequest(_ id: Int64) -> BuildRequest? { state.withLock { $0.requests[id] } }
+
+    package func listSites() async throws -> [Site] {
+        state.withLock { state in
+            state.calls.append("listSites")
+            return state.sites.values.sorted { $0.name < $1.name }
+        }
+    }
+
+    package func listVersions(site: String) async throws -> [Version] {
+        try state.withLock { state in
+            state.calls.append("listVersions \(site)")
+            guard state.sites[site] != nil else { throw Self.notFound(site) }
+            return state.versions[site, default: []].sorted { $0.number > $1.number }
+        }
+    }
+
+    package func chat(site: String, message: String) async throws -> BuildRequest {
+        let request = try state.withLock { state -> BuildRequest in
+            state.calls.append("chat \(site) \(message)")
+            guard state.sites[site] != nil else { throw Self.notFound(site) }
+            let id = state.nextRequestID
+            state.nextRequestID += 1
+            var request = BuildRequest(
+                id: id, site: site, message: message, state: .queued, question: nil, answer: nil, reply: nil,
+                jobId: nil, version: nil, createdAt: now, updatedAt: now)
+            if let question = state.nextQuestion {
+                state.nextQuestion = nil
+                request.state = .needsInput
+                request.question = question
+            } else {
+                request.jobId = state.nextJobID
+                state.nextJobID += 1
+            }
+            state.requests[id] = request
+            return request
+        }
+        return request
+    }
+
+    package func answer(requestID: Int64, answer: String) async throws -> BuildRequest {
+        try state.withLock { state in
+            state.calls.append("answer \(requestID) \(answer)")
+            guard var request = state.requests[requestID], request.state == .needsInput else {
+                throw APIError(code: "conflict", message: "request #\(requestID) is not waiting for an answer")
+            }
+            request.answer = answer
+            request.state = .queued
+            request.jobId = state.nextJobID
+            state.nextJobID += 1
+            state.requests[requestID] = request
+            return request
+        }
+    }
+
+    package func request(id: Int64) async throws -> BuildRequest {
+        try state.withLock { state in
+            state.calls.append("request \(id)")
+            guard let request = state.requests[id] else {
+                throw APIError(code: "not_found", message: "request #\(id) not found")
+            }
+            return request
+        }
+    }
+
+    package func deploy(site: String, version: Int) async throws -> PointerMove {
+        let move = try state.withLock { state in
+            state.calls.append("deploy \(site) \(version)")
+            guard state.versions[site, default: []].contains(where: { $0.number == version }) else {
+                throw APIError(code: "not_found", message: "\(site)@\(version) not found")
+            }
+            return Self.moveLive(&state, site: site, to: version)
+        }
+        emit(Event(kind: .siteDeployed, site: site, time: now, version: version))
+        return move
+    }
+
+    package func rollback(site: String) async throws -> PointerMove {
+        let move = try state.withLock { state in
+            state.calls.append("rollback \(site)")
+            let live = state.sites[site]?.liveVersion ?? 0
+            guard let previous = state.versions[site, default: []].map(\.number).filter({ $0 < live }).max() else {
+                throw APIError(code: "conflict", message: "\(site) has no earlier version to roll back to")
+            }
+            return Self.moveLive(&state, site: site, to: previous)
+        }
+        emit(Event(kind: .siteDeployed, site: site, time: now, version: move.to))
+        return move
+    }
+
+    package func events() -> AsyncThrowingStream<Event, any Error> {
+        let (stream, continuation) = AsyncThrowingStream<Event, any Error>.makeStream()
+        let id = state.withLock { state in
+            let id = state.nextSubscriber
+            state.nextSubscriber += 1
+            state.subscribers[id] = continuation
+            return id
+        }
+        continuation.onTermination = { [weak self] _ in
+            self?.state.withLock { _ = $0.subscribers.removeValue(forKey: id) }
+        }
+        return stream
+    }
+
+    /// Sends an event to every subscriber.
+    package func emit(_ event: Event) {
+        let subscribers = state.withLock { Array($0.subscribers.values) }
+        for continuation in subscribers { continuation.yield(event) }
+    }
+
+    /// Changes a stored request and returns it.
+    @discardableResult
+    package func setRequest(_ id: Int64, _ change: (inout BuildRequest) -> Void) -> BuildRequest? {
+        state.withLock { state in
+            guard var request = state.requests[id] else { return nil }
+            change(&request)
+            state.requests[id] = request
+            return request
+        }
+    }
+
+    /// Stores a new version (the next number, checks passed) and points the site's `latest` at it.
+    package func addVersion(site: String, summary: String, requestID: Int64? = nil) -> Int {
+        state.withLock { state in
+            let number = (state.versions[site, default: []].map(\.number).max() ?? 0) + 1
+            state.versions[site, default: []].append(Version(
+                site: site, number: number, createdAt: now, origin: "chat", summary: summary, requestId: requestID,
+                checkStatus: .passed, sourceFiles: 1, outputFiles: 1, outputBytes: 1024, isLive: false, isPreview: false))
+            state.sites[site]?.latestVersion = number
+            return number
+        }
+    }
+
+    private static func moveLive(_ state: inout State, site: String, to version: Int) -> PointerMove {
+        let from = state.sites[site]?.liveVersion
+        state.sites[site]?.liveVersion = version
+        state.versions[site] = state.versions[site, default: []].map { item in
+            var item = item
+            item.isLive = item.number == version
+            return item
+        }
+        return PointerMove(site: site, pointer: "live", from: from, to: version)
+    }
+
+    private static func notFound(_ site: String) -> APIError {
+        APIError(code: "not_found", message: "site \(site) not found", hint: "sitectl sites list")
+    }
+}

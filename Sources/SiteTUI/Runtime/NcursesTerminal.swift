@@ -1,0 +1,185 @@
+import CNcursesw
+
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// The one file that talks to ncursesw: a ``Terminal`` that flushes screen models to the real terminal and decodes
+/// `get_wch` input into ``Key``s.
+///
+/// Not thread-safe (neither is ncurses): the runner uses it from one task. Call ``close()`` exactly once when done;
+/// it restores the terminal with `endwin`.
+package final class NcursesTerminal: Terminal {
+    private let screenHandle: OpaquePointer
+    private let window: UnsafeMutablePointer<WINDOW>
+    private let colorEnabled: Bool
+    private let device: UnsafeMutablePointer<FILE>?
+    private var currentStyle: CellStyle?
+    private var isClosed = false
+
+    /// Starts ncurses on the process's terminal, or on `devicePath` (tests) with terminal type `termType`.
+    /// - Throws: ``TUIError`` when there is no terminal or its type is unknown.
+    package init(colorEnabled: Bool, termType: String? = nil, devicePath: String? = nil) throws {
+        Self.setUTF8Locale()
+        var device: UnsafeMutablePointer<FILE>?
+        if let devicePath {
+            guard let file = fopen(devicePath, "r+") else {
+                throw TUIError(code: "not_a_terminal", message: "cannot open \(devicePath)")
+            }
+            device = file
+        } else if isatty(STDIN_FILENO) == 0 || isatty(STDOUT_FILENO) == 0 {
+            throw TUIError(code: "not_a_terminal", message: "sitectl tui needs an interactive terminal",
+                           hint: "run it in a terminal, or use `sitectl sites list` in scripts")
+        }
+        let type = termType ?? environmentValue("TERM")
+        let handle = (type ?? "").withCString { name in
+            newterm(type == nil ? nil : name, device ?? sitectl_stdout(), device ?? sitectl_stdin())
+        }
+        guard let handle else {
+            if let device { fclose(device) }
+            throw TUIError(code: "unknown_terminal", message: "unknown terminal type \"\(type ?? "")\"",
+                           hint: "TERM=xterm-256color sitectl tui")
+        }
+        set_term(handle)
+        self.screenHandle = handle
+        self.window = sitectl_stdscr()
+        self.device = device
+        self.colorEnabled = colorEnabled && has_colors()
+        configure()
+    }
+
+    deinit { close() }
+
+    /// Restores the terminal (`endwin`) and frees ncurses' screen. Safe to call more than once.
+    package func close() {
+        guard !isClosed else { return }
+        isClosed = true
+        endwin()
+        delscreen(screenHandle)
+        if let device { fclose(device) }
+    }
+
+    package var size: TerminalSize {
+        TerminalSize(width: Int(sitectl_cols()), height: Int(sitectl_lines()))
+    }
+
+    package func draw(_ screen: Screen) {
+        werase(window)
+        currentStyle = nil
+        let size = self.size
+        for row in 0..<min(screen.height, size.height) {
+            for col in 0..<min(screen.width, size.width) {
+                let cell = screen[row, col]
+                if cell.isContinuation { continue }
+                if cell.style != currentStyle { apply(cell.style) }
+                var chars = cell.character.unicodeScalars.map { wchar_t(bitPattern: $0.value) }
+                chars.append(0)
+                // The bottom-right cell reports ERR (the cursor cannot advance) but is drawn; nothing to handle.
+                _ = mvwaddnwstr(window, Int32(row), Int32(col), chars, Int32(chars.count - 1))
+            }
+        }
+        if let cursor = screen.cursor, cursor.row < size.height, cursor.col < size.width {
+            curs_set(1)
+            wmove(window, Int32(cursor.row), Int32(cursor.col))
+        } else {
+            curs_set(0)
+        }
+        wrefresh(window)
+    }
+
+    /// Returns a key already waiting, or sleeps `timeout` (without blocking a thread of the cooperative pool) and
+    /// looks again.
+    package func readKey(timeout: Duration) async -> Key? {
+        if let key = pollKey() { return key }
+        try? await Task.sleep(for: timeout)
+        return pollKey()
+    }
+
+    private func pollKey() -> Key? {
+        var value: wint_t = 0
+        while true {
+            let status = wget_wch(window, &value)
+            if status == ERR { return nil }
+            if let key = status == KEY_CODE_YES ? Self.decodeFunctionKey(Int32(value)) : Self.decodeCharacter(value) {
+                return key
+            }
+        }
+    }
+
+    private func configure() {
+        raw()  // Ctrl-C arrives as a key, so the loop can quit cleanly and endwin always runs.
+        noecho()
+        nonl()
+        keypad(window, true)
+        set_escdelay(25)
+        wtimeout(window, 0)
+        curs_set(0)
+        guard colorEnabled else { return }
+        start_color()
+        let background: Int16 = use_default_colors() == OK ? -1 : Int16(COLOR_BLACK)
+        let foreground: Int16 = background == -1 ? -1 : Int16(COLOR_WHITE)
+        let palette: [ColorRole: Int32] = [
+            .accent: COLOR_CYAN, .success: COLOR_GREEN, .warning: COLOR_YELLOW, .danger: COLOR_RED,
+        ]
+        for role in ColorRole.allCases {
+            let fg = palette[role].map { Int16($0) } ?? foreground
+            init_pair(Int16(role.rawValue), fg, background)
+        }
+    }
+
+    private func apply(_ style: CellStyle) {
+        currentStyle = style
+        var attributes: UInt32 = 0
+        if style.bold { attributes |= sitectl_a_bold() }
+        if style.reverse { attributes |= sitectl_a_reverse() }
+        if style.dim || style.color == .muted { attributes |= sitectl_a_dim() }
+        if style.underline { attributes |= sitectl_a_underline() }
+        let pair: Int16 = colorEnabled ? Int16(style.color?.rawValue ?? 0) : 0
+        wattr_set(window, attr_t(attributes), pair, nil)
+    }
+
+    private static func decodeFunctionKey(_ code: Int32) -> Key? {
+        switch code {
+        case KEY_UP: .up
+        case KEY_DOWN: .down
+        case KEY_LEFT: .left
+        case KEY_RIGHT: .right
+        case KEY_PPAGE: .pageUp
+        case KEY_NPAGE: .pageDown
+        case KEY_HOME: .home
+        case KEY_END: .end
+        case KEY_ENTER: .enter
+        case KEY_BACKSPACE: .backspace
+        case KEY_DC: .delete
+        case sitectl_key_resize(): .resize
+        default: nil
+        }
+    }
+
+    private static func decodeCharacter(_ value: wint_t) -> Key? {
+        switch value {
+        case 9: return .tab
+        case 10, 13: return .enter
+        case 27: return .escape
+        case 8, 127: return .backspace
+        case 1...26: return .control(Character(Unicode.Scalar(UInt8(value) + 96)))
+        default:
+            guard let scalar = Unicode.Scalar(UInt32(value)), value >= 32 else { return nil }
+            return .character(Character(scalar))
+        }
+    }
+
+    /// ncurses needs a UTF-8 locale to read and draw anything but ASCII.
+    private static func setUTF8Locale() {
+        let name = setlocale(LC_ALL, "").map { String(cString: $0) } ?? ""
+        let lower = name.lowercased()
+        if !(lower.contains("utf-8") || lower.contains("utf8")) { setlocale(LC_ALL, "C.UTF-8") }
+    }
+}
+
+/// An environment variable, read without Foundation (this file imports only the C libraries it needs).
+private func environmentValue(_ name: String) -> String? {
+    getenv(name).map { String(cString: $0) }
+}

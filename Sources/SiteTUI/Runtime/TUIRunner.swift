@@ -1,0 +1,60 @@
+import SiteAPI
+
+/// The event loop: renders the state to a ``Terminal``, turns key presses and daemon events into state changes, and
+/// performs the resulting effects concurrently against the backend.
+///
+/// One task owns the state and the terminal; effects and the event stream run as child tasks that only post
+/// ``Feedback`` into an ``Inbox``, which the loop drains between key polls.
+package struct TUIRunner: Sendable {
+    package let backend: any TUIBackend
+    package let context: RenderContext
+    /// How long one key poll waits before the loop looks at the inbox again.
+    package let pollInterval: Duration
+
+    package init(backend: any TUIBackend, context: RenderContext, pollInterval: Duration = .milliseconds(40)) {
+        self.backend = backend
+        self.context = context
+        self.pollInterval = pollInterval
+    }
+
+    /// Runs until the user quits (or the task is cancelled) and returns the final state.
+    package func run(state initial: AppState, on terminal: some Terminal) async -> AppState {
+        let inbox = Inbox()
+        let performer = EffectPerformer(backend: backend)
+        let backend = self.backend
+        return await withTaskGroup(of: Void.self) { group in
+            group.addTask { await Self.forwardEvents(from: backend, to: inbox) }
+            var state = initial
+            var pending = state.start()
+            var lastFrame: Screen?
+            while true {
+                for effect in pending where effect != .quit {
+                    group.addTask {
+                        if let feedback = await performer.perform(effect) { inbox.post(feedback) }
+                    }
+                }
+                pending = []
+                if state.isQuitting || Task.isCancelled { break }
+                let size = terminal.size
+                let frame = AppView(state: state, context: context).render(width: size.width, height: size.height)
+                if frame != lastFrame {
+                    terminal.draw(frame)
+                    lastFrame = frame
+                }
+                if let key = await terminal.readKey(timeout: pollInterval) { pending += state.handle(key) }
+                for feedback in inbox.drain() { pending += state.apply(feedback) }
+            }
+            group.cancelAll()
+            return state
+        }
+    }
+
+    private static func forwardEvents(from backend: any TUIBackend, to inbox: Inbox) async {
+        do {
+            for try await event in backend.events() { inbox.post(.event(event)) }
+            if !Task.isCancelled { inbox.post(.eventStreamEnded(reason: nil)) }
+        } catch {
+            if !Task.isCancelled { inbox.post(.eventStreamEnded(reason: EffectPerformer.describe(error))) }
+        }
+    }
+}

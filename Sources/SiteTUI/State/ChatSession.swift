@@ -1,0 +1,96 @@
+package import SiteAPI
+
+/// One site's chat pane: the transcript, the input line and the requests and jobs it follows.
+package struct ChatSession: Equatable, Sendable {
+    package var site: String
+    package var entries: [ChatEntry] = []
+    /// What the user is typing.
+    package var input = ""
+    /// The latest known state of the request this pane is following (the last one sent).
+    package var activeRequest: BuildRequest?
+    /// A chat or answer call is in flight; Enter waits for it.
+    package var isSending = false
+    /// How many transcript lines the view is scrolled up from the bottom.
+    package var scrollBack = 0
+
+    private var requestIDs: Set<Int64> = []
+    private var jobIDs: Set<Int64> = []
+    private var lastLogSeq: [Int64: Int] = [:]
+    private var shownStates: [Int64: RequestState] = [:]
+
+    package init(site: String) { self.site = site }
+
+    /// The question waiting for an answer, if the active request needs input.
+    package var pendingQuestion: Question? {
+        guard let request = activeRequest, request.state == .needsInput else { return nil }
+        return request.question ?? Question(text: "The system needs more detail.", options: [])
+    }
+
+    /// Whether the active request is still being worked on.
+    package var isBusy: Bool {
+        guard let request = activeRequest else { return isSending }
+        return isSending || (!request.state.isTerminal && request.state != .needsInput)
+    }
+
+    /// Whether this pane follows the request or job an event refers to.
+    package func follows(requestID: Int64?, jobID: Int64?) -> Bool {
+        if let requestID, requestIDs.contains(requestID) { return true }
+        if let jobID, jobIDs.contains(jobID) { return true }
+        return false
+    }
+
+    /// Records the latest state of a request and adds what changed to the transcript.
+    package mutating func update(_ request: BuildRequest) {
+        requestIDs.insert(request.id)
+        if let job = request.jobId { jobIDs.insert(job) }
+        if request.id >= (activeRequest?.id ?? 0) {
+            activeRequest = request
+        }
+        guard shownStates[request.id] != request.state else { return }
+        shownStates[request.id] = request.state
+        switch request.state {
+        case .needsInput:
+            entries.append(.question(request.question ?? Question(text: "The system needs more detail.", options: [])))
+        case .queued:
+            entries.append(.progress("request #\(request.id) queued"))
+        case .running:
+            entries.append(.progress(request.jobId.map { "job #\($0) running" } ?? "request #\(request.id) running"))
+        case .done, .failed, .cancelled, .noChange, .unsupported:
+            entries.append(.reply(request.reply ?? Self.defaultReply(request.state), state: request.state, version: request.version))
+        }
+    }
+
+    /// Appends a job log line once, adopting the job when it belongs to the active request.
+    package mutating func appendLog(_ line: LogLine, requestID: Int64?) {
+        if !jobIDs.contains(line.jobId) {
+            guard owns(requestID: requestID) else { return }
+            jobIDs.insert(line.jobId)
+        }
+        if let last = lastLogSeq[line.jobId], line.seq <= last { return }
+        lastLogSeq[line.jobId] = line.seq
+        entries.append(.log(line))
+    }
+
+    /// Whether a log line of an unknown job belongs here: it names one of our requests, or our request has no job
+    /// yet (the chat reply may still be on its way when the job starts).
+    private func owns(requestID: Int64?) -> Bool {
+        if let requestID, requestIDs.contains(requestID) { return true }
+        if isSending { return true }
+        guard let active = activeRequest, active.jobId == nil, !active.state.isTerminal else { return false }
+        return requestID == nil || requestID == active.id
+    }
+
+    /// Starts following a job, e.g. from a `job.state` event that names the active request.
+    package mutating func follow(jobID: Int64) { jobIDs.insert(jobID) }
+
+    private static func defaultReply(_ state: RequestState) -> String {
+        switch state {
+        case .done: "Done."
+        case .failed: "The build failed."
+        case .cancelled: "The request was cancelled."
+        case .noChange: "Nothing to change."
+        case .unsupported: "That is outside what a static site can do."
+        case .needsInput, .queued, .running: ""
+        }
+    }
+}

@@ -1,0 +1,26 @@
+/// The bottom two rows: the status message, then the key hints.
+package struct FooterView {
+    package var state: AppState
+
+    package init(state: AppState) { self.state = state }
+
+    package func draw(into screen: inout Screen, in rect: Rect) {
+        guard rect.height >= 1 else { return }
+        let hintRow = rect.bottom - 1
+        var segments: [Segment] = []
+        for hint in KeyHints.footer(for: state) {
+            segments.append(Segment(" " + hint.key, CellStyle(bold: true, color: .accent)))
+            segments.append(Segment(" " + hint.action + " "))
+        }
+        if state.readonly { segments.append(Segment("  read-only", CellStyle(dim: true, color: .warning))) }
+        screen.putSegments(segments, row: hintRow, in: rect)
+        guard rect.height >= 2, let status = state.status else { return }
+        let style: CellStyle =
+            switch status.kind {
+            case .info: .plain
+            case .success: CellStyle(color: .success)
+            case .error: CellStyle(bold: true, color: .danger)
+            }
+        screen.putRow(" " + status.text, row: hintRow - 1, in: rect, style: style)
+    }
+}

@@ -1,0 +1,115 @@
+import ArgumentParser
+import Foundation
+import SiteAPI
+import SiteClient
+
+struct ChatCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "chat", abstract: "Ask for a change to a site in plain language.",
+        discussion: """
+            The daemon may ask one clarifying question: on a terminal you answer it here; with --no-input (or without a
+            terminal) the command exits 3 and prints the question as JSON; answer later with `sitectl requests answer ID TEXT`.
+            """)
+
+    @OptionGroup var global: GlobalOptions
+    @Argument(help: "Site name.") var site: String
+    @Argument(help: "What to change (quote it).") var message: [String] = []
+    @Option(help: "Read the message from a file ('-' for stdin).") var file: String?
+    @Flag(help: "Wait for the job to finish and print the result.") var wait = false
+    @Flag(help: "Wait and stream the job's log while it runs.") var follow = false
+
+    func run() async throws {
+        var text = message.joined(separator: " ")
+        if let file {
+            text = file == "-" ? String(decoding: FileHandle.standardInput.readDataToEndOfFile(), as: UTF8.self)
+                : try String(contentsOfFile: file, encoding: .utf8)
+        }
+        guard !text.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty else {
+            throw ClientError("No message given.", hint: "sitectl chat \(site) \"set the site title to Acme\"", exitCode: ClientError.Exit.usage)
+        }
+        let client = try global.client()
+        let request = try await client.chat(site: site, message: text)
+        try await RequestFlow(client: client, global: global, wait: wait || follow, follow: follow).drive(request)
+    }
+}
+
+/// What happens after a request is made or answered: ask, wait, follow, report — shared by `chat` and `requests answer`.
+struct RequestFlow {
+    let client: APIClient
+    let global: GlobalOptions
+    let wait: Bool
+    let follow: Bool
+
+    /// JSON printed (stdout) when input is required and prompting is not allowed.
+    struct InputRequired: Encodable {
+        var requestId: Int64
+        var site: String
+        var state: String
+        var question: String
+        var options: [String]
+        var answerWith: String
+    }
+
+    func drive(_ initial: BuildRequest) async throws {
+        var request = initial
+        while true {
+            switch request.state {
+            case .needsInput:
+                let question = request.question ?? Question(text: request.reply ?? "More input is needed.", options: [])
+                guard global.canPrompt else {
+                    Terminal.out(try Output.json(InputRequired(
+                        requestId: request.id, site: request.site, state: request.state.rawValue, question: question.text,
+                        options: question.options, answerWith: "sitectl requests answer \(request.id) \"…\"")))
+                    throw ExitCode(ClientError.Exit.inputRequired)
+                }
+                Terminal.err("? \(question.text)")
+                for (index, option) in question.options.enumerated() { Terminal.err("  \(index + 1). \(option)") }
+                guard let answer = Terminal.ask("> "), !answer.trimmingCharacters(in: .whitespaces).isEmpty else {
+                    Terminal.err("No answer; the request waits. Answer later with: sitectl requests answer \(request.id) \"…\"")
+                    throw ExitCode(ClientError.Exit.inputRequired)
+                }
+                request = try await client.answer(request.id, answer: answer)
+            case .queued, .running:
+                guard wait, let jobID = request.jobId else {
+                    report(request)
+                    if let jobID = request.jobId, !global.quiet { Terminal.err("Follow it with: sitectl jobs logs \(jobID) -f") }
+                    return
+                }
+                for try await line in client.followJobLogs(jobID) where follow {
+                    Terminal.err(line.message)
+                }
+                request = try await client.request(request.id)
+                if request.state == .queued || request.state == .running {
+                    try await Task.sleep(for: .milliseconds(100))
+                }
+            case .done, .noChange:
+                report(request)
+                return
+            case .unsupported:
+                throw ClientError(request.reply ?? "This request is not supported.", exitCode: ClientError.Exit.failure)
+            case .failed:
+                throw ClientError(request.reply ?? "The request failed.",
+                    hint: request.jobId.map { "sitectl jobs logs \($0)" }, exitCode: ClientError.Exit.failure)
+            case .cancelled:
+                throw ClientError("Request \(request.id) was cancelled.", exitCode: ClientError.Exit.cancelled)
+            }
+        }
+    }
+
+    func report(_ request: BuildRequest) {
+        do {
+            try Output.emit(request, format: global.format, names: { [String(request.id)] }) {
+                switch request.state {
+                case .queued, .running:
+                    Terminal.out("Request \(request.id) \(request.state.rawValue) as job \(request.jobId.map(String.init) ?? "-").")
+                case .done:
+                    Terminal.out(request.reply ?? "Done: \(request.site)@\(request.version.map(String.init) ?? "?").")
+                default:
+                    Terminal.out(request.reply ?? request.state.rawValue)
+                }
+            }
+        } catch {
+            Terminal.err("Error: \(error)")
+        }
+    }
+}

@@ -1,0 +1,115 @@
+import ArgumentParser
+import Foundation
+import Logging
+import SiteAPI
+import SiteClient
+import SiteCompiler
+import SiteServer
+
+struct DaemonCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "daemon", abstract: "Start, stop and inspect the sitectl daemon.",
+        subcommands: [Start.self, Stop.self, Status.self])
+
+    struct Start: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Start the daemon (in the background unless --foreground).",
+            discussion: "Listens on a unix socket (mode 0600) by default and serves sites on 127.0.0.1:8080.")
+
+        @OptionGroup var global: GlobalOptions
+
+        @Flag(help: "Run in this process instead of in the background; stop with Ctrl-C or SIGTERM.")
+        var foreground = false
+
+        @Option(help: "Data folder (database, blobs, logs). Default: $XDG_DATA_HOME/sitectl.")
+        var dataDir: String?
+
+        @Option(help: "API address: unix:///path/sitectl.sock or tcp://127.0.0.1:PORT.")
+        var listen: String?
+
+        @Option(help: "Address where sites are served (HOST:PORT).")
+        var serve = "127.0.0.1:8080"
+
+        @Option(help: "Number of workers running jobs.")
+        var workers = 2
+
+        @Flag(help: "Return once the daemon is ready.")
+        var wait = false
+
+        @Option(help: "How long --wait waits, in seconds.")
+        var timeout: Double = 60
+
+        @Option(help: .hidden)
+        var debugPauseBeforeStore: Double = 0
+
+        func run() async throws {
+            let settings = try DaemonSettings(dataDir: dataDir, listen: listen, serve: serve, workers: workers)
+            if foreground {
+                try await settings.runForeground(pauseBeforeStore: debugPauseBeforeStore)
+                return
+            }
+            try await settings.startBackground(
+                arguments: CommandLine.arguments, wait: wait, timeout: timeout, quiet: global.quiet)
+        }
+    }
+
+    struct Stop: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Stop the daemon gracefully (running jobs finish or are requeued).")
+
+        @OptionGroup var global: GlobalOptions
+
+        @Option(help: "Seconds to wait for the daemon to exit.")
+        var timeout: Double = 30
+
+        func run() async throws {
+            let client = try global.client()
+            let status: DaemonStatus
+            do {
+                status = try await client.status()
+            } catch let error as ClientError where error.exitCode == ClientError.Exit.unreachable {
+                if !global.quiet { Terminal.err("The daemon is not running (\(client.endpoint)).") }
+                return
+            }
+            guard kill(status.pid, SIGTERM) == 0 else {
+                throw ClientError("Cannot signal the daemon (pid \(status.pid)).", hint: "Is it running as another user?")
+            }
+            let deadline = Date().addingTimeInterval(timeout)
+            while kill(status.pid, 0) == 0 {
+                if Date() > deadline {
+                    throw ClientError("The daemon (pid \(status.pid)) did not stop within \(Int(timeout))s.",
+                        hint: "kill -9 \(status.pid)", exitCode: ClientError.Exit.timeout)
+                }
+                try await Task.sleep(for: .milliseconds(50))
+            }
+            if !global.quiet { Terminal.err("Daemon stopped (pid \(status.pid)).") }
+        }
+    }
+
+    struct Status: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Show the daemon's addresses, version, workers and queue.")
+
+        @OptionGroup var global: GlobalOptions
+
+        @Flag(help: "Wait until the daemon is ready.")
+        var wait = false
+
+        @Option(help: "How long --wait waits, in seconds.")
+        var timeout: Double = 60
+
+        func run() async throws {
+            let client = try global.client()
+            if wait { try await DaemonSettings.waitUntilReady(client: client, timeout: timeout, pid: nil, logFile: nil) }
+            let status = try await client.status()
+            try Output.emit(status, format: global.format, names: { [status.apiAddress] }) {
+                Output.table(
+                    ["FIELD", "VALUE"],
+                    [
+                        ["version", status.version], ["pid", String(status.pid)], ["api", status.apiAddress],
+                        ["serve", status.serveAddress], ["workers", String(status.workers)],
+                        ["queue depth", String(status.queueDepth)], ["running jobs", String(status.runningJobs)],
+                        ["started", APIJSON.formatDate(status.startedAt)],
+                    ])
+            }
+        }
+    }
+}

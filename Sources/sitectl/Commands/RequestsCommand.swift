@@ -1,0 +1,101 @@
+import ArgumentParser
+import Foundation
+import SiteAPI
+import SiteClient
+
+struct RequestsCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "requests", abstract: "Build requests made with chat: list, show, answer, cancel.",
+        subcommands: [List.self, Show.self, Answer.self, Cancel.self], aliases: ["req"])
+
+    static func table(_ requests: [BuildRequest]) {
+        Output.table(
+            ["ID", "SITE", "STATE", "JOB", "VERSION", "CREATED", "MESSAGE"],
+            requests.map {
+                [String($0.id), $0.site, $0.state.rawValue, $0.jobId.map(String.init) ?? "-", $0.version.map { "v\($0)" } ?? "-",
+                 Output.time($0.createdAt), String($0.message.prefix(60))]
+            })
+    }
+
+    struct List: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "List build requests.", aliases: ["ls"])
+        @OptionGroup var global: GlobalOptions
+        @Option(help: "Only this site's requests.") var site: String?
+        @Option(help: "Only requests in this state (needs_input, queued, running, done, failed, …).") var state: String?
+        @Option(help: "At most this many.") var limit = 50
+
+        func run() async throws {
+            let parsed = try state.map { raw -> RequestState in
+                let normalized = raw == "awaiting-input" ? "needs_input" : raw.replacingOccurrences(of: "-", with: "_")
+                guard let state = RequestState(rawValue: normalized) else {
+                    throw ClientError("Unknown state '\(raw)'.", hint: RequestState.allCases.map(\.rawValue).joined(separator: ", "),
+                        exitCode: ClientError.Exit.usage)
+                }
+                return state
+            }
+            let items = try await global.client().requests(site: site, state: parsed, limit: limit)
+            try Output.emit(items, format: global.format, names: { items.map { String($0.id) } }) { RequestsCommand.table(items) }
+        }
+    }
+
+    struct Show: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Show a request, with its pending question if any.")
+        @OptionGroup var global: GlobalOptions
+        @Argument(help: "Request ID.") var id: Int64
+
+        func run() async throws {
+            let request = try await global.client().request(id)
+            try Output.emit(request, format: global.format, names: { [String(request.id)] }) {
+                var rows = [["id", String(request.id)], ["site", request.site], ["state", request.state.rawValue],
+                            ["message", request.message], ["job", request.jobId.map(String.init) ?? "-"],
+                            ["version", request.version.map { "v\($0)" } ?? "-"]]
+                if let question = request.question, request.state == .needsInput {
+                    rows.append(["question", question.text])
+                    for (i, option) in question.options.enumerated() { rows.append(["  option \(i + 1)", option]) }
+                }
+                if let answer = request.answer { rows.append(["answer", answer]) }
+                if let reply = request.reply { rows.append(["reply", reply.replacingOccurrences(of: "\n", with: " ")]) }
+                Output.table(["FIELD", "VALUE"], rows)
+            }
+        }
+    }
+
+    struct Answer: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Answer a request's clarifying question; the request resumes.")
+        @OptionGroup var global: GlobalOptions
+        @Argument(help: "Request ID.") var id: Int64
+        @Argument(help: "Your answer (an option's text or number, or free text).") var answer: [String] = []
+        @Flag(help: "Wait for the job to finish.") var wait = false
+        @Flag(help: "Wait and stream the job's log.") var follow = false
+
+        func run() async throws {
+            let client = try global.client()
+            var text = answer.joined(separator: " ")
+            if text.isEmpty {
+                let request = try await client.request(id)
+                guard global.canPrompt, let question = request.question else {
+                    throw ClientError("No answer given.", hint: "sitectl requests answer \(id) \"…\"", exitCode: ClientError.Exit.usage)
+                }
+                Terminal.err("? \(question.text)")
+                for (index, option) in question.options.enumerated() { Terminal.err("  \(index + 1). \(option)") }
+                text = Terminal.ask("> ") ?? ""
+            }
+            let request = try await client.answer(id, answer: text)
+            try await RequestFlow(client: client, global: global, wait: wait || follow, follow: follow).drive(request)
+        }
+    }
+
+    struct Cancel: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Cancel a request that has not finished.")
+        @OptionGroup var global: GlobalOptions
+        @Argument(help: "Request ID.") var id: Int64
+
+        func run() async throws {
+            guard try Terminal.confirm("Cancel request \(id)?", options: global, command: "sitectl requests cancel \(id)") else {
+                throw ExitCode(ClientError.Exit.cancelled)
+            }
+            let request = try await global.client().cancelRequest(id)
+            if !global.quiet { Terminal.err("Request \(id) is \(request.state.rawValue).") }
+        }
+    }
+}

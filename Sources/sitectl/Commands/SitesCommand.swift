@@ -1,0 +1,153 @@
+import ArgumentParser
+import Foundation
+import SiteAPI
+import SiteClient
+import SiteCompiler
+
+struct SitesCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "sites", abstract: "Create, list and manage sites.",
+        subcommands: [Create.self, List.self, Show.self, Enable.self, Disable.self, Delete.self], aliases: ["site"])
+
+    static func table(_ sites: [Site]) {
+        Output.table(
+            ["NAME", "STATUS", "THEME", "LIVE", "PREVIEW", "LATEST", "UPDATED"],
+            sites.map {
+                [$0.name, $0.status.rawValue, $0.theme, $0.liveVersion.map { "v\($0)" } ?? "-",
+                 $0.previewVersion.map { "v\($0)" } ?? "-", $0.latestVersion.map { "v\($0)" } ?? "-", Output.time($0.updatedAt)]
+            })
+    }
+
+    struct Create: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Create a site from a theme's starter content (or --from an existing source tree); version 1 goes live.")
+
+        @OptionGroup var global: GlobalOptions
+        @Argument(help: "Site name (a DNS label: lower-case letters, digits, '-').") var name: String
+        @Option(help: "Theme to use.") var theme: String?
+        @Option(help: "Short description.") var description: String?
+        @Option(help: "Import this folder (site.yaml, content/, static/) as version 1.") var from: String?
+
+        func run() async throws {
+            var source: [SourceFile]?
+            if let from {
+                let url = URL(fileURLWithPath: from)
+                guard FileManager.default.fileExists(atPath: url.appendingPathComponent("site.yaml").path) else {
+                    throw ClientError("\(from) has no site.yaml.", hint: "Point --from at a site folder (site.yaml, content/, static/).",
+                        exitCode: ClientError.Exit.usage)
+                }
+                let files = try SiteFiles.load(from: url)
+                source = files.paths.map { SourceFile(path: $0, content: files.files[$0] ?? Data()) }
+            }
+            let client = try global.client()
+            let site = try await client.createSite(CreateSiteRequest(name: name, theme: theme, description: description, source: source))
+            let serve = try? await client.status().serveAddress
+            try Output.emit(site, format: global.format, names: { [site.name] }) {
+                Terminal.out("Created \(site.name) (\(site.theme) theme), v\(site.liveVersion ?? 1) live.")
+                if let serve { Terminal.err("Open \(SiteURL.make(site: site.name, serveAddress: serve))") }
+            }
+        }
+    }
+
+    struct List: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "List your sites.", aliases: ["ls"])
+        @OptionGroup var global: GlobalOptions
+        @Option(help: "Only enabled or disabled sites.") var status: String?
+        @Option(help: "Page size (with --cursor).") var limit: Int?
+        @Option(help: "Continue after this site name (from next_cursor).") var cursor: String?
+
+        func run() async throws {
+            let client = try global.client()
+            let status = try self.status.map { raw -> SiteStatus in
+                guard let parsed = SiteStatus(rawValue: raw) else {
+                    throw ClientError("--status must be enabled or disabled.", exitCode: ClientError.Exit.usage)
+                }
+                return parsed
+            }
+            if let limit {
+                let page = try await client.listSites(cursor: cursor, limit: limit, status: status)
+                try Output.emit(page, format: global.format, names: { page.items.map(\.name) }) {
+                    SitesCommand.table(page.items)
+                    if let next = page.nextCursor { Terminal.err("More: sitectl sites list --limit \(limit) --cursor \(next)") }
+                }
+            } else {
+                let sites = try await client.allSites(status: status)
+                try Output.emit(sites, format: global.format, names: { sites.map(\.name) }) { SitesCommand.table(sites) }
+            }
+        }
+    }
+
+    struct Show: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Show a site.")
+        @OptionGroup var global: GlobalOptions
+        @Argument(help: "Site name.") var name: String
+
+        func run() async throws {
+            let site = try await global.client().site(name)
+            try Output.emit(site, format: global.format, names: { [site.name] }) {
+                Output.table(
+                    ["FIELD", "VALUE"],
+                    [["name", site.name], ["status", site.status.rawValue], ["theme", site.theme],
+                     ["description", site.description ?? "-"], ["live", site.liveVersion.map { "v\($0)" } ?? "-"],
+                     ["preview", site.previewVersion.map { "v\($0)" } ?? "-"], ["latest", site.latestVersion.map { "v\($0)" } ?? "-"],
+                     ["created", APIJSON.formatDate(site.createdAt)], ["updated", APIJSON.formatDate(site.updatedAt)]])
+            }
+        }
+    }
+
+    struct Enable: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Serve the site again.")
+        @OptionGroup var global: GlobalOptions
+        @Argument(help: "Site name.") var name: String
+        func run() async throws {
+            let site = try await global.client().setSiteEnabled(name, true)
+            if !global.quiet { Terminal.err("\(site.name) is enabled.") }
+        }
+    }
+
+    struct Disable: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Stop serving the site (visitors get a 503 maintenance page).")
+        @OptionGroup var global: GlobalOptions
+        @Argument(help: "Site name.") var name: String
+        func run() async throws {
+            let site = try await global.client().setSiteEnabled(name, false)
+            if !global.quiet { Terminal.err("\(site.name) is disabled; visitors see a maintenance page.") }
+        }
+    }
+
+    struct Delete: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Delete a site and all its versions.", aliases: ["rm"])
+        @OptionGroup var global: GlobalOptions
+        @Argument(help: "Site name.") var name: String
+        @Flag(help: "Show what would be deleted, delete nothing.") var dryRun = false
+
+        func run() async throws {
+            let client = try global.client()
+            let site = try await client.site(name)
+            if dryRun {
+                Terminal.out("Would delete \(site.name) and its \(site.latestVersion ?? 0) version(s).")
+                return
+            }
+            if !global.yes {
+                guard global.canPrompt else {
+                    throw ClientError("Refusing to delete \(name) without confirmation.", hint: "sitectl sites delete \(name) --yes",
+                        exitCode: ClientError.Exit.usage)
+                }
+                guard Terminal.ask("Type the site name (\(name)) to delete it: ")?.trimmingCharacters(in: .whitespaces) == name else {
+                    throw ClientError("Not deleted.", exitCode: ClientError.Exit.cancelled)
+                }
+            }
+            try await client.deleteSite(name)
+            if !global.quiet { Terminal.err("Deleted \(name).") }
+        }
+    }
+}
+
+
+/// Browser URLs of a site on the daemon's serving address (`<prefix><site>.localhost:PORT`).
+enum SiteURL {
+    static func make(site: String, serveAddress: String, prefix: String = "") -> String {
+        let port = serveAddress.split(separator: ":").last.map(String.init) ?? "8080"
+        return "http://\(prefix)\(site).localhost" + (port == "80" ? "" : ":\(port)") + "/"
+    }
+}

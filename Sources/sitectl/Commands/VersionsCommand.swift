@@ -1,0 +1,224 @@
+import ArgumentParser
+import Foundation
+import SiteAPI
+import SiteClient
+
+struct VersionsCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "versions", abstract: "Immutable versions of a site: list, show, diff, deploy, preview, roll back.",
+        discussion: "Versions are named SITE@N, SITE@live, SITE@preview, SITE@latest or SITE@previous.",
+        subcommands: [List.self, Show.self, Diff.self, Deploy.self, Preview.self, Rollback.self, Download.self, Delete.self],
+        aliases: ["ver"])
+
+    struct List: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "List a site's versions, newest first.", aliases: ["ls"])
+        @OptionGroup var global: GlobalOptions
+        @Argument(help: "Site name.") var site: String
+        @Option(help: "At most this many.") var limit = 100
+
+        func run() async throws {
+            let versions = try await global.client().versions(site: site, limit: limit)
+            try Output.emit(versions, format: global.format, names: { versions.map { "\(site)@\($0.number)" } }) {
+                Output.table(
+                    ["VERSION", "CREATED", "SOURCE", "STATUS", "CHECKS", "SIZE", "SUMMARY"],
+                    versions.map {
+                        ["v\($0.number)", Output.time($0.createdAt), $0.origin,
+                         [$0.isLive ? "live" : nil, $0.isPreview ? "preview" : nil].compactMap { $0 }.joined(separator: ",").ifEmpty("-"),
+                         $0.checkStatus.rawValue, Output.bytes($0.outputBytes),
+                         String($0.summary.split(separator: "\n").first ?? "").prefix(60).description]
+                    })
+            }
+        }
+    }
+
+    struct Show: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Show a version with its check findings.")
+        @OptionGroup var global: GlobalOptions
+        @Argument(help: "SITE@V (default @latest).") var version: String
+        @Flag(help: "Also print the build log.") var log = false
+
+        func run() async throws {
+            let ref = try VersionRef(version)
+            let client = try global.client()
+            let shown = try await client.version(site: ref.site, ref: ref.ref)
+            try Output.emit(shown, format: global.format, names: { ["\(ref.site)@\(shown.number)"] }) {
+                var rows = [["version", "\(ref.site)@\(shown.number)"], ["created", APIJSON.formatDate(shown.createdAt)],
+                            ["source", shown.origin], ["summary", shown.summary.replacingOccurrences(of: "\n", with: " ")],
+                            ["live", shown.isLive ? "yes" : "no"], ["preview", shown.isPreview ? "yes" : "no"],
+                            ["checks", shown.checkStatus.rawValue], ["files", "\(shown.sourceFiles) source, \(shown.outputFiles) output"],
+                            ["size", Output.bytes(shown.outputBytes)]]
+                if let request = shown.requestId { rows.append(["request", String(request)]) }
+                Output.table(["FIELD", "VALUE"], rows)
+                let findings = shown.findings ?? []
+                if !findings.isEmpty {
+                    Terminal.out("")
+                    for finding in findings {
+                        let location = finding.file.map { $0 + (finding.line.map { ":\($0)" } ?? "") + ": " } ?? ""
+                        Terminal.out("\(location)\(finding.severity): [\(finding.check)] \(finding.message)")
+                    }
+                }
+            }
+            if log {
+                Terminal.out("")
+                Terminal.out(try await client.versionLog(site: ref.site, ref: ref.ref))
+            }
+        }
+    }
+
+    struct Diff: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Unified diff of two versions' sources (one version: what it changed from the one before).")
+        @OptionGroup var global: GlobalOptions
+        @Argument(help: "SITE@A.") var from: String
+        @Argument(help: "SITE@B or @REF (default: compare A with the version before it).") var to: String?
+        @Flag(help: "Only a per-file summary.") var stat = false
+        @Flag(help: "Only the changed paths.") var nameOnly = false
+        @Flag(help: "Exit 1 when there are differences.") var exitCode = false
+
+        func run() async throws {
+            let a = try VersionRef(from)
+            let client = try global.client()
+            var fromRef = a.ref
+            var toRef: String
+            if let to {
+                toRef = to.hasPrefix("@") ? String(to.dropFirst()) : try VersionRef(to).ref
+            } else {
+                let version = try await client.version(site: a.site, ref: a.ref)
+                guard version.number > 1 else {
+                    throw ClientError("\(a.site)@1 has no earlier version to compare with.", hint: "sitectl versions diff \(a.site)@1 \(a.site)@latest",
+                        exitCode: ClientError.Exit.usage)
+                }
+                fromRef = String(version.number - 1)
+                toRef = String(version.number)
+            }
+            let diff = try await client.diff(site: a.site, from: fromRef, to: toRef)
+            try Output.emit(diff, format: global.format, names: { diff.files.map(\.path) }) {
+                for file in diff.files {
+                    if nameOnly {
+                        Terminal.out(file.path)
+                    } else if stat {
+                        Terminal.out(" \(file.path) | +\(file.additions) -\(file.deletions)")
+                    } else {
+                        FileHandle.standardOutput.write(Data(file.unified.utf8))
+                    }
+                }
+                if stat { Terminal.out(" \(diff.files.count) file(s) changed") }
+            }
+            if exitCode, !diff.files.isEmpty { throw ExitCode(1) }
+        }
+    }
+
+    struct Deploy: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Make a version live (one atomic pointer move).")
+        @OptionGroup var global: GlobalOptions
+        @Argument(help: "SITE@V.") var version: String
+        @Flag(help: "Deploy even when the version's checks failed.") var force = false
+        @Flag(help: "Show what would happen, change nothing.") var dryRun = false
+
+        func run() async throws {
+            let ref = try VersionRef(version)
+            let client = try global.client()
+            let target = try await client.version(site: ref.site, ref: ref.ref)
+            let site = try await client.site(ref.site)
+            let from = site.liveVersion.map { "v\($0)" } ?? "nothing"
+            if dryRun {
+                Terminal.out("Would deploy \(ref.site)@\(target.number) (live now: \(from)).")
+                return
+            }
+            guard try Terminal.confirm("Deploy \(ref.site)@\(target.number) (live now: \(from))?", options: global,
+                command: "sitectl versions deploy \(version)")
+            else { throw ExitCode(ClientError.Exit.cancelled) }
+            let move = try await client.deploy(site: ref.site, ref: String(target.number), force: force)
+            try Output.emit(move, format: global.format, names: { ["\(move.site)@\(move.to)"] }) {
+                Terminal.out("\(move.site)@\(move.to) is live (was \(move.from.map { "v\($0)" } ?? "nothing")).")
+            }
+        }
+    }
+
+    struct Preview: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Point the site's preview at a version and print its URL.")
+        @OptionGroup var global: GlobalOptions
+        @Argument(help: "SITE@V.") var version: String
+        @Flag(help: "Print only the URL.") var printURL = false
+
+        func run() async throws {
+            let ref = try VersionRef(version)
+            let client = try global.client()
+            let move = try await client.preview(site: ref.site, ref: ref.ref)
+            let serve = try await client.status().serveAddress
+            let url = SiteURL.make(site: ref.site, serveAddress: serve, prefix: "preview--")
+            if printURL { Terminal.out(url); return }
+            try Output.emit(move, format: global.format, names: { [url] }) {
+                Terminal.out("Preview of \(move.site) is v\(move.to): \(url)")
+            }
+        }
+    }
+
+    struct Rollback: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Put the previous live version back (or --to V).")
+        @OptionGroup var global: GlobalOptions
+        @Argument(help: "Site name.") var site: String
+        @Option(help: "Version to go back to (default: the one live before the current).") var to: String?
+        @Flag(help: "Show what would happen, change nothing.") var dryRun = false
+
+        func run() async throws {
+            let client = try global.client()
+            let current = try await client.site(site)
+            let target = try await client.version(site: site, ref: to ?? "previous")
+            let live = current.liveVersion.map { "v\($0)" } ?? "nothing"
+            if dryRun {
+                Terminal.out("Would roll \(site) back from \(live) to v\(target.number).")
+                return
+            }
+            guard try Terminal.confirm("Roll \(site) back from \(live) to v\(target.number)?", options: global,
+                command: "sitectl versions rollback \(site)")
+            else { throw ExitCode(ClientError.Exit.cancelled) }
+            let move = try await client.rollback(site: site, to: String(target.number))
+            try Output.emit(move, format: global.format, names: { ["\(move.site)@\(move.to)"] }) {
+                Terminal.out("\(move.site) rolled back: v\(move.to) is live (was \(move.from.map { "v\($0)" } ?? "nothing")).")
+            }
+        }
+    }
+
+    struct Download: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Download a version's source as a .tar.gz.")
+        @OptionGroup var global: GlobalOptions
+        @Argument(help: "SITE@V.") var version: String
+        @Option(name: [.customShort("O"), .long], help: "Output file ('-' for stdout). Default: SITE-vN.tar.gz.") var outputFile: String?
+
+        func run() async throws {
+            let ref = try VersionRef(version)
+            let client = try global.client()
+            let number = try await client.version(site: ref.site, ref: ref.ref).number
+            let data = try await client.versionArchive(site: ref.site, ref: String(number))
+            let path = outputFile ?? "\(ref.site)-v\(number).tar.gz"
+            if path == "-" {
+                FileHandle.standardOutput.write(data)
+            } else {
+                try data.write(to: URL(fileURLWithPath: path))
+                if !global.quiet { Terminal.err("Wrote \(path) (\(Output.bytes(Int64(data.count)))).") }
+            }
+        }
+    }
+
+    struct Delete: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Delete a version (never the live or preview one).", aliases: ["rm"])
+        @OptionGroup var global: GlobalOptions
+        @Argument(help: "SITE@V.") var version: String
+
+        func run() async throws {
+            let ref = try VersionRef(version)
+            let client = try global.client()
+            let number = try await client.version(site: ref.site, ref: ref.ref).number
+            guard try Terminal.confirm("Delete \(ref.site)@\(number)?", options: global, command: "sitectl versions delete \(version)") else {
+                throw ExitCode(ClientError.Exit.cancelled)
+            }
+            try await client.deleteVersion(site: ref.site, ref: String(number))
+            if !global.quiet { Terminal.err("Deleted \(ref.site)@\(number).") }
+        }
+    }
+}
+
+extension String {
+    func ifEmpty(_ replacement: String) -> String { isEmpty ? replacement : self }
+}

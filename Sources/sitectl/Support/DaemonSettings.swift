@@ -1,0 +1,134 @@
+import Foundation
+import Logging
+import SiteAPI
+import SiteClient
+import SiteCompiler
+import SiteServer
+
+/// Turns `daemon start` options into a server configuration, and starts the daemon in the foreground or background.
+struct DaemonSettings {
+    var dataDirectory: URL
+    var listen: ServerConfiguration.Listen
+    var serveHost: String
+    var servePort: Int
+    var workers: Int
+
+    init(dataDir: String?, listen: String?, serve: String, workers: Int) throws {
+        let env = ProcessInfo.processInfo.environment
+        if let dataDir {
+            dataDirectory = URL(fileURLWithPath: dataDir).standardizedFileURL
+        } else {
+            let base = env["XDG_DATA_HOME"].flatMap { $0.isEmpty ? nil : $0 } ?? (env["HOME"] ?? NSHomeDirectory()) + "/.local/share"
+            dataDirectory = URL(fileURLWithPath: base).appendingPathComponent("sitectl")
+        }
+        switch try listen.map({ try Endpoint(parsing: $0) }) ?? .unix(path: Endpoint.defaultSocketPath()) {
+        case .unix(let path):
+            guard path.utf8.count < 108 else {
+                throw ClientError("The socket path is longer than 107 bytes: \(path)", hint: "Use a shorter --listen unix:///tmp/… path",
+                    exitCode: ClientError.Exit.usage)
+            }
+            self.listen = .unix(path: path)
+        case .http(let base):
+            let hostPort = base.replacingOccurrences(of: "http://", with: "")
+            guard let (host, port) = Self.hostPort(hostPort) else {
+                throw ClientError("--listen \(base) needs a port.", hint: "--listen tcp://127.0.0.1:7070", exitCode: ClientError.Exit.usage)
+            }
+            self.listen = .tcp(host: host, port: port)
+        }
+        guard let (host, port) = Self.hostPort(serve) else {
+            throw ClientError("--serve must be HOST:PORT, not '\(serve)'.", hint: "--serve 127.0.0.1:8080", exitCode: ClientError.Exit.usage)
+        }
+        serveHost = host
+        servePort = port
+        guard (1...64).contains(workers) else {
+            throw ClientError("--workers must be between 1 and 64.", exitCode: ClientError.Exit.usage)
+        }
+        self.workers = workers
+    }
+
+    static func hostPort(_ text: String) -> (String, Int)? {
+        guard let colon = text.lastIndex(of: ":"), let port = Int(text[text.index(after: colon)...]), (0...65535).contains(port) else {
+            return nil
+        }
+        let host = String(text[..<colon])
+        return (host.isEmpty ? "127.0.0.1" : host, port)
+    }
+
+    var logFile: URL { dataDirectory.appendingPathComponent("logs/daemon.log") }
+
+    func runForeground(pauseBeforeStore: Double) async throws {
+        guard let themes = ThemeLibrary.locateBuiltin() else {
+            throw ClientError("Cannot find the built-in themes.", hint: "Set SITECTL_THEMES_DIR to the themes/ folder.")
+        }
+        try FileManager.default.createDirectory(
+            at: logFile.deletingLastPathComponent(), withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
+        let sink = try JSONLogSink(file: logFile)
+        let logger = Logger(label: "sitectl.daemon") { label in
+            var handler = JSONLogHandler(label: label, sink: sink)
+            handler.logLevel = .info
+            return handler
+        }
+        var configuration = ServerConfiguration(
+            dataDirectory: dataDirectory, listen: listen, serveHost: serveHost, servePort: servePort, themesDirectories: [themes])
+        configuration.workers = workers
+        configuration.debugPauseBeforeStore = .milliseconds(Int(pauseBeforeStore * 1000))
+        let components = try DaemonComponents(configuration: configuration)
+        logger.info("daemon starting", metadata: ["listen": .string(listen.description), "serve": .string("\(serveHost):\(servePort)"), "pid": .stringConvertible(getpid())])
+        try await Daemon.run(components: components, logger: logger)
+    }
+
+    /// Starts `sitectl daemon start --foreground …` detached (new session), then optionally waits for readiness.
+    func startBackground(arguments: [String], wait: Bool, timeout: Double, quiet: Bool) async throws {
+        let client = APIClient(
+            endpoint: endpoint, contextName: "local",
+            credentials: CredentialStore(directory: ConfigDirectory()))
+        if (try? await client.isReady()) == true {
+            if let status = try? await client.status(), !quiet {
+                Terminal.err("The daemon is already running (pid \(status.pid), \(status.apiAddress)).")
+            }
+            return
+        }
+        try FileManager.default.createDirectory(
+            at: logFile.deletingLastPathComponent(), withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
+        let executable = URL(fileURLWithPath: "/proc/self/exe").resolvingSymlinksInPath().path
+        var childArguments = Array(arguments.dropFirst()).filter { $0 != "--wait" }
+        childArguments.append("--foreground")
+        let stderrPath = dataDirectory.appendingPathComponent("logs/daemon.stderr").path
+        let pid = try Spawn.detached(executable: executable, arguments: childArguments, outputPath: stderrPath)
+        if wait {
+            try await Self.waitUntilReady(client: client, timeout: timeout, pid: pid, logFile: stderrPath)
+            let status = try await client.status()
+            if !quiet {
+                Terminal.err("Daemon ready (pid \(status.pid)): API \(status.apiAddress), sites on http://\(status.serveAddress)")
+            }
+        } else if !quiet {
+            Terminal.err("Daemon starting (pid \(pid)). Check with: sitectl daemon status --wait")
+        }
+    }
+
+    var endpoint: Endpoint {
+        switch listen {
+        case .unix(let path): .unix(path: path)
+        case .tcp(let host, let port): .http(baseURL: "http://\(host):\(port)")
+        }
+    }
+
+    static func waitUntilReady(client: APIClient, timeout: Double, pid: pid_t?, logFile: String?) async throws {
+        let deadline = Date().addingTimeInterval(timeout)
+        while Date() < deadline {
+            if (try? await client.isReady()) == true { return }
+            if let pid, kill(pid, 0) != 0 {
+                var detail = ""
+                if let logFile, let text = try? String(contentsOfFile: logFile, encoding: .utf8) {
+                    detail = text.split(separator: "\n").suffix(5).joined(separator: "\n")
+                }
+                throw ClientError("The daemon exited during start-up." + (detail.isEmpty ? "" : "\n" + detail),
+                    hint: logFile.map { "cat \($0)" })
+            }
+            var status: Int32 = 0
+            if let pid { _ = waitpid(pid, &status, WNOHANG) }
+            try await Task.sleep(for: .milliseconds(50))
+        }
+        throw ClientError("The daemon was not ready within \(Int(timeout))s.", hint: "sitectl daemon status", exitCode: ClientError.Exit.timeout)
+    }
+}

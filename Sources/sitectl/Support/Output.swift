@@ -1,0 +1,70 @@
+import Foundation
+import SiteAPI
+import SiteClient
+import Yams
+
+/// Formats command results as a table, JSON, YAML or names, per `-o`.
+enum Output {
+    static func json(_ value: some Encodable) throws -> String {
+        String(decoding: try APIJSON.encoder(pretty: true).encode(value), as: UTF8.self)
+    }
+
+    static func yaml(_ value: some Encodable) throws -> String {
+        let object = try JSONSerialization.jsonObject(with: try APIJSON.encoder().encode(value), options: [.fragmentsAllowed])
+        return try Yams.dump(object: object, sortKeys: true)
+    }
+
+    /// Prints `value` as JSON/YAML, or calls `table` for the human formats.
+    static func emit(_ value: some Encodable, format: OutputFormat, names: () -> [String] = { [] }, table: () -> Void) throws {
+        switch format {
+        case .json: Terminal.out(try json(value))
+        case .yaml: Terminal.out(try yaml(value).trimmingCharacters(in: .newlines))
+        case .name: names().forEach(Terminal.out)
+        case .table, .wide: table()
+        }
+    }
+
+    /// Left-aligned columns separated by three spaces, like kubectl.
+    static func table(_ header: [String], _ rows: [[String]]) {
+        var widths = header.map(\.count)
+        for row in rows { for (i, cell) in row.enumerated() where i < widths.count { widths[i] = max(widths[i], cell.count) } }
+        func line(_ cells: [String]) -> String {
+            cells.enumerated().map { i, cell in
+                i == cells.count - 1 ? cell : cell.padding(toLength: widths[i], withPad: " ", startingAt: 0)
+            }.joined(separator: "   ")
+        }
+        Terminal.out(line(header))
+        rows.forEach { Terminal.out(line($0)) }
+    }
+
+    static func time(_ date: Date?) -> String {
+        guard let date else { return "-" }
+        let seconds = Int(Date().timeIntervalSince(date))
+        if seconds < 60 { return "\(max(seconds, 0))s ago" }
+        if seconds < 3600 { return "\(seconds / 60)m ago" }
+        if seconds < 86400 { return "\(seconds / 3600)h ago" }
+        return "\(seconds / 86400)d ago"
+    }
+
+    static func bytes(_ count: Int64) -> String {
+        if count < 1024 { return "\(count) B" }
+        if count < 1024 * 1024 { return String(format: "%.1f KiB", Double(count) / 1024) }
+        return String(format: "%.1f MiB", Double(count) / 1024 / 1024)
+    }
+}
+
+/// `SITE@REF` as used by the versions commands.
+struct VersionRef {
+    var site: String
+    var ref: String
+
+    init(_ text: String, defaultRef: String = "latest") throws {
+        let parts = text.split(separator: "@", maxSplits: 1, omittingEmptySubsequences: false)
+        site = String(parts[0])
+        ref = parts.count > 1 ? String(parts[1]) : defaultRef
+        if site.isEmpty || ref.isEmpty {
+            throw ClientError("'\(text)' is not a version: use SITE@N, SITE@live, SITE@preview, SITE@latest or SITE@previous.",
+                hint: "sitectl versions list SITE", exitCode: ClientError.Exit.usage)
+        }
+    }
+}

@@ -1,0 +1,69 @@
+import Foundation
+import SiteCompiler
+import Testing
+
+@Suite struct LinkCheckerTests {
+    @Test func findsBrokenSiteLinksOnly() {
+        var output = SiteFiles()
+        output.setText(
+            "index.html",
+            """
+            <a href="/about/">ok</a> <a href="/missing/">bad</a> <img src="/img/logo.png">
+            <a href="https://elsewhere.test/x">external</a> <a href="mailto:a@b.c">mail</a> <a href="#top">top</a>
+            <a href="blog/">relative ok</a> <a href="/feed.xml?x=1#y">file ok</a> <a href="/about">no slash ok</a>
+            """
+        )
+        output.setText("about/index.html", "<a href=\"../\">up</a> <a href=\"../nope/\">bad relative</a>")
+        output.setText("blog/index.html", "")
+        output.setText("feed.xml", "")
+        let found = LinkChecker.check(output)
+        #expect(
+            Set(found.map(\.message)) == [
+                "broken link \"/missing/\": no page or file at that address",
+                "broken link \"/img/logo.png\": no page or file at that address",
+                "broken link \"../nope/\": no page or file at that address",
+            ]
+        )
+        #expect(found.allSatisfy { $0.severity == .error })
+        #expect(found.first { $0.message.contains("nope") }?.file == "about/index.html")
+    }
+
+    @Test func brokenLinkInContentIsAWarningAtItsSourceLine() throws {
+        let page = "---\ntitle: Links\n---\n\nSee [the team](/team/) and [about](/about/).\n"
+        let result = try Fixtures.compiler.compile(
+            try Fixtures.starter(with: ["content/links.md": page]),
+            options: Fixtures.options
+        )
+        let finding = try #require(result.diagnostics.first)
+        #expect(result.diagnostics.count == 1)
+        #expect(finding.severity == .warning)
+        #expect(finding.file == "content/links.md")
+        #expect(finding.line == 5 && finding.column == 16)
+        #expect(finding.message == "broken link \"/team/\": no page or file at that address")
+    }
+
+    @Test func strictModeFailsTheBuild() throws {
+        let page = "---\ntitle: Links\n---\n\n[gone](/gone/)\n"
+        let options = CompileOptions(now: Fixtures.options.now, linkCheck: .error)
+        let found = Fixtures.failures(try Fixtures.starter(with: ["content/links.md": page]), options: options)
+        #expect(found.first?.message.contains("/gone/") == true)
+        #expect(found.first?.severity == .error)
+    }
+
+    @Test func brokenNavLinkPointsAtSiteYAML() throws {
+        let yaml = (try Fixtures.starter().text("site.yaml") ?? "")
+            .replacingOccurrences(of: "url: /blog/ }", with: "url: /blgo/ }")
+        let result = try Fixtures.compiler.compile(
+            try Fixtures.starter(with: ["site.yaml": yaml]),
+            options: Fixtures.options
+        )
+        let finding = try #require(result.diagnostics.first { $0.message.contains("/blgo/") })
+        #expect(finding.file == "site.yaml")
+        #expect(finding.excerpt?.contains("/blgo/") == true)
+        #expect(finding.hint == "did you mean \"/blog/\"?")
+        #expect(
+            result.diagnostics.filter { $0.message.contains("/blgo/") }.count == 1,
+            "reported once, not once per page"
+        )
+    }
+}

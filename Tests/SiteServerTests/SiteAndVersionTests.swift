@@ -1,0 +1,169 @@
+import Foundation
+import HummingbirdTesting
+import SiteAPI
+@testable import SiteServer
+import Testing
+
+@Suite struct SiteAndVersionTests {
+    @Test func createSeedsVersionOneLive() async throws {
+        let daemon = try TestDaemon()
+        let (_, token) = try await daemon.user("ann@example.test")
+        try await daemon.application().test(.router) { client in
+            let created = try await client.api(.post, Routes.sites, token: token, body: CreateSiteRequest(name: "blog", theme: "starter"))
+            #expect(created.status == .created)
+            let site = try created.decode(Site.self)
+            #expect(site.liveVersion == 1)
+            #expect(site.latestVersion == 1)
+            let versions = try await client.api(.get, Routes.versions("blog"), token: token).decode(Page<Version>.self).items
+            #expect(versions.map(\.number) == [1])
+            #expect(versions[0].isLive)
+            #expect(versions[0].origin == "seed")
+        }
+    }
+
+    @Test func badNamesAndUnknownThemesAreRejectedWithHints() async throws {
+        let daemon = try TestDaemon()
+        let (_, token) = try await daemon.user("ann@example.test")
+        try await daemon.application().test(.router) { client in
+            for name in ["Blog", "-x", "a--b", "a_b", String(repeating: "a", count: 64)] {
+                let response = try await client.api(.post, Routes.sites, token: token, body: CreateSiteRequest(name: name))
+                #expect(response.status == .badRequest, "\(name)")
+            }
+            let theme = try await client.api(.post, Routes.sites, token: token, body: CreateSiteRequest(name: "x", theme: "nope"))
+            #expect(theme.status == .badRequest)
+            #expect(try theme.decode(APIErrorEnvelope.self).error.hint?.contains("starter") == true)
+            _ = try await client.api(.post, Routes.sites, token: token, body: CreateSiteRequest(name: "dup"))
+            let dup = try await client.api(.post, Routes.sites, token: token, body: CreateSiteRequest(name: "dup"))
+            #expect(dup.status == .conflict)
+        }
+    }
+
+    @Test func importRejectsFilesOutsideThePolicy() async throws {
+        let daemon = try TestDaemon()
+        let (_, token) = try await daemon.user("ann@example.test")
+        try await daemon.application().test(.router) { client in
+            for path in [".env", "content/../../etc/passwd", "layouts/x.mustache", "content/.hidden.md", "/abs.md"] {
+                let source = [SourceFile(path: "site.yaml", content: Data("title: X\ntheme: starter\n".utf8)),
+                              SourceFile(path: path, content: Data("x".utf8))]
+                let response = try await client.api(.post, Routes.sites, token: token, body: CreateSiteRequest(name: "imp", source: source))
+                #expect(response.status == .unprocessableContent, "\(path)")
+            }
+        }
+    }
+
+    @Test func anotherUserGetsForbiddenOnEverySiteRoute() async throws {
+        let daemon = try TestDaemon()
+        let (_, ann) = try await daemon.user("ann@example.test")
+        let (_, bob) = try await daemon.user("bob@example.test")
+        try await daemon.application().test(.router) { client in
+            _ = try await client.api(.post, Routes.sites, token: ann, body: CreateSiteRequest(name: "blog"))
+            let list = try await client.api(.get, Routes.sites, token: bob).decode(Page<Site>.self)
+            #expect(list.items.isEmpty)
+            let calls: [(HTTPRequest.Method, String)] = [
+                (.get, Routes.site("blog")), (.delete, Routes.site("blog")), (.post, Routes.siteDisable("blog")),
+                (.get, Routes.versions("blog")), (.get, Routes.version("blog", "1")), (.get, Routes.diff("blog", "1", "1")),
+                (.get, Routes.versionArchive("blog", "1")), (.delete, Routes.version("blog", "1")),
+            ]
+            for (method, path) in calls {
+                #expect(try await client.api(method, path, token: bob).status == .forbidden, "\(method) \(path)")
+            }
+            #expect(try await client.api(.post, Routes.deploy("blog"), token: bob, body: PointerMoveRequest(version: "1")).status == .forbidden)
+            #expect(try await client.api(.post, Routes.rollback("blog"), token: bob, body: RollbackRequest()).status == .forbidden)
+            #expect(try await client.api(.post, Routes.siteRequests("blog"), token: bob, body: ChatRequest(message: "set the site title to X")).status == .forbidden)
+            // And the site is untouched.
+            #expect(try await client.api(.get, Routes.site("blog"), token: ann).status == .ok)
+        }
+    }
+
+    @Test func chatDeployRollbackRoundTrip() async throws {
+        let daemon = try TestDaemon()
+        let (_, token) = try await daemon.user("ann@example.test")
+        try await daemon.application().test(.router) { client in
+            _ = try await client.api(.post, Routes.sites, token: token, body: CreateSiteRequest(name: "blog"))
+            let chat = try await client.api(.post, Routes.siteRequests("blog"), token: token, body: ChatRequest(message: "set the site title to Acme Design Co."))
+            let request = try chat.decode(BuildRequest.self)
+            #expect(request.state == .queued)
+            #expect(request.jobId != nil)
+            let outcomes = try await daemon.drainQueue()
+            #expect(outcomes.map(\.state) == [.succeeded])
+            let done = try await client.api(.get, Routes.request(request.id), token: token).decode(BuildRequest.self)
+            #expect(done.state == .done)
+            #expect(done.version == 2)
+            #expect(done.reply?.contains("blog@2") == true)
+
+            let deployed = try await client.api(.post, Routes.deploy("blog"), token: token, body: PointerMoveRequest(version: "latest"))
+            #expect(try deployed.decode(PointerMove.self).to == 2)
+            let site = try await client.api(.get, Routes.site("blog"), token: token).decode(Site.self)
+            #expect(site.liveVersion == 2)
+
+            let diff = try await client.api(.get, Routes.diff("blog", "1", "2"), token: token).decode(VersionDiff.self)
+            #expect(diff.files.map(\.path) == ["site.yaml"])
+            #expect(diff.files[0].unified.contains("+title: Acme Design Co.") || diff.files[0].unified.contains("Acme Design Co."))
+
+            let rolled = try await client.api(.post, Routes.rollback("blog"), token: token, body: RollbackRequest())
+            #expect(try rolled.decode(PointerMove.self).to == 1)
+            let versions = try await client.api(.get, Routes.versions("blog"), token: token).decode(Page<Version>.self).items
+            #expect(versions.count == 2)
+            #expect(versions.first { $0.isLive }?.number == 1)
+        }
+    }
+
+    @Test func clarifyingQuestionWaitsAndTheAnswerResumesTheSameRequest() async throws {
+        let daemon = try TestDaemon()
+        let (_, token) = try await daemon.user("ann@example.test")
+        try await daemon.application().test(.router) { client in
+            _ = try await client.api(.post, Routes.sites, token: token, body: CreateSiteRequest(name: "blog"))
+            let asked = try await client.api(.post, Routes.siteRequests("blog"), token: token, body: ChatRequest(message: "make it pop"))
+                .decode(BuildRequest.self)
+            #expect(asked.state == .needsInput)
+            #expect(asked.question?.options.isEmpty == false)
+            #expect(try await daemon.components.queue.counts().queued == 0)
+            let answered = try await client.api(.post, Routes.answer(asked.id), token: token, body: AnswerRequest(answer: "1"))
+                .decode(BuildRequest.self)
+            #expect(answered.id == asked.id)
+            #expect(answered.state == .queued)
+            try await daemon.drainQueue()
+            let done = try await client.api(.get, Routes.request(asked.id), token: token).decode(BuildRequest.self)
+            #expect(done.state == .done)
+            #expect(done.version == 2)
+        }
+    }
+
+    @Test func liveAndPreviewVersionsCannotBeDeleted() async throws {
+        let daemon = try TestDaemon()
+        let (_, token) = try await daemon.user("ann@example.test")
+        try await daemon.application().test(.router) { client in
+            _ = try await client.api(.post, Routes.sites, token: token, body: CreateSiteRequest(name: "blog"))
+            #expect(try await client.api(.delete, Routes.version("blog", "1"), token: token).status == .conflict)
+            _ = try await client.api(.post, Routes.siteRequests("blog"), token: token, body: ChatRequest(message: "set the site title to Two"))
+            try await daemon.drainQueue()
+            _ = try await client.api(.post, Routes.preview("blog"), token: token, body: PointerMoveRequest(version: "2"))
+            #expect(try await client.api(.delete, Routes.version("blog", "2"), token: token).status == .conflict)
+            _ = try await client.api(.post, Routes.preview("blog"), token: token, body: PointerMoveRequest(version: "1"))
+            #expect(try await client.api(.delete, Routes.version("blog", "2"), token: token).status == .ok)
+        }
+    }
+
+    @Test func archiveIsAGzippedTar() async throws {
+        let daemon = try TestDaemon()
+        let (_, token) = try await daemon.user("ann@example.test")
+        try await daemon.application().test(.router) { client in
+            _ = try await client.api(.post, Routes.sites, token: token, body: CreateSiteRequest(name: "blog"))
+            let response = try await client.api(.get, Routes.versionArchive("blog", "1"), token: token)
+            #expect(response.status == .ok)
+            let bytes = Array(response.body.readableBytesView)
+            #expect(bytes.prefix(2) == [0x1f, 0x8b])
+            let folder = FileManager.default.temporaryDirectory.appendingPathComponent("archive-\(UUID().uuidString)")
+            try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+            let file = folder.appendingPathComponent("v1.tar.gz")
+            try Data(bytes).write(to: file)
+            let tar = Process()
+            tar.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+            tar.arguments = ["tar", "-xzf", file.path, "-C", folder.path]
+            try tar.run()
+            tar.waitUntilExit()
+            #expect(tar.terminationStatus == 0)
+            #expect(FileManager.default.fileExists(atPath: folder.appendingPathComponent("blog-v1/site.yaml").path))
+        }
+    }
+}

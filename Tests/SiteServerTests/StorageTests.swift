@@ -1,0 +1,51 @@
+import Foundation
+import SiteCompiler
+@testable import SiteServer
+import Testing
+
+@Suite struct StorageTests {
+    @Test func identicalFilesAreStoredOnce() throws {
+        let blobs = InMemoryBlobStore()
+        let store = ArtifactStore(blobs: blobs)
+        let files = SiteFiles(["a.txt": Data("same".utf8), "b.txt": Data("same".utf8), "c.txt": Data("other".utf8)])
+        let (digest, manifest) = try store.store(files)
+        #expect(manifest.entries.count == 3)
+        #expect(Set(manifest.entries.map(\.digest)).count == 2)
+        #expect(try store.load(digest) == files)
+    }
+
+    @Test func corruptBlobsAreDetectedOnRead() throws {
+        let blobs = InMemoryBlobStore()
+        let digest = try blobs.put(Data("hello".utf8))
+        blobs.corrupt(digest)
+        #expect(throws: BlobError.corrupt(digest)) { try blobs.get(digest) }
+    }
+
+    @Test func fileBlobStoreVerifiesAndRejectsBadKeys() throws {
+        let root = FileManager.default.temporaryDirectory.appendingPathComponent("blobs-\(UUID().uuidString)")
+        let store = try FileBlobStore(root: root)
+        let digest = try store.put(Data("content".utf8))
+        #expect(try store.get(digest) == Data("content".utf8))
+        let path = root.appendingPathComponent(String(digest.prefix(2))).appendingPathComponent(String(digest.dropFirst(2)))
+        try Data("tampered".utf8).write(to: path)
+        #expect(throws: BlobError.corrupt(digest)) { try store.get(digest) }
+        #expect(throws: BlobError.invalidDigest("../../etc/passwd")) { try store.get("../../etc/passwd") }
+    }
+
+    @Test func unifiedDiffShowsChangedLinesWithContext() {
+        let old = Data("a\nb\nc\nd\ne\nf\ng\n".utf8)
+        let new = Data("a\nb\nc\nD\ne\nf\ng\n".utf8)
+        let diff = UnifiedDiff.file(path: "x.md", change: "modified", old: old, new: new)
+        #expect(diff.unified == "--- a/x.md\n+++ b/x.md\n@@ -1,7 +1,7 @@\n a\n b\n c\n-d\n+D\n e\n f\n g\n")
+        #expect(diff.additions == 1 && diff.deletions == 1)
+    }
+
+    @Test func sourcePolicyAllowsOnlySiteFiles() {
+        #expect(SourcePolicy.problem(withPath: "site.yaml") == nil)
+        #expect(SourcePolicy.problem(withPath: "content/about.md") == nil)
+        #expect(SourcePolicy.problem(withPath: "static/img/a.jpg") == nil)
+        for bad in ["theme.yaml", ".git/config", "content/.x", "content/../x", "static", "/etc/passwd", "layouts/a.mustache"] {
+            #expect(SourcePolicy.problem(withPath: bad) != nil, "\(bad)")
+        }
+    }
+}

@@ -1,0 +1,114 @@
+import SiteAPI
+import Testing
+import SiteTUI
+
+@Suite struct TUIRunnerTests {
+    private func backend() -> InMemoryTUIBackend {
+        InMemoryTUIBackend(sites: Fixtures.sites, versions: Fixtures.versions, now: Fixtures.epoch)
+    }
+
+    private func run(_ backend: InMemoryTUIBackend, _ terminal: FakeTerminal, readonly: Bool = false) async -> AppState {
+        let runner = TUIRunner(backend: backend, context: RenderContext(timeZone: Fixtures.utc),
+                               pollInterval: .milliseconds(1))
+        return await runner.run(state: AppState(readonly: readonly, contextName: "test"), on: terminal)
+    }
+
+    @Test func chatStreamsJobLogLinesOntoTheScreen() async {
+        let backend = backend()
+        let terminal = FakeTerminal(script: [
+            .waitFor("blog"),
+            .key(.enter),
+            .type("add a blog section"),
+            .key(.enter),
+            .waitFor("request #1 queued"),
+            .run { backend.emitLog(site: "blog", requestID: 1, jobID: 1, seq: 1, message: "agent: editing content/blog.md") },
+            .waitFor("agent: editing content/blog.md"),
+            .run { backend.runJob(requestID: 1, logs: ["agent: editing content/blog.md", "compiled 12 pages"], summary: "Added a blog section") },
+            .waitFor("sitectl [done]: Added a blog section (v5)"),
+        ])
+        let state = await run(backend, terminal)
+        #expect(terminal.failure == nil, "\(terminal.failure ?? "")")
+        let screen = terminal.lastFrame ?? Screen(width: 0, height: 0)
+        #expect(screen.contains("you: add a blog section"))
+        #expect(screen.contains("compiled 12 pages"))
+        #expect(screen.lines.filter { $0.contains("editing content/blog.md") }.count == 1)
+        #expect(state.site(named: "blog")?.latestVersion == 5)  // version.created reloaded the sites
+        #expect(backend.calls.contains("chat blog add a blog section"))
+        #expect(backend.subscriberCount == 0)  // the event stream was closed on quit
+    }
+
+    @Test func clarifyingQuestionIsAnsweredInline() async {
+        let backend = backend()
+        backend.askNext(Question(text: "Where should the blog link go?", options: ["Header", "Footer"]))
+        let terminal = FakeTerminal(script: [
+            .waitFor("blog"), .key(.enter), .type("add a blog"), .key(.enter),
+            .waitFor("[2] Footer"),
+            .type("1"), .key(.enter),
+            .waitFor("you (answer): Header"),
+            .waitFor("request #1 queued"),
+        ])
+        _ = await run(backend, terminal)
+        #expect(terminal.failure == nil, "\(terminal.failure ?? "")")
+        #expect(backend.calls.contains("answer 1 Header"))
+        #expect(backend.storedRequest(1)?.answer == "Header")
+    }
+
+    @Test func deployWithConfirmationMovesLiveAndRefreshesTheList() async {
+        let backend = backend()
+        let terminal = FakeTerminal(script: [
+            .waitFor("blog"), .key(.character("v")),
+            .waitFor("Dark footer"),
+            .key(.character("d")),
+            .waitFor("Deploy blog@4 to live?"),
+            .key(.character("y")),
+            .waitFor("Deployed blog: live v3 → v4"),
+            .waitUntil("v4 marked live") { screen in
+                screen.lines.contains { $0.contains("[live]") && $0.contains("Dark footer") }
+            },
+        ])
+        let state = await run(backend, terminal)
+        #expect(terminal.failure == nil, "\(terminal.failure ?? "")")
+        #expect(backend.calls.contains("deploy blog 4"))
+        #expect(state.versions?.versions.first { $0.isLive }?.number == 4)
+        #expect(state.site(named: "blog")?.liveVersion == 4)
+        let live = terminal.lastFrame?.lines.first { $0.contains("[live]") } ?? ""
+        #expect(live.contains("Dark footer"))
+    }
+
+    @Test func readonlyNeverCallsAMutatingEndpoint() async {
+        let backend = backend()
+        let terminal = FakeTerminal(script: [
+            .waitFor("blog"), .key(.character("v")), .waitFor("Dark footer"),
+            .key(.character("d")), .key(.character("y")), .key(.character("b")), .key(.character("y")),
+            .key(.escape), .key(.enter), .type("hello"), .key(.enter),
+            .waitFor("Read-only: chat is disabled"),
+        ])
+        _ = await run(backend, terminal, readonly: true)
+        #expect(terminal.failure == nil, "\(terminal.failure ?? "")")
+        #expect(!backend.calls.contains { $0.hasPrefix("deploy") || $0.hasPrefix("rollback") || $0.hasPrefix("chat") })
+    }
+
+    @Test func backendErrorsAreShownNotThrown() async {
+        let backend = InMemoryTUIBackend(sites: [], now: Fixtures.epoch)
+        let terminal = FakeTerminal(script: [
+            .waitFor("No sites yet"),
+            .key(.character("v")),  // nothing selected: no-op
+            .key(.character("r")),
+            .waitFor("No sites yet"),
+        ])
+        let state = await run(backend, terminal)
+        #expect(terminal.failure == nil, "\(terminal.failure ?? "")")
+        #expect(state.versions == nil)
+    }
+
+    @Test func resizeRedrawsAtTheNewSize() async {
+        let backend = backend()
+        let terminal = FakeTerminal(width: 100, height: 24, script: [
+            .waitFor("blog"), .resize(width: 60, height: 12), .waitFor("q quit"),
+        ])
+        _ = await run(backend, terminal)
+        #expect(terminal.failure == nil, "\(terminal.failure ?? "")")
+        #expect(terminal.lastFrame?.width == 60)
+        #expect(terminal.lastFrame?.height == 12)
+    }
+}
