@@ -20,7 +20,35 @@ public struct APIClient: Sendable {
         self.contextName = contextName
         self.credentials = credentials
         self.staticToken = staticToken
-        self.http = HTTPClient.shared
+        self.http = Self.sharedHTTP
+    }
+
+    /// One client for the process (never shut down: it lives as long as the CLI). Connection attempts give up fast,
+    /// so a stopped daemon is reported in seconds rather than at the request deadline.
+    static let sharedHTTP: HTTPClient = {
+        var configuration = HTTPClient.Configuration()
+        configuration.timeout = .init(connect: .seconds(3), read: .seconds(600))
+        configuration.connectionPool = .init(idleTimeout: .seconds(30))
+        return HTTPClient(eventLoopGroupProvider: .singleton, configuration: configuration)
+    }()
+
+    /// Fails fast when the local socket does not exist or nobody listens on it.
+    func checkReachable() throws {
+        guard case .unix(let path) = endpoint else { return }
+        guard FileManager.default.fileExists(atPath: path) else { throw unreachable(ClientError("no socket at \(path)")) }
+        let fd = socket(AF_UNIX, Int32(SOCK_STREAM.rawValue), 0)
+        guard fd >= 0 else { return }
+        defer { close(fd) }
+        var address = sockaddr_un()
+        address.sun_family = sa_family_t(AF_UNIX)
+        let bytes = Array(path.utf8.prefix(107))
+        withUnsafeMutableBytes(of: &address.sun_path) { raw in
+            for (index, byte) in bytes.enumerated() { raw[index] = byte }
+        }
+        let connected = withUnsafePointer(to: &address) {
+            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { connect(fd, $0, socklen_t(MemoryLayout<sockaddr_un>.size)) }
+        }
+        if connected != 0 { throw unreachable(ClientError("nothing listens on \(path)")) }
     }
 
     // MARK: Requests
@@ -43,6 +71,7 @@ public struct APIClient: Sendable {
             request.headers.add(name: "Content-Type", value: "application/json")
             request.body = .bytes(ByteBuffer(bytes: body))
         }
+        try checkReachable()
         let response: HTTPClientResponse
         do {
             response = try await http.execute(request, timeout: timeout)
@@ -110,6 +139,7 @@ public struct APIClient: Sendable {
     func accessToken() async throws -> String? {
         if let staticToken { return staticToken }
         guard let session = try credentials.session(for: contextName) else {
+            try checkReachable()
             throw ClientError("You are not logged in (context \(contextName)).", hint: "sitectl login", exitCode: ClientError.Exit.auth)
         }
         if session.accessExpiresAt.timeIntervalSinceNow < 30 {
@@ -146,6 +176,7 @@ public struct APIClient: Sendable {
         AsyncThrowingStream { continuation in
             let task = Task {
                 do {
+                    try checkReachable()
                     let token = try await accessToken()
                     var request = HTTPClientRequest(url: endpoint.url(path))
                     request.headers.add(name: "Authorization", value: "Bearer \(token ?? "")")

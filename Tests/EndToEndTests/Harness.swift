@@ -87,12 +87,13 @@ struct Harness {
         if let stdin { input.fileHandleForWriting.write(Data(stdin.utf8)) }
         try input.fileHandleForWriting.close()
         // Read both pipes concurrently so a full pipe cannot block the child.
-        var errData = Data()
-        let reader = Thread { errData = err.fileHandleForReading.readDataToEndOfFile() }
+        let errBox = DataBox()
+        let reader = Thread { errBox.set(err.fileHandleForReading.readDataToEndOfFile()) }
         reader.start()
         let outData = out.fileHandleForReading.readDataToEndOfFile()
         process.waitUntilExit()
         while !reader.isFinished { usleep(1000) }
+        let errData = errBox.get()
         return Result(status: process.terminationStatus, stdout: String(decoding: outData, as: UTF8.self),
                       stderr: String(decoding: errData, as: UTF8.self))
     }
@@ -137,4 +138,12 @@ struct Harness {
 
 extension Tag {
     @Tag static var endToEnd: Self
+}
+
+/// Hands the stderr bytes from the reader thread to the caller.
+final class DataBox: @unchecked Sendable {
+    // Safe: written once by the reader thread before `isFinished`, read after it.
+    private var data = Data()
+    func set(_ value: Data) { data = value }
+    func get() -> Data { data }
 }

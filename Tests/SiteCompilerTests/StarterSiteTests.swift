@@ -125,8 +125,10 @@ import Testing
         var site = try Fixtures.starter()
         site["static/img/logo.svg"] = Data("<svg xmlns=\"http://www.w3.org/2000/svg\"/>".utf8)
         site["static/robots.txt"] = Data("User-agent: *\nDisallow: /private/\n".utf8)
+        site["static/.DS_Store"] = Data([0])
         let result = try Fixtures.compiler.compile(site, options: Fixtures.options)
         #expect(result.output["img/logo.svg"] == site["static/img/logo.svg"])
+        #expect(result.output[".DS_Store"] == nil, "hidden files are not published")
         #expect(result.output.text("robots.txt")?.contains("Disallow: /private/") == true, "a static robots.txt wins")
     }
 }

@@ -1,4 +1,7 @@
+import HTTPTypes
+import NIOCore
 import Foundation
+import SiteAPI
 import SiteCompiler
 @testable import SiteServer
 import Testing

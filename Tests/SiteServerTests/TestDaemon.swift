@@ -1,3 +1,5 @@
+import HTTPTypes
+import NIOCore
 import Foundation
 import Hummingbird
 import HummingbirdTesting
@@ -75,7 +77,7 @@ extension TestClientProtocol {
 
 extension TestResponse {
     func decode<T: Decodable>(_ type: T.Type) throws -> T {
-        try APIJSON.decoder().decode(T.self, from: Data(buffer: body))
+        try APIJSON.decoder().decode(T.self, from: Data(body.readableBytesView))
     }
 
     var text: String { String(buffer: body) }

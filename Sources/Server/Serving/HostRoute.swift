@@ -11,6 +11,11 @@ package struct HostRoute: Equatable, Sendable {
     package var site: String
     package var target: Target
 
+    package init(site: String, target: Target) {
+        self.site = site
+        self.target = target
+    }
+
     /// Nil when the host is not under `domain` or names no site.
     package init?(host rawHost: String, domain: String) {
         var host = rawHost.lowercased()

@@ -19,7 +19,7 @@ package struct SiteServing: Sendable {
     }
 
     package func respond(to request: Request) async throws -> Response {
-        guard let host = request.head.authority, let route = HostRoute(host: host, domain: domain) else {
+        guard let host = Self.hostHeader.flatMap({ request.headers[$0] }) ?? request.head.authority, let route = HostRoute(host: host, domain: domain) else {
             return Self.page(.notFound, title: "Site not found", text: "No site is served at this address.")
         }
         let site = try await db.read { db in try SiteRecord.filter(Column("name") == route.site).fetchOne(db) }
@@ -97,6 +97,9 @@ package struct SiteServing: Sendable {
         if path.hasSuffix("/") { return path + "index.html" }
         return path
     }
+
+    /// HTTP/1 requests carry `Host` as the authority; this covers requests built without one (tests, proxies).
+    static let hostHeader = HTTPField.Name("Host")
 
     static func page(_ status: HTTPResponse.Status, title: String, text: String) -> Response {
         let html = """

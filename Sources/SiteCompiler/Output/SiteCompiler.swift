@@ -17,6 +17,8 @@ package struct SiteCompiler: Sendable {
     /// Builds `source` (site.yaml, content/, static/). Throws a ``CompileFailure`` carrying every diagnostic when
     /// there are errors; warnings come back in the result.
     package func compile(_ source: SiteFiles, options: CompileOptions = .init()) throws -> CompileResult {
+        // Hidden files (.DS_Store, .git/…) are never part of a site; a local folder may still hold them.
+        let source = source.withoutHiddenFiles()
         guard let siteData = source["site.yaml"] else {
             throw CompileFailure(diagnostics: [
                 Diagnostic(
