@@ -48,7 +48,10 @@ let package = Package(
         ),
         .target(
             name: "SiteAgent",
-            dependencies: ["SiteCompiler", .product(name: "Yams", package: "Yams")],
+            dependencies: [
+                "SiteCompiler", .product(name: "Yams", package: "Yams"),
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
+            ],
             path: "Sources/SiteAgent",
             swiftSettings: swiftSettings
         ),
@@ -100,7 +103,7 @@ let package = Package(
         ),
         .testTarget(
             name: "SiteAgentTests",
-            dependencies: ["SiteAgent", "SiteCompiler"],
+            dependencies: ["SiteAgent", "SiteCompiler", .product(name: "Hummingbird", package: "hummingbird")],
             swiftSettings: swiftSettings
         ),
         .testTarget(

@@ -34,6 +34,15 @@ enum Fixtures {
         return site
     }
 
+    /// The output path of fingerprinted asset `assets/<stem>.<hash>.<ext>` (empty when there is none).
+    static func asset(_ stem: String, _ ext: String, in output: SiteFiles) -> String {
+        output.paths.first { path in
+            guard path.hasPrefix("assets/\(stem)."), path.hasSuffix(".\(ext)") else { return false }
+            let middle = path.dropFirst("assets/\(stem).".count).dropLast(ext.count + 1)
+            return middle.count == 10 && middle.allSatisfy(\.isHexDigit)
+        } ?? ""
+    }
+
     /// Compiles and returns the failure's diagnostics (empty when the build succeeded).
     static func failures(_ site: SiteFiles, options: CompileOptions = Fixtures.options) -> [Diagnostic] {
         do {

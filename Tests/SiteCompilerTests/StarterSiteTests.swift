@@ -68,13 +68,15 @@ import Testing
     }
 
     @Test func tokensBecomeCSSCustomProperties() {
-        let css = result.output.text("assets/tokens.css") ?? ""
+        let css = result.output.text(Fixtures.asset("tokens", "css", in: result.output)) ?? ""
         #expect(css.contains(":root {"))
         #expect(css.contains("--primary: #2563eb;"))
         #expect(css.contains("--header-bg: #ffffff;"))
         #expect(css.contains("--font-body: system-ui"))
-        #expect(result.output.text("assets/style.css")?.contains("var(--primary)") == true)
-        #expect(html("index.html").contains("<link rel=\"stylesheet\" href=\"/assets/tokens.css\">"))
+        let style = Fixtures.asset("style", "css", in: result.output)
+        #expect(result.output.text(style)?.contains("var(--primary)") == true)
+        let tokens = Fixtures.asset("tokens", "css", in: result.output)
+        #expect(html("index.html").contains("<link rel=\"stylesheet\" href=\"/\(tokens)\">"))
     }
 
     @Test func blogListsPostsAndHasAFeed() throws {
@@ -96,7 +98,8 @@ import Testing
         }
         #expect(result.output.text("robots.txt")?.hasPrefix("User-agent: *") == true)
         #expect(html("404.html").contains("Page not found"))
-        #expect(html("404.html").contains("<link rel=\"stylesheet\" href=\"/assets/style.css\">"))
+        let style = Fixtures.asset("style", "css", in: result.output)
+        #expect(html("404.html").contains("<link rel=\"stylesheet\" href=\"/\(style)\">"))
     }
 
     @Test func baseURLMakesAddressesAbsolute() throws {

@@ -18,7 +18,7 @@ import Testing
             ),
             options: Fixtures.options
         )
-        let css = try #require(result.output.text("assets/tokens.css"))
+        let css = try #require(result.output.text(Fixtures.asset("tokens", "css", in: result.output)))
         #expect(css.contains("--primary: rebeccapurple;"))
         #expect(css.contains("--header-bg: #111;"))
         #expect(css.contains("--radius: 0;"))

@@ -10,6 +10,11 @@ package struct SiteModel: Sendable {
     /// `https://acme.test` (no trailing slash), or empty when the site has no absolute base.
     package var baseURL: String
     private var byURL: [String: Page]
+    /// Regular pages by the URL of the page that lists them, in list order (computed once: lists are asked for
+    /// on every page).
+    private var childrenByParent: [String: [Page]]
+    /// Sections by parent URL, in URL order.
+    private var sectionsByParent: [String: [Page]]
 
     /// `pages` are the built ones; `baseURL` overrides `config.baseURL` when given.
     package init(config: SiteConfig, pages: [Page], baseURL: String?) {
@@ -19,6 +24,18 @@ package struct SiteModel: Sendable {
         while base.hasSuffix("/") { base.removeLast() }
         self.baseURL = base
         self.byURL = Dictionary(pages.map { ($0.url, $0) }, uniquingKeysWith: { first, _ in first })
+        var children: [String: [Page]] = [:]
+        var sections: [String: [Page]] = [:]
+        for page in self.pages {
+            guard let parent = page.parentURL else { continue }
+            switch page.kind {
+            case .page where page.url != PagePath.notFoundURL: children[parent, default: []].append(page)
+            case .section: sections[parent, default: []].append(page)
+            default: break
+            }
+        }
+        self.childrenByParent = children.mapValues { $0.sorted(by: Self.listOrder) }
+        self.sectionsByParent = sections
     }
 
     /// The built page at `url`, if any.
@@ -29,14 +46,12 @@ package struct SiteModel: Sendable {
 
     /// The regular pages a home page or section lists: those whose folder is `url`, newest first.
     package func children(of url: String) -> [Page] {
-        pages.filter { $0.kind == .page && $0.parentURL == url && $0.url != PagePath.notFoundURL }.sorted(
-            by: Self.listOrder
-        )
+        childrenByParent[url] ?? []
     }
 
     /// Sections directly under `url`, in URL order.
     package func sections(under url: String) -> [Page] {
-        pages.filter { $0.kind == .section && $0.parentURL == url }
+        sectionsByParent[url] ?? []
     }
 
     /// Dated regular pages across the site, newest first.

@@ -20,10 +20,19 @@ package struct CompileOptions: Sendable {
     package var baseURL: String?
     /// How broken internal links are reported.
     package var linkCheck: LinkCheck = .warn
+    /// Build pages dated after ``now`` too (left out by default, as in Hugo).
+    package var future = false
 
     /// Options; the defaults suit a production build.
-    package init(drafts: Bool = false, now: Date = Date(), baseURL: String? = nil, linkCheck: LinkCheck = .warn) {
+    package init(
+        drafts: Bool = false,
+        now: Date = Date(),
+        baseURL: String? = nil,
+        linkCheck: LinkCheck = .warn,
+        future: Bool = false
+    ) {
         self.drafts = drafts
+        self.future = future
         self.now = now
         self.baseURL = baseURL
         self.linkCheck = linkCheck

@@ -7,6 +7,8 @@ struct PageStep {
     let stylesheet: TokenStylesheet
     let draftURLs: Set<String>
     let year: Int
+    /// Published asset URLs (`assets` in layouts).
+    let assetURLs: [String: String]
 
     struct Output {
         /// Output path → HTML.
@@ -23,7 +25,8 @@ struct PageStep {
             tokens: stylesheet.byName,
             year: year,
             contentByURL: [:],
-            draftURLs: draftURLs
+            draftURLs: draftURLs,
+            assetURLs: assetURLs
         )
         var contentByURL: [String: String] = [:]
         let bodies = PageBodyRenderer(theme: theme, markdown: markdown)
@@ -37,7 +40,8 @@ struct PageStep {
             tokens: stylesheet.byName,
             year: year,
             contentByURL: contentByURL,
-            draftURLs: draftURLs
+            draftURLs: draftURLs,
+            assetURLs: assetURLs
         )
         var files: [(String, String)] = []
         for page in model.pages {

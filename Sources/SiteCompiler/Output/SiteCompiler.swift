@@ -48,9 +48,11 @@ package struct SiteCompiler: Sendable {
             throw CompileFailure(diagnostics: diagnostics + error.diagnostics)
         }
 
-        let built = allPages.filter { options.drafts || !$0.isDraft }
+        let built = allPages.filter { isBuilt($0, options: options) }
         let model = SiteModel(config: site.config, pages: built, baseURL: options.baseURL)
-        let draftURLs = Set(allPages.filter { $0.isDraft && !options.drafts }.map(\.url))
+        // Drafts and future pages that are not built: navigation links to them are dropped.
+        let draftURLs = Set(allPages.filter { !isBuilt($0, options: options) }.map(\.url))
+        let assets = AssetPublisher.publish(assets: theme.assets, tokensCSS: stylesheet.css)
         var output = SiteFiles()
         let pageStep = PageStep(
             theme: theme,
@@ -58,21 +60,28 @@ package struct SiteCompiler: Sendable {
             model: model,
             stylesheet: stylesheet,
             draftURLs: draftURLs,
-            year: Self.year(of: options.now)
+            year: Self.year(of: options.now),
+            assetURLs: assets.urls
         )
         let rendered = pageStep.run()
         diagnostics += rendered.diagnostics
         for (path, html) in rendered.files { output.setText(path, html) }
         let context = rendered.context
 
-        for (path, data) in theme.assets.files { output["assets/" + path] = data }
-        output.setText("assets/tokens.css", stylesheet.css)
+        for (path, data) in assets.files { output[path] = data }
         output.setText("sitemap.xml", SitemapWriter(model: model).xml())
         for section in model.pages where model.feedURL(ofSection: section.url) != nil {
             output.setText(
                 PagePath.outputPath(for: section.url + "index.xml"),
                 FeedWriter(model: model, context: context).xml(section: section)
             )
+            output.setText(
+                PagePath.outputPath(for: section.url + "atom.xml"),
+                AtomWriter(model: model, context: context).xml(section: section)
+            )
+        }
+        if theme.manifest.features.contains("search") {
+            output["search.json"] = SearchIndexWriter(model: model, context: context).json()
         }
         diagnostics += writeAliases(model: model, into: &output)
         diagnostics += copyStatic(source, into: &output, generated: ["robots.txt", "404.html"])
@@ -90,6 +99,13 @@ package struct SiteCompiler: Sendable {
             )
         }
         return CompileResult(output: output, diagnostics: diagnostics.sortedForDisplay(), pages: pages)
+    }
+
+    /// Drafts only with `--drafts`; pages dated after the build's clock only with `--future`.
+    private func isBuilt(_ page: Page, options: CompileOptions) -> Bool {
+        if page.isDraft, !options.drafts { return false }
+        if !options.future, let date = page.frontMatter.date, date.date > options.now { return false }
+        return true
     }
 
     private func loadTheme(for site: SiteConfig.Parsed) throws -> Theme {

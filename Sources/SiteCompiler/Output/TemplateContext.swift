@@ -10,6 +10,9 @@ struct TemplateContext {
     let contentByURL: [String: String]
     /// URLs of drafts that are not built.
     let draftURLs: Set<String>
+    /// `assets` in layouts: `css`, `tokens_css` and one `<name>_<ext>` key per theme asset, each the published
+    /// (fingerprinted) URL.
+    var assetURLs: [String: String] = ["css": "/assets/style.css", "tokens_css": "/assets/tokens.css"]
 
     /// `site`: identity, navigation (with the current item marked), call to action, forms, tokens.
     func site(currentURL: String) -> [String: Any] {
@@ -58,6 +61,7 @@ struct TemplateContext {
             entry["has_tags"] = true
         }
         if page.isDraft { entry["draft"] = true }
+        if page.isNoIndex { entry["noindex"] = true }
         return entry
     }
 
@@ -88,8 +92,9 @@ struct TemplateContext {
             "site": site(currentURL: page.url),
             "page": self.page(page),
             "head_title": headTitle(for: page),
-            "assets": ["css": "/assets/style.css", "tokens_css": "/assets/tokens.css"],
+            "assets": assetURLs,
         ]
+        addNavigation(for: page, to: &context)
         if page.kind != .page {
             let children = model.children(of: page.url).map(summary(of:))
             if !children.isEmpty {

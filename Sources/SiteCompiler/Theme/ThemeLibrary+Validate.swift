@@ -23,7 +23,7 @@ extension ThemeLibrary {
         }
         let starter = theme.starter.prefixingPaths(in: "themes/\(name)/starter/")
         do {
-            let options = CompileOptions(now: Date(timeIntervalSince1970: 0), linkCheck: .error)
+            let options = CompileOptions(now: Date(timeIntervalSince1970: 0), linkCheck: .error, future: true)
             let result = try SiteCompiler(themes: self).compile(theme.starter, options: options)
             return (theme.warnings + result.diagnostics.map(starter)).sortedForDisplay()
         } catch let failure as CompileFailure {

@@ -22,7 +22,9 @@ private struct ManifestReader {
     let source: SourceText
     var diagnostics: [Diagnostic] = []
 
-    private static let topKeys: Set<String> = ["name", "version", "description", "compiler", "tokens", "components"]
+    private static let topKeys: Set<String> = [
+        "name", "version", "description", "compiler", "features", "tokens", "components",
+    ]
     private static let tokenKeys: Set<String> = ["type", "default", "description"]
     private static let componentKeys: Set<String> = ["description", "props"]
     private static let propKeys: Set<String> = [
@@ -40,6 +42,19 @@ private struct ManifestReader {
         manifest.version = root["version"]?.string
         manifest.description = root["description"]?.string
         manifest.compiler = root["compiler"]?.string
+        if let features = root["features"] {
+            for item in features.items ?? [features] {
+                guard let name = item.string, ThemeManifest.knownFeatures.contains(name) else {
+                    fail(
+                        item,
+                        "unknown feature \"\(item.string ?? item.typeDescription)\"",
+                        hint: "features: " + ThemeManifest.knownFeatures.sorted().joined(separator: ", ")
+                    )
+                    continue
+                }
+                manifest.features.insert(name)
+            }
+        }
         for entry in root["tokens"]?.entries ?? [] {
             if let token = token(entry) { manifest.tokens.append(token) }
         }

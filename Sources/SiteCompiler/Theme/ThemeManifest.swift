@@ -8,6 +8,10 @@ package struct ThemeManifest: Sendable, Equatable {
     package var description: String?
     /// Compiler versions the theme supports, e.g. `">=0.1"`; informational for now.
     package var compiler: String?
+    /// Optional outputs the theme uses: `search` asks for `/search.json`.
+    package var features: Set<String> = []
+    /// Every feature a theme may ask for.
+    package static let knownFeatures: Set<String> = ["search"]
     /// Tokens in declaration order (the order they appear in the generated CSS).
     package var tokens: [DesignToken]
     /// Components in declaration order.

@@ -1,0 +1,29 @@
+internal import Foundation
+
+/// `/search.json` for themes with the `search` feature: one entry per indexable page (title, URL, section,
+/// summary and the start of its text), in URL order, as a JSON array with sorted keys.
+struct SearchIndexWriter {
+    let model: SiteModel
+    let context: TemplateContext
+    /// Characters of page text kept per entry: enough to match on, small enough to download.
+    static let textLimit = 300
+
+    func json() -> Data {
+        var entries: [[String: String]] = []
+        for page in model.pages where !page.isDraft && !page.isNoIndex && page.url != PagePath.notFoundURL {
+            var entry = ["title": page.title, "url": page.url]
+            if let parent = page.parentURL, let section = model.page(at: parent), section.kind == .section {
+                entry["section"] = section.title
+            }
+            if let summary = context.summaryText(of: page) { entry["summary"] = summary }
+            if let html = context.contentByURL[page.url] {
+                let text = HTMLText.plain(html).split(whereSeparator: \.isWhitespace).joined(separator: " ")
+                entry["text"] = String(text.prefix(Self.textLimit))
+            }
+            entries.append(entry)
+        }
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        return (try? encoder.encode(entries)) ?? Data("[]".utf8)
+    }
+}

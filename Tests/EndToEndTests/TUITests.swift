@@ -1,0 +1,69 @@
+import Foundation
+import Testing
+
+/// Drives the real `sitectl tui` in tmux as a person would: keys in, screen text out.
+@Suite(.tags(.endToEnd), .serialized) struct TUITests {
+    struct Tmux {
+        let session: String
+        let environment: [String: String]
+
+        func run(_ arguments: [String]) throws -> Harness.Result {
+            try Harness.exec("/usr/bin/tmux", arguments, environment: environment)
+        }
+
+        func keys(_ keys: String...) throws { _ = try run(["send-keys", "-t", session] + keys) }
+        func type(_ text: String) throws { _ = try run(["send-keys", "-t", session, "-l", text]) }
+        func screen() throws -> String { try run(["capture-pane", "-p", "-t", session]).stdout }
+
+        func waitFor(_ text: String, timeout: TimeInterval = 30) throws -> Bool {
+            try Harness.eventually(timeout: timeout) { try screen().contains(text) }
+        }
+    }
+
+    @Test func chatDeployFromTheTUI() throws {
+        guard FileManager.default.isExecutableFile(atPath: "/usr/bin/tmux") else {
+            Issue.record("tmux is not installed: run scripts/install-deps")
+            return
+        }
+        let harness = try Harness()
+        defer { harness.cleanUp() }
+        try harness.startDaemon()
+        try harness.login("ann@example.test")
+        #expect(try harness.run(["sites", "create", "blog"]).status == 0)
+
+        var environment = harness.environment
+        environment["TERM"] = "xterm-256color"
+        environment.removeValue(forKey: "TMUX")
+        let tmux = Tmux(session: "sitectl-e2e-\(UUID().uuidString.prefix(6))", environment: environment)
+        let command = "env XDG_RUNTIME_DIR=\(environment["XDG_RUNTIME_DIR"] ?? "") SITECTL_CONFIG_DIR=\(environment["SITECTL_CONFIG_DIR"] ?? "") \(Harness.binary.path) tui; echo TUI-EXIT=$?; sleep 30"
+        let started = try tmux.run(["new-session", "-d", "-s", tmux.session, "-x", "110", "-y", "32", command])
+        #expect(started.status == 0, "\(started.stderr)")
+        defer { _ = try? tmux.run(["kill-session", "-t", tmux.session]) }
+
+        #expect(try tmux.waitFor("Sites (1)"), "dashboard: \((try? tmux.screen()) ?? "")")
+        #expect(try tmux.screen().contains("blog"))
+        try tmux.keys("Enter")
+        #expect(try tmux.waitFor("Chat · blog"))
+        try tmux.type("set the site title to Terminal Made")
+        try tmux.keys("Enter")
+        #expect(try tmux.waitFor("stored version 2"), "live log: \((try? tmux.screen()) ?? "")")
+        #expect(try tmux.waitFor("[done]"), "reply: \((try? tmux.screen()) ?? "")")
+
+        try tmux.keys("C-v")
+        #expect(try tmux.waitFor("CREATED"))
+        try tmux.keys("d")
+        #expect(try tmux.waitFor("Deploy blog@2 to live?"))
+        try tmux.keys("y")
+        #expect(try Harness.eventually {
+            let site = try harness.run(["sites", "show", "blog", "-o", "json"])
+            return (try JSONSerialization.jsonObject(with: Data(site.stdout.utf8)) as? [String: Any])?["live_version"] as? Int == 2
+        })
+        let page = try harness.get("blog.localhost")
+        #expect(page.stdout.contains("Terminal Made"))
+
+        try tmux.keys("Escape")
+        try tmux.keys("Escape")
+        try tmux.keys("q")
+        #expect(try tmux.waitFor("TUI-EXIT=0"), "exit: \((try? tmux.screen()) ?? "")")
+    }
+}
