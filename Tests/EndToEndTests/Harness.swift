@@ -6,6 +6,8 @@ import Testing
 struct Harness {
     let work: URL
     let port: Int
+    /// A second free port, for tests that put the API on TCP.
+    let apiPort: Int
     var environment: [String: String]
 
     static var repositoryRoot: URL {
@@ -48,6 +50,7 @@ struct Harness {
         try FileManager.default.createDirectory(at: work.appendingPathComponent("run"), withIntermediateDirectories: true,
             attributes: [.posixPermissions: 0o700])
         port = Self.freePort()
+        apiPort = Self.freePort()
         var env = ProcessInfo.processInfo.environment
         env["XDG_RUNTIME_DIR"] = work.appendingPathComponent("run").path
         env["SITECTL_CONFIG_DIR"] = work.appendingPathComponent("config").path

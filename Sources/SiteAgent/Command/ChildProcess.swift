@@ -11,11 +11,19 @@ import Darwin
 /// Standard input comes from a file (or `/dev/null`); standard output and error go to files the caller reads.
 struct ChildProcess {
     /// How the process ended.
-    enum Termination: Sendable, Equatable {
+    enum Termination: Sendable, Equatable, CustomStringConvertible {
         /// It exited with this status.
         case exited(Int32)
         /// A signal ended it.
         case signalled(Int32)
+
+        /// "exited with status 3", "was stopped by signal 9".
+        var description: String {
+            switch self {
+            case .exited(let status): "exited with status \(status)"
+            case .signalled(let signal): "was stopped by signal \(signal)"
+            }
+        }
     }
 
     /// The process id, which is also its process group id.

@@ -38,6 +38,11 @@ package struct CommandSandbox: Sendable, Equatable {
         }
         if mode != .off, let bwrap {
             var sandbox = [bwrap, "--ro-bind", "/", "/", "--dev", "/dev", "--proc", "/proc", "--tmpfs", "/tmp"]
+            // The program's own folder stays visible when it lives under /tmp (hidden by the fresh /tmp).
+            if let program = command.first, program.hasPrefix("/tmp/") {
+                let folder = (program as NSString).deletingLastPathComponent
+                sandbox += ["--ro-bind", folder, folder]
+            }
             for writable in writablePaths where FileManager.default.fileExists(atPath: writable) {
                 sandbox += ["--bind", writable, writable]
             }

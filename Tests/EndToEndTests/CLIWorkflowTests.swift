@@ -1,0 +1,107 @@
+import Foundation
+import Testing
+
+/// Workflows a person runs from the shell, against the real binary and daemon.
+@Suite(.tags(.endToEnd), .serialized) struct CLIWorkflowTests {
+    func json(_ text: String) -> Any? { try? JSONSerialization.jsonObject(with: Data(text.utf8)) }
+
+    @Test func importAFolderChatAndDownloadTheVersion() throws {
+        let harness = try Harness()
+        defer { harness.cleanUp() }
+        try harness.startDaemon()
+        try harness.login("ann@example.test")
+        let fixture = Harness.repositoryRoot.appendingPathComponent("Tests/Fixtures/acme").path
+        let created = try harness.run(["sites", "create", "acme", "--from", fixture])
+        #expect(created.status == 0, "\(created.stderr)")
+        #expect(try harness.get("acme.localhost").stdout.contains("Acme Studio"))
+
+        let chat = try harness.run(["chat", "acme", "add Blog to the menu", "--wait"])
+        #expect(chat.status == 0)
+        #expect(chat.stdout.contains("already"), "no-change reply: \(chat.stdout)")
+
+        let pricing = try harness.run(["chat", "acme", "add a pricing page with three tiers", "--wait"])
+        #expect(pricing.status == 0, "\(pricing.stderr)")
+        #expect(pricing.stdout.contains("acme@2"))
+        let diff = try harness.run(["versions", "diff", "acme@2", "--name-only"])
+        #expect(diff.stdout.contains("content/pricing.md"))
+        #expect(diff.stdout.contains("site.yaml"))
+        #expect(try harness.run(["versions", "preview", "acme@2"]).status == 0)
+        let preview = try harness.get("preview--acme.localhost", "/pricing/")
+        #expect(preview.stdout.contains("Enterprise"))
+        #expect(preview.stdout.hasSuffix("200"))
+        #expect(try harness.get("acme.localhost", "/pricing/").stdout.hasSuffix("404"), "not live until deployed")
+
+        let archive = harness.work.appendingPathComponent("acme.tar.gz").path
+        #expect(try harness.run(["versions", "download", "acme@2", "-O", archive]).status == 0)
+        let listing = try Harness.exec("/usr/bin/tar", ["-tzf", archive], environment: harness.environment)
+        #expect(listing.stdout.contains("acme-v2/content/pricing.md"))
+        #expect(listing.stdout.contains("acme-v2/static/img/work/01.jpg"))
+    }
+
+    @Test func followALogLiveUntilTheJobEnds() throws {
+        let harness = try Harness()
+        defer { harness.cleanUp() }
+        try harness.startDaemon(extra: ["--debug-pause-before-store", "1"])
+        try harness.login("ann@example.test")
+        #expect(try harness.run(["sites", "create", "blog"]).status == 0)
+        let chat = try harness.run(["chat", "blog", "set the site title to Followed", "-o", "json"])
+        let jobID = try #require((json(chat.stdout) as? [String: Any])?["job_id"] as? Int)
+        // Starts while the job runs; returns by itself when the job ends, with every line once.
+        let logs = try harness.run(["jobs", "logs", String(jobID), "-f", "--exit-status"])
+        #expect(logs.status == 0)
+        let lines = logs.stdout.split(separator: "\n")
+        #expect(lines.contains { $0.contains("pausing") })
+        #expect(lines.contains { $0.contains("stored version 2") })
+        #expect(Set(lines).count == lines.count, "no duplicated lines")
+    }
+
+    @Test func destructiveCommandsNeedYesWithoutATerminal() throws {
+        let harness = try Harness()
+        defer { harness.cleanUp() }
+        try harness.startDaemon()
+        try harness.login("ann@example.test")
+        #expect(try harness.run(["sites", "create", "blog"]).status == 0)
+        let delete = try harness.run(["sites", "delete", "blog"])
+        #expect(delete.status == 64)
+        #expect(delete.stderr.contains("Hint: sitectl sites delete blog --yes"))
+        let rollback = try harness.run(["versions", "rollback", "blog"])
+        #expect(rollback.status != 0)
+        #expect(try harness.run(["sites", "show", "blog"]).status == 0, "nothing was deleted")
+        #expect(try harness.run(["sites", "delete", "blog", "--yes"]).status == 0)
+        #expect(try harness.run(["sites", "show", "blog"]).status == 1)
+    }
+
+    @Test func disabledSitesShowAMaintenancePage() throws {
+        let harness = try Harness()
+        defer { harness.cleanUp() }
+        try harness.startDaemon()
+        try harness.login("ann@example.test")
+        #expect(try harness.run(["sites", "create", "blog"]).status == 0)
+        #expect(try harness.run(["sites", "disable", "blog"]).status == 0)
+        let page = try harness.get("blog.localhost")
+        #expect(page.stdout.hasSuffix("503"))
+        #expect(page.stdout.contains("maintenance"))
+        #expect(try harness.run(["sites", "enable", "blog"]).status == 0)
+        #expect(try harness.get("blog.localhost").stdout.hasSuffix("200"))
+        #expect(try harness.get("nosuch.localhost").stdout.hasSuffix("404"))
+    }
+
+    @Test func tcpListenerWithHostFlag() throws {
+        let harness = try Harness()
+        defer {
+            _ = try? harness.run(["daemon", "stop", "-H", "tcp://127.0.0.1:\(harness.apiPort)"])
+            harness.cleanUp()
+        }
+        let start = try harness.run(["daemon", "start", "--data-dir", harness.dataDir, "--listen", "tcp://127.0.0.1:\(harness.apiPort)",
+                                     "--serve", "127.0.0.1:\(harness.port)", "--wait"])
+        #expect(start.status == 0, "\(start.stderr)")
+        let host = "tcp://127.0.0.1:\(harness.apiPort)"
+        let register = try harness.run(["register", "-H", host, "--email", "t@example.test", "--password-stdin"], stdin: "long enough pw\n")
+        #expect(register.status == 0, "\(register.stderr)")
+        #expect(try harness.run(["login", "-H", host, "--email", "t@example.test", "--password-stdin"], stdin: "long enough pw\n").status == 0)
+        #expect(try harness.run(["sites", "create", "blog", "-H", host]).status == 0)
+        let listed = try harness.run(["sites", "list", "-o", "name"], environment: ["SITECTL_HOST": host])
+        #expect(listed.stdout == "blog\n")
+        #expect(try harness.run(["sites", "list", "-c", "local", "-H", host]).status == 64, "-H with -c is a usage error")
+    }
+}
