@@ -92,6 +92,8 @@ let package = Package(
                 "SiteAPI", "SiteClient", "SiteServer", "SiteCompiler", "SiteTUI",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
             ],
             path: "Sources/sitectl",
             swiftSettings: swiftSettings

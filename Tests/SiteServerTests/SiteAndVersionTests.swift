@@ -131,6 +131,28 @@ import Testing
         }
     }
 
+    @Test func placeholderPricingIsStoredWithAWarningBeforePromote() async throws {
+        let daemon = try TestDaemon()
+        let (user, _) = try await daemon.user("ann@example.test")
+        _ = try await daemon.components.sites.create(CreateSiteRequest(name: "blog"), for: user)
+        _ = try await daemon.components.requests.chat(site: "blog", message: "add a pricing page with three tiers", for: user)
+        try await daemon.drainQueue()
+        let version = try await daemon.components.versions.show(site: "blog", ref: "latest", for: user)
+        #expect(version.number == 2)
+        #expect(version.checkStatus == .warnings)
+        #expect(version.findings?.contains { $0.check == "placeholder" && $0.file == "content/pricing.md" } == true)
+    }
+
+    @Test func lowContrastTokensAreFlagged() async throws {
+        let daemon = try TestDaemon()
+        let (user, _) = try await daemon.user("ann@example.test")
+        _ = try await daemon.components.sites.create(CreateSiteRequest(name: "blog"), for: user)
+        _ = try await daemon.components.requests.chat(site: "blog", message: "make the primary color #FF6600", for: user)
+        try await daemon.drainQueue()
+        let version = try await daemon.components.versions.show(site: "blog", ref: "latest", for: user)
+        #expect(version.findings?.contains { $0.check == "contrast" && $0.message.contains("primary") } == true)
+    }
+
     @Test func liveAndPreviewVersionsCannotBeDeleted() async throws {
         let daemon = try TestDaemon()
         let (_, token) = try await daemon.user("ann@example.test")

@@ -38,7 +38,7 @@ package struct BuildPipeline: Sendable {
                 "The site does not compile: \(first)" + (failure.diagnostics.count > 1 ? " (and \(failure.diagnostics.count - 1) more)" : ""))
         }
         var findings = result.diagnostics.map { Self.finding($0, check: "compile") }
-        findings += LinkChecker.check(result.output).map { Self.finding($0, check: "links") }
+        findings += PublishChecks.run(source: source, output: result.output).map { Self.finding($0.diagnostic, check: $0.check) }
         let status: CheckStatus =
             findings.contains { $0.severity == "error" } ? .failed : findings.isEmpty ? .passed : .warnings
         var log = ["compiled \(result.pages.count) pages into \(result.output.files.count) files"]

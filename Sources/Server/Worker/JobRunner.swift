@@ -58,9 +58,22 @@ package struct JobRunner: Sendable {
                 site: site, message: request.message, question: question.map { AgentQuestion(text: $0.text, options: $0.options) },
                 answer: request.answer)
             await log(jobID, site: site.name, "base version \(context.baseVersion.map { String($0) } ?? "none"), \(context.source.files.count) source files")
-            let lines = LogForwarder()
-            let outcome = try await agent.run(context) { line in lines.append(line) }
-            for line in lines.drain() { await log(jobID, site: site.name, "agent: \(line)") }
+            // The agent's progress lines reach the job log (and every follower) while it runs.
+            let (lines, sink) = AsyncStream.makeStream(of: String.self)
+            let outcome = try await withThrowingTaskGroup(of: AgentOutcome?.self) { group in
+                group.addTask {
+                    for await line in lines { await log(jobID, site: site.name, "agent: \(line)") }
+                    return nil
+                }
+                group.addTask {
+                    defer { sink.finish() }
+                    return try await agent.run(context) { line in sink.yield(line) }
+                }
+                var result: AgentOutcome?
+                for try await value in group where value != nil { result = value }
+                guard let result else { throw CancellationError() }
+                return result
+            }
             try Task.checkCancellation()
             if try await queue.isCancelRequested(jobID) {
                 try await closeRequest(requestID, site: site, state: .cancelled, reply: "Cancelled before a version was stored.")

@@ -6,11 +6,14 @@ package struct CompileResult: Sendable {
     package var diagnostics: [Diagnostic]
     /// Every page of the source, drafts included (see ``PageInfo/draft``), in URL order.
     package var pages: [PageInfo]
+    /// What the build rendered and what it reused (see ``IncrementalBuilder``).
+    package var stats: CompileStats
 
     /// A result.
-    package init(output: SiteFiles, diagnostics: [Diagnostic], pages: [PageInfo]) {
+    package init(output: SiteFiles, diagnostics: [Diagnostic], pages: [PageInfo], stats: CompileStats = .init()) {
         self.output = output
         self.diagnostics = diagnostics
         self.pages = pages
+        self.stats = stats
     }
 }

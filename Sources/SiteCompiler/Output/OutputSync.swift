@@ -11,11 +11,14 @@ package enum OutputSync {
         package var removed = 0
     }
 
-    /// Writes `output` under `directory`, skipping files whose bytes are already there.
-    package static func write(_ output: SiteFiles, to directory: URL) throws -> Summary {
+    /// Writes `output` under `directory`, skipping files whose bytes are already there. Top-level folders named in
+    /// `keeping` (such as the incremental cache, `.sitectl-cache`) are left alone.
+    package static func write(_ output: SiteFiles, to directory: URL, keeping: Set<String> = []) throws -> Summary {
         let fm = FileManager.default
         var summary = Summary()
-        let existing = fm.fileExists(atPath: directory.path) ? try SiteFiles.paths(under: directory) : []
+        let existing = (fm.fileExists(atPath: directory.path) ? try SiteFiles.paths(under: directory) : []).filter {
+            path in !keeping.contains(String(path.prefix { $0 != "/" }))
+        }
         for path in existing where output[path] == nil {
             try fm.removeItem(at: directory.appendingPathComponent(path))
             summary.removed += 1

@@ -9,6 +9,8 @@ struct PageStep {
     let year: Int
     /// Published asset URLs (`assets` in layouts).
     let assetURLs: [String: String]
+    /// Digest of the inputs every page shares (theme files, site.yaml, build options): part of every memo key.
+    var sharedKey = ""
 
     struct Output {
         /// Output path → HTML.
@@ -18,7 +20,8 @@ struct PageStep {
         var context: TemplateContext
     }
 
-    func run() -> Output {
+    /// Renders every page, taking bodies and pages whose inputs are unchanged from `memo`.
+    func run(memo: inout RenderMemo) -> Output {
         var diagnostics: [Diagnostic] = []
         let bare = TemplateContext(
             model: model,
@@ -31,9 +34,20 @@ struct PageStep {
         var contentByURL: [String: String] = [:]
         let bodies = PageBodyRenderer(theme: theme, markdown: markdown)
         for page in model.pages {
-            let result = bodies.render(page, site: bare.site(currentURL: page.url), pageSummary: bare.summary(of: page))
+            let site = bare.site(currentURL: page.url)
+            let summary = bare.summary(of: page)
+            let key = memo.isEnabled ? bodyKey(page, site: site, summary: summary) : ""
+            if let html = memo.fragment(for: key) {
+                contentByURL[page.url] = html
+                memo.stats.bodiesReused += 1
+                continue
+            }
+            let result = bodies.render(page, site: site, pageSummary: summary)
+            memo.stats.bodiesRendered += 1
             contentByURL[page.url] = result.html
             diagnostics += result.diagnostics
+            // A body with diagnostics is rendered again next time, so its warnings are reported again.
+            if result.diagnostics.isEmpty { memo.remember(result.html, for: key) }
         }
         let context = TemplateContext(
             model: model,
@@ -46,12 +60,48 @@ struct PageStep {
         var files: [(String, String)] = []
         for page in model.pages {
             guard let layout = layoutName(for: page, diagnostics: &diagnostics) else { continue }
-            files.append((page.outputPath, render(layout: layout, context: context.layout(for: page))))
+            files.append((page.outputPath, render(layout: layout, context: context.layout(for: page), memo: &memo)))
         }
         if !model.pages.contains(where: { $0.outputPath == "404.html" }) {
-            files.append(("404.html", notFoundPage(context: context)))
+            files.append(("404.html", notFoundPage(context: context, memo: &memo)))
         }
         return Output(files: files, diagnostics: diagnostics, context: context)
+    }
+
+    /// A page's HTML from the memo when its layout and context are unchanged, else rendered (and remembered).
+    private func render(layout: String, context: [String: Any], memo: inout RenderMemo) -> String {
+        var key = ""
+        if memo.isEnabled {
+            var digest = ContextDigest()
+            digest.add("page")
+            digest.add(sharedKey)
+            digest.add(layout)
+            digest.add(value: context)
+            key = digest.finish()
+            if let html = memo.fragment(for: key) {
+                memo.stats.pagesReused += 1
+                return html
+            }
+        }
+        let html = render(layout: layout, context: context)
+        memo.stats.pagesRendered += 1
+        memo.remember(html, for: key)
+        return html
+    }
+
+    /// The key of a page body: its source and placement, the `site` and `page` values its components see.
+    private func bodyKey(_ page: Page, site: [String: Any], summary: [String: Any]) -> String {
+        var digest = ContextDigest()
+        digest.add("body")
+        digest.add(sharedKey)
+        digest.add(page.source.path)
+        digest.add(page.source.text)
+        digest.add(page.url)
+        digest.add(page.kind.rawValue)
+        digest.add(String(page.bodyLineOffset))
+        digest.add(value: site)
+        digest.add(value: summary)
+        return digest.finish()
     }
 
     private func render(layout: String, context: [String: Any]) -> String {
@@ -88,7 +138,7 @@ struct PageStep {
     }
 
     /// `404.html`: the theme's `404` layout if it has one, else the page layout with a short message.
-    private func notFoundPage(context: TemplateContext) -> String {
+    private func notFoundPage(context: TemplateContext, memo: inout RenderMemo) -> String {
         var layout = context.layout(for: Self.notFound)
         var page = layout["page"] as? [String: Any] ?? [:]
         page["content"] =
@@ -97,7 +147,7 @@ struct PageStep {
         layout["page"] = page
         let siteTitle = model.config.title
         layout["head_title"] = siteTitle.isEmpty ? "Page not found" : "Page not found · \(siteTitle)"
-        return render(layout: theme.templates.layoutNames.contains("404") ? "404" : "page", context: layout)
+        return render(layout: theme.templates.layoutNames.contains("404") ? "404" : "page", context: layout, memo: &memo)
     }
 
     private static let notFound: Page = {

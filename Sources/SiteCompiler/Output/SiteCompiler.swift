@@ -17,6 +17,13 @@ package struct SiteCompiler: Sendable {
     /// Builds `source` (site.yaml, content/, static/). Throws a ``CompileFailure`` carrying every diagnostic when
     /// there are errors; warnings come back in the result.
     package func compile(_ source: SiteFiles, options: CompileOptions = .init()) throws -> CompileResult {
+        var memo = RenderMemo.disabled
+        return try compile(source, options: options, memo: &memo)
+    }
+
+    /// Builds `source` as ``compile(_:options:)`` does, taking page bodies and pages whose inputs are unchanged
+    /// from `memo` and adding the ones it renders. The output is the same as a full build's, byte for byte.
+    package func compile(_ source: SiteFiles, options: CompileOptions, memo: inout RenderMemo) throws -> CompileResult {
         // Hidden files (.DS_Store, .git/…) are never part of a site; a local folder may still hold them.
         let source = source.withoutHiddenFiles()
         guard let siteData = source["site.yaml"] else {
@@ -54,7 +61,7 @@ package struct SiteCompiler: Sendable {
         let draftURLs = Set(allPages.filter { !isBuilt($0, options: options) }.map(\.url))
         let assets = AssetPublisher.publish(assets: theme.assets, tokensCSS: stylesheet.css)
         var output = SiteFiles()
-        let pageStep = PageStep(
+        var pageStep = PageStep(
             theme: theme,
             markdown: markdown,
             model: model,
@@ -63,7 +70,8 @@ package struct SiteCompiler: Sendable {
             year: Self.year(of: options.now),
             assetURLs: assets.urls
         )
-        let rendered = pageStep.run()
+        pageStep.sharedKey = sharedKey(siteData: siteData, theme: theme, options: options)
+        let rendered = pageStep.run(memo: &memo)
         diagnostics += rendered.diagnostics
         for (path, html) in rendered.files { output.setText(path, html) }
         let context = rendered.context
@@ -98,7 +106,27 @@ package struct SiteCompiler: Sendable {
                 outputPath: model.page(at: page.url) == nil ? nil : page.outputPath
             )
         }
-        return CompileResult(output: output, diagnostics: diagnostics.sortedForDisplay(), pages: pages)
+        return CompileResult(
+            output: output,
+            diagnostics: diagnostics.sortedForDisplay(),
+            pages: pages,
+            stats: memo.stats
+        )
+    }
+
+    /// What every rendering depends on besides its own context: site.yaml, the theme's files, the Markdown
+    /// switches and the build options. Any change re-renders the whole site.
+    private func sharedKey(siteData: Data, theme: Theme, options: CompileOptions) -> String {
+        var digest = ContextDigest()
+        digest.add("sitectl-render-v1")
+        digest.add(siteData)
+        digest.add(theme.fingerprint)
+        digest.add(String(describing: markdown.options))
+        digest.add(options.drafts)
+        digest.add(options.future)
+        digest.add(options.baseURL ?? "-")
+        digest.add(String(Self.year(of: options.now)))
+        return digest.finish()
     }
 
     /// Drafts only with `--drafts`; pages dated after the build's clock only with `--future`.

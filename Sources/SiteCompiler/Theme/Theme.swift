@@ -10,6 +10,8 @@ package struct Theme: Sendable {
     package var starter: SiteFiles
     /// Problems that do not stop the theme from being used.
     package var warnings: [Diagnostic]
+    /// A digest of every file of the theme: incremental builds re-render everything when it changes.
+    package var fingerprint: String
 
     /// The theme name from theme.yaml.
     package var name: String { manifest.name }
@@ -71,6 +73,7 @@ package struct Theme: Sendable {
         self.assets = files.subtree("assets/")
         self.starter = files.subtree("starter/")
         self.warnings = warnings
+        self.fingerprint = files.fingerprint()
     }
 }
 

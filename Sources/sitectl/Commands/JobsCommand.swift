@@ -70,7 +70,7 @@ struct JobsCommand: AsyncParsableCommand {
                 let all = try await client.jobLogs(id)
                 after = max(0, (all.last?.seq ?? 0) - tail)
             }
-            let print: (LogLine) -> Void = { line in
+            let emit: (LogLine) -> Void = { line in
                 if global.format == .json {
                     Terminal.out((try? String(decoding: APIJSON.encoder().encode(line), as: UTF8.self)) ?? "")
                 } else {
@@ -78,9 +78,9 @@ struct JobsCommand: AsyncParsableCommand {
                 }
             }
             if follow {
-                for try await line in client.followJobLogs(id, after: after) { print(line) }
+                for try await line in client.followJobLogs(id, after: after) { emit(line) }
             } else {
-                for line in try await client.jobLogs(id, after: after) { print(line) }
+                for line in try await client.jobLogs(id, after: after) { emit(line) }
             }
             if exitStatus {
                 let job = try await client.job(id)

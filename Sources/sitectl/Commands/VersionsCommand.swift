@@ -121,6 +121,13 @@ struct VersionsCommand: AsyncParsableCommand {
             let target = try await client.version(site: ref.site, ref: ref.ref)
             let site = try await client.site(ref.site)
             let from = site.liveVersion.map { "v\($0)" } ?? "nothing"
+            for finding in target.findings ?? [] where !global.quiet {
+                Terminal.err("\(finding.severity): [\(finding.check)] \(finding.file.map { $0 + ": " } ?? "")\(finding.message)")
+            }
+            if target.checkStatus == .failed, !force {
+                throw ClientError("\(ref.site)@\(target.number) failed its checks and is not deployed.",
+                    hint: "sitectl versions deploy \(version) --force", exitCode: ClientError.Exit.failure)
+            }
             if dryRun {
                 Terminal.out("Would deploy \(ref.site)@\(target.number) (live now: \(from)).")
                 return

@@ -1,0 +1,54 @@
+import Foundation
+package import SiteCompiler
+
+/// The backend `configuration` describes, ready to use; `environment` supplies the API key and the command's
+/// environment (the daemon's own by default).
+///
+/// Throws an ``AgentError`` (code `invalid_agent_configuration`) naming what is missing.
+package func makeAgentBackend(
+    _ configuration: AgentBackendConfiguration, themes: ThemeLibrary,
+    environment: [String: String] = ProcessInfo.processInfo.environment
+) throws -> any AgentBackend {
+    let limits = configuration.effectiveLimits
+    switch configuration.kind {
+    case .embedded:
+        return EmbeddedAgent()
+    case .openai:
+        guard let baseURL = configuration.baseURL, !baseURL.isEmpty else { throw invalid("openai needs base_url") }
+        guard let model = configuration.model, !model.isEmpty else { throw invalid("openai needs model") }
+        var apiKey: String?
+        if let variable = configuration.apiKeyEnv {
+            guard let key = environment[variable], !key.isEmpty else {
+                throw AgentError(
+                    code: "invalid_agent_configuration", message: "The API key variable $\(variable) is not set.",
+                    hint: "export \(variable)=… before starting the daemon, or remove api_key_env for a local server.")
+            }
+            apiKey = key
+        }
+        let endpoint = OpenAIEndpoint(
+            baseURL: baseURL, model: model, apiKey: apiKey, apiKeyVariable: configuration.apiKeyEnv,
+            temperature: configuration.temperature ?? 0.2, stream: configuration.stream ?? true)
+        return OpenAIAgent(endpoint: endpoint, limits: limits, themes: themes)
+    case .command:
+        var command: AgentCommand
+        if let preset = configuration.preset {
+            command = preset.command
+        } else if let arguments = configuration.command, !arguments.isEmpty {
+            command = AgentCommand(arguments: arguments)
+        } else {
+            throw invalid("command needs preset (codex, claude, aider) or command")
+        }
+        if let arguments = configuration.command, !arguments.isEmpty { command.arguments = arguments }
+        if let input = configuration.promptInput { command.promptInput = input }
+        let sandbox = CommandSandbox(
+            mode: configuration.sandbox ?? .auto, network: configuration.network ?? false,
+            writablePaths: configuration.writablePaths ?? [])
+        return CommandAgent(command: command, sandbox: sandbox, limits: limits, environment: environment)
+    }
+}
+
+private func invalid(_ problem: String) -> AgentError {
+    AgentError(
+        code: "invalid_agent_configuration", message: "The agent configuration is incomplete: \(problem).",
+        hint: "See AgentBackendConfiguration for the keys each kind needs.")
+}

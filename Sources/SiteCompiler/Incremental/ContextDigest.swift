@@ -1,0 +1,75 @@
+internal import Crypto
+internal import Foundation
+
+/// A SHA-256 over everything that goes into a rendering: strings, flags and the nested dictionaries and arrays of a
+/// template context, fed in a canonical order (dictionary keys sorted, every value tagged and length-prefixed), so
+/// equal inputs give equal digests and different inputs practically never collide.
+struct ContextDigest {
+    private var hasher = SHA256()
+
+    /// An empty digest.
+    init() {}
+
+    /// Adds a string.
+    mutating func add(_ text: String) {
+        add(tag: "s")
+        addLength(text.utf8.count)
+        hasher.update(data: Data(text.utf8))
+    }
+
+    /// Adds bytes.
+    mutating func add(_ data: Data) {
+        add(tag: "d")
+        addLength(data.count)
+        hasher.update(data: data)
+    }
+
+    /// Adds a flag.
+    mutating func add(_ flag: Bool) {
+        add(tag: flag ? "T" : "F")
+    }
+
+    /// Adds a template value: a string, flag, number, array or dictionary, nested to any depth.
+    mutating func add(value: Any) {
+        switch value {
+        case let text as String:
+            add(text)
+        case let flag as Bool:
+            add(flag)
+        case let number as Int:
+            add(tag: "i")
+            add(String(number))
+        case let dictionary as [String: Any]:
+            add(tag: "{")
+            addLength(dictionary.count)
+            for key in dictionary.keys.sorted() {
+                add(key)
+                add(value: dictionary[key] as Any)
+            }
+        case let array as [Any]:
+            add(tag: "[")
+            addLength(array.count)
+            for element in array { add(value: element) }
+        case Optional<Any>.none:
+            add(tag: "n")
+        default:
+            // Templates only ever see the cases above; anything else is hashed by its description so a new value
+            // type still invalidates rather than being ignored.
+            add(tag: "?")
+            add(String(describing: value))
+        }
+    }
+
+    /// The digest as 64 lowercase hex digits.
+    func finish() -> String {
+        hasher.finalize().map { String(format: "%02x", $0) }.joined()
+    }
+
+    private mutating func add(tag: Character) {
+        hasher.update(data: Data(String(tag).utf8))
+    }
+
+    private mutating func addLength(_ count: Int) {
+        hasher.update(data: Data(String(count).utf8 + [0x3A]))
+    }
+}
