@@ -23,6 +23,28 @@ import Testing
         }
     }
 
+    @Test func siteListIsPaginatedByCursor() async throws {
+        let daemon = try TestDaemon()
+        let (_, token) = try await daemon.user("ann@example.test")
+        try await daemon.application().test(.router) { client in
+            for name in ["c", "a", "e", "b", "d"] {
+                _ = try await client.api(.post, Routes.sites, token: token, body: CreateSiteRequest(name: name))
+            }
+            var names: [String] = []
+            var cursor: String?
+            var pages = 0
+            repeat {
+                let path = Routes.sites + "?limit=2" + (cursor.map { "&cursor=\($0)" } ?? "")
+                let page = try await client.api(.get, path, token: token).decode(SiteAPI.Page<Site>.self)
+                names += page.items.map(\.name)
+                cursor = page.nextCursor
+                pages += 1
+            } while cursor != nil
+            #expect(names == ["a", "b", "c", "d", "e"])
+            #expect(pages == 3)
+        }
+    }
+
     @Test func badNamesAndUnknownThemesAreRejectedWithHints() async throws {
         let daemon = try TestDaemon()
         let (_, token) = try await daemon.user("ann@example.test")

@@ -13,7 +13,7 @@ struct RequestsCommand: AsyncParsableCommand {
             ["ID", "SITE", "STATE", "JOB", "VERSION", "CREATED", "MESSAGE"],
             requests.map {
                 [String($0.id), $0.site, $0.state.rawValue, $0.jobId.map(String.init) ?? "-", $0.version.map { "v\($0)" } ?? "-",
-                 Output.time($0.createdAt), String($0.message.prefix(60))]
+                 Output.time($0.createdAt), Output.cell($0.message)]
             })
     }
 

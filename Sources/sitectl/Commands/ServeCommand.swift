@@ -6,6 +6,7 @@ import NIOCore
 import ServiceLifecycle
 import SiteClient
 import SiteCompiler
+import UnixSignals
 
 /// `sitectl serve`: builds a site folder in memory and serves it locally; with `--watch`, rebuilds incrementally
 /// after every save and reloads open browser tabs.

@@ -25,7 +25,7 @@ struct VersionsCommand: AsyncParsableCommand {
                         ["v\($0.number)", Output.time($0.createdAt), $0.origin,
                          [$0.isLive ? "live" : nil, $0.isPreview ? "preview" : nil].compactMap { $0 }.joined(separator: ",").ifEmpty("-"),
                          $0.checkStatus.rawValue, Output.bytes($0.outputBytes),
-                         String($0.summary.split(separator: "\n").first ?? "").prefix(60).description]
+                         Output.cell($0.summary)]
                     })
             }
         }

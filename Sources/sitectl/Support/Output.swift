@@ -46,6 +46,12 @@ enum Output {
         return "\(seconds / 86400)d ago"
     }
 
+    /// The first line of `text`, cut to `width` characters with an ellipsis (tables only; JSON keeps everything).
+    static func cell(_ text: String, width: Int = 60) -> String {
+        let line = String(text.split(separator: "\n").first ?? "")
+        return line.count > width ? String(line.prefix(width - 1)) + "…" : line
+    }
+
     static func bytes(_ count: Int64) -> String {
         if count < 1024 { return "\(count) B" }
         if count < 1024 * 1024 { return String(format: "%.1f KiB", Double(count) / 1024) }
