@@ -173,13 +173,13 @@ _sitectl() {
     unset 'unparsed_words[0]'
     unparsed_words=("${unparsed_words[@]}")
     case "${subcommand}" in
-    daemon|register|login|logout|whoami|sites|chat|requests|jobs|versions|build|themes|tui|version|completion|help)
+    daemon|register|login|logout|whoami|sites|chat|requests|jobs|versions|build|serve|themes|tui|version|completion|help)
         # Offer subcommand argument completions
         "_sitectl_${subcommand}"
         ;;
     *)
         # Offer subcommand completions
-        COMPREPLY+=($(compgen -W 'daemon register login logout whoami sites chat requests jobs versions build themes tui version completion help' -- "${cur}"))
+        COMPREPLY+=($(compgen -W 'daemon register login logout whoami sites chat requests jobs versions build serve themes tui version completion help' -- "${cur}"))
         ;;
     esac
 }
@@ -1159,7 +1159,7 @@ _sitectl_build() {
     repeating_flags=(--verbose -v)
     non_repeating_flags=(--json --quiet -q --yes -y --no-input --drafts --future --clean --version -h --help)
     repeating_options=()
-    non_repeating_options=(--context -c -H --host --output -o --config-dir --out)
+    non_repeating_options=(--context -c -H --host --output -o --config-dir --out --cache-dir)
     __sitectl_offer_flags_options 1
 
     # Offer option value completions
@@ -1178,6 +1178,27 @@ _sitectl_build() {
         return
         ;;
     '--out')
+        return
+        ;;
+    '--cache-dir')
+        return
+        ;;
+    esac
+}
+
+_sitectl_serve() {
+    repeating_flags=()
+    non_repeating_flags=(--watch --drafts --future --version -h --help)
+    repeating_options=()
+    non_repeating_options=(--port --host)
+    __sitectl_offer_flags_options 1
+
+    # Offer option value completions
+    case "${prev}" in
+    '--port')
+        return
+        ;;
+    '--host')
         return
         ;;
     esac

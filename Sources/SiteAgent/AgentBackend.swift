@@ -23,7 +23,10 @@ extension AgentBackend {
             lines.append(line)
             log(line)
         }
-        var transcript = AgentTranscript(backend: String(describing: Self.self), prompt: context.promptText)
+        // `EmbeddedAgent` → "embedded", `ScriptedAgent` → "scripted".
+        var name = String(describing: Self.self)
+        if name.hasSuffix("Agent") { name.removeLast(5) }
+        var transcript = AgentTranscript(backend: name.lowercased(), prompt: context.promptText)
         for line in lines.lines { transcript.append(.note, line) }
         transcript.summary = outcome.replyText
         return AgentRunResult(outcome: outcome, transcript: transcript)

@@ -87,6 +87,11 @@ import Glibc
         while !FileManager.default.fileExists(atPath: pids), ContinuousClock.now < deadline {
             try await Task.sleep(for: .milliseconds(20))
         }
+        guard FileManager.default.fileExists(atPath: pids) else {
+            task.cancel()
+            Issue.record("the fake agent never started: \(await task.result)")
+            return
+        }
         let started = (try String(contentsOfFile: pids, encoding: .utf8)).split(separator: " ").compactMap {
             pid_t($0.trimmingCharacters(in: .whitespacesAndNewlines))
         }

@@ -40,6 +40,11 @@ struct ChildProcess {
         posix_spawn_file_actions_addopen(&actions, 0, stdin ?? "/dev/null", O_RDONLY, 0)
         posix_spawn_file_actions_addopen(&actions, 1, stdout, O_WRONLY | O_CREAT | O_TRUNC, 0o600)
         posix_spawn_file_actions_addopen(&actions, 2, stderr, O_WRONLY | O_CREAT | O_TRUNC, 0o600)
+        // The daemon's other descriptors (sockets, databases, files another job is writing) stay out of the agent.
+        // glibc ignores a close action for a descriptor closed in the meantime.
+        for descriptor in openDescriptors() where descriptor > 2 {
+            posix_spawn_file_actions_addclose(&actions, descriptor)
+        }
         var attributes = posix_spawnattr_t()
         posix_spawnattr_init(&attributes)
         defer { posix_spawnattr_destroy(&attributes) }
@@ -68,6 +73,11 @@ struct ChildProcess {
                 code: "agent_command_failed", message: "Could not start \(arguments[0]): \(String(cString: strerror(status))).")
         }
         return ChildProcess(pid: pid)
+    }
+
+    /// This process's open file descriptors, from /proc/self/fd (empty where there is no /proc).
+    private static func openDescriptors() -> [Int32] {
+        ((try? FileManager.default.contentsOfDirectory(atPath: "/proc/self/fd")) ?? []).compactMap { Int32($0) }
     }
 
     /// Whether the process has exited, without reaping it (so its group id cannot be reused yet).

@@ -4,7 +4,7 @@ import Foundation
 ///
 /// Servers disagree on shapes (arguments as a string or as an object), so the wire types keep these parts untyped
 /// and the tool loop interprets them.
-package enum JSONValue: Sendable, Equatable, Codable {
+enum JSONValue: Sendable, Equatable, Codable {
     case null
     case bool(Bool)
     case number(Double)
@@ -13,7 +13,7 @@ package enum JSONValue: Sendable, Equatable, Codable {
     case object([String: JSONValue])
 
     /// Decodes any JSON value.
-    package init(from decoder: any Decoder) throws {
+    init(from decoder: any Decoder) throws {
         let container = try decoder.singleValueContainer()
         if container.decodeNil() {
             self = .null
@@ -31,7 +31,7 @@ package enum JSONValue: Sendable, Equatable, Codable {
     }
 
     /// Encodes the value as it is.
-    package func encode(to encoder: any Encoder) throws {
+    func encode(to encoder: any Encoder) throws {
         var container = encoder.singleValueContainer()
         switch self {
         case .null: try container.encodeNil()
@@ -44,25 +44,25 @@ package enum JSONValue: Sendable, Equatable, Codable {
     }
 
     /// Parses JSON text; nil when it is not valid JSON.
-    package static func parse(_ text: String) -> JSONValue? {
+    static func parse(_ text: String) -> JSONValue? {
         try? JSONDecoder().decode(JSONValue.self, from: Data(text.utf8))
     }
 
     /// Compact JSON text with sorted keys (deterministic, for transcripts and re-sent arguments).
-    package var jsonText: String {
+    var jsonText: String {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
         return (try? encoder.encode(self)).map { String(decoding: $0, as: UTF8.self) } ?? "null"
     }
 
     /// The member `key` of an object, nil otherwise.
-    package subscript(key: String) -> JSONValue? {
+    subscript(key: String) -> JSONValue? {
         if case .object(let members) = self { return members[key] }
         return nil
     }
 
     /// The string, or a number or bool as text (small models often send `"weight": 3` for a string field).
-    package var stringValue: String? {
+    var stringValue: String? {
         switch self {
         case .string(let value): value
         case .number(let value): value == value.rounded() && abs(value) < 1e15 ? String(Int(value)) : String(value)
@@ -72,7 +72,7 @@ package enum JSONValue: Sendable, Equatable, Codable {
     }
 
     /// The number as an integer, also from a numeric string.
-    package var intValue: Int? {
+    var intValue: Int? {
         switch self {
         case .number(let value): value == value.rounded() && abs(value) < 1e15 ? Int(value) : nil
         case .string(let value): Int(value.trimmingCharacters(in: .whitespaces))
@@ -81,7 +81,7 @@ package enum JSONValue: Sendable, Equatable, Codable {
     }
 
     /// The elements of an array, nil otherwise.
-    package var arrayValue: [JSONValue]? {
+    var arrayValue: [JSONValue]? {
         if case .array(let values) = self { return values }
         return nil
     }

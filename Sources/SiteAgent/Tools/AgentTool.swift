@@ -1,6 +1,6 @@
 /// The tools the model may call: file operations on the in-memory workspace, compiling, asking the user, and the
 /// typed site edits the embedded interpreter uses (they keep every other line of a file byte-identical).
-package enum AgentTool: String, CaseIterable, Sendable {
+enum AgentTool: String, CaseIterable, Sendable {
     case listFiles = "list_files"
     case readFile = "read_file"
     case writeFile = "write_file"
