@@ -89,7 +89,8 @@ let package = Package(
         .executableTarget(
             name: "sitectl",
             dependencies: [
-                "SiteAPI", "SiteClient", "SiteServer", "SiteCompiler", "SiteTUI",
+                "SiteAPI", "SiteClient", "SiteServer", "SiteCompiler", "SiteTUI", "SiteAgent",
+                .product(name: "Yams", package: "Yams"),
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "Hummingbird", package: "hummingbird"),

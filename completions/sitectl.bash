@@ -211,7 +211,7 @@ _sitectl_daemon_start() {
     repeating_flags=(--verbose -v)
     non_repeating_flags=(--json --quiet -q --yes -y --no-input --foreground --wait --version -h --help)
     repeating_options=()
-    non_repeating_options=(--context -c -H --host --output -o --config-dir --data-dir --listen --serve --workers --timeout)
+    non_repeating_options=(--context -c -H --host --output -o --config-dir --data-dir --listen --serve --workers --timeout --agent-config)
     __sitectl_offer_flags_options 0
 
     # Offer option value completions
@@ -242,6 +242,9 @@ _sitectl_daemon_start() {
         return
         ;;
     '--timeout')
+        return
+        ;;
+    '--agent-config')
         return
         ;;
     esac
@@ -976,7 +979,7 @@ _sitectl_versions_list() {
 
 _sitectl_versions_show() {
     repeating_flags=(--verbose -v)
-    non_repeating_flags=(--json --quiet -q --yes -y --no-input --log --version -h --help)
+    non_repeating_flags=(--json --quiet -q --yes -y --no-input --log --transcript --version -h --help)
     repeating_options=()
     non_repeating_options=(--context -c -H --host --output -o --config-dir)
     __sitectl_offer_flags_options 1

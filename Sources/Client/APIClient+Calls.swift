@@ -87,6 +87,11 @@ extension APIClient {
         String(decoding: try await callData(.GET, Routes.versionLog(site, ref)), as: UTF8.self)
     }
 
+    /// The agent transcript of a version, as JSON.
+    public func versionTranscript(site: String, ref: String) async throws -> Data {
+        try await callData(.GET, Routes.versionTranscript(site, ref))
+    }
+
     public func versionSource(site: String, ref: String) async throws -> [SourceFile] {
         try await call(.GET, Routes.versionSource(site, ref))
     }

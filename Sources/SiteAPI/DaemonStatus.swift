@@ -10,10 +10,13 @@ public struct DaemonStatus: Codable, Sendable {
     public var queueDepth: Int
     public var runningJobs: Int
     public var startedAt: Date
+    /// The agent backend jobs run with (`embedded`, `openai`, `command`).
+    public var agent: String?
     public init(
         version: String, pid: Int32, apiAddress: String, serveAddress: String, workers: Int, queueDepth: Int,
-        runningJobs: Int, startedAt: Date
+        runningJobs: Int, startedAt: Date, agent: String? = nil
     ) {
+        self.agent = agent
         self.version = version
         self.pid = pid
         self.apiAddress = apiAddress

@@ -8,6 +8,8 @@ package struct AgentError: Error, Sendable, CustomStringConvertible {
     package var hint: String?
     /// The underlying error, for logs only.
     package var cause: String?
+    /// What the agent did before it failed (a limit, a failing command), for the job's record.
+    package var transcript: AgentTranscript?
 
     /// Creates an error.
     package init(code: String, message: String, hint: String? = nil, cause: String? = nil) {

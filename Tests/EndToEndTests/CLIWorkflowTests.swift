@@ -104,4 +104,37 @@ import Testing
         #expect(listed.stdout == "blog\n")
         #expect(try harness.run(["sites", "list", "-c", "local", "-H", host]).status == 64, "-H with -c is a usage error")
     }
+
+    @Test func daemonWithACommandAgentStoresItsTranscript() throws {
+        var harness = try Harness()
+        defer { harness.cleanUp() }
+        let bin = harness.work.appendingPathComponent("bin")
+        try FileManager.default.createDirectory(at: bin, withIntermediateDirectories: true)
+        let script = bin.appendingPathComponent("fake-codex")
+        try "#!/bin/sh\nsed -i 's/^title: .*/title: Made By Codex/' site.yaml\nprintf 'Thinking\\n\\nRenamed the site.\\n'\n"
+            .write(to: script, atomically: true, encoding: .utf8)
+        chmod(script.path, 0o755)
+        harness.environment["PATH"] = bin.path + ":" + (harness.environment["PATH"] ?? "/usr/bin:/bin")
+        let config = harness.work.appendingPathComponent("agent.yaml")
+        try "kind: command\ncommand: [fake-codex, \"{prompt}\"]\nsandbox: off\n".write(to: config, atomically: true, encoding: .utf8)
+
+        let bad = harness.work.appendingPathComponent("bad.yaml")
+        try "kind: openai\n".write(to: bad, atomically: true, encoding: .utf8)
+        let refused = try harness.run(["daemon", "start", "--data-dir", harness.dataDir, "--serve", "127.0.0.1:\(harness.port)",
+                                       "--agent-config", bad.path, "--foreground"])
+        #expect(refused.status == 64, "\(refused.stderr)")
+        #expect(refused.stderr.contains("base_url"))
+
+        try harness.startDaemon(extra: ["--agent-config", config.path])
+        let status = try harness.run(["daemon", "status", "-o", "json"])
+        #expect((json(status.stdout) as? [String: Any])?["agent"] as? String == "command")
+        try harness.login("ann@example.test")
+        #expect(try harness.run(["sites", "create", "blog"]).status == 0)
+        let chat = try harness.run(["chat", "blog", "rename the site", "--wait"])
+        #expect(chat.status == 0, "\(chat.stderr)")
+        #expect(chat.stdout.contains("Renamed the site."))
+        let shown = try harness.run(["versions", "show", "blog@2", "--transcript"])
+        #expect(shown.stdout.contains("Thinking"))
+        #expect(shown.stdout.contains("fake-codex"))
+    }
 }

@@ -61,6 +61,7 @@ import Glibc
         }
         #expect(error?.code == "agent_command_failed")
         #expect(error?.message == "failing-agent exited with status 3: model quota exceeded")
+        #expect(error?.transcript?.entries.contains { $0.kind == .stderr && $0.text == "model quota exceeded" } == true)
     }
 
     @Test func aSlowAgentTimesOut() async throws {

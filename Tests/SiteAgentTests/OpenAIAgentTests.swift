@@ -161,6 +161,7 @@ import Testing
             try await Self.run(server, "look around", limits: AgentLimits(maxSteps: 2))
         }
         #expect(error?.code == "agent_step_limit")
+        #expect(error?.transcript?.entries.filter { $0.kind == .toolCall }.count == 2)
         #expect(server.requests.count == 2)
     }
 

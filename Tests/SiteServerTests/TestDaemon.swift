@@ -5,6 +5,7 @@ import Hummingbird
 import HummingbirdTesting
 import NIOCore
 import SiteAPI
+import SiteAgent
 import SiteCompiler
 @testable import SiteServer
 
@@ -12,13 +13,13 @@ import SiteCompiler
 struct TestDaemon {
     let components: DaemonComponents
 
-    init(now: @escaping @Sendable () -> Date = { Date() }) throws {
+    init(now: @escaping @Sendable () -> Date = { Date() }, agent: (any AgentBackend)? = nil) throws {
         var configuration = ServerConfiguration(
             dataDirectory: URL(fileURLWithPath: "/nonexistent"), listen: .tcp(host: "127.0.0.1", port: 0),
             themesDirectories: [Self.themesDirectory])
         configuration.bcryptCost = 4
         configuration.now = now
-        components = try DaemonComponents(configuration: configuration, inMemory: true)
+        components = try DaemonComponents(configuration: configuration, agent: agent, inMemory: true)
         components.runtime.apiBound("test")
         components.runtime.serveBound("test")
         components.runtime.recoveryDone()

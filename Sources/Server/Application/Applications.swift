@@ -4,6 +4,7 @@ import HummingbirdWebSocket
 package import Logging
 import NIOCore
 package import SiteAPI
+import SiteAgent
 
 extension DaemonComponents {
     /// The API router (`/v1`, `/livez`, `/readyz`), shared by the real server and `HummingbirdTesting`.
@@ -31,7 +32,7 @@ extension DaemonComponents {
         return DaemonStatus(
             version: SitectlVersion.current, pid: getpid(), apiAddress: runtime.apiAddress,
             serveAddress: runtime.serveAddress, workers: configuration.workers, queueDepth: counts.queued,
-            runningJobs: counts.running, startedAt: runtime.startedAt)
+            runningJobs: counts.running, startedAt: runtime.startedAt, agent: configuration.agent.kind.rawValue)
     }
 
     /// The API application on the configured listen address, with WebSocket upgrades for `/v1/events`.

@@ -25,7 +25,8 @@ package struct DaemonComponents: Sendable {
 
     /// - Parameters:
     ///   - inMemory: an in-memory database and blob store (unit tests); otherwise files in the data dir.
-    package init(configuration: ServerConfiguration, agent: any AgentBackend = EmbeddedAgent(), inMemory: Bool = false) throws {
+    ///   - agent: overrides the backend `configuration.agent` describes (tests).
+    package init(configuration: ServerConfiguration, agent override: (any AgentBackend)? = nil, inMemory: Bool = false) throws {
         self.configuration = configuration
         let fm = FileManager.default
         let blobs: any BlobStore
@@ -46,6 +47,7 @@ package struct DaemonComponents: Sendable {
             refreshLifetime: configuration.refreshTokenLifetime, now: now)
         auth = Authenticator(accounts: accounts)
         let themes = ThemeLibrary(directories: configuration.themesDirectories)
+        let agent = try override ?? makeAgentBackend(configuration.agent, themes: themes)
         pipeline = BuildPipeline(db: db, artifacts: artifacts, compiler: SiteCompiler(themes: themes), now: now)
         sites = SiteService(db: db, themes: themes, pipeline: pipeline, events: events, now: now)
         versions = VersionService(db: db, artifacts: artifacts, sites: sites, events: events, now: now)

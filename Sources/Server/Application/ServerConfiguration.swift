@@ -1,4 +1,5 @@
 package import Foundation
+package import SiteAgent
 
 /// Everything the daemon needs to start; built by `sitectl daemon start` and by tests.
 package struct ServerConfiguration: Sendable {
@@ -23,6 +24,8 @@ package struct ServerConfiguration: Sendable {
     /// Domain under which sites are served: `<site>.<domain>`.
     package var domain = "localhost"
     package var workers = 2
+    /// The agent backend jobs run with (the offline interpreter unless configured).
+    package var agent = AgentBackendConfiguration(kind: .embedded)
     package var themesDirectories: [URL]
     /// bcrypt cost; 12 in production, lower in unit tests only.
     package var bcryptCost: UInt8 = 12

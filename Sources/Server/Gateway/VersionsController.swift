@@ -29,6 +29,17 @@ package struct VersionsController: Sendable {
             headers[.contentType] = "text/plain; charset=utf-8"
             return Response(status: .ok, headers: headers, body: .init(byteBuffer: ByteBuffer(string: text)))
         }
+        router.get("/v1/sites/:site/versions/:ref/transcript") { request, context in
+            let user = try await auth.user(request)
+            let site = try context.parameters.require("site")
+            let ref = try context.parameters.require("ref")
+            guard let data = try await versions.transcript(site: site, ref: ref, for: user) else {
+                throw ServerError.notFound("\(site)@\(ref) has no agent transcript (it was not made by an agent).")
+            }
+            var headers = HTTPFields()
+            headers[.contentType] = "application/json"
+            return Response(status: .ok, headers: headers, body: .init(byteBuffer: ByteBuffer(bytes: data)))
+        }
         router.get("/v1/sites/:site/versions/:ref/source") { request, context in
             let user = try await auth.user(request)
             let (_, files) = try await versions.source(

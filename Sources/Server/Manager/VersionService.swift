@@ -85,6 +85,13 @@ package struct VersionService: Sendable {
         return String(decoding: try artifacts.blobs.get(digest), as: UTF8.self)
     }
 
+    /// The agent transcript (JSON) stored with the version; nil for versions no agent made.
+    package func transcript(site name: String, ref: String, for user: UserRecord) async throws -> Data? {
+        let site = try await sites.site(named: name, for: user)
+        let record = try await record(site: site, number: try await resolve(ref, site: site))
+        return try record.transcript.map { try artifacts.blobs.get($0) }
+    }
+
     package func source(site name: String, ref: String, for user: UserRecord) async throws -> (Int, SiteFiles) {
         let site = try await sites.site(named: name, for: user)
         let number = try await resolve(ref, site: site)

@@ -60,20 +60,22 @@ package struct JobRunner: Sendable {
             await log(jobID, site: site.name, "base version \(context.baseVersion.map { String($0) } ?? "none"), \(context.source.files.count) source files")
             // The agent's progress lines reach the job log (and every follower) while it runs.
             let (lines, sink) = AsyncStream.makeStream(of: String.self)
-            let outcome = try await withThrowingTaskGroup(of: AgentOutcome?.self) { group in
+            let run = try await withThrowingTaskGroup(of: AgentRunResult?.self) { group in
                 group.addTask {
                     for await line in lines { await log(jobID, site: site.name, "agent: \(line)") }
                     return nil
                 }
                 group.addTask {
                     defer { sink.finish() }
-                    return try await agent.run(context) { line in sink.yield(line) }
+                    return try await agent.runWithTranscript(context) { line in sink.yield(line) }
                 }
-                var result: AgentOutcome?
+                var result: AgentRunResult?
                 for try await value in group where value != nil { result = value }
                 guard let result else { throw CancellationError() }
                 return result
             }
+            let outcome = run.outcome
+            let transcript = String(decoding: try run.transcript.encoded(), as: UTF8.self)
             try Task.checkCancellation()
             if try await queue.isCancelRequested(jobID) {
                 try await closeRequest(requestID, site: site, state: .cancelled, reply: "Cancelled before a version was stored.")
@@ -82,12 +84,15 @@ package struct JobRunner: Sendable {
             switch outcome {
             case .changed(let files, let summary, let warnings):
                 try SourcePolicy.checkChange(from: context.source, to: files)
+                if let problem = MassDeletionGuard.problem(from: context.source, to: files, request: request.message) {
+                    throw ServerError(.unprocessableContent, "policy_violation", problem)
+                }
                 for (path, change) in SourcePolicy.changes(from: context.source, to: files) {
                     await log(jobID, site: site.name, "\(change): \(path)")
                 }
                 return try await build(
                     claimed, site: site, requestID: requestID, source: files, origin: "chat", summary: summary,
-                    warnings: warnings)
+                    warnings: warnings, transcript: transcript)
             case .revert(let number, let summary):
                 let record = try await db.read { db in
                     try VersionRecord.filter(Column("site_id") == site.id && Column("number") == number).fetchOne(db)
@@ -96,7 +101,8 @@ package struct JobRunner: Sendable {
                 let source = try artifacts.load(record.sourceManifest)
                 await log(jobID, site: site.name, "reverting to the source of version \(number)")
                 return try await build(
-                    claimed, site: site, requestID: requestID, source: source, origin: "revert", summary: summary, warnings: [])
+                    claimed, site: site, requestID: requestID, source: source, origin: "revert", summary: summary, warnings: [],
+                    transcript: transcript)
             case .noChange(let reason):
                 try await closeRequest(requestID, site: site, state: .noChange, reply: reason)
                 return Outcome(state: .succeeded)
@@ -116,7 +122,7 @@ package struct JobRunner: Sendable {
         } catch is CancellationError {
             throw CancellationError()
         } catch {
-            let message = (error as? ServerError)?.message ?? String(describing: error)
+            let message = (error as? ServerError)?.message ?? (error as? AgentError)?.message ?? String(describing: error)
             await log(jobID, site: site.name, "failed: \(message)", level: "error")
             try await closeRequest(requestID, site: site, state: .failed, reply: message)
             return Outcome(state: .failed, error: message)
@@ -125,7 +131,7 @@ package struct JobRunner: Sendable {
 
     private func build(
         _ claimed: ClaimedJob, site: SiteRecord, requestID: Int64, source: SiteFiles, origin: String, summary: String,
-        warnings: [String]
+        warnings: [String], transcript: String
     ) async throws -> Outcome {
         let jobID = claimed.id
         await log(jobID, site: site.name, "compiling with the \(site.theme) theme")
@@ -138,7 +144,8 @@ package struct JobRunner: Sendable {
             try await Task.sleep(for: pauseBeforeStore)
         }
         let number = try await pipeline.storeVersion(
-            siteID: site.id ?? 0, built: built, origin: origin, summary: summary, requestID: requestID, fence: claimed.fence)
+            siteID: site.id ?? 0, built: built, origin: origin, summary: summary, requestID: requestID, fence: claimed.fence,
+            transcript: transcript)
         await log(jobID, site: site.name, "stored version \(number) (\(built.output.files.count) files, checks \(built.checkStatus.rawValue))")
         var reply = summary
         if !warnings.isEmpty { reply += "\nWarnings: " + warnings.joined(separator: "; ") }
@@ -152,6 +159,18 @@ package struct JobRunner: Sendable {
         events.publish(Event(kind: .versionCreated, site: site.name, time: now(), requestId: requestID, jobId: jobID, version: number))
         publishRequest(site: site.name, requestID: requestID, state: .done, version: number)
         return Outcome(state: .succeeded, version: number)
+    }
+
+    /// Closes the job's request after a user cancelled the running job (the agent was stopped, nothing stored).
+    package func markCancelled(_ claimed: ClaimedJob) async {
+        await log(claimed.id, site: claimed.siteName, "cancelled by the user; the agent was stopped and nothing was stored", level: "warning")
+        guard let requestID = claimed.job.requestId else { return }
+        try? await db.write { db in
+            try db.execute(
+                sql: "UPDATE build_requests SET state = 'cancelled', reply = ?, updated_at = ? WHERE id = ?",
+                arguments: ["Cancelled while running; nothing was changed.", now(), requestID])
+        }
+        publishRequest(site: claimed.siteName, requestID: requestID, state: .cancelled)
     }
 
     private func closeRequest(_ requestID: Int64, site: SiteRecord, state: RequestState, reply: String) async throws {

@@ -54,9 +54,15 @@ package struct WorkerService: Service {
             let outcome = try await withThrowingTaskGroup(of: JobRunner.Outcome?.self) { group in
                 group.addTask { try await runner.run(claimed, worker: worker) }
                 group.addTask {
+                    // Every second: has the user cancelled? Every lease/3: renew the lease and the site lock.
+                    var lastRenewal = ContinuousClock.now
                     while !Task.isCancelled {
-                        try await Task.sleep(for: .seconds(max(1, leaseDuration / 3)))
-                        guard try await queue.renew(claimed, worker: worker) else { throw LeaseLostError() }
+                        try await Task.sleep(for: .seconds(1))
+                        if try await queue.isCancelRequested(claimed.id) { throw JobCancelledError() }
+                        if ContinuousClock.now - lastRenewal >= .seconds(max(1, leaseDuration / 3)) {
+                            guard try await queue.renew(claimed, worker: worker) else { throw LeaseLostError() }
+                            lastRenewal = .now
+                        }
                     }
                     return nil
                 }
@@ -69,6 +75,12 @@ package struct WorkerService: Service {
             try await queue.finish(claimed, worker: worker, state: outcome.state, error: outcome.error, version: outcome.version)
             runner.publishState(site: claimed.siteName, jobID: claimed.id, requestID: claimed.job.requestId, state: outcome.state, version: outcome.version)
             logger.info("job finished", metadata: ["job": .stringConvertible(claimed.id), "state": .string(outcome.state.rawValue)])
+        } catch is JobCancelledError {
+            // The agent task was cancelled with the group (a command agent's process group is killed).
+            await runner.markCancelled(claimed)
+            try? await queue.finish(claimed, worker: worker, state: .cancelled, error: "cancelled by the user", version: nil)
+            runner.publishState(site: claimed.siteName, jobID: claimed.id, requestID: claimed.job.requestId, state: .cancelled)
+            logger.info("job cancelled", metadata: ["job": .stringConvertible(claimed.id)])
         } catch is LeaseLostError {
             logger.error("lease lost; abandoning job", metadata: ["job": .stringConvertible(claimed.id)])
         } catch {
@@ -77,6 +89,9 @@ package struct WorkerService: Service {
         }
     }
 }
+
+/// The user asked to cancel the running job.
+struct JobCancelledError: Error {}
 
 /// The site lock was taken over (lease expired): the job must not write anything more.
 struct LeaseLostError: Error {}

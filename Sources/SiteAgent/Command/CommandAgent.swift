@@ -78,9 +78,11 @@ package struct CommandAgent: AgentBackend {
         transcript.append(.note, "\(program) \(termination)")
         guard termination == .exited(0) else {
             let last = stderr.split(separator: "\n").last.map(String.init) ?? ""
-            throw AgentError(
+            var error = AgentError(
                 code: "agent_command_failed", message: "\(program) \(termination)" + (last.isEmpty ? "." : ": \(last)"),
                 cause: String(stderr.suffix(2000)))
+            error.transcript = transcript
+            throw error
         }
         let files = try directory.readBack(ignoredPrefixes: command.ignoredPrefixes, limits: limits)
         let summary = Self.finalMessage(stdout)

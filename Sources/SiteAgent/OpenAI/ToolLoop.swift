@@ -50,15 +50,19 @@ struct ToolLoop {
                 return end(ending, workspace: workspace, transcript: transcript)
             }
             if transcript.usage.totalTokens >= limits.maxTokens {
-                throw AgentError(
+                var error = AgentError(
                     code: "agent_token_limit",
                     message: "The model used \(transcript.usage.totalTokens) tokens; the limit is \(limits.maxTokens).",
-                    hint: "Raise limits.max_tokens, or ask for a smaller change.", cause: String(transcript.rendered.suffix(4000)))
+                    hint: "Raise limits.max_tokens, or ask for a smaller change.")
+                error.transcript = transcript
+                throw error
             }
         }
-        throw AgentError(
+        var error = AgentError(
             code: "agent_step_limit", message: "The model did not finish within \(limits.maxSteps) steps.",
-            hint: "Raise limits.max_steps, or ask for a smaller change.", cause: String(transcript.rendered.suffix(4000)))
+            hint: "Raise limits.max_steps, or ask for a smaller change.")
+        error.transcript = transcript
+        throw error
     }
 
     /// Runs one call; errors (unknown tool, malformed JSON, a refused edit) become the result the model sees.

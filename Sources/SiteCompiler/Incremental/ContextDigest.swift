@@ -14,7 +14,8 @@ struct ContextDigest {
     mutating func add(_ text: String) {
         add(tag: "s")
         addLength(text.utf8.count)
-        hasher.update(data: Data(text.utf8))
+        var text = text
+        text.withUTF8 { hasher.update(bufferPointer: UnsafeRawBufferPointer($0)) }
     }
 
     /// Adds bytes.
@@ -62,14 +63,23 @@ struct ContextDigest {
 
     /// The digest as 64 lowercase hex digits.
     func finish() -> String {
-        hasher.finalize().map { String(format: "%02x", $0) }.joined()
+        let digits = Array("0123456789abcdef".utf8)
+        var hex: [UInt8] = []
+        hex.reserveCapacity(64)
+        for byte in hasher.finalize() {
+            hex.append(digits[Int(byte >> 4)])
+            hex.append(digits[Int(byte & 0x0F)])
+        }
+        return String(decoding: hex, as: UTF8.self)
     }
 
-    private mutating func add(tag: Character) {
-        hasher.update(data: Data(String(tag).utf8))
+    private mutating func add(tag: Unicode.Scalar) {
+        withUnsafeBytes(of: UInt8(ascii: tag)) { hasher.update(bufferPointer: $0) }
     }
 
+    /// The count in decimal, then `:` (the same bytes as `"\(count):"`).
     private mutating func addLength(_ count: Int) {
-        hasher.update(data: Data(String(count).utf8 + [0x3A]))
+        var text = String(count) + ":"
+        text.withUTF8 { hasher.update(bufferPointer: UnsafeRawBufferPointer($0)) }
     }
 }

@@ -45,7 +45,7 @@ package struct FragmentStore: Sendable {
         if !isUsable { try clear() }
         try fm.createDirectory(at: fragments, withIntermediateDirectories: true)
         for (key, fragment) in memo.added where Self.isKey(key) {
-            try Data(fragment.utf8).write(to: fragments.appendingPathComponent(key), options: .atomic)
+            try FileWriter.write(Data(fragment.utf8), to: fragments.appendingPathComponent(key).path, atomic: true)
         }
         for name in try fm.contentsOfDirectory(atPath: fragments.path) where !memo.used.contains(name) {
             try fm.removeItem(at: fragments.appendingPathComponent(name))

@@ -1,3 +1,5 @@
+package import Foundation
+
 /// What a successful build produced.
 package struct CompileResult: Sendable {
     /// The site to publish: every page at `<url>/index.html`, assets, static files, feeds and sitemap.
@@ -8,6 +10,9 @@ package struct CompileResult: Sendable {
     package var pages: [PageInfo]
     /// What the build rendered and what it reused (see ``IncrementalBuilder``).
     package var stats: CompileStats
+    /// When the same input stops giving the same output: the first future-dated page's date (unless future pages
+    /// are built), or the new year (footers show the year).
+    package var expires: Date = .distantFuture
 
     /// A result.
     package init(output: SiteFiles, diagnostics: [Diagnostic], pages: [PageInfo], stats: CompileStats = .init()) {

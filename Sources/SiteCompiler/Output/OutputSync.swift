@@ -28,7 +28,7 @@ package enum OutputSync {
             let url = directory.appendingPathComponent(path)
             if present.contains(path), let old = fm.contents(atPath: url.path), old == data { continue }
             try fm.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
-            try data.write(to: url)
+            try FileWriter.write(data, to: url.path)
             summary.changed += 1
         }
         return summary

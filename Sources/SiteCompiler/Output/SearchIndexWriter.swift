@@ -17,8 +17,7 @@ struct SearchIndexWriter {
             }
             if let summary = context.summaryText(of: page) { entry["summary"] = summary }
             if let html = context.contentByURL[page.url] {
-                let text = HTMLText.plain(html).split(whereSeparator: \.isWhitespace).joined(separator: " ")
-                entry["text"] = String(text.prefix(Self.textLimit))
+                entry["text"] = HTMLText.plainPrefix(html, characters: Self.textLimit)
             }
             entries.append(entry)
         }

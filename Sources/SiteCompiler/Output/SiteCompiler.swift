@@ -106,12 +106,14 @@ package struct SiteCompiler: Sendable {
                 outputPath: model.page(at: page.url) == nil ? nil : page.outputPath
             )
         }
-        return CompileResult(
+        var result = CompileResult(
             output: output,
             diagnostics: diagnostics.sortedForDisplay(),
             pages: pages,
             stats: memo.stats
         )
+        result.expires = Self.expiry(of: allPages, options: options)
+        return result
     }
 
     /// What every rendering depends on besides its own context: site.yaml, the theme's files, the Markdown

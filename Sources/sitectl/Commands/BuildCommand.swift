@@ -20,26 +20,57 @@ struct BuildCommand: AsyncParsableCommand {
         guard FileManager.default.fileExists(atPath: source.appendingPathComponent("site.yaml").path) else {
             throw ClientError("\(directory) has no site.yaml.", hint: "sitectl build path/to/site --out dist", exitCode: ClientError.Exit.usage)
         }
-        let compiler = SiteCompiler(themes: try ThemesCommand.builtinLibrary())
-        let files = try SiteFiles.load(from: source).filteringHidden()
+        let library = try ThemesCommand.builtinLibrary()
+        let compiler = SiteCompiler(themes: library)
         let outURL = URL(fileURLWithPath: out)
         let cacheURL = cacheDir.map { URL(fileURLWithPath: $0) }
             ?? outURL.appendingPathComponent(IncrementalBuilder.cacheFolderName)
-        if clean, FileManager.default.fileExists(atPath: outURL.path) {
-            try FileManager.default.removeItem(at: outURL)
+        let options = CompileOptions(drafts: drafts, future: future)
+        // Everything the output depends on besides the source files and the clock.
+        let key = BuildManifest.key(
+            parts: ["drafts=\(drafts) future=\(future)", outURL.standardizedFileURL.path,
+                    Bundle.main.executablePath.flatMap(FileStamp.of).map { "\($0.size) \($0.modified)" } ?? "-"]
+                + library.directories.map(BuildManifest.stampsPart(of:)))
+        let scanned = Int64(Date().timeIntervalSince1970 * 1_000_000_000)
+        let scan = SourceScan(
+            root: source, excluding: [outURL.standardizedFileURL.path, cacheURL.standardizedFileURL.path])
+        if clean {
+            if FileManager.default.fileExists(atPath: outURL.path) { try FileManager.default.removeItem(at: outURL) }
+        } else if let manifest = BuildManifest.load(from: cacheURL),
+            manifest.isCurrent(key: key, scan: scan, source: source, output: outURL, now: options.now)
+        {
+            // Nothing changed since the last build, and its output is still in place.
+            manifest.diagnostics.forEach { Terminal.err($0) }
+            if !global.quiet {
+                Terminal.err(
+                    "Built \(manifest.pageCount) pages into \(out)/ (\(manifest.fileCount) files, 0 written, 0 removed); "
+                        + "0 pages rendered, \(manifest.layoutCount) reused (nothing changed).")
+            }
+            return
         }
+        BuildManifest.remove(from: cacheURL)
+        let files = try SiteFiles.load(from: source, paths: scan.stamps.keys)
         let builder = IncrementalBuilder(compiler: compiler, cacheURL: cacheURL)
         let result: CompileResult
         let stats: CompileStats
         do {
-            (result, stats) = try builder.build(
-                source: files, options: CompileOptions(drafts: drafts, future: future), clean: clean)
+            (result, stats) = try builder.build(source: files, options: options, clean: clean)
         } catch let failure as CompileFailure {
             failure.diagnostics.forEach { Terminal.err($0.formatted) }
             throw ClientError("The build failed with \(failure.diagnostics.filter { $0.severity == .error }.count) error(s).")
         }
         result.diagnostics.forEach { Terminal.err($0.formatted) }
         let written = try OutputSync.write(result.output, to: outURL, keeping: [IncrementalBuilder.cacheFolderName])
+        var manifest = BuildManifest()
+        manifest.key = key
+        manifest.expires = result.expires
+        manifest.pageCount = result.pages.count
+        manifest.fileCount = result.output.files.count
+        manifest.layoutCount = stats.pagesRendered + stats.pagesReused
+        manifest.diagnostics = result.diagnostics.map(\.formatted)
+        manifest.recordSources(scan, files: files, scanned: scanned)
+        manifest.recordOutputs(result.output.files.keys, in: outURL)
+        try manifest.save(to: cacheURL)
         if !global.quiet {
             Terminal.err(
                 "Built \(result.pages.count) pages into \(out)/ (\(result.output.files.count) files, "

@@ -39,11 +39,15 @@ struct DaemonCommand: AsyncParsableCommand {
         @Option(help: "How long --wait waits, in seconds.")
         var timeout: Double = 60
 
+        @Option(help: "Agent backend configuration (YAML or JSON: kind embedded|openai|command, …; see docs/agents.md).")
+        var agentConfig: String?
+
         @Option(help: .hidden)
         var debugPauseBeforeStore: Double = 0
 
         func run() async throws {
-            let settings = try DaemonSettings(dataDir: dataDir, listen: listen, serve: serve, workers: workers)
+            var settings = try DaemonSettings(dataDir: dataDir, listen: listen, serve: serve, workers: workers)
+            if let agentConfig { settings.agent = try DaemonSettings.loadAgentConfiguration(agentConfig) }
             if foreground {
                 try await settings.runForeground(pauseBeforeStore: debugPauseBeforeStore)
                 return
@@ -105,7 +109,7 @@ struct DaemonCommand: AsyncParsableCommand {
                     ["FIELD", "VALUE"],
                     [
                         ["version", status.version], ["pid", String(status.pid)], ["api", status.apiAddress],
-                        ["serve", status.serveAddress], ["workers", String(status.workers)],
+                        ["serve", status.serveAddress], ["workers", String(status.workers)], ["agent", status.agent ?? "-"],
                         ["queue depth", String(status.queueDepth)], ["running jobs", String(status.runningJobs)],
                         ["started", APIJSON.formatDate(status.startedAt)],
                     ])

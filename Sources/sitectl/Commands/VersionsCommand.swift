@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import SiteAPI
+import SiteAgent
 import SiteClient
 
 struct VersionsCommand: AsyncParsableCommand {
@@ -36,6 +37,7 @@ struct VersionsCommand: AsyncParsableCommand {
         @OptionGroup var global: GlobalOptions
         @Argument(help: "SITE@V (default @latest).") var version: String
         @Flag(help: "Also print the build log.") var log = false
+        @Flag(help: "Also print the agent transcript (prompt, tool calls or command output, usage, summary).") var transcript = false
 
         func run() async throws {
             let ref = try VersionRef(version)
@@ -61,6 +63,15 @@ struct VersionsCommand: AsyncParsableCommand {
             if log {
                 Terminal.out("")
                 Terminal.out(try await client.versionLog(site: ref.site, ref: ref.ref))
+            }
+            if transcript {
+                let data = try await client.versionTranscript(site: ref.site, ref: ref.ref)
+                Terminal.out("")
+                if let decoded = try? JSONDecoder().decode(AgentTranscript.self, from: data) {
+                    Terminal.out(decoded.rendered)
+                } else {
+                    Terminal.out(String(decoding: data, as: UTF8.self))
+                }
             }
         }
     }

@@ -1,9 +1,11 @@
 import Foundation
 import Logging
+import SiteAgent
 import SiteAPI
 import SiteClient
 import SiteCompiler
 import SiteServer
+import Yams
 
 /// Turns `daemon start` options into a server configuration, and starts the daemon in the foreground or background.
 struct DaemonSettings {
@@ -12,6 +14,7 @@ struct DaemonSettings {
     var serveHost: String
     var servePort: Int
     var workers: Int
+    var agent = AgentBackendConfiguration(kind: .embedded)
 
     init(dataDir: String?, listen: String?, serve: String, workers: Int) throws {
         let env = ProcessInfo.processInfo.environment
@@ -46,6 +49,20 @@ struct DaemonSettings {
         self.workers = workers
     }
 
+    /// Reads `--agent-config FILE` (YAML, so JSON too), refusing unknown kinds with a hint.
+    static func loadAgentConfiguration(_ path: String) throws -> AgentBackendConfiguration {
+        guard let text = try? String(contentsOfFile: path, encoding: .utf8) else {
+            throw ClientError("Cannot read \(path).", exitCode: ClientError.Exit.usage)
+        }
+        do {
+            return try YAMLDecoder().decode(AgentBackendConfiguration.self, from: text)
+        } catch {
+            throw ClientError("\(path) is not a valid agent configuration: \(error)",
+                hint: "kind: embedded | openai (base_url, model) | command (preset or command); see docs/agents.md",
+                exitCode: ClientError.Exit.usage)
+        }
+    }
+
     static func hostPort(_ text: String) -> (String, Int)? {
         guard let colon = text.lastIndex(of: ":"), let port = Int(text[text.index(after: colon)...]), (0...65535).contains(port) else {
             return nil
@@ -71,6 +88,12 @@ struct DaemonSettings {
         var configuration = ServerConfiguration(
             dataDirectory: dataDirectory, listen: listen, serveHost: serveHost, servePort: servePort, themesDirectories: [themes])
         configuration.workers = workers
+        configuration.agent = agent
+        do {
+            _ = try makeAgentBackend(agent, themes: ThemeLibrary(directories: [themes]))
+        } catch let error as AgentError {
+            throw ClientError(error.message, hint: error.hint, exitCode: ClientError.Exit.usage)
+        }
         configuration.debugPauseBeforeStore = .milliseconds(Int(pauseBeforeStore * 1000))
         let components = try DaemonComponents(configuration: configuration)
         logger.info("daemon starting", metadata: ["listen": .string(listen.description), "serve": .string("\(serveHost):\(servePort)"), "pid": .stringConvertible(getpid())])

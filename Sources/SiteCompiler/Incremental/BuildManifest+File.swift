@@ -1,0 +1,82 @@
+package import Foundation
+
+extension BuildManifest {
+    /// The manifest saved in `cacheFolder`, or nil when there is none or it is in another format.
+    package static func load(from cacheFolder: URL) -> BuildManifest? {
+        guard let data = FileManager.default.contents(atPath: cacheFolder.appendingPathComponent(fileName).path),
+            let text = String(data: data, encoding: .utf8)
+        else { return nil }
+        var manifest = BuildManifest()
+        var lines = text.split(separator: "\n", omittingEmptySubsequences: false)[...]
+        guard lines.popFirst() == "sitectl-manifest \(format)" else { return nil }
+        for line in lines where !line.isEmpty {
+            let fields = line.split(separator: "\t", maxSplits: 4, omittingEmptySubsequences: false)
+            guard fields.count >= 2 else { return nil }
+            let value = unescape(fields[fields.count - 1])
+            switch (fields[0], fields.count) {
+            case ("key", 2): manifest.key = value
+            case ("expires", 2): manifest.expires = Date(timeIntervalSince1970: Double(value) ?? 0)
+            case ("counts", 4):
+                manifest.pageCount = Int(fields[1]) ?? 0
+                manifest.fileCount = Int(fields[2]) ?? 0
+                manifest.layoutCount = Int(fields[3]) ?? 0
+            case ("diag", 2): manifest.diagnostics.append(value)
+            case ("src", 5):
+                guard let stamp = stamp(fields[1], fields[2]) else { return nil }
+                manifest.sources[value] = Source(stamp: stamp, digest: fields[3] == "-" ? nil : String(fields[3]))
+            case ("out", 4):
+                guard let stamp = stamp(fields[1], fields[2]) else { return nil }
+                manifest.outputs[value] = stamp
+            default: return nil
+            }
+        }
+        return manifest
+    }
+
+    /// Writes the manifest into `cacheFolder` (created if needed).
+    package func save(to cacheFolder: URL) throws {
+        var text = "sitectl-manifest \(Self.format)\n"
+        text += "key\t\(key)\n"
+        text += "expires\t\(expires.timeIntervalSince1970)\n"
+        text += "counts\t\(pageCount)\t\(fileCount)\t\(layoutCount)\n"
+        for diagnostic in diagnostics { text += "diag\t\(Self.escape(diagnostic))\n" }
+        for (path, entry) in sources {
+            text += "src\t\(entry.stamp.size)\t\(entry.stamp.modified)\t\(entry.digest ?? "-")\t\(Self.escape(path))\n"
+        }
+        for (path, stamp) in outputs { text += "out\t\(stamp.size)\t\(stamp.modified)\t\(Self.escape(path))\n" }
+        try FileManager.default.createDirectory(at: cacheFolder, withIntermediateDirectories: true)
+        try Data(text.utf8).write(to: cacheFolder.appendingPathComponent(Self.fileName), options: .atomic)
+    }
+
+    /// Removes the manifest from `cacheFolder`, so a failed or interrupted build is never taken as current.
+    package static func remove(from cacheFolder: URL) {
+        try? FileManager.default.removeItem(at: cacheFolder.appendingPathComponent(fileName))
+    }
+
+    private static func stamp(_ size: Substring, _ modified: Substring) -> FileStamp? {
+        guard let size = Int64(size), let modified = Int64(modified) else { return nil }
+        return FileStamp(size: size, modified: modified)
+    }
+
+    private static func escape(_ text: String) -> String {
+        text.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\n", with: "\\n")
+            .replacingOccurrences(of: "\t", with: "\\t")
+    }
+
+    private static func unescape(_ text: Substring) -> String {
+        guard text.contains("\\") else { return String(text) }
+        var result = ""
+        var escaping = false
+        for character in text {
+            if escaping {
+                result.append(character == "n" ? "\n" : character == "t" ? "\t" : character)
+                escaping = false
+            } else if character == "\\" {
+                escaping = true
+            } else {
+                result.append(character)
+            }
+        }
+        return result
+    }
+}

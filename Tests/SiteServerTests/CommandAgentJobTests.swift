@@ -1,0 +1,121 @@
+import Foundation
+import GRDB
+import Logging
+import SiteAPI
+import SiteAgent
+@testable import SiteServer
+import Testing
+
+/// The worker with an external command agent (a fake executable first on PATH): guardrails and cancellation.
+@Suite struct CommandAgentJobTests {
+    /// A temporary folder holding fake agent executables.
+    struct FakeBin {
+        let url = URL(fileURLWithPath: "/tmp").appendingPathComponent("fake-agents-\(UUID().uuidString.prefix(8))")
+
+        init(_ name: String, script: String) throws {
+            try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
+            let file = url.appendingPathComponent(name)
+            try ("#!/bin/sh\nset -e\n" + script + "\n").write(to: file, atomically: true, encoding: .utf8)
+            chmod(file.path, 0o755)
+        }
+
+        func agent(_ name: String) -> CommandAgent {
+            var environment = ProcessInfo.processInfo.environment
+            environment["PATH"] = url.path + ":" + (environment["PATH"] ?? "/usr/bin:/bin")
+            return CommandAgent(
+                command: AgentCommand(arguments: [name, "{prompt}"]), sandbox: CommandSandbox(mode: .off),
+                environment: environment, gracePeriodMilliseconds: 300)
+        }
+
+        func remove() { try? FileManager.default.removeItem(at: url) }
+    }
+
+    @Test func anAgentWritingOutsideTheAllowedPathsIsRefusedAndNoVersionIsCreated() async throws {
+        let bin = try FakeBin("sneaky-agent", script: """
+            sed -i 's/^title: .*/title: Sneaky/' site.yaml
+            mkdir -p .git && echo owned > .git/config
+            echo "Changed the title."
+            """)
+        defer { bin.remove() }
+        let daemon = try TestDaemon(agent: bin.agent("sneaky-agent"))
+        let (user, _) = try await daemon.user("ann@example.test")
+        _ = try await daemon.components.sites.create(CreateSiteRequest(name: "blog"), for: user)
+        let request = try await daemon.components.requests.chat(site: "blog", message: "set the title to Sneaky", for: user)
+        let outcomes = try await daemon.drainQueue()
+        #expect(outcomes.map(\.state) == [.failed])
+        let closed = try await daemon.components.requests.show(requestID: request.id, for: user)
+        #expect(closed.state == .failed)
+        #expect(closed.reply?.contains(".git/config") == true, "\(closed.reply ?? "")")
+        #expect(try await daemon.components.versions.list(site: "blog", for: user).map(\.number) == [1])
+    }
+
+    @Test func aCommandAgentsTranscriptIsStoredWithTheVersion() async throws {
+        let bin = try FakeBin("good-agent", script: """
+            sed -i 's/^title: .*/title: From A Command/' site.yaml
+            printf 'Working on it\\n\\nRenamed the site.\\n'
+            """)
+        defer { bin.remove() }
+        let daemon = try TestDaemon(agent: bin.agent("good-agent"))
+        let (user, _) = try await daemon.user("ann@example.test")
+        _ = try await daemon.components.sites.create(CreateSiteRequest(name: "blog"), for: user)
+        _ = try await daemon.components.requests.chat(site: "blog", message: "rename the site", for: user)
+        #expect(try await daemon.drainQueue().map(\.state) == [.succeeded])
+        let data = try #require(try await daemon.components.versions.transcript(site: "blog", ref: "2", for: user))
+        let transcript = try JSONDecoder().decode(AgentTranscript.self, from: data)
+        #expect(transcript.summary == "Renamed the site.")
+        #expect(transcript.rendered.contains("Working on it"))
+    }
+
+    @Test func cancellingARunningJobKillsTheAgentAndLeavesTheSiteUntouched() async throws {
+        let pidFile = URL(fileURLWithPath: "/tmp").appendingPathComponent("slow-agent-\(UUID().uuidString.prefix(8)).pid")
+        let bin = try FakeBin("slow-agent", script: """
+            echo $$ > \(pidFile.path)
+            sed -i 's/^title: .*/title: Never/' site.yaml
+            sleep 60
+            """)
+        defer {
+            bin.remove()
+            try? FileManager.default.removeItem(at: pidFile)
+        }
+        let daemon = try TestDaemon(agent: bin.agent("slow-agent"))
+        let (user, _) = try await daemon.user("ann@example.test")
+        _ = try await daemon.components.sites.create(CreateSiteRequest(name: "blog"), for: user)
+        let request = try await daemon.components.requests.chat(site: "blog", message: "rename the site", for: user)
+        let jobID = try #require(request.jobId)
+        let workers = WorkerService(
+            queue: daemon.components.queue, runner: daemon.components.runner, workers: 1, instance: "test",
+            leaseDuration: 30, logger: Logger(label: "test"))
+        let pool = Task { try await workers.run() }
+        defer { pool.cancel() }
+
+        let deadline = Date().addingTimeInterval(20)
+        var pid: pid_t?
+        while pid == nil, Date() < deadline {
+            pid = (try? String(contentsOf: pidFile, encoding: .utf8)).flatMap { pid_t($0.trimmingCharacters(in: .whitespacesAndNewlines)) }
+            try await Task.sleep(for: .milliseconds(50))
+        }
+        let agentPID = try #require(pid, "the fake agent never started")
+        _ = try await daemon.components.jobs.cancel(jobID: jobID, for: user)
+
+        var job = try await daemon.components.jobs.show(jobID: jobID, for: user)
+        while job.state == .running, Date() < deadline {
+            try await Task.sleep(for: .milliseconds(50))
+            job = try await daemon.components.jobs.show(jobID: jobID, for: user)
+        }
+        #expect(job.state == .cancelled)
+        // The process (and its group) is gone; a zombie left for init to reap counts as gone.
+        var gone = false
+        while !gone, Date() < deadline {
+            let status = (try? String(contentsOfFile: "/proc/\(agentPID)/stat", encoding: .utf8)) ?? ""
+            gone = status.isEmpty || status.contains(") Z ")
+            if !gone { try await Task.sleep(for: .milliseconds(50)) }
+        }
+        #expect(gone, "agent process \(agentPID) still running")
+        #expect(try await daemon.components.requests.show(requestID: request.id, for: user).state == .cancelled)
+        #expect(try await daemon.components.versions.list(site: "blog", for: user).map(\.number) == [1])
+        let locks = try await daemon.components.db.read { db in
+            try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM site_locks WHERE holder IS NOT NULL")
+        }
+        #expect(locks == 0)
+    }
+}
