@@ -209,7 +209,7 @@ _sitectl_daemon() {
 
 _sitectl_daemon_start() {
     repeating_flags=(--verbose -v)
-    non_repeating_flags=(--json --quiet -q --yes -y --no-input --foreground --wait --version -h --help)
+    non_repeating_flags=(--json --quiet -q --yes -y --no-input --foreground --wait --browser-checks --no-browser-checks --version -h --help)
     repeating_options=()
     non_repeating_options=(--context -c -H --host --output -o --config-dir --data-dir --listen --serve --workers --timeout --agent-config)
     __sitectl_offer_flags_options 0
@@ -981,7 +981,7 @@ _sitectl_versions_show() {
     repeating_flags=(--verbose -v)
     non_repeating_flags=(--json --quiet -q --yes -y --no-input --log --transcript --version -h --help)
     repeating_options=()
-    non_repeating_options=(--context -c -H --host --output -o --config-dir)
+    non_repeating_options=(--context -c -H --host --output -o --config-dir --screenshot)
     __sitectl_offer_flags_options 1
 
     # Offer option value completions
@@ -997,6 +997,9 @@ _sitectl_versions_show() {
         return
         ;;
     '--config-dir')
+        return
+        ;;
+    '--screenshot')
         return
         ;;
     esac

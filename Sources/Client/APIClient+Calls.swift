@@ -92,6 +92,11 @@ extension APIClient {
         try await callData(.GET, Routes.versionTranscript(site, ref))
     }
 
+    /// The home page screenshot (PNG) stored with a version by the browser checks.
+    public func versionScreenshot(site: String, ref: String) async throws -> Data {
+        try await callData(.GET, Routes.versionScreenshot(site, ref))
+    }
+
     public func versionSource(site: String, ref: String) async throws -> [SourceFile] {
         try await call(.GET, Routes.versionSource(site, ref))
     }

@@ -18,6 +18,7 @@ public enum Routes {
     public static func versionSource(_ site: String, _ ref: String) -> String { "/v1/sites/\(site)/versions/\(ref)/source" }
     public static func versionArchive(_ site: String, _ ref: String) -> String { "/v1/sites/\(site)/versions/\(ref)/archive" }
     public static func versionTranscript(_ site: String, _ ref: String) -> String { "/v1/sites/\(site)/versions/\(ref)/transcript" }
+    public static func versionScreenshot(_ site: String, _ ref: String) -> String { "/v1/sites/\(site)/versions/\(ref)/screenshot" }
     public static func versionLog(_ site: String, _ ref: String) -> String { "/v1/sites/\(site)/versions/\(ref)/log" }
     public static func diff(_ site: String, _ from: String, _ to: String) -> String { "/v1/sites/\(site)/diff/\(from)/\(to)" }
     public static func deploy(_ site: String) -> String { "/v1/sites/\(site)/deploy" }

@@ -37,11 +37,16 @@ public struct Version: Codable, Sendable, Equatable {
     public var isLive: Bool
     public var isPreview: Bool
     public var findings: [CheckFinding]?
+    /// Outcome of the headless-browser checks: `passed`, `2 console errors, 1 failed request`,
+    /// `skipped: Chromium not installed`; nil when none ran (site creation, imports).
+    public var browserChecks: String?
+    /// Whether a home page screenshot is stored (`GET …/versions/{ref}/screenshot`).
+    public var hasScreenshot: Bool?
 
     public init(
         site: String, number: Int, createdAt: Date, origin: String, summary: String, requestId: Int64?,
         checkStatus: CheckStatus, sourceFiles: Int, outputFiles: Int, outputBytes: Int64, isLive: Bool,
-        isPreview: Bool, findings: [CheckFinding]? = nil
+        isPreview: Bool, findings: [CheckFinding]? = nil, browserChecks: String? = nil, hasScreenshot: Bool? = nil
     ) {
         self.site = site
         self.number = number
@@ -56,6 +61,8 @@ public struct Version: Codable, Sendable, Equatable {
         self.isLive = isLive
         self.isPreview = isPreview
         self.findings = findings
+        self.browserChecks = browserChecks
+        self.hasScreenshot = hasScreenshot
     }
 }
 

@@ -61,6 +61,9 @@ import Testing
         try harness.startDaemon()
         try harness.login("ann@example.test")
         #expect(try harness.run(["sites", "create", "blog"]).status == 0)
+        let badState = try harness.run(["jobs", "list", "--state", "bogus"])
+        #expect(badState.status == 64)
+        #expect(badState.stderr.contains("succeeded"), "lists the valid states")
         let delete = try harness.run(["sites", "delete", "blog"])
         #expect(delete.status == 64)
         #expect(delete.stderr.contains("Hint: sitectl sites delete blog --yes"))
@@ -136,5 +139,26 @@ import Testing
         let shown = try harness.run(["versions", "show", "blog@2", "--transcript"])
         #expect(shown.stdout.contains("Thinking"))
         #expect(shown.stdout.contains("fake-codex"))
+    }
+
+    @Test func browserChecksStoreAHomeScreenshot() throws {
+        let harness = try Harness()
+        defer { harness.cleanUp() }
+        try harness.startDaemon(extra: ["--browser-checks"])
+        try harness.login("ann@example.test")
+        #expect(try harness.run(["sites", "create", "blog"]).status == 0)
+        #expect(try harness.run(["chat", "blog", "set the site title to Screenshot Me", "--wait"]).status == 0)
+        let shown = try harness.run(["versions", "show", "blog@2"])
+        let hasChromium = ["/usr/bin/chromium", "/usr/bin/chromium-browser"].contains { FileManager.default.isExecutableFile(atPath: $0) }
+        if hasChromium {
+            #expect(shown.stdout.contains("browser") && shown.stdout.contains("passed"), "\(shown.stdout)")
+            let png = harness.work.appendingPathComponent("home.png")
+            #expect(try harness.run(["versions", "show", "blog@2", "--screenshot", png.path]).status == 0)
+            let bytes = try Data(contentsOf: png)
+            #expect(bytes.prefix(8) == Data([0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A]))
+            #expect(bytes.count > 10_000)
+        } else {
+            #expect(shown.stdout.contains("skipped"), "the report says the checks were skipped: \(shown.stdout)")
+        }
     }
 }

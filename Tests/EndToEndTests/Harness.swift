@@ -108,7 +108,9 @@ struct Harness {
     }
 
     func startDaemon(extra: [String] = []) throws {
-        let result = try run(["daemon", "start", "--data-dir", dataDir, "--serve", "127.0.0.1:\(port)", "--wait"] + extra)
+        // Chromium checks cost seconds per job; only the tests about them (and the acceptance script) turn them on.
+        let browser = extra.contains("--browser-checks") ? [] : ["--no-browser-checks"]
+        let result = try run(["daemon", "start", "--data-dir", dataDir, "--serve", "127.0.0.1:\(port)", "--wait"] + browser + extra)
         #expect(result.status == 0, "daemon start: \(result.stderr)")
     }
 

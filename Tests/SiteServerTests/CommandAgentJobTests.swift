@@ -88,7 +88,7 @@ import Testing
         let pool = Task { try await workers.run() }
         defer { pool.cancel() }
 
-        let deadline = Date().addingTimeInterval(20)
+        let deadline = Date().addingTimeInterval(90)
         var pid: pid_t?
         while pid == nil, Date() < deadline {
             pid = (try? String(contentsOf: pidFile, encoding: .utf8)).flatMap { pid_t($0.trimmingCharacters(in: .whitespacesAndNewlines)) }

@@ -13,12 +13,17 @@ import SiteCompiler
 struct TestDaemon {
     let components: DaemonComponents
 
-    init(now: @escaping @Sendable () -> Date = { Date() }, agent: (any AgentBackend)? = nil) throws {
+    /// Browser checks are off unless a test passes settings (they start Chromium and take seconds).
+    init(
+        now: @escaping @Sendable () -> Date = { Date() }, agent: (any AgentBackend)? = nil,
+        browserChecks: BrowserCheckSettings = BrowserCheckSettings(enabled: false)
+    ) throws {
         var configuration = ServerConfiguration(
             dataDirectory: URL(fileURLWithPath: "/nonexistent"), listen: .tcp(host: "127.0.0.1", port: 0),
             themesDirectories: [Self.themesDirectory])
         configuration.bcryptCost = 4
         configuration.now = now
+        configuration.browserChecks = browserChecks
         components = try DaemonComponents(configuration: configuration, agent: agent, inMemory: true)
         components.runtime.apiBound("test")
         components.runtime.serveBound("test")

@@ -58,7 +58,8 @@ package struct DaemonComponents: Sendable {
         jobs = JobService(db: db, queue: queue, sites: sites)
         runner = JobRunner(
             db: db, queue: queue, pipeline: pipeline, artifacts: artifacts, requests: requests, agent: agent, events: events,
-            pauseBeforeStore: configuration.debugPauseBeforeStore, now: now)
+            pauseBeforeStore: configuration.debugPauseBeforeStore, browserCheck: BrowserCheck(settings: configuration.browserChecks),
+            now: now)
         serving = SiteServing(db: db, artifacts: artifacts, domain: configuration.domain)
         runtime = RuntimeState()
     }

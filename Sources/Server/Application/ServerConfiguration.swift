@@ -35,6 +35,8 @@ package struct ServerConfiguration: Sendable {
     package var leaseDuration: TimeInterval = 30
     /// Fault injection for crash tests: the worker pauses this long before storing a version.
     package var debugPauseBeforeStore: Duration = .zero
+    /// Headless-Chromium checks of changed pages before a version is stored (skipped when Chromium is absent).
+    package var browserChecks = BrowserCheckSettings()
     /// The clock, injectable for tests.
     package var now: @Sendable () -> Date = { Date() }
 

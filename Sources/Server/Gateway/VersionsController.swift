@@ -40,6 +40,19 @@ package struct VersionsController: Sendable {
             headers[.contentType] = "application/json"
             return Response(status: .ok, headers: headers, body: .init(byteBuffer: ByteBuffer(bytes: data)))
         }
+        router.get("/v1/sites/:site/versions/:ref/screenshot") { request, context in
+            let user = try await auth.user(request)
+            let site = try context.parameters.require("site")
+            let ref = try context.parameters.require("ref")
+            guard let data = try await versions.screenshot(site: site, ref: ref, for: user) else {
+                throw ServerError.notFound(
+                    "\(site)@\(ref) has no screenshot (browser checks were skipped or did not run for it).",
+                    hint: "sitectl versions show \(site)@\(ref)")
+            }
+            var headers = HTTPFields()
+            headers[.contentType] = "image/png"
+            return Response(status: .ok, headers: headers, body: .init(byteBuffer: ByteBuffer(bytes: data)))
+        }
         router.get("/v1/sites/:site/versions/:ref/source") { request, context in
             let user = try await auth.user(request)
             let (_, files) = try await versions.source(

@@ -92,6 +92,13 @@ package struct VersionService: Sendable {
         return try record.transcript.map { try artifacts.blobs.get($0) }
     }
 
+    /// The home page screenshot (PNG) the browser checks stored with the version; nil when there is none.
+    package func screenshot(site name: String, ref: String, for user: UserRecord) async throws -> Data? {
+        let site = try await sites.site(named: name, for: user)
+        let record = try await record(site: site, number: try await resolve(ref, site: site))
+        return try record.screenshot.map { try artifacts.blobs.get($0) }
+    }
+
     package func source(site name: String, ref: String, for user: UserRecord) async throws -> (Int, SiteFiles) {
         let site = try await sites.site(named: name, for: user)
         let number = try await resolve(ref, site: site)
@@ -181,6 +188,7 @@ package struct VersionService: Sendable {
             summary: record.summary, requestId: record.requestId,
             checkStatus: CheckStatus(rawValue: record.checkStatus) ?? .passed, sourceFiles: record.sourceFiles,
             outputFiles: record.outputFiles, outputBytes: record.outputBytes, isLive: site.liveVersion == record.number,
-            isPreview: site.previewVersion == record.number, findings: findings)
+            isPreview: site.previewVersion == record.number, findings: findings, browserChecks: record.browserChecks,
+            hasScreenshot: record.screenshot != nil)
     }
 }

@@ -133,6 +133,14 @@ package enum MetadataDatabase {
                 );
                 """)
         }
+        migrator.registerMigration("v2") { db in
+            // Browser checks: the home page screenshot (a blob digest) and the one-line outcome.
+            try db.execute(
+                sql: """
+                    ALTER TABLE versions ADD COLUMN screenshot TEXT;
+                    ALTER TABLE versions ADD COLUMN browser_checks TEXT;
+                    """)
+        }
         return migrator
     }
 }

@@ -52,6 +52,10 @@ package struct VersionRecord: SnakeCaseRecord, Sendable {
     package var buildLog: String?
     package var transcript: String?
     package var fence: Int64?
+    /// Digest of the home page screenshot (PNG) taken by the browser checks.
+    package var screenshot: String?
+    /// Outcome of the browser checks: `passed`, `2 console errors`, `skipped: …`; nil when none ran.
+    package var browserChecks: String?
 }
 
 /// A row of `build_requests`.

@@ -11,6 +11,10 @@ package struct BuiltSite: Sendable {
     package var findings: [CheckFinding]
     package var checkStatus: CheckStatus
     package var log: [String]
+    /// Home page screenshot (PNG) from the browser checks.
+    package var screenshot: Data? = nil
+    /// Outcome line of the browser checks; nil when they did not run (site creation, imports).
+    package var browserChecks: String? = nil
 }
 
 /// Compile → check → store: the part of the pipeline shared by site creation, chat jobs and reverts.
@@ -65,6 +69,7 @@ package struct BuildPipeline: Sendable {
         let findingsJSON = String(decoding: try APIJSON.encoder().encode(built.findings), as: UTF8.self)
         let logDigest = try artifacts.blobs.put(Data(built.log.joined(separator: "\n").utf8))
         let transcriptDigest = try transcript.map { try artifacts.blobs.put(Data($0.utf8)) }
+        let screenshotDigest = try built.screenshot.map { try artifacts.blobs.put($0) }
         let at = now()
         return try await db.write { db in
             if let fence {
@@ -77,7 +82,7 @@ package struct BuildPipeline: Sendable {
                 sourceManifest: source.digest, outputManifest: output.digest, sourceFiles: source.manifest.entries.count,
                 outputFiles: output.manifest.entries.count, outputBytes: output.manifest.totalBytes,
                 checkStatus: built.checkStatus.rawValue, findings: findingsJSON, buildLog: logDigest,
-                transcript: transcriptDigest, fence: fence)
+                transcript: transcriptDigest, fence: fence, screenshot: screenshotDigest, browserChecks: built.browserChecks)
             try record.insert(db)
             return number
         }

@@ -16,11 +16,13 @@ package struct JobRunner: Sendable {
     let agent: any AgentBackend
     let events: EventBus
     let pauseBeforeStore: Duration
+    let browserCheck: BrowserCheck
     let now: @Sendable () -> Date
 
     package init(
         db: any DatabaseWriter, queue: JobQueue, pipeline: BuildPipeline, artifacts: ArtifactStore, requests: RequestService,
-        agent: any AgentBackend, events: EventBus, pauseBeforeStore: Duration, now: @escaping @Sendable () -> Date
+        agent: any AgentBackend, events: EventBus, pauseBeforeStore: Duration,
+        browserCheck: BrowserCheck = BrowserCheck(settings: BrowserCheckSettings(enabled: false)), now: @escaping @Sendable () -> Date
     ) {
         self.db = db
         self.queue = queue
@@ -30,6 +32,7 @@ package struct JobRunner: Sendable {
         self.agent = agent
         self.events = events
         self.pauseBeforeStore = pauseBeforeStore
+        self.browserCheck = browserCheck
         self.now = now
     }
 
@@ -92,7 +95,7 @@ package struct JobRunner: Sendable {
                 }
                 return try await build(
                     claimed, site: site, requestID: requestID, source: files, origin: "chat", summary: summary,
-                    warnings: warnings, transcript: transcript)
+                    warnings: warnings, transcript: transcript, baseVersion: context.baseVersion)
             case .revert(let number, let summary):
                 let record = try await db.read { db in
                     try VersionRecord.filter(Column("site_id") == site.id && Column("number") == number).fetchOne(db)
@@ -102,7 +105,7 @@ package struct JobRunner: Sendable {
                 await log(jobID, site: site.name, "reverting to the source of version \(number)")
                 return try await build(
                     claimed, site: site, requestID: requestID, source: source, origin: "revert", summary: summary, warnings: [],
-                    transcript: transcript)
+                    transcript: transcript, baseVersion: context.baseVersion)
             case .noChange(let reason):
                 try await closeRequest(requestID, site: site, state: .noChange, reply: reason)
                 return Outcome(state: .succeeded)
@@ -131,7 +134,7 @@ package struct JobRunner: Sendable {
 
     private func build(
         _ claimed: ClaimedJob, site: SiteRecord, requestID: Int64, source: SiteFiles, origin: String, summary: String,
-        warnings: [String], transcript: String
+        warnings: [String], transcript: String, baseVersion: Int?
     ) async throws -> Outcome {
         let jobID = claimed.id
         await log(jobID, site: site.name, "compiling with the \(site.theme) theme")
@@ -139,6 +142,7 @@ package struct JobRunner: Sendable {
         built.findings += warnings.map { CheckFinding(severity: "warning", check: "agent", message: $0) }
         if built.checkStatus == .passed, !warnings.isEmpty { built.checkStatus = .warnings }
         for line in built.log { await log(jobID, site: site.name, line) }
+        try await runBrowserChecks(&built, site: site, baseVersion: baseVersion, jobID: jobID)
         if pauseBeforeStore > .zero {
             await log(jobID, site: site.name, "pausing \(pauseBeforeStore) before storing (fault injection)")
             try await Task.sleep(for: pauseBeforeStore)
@@ -159,6 +163,27 @@ package struct JobRunner: Sendable {
         events.publish(Event(kind: .versionCreated, site: site.name, time: now(), requestId: requestID, jobId: jobID, version: number))
         publishRequest(site: site.name, requestID: requestID, state: .done, version: number)
         return Outcome(state: .succeeded, version: number)
+    }
+
+    /// Loads the changed pages in headless Chromium; its findings, screenshot and outcome join the build.
+    private func runBrowserChecks(_ built: inout BuiltSite, site: SiteRecord, baseVersion: Int?, jobID: Int64) async throws {
+        var base: SiteFiles?
+        if let baseVersion {
+            let record = try await db.read { db in
+                try VersionRecord.filter(Column("site_id") == site.id && Column("number") == baseVersion).fetchOne(db)
+            }
+            base = try record.map { try artifacts.load($0.outputManifest) }
+        }
+        let pages = BrowserCheck.changedPages(output: built.output, base: base)
+        let result = await browserCheck.run(output: built.output, pages: pages)
+        try Task.checkCancellation()
+        let lines = result.log + result.findings.map { "warning: [browser] \($0.file ?? "-"): \($0.message)" }
+        built.findings += result.findings
+        built.log += lines
+        built.screenshot = result.screenshot
+        built.browserChecks = result.summary
+        if built.checkStatus == .passed, !result.findings.isEmpty { built.checkStatus = .warnings }
+        for line in lines { await log(jobID, site: site.name, line) }
     }
 
     /// Closes the job's request after a user cancelled the running job (the agent was stopped, nothing stored).

@@ -45,11 +45,14 @@ struct DaemonCommand: AsyncParsableCommand {
         @Option(help: .hidden)
         var debugPauseBeforeStore: Double = 0
 
+        @Flag(inversion: .prefixedNo, help: "Load changed pages in headless Chromium before storing a version (skipped when Chromium is not installed).")
+        var browserChecks = true
+
         func run() async throws {
             var settings = try DaemonSettings(dataDir: dataDir, listen: listen, serve: serve, workers: workers)
             if let agentConfig { settings.agent = try DaemonSettings.loadAgentConfiguration(agentConfig) }
             if foreground {
-                try await settings.runForeground(pauseBeforeStore: debugPauseBeforeStore)
+                try await settings.runForeground(pauseBeforeStore: debugPauseBeforeStore, browserChecks: browserChecks)
                 return
             }
             try await settings.startBackground(

@@ -16,13 +16,7 @@ struct JobsCommand: AsyncParsableCommand {
         @Option(help: "At most this many.") var limit = 50
 
         func run() async throws {
-            let state = try self.state.map { raw -> JobState in
-                guard let parsed = JobState(rawValue: raw) else {
-                    throw ClientError("Unknown job state '\(raw)'.", hint: JobState.allCases.map(\.rawValue).joined(separator: ", "),
-                        exitCode: ClientError.Exit.usage)
-                }
-                return parsed
-            }
+            let state = try self.state.map { try Output.choice($0, as: JobState.self, option: "--state") }
             let jobs = try await global.client().jobs(site: site, state: state, limit: limit)
             try Output.emit(jobs, format: global.format, names: { jobs.map { String($0.id) } }) {
                 Output.table(

@@ -25,13 +25,9 @@ struct RequestsCommand: AsyncParsableCommand {
         @Option(help: "At most this many.") var limit = 50
 
         func run() async throws {
-            let parsed = try state.map { raw -> RequestState in
-                let normalized = raw == "awaiting-input" ? "needs_input" : raw.replacingOccurrences(of: "-", with: "_")
-                guard let state = RequestState(rawValue: normalized) else {
-                    throw ClientError("Unknown state '\(raw)'.", hint: RequestState.allCases.map(\.rawValue).joined(separator: ", "),
-                        exitCode: ClientError.Exit.usage)
-                }
-                return state
+            let parsed = try state.map {
+                try Output.choice($0 == "awaiting-input" ? "needs_input" : $0.replacingOccurrences(of: "-", with: "_"),
+                    as: RequestState.self, option: "--state")
             }
             let items = try await global.client().requests(site: site, state: parsed, limit: limit)
             try Output.emit(items, format: global.format, names: { items.map { String($0.id) } }) { RequestsCommand.table(items) }

@@ -58,12 +58,7 @@ struct SitesCommand: AsyncParsableCommand {
 
         func run() async throws {
             let client = try global.client()
-            let status = try self.status.map { raw -> SiteStatus in
-                guard let parsed = SiteStatus(rawValue: raw) else {
-                    throw ClientError("--status must be enabled or disabled.", exitCode: ClientError.Exit.usage)
-                }
-                return parsed
-            }
+            let status = try self.status.map { try Output.choice($0, as: SiteStatus.self, option: "--status") }
             if let limit {
                 let page = try await client.listSites(cursor: cursor, limit: limit, status: status)
                 try Output.emit(page, format: global.format, names: { page.items.map(\.name) }) {

@@ -38,10 +38,22 @@ struct VersionsCommand: AsyncParsableCommand {
         @Argument(help: "SITE@V (default @latest).") var version: String
         @Flag(help: "Also print the build log.") var log = false
         @Flag(help: "Also print the agent transcript (prompt, tool calls or command output, usage, summary).") var transcript = false
+        @Option(help: ArgumentHelp("Write the home page screenshot (PNG) taken by the browser checks to FILE ('-' for stdout).",
+            valueName: "file")) var screenshot: String?
 
         func run() async throws {
             let ref = try VersionRef(version)
             let client = try global.client()
+            if let screenshot {
+                let data = try await client.versionScreenshot(site: ref.site, ref: ref.ref)
+                if screenshot == "-" {
+                    FileHandle.standardOutput.write(data)
+                    return
+                }
+                let url = URL(fileURLWithPath: screenshot)
+                try data.write(to: url, options: .atomic)
+                Terminal.err("Wrote the screenshot to \(url.path) (\(Output.bytes(Int64(data.count)))).")
+            }
             let shown = try await client.version(site: ref.site, ref: ref.ref)
             try Output.emit(shown, format: global.format, names: { ["\(ref.site)@\(shown.number)"] }) {
                 var rows = [["version", "\(ref.site)@\(shown.number)"], ["created", APIJSON.formatDate(shown.createdAt)],
@@ -50,6 +62,7 @@ struct VersionsCommand: AsyncParsableCommand {
                             ["checks", shown.checkStatus.rawValue], ["files", "\(shown.sourceFiles) source, \(shown.outputFiles) output"],
                             ["size", Output.bytes(shown.outputBytes)]]
                 if let request = shown.requestId { rows.append(["request", String(request)]) }
+                if let browser = shown.browserChecks { rows.append(["browser", browser]) }
                 Output.table(["FIELD", "VALUE"], rows)
                 let findings = shown.findings ?? []
                 if !findings.isEmpty {

@@ -73,7 +73,7 @@ struct DaemonSettings {
 
     var logFile: URL { dataDirectory.appendingPathComponent("logs/daemon.log") }
 
-    func runForeground(pauseBeforeStore: Double) async throws {
+    func runForeground(pauseBeforeStore: Double, browserChecks: Bool = true) async throws {
         guard let themes = ThemeLibrary.locateBuiltin() else {
             throw ClientError("Cannot find the built-in themes.", hint: "Set SITECTL_THEMES_DIR to the themes/ folder.")
         }
@@ -95,6 +95,7 @@ struct DaemonSettings {
             throw ClientError(error.message, hint: error.hint, exitCode: ClientError.Exit.usage)
         }
         configuration.debugPauseBeforeStore = .milliseconds(Int(pauseBeforeStore * 1000))
+        configuration.browserChecks.enabled = browserChecks
         let components = try DaemonComponents(configuration: configuration)
         logger.info("daemon starting", metadata: ["listen": .string(listen.description), "serve": .string("\(serveHost):\(servePort)"), "pid": .stringConvertible(getpid())])
         try await Daemon.run(components: components, logger: logger)

@@ -37,6 +37,16 @@ enum Output {
         rows.forEach { Terminal.out(line($0)) }
     }
 
+    /// Parses an option's value into one of an enum's cases, or fails with the list of valid values (exit 64).
+    static func choice<Value: RawRepresentable & CaseIterable>(_ raw: String, as: Value.Type, option: String) throws -> Value
+    where Value.RawValue == String {
+        guard let value = Value(rawValue: raw) else {
+            throw ClientError("\(option) '\(raw)' is not valid.",
+                hint: "Use one of: \(Value.allCases.map(\.rawValue).joined(separator: ", "))", exitCode: ClientError.Exit.usage)
+        }
+        return value
+    }
+
     static func time(_ date: Date?) -> String {
         guard let date else { return "-" }
         let seconds = Int(Date().timeIntervalSince(date))
