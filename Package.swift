@@ -59,6 +59,7 @@ let package = Package(
             name: "SiteServer",
             dependencies: [
                 "SiteAPI", "SiteCompiler", "SiteAgent", "CZlib",
+                .product(name: "Yams", package: "Yams"),
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HummingbirdWebSocket", package: "hummingbird-websocket"),
                 .product(name: "HummingbirdBcrypt", package: "hummingbird-auth"),

@@ -424,13 +424,13 @@ _sitectl_sites() {
     unset 'unparsed_words[0]'
     unparsed_words=("${unparsed_words[@]}")
     case "${subcommand}" in
-    create|list|show|enable|disable|delete)
+    create|list|show|enable|disable|agent|delete)
         # Offer subcommand argument completions
         "_sitectl_sites_${subcommand}"
         ;;
     *)
         # Offer subcommand completions
-        COMPREPLY+=($(compgen -W 'create list show enable disable delete' -- "${cur}"))
+        COMPREPLY+=($(compgen -W 'create list show enable disable agent delete' -- "${cur}"))
         ;;
     esac
 }
@@ -573,6 +573,34 @@ _sitectl_sites_disable() {
         return
         ;;
     '--config-dir')
+        return
+        ;;
+    esac
+}
+
+_sitectl_sites_agent() {
+    repeating_flags=(--verbose -v)
+    non_repeating_flags=(--json --quiet -q --yes -y --no-input --clear --version -h --help)
+    repeating_options=()
+    non_repeating_options=(--context -c -H --host --output -o --config-dir --config)
+    __sitectl_offer_flags_options 1
+
+    # Offer option value completions
+    case "${prev}" in
+    '--context'|'-c')
+        return
+        ;;
+    '-H'|'--host')
+        return
+        ;;
+    '--output'|'-o')
+        __sitectl_add_completions -W 'table'$'\n''wide'$'\n''json'$'\n''yaml'$'\n''name'
+        return
+        ;;
+    '--config-dir')
+        return
+        ;;
+    '--config')
         return
         ;;
     esac

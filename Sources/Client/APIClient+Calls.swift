@@ -64,6 +64,11 @@ extension APIClient {
 
     public func site(_ name: String) async throws -> Site { try await call(.GET, Routes.site(name)) }
 
+    /// Sets the site's own agent configuration (YAML/JSON text), or clears it with nil.
+    public func setSiteAgent(_ name: String, config: String?) async throws -> Site {
+        try await call(.PUT, Routes.siteAgent(name), body: SiteAgentRequest(config: config))
+    }
+
     public func setSiteEnabled(_ name: String, _ enabled: Bool) async throws -> Site {
         try await call(.POST, enabled ? Routes.siteEnable(name) : Routes.siteDisable(name))
     }

@@ -10,6 +10,7 @@ public enum Routes {
     public static let me = "/v1/auth/me"
     public static let sites = "/v1/sites"
     public static func site(_ name: String) -> String { "/v1/sites/\(name)" }
+    public static func siteAgent(_ name: String) -> String { "/v1/sites/\(name)/agent" }
     public static func siteEnable(_ name: String) -> String { "/v1/sites/\(name)/enable" }
     public static func siteDisable(_ name: String) -> String { "/v1/sites/\(name)/disable" }
     public static func versions(_ site: String) -> String { "/v1/sites/\(site)/versions" }

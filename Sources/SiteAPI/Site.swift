@@ -16,11 +16,14 @@ public struct Site: Codable, Sendable, Equatable {
     public var latestVersion: Int?
     public var createdAt: Date
     public var updatedAt: Date
+    /// The agent backend this site's jobs use (`embedded`, `openai`, `command`); nil means the daemon's default.
+    public var agent: String?
 
     public init(
         name: String, theme: String, description: String?, status: SiteStatus, liveVersion: Int?,
-        previewVersion: Int?, latestVersion: Int?, createdAt: Date, updatedAt: Date
+        previewVersion: Int?, latestVersion: Int?, createdAt: Date, updatedAt: Date, agent: String? = nil
     ) {
+        self.agent = agent
         self.name = name
         self.theme = theme
         self.description = description
@@ -31,6 +34,13 @@ public struct Site: Codable, Sendable, Equatable {
         self.createdAt = createdAt
         self.updatedAt = updatedAt
     }
+}
+
+/// Body of `PUT /v1/sites/{site}/agent`: the site's own agent configuration (YAML or JSON text), or nil to use
+/// the daemon's.
+public struct SiteAgentRequest: Codable, Sendable {
+    public var config: String?
+    public init(config: String?) { self.config = config }
 }
 
 /// One file of an uploaded source tree (`sites create --from DIR`).

@@ -19,7 +19,7 @@ extension DaemonComponents {
         }
         router.get(.init(stringLiteral: Routes.status)) { _, _ in try HTTPJSON.response(try await status()) }
         AuthController(accounts: accounts, auth: auth).addRoutes(to: router)
-        SitesController(sites: sites, auth: auth).addRoutes(to: router)
+        SitesController(sites: sites, agents: agents, auth: auth).addRoutes(to: router)
         VersionsController(versions: versions, auth: auth).addRoutes(to: router)
         RequestsController(requests: requests, auth: auth).addRoutes(to: router)
         JobsController(jobs: jobs, events: events, auth: auth).addRoutes(to: router)

@@ -22,6 +22,7 @@ package struct DaemonComponents: Sendable {
     package let runner: JobRunner
     package let serving: SiteServing
     package let runtime: RuntimeState
+    package let agents: AgentSelector
 
     /// - Parameters:
     ///   - inMemory: an in-memory database and blob store (unit tests); otherwise files in the data dir.
@@ -48,16 +49,17 @@ package struct DaemonComponents: Sendable {
         auth = Authenticator(accounts: accounts)
         let themes = ThemeLibrary(directories: configuration.themesDirectories)
         let agent = try override ?? makeAgentBackend(configuration.agent, themes: themes)
+        agents = AgentSelector(daemonDefault: agent, themes: themes)
         pipeline = BuildPipeline(db: db, artifacts: artifacts, compiler: SiteCompiler(themes: themes), now: now)
         sites = SiteService(db: db, themes: themes, pipeline: pipeline, events: events, now: now)
         versions = VersionService(db: db, artifacts: artifacts, sites: sites, events: events, now: now)
         requests = RequestService(
-            db: db, sites: sites, versions: versions, artifacts: artifacts, agent: agent, installedThemes: themes.names(),
+            db: db, sites: sites, versions: versions, artifacts: artifacts, agents: agents, installedThemes: themes.names(),
             events: events, now: now)
         queue = JobQueue(db: db, leaseDuration: configuration.leaseDuration, now: now)
         jobs = JobService(db: db, queue: queue, sites: sites)
         runner = JobRunner(
-            db: db, queue: queue, pipeline: pipeline, artifacts: artifacts, requests: requests, agent: agent, events: events,
+            db: db, queue: queue, pipeline: pipeline, artifacts: artifacts, requests: requests, agents: agents, events: events,
             pauseBeforeStore: configuration.debugPauseBeforeStore, browserCheck: BrowserCheck(settings: configuration.browserChecks),
             now: now)
         serving = SiteServing(db: db, artifacts: artifacts, domain: configuration.domain)

@@ -5,6 +5,7 @@ import SiteAPI
 /// `/v1/sites`: create, list, show, enable, disable, delete.
 package struct SitesController: Sendable {
     let sites: SiteService
+    let agents: AgentSelector
     let auth: Authenticator
 
     package func addRoutes(to router: Router<APIRequestContext>) {
@@ -24,6 +25,12 @@ package struct SitesController: Sendable {
         router.get("/v1/sites/:site") { request, context in
             let user = try await auth.user(request)
             return try HTTPJSON.response(try await sites.apiSite(name: try context.parameters.require("site"), for: user))
+        }
+        router.put("/v1/sites/:site/agent") { request, context in
+            let user = try await auth.user(request)
+            let body = try await HTTPJSON.decode(SiteAgentRequest.self, from: request, limit: 64 * 1024)
+            return try HTTPJSON.response(
+                try await sites.setAgent(body.config, site: try context.parameters.require("site"), for: user, selector: agents))
         }
         router.post("/v1/sites/:site/enable") { request, context in
             let user = try await auth.user(request)

@@ -11,20 +11,20 @@ package struct RequestService: Sendable {
     let sites: SiteService
     let versions: VersionService
     let artifacts: ArtifactStore
-    let agent: any AgentBackend
+    let agents: AgentSelector
     let installedThemes: [String]
     let events: EventBus
     let now: @Sendable () -> Date
 
     package init(
         db: any DatabaseWriter, sites: SiteService, versions: VersionService, artifacts: ArtifactStore,
-        agent: any AgentBackend, installedThemes: [String], events: EventBus, now: @escaping @Sendable () -> Date
+        agents: AgentSelector, installedThemes: [String], events: EventBus, now: @escaping @Sendable () -> Date
     ) {
         self.db = db
         self.sites = sites
         self.versions = versions
         self.artifacts = artifacts
-        self.agent = agent
+        self.agents = agents
         self.installedThemes = installedThemes
         self.events = events
         self.now = now
@@ -76,7 +76,7 @@ package struct RequestService: Sendable {
         requestID: Int64, site: SiteRecord, message: String, question: AgentQuestion?, answer: String?
     ) async throws -> BuildRequest {
         let context = try await agentContext(site: site, message: message, question: question, answer: answer)
-        let result = try await agent.triage(context)
+        let result = try await agents.backend(for: site).triage(context)
         let at = now()
         try await db.write { db in
             switch result {

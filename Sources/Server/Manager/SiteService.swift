@@ -2,6 +2,7 @@ import HTTPTypes
 package import Foundation
 package import GRDB
 package import SiteAPI
+import SiteAgent
 package import SiteCompiler
 
 /// Sites: creation (seeded from a theme or imported), listing, ownership, enable/disable, deletion.
@@ -112,7 +113,23 @@ package struct SiteService: Sendable {
             name: record.name, theme: record.theme, description: record.description,
             status: SiteStatus(rawValue: record.status) ?? .enabled, liveVersion: record.liveVersion,
             previewVersion: record.previewVersion, latestVersion: latest, createdAt: record.createdAt,
-            updatedAt: record.updatedAt)
+            updatedAt: record.updatedAt,
+            agent: record.agentConfig.flatMap { try? AgentSelector.decode($0).kind.rawValue })
+    }
+
+    /// Sets (or with nil clears) the site's own agent backend, after checking a backend can be built from it.
+    package func setAgent(_ text: String?, site name: String, for user: UserRecord, selector: AgentSelector) async throws -> Site {
+        let record = try await site(named: name, for: user)
+        var encoded: String?
+        if let text, !text.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty {
+            let configuration = try selector.validate(text)
+            encoded = String(decoding: try JSONEncoder().encode(configuration), as: UTF8.self)
+        }
+        let json = encoded
+        try await db.write { db in
+            try db.execute(sql: "UPDATE sites SET agent_config = ?, updated_at = ? WHERE id = ?", arguments: [json, now(), record.id])
+        }
+        return try await apiSite(name: name, for: user)
     }
 
     package func setStatus(_ status: SiteStatus, site name: String, for user: UserRecord) async throws -> Site {

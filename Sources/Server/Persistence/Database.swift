@@ -141,6 +141,10 @@ package enum MetadataDatabase {
                     ALTER TABLE versions ADD COLUMN browser_checks TEXT;
                     """)
         }
+        migrator.registerMigration("v3") { db in
+            // A site's own agent backend (JSON of AgentBackendConfiguration); NULL uses the daemon's.
+            try db.execute(sql: "ALTER TABLE sites ADD COLUMN agent_config TEXT")
+        }
         return migrator
     }
 }

@@ -13,7 +13,7 @@ package struct JobRunner: Sendable {
     let pipeline: BuildPipeline
     let artifacts: ArtifactStore
     let requests: RequestService
-    let agent: any AgentBackend
+    let agents: AgentSelector
     let events: EventBus
     let pauseBeforeStore: Duration
     let browserCheck: BrowserCheck
@@ -21,7 +21,7 @@ package struct JobRunner: Sendable {
 
     package init(
         db: any DatabaseWriter, queue: JobQueue, pipeline: BuildPipeline, artifacts: ArtifactStore, requests: RequestService,
-        agent: any AgentBackend, events: EventBus, pauseBeforeStore: Duration,
+        agents: AgentSelector, events: EventBus, pauseBeforeStore: Duration,
         browserCheck: BrowserCheck = BrowserCheck(settings: BrowserCheckSettings(enabled: false)), now: @escaping @Sendable () -> Date
     ) {
         self.db = db
@@ -29,7 +29,7 @@ package struct JobRunner: Sendable {
         self.pipeline = pipeline
         self.artifacts = artifacts
         self.requests = requests
-        self.agent = agent
+        self.agents = agents
         self.events = events
         self.pauseBeforeStore = pauseBeforeStore
         self.browserCheck = browserCheck
@@ -62,6 +62,7 @@ package struct JobRunner: Sendable {
                 answer: request.answer)
             await log(jobID, site: site.name, "base version \(context.baseVersion.map { String($0) } ?? "none"), \(context.source.files.count) source files")
             // The agent's progress lines reach the job log (and every follower) while it runs.
+            let agent = try agents.backend(for: site)
             let (lines, sink) = AsyncStream.makeStream(of: String.self)
             let run = try await withThrowingTaskGroup(of: AgentRunResult?.self) { group in
                 group.addTask {

@@ -50,5 +50,5 @@ package func makeAgentBackend(
 private func invalid(_ problem: String) -> AgentError {
     AgentError(
         code: "invalid_agent_configuration", message: "The agent configuration is incomplete: \(problem).",
-        hint: "See AgentBackendConfiguration for the keys each kind needs.")
+        hint: "See docs/agents.md for the keys each kind needs.")
 }

@@ -7,7 +7,7 @@ import SiteCompiler
 struct SitesCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "sites", abstract: "Create, list and manage sites.",
-        subcommands: [Create.self, List.self, Show.self, Enable.self, Disable.self, Delete.self], aliases: ["site"])
+        subcommands: [Create.self, List.self, Show.self, Enable.self, Disable.self, Agent.self, Delete.self], aliases: ["site"])
 
     static func table(_ sites: [Site]) {
         Output.table(
@@ -107,6 +107,33 @@ struct SitesCommand: AsyncParsableCommand {
         func run() async throws {
             let site = try await global.client().setSiteEnabled(name, false)
             if !global.quiet { Terminal.err("\(site.name) is disabled; visitors see a maintenance page.") }
+        }
+    }
+
+    struct Agent: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Show or set the agent backend this site's jobs use (overrides the daemon's).",
+            discussion: "The file is YAML or JSON, as for `daemon start --agent-config` (see docs/agents.md).")
+        @OptionGroup var global: GlobalOptions
+        @Argument(help: "Site name.") var name: String
+        @Option(help: "Agent configuration file ('-' for stdin).") var config: String?
+        @Flag(help: "Use the daemon's agent again.") var clear = false
+
+        func run() async throws {
+            let client = try global.client()
+            let site: Site
+            if clear {
+                site = try await client.setSiteAgent(name, config: nil)
+            } else if let config {
+                let text = config == "-" ? String(decoding: FileHandle.standardInput.readDataToEndOfFile(), as: UTF8.self)
+                    : try String(contentsOfFile: config, encoding: .utf8)
+                site = try await client.setSiteAgent(name, config: text)
+            } else {
+                site = try await client.site(name)
+            }
+            try Output.emit(site, format: global.format, names: { [site.agent ?? "daemon default"] }) {
+                Terminal.out("\(site.name): \(site.agent.map { "\($0) (site setting)" } ?? "the daemon's agent")")
+            }
         }
     }
 
