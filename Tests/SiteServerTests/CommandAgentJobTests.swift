@@ -153,4 +153,25 @@ import Testing
         _ = try await daemon.components.sites.setAgent(nil, site: "blog", for: user, selector: daemon.components.agents)
         #expect(try await daemon.components.sites.apiSite(name: "blog", for: user).agent == nil)
     }
+
+    @Test func aThemesAgentTimeLimitStopsASlowAgent() async throws {
+        let themes = URL(fileURLWithPath: "/tmp").appendingPathComponent("themes-\(UUID().uuidString.prefix(8))")
+        defer { try? FileManager.default.removeItem(at: themes) }
+        try FileManager.default.copyItem(
+            at: TestDaemon.themesDirectory.appendingPathComponent("starter"), to: themes.appendingPathComponent("starter"))
+        let manifest = themes.appendingPathComponent("starter/theme.yaml")
+        try (try String(contentsOf: manifest, encoding: .utf8) + "\nagent_timeout_seconds: 1\n").write(to: manifest, atomically: true, encoding: .utf8)
+        let bin = try FakeBin("stuck-agent", script: "sleep 60")
+        defer { bin.remove() }
+        let daemon = try TestDaemon(agent: bin.agent("stuck-agent"), themes: themes)
+        let (user, _) = try await daemon.user("ann@example.test")
+        _ = try await daemon.components.sites.create(CreateSiteRequest(name: "blog"), for: user)
+        let request = try await daemon.components.requests.chat(site: "blog", message: "anything", for: user)
+        let started = ContinuousClock.now
+        #expect(try await daemon.drainQueue().map(\.state) == [.failed])
+        #expect(ContinuousClock.now - started < .seconds(30), "the 60 s agent was stopped at the theme's limit")
+        let closed = try await daemon.components.requests.show(requestID: request.id, for: user)
+        #expect(closed.reply?.contains("limit") == true, "\(closed.reply ?? "")")
+        #expect(try await daemon.components.versions.list(site: "blog", for: user).map(\.number) == [1])
+    }
 }

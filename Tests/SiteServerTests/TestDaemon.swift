@@ -16,11 +16,11 @@ struct TestDaemon {
     /// Browser checks are off unless a test passes settings (they start Chromium and take seconds).
     init(
         now: @escaping @Sendable () -> Date = { Date() }, agent: (any AgentBackend)? = nil,
-        browserChecks: BrowserCheckSettings = BrowserCheckSettings(enabled: false)
+        browserChecks: BrowserCheckSettings = BrowserCheckSettings(enabled: false), themes: URL = Self.themesDirectory
     ) throws {
         var configuration = ServerConfiguration(
             dataDirectory: URL(fileURLWithPath: "/nonexistent"), listen: .tcp(host: "127.0.0.1", port: 0),
-            themesDirectories: [Self.themesDirectory])
+            themesDirectories: [themes])
         configuration.bcryptCost = 4
         configuration.now = now
         configuration.browserChecks = browserChecks

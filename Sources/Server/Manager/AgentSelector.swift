@@ -19,6 +19,12 @@ package struct AgentSelector: Sendable {
         return try makeAgentBackend(try Self.decode(stored), themes: themes)
     }
 
+    /// The theme's limit on how long an agent may run for this site (`agent_timeout_seconds` in theme.yaml).
+    package func themeTimeout(for site: SiteRecord) -> Duration? {
+        guard let seconds = (try? themes.load(site.theme))?.manifest.agentTimeoutSeconds else { return nil }
+        return .milliseconds(Int(seconds * 1000))
+    }
+
     /// Parses a configuration (YAML or JSON) and checks that a backend can be built from it.
     package func validate(_ text: String) throws -> AgentBackendConfiguration {
         let configuration: AgentBackendConfiguration

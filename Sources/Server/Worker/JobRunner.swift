@@ -63,6 +63,7 @@ package struct JobRunner: Sendable {
             await log(jobID, site: site.name, "base version \(context.baseVersion.map { String($0) } ?? "none"), \(context.source.files.count) source files")
             // The agent's progress lines reach the job log (and every follower) while it runs.
             let agent = try agents.backend(for: site)
+            let themeTimeout = agents.themeTimeout(for: site)
             let (lines, sink) = AsyncStream.makeStream(of: String.self)
             let run = try await withThrowingTaskGroup(of: AgentRunResult?.self) { group in
                 group.addTask {
@@ -71,7 +72,12 @@ package struct JobRunner: Sendable {
                 }
                 group.addTask {
                     defer { sink.finish() }
-                    return try await agent.runWithTranscript(context) { line in sink.yield(line) }
+                    return try await TimeLimit.run(themeTimeout, exceeded: ServerError(.unprocessableContent, "agent_timeout",
+                        "The agent did not finish within the \(site.theme) theme's limit of \(themeTimeout.map { "\($0)" } ?? "").",
+                        hint: "Raise agent_timeout_seconds in the theme, or ask for a smaller change.")
+                    ) {
+                        try await agent.runWithTranscript(context) { line in sink.yield(line) }
+                    }
                 }
                 var result: AgentRunResult?
                 for try await value in group where value != nil { result = value }

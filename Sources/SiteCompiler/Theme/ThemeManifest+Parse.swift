@@ -23,7 +23,7 @@ private struct ManifestReader {
     var diagnostics: [Diagnostic] = []
 
     private static let topKeys: Set<String> = [
-        "name", "version", "description", "compiler", "features", "tokens", "components",
+        "name", "version", "description", "compiler", "features", "tokens", "components", "agent_timeout_seconds",
     ]
     private static let tokenKeys: Set<String> = ["type", "default", "description"]
     private static let componentKeys: Set<String> = ["description", "props"]
@@ -42,6 +42,13 @@ private struct ManifestReader {
         manifest.version = root["version"]?.string
         manifest.description = root["description"]?.string
         manifest.compiler = root["compiler"]?.string
+        if let timeout = root["agent_timeout_seconds"] {
+            if let seconds = timeout.double, seconds > 0 {
+                manifest.agentTimeoutSeconds = seconds
+            } else {
+                fail(timeout, "agent_timeout_seconds must be a positive number of seconds")
+            }
+        }
         if let features = root["features"] {
             for item in features.items ?? [features] {
                 guard let name = item.string, ThemeManifest.knownFeatures.contains(name) else {

@@ -10,6 +10,9 @@ package struct ThemeManifest: Sendable, Equatable {
     package var compiler: String?
     /// Optional outputs the theme uses: `search` asks for `/search.json`.
     package var features: Set<String> = []
+    /// The longest an agent may work on a site with this theme (`agent_timeout_seconds`); nil leaves it to the
+    /// agent configuration.
+    package var agentTimeoutSeconds: Double?
     /// Every feature a theme may ask for.
     package static let knownFeatures: Set<String> = ["search"]
     /// Tokens in declaration order (the order they appear in the generated CSS).
