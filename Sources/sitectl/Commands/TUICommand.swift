@@ -1,5 +1,4 @@
 import ArgumentParser
-import Dispatch
 import Foundation
 import SiteAPI
 import SiteClient
@@ -22,21 +21,7 @@ struct TUICommand: AsyncParsableCommand {
         let options = TUIOptions(
             readonly: readonly, noColor: ProcessInfo.processInfo.environment["NO_COLOR"].map { !$0.isEmpty } ?? false,
             noMouse: noMouse, contextName: client.contextName, host: client.endpoint.description)
-        // SIGTERM/SIGHUP (a closed terminal, `kill`) cancel the TUI so it restores the terminal before exiting.
-        let tui = Task { try await runTUI(backend: ClientTUIBackend(client: client), options: options) }
-        let sources = [SIGTERM, SIGHUP].map { number -> any DispatchSourceSignal in
-            signal(number, SIG_IGN)
-            let source = DispatchSource.makeSignalSource(signal: number, queue: .global())
-            source.setEventHandler { tui.cancel() }
-            source.resume()
-            return source
-        }
-        defer { sources.forEach { $0.cancel() } }
-        do {
-            try await tui.value
-        } catch is CancellationError {
-            throw ExitCode(ClientError.Exit.interrupted)
-        }
+        try await runTUI(backend: ClientTUIBackend(client: client), options: options)
     }
 }
 
