@@ -8,7 +8,20 @@ import Testing
         let environment: [String: String]
 
         func run(_ arguments: [String]) throws -> Harness.Result {
-            try Harness.exec("/usr/bin/tmux", arguments, environment: environment)
+            guard arguments.first == "new-session" else {
+                return try Harness.exec("/usr/bin/tmux", arguments, environment: environment)
+            }
+            // new-session may fork the tmux server, which keeps any inherited pipe open forever: no pipes here.
+            let process = Process()
+            process.executableURL = URL(fileURLWithPath: "/usr/bin/tmux")
+            process.arguments = arguments
+            process.environment = environment
+            process.standardInput = FileHandle.nullDevice
+            process.standardOutput = FileHandle.nullDevice
+            process.standardError = FileHandle.nullDevice
+            try process.run()
+            process.waitUntilExit()
+            return Harness.Result(status: process.terminationStatus, stdout: "", stderr: "")
         }
 
         func keys(_ keys: String...) throws { _ = try run(["send-keys", "-t", session] + keys) }
