@@ -9,7 +9,7 @@ import Testing
         var env = harness.environment
         env["ACCEPT_PORT"] = String(Harness.freePort())
         let script = Harness.repositoryRoot.appendingPathComponent("scripts/acceptance.sh").path
-        let result = try Harness.exec("/bin/bash", [script, Harness.binary.path], environment: env)
+        let result = try Harness.exec("/bin/bash", [script, Harness.binary.path], environment: env, timeout: 900)
         #expect(result.status == 0, "stdout:\n\(result.stdout)\nstderr:\n\(result.stderr)")
         #expect(result.stdout.contains("ACCEPTANCE PASSED"))
     }

@@ -75,30 +75,12 @@ struct Harness {
         try Self.exec(Self.binary.path, arguments, stdin: stdin, environment: environment.merging(extra) { $1 })
     }
 
-    static func exec(_ path: String, _ arguments: [String], stdin: String? = nil, environment: [String: String]) throws -> Result {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: path)
-        process.arguments = arguments
-        process.environment = environment
-        let out = Pipe()
-        let err = Pipe()
-        let input = Pipe()
-        process.standardOutput = out
-        process.standardError = err
-        process.standardInput = input
-        try process.run()
-        if let stdin { input.fileHandleForWriting.write(Data(stdin.utf8)) }
-        try input.fileHandleForWriting.close()
-        // Read both pipes concurrently so a full pipe cannot block the child.
-        let errBox = DataBox()
-        let reader = Thread { errBox.set(err.fileHandleForReading.readDataToEndOfFile()) }
-        reader.start()
-        let outData = out.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        while !reader.isFinished { usleep(1000) }
-        let errData = errBox.get()
-        return Result(status: process.terminationStatus, stdout: String(decoding: outData, as: UTF8.self),
-                      stderr: String(decoding: errData, as: UTF8.self))
+    static func exec(_ path: String, _ arguments: [String], stdin: String? = nil, environment: [String: String],
+                     timeout: TimeInterval = 180) throws -> Result {
+        let outcome = try Subprocess.run(path, arguments, stdin: stdin.map { Data($0.utf8) }, environment: environment,
+                                         timeout: timeout)
+        return Result(status: outcome.status, stdout: String(decoding: outcome.stdout, as: UTF8.self),
+                      stderr: String(decoding: outcome.stderr, as: UTF8.self))
     }
 
     /// Fetches a page from the daemon's serving port with a Host header.
@@ -143,12 +125,4 @@ struct Harness {
 
 extension Tag {
     @Tag static var endToEnd: Self
-}
-
-/// Hands the stderr bytes from the reader thread to the caller.
-final class DataBox: @unchecked Sendable {
-    // Safe: written once by the reader thread before `isFinished`, read after it.
-    private var data = Data()
-    func set(_ value: Data) { data = value }
-    func get() -> Data { data }
 }

@@ -8,20 +8,11 @@ import Testing
         let environment: [String: String]
 
         func run(_ arguments: [String]) throws -> Harness.Result {
-            guard arguments.first == "new-session" else {
-                return try Harness.exec("/usr/bin/tmux", arguments, environment: environment)
-            }
-            // new-session may fork the tmux server, which keeps any inherited pipe open forever: no pipes here.
-            let process = Process()
-            process.executableURL = URL(fileURLWithPath: "/usr/bin/tmux")
-            process.arguments = arguments
-            process.environment = environment
-            process.standardInput = FileHandle.nullDevice
-            process.standardOutput = FileHandle.nullDevice
-            process.standardError = FileHandle.nullDevice
-            try process.run()
-            process.waitUntilExit()
-            return Harness.Result(status: process.terminationStatus, stdout: "", stderr: "")
+            // new-session may fork the tmux server, which would keep any pipe it inherited open: no pipes there.
+            let outcome = try Subprocess.run("/usr/bin/tmux", arguments, environment: environment, timeout: 60,
+                                             capture: arguments.first != "new-session")
+            return Harness.Result(status: outcome.status, stdout: String(decoding: outcome.stdout, as: UTF8.self),
+                                  stderr: String(decoding: outcome.stderr, as: UTF8.self))
         }
 
         func keys(_ keys: String...) throws { _ = try run(["send-keys", "-t", session] + keys) }
