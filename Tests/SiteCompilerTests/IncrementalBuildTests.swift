@@ -27,6 +27,22 @@ import Testing
         func remove() { try? FileManager.default.removeItem(at: root) }
     }
 
+    /// An incremental build over the output of the previous one (as `sitectl serve` keeps it in memory): the
+    /// rendered files plus the kept ones taken from `previous`, which becomes the new whole output.
+    static func build(
+        _ builder: IncrementalBuilder, _ site: SiteFiles, previous: inout SiteFiles?, options: CompileOptions = Fixtures.options
+    ) throws -> (output: SiteFiles, result: CompileResult) {
+        let old = previous
+        let earlier = old.map { files in
+            IncrementalBuilder.PreviousOutput(paths: Set(files.paths.filter { $0.hasSuffix(".html") })) { files.text($0) }
+        }
+        let result = try builder.build(source: site, options: options, previous: earlier ?? .none).result
+        var output = result.output
+        for path in result.kept { output[path] = old?[path] }
+        previous = output
+        return (output, result)
+    }
+
     @Test(arguments: [(UInt64(1), "starter"), (2, "docs"), (3, "blog"), (4, "docs"), (5, "portfolio")])
     func randomEditsKeepIncrementalBuildsEqualToCleanBuilds(seed: UInt64, theme: String) throws {
         let workspace = try Workspace()
@@ -35,6 +51,7 @@ import Testing
         var site = try workspace.compiler.themes.starterSource(theme: theme, siteName: "demo")
         let options = Fixtures.options
         var log: [String] = []
+        var previous: SiteFiles?
         for step in 0..<25 {
             if step > 0 {
                 let edit = SiteEdit.allCases.randomElement(using: &random) ?? .body
@@ -48,11 +65,11 @@ import Testing
                 )
             }
             let clean = Result { try workspace.compiler.compile(site, options: options) }
-            let incremental = Result { try workspace.builder.build(source: site, options: options).result }
+            let incremental = Result { try Self.build(workspace.builder, site, previous: &previous, options: options) }
             switch (clean, incremental) {
-            case (.success(let expected), .success(let actual)):
-                let differing = Set(expected.output.paths + actual.output.paths).filter {
-                    expected.output[$0] != actual.output[$0]
+            case (.success(let expected), .success(let (output, actual))):
+                let differing = Set(expected.output.paths + output.paths).filter {
+                    expected.output[$0] != output[$0]
                 }
                 #expect(differing.isEmpty, "seed \(seed) step \(step): \(differing.sorted()) after \(log)")
                 #expect(actual.diagnostics.map(\.formatted) == expected.diagnostics.map(\.formatted))
@@ -68,28 +85,54 @@ import Testing
         let workspace = try Workspace()
         defer { workspace.remove() }
         let site = try workspace.compiler.themes.starterSource(theme: "docs", siteName: "demo")
-        let first = try workspace.builder.build(source: site, options: Fixtures.options)
-        #expect(first.stats.pagesReused == 0)
-        #expect(first.stats.pagesRendered == first.result.pages.count + 1)  // + the generated 404 page
-        let second = try workspace.builder.build(source: site, options: Fixtures.options)
-        #expect(second.stats.pagesRendered == 0)
-        #expect(second.stats.bodiesRendered == 0)
-        #expect(second.stats.pagesReused == first.stats.pagesRendered)
-        #expect(second.result.output == first.result.output)
+        var previous: SiteFiles?
+        let first = try Self.build(workspace.builder, site, previous: &previous)
+        #expect(first.result.stats.pagesReused == 0)
+        #expect(first.result.stats.pagesRendered == first.result.pages.count)
+        let second = try Self.build(workspace.builder, site, previous: &previous)
+        #expect(second.result.stats.pagesRendered == 0)
+        #expect(second.result.stats.bodiesRendered == 0)
+        #expect(second.result.stats.pagesReused == first.result.stats.pagesRendered)
+        #expect(second.output == first.output)
+        // Kept pages are not in the result's files: only the generated ones (404, feeds, assets, …) are.
+        #expect(second.result.kept.count == first.result.pages.count)
     }
 
-    @Test func editingOnePageBodyRendersOnlyThatPageAndItsLists() throws {
+    @Test func editingOnePageBodyRendersOnlyThatPage() throws {
         let workspace = try Workspace()
         defer { workspace.remove() }
         var site = try workspace.compiler.themes.starterSource(theme: "docs", siteName: "demo")
-        let first = try workspace.builder.build(source: site, options: Fixtures.options)
+        var previous: SiteFiles?
+        let first = try Self.build(workspace.builder, site, previous: &previous)
         let path = "content/docs/guides/first-project.md"
         site.setText(path, (site.text(path) ?? "") + "\nOne more sentence.\n")
-        let second = try workspace.builder.build(source: site, options: Fixtures.options)
-        #expect(second.stats.bodiesRendered == 1)
-        #expect(second.stats.pagesRendered >= 1)
-        #expect(second.stats.pagesRendered < first.stats.pagesRendered)
-        #expect(second.result.output == (try workspace.compiler.compile(site, options: Fixtures.options)).output)
+        let second = try Self.build(workspace.builder, site, previous: &previous)
+        #expect(second.result.stats.bodiesRendered == 1)
+        // The sentence is past the first paragraph: no list or neighbour shows a change, so one page is rendered.
+        #expect(second.result.stats.pagesRendered == 1)
+        #expect(second.result.stats.pagesRendered < first.result.stats.pagesRendered)
+        #expect(second.output == (try workspace.compiler.compile(site, options: Fixtures.options)).output)
+    }
+
+    @Test func editingATitleRendersThePagesThatShowIt() throws {
+        let workspace = try Workspace()
+        defer { workspace.remove() }
+        var site = try workspace.compiler.themes.starterSource(theme: "docs", siteName: "demo")
+        var previous: SiteFiles?
+        let first = try Self.build(workspace.builder, site, previous: &previous)
+        let path = "content/docs/guides/first-project.md"
+        let text = try #require(site.text(path))
+        let title = try #require(text.split(separator: "\n").first { $0.hasPrefix("title:") })
+        site.setText(path, text.replacingOccurrences(of: String(title), with: "title: Renamed Guide Zq"))
+        let second = try Self.build(workspace.builder, site, previous: &previous)
+        let clean = try workspace.compiler.compile(site, options: Fixtures.options)
+        #expect(second.output == clean.output)
+        #expect(second.result.stats.pagesRendered > 1)
+        #expect(second.result.stats.pagesRendered < first.result.stats.pagesRendered)
+        // Every page that shows the new title was rendered again.
+        for (file, data) in clean.output.files where file.hasSuffix(".html") && String(decoding: data, as: UTF8.self).contains("Renamed Guide Zq") {
+            #expect(!second.result.kept.contains(file), "\(file) shows the title but was kept")
+        }
     }
 
     @Test func cleanBuildIgnoresTheCache() throws {
@@ -111,8 +154,18 @@ import Testing
         let site = try workspace.compiler.themes.starterSource(theme: "starter", siteName: "demo")
         let result = try builder.build(source: site, options: Fixtures.options).result
         _ = try OutputSync.write(result.output, to: out, keeping: [IncrementalBuilder.cacheFolderName])
-        #expect(FileManager.default.fileExists(atPath: cache.appendingPathComponent("format.json").path))
-        let again = try builder.build(source: site, options: Fixtures.options)
+        #expect(FileManager.default.fileExists(atPath: cache.appendingPathComponent("records").path))
+        // What `sitectl build` records in its manifest: the stamp of every file it wrote.
+        let recorded = Dictionary(uniqueKeysWithValues: try SiteFiles.paths(under: out).compactMap { path in
+            FileStamp.of(out.appendingPathComponent(path).path).map { (path, $0) }
+        })
+        let again = try builder.build(source: site, options: Fixtures.options, previous: .folder(out, stamps: recorded))
         #expect(again.stats.pagesRendered == 0)
+        #expect(again.result.kept.contains("index.html"))
+        // A page file changed by hand since is not trusted: it is rendered again, the others are kept.
+        try Data("tampered".utf8).write(to: out.appendingPathComponent("index.html"))
+        let third = try builder.build(source: site, options: Fixtures.options, previous: .folder(out, stamps: recorded))
+        #expect(third.stats.pagesRendered == 1)
+        #expect(third.result.output["index.html"] == result.output["index.html"])
     }
 }

@@ -1,8 +1,26 @@
 internal import Foundation
 
 /// Checks a built site's internal links: every `href`/`src` that stays on the site must reach an output file or a
-/// folder with an `index.html`.
+/// folder with an `index.html`, and a `#fragment` on a link to a page must name an element id on that page.
 package enum LinkChecker {
+    /// What links may reach: every output file, and the ids each HTML file offers.
+    package struct Targets: Sendable {
+        /// Every output path (`blog/hello/index.html`, `assets/style.css`).
+        package var paths: Set<String>
+        /// Element ids by HTML output path.
+        package var anchors: [String: Set<String>]
+
+        package init(paths: Set<String>, anchors: [String: Set<String>]) {
+            self.paths = paths
+            self.anchors = anchors
+        }
+
+        /// Page addresses (`/blog/hello/`), for "did you mean" hints; computed when a link is broken.
+        var addresses: [String] {
+            paths.filter { $0.hasSuffix(".html") }.map { "/" + $0.replacingOccurrences(of: "index.html", with: "") }
+        }
+    }
+
     /// Broken internal links as errors, located at the output file that contains them.
     package static func check(_ output: SiteFiles) -> [Diagnostic] {
         check(output, sources: [:])
@@ -12,20 +30,59 @@ package enum LinkChecker {
     /// files that produced it, searched in order for the link text so the finding points at a line (the page, then
     /// `site.yaml` for navigation links); without a match the first source (or the output path) is named.
     package static func check(_ output: SiteFiles, sources: [String: [SourceText]]) -> [Diagnostic] {
+        var scans: [String: HTMLLinks.Scan] = [:]
+        for path in output.paths where path.hasSuffix(".html") {
+            scans[path] = output.text(path).map(HTMLLinks.scan) ?? HTMLLinks.Scan()
+        }
+        let targets = Targets(paths: Set(output.paths), anchors: scans.mapValues { Set($0.ids) })
         var findings: [Diagnostic] = []
         var seen: Set<Diagnostic> = []
-        let targets = output.paths.filter { $0.hasSuffix(".html") }.map {
-            "/" + $0.replacingOccurrences(of: "index.html", with: "")
-        }
-        for path in output.paths where path.hasSuffix(".html") {
-            guard let html = output.text(path) else { continue }
-            for link in HTMLLinks.extract(from: html) {
-                guard let target = resolve(link, from: path), !exists(target, in: output) else { continue }
-                let diagnostic = locate(link: link, outputPath: path, sources: sources[path] ?? [], targets: targets)
-                if seen.insert(diagnostic).inserted { findings.append(diagnostic) }
+        for path in output.paths.sorted() {
+            guard let scan = scans[path] else { continue }
+            for diagnostic in check(page: path, links: scan.links, targets: targets, sources: sources[path] ?? [])
+            where seen.insert(diagnostic).inserted {
+                findings.append(diagnostic)
             }
         }
         return findings
+    }
+
+    /// The broken links among `links` of the HTML file `page`, each reported once.
+    package static func check(page: String, links: [String], targets: Targets, sources: [SourceText]) -> [Diagnostic] {
+        var findings: [Diagnostic] = []
+        var checked: Set<String> = []
+        for link in links where checked.insert(link).inserted {
+            if let problem = problem(with: link, from: page, targets: targets) {
+                findings.append(locate(link: link, problem: problem, outputPath: page, sources: sources, targets: targets))
+            }
+        }
+        return findings
+    }
+
+    private enum Problem {
+        case missing
+        case anchor(fragment: String, page: String, ids: Set<String>)
+    }
+
+    private static func problem(with link: String, from page: String, targets: Targets) -> Problem? {
+        if link.hasPrefix("#") {
+            let fragment = decoded(String(link.dropFirst()))
+            guard !fragment.isEmpty, fragment != "top", let ids = targets.anchors[page], !ids.contains(fragment)
+            else { return nil }
+            return .anchor(fragment: fragment, page: page, ids: ids)
+        }
+        guard let target = resolve(link, from: page) else { return nil }
+        guard let file = file(for: target, in: targets.paths) else { return .missing }
+        guard let hash = link.firstIndex(of: "#") else { return nil }
+        let fragment = decoded(String(link[link.index(after: hash)...]))
+        guard !fragment.isEmpty, fragment != "top", let ids = targets.anchors[file], !ids.contains(fragment) else {
+            return nil
+        }
+        return .anchor(fragment: fragment, page: file, ids: ids)
+    }
+
+    private static func decoded(_ text: String) -> String {
+        text.utf8.contains(UInt8(ascii: "%")) ? (text.removingPercentEncoding ?? text) : text
     }
 
     /// The output path (no leading `/`, may end in `/`) a site-relative link points at; nil for links that leave
@@ -34,13 +91,17 @@ package enum LinkChecker {
         guard !link.isEmpty, !link.hasPrefix("#"), URLValue.isSiteRelative(link) else { return nil }
         var path = String(link.prefix { $0 != "#" && $0 != "?" })
         if path.isEmpty { return nil }
-        path = path.removingPercentEncoding ?? path
+        path = decoded(path)
         let absolute: String
         if path.hasPrefix("/") {
             absolute = path
         } else {
             let directory = outputPath.split(separator: "/").dropLast().joined(separator: "/")
             absolute = "/" + directory + (directory.isEmpty ? "" : "/") + path
+        }
+        // The common case, an absolute path without `.` segments or doubled slashes, needs no rebuilding.
+        if !absolute.contains("/.") && !absolute.contains("//") {
+            return String(absolute.dropFirst())
         }
         var segments: [Substring] = []
         for segment in absolute.split(separator: "/", omittingEmptySubsequences: true) {
@@ -57,15 +118,32 @@ package enum LinkChecker {
 
     /// A resolved path reaches a file, or a folder's `index.html`.
     package static func exists(_ path: String, in output: SiteFiles) -> Bool {
-        if path.isEmpty { return output["index.html"] != nil }
-        if path.hasSuffix("/") { return output[path + "index.html"] != nil }
-        return output[path] != nil || output[path + "/index.html"] != nil
+        file(for: path, in: Set(output.paths)) != nil
     }
 
-    private static func locate(link: String, outputPath: String, sources: [SourceText], targets: [String]) -> Diagnostic
-    {
-        let message = "broken link \"\(link)\": no page or file at that address"
-        let hint = Suggestion.hint(for: link, among: targets)
+    /// The output file a resolved path reaches, if any.
+    static func file(for path: String, in paths: Set<String>) -> String? {
+        if path.isEmpty { return paths.contains("index.html") ? "index.html" : nil }
+        if path.hasSuffix("/") { return paths.contains(path + "index.html") ? path + "index.html" : nil }
+        if paths.contains(path) { return path }
+        return paths.contains(path + "/index.html") ? path + "/index.html" : nil
+    }
+
+    private static func locate(
+        link: String, problem: Problem, outputPath: String, sources: [SourceText], targets: Targets
+    ) -> Diagnostic {
+        let message: String
+        let hint: String?
+        switch problem {
+        case .missing:
+            message = "broken link \"\(link)\": no page or file at that address"
+            hint = Suggestion.hint(for: link, among: targets.addresses)
+        case .anchor(let fragment, let page, let ids):
+            let address = "/" + page.replacingOccurrences(of: "index.html", with: "")
+            message = "broken link \"\(link)\": \(address) has no element with id \"\(fragment)\""
+            hint = Suggestion.hint(for: fragment, among: ids)
+                ?? (ids.isEmpty ? nil : "ids on that page: " + ids.sorted().prefix(8).joined(separator: ", "))
+        }
         for source in sources {
             if let location = source.firstLocation(of: link) {
                 return .error(message, in: source, line: location.line, column: location.column, hint: hint)

@@ -1,7 +1,7 @@
 /// One finding of the compiler or a check, located like a compiler error (`file:line:column`).
 ///
 /// Errors stop a build (they come back inside a ``CompileFailure``); warnings travel with the result.
-package struct Diagnostic: Sendable, Equatable, Hashable, CustomStringConvertible {
+package struct Diagnostic: Sendable, Equatable, Hashable, Codable, CustomStringConvertible {
     /// How serious a finding is.
     package enum Severity: String, Sendable, Equatable, Hashable, Codable {
         case error

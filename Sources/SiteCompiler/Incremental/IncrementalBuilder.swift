@@ -1,38 +1,70 @@
 package import Foundation
 
-/// Builds a site again after edits, re-rendering only what the edits reach.
+/// Builds a site again after edits, rendering only what the edits reach.
 ///
-/// Every page body and every page is keyed by a digest of all its inputs: for a body, the page's source bytes and
-/// placement and the `site`/`page` values its components see; for a page, its layout name and the whole template
-/// context (its content, the lists, navigation, section tree and neighbours it shows, which name the other pages'
-/// titles, dates, summaries and URLs). Both keys include a shared digest of site.yaml, the theme's files and the
-/// build options, so editing any of those re-renders everything. A key found in the ``FragmentStore`` is, by
-/// construction, the same rendering, which keeps the output byte-identical to a clean build. Feeds, sitemap, search
-/// index, aliases, static files and the link check are cheap and produced fresh each time.
+/// Every page body and every page is keyed by a digest of all its inputs (see ``RenderMemo``): a body by its
+/// source bytes and placement and the `site`/`page` values its components see; a page by its layout, its body, its
+/// own facts and those of every page its lists and navigation show. Both include a shared digest of site.yaml, the
+/// theme's files and the build options, so editing any of those renders everything again. A page whose key is
+/// recorded and whose file from the earlier build is still in place is neither rendered nor written: the output
+/// stays byte-identical to a clean build. Feeds, sitemap, search index, aliases and static files are produced
+/// fresh each time (from recorded summaries, without rendering); links are checked again only where a page or a
+/// link target changed.
 package struct IncrementalBuilder: Sendable {
     /// The cache folder's name inside an output folder; ``OutputSync`` is told to keep it.
     package static let cacheFolderName = ".sitectl-cache"
 
+    /// The earlier build's output: which files are still as it wrote them, and how to read one.
+    package struct PreviousOutput: Sendable {
+        package var paths: Set<String>
+        package var read: @Sendable (String) -> String?
+
+        package init(paths: Set<String>, read: @escaping @Sendable (String) -> String?) {
+            self.paths = paths
+            self.read = read
+        }
+
+        /// No earlier output: everything is rendered.
+        package static let none = PreviousOutput(paths: []) { _ in nil }
+
+        /// The files of `folder` whose size and modification time still match `stamps` (what the earlier build
+        /// recorded when it wrote them): a file edited or removed since is rendered again.
+        package static func folder(_ folder: URL, stamps: [String: FileStamp]) -> PreviousOutput {
+            let root = folder.standardizedFileURL.path
+            var paths: Set<String> = []
+            for (path, stamp) in stamps where path.hasSuffix(".html") && FileStamp.of(root + "/" + path) == stamp {
+                paths.insert(path)
+            }
+            return PreviousOutput(paths: paths) { path in
+                FileManager.default.contents(atPath: root + "/" + path).map { String(decoding: $0, as: UTF8.self) }
+            }
+        }
+    }
+
     /// The compiler doing the work.
     package var compiler: SiteCompiler
-    /// Where fragments are kept between builds.
-    package var store: FragmentStore
+    /// Where records are kept between builds.
+    package var store: RecordStore
 
     /// A builder keeping its cache in `cacheURL` (e.g. `dist/.sitectl-cache`).
     package init(compiler: SiteCompiler, cacheURL: URL) {
         self.compiler = compiler
-        self.store = FragmentStore(directory: cacheURL)
+        self.store = RecordStore(directory: cacheURL)
     }
 
-    /// Builds `source`, reusing what earlier builds rendered; `clean` drops the cache first (a full build).
+    /// Builds `source`, reusing what earlier builds rendered when their files are in `previous`; `clean` drops the
+    /// cache first (a full build). Pages left out of `result.output` are listed in `result.kept`.
     /// Throws a ``CompileFailure`` as ``SiteCompiler/compile(_:options:)`` does; the cache is then left as it was.
     package func build(
         source: SiteFiles,
         options: CompileOptions = .init(),
-        clean: Bool = false
+        clean: Bool = false,
+        previous: PreviousOutput = .none
     ) throws -> (result: CompileResult, stats: CompileStats) {
         if clean { try store.clear() }
-        var memo = store.memo()
+        var memo = clean ? RenderMemo() : store.memo()
+        memo.existing = previous.paths
+        memo.readOutput = previous.read
         let result = try compiler.compile(source, options: options, memo: &memo)
         try store.save(memo)
         return (result, result.stats)

@@ -1,45 +1,59 @@
-/// Rendered fragments (page bodies, whole pages) remembered between builds, keyed by a ``ContextDigest`` of every
-/// input that went into them. A key that is found is, by construction, the same rendering; a change anywhere in the
-/// inputs (source bytes, theme files, site.yaml, the lists and navigation a page shows) gives a new key.
+/// What a page body gave besides its HTML, kept between builds under the body's key: enough for lists, feeds and
+/// the search index to show the page without rendering it again.
+package struct BodyFacts: Sendable, Equatable {
+    /// The summary its first paragraph gives (nil when it has none).
+    package var summary: String?
+    /// The start of its text, for the search index.
+    package var searchText: String
+}
+
+/// What a rendered page left in the output folder, kept between builds under its output path: the key of its
+/// inputs, the ids it offers to `#fragment` links, and the broken links found in it.
+package struct PageRecord: Sendable, Equatable {
+    package var key: String
+    package var anchors: [String]
+    package var findings: [Diagnostic]
+}
+
+/// The incremental state of a build: what the earlier build recorded, which of its output files are still in
+/// place, and what this build records for the next.
+///
+/// A page whose key (a digest of every input of its rendering: its source, layout, the facts of the pages its
+/// lists and navigation show, site.yaml, the theme, the options) equals the recorded one, and whose file is still
+/// in place, is not rendered or written again: the output folder is the cache of whole pages.
 package struct RenderMemo: Sendable {
-    /// Looks a key up in the earlier build's store.
-    package var lookup: @Sendable (String) -> String?
-    /// Fragments rendered by this build, to be stored for the next.
-    package var added: [String: String] = [:]
-    /// Every key this build used (found or added): what the store should keep.
-    package var used: Set<String> = []
+    /// Whether anything is looked up or recorded (false: a plain full build, everything in memory).
+    package var isEnabled: Bool
+    /// The earlier build's body facts by body key.
+    package var bodies: [String: BodyFacts] = [:]
+    /// The earlier build's page records by output path.
+    package var pages: [String: PageRecord] = [:]
+    /// The earlier build's digest of every link target (output paths and ids).
+    package var targetsDigest: String?
+    /// Output files of the earlier build that are still as it wrote them.
+    package var existing: Set<String> = []
+    /// Reads an output file of the earlier build (for checking the links of a page that was not rendered again).
+    package var readOutput: @Sendable (String) -> String? = { _ in nil }
+
+    /// This build's records, for the next build.
+    package var newBodies: [String: BodyFacts] = [:]
+    package var newPages: [String: PageRecord] = [:]
+    package var newTargetsDigest: String?
     /// What was rendered and what was reused.
     package var stats = CompileStats()
-    /// Whether fragments are looked up at all (false: a plain full build).
-    package var isEnabled: Bool
 
-    /// A memo over `lookup`.
-    package init(lookup: @escaping @Sendable (String) -> String?) {
-        self.lookup = lookup
+    /// An enabled memo over an earlier build's records.
+    package init(bodies: [String: BodyFacts] = [:], pages: [String: PageRecord] = [:], targetsDigest: String? = nil) {
         self.isEnabled = true
+        self.bodies = bodies
+        self.pages = pages
+        self.targetsDigest = targetsDigest
     }
 
-    /// A memo that never finds anything and remembers nothing: a full build.
+    /// A memo that finds nothing and records nothing: a full build with every file in memory.
     package static var disabled: RenderMemo {
-        var memo = RenderMemo { _ in nil }
+        var memo = RenderMemo()
         memo.isEnabled = false
         return memo
-    }
-
-    /// The fragment for `key`, if an earlier build (or this one) rendered it.
-    mutating func fragment(for key: String) -> String? {
-        guard isEnabled else { return nil }
-        if let found = added[key] ?? lookup(key) {
-            used.insert(key)
-            return found
-        }
-        return nil
-    }
-
-    /// Remembers `fragment` under `key`.
-    mutating func remember(_ fragment: String, for key: String) {
-        guard isEnabled else { return }
-        added[key] = fragment
-        used.insert(key)
     }
 }

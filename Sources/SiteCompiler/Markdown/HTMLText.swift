@@ -17,35 +17,101 @@ package enum HTMLText {
         return result
     }
 
-    /// The text of an HTML fragment: tags dropped, the common entities decoded, whitespace collapsed.
+    /// The text of an HTML fragment: tags dropped (each counts as a space), the common entities decoded,
+    /// whitespace collapsed to single spaces and trimmed.
     package static func plain(_ html: String) -> String {
-        var text = ""
-        var inTag = false
-        for character in html {
-            if character == "<" {
-                inTag = true
-            } else if character == ">" && inTag {
-                inTag = false
-                text.append(" ")
-            } else if !inTag {
-                text.append(character)
-            }
-        }
-        let decoded = decodeEntities(text)
-        return decoded.split(whereSeparator: \.isWhitespace).joined(separator: " ")
+        plain(html, stopAfterBytes: Int.max)
     }
 
-    private static let entities: [(String, String)] = [
+    /// The first `characters` characters of ``plain(_:)``, without reducing the whole fragment.
+    package static func plainPrefix(_ html: String, characters: Int) -> String {
+        String(plain(html, stopAfterBytes: characters * 4 + 8).prefix(characters))
+    }
+
+    /// The text of the first `<p>…</p>` of `html`, if it has one.
+    static func firstParagraph(_ html: String) -> String? {
+        var html = html
+        return html.withUTF8 { bytes -> String? in
+            guard let start = find(Array("<p>".utf8), in: bytes, from: 0),
+                let end = find(Array("</p>".utf8), in: bytes, from: start + 3)
+            else { return nil }
+            return plain(String(decoding: UnsafeBufferPointer(rebasing: bytes[(start + 3)..<end]), as: UTF8.self))
+        }
+    }
+
+    /// Byte offset of `needle` in `bytes` at or after `from`.
+    static func find(_ needle: [UInt8], in bytes: UnsafeBufferPointer<UInt8>, from: Int) -> Int? {
+        guard let first = needle.first, bytes.count >= needle.count else { return nil }
+        var index = from
+        let last = bytes.count - needle.count
+        while index <= last {
+            if bytes[index] == first {
+                var matched = true
+                for offset in 1..<needle.count where bytes[index + offset] != needle[offset] {
+                    matched = false
+                    break
+                }
+                if matched { return index }
+            }
+            index += 1
+        }
+        return nil
+    }
+
+    private static let entities: [([UInt8], [UInt8])] = [
         ("&lt;", "<"), ("&gt;", ">"), ("&quot;", "\""), ("&#39;", "'"), ("&#x27;", "'"), ("&nbsp;", " "),
         ("&amp;", "&"),
-    ]
+    ].map { (Array($0.0.utf8), Array($0.1.utf8)) }
 
-    private static func decodeEntities(_ text: String) -> String {
-        guard text.contains("&") else { return text }
-        var result = text
-        for (entity, character) in entities {
-            result = result.replacing(entity, with: character)
+    /// One pass over the bytes: tags, entities and whitespace handled together. Stops once `limit` bytes of text
+    /// are out (the caller trims to characters).
+    private static func plain(_ html: String, stopAfterBytes limit: Int) -> String {
+        var html = html
+        return html.withUTF8 { bytes -> String in
+            var out: [UInt8] = []
+            out.reserveCapacity(min(bytes.count, limit))
+            var inTag = false
+            var pendingSpace = false
+            var index = 0
+            func emit(_ byte: UInt8) {
+                if byte == 0x20 || byte == 0x09 || byte == 0x0A || byte == 0x0D || byte == 0x0C || byte == 0x0B {
+                    pendingSpace = true
+                    return
+                }
+                if pendingSpace, !out.isEmpty { out.append(0x20) }
+                pendingSpace = false
+                out.append(byte)
+            }
+            while index < bytes.count, out.count < limit {
+                let byte = bytes[index]
+                if byte == UInt8(ascii: "<") {
+                    inTag = true
+                } else if byte == UInt8(ascii: ">"), inTag {
+                    inTag = false
+                    pendingSpace = true
+                } else if !inTag {
+                    if byte == UInt8(ascii: "&"), let (length, replacement) = entity(at: index, in: bytes) {
+                        replacement.forEach(emit)
+                        index += length
+                        continue
+                    }
+                    emit(byte)
+                }
+                index += 1
+            }
+            return String(decoding: out, as: UTF8.self)
         }
-        return result
+    }
+
+    private static func entity(at index: Int, in bytes: UnsafeBufferPointer<UInt8>) -> (Int, [UInt8])? {
+        for (name, replacement) in entities where index + name.count <= bytes.count {
+            var matched = true
+            for offset in 1..<name.count where bytes[index + offset] != name[offset] {
+                matched = false
+                break
+            }
+            if matched { return (name.count, replacement) }
+        }
+        return nil
     }
 }

@@ -13,6 +13,9 @@ package struct CompileResult: Sendable {
     /// When the same input stops giving the same output: the first future-dated page's date (unless future pages
     /// are built), or the new year (footers show the year).
     package var expires: Date = .distantFuture
+    /// Output paths of pages an incremental build did not render again because the earlier build's files are
+    /// current (not in `output`; see ``OutputSync/write(_:to:keeping:unchanged:)``).
+    package var kept: Set<String> = []
 
     /// A result.
     package init(output: SiteFiles, diagnostics: [Diagnostic], pages: [PageInfo], stats: CompileStats = .init()) {

@@ -1,5 +1,11 @@
 package import Foundation
 
+#if canImport(Glibc)
+    internal import Glibc
+#elseif canImport(Darwin)
+    internal import Darwin
+#endif
+
 /// Brings an output folder in line with a build: writes only files whose bytes changed and removes files the
 /// build no longer produces, so servers and rsync see exactly what changed.
 package enum OutputSync {
@@ -12,43 +18,81 @@ package enum OutputSync {
     }
 
     /// Writes `output` under `directory`, skipping files whose bytes are already there. Top-level folders named in
-    /// `keeping` (such as the incremental cache, `.sitectl-cache`) are left alone.
-    package static func write(_ output: SiteFiles, to directory: URL, keeping: Set<String> = []) throws -> Summary {
+    /// `keeping` (such as the incremental cache, `.sitectl-cache`) are left alone, and so are the files in
+    /// `unchanged` (pages an incremental build found current: neither read nor rewritten).
+    package static func write(
+        _ output: SiteFiles, to directory: URL, keeping: Set<String> = [], unchanged: Set<String> = []
+    ) throws -> Summary {
         let fm = FileManager.default
         var summary = Summary()
-        let existing = (fm.fileExists(atPath: directory.path) ? try SiteFiles.paths(under: directory) : []).filter {
+        let root = directory.standardizedFileURL.path
+        let existing = (fm.fileExists(atPath: root) ? try SiteFiles.paths(under: directory) : []).filter {
             path in !keeping.contains(String(path.prefix { $0 != "/" }))
         }
-        for path in existing where output[path] == nil {
-            try fm.removeItem(at: directory.appendingPathComponent(path))
+        for path in existing where output[path] == nil && !unchanged.contains(path) {
+            try fm.removeItem(atPath: root + "/" + path)
             summary.removed += 1
         }
         let present = Set(existing)
-        for (path, data) in output.files {
-            let url = directory.appendingPathComponent(path)
-            if present.contains(path), let old = fm.contents(atPath: url.path), old == data { continue }
-            try fm.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
-            try FileWriter.write(data, to: url.path)
-            summary.changed += 1
+        // Folders known to exist: each is created (or found) once, not once per file.
+        var folders: Set<String> = [""]
+        for path in existing {
+            if let slash = path.lastIndex(of: "/") { folders.insert(String(path[..<slash])) }
         }
+        let written: [Bool] = try output.files.sorted { $0.key < $1.key }.map { path, data in
+            let full = root + "/" + path
+            if present.contains(path), let old = fm.contents(atPath: full), old == data { return false }
+            if let slash = path.lastIndex(of: "/") {
+                let folder = String(path[..<slash])
+                if !folders.contains(folder) {
+                    try fm.createDirectory(atPath: root + "/" + folder, withIntermediateDirectories: true)
+                    var parent = folder
+                    while true {
+                        folders.insert(parent)
+                        guard let up = parent.lastIndex(of: "/") else { break }
+                        parent = String(parent[..<up])
+                    }
+                }
+            } else if !fm.fileExists(atPath: root) {
+                try fm.createDirectory(atPath: root, withIntermediateDirectories: true)
+            }
+            try FileWriter.write(data, to: full)
+            return true
+        }
+        summary.changed = written.filter { $0 }.count
         return summary
     }
 }
 
 extension SiteFiles {
-    /// Relative paths of the regular files under `directory`.
+    /// Relative paths of the regular files under `directory` (symbolic links are not followed).
     package static func paths(under directory: URL) throws -> [String] {
-        let root = directory.standardizedFileURL.path
-        guard let enumerator = FileManager.default.enumerator(atPath: root) else { return [] }
         var paths: [String] = []
-        while let relative = enumerator.nextObject() as? String {
-            var isDirectory: ObjCBool = false
-            if FileManager.default.fileExists(atPath: root + "/" + relative, isDirectory: &isDirectory),
-                !isDirectory.boolValue
-            {
+        walk(directory.standardizedFileURL.path, prefix: "", into: &paths)
+        return paths
+    }
+
+    /// readdir with the entry types the file system reports: no stat per file.
+    private static func walk(_ folder: String, prefix: String, into paths: inout [String]) {
+        guard let handle = opendir(folder) else { return }
+        defer { closedir(handle) }
+        while let entry = readdir(handle) {
+            let name = withUnsafePointer(to: entry.pointee.d_name) {
+                $0.withMemoryRebound(to: CChar.self, capacity: Int(NAME_MAX) + 1) { String(cString: $0) }
+            }
+            if name == "." || name == ".." { continue }
+            let relative = prefix.isEmpty ? name : prefix + "/" + name
+            var type = Int32(entry.pointee.d_type)
+            if type == Int32(DT_UNKNOWN) {
+                var info = stat()
+                guard lstat(folder + "/" + name, &info) == 0 else { continue }
+                type = (info.st_mode & S_IFMT) == S_IFDIR ? Int32(DT_DIR) : (info.st_mode & S_IFMT) == S_IFREG ? Int32(DT_REG) : 0
+            }
+            if type == Int32(DT_DIR) {
+                walk(folder + "/" + name, prefix: relative, into: &paths)
+            } else if type == Int32(DT_REG) {
                 paths.append(relative)
             }
         }
-        return paths
     }
 }

@@ -13,80 +13,170 @@ struct PageStep {
     var sharedKey = ""
 
     struct Output {
-        /// Output path → HTML.
+        /// Output path → HTML, for the pages rendered by this build.
         var files: [(String, String)]
         var diagnostics: [Diagnostic]
         /// The context used, for writers that need summaries (feeds).
         var context: TemplateContext
+        /// The start of each page's text by URL, for the search index.
+        var searchText: [String: String]
+        /// Links and ids of each rendered page, by output path.
+        var scans: [String: HTMLLinks.Scan]
+        /// Output paths of pages not rendered again: the earlier build's files are current.
+        var kept: Set<String>
+        /// Every page's key by output path (empty when the memo is disabled).
+        var keys: [String: String]
     }
 
-    /// Renders every page, taking bodies and pages whose inputs are unchanged from `memo`.
+    /// Renders every page (bodies and pages in parallel), skipping pages whose key and file are unchanged.
     func run(memo: inout RenderMemo) -> Output {
         var diagnostics: [Diagnostic] = []
+        let pages = model.pages
+        let enabled = memo.isEnabled
         let bare = TemplateContext(
             model: model,
             tokens: stylesheet.byName,
             year: year,
-            contentByURL: [:],
+            derivedSummaries: [:],
             draftURLs: draftURLs,
             assetURLs: assetURLs
         )
-        var contentByURL: [String: String] = [:]
         let bodies = PageBodyRenderer(theme: theme, markdown: markdown)
-        for page in model.pages {
+
+        // 1. Bodies: from the records when their key is known, else rendered.
+        struct Body {
+            var key = ""
+            var html: String?
+            var facts: BodyFacts
+            var diagnostics: [Diagnostic] = []
+        }
+        let cachedBodies = memo.bodies
+        let bodyResults: [Body] = Parallel.map(pages.count) { index in
+            let page = pages[index]
             let site = bare.site(currentURL: page.url)
             let summary = bare.summary(of: page)
-            let key = memo.isEnabled ? bodyKey(page, site: site, summary: summary) : ""
-            if let html = memo.fragment(for: key) {
-                contentByURL[page.url] = html
-                memo.stats.bodiesReused += 1
-                continue
-            }
+            let key = enabled ? bodyKey(page, site: site, summary: summary) : ""
+            if enabled, let facts = cachedBodies[key] { return Body(key: key, facts: facts) }
             let result = bodies.render(page, site: site, pageSummary: summary)
-            memo.stats.bodiesRendered += 1
-            contentByURL[page.url] = result.html
-            diagnostics += result.diagnostics
+            let facts = BodyFacts(
+                summary: TemplateContext.derivedSummary(fromContent: result.html),
+                searchText: HTMLText.plainPrefix(result.html, characters: SearchIndexWriter.textLimit))
+            return Body(key: key, html: result.html, facts: facts, diagnostics: result.diagnostics)
+        }
+        var derived: [String: String] = [:]
+        var searchText: [String: String] = [:]
+        for (page, body) in zip(pages, bodyResults) {
+            derived[page.url] = body.facts.summary
+            searchText[page.url] = body.facts.searchText
+            diagnostics += body.diagnostics
+            if body.html == nil { memo.stats.bodiesReused += 1 } else { memo.stats.bodiesRendered += 1 }
             // A body with diagnostics is rendered again next time, so its warnings are reported again.
-            if result.diagnostics.isEmpty { memo.remember(result.html, for: key) }
+            if enabled, body.diagnostics.isEmpty { memo.newBodies[body.key] = body.facts }
         }
         let context = TemplateContext(
             model: model,
             tokens: stylesheet.byName,
             year: year,
-            contentByURL: contentByURL,
+            derivedSummaries: derived,
             draftURLs: draftURLs,
             assetURLs: assetURLs
         )
-        var files: [(String, String)] = []
-        for page in model.pages {
-            guard let layout = layoutName(for: page, diagnostics: &diagnostics) else { continue }
-            files.append((page.outputPath, render(layout: layout, context: context.layout(for: page), memo: &memo)))
-        }
-        if !model.pages.contains(where: { $0.outputPath == "404.html" }) {
-            files.append(("404.html", notFoundPage(context: context, memo: &memo)))
-        }
-        return Output(files: files, diagnostics: diagnostics, context: context)
-    }
 
-    /// A page's HTML from the memo when its layout and context are unchanged, else rendered (and remembered).
-    private func render(layout: String, context: [String: Any], memo: inout RenderMemo) -> String {
-        var key = ""
-        if memo.isEnabled {
-            var digest = ContextDigest()
-            digest.add("page")
-            digest.add(sharedKey)
-            digest.add(layout)
-            digest.add(value: context)
-            key = digest.finish()
-            if let html = memo.fragment(for: key) {
+        // 2. Page keys, from the inputs each page shows.
+        let layouts = pages.map { layoutName(for: $0, diagnostics: &diagnostics) }
+        let keys = enabled ? pageKeys(pages: pages, layouts: layouts, bodies: bodyResults.map(\.key), context: context) : []
+
+        // 3. Pages whose key or file changed, rendered.
+        let recorded = memo.pages
+        let existing = memo.existing
+        let rendered: [(html: String, scan: HTMLLinks.Scan)?] = Parallel.map(pages.count) { index in
+            guard let layout = layouts[index] else { return nil }
+            let page = pages[index]
+            if enabled, recorded[page.outputPath]?.key == keys[index], existing.contains(page.outputPath) { return nil }
+            let content = bodyResults[index].html
+                ?? bodies.render(page, site: bare.site(currentURL: page.url), pageSummary: bare.summary(of: page)).html
+            let html = render(layout: layout, context: context.layout(for: page, content: content))
+            return (html, HTMLLinks.scan(html))
+        }
+        var files: [(String, String)] = []
+        var scans: [String: HTMLLinks.Scan] = [:]
+        var kept: Set<String> = []
+        var keyByPath: [String: String] = [:]
+        for (index, page) in pages.enumerated() where layouts[index] != nil {
+            if enabled { keyByPath[page.outputPath] = keys[index] }
+            if let (html, scan) = rendered[index] {
+                files.append((page.outputPath, html))
+                scans[page.outputPath] = scan
+                memo.stats.pagesRendered += 1
+            } else {
+                kept.insert(page.outputPath)
                 memo.stats.pagesReused += 1
-                return html
             }
         }
-        let html = render(layout: layout, context: context)
-        memo.stats.pagesRendered += 1
-        memo.remember(html, for: key)
-        return html
+        if !model.pages.contains(where: { $0.outputPath == "404.html" }) {
+            // Always rendered (one page), and not counted: the file is rewritten only when its bytes change.
+            files.append(("404.html", notFoundPage(context: context)))
+        }
+        return Output(
+            files: files, diagnostics: diagnostics, context: context, searchText: searchText, scans: scans, kept: kept,
+            keys: keyByPath)
+    }
+
+    /// Each page's key: the shared inputs, its layout and body, its own facts (everything a list shows of it, and
+    /// its params), and for every address above it (and its own) the facts of the page there and of the pages and
+    /// sections listed there. That covers its breadcrumbs, section, neighbours, section tree, lists and feed link;
+    /// the home page adds the recent pages it shows.
+    private func pageKeys(pages: [Page], layouts: [String?], bodies: [String], context: TemplateContext) -> [String] {
+        let facts: [String] = Parallel.map(pages.count) { index in
+            var digest = ContextDigest()
+            digest.add("facts")
+            digest.add(pages[index].kind.rawValue)
+            digest.add(value: context.summary(of: pages[index]))
+            return digest.finish()
+        }
+        let factsByURL = Dictionary(zip(pages.map(\.url), facts), uniquingKeysWith: { first, _ in first })
+        var prefixes: Set<String> = []
+        for page in pages { prefixes.formUnion(Self.prefixes(of: page.url)) }
+        var lists: [String: String] = [:]
+        for prefix in prefixes {
+            var digest = ContextDigest()
+            digest.add(factsByURL[prefix] ?? "-")
+            digest.add("children")
+            for child in model.children(of: prefix) { digest.add(factsByURL[child.url] ?? "-") }
+            digest.add("sections")
+            for section in model.sections(under: prefix) { digest.add(factsByURL[section.url] ?? "-") }
+            lists[prefix] = digest.finish()
+        }
+        var recent = ContextDigest()
+        for page in model.datedPages.prefix(3) { recent.add(factsByURL[page.url] ?? "-") }
+        let recentDigest = recent.finish()
+        return Parallel.map(pages.count) { index in
+            let page = pages[index]
+            var digest = ContextDigest()
+            digest.add("page-v2")
+            digest.add(sharedKey)
+            digest.add(layouts[index] ?? "-")
+            digest.add(bodies[index])
+            digest.add(facts[index])
+            digest.add(value: page.frontMatter.params.mapValues(TemplateContext.plain))
+            for prefix in Self.prefixes(of: page.url) {
+                digest.add(prefix)
+                digest.add(lists[prefix] ?? "-")
+            }
+            if page.kind == .home { digest.add(recentDigest) }
+            return digest.finish()
+        }
+    }
+
+    /// `/a/b/` → `/`, `/a/`, `/a/b/`.
+    private static func prefixes(of url: String) -> [String] {
+        var result = ["/"]
+        var current = "/"
+        for segment in url.split(separator: "/") {
+            current += segment + "/"
+            result.append(current)
+        }
+        return result
     }
 
     /// The key of a page body: its source and placement, the `site` and `page` values its components see.
@@ -138,7 +228,7 @@ struct PageStep {
     }
 
     /// `404.html`: the theme's `404` layout if it has one, else the page layout with a short message.
-    private func notFoundPage(context: TemplateContext, memo: inout RenderMemo) -> String {
+    private func notFoundPage(context: TemplateContext) -> String {
         var layout = context.layout(for: Self.notFound)
         var page = layout["page"] as? [String: Any] ?? [:]
         page["content"] =
@@ -147,7 +237,7 @@ struct PageStep {
         layout["page"] = page
         let siteTitle = model.config.title
         layout["head_title"] = siteTitle.isEmpty ? "Page not found" : "Page not found · \(siteTitle)"
-        return render(layout: theme.templates.layoutNames.contains("404") ? "404" : "page", context: layout, memo: &memo)
+        return render(layout: theme.templates.layoutNames.contains("404") ? "404" : "page", context: layout)
     }
 
     private static let notFound: Page = {

@@ -5,6 +5,8 @@ internal import Foundation
 struct SearchIndexWriter {
     let model: SiteModel
     let context: TemplateContext
+    /// The start of each page's text by URL.
+    let searchText: [String: String]
     /// Characters of page text kept per entry: enough to match on, small enough to download.
     static let textLimit = 300
 
@@ -16,9 +18,7 @@ struct SearchIndexWriter {
                 entry["section"] = section.title
             }
             if let summary = context.summaryText(of: page) { entry["summary"] = summary }
-            if let html = context.contentByURL[page.url] {
-                entry["text"] = HTMLText.plainPrefix(html, characters: Self.textLimit)
-            }
+            if let text = searchText[page.url] { entry["text"] = text }
             entries.append(entry)
         }
         let encoder = JSONEncoder()

@@ -70,7 +70,7 @@ package struct SiteCompiler: Sendable {
             year: Self.year(of: options.now),
             assetURLs: assets.urls
         )
-        pageStep.sharedKey = sharedKey(siteData: siteData, theme: theme, options: options)
+        pageStep.sharedKey = sharedKey(siteData: siteData, theme: theme, options: options, draftURLs: draftURLs)
         let rendered = pageStep.run(memo: &memo)
         diagnostics += rendered.diagnostics
         for (path, html) in rendered.files { output.setText(path, html) }
@@ -89,13 +89,14 @@ package struct SiteCompiler: Sendable {
             )
         }
         if theme.manifest.features.contains("search") {
-            output["search.json"] = SearchIndexWriter(model: model, context: context).json()
+            output["search.json"] = SearchIndexWriter(model: model, context: context, searchText: rendered.searchText).json()
         }
         diagnostics += writeAliases(model: model, into: &output)
         diagnostics += copyStatic(source, into: &output, generated: ["robots.txt", "404.html"])
         if output["robots.txt"] == nil { output.setText("robots.txt", RobotsFile.text(model: model)) }
 
-        diagnostics += checkLinks(output, pages: model.pages, site: site.source, mode: options.linkCheck)
+        diagnostics += checkLinks(
+            output, rendered: rendered, pages: model.pages, site: site.source, mode: options.linkCheck, memo: &memo)
         if diagnostics.hasErrors { throw CompileFailure(diagnostics: diagnostics) }
         let pages = allPages.sorted { $0.url < $1.url }.map { page in
             PageInfo(
@@ -112,15 +113,17 @@ package struct SiteCompiler: Sendable {
             pages: pages,
             stats: memo.stats
         )
+        result.kept = rendered.kept
         result.expires = Self.expiry(of: allPages, options: options)
         return result
     }
 
     /// What every rendering depends on besides its own context: site.yaml, the theme's files, the Markdown
     /// switches and the build options. Any change re-renders the whole site.
-    private func sharedKey(siteData: Data, theme: Theme, options: CompileOptions) -> String {
+    private func sharedKey(siteData: Data, theme: Theme, options: CompileOptions, draftURLs: Set<String>) -> String {
         var digest = ContextDigest()
-        digest.add("sitectl-render-v1")
+        digest.add("sitectl-render-v2")
+        digest.add(value: draftURLs.sorted())
         digest.add(siteData)
         digest.add(theme.fingerprint)
         digest.add(String(describing: markdown.options))
@@ -207,22 +210,69 @@ package struct SiteCompiler: Sendable {
         return diagnostics
     }
 
+    /// Checks every HTML file's links. Pages rendered by this build are checked from their fresh HTML; a page kept
+    /// from the earlier build keeps its recorded findings when no link target (output path or id) changed, and is
+    /// read back from the output folder and checked again otherwise. Records what the next build needs.
     private func checkLinks(
         _ output: SiteFiles,
+        rendered: PageStep.Output,
         pages: [Page],
         site: SourceText,
-        mode: CompileOptions.LinkCheck
+        mode: CompileOptions.LinkCheck,
+        memo: inout RenderMemo
     ) -> [Diagnostic] {
-        guard mode != .off else { return [] }
+        // Every HTML file's links and ids: rendered pages from the page step, other HTML (404, redirects, static
+        // pages) scanned here, kept pages' ids from the records.
+        var scans = rendered.scans
+        for path in output.paths where path.hasSuffix(".html") && scans[path] == nil {
+            scans[path] = output.text(path).map(HTMLLinks.scan) ?? HTMLLinks.Scan()
+        }
+        var anchors = scans.mapValues { Set($0.ids) }
+        for path in rendered.kept { anchors[path] = Set(memo.pages[path]?.anchors ?? []) }
+        let targets = LinkChecker.Targets(paths: Set(output.paths).union(rendered.kept), anchors: anchors)
+        var digest = ContextDigest()
+        digest.add("targets")
+        for path in targets.paths.sorted() {
+            digest.add(path)
+            if let ids = anchors[path] { digest.add(value: ids.sorted()) }
+        }
+        let targetsDigest = digest.finish()
+        let targetsUnchanged = memo.isEnabled && memo.targetsDigest == targetsDigest
+
         // Pages point at their source, then site.yaml (navigation); generated pages (404) at site.yaml.
         var sources: [String: [SourceText]] = [:]
-        for path in output.paths where path.hasSuffix(".html") { sources[path] = [site] }
         for page in pages { sources[page.outputPath] = [page.source, site] }
-        return LinkChecker.check(output, sources: sources).map { finding in
+        let htmlPaths = targets.paths.filter { $0.hasSuffix(".html") }.sorted()
+        let recorded = memo.pages
+        let read = memo.readOutput
+        let findings: [[Diagnostic]] = Parallel.map(htmlPaths.count) { index in
+            let path = htmlPaths[index]
+            let links: [String]
+            if let scan = scans[path] {
+                links = scan.links
+            } else if targetsUnchanged, let record = recorded[path] {
+                return record.findings
+            } else {
+                links = read(path).map { HTMLLinks.scan($0).links } ?? []
+            }
+            return LinkChecker.check(page: path, links: links, targets: targets, sources: sources[path] ?? [site])
+        }
+        if memo.isEnabled {
+            memo.newTargetsDigest = targetsDigest
+            for (index, path) in htmlPaths.enumerated() {
+                guard let key = rendered.keys[path] else { continue }
+                memo.newPages[path] = PageRecord(key: key, anchors: (anchors[path] ?? []).sorted(), findings: findings[index])
+            }
+        }
+        guard mode != .off else { return [] }
+        var seen: Set<Diagnostic> = []
+        var result: [Diagnostic] = []
+        for finding in findings.joined() where seen.insert(finding).inserted {
             var finding = finding
             if mode == .warn { finding.severity = .warning }
-            return finding
+            result.append(finding)
         }
+        return result
     }
 
     private static func year(of date: Date) -> Int {

@@ -4,8 +4,8 @@ extension TemplateContext {
     static let treePageLimit = 50
 
     /// Adds `toc`, `prev`, `next` (`has_pager` when either), `breadcrumbs` and `tree` (each with its `has_` flag) to a layout context.
-    func addNavigation(for page: Page, to context: inout [String: Any]) {
-        if let html = contentByURL[page.url] {
+    func addNavigation(for page: Page, content: String?, to context: inout [String: Any]) {
+        if let html = content {
             let toc = TableOfContents.entries(in: html).map { entry -> [String: Any] in
                 ["level": String(entry.level), "id": entry.id, "title": entry.title]
             }

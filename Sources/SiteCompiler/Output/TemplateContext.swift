@@ -6,8 +6,9 @@ struct TemplateContext {
     let model: SiteModel
     let tokens: [String: String]
     let year: Int
-    /// Rendered body HTML by page URL, for `page.content` and derived summaries.
-    let contentByURL: [String: String]
+    /// Summaries taken from the first paragraph of each page's content, by page URL (pages whose front matter
+    /// has neither `summary` nor `description`).
+    let derivedSummaries: [String: String]
     /// URLs of drafts that are not built.
     let draftURLs: Set<String>
     /// `assets` in layouts: `css`, `tokens_css` and one `<name>_<ext>` key per theme asset, each the published
@@ -66,10 +67,10 @@ struct TemplateContext {
     }
 
     /// `page`: the summary plus its content, kind flags, feed and front matter params.
-    func page(_ page: Page) -> [String: Any] {
+    func page(_ page: Page, content: String? = nil) -> [String: Any] {
         var context = summary(of: page)
         // Absent rather than "" when empty: Mustache treats any string, even "", as true in `{{#page.content}}`.
-        context["content"] = nonEmpty(contentByURL[page.url])
+        context["content"] = nonEmpty(content)
         context["is_home"] = page.kind == .home
         context["is_section"] = page.kind == .section
         context["is_page"] = page.kind == .page
@@ -87,14 +88,14 @@ struct TemplateContext {
 
     /// The full context of a layout: `site`, `page`, `pages` / `sections` (home and sections), `recent` (home),
     /// `head_title`, `assets`.
-    func layout(for page: Page) -> [String: Any] {
+    func layout(for page: Page, content: String? = nil) -> [String: Any] {
         var context: [String: Any] = [
             "site": site(currentURL: page.url),
-            "page": self.page(page),
+            "page": self.page(page, content: content),
             "head_title": headTitle(for: page),
             "assets": assetURLs,
         ]
-        addNavigation(for: page, to: &context)
+        addNavigation(for: page, content: content, to: &context)
         if page.kind != .page {
             let children = model.children(of: page.url).map(summary(of:))
             if !children.isEmpty {
@@ -128,10 +129,12 @@ struct TemplateContext {
     func summaryText(of page: Page) -> String? {
         if let summary = nonEmpty(page.frontMatter.summary) { return summary }
         if let description = nonEmpty(page.frontMatter.description) { return description }
-        guard let html = contentByURL[page.url], let start = html.range(of: "<p>"),
-            let end = html.range(of: "</p>", range: start.upperBound..<html.endIndex)
-        else { return nil }
-        let text = HTMLText.plain(String(html[start.upperBound..<end.lowerBound]))
+        return derivedSummaries[page.url]
+    }
+
+    /// The summary a page's content gives: its first paragraph as text, cut at a word near 200 characters.
+    static func derivedSummary(fromContent html: String) -> String? {
+        guard let text = HTMLText.firstParagraph(html) else { return nil }
         guard text.count > 200 else { return text }
         let cut = text.prefix(200)
         return (cut.lastIndex(of: " ").map { String(cut[..<$0]) } ?? String(cut)) + "…"

@@ -34,9 +34,10 @@ struct BuildCommand: AsyncParsableCommand {
         let scanned = Int64(Date().timeIntervalSince1970 * 1_000_000_000)
         let scan = SourceScan(
             root: source, excluding: [outURL.standardizedFileURL.path, cacheURL.standardizedFileURL.path])
+        let previousManifest = clean ? nil : BuildManifest.load(from: cacheURL)
         if clean {
             if FileManager.default.fileExists(atPath: outURL.path) { try FileManager.default.removeItem(at: outURL) }
-        } else if let manifest = BuildManifest.load(from: cacheURL),
+        } else if let manifest = previousManifest,
             manifest.isCurrent(key: key, scan: scan, source: source, output: outURL, now: options.now)
         {
             // Nothing changed since the last build, and its output is still in place.
@@ -54,26 +55,29 @@ struct BuildCommand: AsyncParsableCommand {
         let result: CompileResult
         let stats: CompileStats
         do {
-            (result, stats) = try builder.build(source: files, options: options, clean: clean)
+            // Pages whose files are still as the last build wrote them may be kept rather than rendered again.
+            let previous = previousManifest.map { IncrementalBuilder.PreviousOutput.folder(outURL, stamps: $0.outputs) }
+            (result, stats) = try builder.build(source: files, options: options, clean: clean, previous: previous ?? .none)
         } catch let failure as CompileFailure {
             failure.diagnostics.forEach { Terminal.err($0.formatted) }
             throw ClientError("The build failed with \(failure.diagnostics.filter { $0.severity == .error }.count) error(s).")
         }
         result.diagnostics.forEach { Terminal.err($0.formatted) }
-        let written = try OutputSync.write(result.output, to: outURL, keeping: [IncrementalBuilder.cacheFolderName])
+        let written = try OutputSync.write(
+            result.output, to: outURL, keeping: [IncrementalBuilder.cacheFolderName], unchanged: result.kept)
         var manifest = BuildManifest()
         manifest.key = key
         manifest.expires = result.expires
         manifest.pageCount = result.pages.count
-        manifest.fileCount = result.output.files.count
+        manifest.fileCount = result.output.files.count + result.kept.count
         manifest.layoutCount = stats.pagesRendered + stats.pagesReused
         manifest.diagnostics = result.diagnostics.map(\.formatted)
         manifest.recordSources(scan, files: files, scanned: scanned)
-        manifest.recordOutputs(result.output.files.keys, in: outURL)
+        manifest.recordOutputs(Array(result.output.files.keys) + result.kept, in: outURL)
         try manifest.save(to: cacheURL)
         if !global.quiet {
             Terminal.err(
-                "Built \(result.pages.count) pages into \(out)/ (\(result.output.files.count) files, "
+                "Built \(result.pages.count) pages into \(out)/ (\(result.output.files.count + result.kept.count) files, "
                     + "\(written.changed) written, \(written.removed) removed); "
                     + "\(stats.pagesRendered) pages rendered, \(stats.pagesReused) reused."
             )

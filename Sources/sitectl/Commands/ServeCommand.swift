@@ -72,7 +72,7 @@ struct ServeCommand: AsyncParsableCommand {
                 SourceWatcher(
                     directory: source,
                     themeDirectories: library.directories,
-                    rebuild: { if let output = build.run() { site.update(output) } },
+                    rebuild: { if let output = build.run(previous: site.output) { site.update(output) } },
                     site: site))
         }
         // Services stop in reverse order: the watcher first, which releases waiting reload requests.
@@ -89,15 +89,23 @@ struct PreviewBuild: Sendable {
     let drafts: Bool
     let future: Bool
 
-    /// The new output, or nil (after printing the diagnostics) when the build failed.
-    func run() -> SiteFiles? {
+    /// The new output, or nil (after printing the diagnostics) when the build failed. Pages whose inputs did not
+    /// change since the build that gave `previous` are taken from it rather than rendered again.
+    func run(previous: SiteFiles? = nil) -> SiteFiles? {
         do {
             let files = try SiteFiles.load(from: directory).filteringHidden()
+            let earlier = previous.map { old in
+                IncrementalBuilder.PreviousOutput(paths: Set(old.paths.filter { $0.hasSuffix(".html") })) { old.text($0) }
+            }
             let (result, stats) = try builder.build(
-                source: files, options: CompileOptions(drafts: drafts, future: future))
+                source: files, options: CompileOptions(drafts: drafts, future: future), previous: earlier ?? .none)
+            var output = result.output
+            if let previous {
+                for path in result.kept { output[path] = previous[path] }
+            }
             result.diagnostics.forEach { Terminal.err($0.formatted) }
             Terminal.err("Built \(result.pages.count) pages: \(stats.pagesRendered) rendered, \(stats.pagesReused) reused.")
-            return result.output
+            return output
         } catch let failure as CompileFailure {
             failure.diagnostics.forEach { Terminal.err($0.formatted) }
             return nil

@@ -1,0 +1,87 @@
+package import Foundation
+
+/// The on-disk half of a ``RenderMemo``: one text file, `records`, with a line per body and per page.
+///
+///     sitectl-records 2 <TAB> targets-digest
+///     B <TAB> body-key <TAB> summary (or \u{0} for none) <TAB> search text
+///     P <TAB> output-path <TAB> page-key <TAB> ids joined by \u{1F} <TAB> findings as JSON (or empty)
+///
+/// Summaries and search text are whitespace-collapsed plain text, so they hold no tabs or newlines. One file
+/// read and written whole is much cheaper than a file per page. A file in another format starts the cache empty.
+package struct RecordStore: Sendable {
+    /// Bumped whenever keys or records change meaning.
+    static let header = "sitectl-records 2"
+
+    /// The cache folder.
+    package var directory: URL
+
+    /// A store in `directory` (created on first save).
+    package init(directory: URL) {
+        self.directory = directory
+    }
+
+    private var file: URL { directory.appendingPathComponent("records") }
+
+    /// The recorded state of the last build (an empty memo when there is none, or it is unreadable).
+    package func memo() -> RenderMemo {
+        var memo = RenderMemo()
+        guard let data = FileManager.default.contents(atPath: file.path) else { return memo }
+        let text = String(decoding: data, as: UTF8.self)
+        var lines = text.split(separator: "\n", omittingEmptySubsequences: true).makeIterator()
+        guard let first = lines.next() else { return memo }
+        let head = first.split(separator: "\t", omittingEmptySubsequences: false)
+        guard head.first.map(String.init) == Self.header else { return memo }
+        memo.targetsDigest = head.count > 1 ? String(head[1]) : nil
+        let decoder = JSONDecoder()
+        while let line = lines.next() {
+            let fields = line.split(separator: "\t", omittingEmptySubsequences: false)
+            switch fields.first {
+            case "B" where fields.count == 4:
+                let summary = fields[2] == "\u{0}" ? nil : String(fields[2])
+                memo.bodies[String(fields[1])] = BodyFacts(summary: summary, searchText: String(fields[3]))
+            case "P" where fields.count == 5:
+                let anchors = fields[3].isEmpty ? [] : fields[3].split(separator: "\u{1F}").map(String.init)
+                let findings = fields[4].isEmpty
+                    ? [] : (try? decoder.decode([Diagnostic].self, from: Data(fields[4].utf8))) ?? []
+                memo.pages[String(fields[1])] = PageRecord(key: String(fields[2]), anchors: anchors, findings: findings)
+            default:
+                // A damaged line: forget everything rather than trust part of it.
+                return RenderMemo()
+            }
+        }
+        return memo
+    }
+
+    /// Writes the records `memo` made in this build (replacing the earlier ones), atomically.
+    package func save(_ memo: RenderMemo) throws {
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        var text = Self.header + "\t" + (memo.newTargetsDigest ?? "") + "\n"
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys]
+        for key in memo.newBodies.keys.sorted() {
+            guard let facts = memo.newBodies[key] else { continue }
+            text += "B\t\(key)\t\(Self.clean(facts.summary ?? "\u{0}"))\t\(Self.clean(facts.searchText))\n"
+        }
+        for path in memo.newPages.keys.sorted() where !path.contains("\t") && !path.contains("\n") {
+            guard let record = memo.newPages[path] else { continue }
+            let anchors = record.anchors.map(Self.clean).filter { !$0.contains("\u{1F}") && !$0.isEmpty }
+            let findings = record.findings.isEmpty
+                ? "" : (try? encoder.encode(record.findings)).map { String(decoding: $0, as: UTF8.self) } ?? ""
+            text += "P\t\(path)\t\(record.key)\t\(anchors.joined(separator: "\u{1F}"))\t\(findings)\n"
+        }
+        try FileWriter.write(Data(text.utf8), to: file.path, atomic: true)
+    }
+
+    /// Removes the whole cache folder.
+    package func clear() throws {
+        if FileManager.default.fileExists(atPath: directory.path) {
+            try FileManager.default.removeItem(at: directory)
+        }
+    }
+
+    /// Tabs and newlines (never in collapsed text, but ids may hold anything) become spaces.
+    private static func clean(_ text: String) -> String {
+        guard text.utf8.contains(where: { $0 == 0x09 || $0 == 0x0A || $0 == 0x0D }) else { return text }
+        return String(text.map { $0 == "\t" || $0 == "\n" || $0 == "\r" || $0 == "\r\n" ? " " : $0 })
+    }
+}
