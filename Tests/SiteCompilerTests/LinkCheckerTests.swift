@@ -66,4 +66,38 @@ import Testing
             "reported once, not once per page"
         )
     }
+
+    @Test func fragmentsMustNameAnIdOnTheTargetPage() {
+        var output = SiteFiles()
+        output.setText(
+            "index.html",
+            """
+            <a href="/guide/#install">ok</a> <a href="/guide/#instal">typo</a> <a href="#intro">own ok</a>
+            <a href="#nowhere">own broken</a> <a href="#top">top</a> <a href="/feed.xml#x">not a page</a>
+            <h2 id="intro">Intro</h2>
+            """
+        )
+        output.setText("guide/index.html", "<h2 id=\"install\">Install</h2> <a href=\"../#intro\">back</a>")
+        output.setText("feed.xml", "")
+        let found = LinkChecker.check(output)
+        #expect(
+            Set(found.map(\.message)) == [
+                "broken link \"/guide/#instal\": /guide/ has no element with id \"instal\"",
+                "broken link \"#nowhere\": / has no element with id \"nowhere\"",
+            ]
+        )
+        #expect(found.first { $0.message.contains("instal\"") }?.hint == "did you mean \"install\"?")
+    }
+
+    @Test func brokenAnchorInContentPointsAtItsLine() throws {
+        let page = "---\ntitle: Links\n---\n\n## Setup\n\nSee [setup](#setup) and [later](#later).\n"
+        let result = try Fixtures.compiler.compile(
+            try Fixtures.starter(with: ["content/links.md": page]),
+            options: CompileOptions(now: Fixtures.options.now, linkCheck: .warn)
+        )
+        let findings = result.diagnostics.filter { $0.message.contains("#later") }
+        #expect(findings.count == 1)
+        #expect(findings.first?.file == "content/links.md" && findings.first?.line == 7)
+        #expect(!result.diagnostics.contains { $0.message.contains("#setup") })
+    }
 }

@@ -9,6 +9,7 @@ package struct ContentLoader {
         var pages: [Page] = []
         var diagnostics: [Diagnostic] = []
         var folders: [String] = []
+        var candidates: [(placement: PagePath.Placement, source: SourceText)] = []
         for path in source.paths where path.hasPrefix("content/") {
             guard let placement = PagePath.placement(of: path) else {
                 if !path.hasSuffix(".md") {
@@ -27,28 +28,36 @@ package struct ContentLoader {
                 diagnostics.append(Diagnostic(severity: .error, file: path, message: "page is not UTF-8 text"))
                 continue
             }
-            let sourceText = SourceText(path: path, text: text)
-            do {
-                let parsed = try PageSource.parse(sourceText, warnings: &diagnostics)
-                var url = placement.url
-                if let slug = parsed.frontMatter.slug, placement.kind != .home {
-                    url = PagePath.applying(slug: slug, to: url)
-                }
-                pages.append(
-                    Page(
-                        kind: placement.kind,
-                        source: sourceText,
-                        url: url,
-                        frontMatter: parsed.frontMatter,
-                        body: parsed.body,
-                        bodyLineOffset: parsed.bodyLineOffset,
-                        parentURL: placement.kind == .home ? nil : placement.folderURL
-                    )
-                )
-                folders.append(placement.folderURL)
+            candidates.append((placement, SourceText(path: path, text: text)))
+        }
+        // Front matter is parsed on all cores; pages keep the order of their paths.
+        let parsed: [(PageSource?, [Diagnostic])] = Parallel.map(candidates.count) { index in
+            var warnings: [Diagnostic] = []
+            do throws(CompileFailure) {
+                return (try PageSource.parse(candidates[index].source, warnings: &warnings), warnings)
             } catch {
-                diagnostics += error.diagnostics
+                return (nil, warnings + error.diagnostics)
             }
+        }
+        for ((placement, sourceText), (page, found)) in zip(candidates, parsed) {
+            diagnostics += found
+            guard let parsed = page else { continue }
+            var url = placement.url
+            if let slug = parsed.frontMatter.slug, placement.kind != .home {
+                url = PagePath.applying(slug: slug, to: url)
+            }
+            pages.append(
+                Page(
+                    kind: placement.kind,
+                    source: sourceText,
+                    url: url,
+                    frontMatter: parsed.frontMatter,
+                    body: parsed.body,
+                    bodyLineOffset: parsed.bodyLineOffset,
+                    parentURL: placement.kind == .home ? nil : placement.folderURL
+                )
+            )
+            folders.append(placement.folderURL)
         }
         assignParents(&pages, folders: folders)
         diagnostics += duplicateURLs(pages)

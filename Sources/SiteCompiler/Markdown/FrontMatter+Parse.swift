@@ -16,16 +16,36 @@ extension PageSource {
     package static func parse(_ source: SourceText, warnings: inout [Diagnostic]) throws(CompileFailure) -> PageSource {
         var text = source.text
         if text.hasPrefix("\u{FEFF}") { text.removeFirst() }
-        let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
-        guard let first = lines.first, first.trimmingTrailingCR() == "---" else {
+        // Byte offsets of each line's start and end (without "\r"), scanned only until the closing fence.
+        let bytes = Array(text.utf8)
+        func lineEnd(from start: Int) -> Int {
+            var index = start
+            while index < bytes.count, bytes[index] != UInt8(ascii: "\n") { index += 1 }
+            return index
+        }
+        func isFence(_ start: Int, _ end: Int, _ fences: [String]) -> Bool {
+            var stop = end
+            if stop > start, bytes[stop - 1] == UInt8(ascii: "\r") { stop -= 1 }
+            return fences.contains { $0.utf8.elementsEqual(bytes[start..<stop]) }
+        }
+        let firstEnd = lineEnd(from: 0)
+        guard isFence(0, firstEnd, ["---"]) else {
             return PageSource(frontMatter: FrontMatter(), body: text, bodyLineOffset: 0)
         }
-        guard
-            let closing = lines.indices.dropFirst().first(where: {
-                let line = lines[$0].trimmingTrailingCR()
-                return line == "---" || line == "..."
-            })
-        else {
+        var lineStart = firstEnd + 1
+        var lineIndex = 1
+        var closing: (index: Int, start: Int, end: Int)?
+        while lineStart <= bytes.count, firstEnd < bytes.count {
+            let end = lineEnd(from: lineStart)
+            if isFence(lineStart, end, ["---", "..."]) {
+                closing = (lineIndex, lineStart, end)
+                break
+            }
+            if end >= bytes.count { break }
+            lineStart = end + 1
+            lineIndex += 1
+        }
+        guard let closing else {
             throw CompileFailure(diagnostics: [
                 .error(
                     "front matter is not closed",
@@ -36,23 +56,21 @@ extension PageSource {
                 )
             ])
         }
-        let yaml = lines[1..<closing].joined(separator: "\n")
-        let body = lines[(closing + 1)...].joined(separator: "\n")
+        let yamlStart = firstEnd + 1
+        let yamlEnd = max(yamlStart, closing.start - 1)
+        let yaml = closing.index > 1 ? String(decoding: bytes[yamlStart..<yamlEnd], as: UTF8.self) : ""
+        let body = closing.end < bytes.count ? String(decoding: bytes[(closing.end + 1)...], as: UTF8.self) : ""
+        let closingLine = closing.index
         var reader = FrontMatterReader(source: source)
         if let node = try YAMLNode.parse(yaml, source: source, lineOffset: 1) {
             reader.read(node)
         }
         warnings += reader.diagnostics.filter { $0.severity == .warning }
         if reader.diagnostics.hasErrors { throw CompileFailure(diagnostics: reader.diagnostics) }
-        return PageSource(frontMatter: reader.frontMatter, body: body, bodyLineOffset: closing + 1)
+        return PageSource(frontMatter: reader.frontMatter, body: body, bodyLineOffset: closingLine + 1)
     }
 }
 
-extension Substring {
-    fileprivate func trimmingTrailingCR() -> Substring {
-        hasSuffix("\r") ? dropLast() : self
-    }
-}
 
 /// Reads the front matter mapping into ``FrontMatter`` with located errors.
 private struct FrontMatterReader {

@@ -34,31 +34,42 @@ package enum OutputSync {
             summary.removed += 1
         }
         let present = Set(existing)
-        // Folders known to exist: each is created (or found) once, not once per file.
-        var folders: Set<String> = [""]
+        var folders: Set<String> = []
         for path in existing {
             if let slash = path.lastIndex(of: "/") { folders.insert(String(path[..<slash])) }
         }
-        let written: [Bool] = try output.files.sorted { $0.key < $1.key }.map { path, data in
-            let full = root + "/" + path
-            if present.contains(path), let old = fm.contents(atPath: full), old == data { return false }
-            if let slash = path.lastIndex(of: "/") {
-                let folder = String(path[..<slash])
-                if !folders.contains(folder) {
-                    try fm.createDirectory(atPath: root + "/" + folder, withIntermediateDirectories: true)
-                    var parent = folder
-                    while true {
-                        folders.insert(parent)
-                        guard let up = parent.lastIndex(of: "/") else { break }
-                        parent = String(parent[..<up])
-                    }
-                }
-            } else if !fm.fileExists(atPath: root) {
-                try fm.createDirectory(atPath: root, withIntermediateDirectories: true)
-            }
-            try FileWriter.write(data, to: full)
-            return true
+        let files = output.files.sorted { $0.key < $1.key }
+        // Compare with what is there (on all cores), then create each missing folder once, parents first.
+        let needed: [Bool] = Parallel.map(files.count) { index in
+            let (path, data) = files[index]
+            guard present.contains(path), let old = fm.contents(atPath: root + "/" + path) else { return true }
+            return old != data
         }
+        var missing: Set<String> = []
+        for (index, (path, _)) in files.enumerated() where needed[index] {
+            var folder = path
+            while let slash = folder.lastIndex(of: "/") {
+                folder = String(folder[..<slash])
+                if folders.contains(folder) || !missing.insert(folder).inserted { break }
+            }
+        }
+        if !fm.fileExists(atPath: root) { try fm.createDirectory(atPath: root, withIntermediateDirectories: true) }
+        for folder in missing.sorted(by: { $0.count < $1.count }) where mkdir(root + "/" + folder, 0o755) != 0 && errno != EEXIST {
+            try fm.createDirectory(atPath: root + "/" + folder, withIntermediateDirectories: true)
+        }
+        let failures: [String?] = Parallel.map(files.count) { index in
+            guard needed[index] else { return nil }
+            do {
+                try FileWriter.write(files[index].value, to: root + "/" + files[index].key)
+                return nil
+            } catch {
+                return files[index].key
+            }
+        }
+        if let failed = failures.compactMap({ $0 }).first {
+            throw CocoaError(.fileWriteUnknown, userInfo: [NSFilePathErrorKey: root + "/" + failed])
+        }
+        let written = needed
         summary.changed = written.filter { $0 }.count
         return summary
     }

@@ -53,16 +53,16 @@ struct PageStep {
         let cachedBodies = memo.bodies
         let bodyResults: [Body] = Parallel.map(pages.count) { index in
             let page = pages[index]
-            let site = bare.site(currentURL: page.url)
-            let summary = bare.summary(of: page)
-            let key = enabled ? bodyKey(page, site: site, summary: summary) : ""
+            let key = enabled ? bodyKey(page) : ""
             if enabled, let facts = cachedBodies[key] { return Body(key: key, facts: facts) }
-            let result = bodies.render(page, site: site, pageSummary: summary)
+            let result = bodies.render(page, site: bare.site(currentURL: page.url), pageSummary: bare.summary(of: page))
             let facts = BodyFacts(
                 summary: TemplateContext.derivedSummary(fromContent: result.html),
                 searchText: HTMLText.plainPrefix(result.html, characters: SearchIndexWriter.textLimit))
             return Body(key: key, html: result.html, facts: facts, diagnostics: result.diagnostics)
         }
+        var timer = PhaseTimer()
+        timer.mark("bodies")
         var derived: [String: String] = [:]
         var searchText: [String: String] = [:]
         for (page, body) in zip(pages, bodyResults) {
@@ -86,6 +86,7 @@ struct PageStep {
         let layouts = pages.map { layoutName(for: $0, diagnostics: &diagnostics) }
         let keys = enabled ? pageKeys(pages: pages, layouts: layouts, bodies: bodyResults.map(\.key), context: context) : []
 
+        timer.mark("page keys")
         // 3. Pages whose key or file changed, rendered.
         let recorded = memo.pages
         let existing = memo.existing
@@ -98,6 +99,7 @@ struct PageStep {
             let html = render(layout: layout, context: context.layout(for: page, content: content))
             return (html, HTMLLinks.scan(html))
         }
+        timer.mark("layouts")
         var files: [(String, String)] = []
         var scans: [String: HTMLLinks.Scan] = [:]
         var kept: Set<String> = []
@@ -179,8 +181,9 @@ struct PageStep {
         return result
     }
 
-    /// The key of a page body: its source and placement, the `site` and `page` values its components see.
-    private func bodyKey(_ page: Page, site: [String: Any], summary: [String: Any]) -> String {
+    /// The key of a page body: its source and placement. The `site` and `page` values its components see follow
+    /// from those and the shared inputs (site.yaml, theme, options, which pages are drafts).
+    private func bodyKey(_ page: Page) -> String {
         var digest = ContextDigest()
         digest.add("body")
         digest.add(sharedKey)
@@ -189,8 +192,6 @@ struct PageStep {
         digest.add(page.url)
         digest.add(page.kind.rawValue)
         digest.add(String(page.bodyLineOffset))
-        digest.add(value: site)
-        digest.add(value: summary)
         return digest.finish()
     }
 

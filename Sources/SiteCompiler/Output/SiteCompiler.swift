@@ -25,6 +25,7 @@ package struct SiteCompiler: Sendable {
     /// from `memo` and adding the ones it renders. The output is the same as a full build's, byte for byte.
     package func compile(_ source: SiteFiles, options: CompileOptions, memo: inout RenderMemo) throws -> CompileResult {
         // Hidden files (.DS_Store, .git/…) are never part of a site; a local folder may still hold them.
+        var timer = PhaseTimer()
         let source = source.withoutHiddenFiles()
         guard let siteData = source["site.yaml"] else {
             throw CompileFailure(diagnostics: [
@@ -36,6 +37,7 @@ package struct SiteCompiler: Sendable {
                 )
             ])
         }
+        timer.mark("prepare")
         let site = try SiteConfig.parseDetailed(siteData)
         let theme = try loadTheme(for: site)
         var diagnostics = site.warnings + theme.warnings
@@ -45,6 +47,7 @@ package struct SiteCompiler: Sendable {
             site: site
         )
         diagnostics += tokenDiagnostics
+        timer.mark("site+theme")
         let allPages: [Page]
         do {
             let content = try ContentLoader().load(source)
@@ -55,6 +58,7 @@ package struct SiteCompiler: Sendable {
             throw CompileFailure(diagnostics: diagnostics + error.diagnostics)
         }
 
+        timer.mark("load")
         let built = allPages.filter { isBuilt($0, options: options) }
         let model = SiteModel(config: site.config, pages: built, baseURL: options.baseURL)
         // Drafts and future pages that are not built: navigation links to them are dropped.
@@ -72,6 +76,7 @@ package struct SiteCompiler: Sendable {
         )
         pageStep.sharedKey = sharedKey(siteData: siteData, theme: theme, options: options, draftURLs: draftURLs)
         let rendered = pageStep.run(memo: &memo)
+        timer.mark("render")
         diagnostics += rendered.diagnostics
         for (path, html) in rendered.files { output.setText(path, html) }
         let context = rendered.context
@@ -95,9 +100,11 @@ package struct SiteCompiler: Sendable {
         diagnostics += copyStatic(source, into: &output, generated: ["robots.txt", "404.html"])
         if output["robots.txt"] == nil { output.setText("robots.txt", RobotsFile.text(model: model)) }
 
+        timer.mark("feeds+search")
         diagnostics += checkLinks(
             output, rendered: rendered, pages: model.pages, site: site.source, mode: options.linkCheck, memo: &memo)
         if diagnostics.hasErrors { throw CompileFailure(diagnostics: diagnostics) }
+        timer.mark("links")
         let pages = allPages.sorted { $0.url < $1.url }.map { page in
             PageInfo(
                 url: page.url,
@@ -115,6 +122,7 @@ package struct SiteCompiler: Sendable {
         )
         result.kept = rendered.kept
         result.expires = Self.expiry(of: allPages, options: options)
+        timer.mark("result")
         return result
     }
 

@@ -50,7 +50,9 @@ struct BuildCommand: AsyncParsableCommand {
             return
         }
         BuildManifest.remove(from: cacheURL)
+        var timer = PhaseTimer()
         let files = try SiteFiles.load(from: source, paths: scan.stamps.keys)
+        timer.mark("read sources")
         let builder = IncrementalBuilder(compiler: compiler, cacheURL: cacheURL)
         let result: CompileResult
         let stats: CompileStats
@@ -62,9 +64,11 @@ struct BuildCommand: AsyncParsableCommand {
             failure.diagnostics.forEach { Terminal.err($0.formatted) }
             throw ClientError("The build failed with \(failure.diagnostics.filter { $0.severity == .error }.count) error(s).")
         }
+        timer.mark("compile")
         result.diagnostics.forEach { Terminal.err($0.formatted) }
         let written = try OutputSync.write(
             result.output, to: outURL, keeping: [IncrementalBuilder.cacheFolderName], unchanged: result.kept)
+        timer.mark("write output")
         var manifest = BuildManifest()
         manifest.key = key
         manifest.expires = result.expires
@@ -75,6 +79,7 @@ struct BuildCommand: AsyncParsableCommand {
         manifest.recordSources(scan, files: files, scanned: scanned)
         manifest.recordOutputs(Array(result.output.files.keys) + result.kept, in: outURL)
         try manifest.save(to: cacheURL)
+        timer.mark("manifest")
         if !global.quiet {
             Terminal.err(
                 "Built \(result.pages.count) pages into \(out)/ (\(result.output.files.count + result.kept.count) files, "
