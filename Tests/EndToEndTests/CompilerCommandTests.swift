@@ -40,16 +40,24 @@ import Testing
         try FileManager.default.copyItem(
             at: Harness.repositoryRoot.appendingPathComponent("themes/docs/starter"), to: site)
         let out = harness.work.appendingPathComponent("out").path
+        try "---\ntitle: Extra\n---\n\nAn extra page.\n".write(
+            to: site.appendingPathComponent("content/extra.md"), atomically: true, encoding: .utf8)
         let first = try harness.run(["build", site.path, "--out", out])
         #expect(first.status == 0, "\(first.stderr)")
         #expect(FileManager.default.fileExists(atPath: out + "/docs/introduction/index.html"))
         #expect(FileManager.default.fileExists(atPath: out + "/search.json"))
         let again = try harness.run(["build", site.path, "--out", out])
         #expect(again.stderr.contains(", 0 written, 0 removed)"), "\(again.stderr)")
-        try FileManager.default.removeItem(at: site.appendingPathComponent("content/faq.md"))
+        try FileManager.default.removeItem(at: site.appendingPathComponent("content/extra.md"))
         let edited = try harness.run(["build", site.path, "--out", out])
-        #expect(!FileManager.default.fileExists(atPath: out + "/faq/index.html"))
+        #expect(!FileManager.default.fileExists(atPath: out + "/extra/index.html"))
         #expect(edited.stderr.contains("1 removed"), "\(edited.stderr)")
+        // Removing a page the navigation links to breaks that link: an error by default, the output left alone.
+        try FileManager.default.removeItem(at: site.appendingPathComponent("content/faq.md"))
+        let broken = try harness.run(["build", site.path, "--out", out])
+        #expect(broken.status != 0)
+        #expect(broken.stderr.contains("error: broken link \"/faq/\""), "\(broken.stderr)")
+        #expect(FileManager.default.fileExists(atPath: out + "/faq/index.html"))
         let missing = try harness.run(["build", harness.work.path, "--out", out])
         #expect(missing.status == 64)
         #expect(missing.stderr.contains("Error: "))

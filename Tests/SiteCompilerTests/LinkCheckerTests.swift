@@ -28,10 +28,19 @@ import Testing
         #expect(found.first { $0.message.contains("nope") }?.file == "about/index.html")
     }
 
-    @Test func brokenLinkInContentIsAWarningAtItsSourceLine() throws {
+    @Test func brokenLinkFailsTheBuildByDefaultAtItsSourceLine() throws {
         let page = "---\ntitle: Links\n---\n\nSee [the team](/team/) and [about](/about/).\n"
+        let found = Fixtures.failures(try Fixtures.starter(with: ["content/links.md": page]), options: Fixtures.options)
+        #expect(found.count == 1)
+        #expect(found.first?.severity == .error)
+        #expect(found.first?.file == "content/links.md" && found.first?.line == 5 && found.first?.column == 16)
+    }
+
+    @Test func linkCheckWarnInSiteYAMLMakesBrokenLinksWarnings() throws {
+        let page = "---\ntitle: Links\n---\n\nSee [the team](/team/) and [about](/about/).\n"
+        let yaml = (try Fixtures.starter().text("site.yaml") ?? "") + "\nlink_check: warn\n"
         let result = try Fixtures.compiler.compile(
-            try Fixtures.starter(with: ["content/links.md": page]),
+            try Fixtures.starter(with: ["content/links.md": page, "site.yaml": yaml]),
             options: Fixtures.options
         )
         let finding = try #require(result.diagnostics.first)
@@ -50,9 +59,33 @@ import Testing
         #expect(found.first?.severity == .error)
     }
 
+    @Test func linkCheckOffReportsNothingAndABadValueIsAnError() throws {
+        let page = "---\ntitle: Links\n---\n\n[gone](/gone/)\n"
+        let base = try Fixtures.starter().text("site.yaml") ?? ""
+        let off = try Fixtures.compiler.compile(
+            try Fixtures.starter(with: ["content/links.md": page, "site.yaml": base + "\nlink_check: off\n"]),
+            options: Fixtures.options)
+        #expect(off.diagnostics.isEmpty)
+        let bad = Fixtures.failures(
+            try Fixtures.starter(with: ["site.yaml": base + "\nlink_check: eror\n"]), options: Fixtures.options)
+        #expect(bad.first?.message == "\"link_check\" must be error, warn or off, found \"eror\"")
+        #expect(bad.first?.hint == "did you mean \"error\"?")
+    }
+
+    @Test func rawHTMLIsOffByDefaultAndOnBySiteConfig() throws {
+        let page = "---\ntitle: Raw\n---\n\n<div class=\"raw-box\">boxed</div>\n"
+        let base = try Fixtures.starter().text("site.yaml") ?? ""
+        let safe = try Fixtures.compiler.compile(try Fixtures.starter(with: ["content/raw.md": page]), options: Fixtures.options)
+        #expect(safe.output.text("raw/index.html")?.contains("<div class=\"raw-box\">") == false)
+        let raw = try Fixtures.compiler.compile(
+            try Fixtures.starter(with: ["content/raw.md": page, "site.yaml": base + "\nraw_html: true\n"]),
+            options: Fixtures.options)
+        #expect(raw.output.text("raw/index.html")?.contains("<div class=\"raw-box\">boxed</div>") == true)
+    }
+
     @Test func brokenNavLinkPointsAtSiteYAML() throws {
         let yaml = (try Fixtures.starter().text("site.yaml") ?? "")
-            .replacingOccurrences(of: "url: /blog/ }", with: "url: /blgo/ }")
+            .replacingOccurrences(of: "url: /blog/ }", with: "url: /blgo/ }") + "\nlink_check: warn\n"
         let result = try Fixtures.compiler.compile(
             try Fixtures.starter(with: ["site.yaml": yaml]),
             options: Fixtures.options

@@ -16,6 +16,8 @@ import Testing
     static func brokenPageAgent() throws -> CommandAgentJobTests.FakeBin {
         try CommandAgentJobTests.FakeBin("broken-page-agent", script: """
             mkdir -p static
+            # The missing image is what the browser check must see; the build's link check only warns about it.
+            printf '\nlink_check: warn\n' >> site.yaml
             cat > static/broken.html <<'HTML'
             <!doctype html><html><head><title>Broken</title></head><body><h1>Broken</h1>
             <img src="/missing.png" alt="">

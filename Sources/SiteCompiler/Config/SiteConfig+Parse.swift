@@ -58,6 +58,24 @@ extension SiteConfig {
             case "nav": config.nav = reader.nav(value)
             case "cta": config.cta = reader.link(value, "cta")
             case "forms": config.forms = reader.forms(value)
+            case "link_check":
+                if let mode = reader.string(value, "link_check") {
+                    if ["error", "warn", "off"].contains(mode) {
+                        config.linkCheck = mode
+                    } else {
+                        reader.diagnostics.append(
+                            .error(
+                                "\"link_check\" must be error, warn or off, found \"\(mode)\"", in: source, line: value.line,
+                                column: value.column, hint: Suggestion.hint(for: mode, among: ["error", "warn", "off"])))
+                    }
+                }
+            case "raw_html":
+                if let flag = value.bool {
+                    config.rawHTML = flag
+                } else {
+                    reader.diagnostics.append(
+                        .error("\"raw_html\" must be true or false", in: source, line: value.line, column: value.column))
+                }
             default:
                 reader.diagnostics.append(
                     .warning(

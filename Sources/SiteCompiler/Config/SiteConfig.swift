@@ -47,11 +47,16 @@ package struct SiteConfig: Codable, Sendable, Equatable {
     package var cta: NavItem?
     /// Form settings (ContactForm).
     package var forms: Forms?
+    /// `link_check:` — what a broken internal link is: `error` (the default: the build fails), `warn` or `off`.
+    package var linkCheck: String?
+    /// `raw_html: true` lets HTML written in Markdown through; off by default, so agent-written content cannot
+    /// inject markup.
+    package var rawHTML = false
 
     /// Keys `site.yaml` may hold.
     package static let knownKeys: Set<String> = [
         "name", "title", "tagline", "description", "base_url", "lang", "author", "theme", "footer", "tokens", "nav",
-        "cta", "forms",
+        "cta", "forms", "link_check", "raw_html",
     ]
 
     /// A configuration with the documented defaults.
@@ -108,5 +113,16 @@ package struct SiteConfig: Codable, Sendable, Equatable {
             cta: try c.decodeIfPresent(NavItem.self, forKey: .cta),
             forms: try c.decodeIfPresent(Forms.self, forKey: .forms)
         )
+    }
+}
+
+extension SiteConfig {
+    /// `link_check:` as a mode; errors when unset.
+    package var linkCheckMode: CompileOptions.LinkCheck {
+        switch linkCheck {
+        case "warn": .warn
+        case "off": .off
+        default: .error
+        }
     }
 }

@@ -80,3 +80,12 @@ package struct MarkdownRenderer: Sendable {
         return String(cString: rendered)
     }
 }
+
+extension MarkdownRenderer {
+    /// The same renderer with raw HTML let through (site.yaml `raw_html: true`).
+    package func allowingRawHTML() -> MarkdownRenderer {
+        var renderer = self
+        renderer.options.allowRawHTML = true
+        return renderer
+    }
+}

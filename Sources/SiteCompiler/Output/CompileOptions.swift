@@ -19,7 +19,8 @@ package struct CompileOptions: Sendable {
     /// Overrides site.yaml `base_url` (the daemon passes the address it serves the version at).
     package var baseURL: String?
     /// How broken internal links are reported.
-    package var linkCheck: LinkCheck = .warn
+    /// What broken internal links are; nil: site.yaml's `link_check:`, else errors.
+    package var linkCheck: LinkCheck?
     /// Build pages dated after ``now`` too (left out by default, as in Hugo).
     package var future = false
 
@@ -28,7 +29,7 @@ package struct CompileOptions: Sendable {
         drafts: Bool = false,
         now: Date = Date(),
         baseURL: String? = nil,
-        linkCheck: LinkCheck = .warn,
+        linkCheck: LinkCheck? = nil,
         future: Bool = false
     ) {
         self.drafts = drafts

@@ -67,7 +67,7 @@ package struct SiteCompiler: Sendable {
         var output = SiteFiles()
         var pageStep = PageStep(
             theme: theme,
-            markdown: markdown,
+            markdown: site.config.rawHTML ? markdown.allowingRawHTML() : markdown,
             model: model,
             stylesheet: stylesheet,
             draftURLs: draftURLs,
@@ -102,7 +102,7 @@ package struct SiteCompiler: Sendable {
 
         timer.mark("feeds+search")
         diagnostics += checkLinks(
-            output, rendered: rendered, pages: model.pages, site: site.source, mode: options.linkCheck, memo: &memo)
+            output, rendered: rendered, pages: model.pages, site: site.source, mode: options.linkCheck ?? site.config.linkCheckMode, memo: &memo)
         if diagnostics.hasErrors { throw CompileFailure(diagnostics: diagnostics) }
         timer.mark("links")
         let pages = allPages.sorted { $0.url < $1.url }.map { page in
