@@ -69,8 +69,7 @@ package enum OutputSync {
         if let failed = failures.compactMap({ $0 }).first {
             throw CocoaError(.fileWriteUnknown, userInfo: [NSFilePathErrorKey: root + "/" + failed])
         }
-        let written = needed
-        summary.changed = written.filter { $0 }.count
+        summary.changed = needed.filter { $0 }.count
         return summary
     }
 }

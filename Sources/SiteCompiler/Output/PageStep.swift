@@ -30,6 +30,7 @@ struct PageStep {
 
     /// Renders every page (bodies and pages in parallel), skipping pages whose key and file are unchanged.
     func run(memo: inout RenderMemo) -> Output {
+        var timer = PhaseTimer()
         var diagnostics: [Diagnostic] = []
         let pages = model.pages
         let enabled = memo.isEnabled
@@ -61,7 +62,6 @@ struct PageStep {
                 searchText: HTMLText.plainPrefix(result.html, characters: SearchIndexWriter.textLimit))
             return Body(key: key, html: result.html, facts: facts, diagnostics: result.diagnostics)
         }
-        var timer = PhaseTimer()
         timer.mark("bodies")
         var derived: [String: String] = [:]
         var searchText: [String: String] = [:]
