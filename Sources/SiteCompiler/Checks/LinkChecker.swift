@@ -137,7 +137,13 @@ package enum LinkChecker {
         switch problem {
         case .missing:
             message = "broken link \"\(link)\": no page or file at that address"
-            hint = Suggestion.hint(for: link, among: targets.addresses)
+            let path = link.prefix { $0 != "#" && $0 != "?" }
+            if path.lowercased().hasSuffix(".md") {
+                hint = "a link to a .md file becomes the page's address only when that file is a page of the site"
+                    + " (relative to the linking file, or to content/ when it starts with /)"
+            } else {
+                hint = Suggestion.hint(for: link, among: targets.addresses)
+            }
         case .anchor(let fragment, let page, let ids):
             let address = "/" + page.replacingOccurrences(of: "index.html", with: "")
             message = "broken link \"\(link)\": \(address) has no element with id \"\(fragment)\""

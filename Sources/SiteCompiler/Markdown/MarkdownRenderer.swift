@@ -42,8 +42,11 @@ package struct MarkdownRenderer: Sendable {
 
     /// Renders Markdown to an HTML fragment. `anchors` de-duplicates heading ids across several fragments of one
     /// page (the body and the bodies of its components).
-    package func render(_ markdown: String, anchors: inout HeadingAnchors) -> String {
-        let html = renderRaw(markdown)
+    /// `rewriteLink` gets each link's destination and returns a replacement, or nil to keep it.
+    package func render(
+        _ markdown: String, anchors: inout HeadingAnchors, rewriteLink: ((String) -> String?)? = nil
+    ) -> String {
+        let html = renderRaw(markdown, rewriteLink: rewriteLink)
         return options.headingIDs ? anchors.addIDs(to: html) : html
     }
 
@@ -53,7 +56,7 @@ package struct MarkdownRenderer: Sendable {
         return render(markdown, anchors: &anchors)
     }
 
-    private func renderRaw(_ markdown: String) -> String {
+    private func renderRaw(_ markdown: String, rewriteLink: ((String) -> String?)?) -> String {
         _ = Self.registration
         var flags = CMARK_OPT_DEFAULT | CMARK_OPT_FOOTNOTES | CMARK_OPT_VALIDATE_UTF8
         if options.allowRawHTML { flags |= CMARK_OPT_UNSAFE }
@@ -73,6 +76,7 @@ package struct MarkdownRenderer: Sendable {
         }
         guard let document = cmark_parser_finish(parser) else { return "" }
         defer { cmark_node_free(document) }
+        if let rewriteLink { Self.rewriteLinks(in: document, rewriteLink) }
         guard let rendered = cmark_render_html(document, flags, cmark_parser_get_syntax_extensions(parser)) else {
             return ""
         }
@@ -82,6 +86,22 @@ package struct MarkdownRenderer: Sendable {
 }
 
 extension MarkdownRenderer {
+    /// Replaces link destinations in a parsed document where `rewrite` returns a new one.
+    private static func rewriteLinks(in document: OpaquePointer, _ rewrite: (String) -> String?) {
+        guard let iterator = cmark_iter_new(document) else { return }
+        defer { cmark_iter_free(iterator) }
+        while true {
+            let event = cmark_iter_next(iterator)
+            if event == CMARK_EVENT_DONE { break }
+            guard event == CMARK_EVENT_ENTER, let node = cmark_iter_get_node(iterator),
+                cmark_node_get_type(node) == CMARK_NODE_LINK, let raw = cmark_node_get_url(node)
+            else { continue }
+            if let replacement = rewrite(String(cString: raw)) {
+                _ = cmark_node_set_url(node, replacement)
+            }
+        }
+    }
+
     /// The same renderer with raw HTML let through (site.yaml `raw_html: true`).
     package func allowingRawHTML() -> MarkdownRenderer {
         var renderer = self

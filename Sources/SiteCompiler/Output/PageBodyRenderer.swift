@@ -5,6 +5,8 @@ internal import Foundation
 struct PageBodyRenderer {
     let theme: Theme
     let markdown: MarkdownRenderer
+    /// Links to `.md` files become page addresses (nil: links are kept as written).
+    var sourceLinks: SourceLinks? = nil
 
     /// The body HTML and every problem found, located in the page's source.
     func render(
@@ -20,7 +22,11 @@ struct PageBodyRenderer {
         }
         var anchors = HeadingAnchors()
         anchors.reserve("footnotes")
-        var html = markdown.render(scan.markdown, anchors: &anchors)
+        let rewrite: ((String) -> String?)? = sourceLinks.map { links in
+            { href in links.rewrite(href, from: page.sourcePath) }
+        }
+        let rewriteLink = SourceLinks.mayLink(page.body) ? rewrite : nil
+        var html = markdown.render(scan.markdown, anchors: &anchors, rewriteLink: rewriteLink)
         var diagnostics: [Diagnostic] = []
         for (index, block) in scan.blocks.enumerated() {
             let rendered = renderComponent(
@@ -29,6 +35,7 @@ struct PageBodyRenderer {
                 site: site,
                 pageSummary: pageSummary,
                 anchors: &anchors,
+                rewriteLink: rewriteLink,
                 diagnostics: &diagnostics
             )
             let placeholder = ComponentScan.placeholder(index)
@@ -48,6 +55,7 @@ struct PageBodyRenderer {
         site: [String: Any],
         pageSummary: [String: Any],
         anchors: inout HeadingAnchors,
+        rewriteLink: ((String) -> String?)?,
         diagnostics: inout [Diagnostic]
     ) -> String {
         let names = theme.manifest.components.map(\.name)
@@ -79,7 +87,7 @@ struct PageBodyRenderer {
         context["site"] = site
         context["page"] = pageSummary
         if let body = block.body {
-            context["body_html"] = markdown.render(body, anchors: &anchors)
+            context["body_html"] = markdown.render(body, anchors: &anchors, rewriteLink: rewriteLink)
         }
         return (theme.templates.renderComponent(schema.name, context) ?? "") + "\n"
     }

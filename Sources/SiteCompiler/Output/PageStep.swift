@@ -9,6 +9,8 @@ struct PageStep {
     let year: Int
     /// Published asset URLs (`assets` in layouts).
     let assetURLs: [String: String]
+    /// Addresses for links to `.md` files, from every page (drafts too).
+    var sourceLinks: SourceLinks? = nil
     /// Digest of the inputs every page shares (theme files, site.yaml, build options): part of every memo key.
     var sharedKey = ""
 
@@ -42,7 +44,9 @@ struct PageStep {
             draftURLs: draftURLs,
             assetURLs: assetURLs
         )
-        let bodies = PageBodyRenderer(theme: theme, markdown: markdown)
+        let bodies = PageBodyRenderer(theme: theme, markdown: markdown, sourceLinks: sourceLinks)
+        // Only bodies that may link to a `.md` file depend on where pages live.
+        let linksDigest = enabled && pages.contains { SourceLinks.mayLink($0.body) } ? sourceLinks?.digest ?? "-" : "-"
 
         // 1. Bodies: from the records when their key is known, else rendered.
         struct Body {
@@ -54,7 +58,7 @@ struct PageStep {
         let cachedBodies = memo.bodies
         let bodyResults: [Body] = Parallel.map(pages.count) { index in
             let page = pages[index]
-            let key = enabled ? bodyKey(page) : ""
+            let key = enabled ? bodyKey(page, linksDigest: linksDigest) : ""
             if enabled, let facts = cachedBodies[key] { return Body(key: key, facts: facts) }
             let result = bodies.render(page, site: bare.site(currentURL: page.url), pageSummary: bare.summary(of: page))
             let facts = BodyFacts(
@@ -183,7 +187,7 @@ struct PageStep {
 
     /// The key of a page body: its source and placement. The `site` and `page` values its components see follow
     /// from those and the shared inputs (site.yaml, theme, options, which pages are drafts).
-    private func bodyKey(_ page: Page) -> String {
+    private func bodyKey(_ page: Page, linksDigest: String) -> String {
         var digest = ContextDigest()
         digest.add("body")
         digest.add(sharedKey)
@@ -192,6 +196,7 @@ struct PageStep {
         digest.add(page.url)
         digest.add(page.kind.rawValue)
         digest.add(String(page.bodyLineOffset))
+        if SourceLinks.mayLink(page.body) { digest.add(linksDigest) }
         return digest.finish()
     }
 

@@ -74,6 +74,7 @@ package struct SiteCompiler: Sendable {
             year: Self.year(of: options.now),
             assetURLs: assets.urls
         )
+        pageStep.sourceLinks = SourceLinks(pages: allPages)
         pageStep.sharedKey = sharedKey(siteData: siteData, theme: theme, options: options, draftURLs: draftURLs)
         let rendered = pageStep.run(memo: &memo)
         timer.mark("render")

@@ -1,0 +1,90 @@
+internal import Foundation
+
+/// Markdown links to content files (`[Setup](../guide/setup.md#install)`) rewritten to the addresses of the pages
+/// those files produce (`/guide/setup/#install`), so a site reads the same on GitHub and when built.
+///
+/// A relative path resolves from the linking file's folder; a path starting with `/` from `content/`. Links to
+/// `.md` files that are not pages of the site are left as written, and the link checker reports them.
+struct SourceLinks: Sendable {
+    /// Page URL by source path (`content/guide/setup.md` → `/guide/setup/`), drafts included.
+    let urlBySource: [String: String]
+
+    init(pages: [Page]) {
+        urlBySource = Dictionary(pages.map { ($0.sourcePath, $0.url) }, uniquingKeysWith: { first, _ in first })
+    }
+
+    /// A digest of every source → URL pair: part of the key of each body that may link to a source file, so a
+    /// rename or a new `slug:` renders those bodies again.
+    var digest: String {
+        var digest = ContextDigest()
+        digest.add("source-links")
+        for source in urlBySource.keys.sorted() {
+            digest.add(source)
+            digest.add(urlBySource[source] ?? "-")
+        }
+        return digest.finish()
+    }
+
+    /// The address `href` stands for when it names a content file that is a page, else nil (leave it as it is).
+    func rewrite(_ href: String, from sourcePath: String) -> String? {
+        guard let split = Self.split(href) else { return nil }
+        let path = split.path.removingPercentEncoding ?? split.path
+        let resolved: String
+        if path.hasPrefix("/") {
+            resolved = Self.normalized("content" + path)
+        } else {
+            let folder = sourcePath.split(separator: "/").dropLast().joined(separator: "/")
+            resolved = Self.normalized(folder + "/" + path)
+        }
+        guard let url = urlBySource[resolved] else { return nil }
+        return url + split.suffix
+    }
+
+    /// The source path a `.md` link names, for hints; nil when `href` is not a link to a `.md` file.
+    func sourcePath(named href: String, from sourcePath: String) -> String? {
+        guard let split = Self.split(href) else { return nil }
+        let path = split.path.removingPercentEncoding ?? split.path
+        if path.hasPrefix("/") { return Self.normalized("content" + path) }
+        return Self.normalized(sourcePath.split(separator: "/").dropLast().joined(separator: "/") + "/" + path)
+    }
+
+    /// Whether Markdown may hold a link to a `.md` file (a cheap byte scan for `.md`, any case), so bodies
+    /// without one skip the rewrite and keep their keys when pages move.
+    static func mayLink(_ text: String) -> Bool {
+        var previous2: UInt8 = 0
+        var previous: UInt8 = 0
+        for byte in text.utf8 {
+            if previous2 == UInt8(ascii: "."), previous | 0x20 == UInt8(ascii: "m"), byte | 0x20 == UInt8(ascii: "d") {
+                return true
+            }
+            previous2 = previous
+            previous = byte
+        }
+        return false
+    }
+
+    /// `a/b.md#x` → (`a/b.md`, `#x`); nil for external links, fragments alone and paths not ending in `.md`.
+    private static func split(_ href: String) -> (path: String, suffix: String)? {
+        guard !href.isEmpty, !href.hasPrefix("#"), !href.hasPrefix("//"), URLValue.isSiteRelative(href) else {
+            return nil
+        }
+        let end = href.firstIndex { $0 == "#" || $0 == "?" } ?? href.endIndex
+        let path = String(href[..<end])
+        guard path.lowercased().hasSuffix(".md") else { return nil }
+        return (path, String(href[end...]))
+    }
+
+    /// `content/a/./b/../c.md` → `content/a/c.md`; climbing above the root stays at the root.
+    private static func normalized(_ path: String) -> String {
+        var segments: [Substring] = []
+        for segment in path.split(separator: "/", omittingEmptySubsequences: true) {
+            if segment == "." { continue }
+            if segment == ".." {
+                if !segments.isEmpty { segments.removeLast() }
+                continue
+            }
+            segments.append(segment)
+        }
+        return segments.joined(separator: "/")
+    }
+}
