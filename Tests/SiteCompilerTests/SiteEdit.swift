@@ -3,7 +3,7 @@ import SiteCompiler
 
 /// Random edits of the kinds people and agents make to a site, for the incremental-build equivalence test.
 enum SiteEdit: CaseIterable {
-    case body, title, date, draft, weight, partial, token, rename, delete, add
+    case body, title, date, draft, weight, partial, token, rename, delete, add, tags, paginate, sourceLink
 
     /// Applies a random edit of this kind to `site` (or, for `partial`, to the theme under `themeDirectory`);
     /// `step` makes names and values unique. Returns a short description for failure messages.
@@ -75,6 +75,27 @@ enum SiteEdit: CaseIterable {
                 "---\ntitle: \"Added \(step)\"\ndate: \(date)\n---\n\nFresh page \(step), see [home](/).\n"
             )
             return "add \(folder)added-\(step).md"
+        case .tags:
+            // Tag pages appear, grow, shrink and go away; `Swift` and `swift` share one page.
+            let tags = ["Swift", "swift", "Web Design", "notes"].filter { _ in Bool.random(using: &random) }
+            let value = "[" + tags.map { "\"\($0)\"" }.joined(separator: ", ") + "]"
+            site.setText(page, Self.setting("tags", to: value, in: site.text(page) ?? ""))
+            return "tags of \(page) → \(value)"
+        case .paginate:
+            // Small pages, so the seeds' short lists are split (and page counts change with later edits).
+            let lists = pages.filter { $0.hasSuffix("_index.md") && $0 != "content/_index.md" }
+            guard let list = lists.randomElement(using: &random) else { return "no list to split" }
+            let size = Int.random(in: 0...2, using: &random)
+            site.setText(list, Self.setting("paginate", to: String(size), in: site.text(list) ?? ""))
+            return "paginate \(list) → \(size)"
+        case .sourceLink:
+            // A link to a list page's source (lists are never renamed or deleted here; a draft edit may still break
+            // it, in both builds alike).
+            let lists = pages.filter { $0.hasSuffix("_index.md") }
+            guard let target = lists.randomElement(using: &random) else { return "no page to link to" }
+            let text = site.text(page) ?? ""
+            site.setText(page, text + "\nSee [the other page](/\(target.dropFirst("content/".count))).\n")
+            return "link from \(page) to \(target)"
         }
     }
 

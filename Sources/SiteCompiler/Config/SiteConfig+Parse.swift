@@ -76,6 +76,15 @@ extension SiteConfig {
                     reader.diagnostics.append(
                         .error("\"raw_html\" must be true or false", in: source, line: value.line, column: value.column))
                 }
+            case "paginate":
+                if let size = value.int, size >= 0 {
+                    config.paginate = size
+                } else {
+                    reader.diagnostics.append(
+                        .error(
+                            "\"paginate\" must be a whole number of entries per list page (0: no pages)", in: source,
+                            line: value.line, column: value.column))
+                }
             default:
                 reader.diagnostics.append(
                     .warning(

@@ -52,11 +52,13 @@ package struct SiteConfig: Codable, Sendable, Equatable {
     /// `raw_html: true` lets HTML written in Markdown through; off by default, so agent-written content cannot
     /// inject markup.
     package var rawHTML = false
+    /// `paginate:` — entries per page of a section's or tag's list (default 20; 0 shows every entry on one page).
+    package var paginate = 20
 
     /// Keys `site.yaml` may hold.
     package static let knownKeys: Set<String> = [
         "name", "title", "tagline", "description", "base_url", "lang", "author", "theme", "footer", "tokens", "nav",
-        "cta", "forms", "link_check", "raw_html",
+        "cta", "forms", "link_check", "raw_html", "paginate",
     ]
 
     /// A configuration with the documented defaults.

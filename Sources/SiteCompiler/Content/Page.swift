@@ -10,6 +10,10 @@ package struct Page: Sendable {
         case section
         /// Any other page.
         case page
+        /// `/tags/`: generated, lists every tag (each a ``tag`` page).
+        case tags
+        /// `/tags/<tag>/`: generated, lists the pages with that tag.
+        case tag
     }
 
     /// Home, section or regular page.
@@ -27,6 +31,12 @@ package struct Page: Sendable {
     /// URL of the nearest home page or section above this page: the one that lists it (nil for the home page,
     /// and for pages with no list page above them).
     package var parentURL: String?
+
+    /// Made by the compiler (tag pages), not written by anyone: no source file.
+    package var isGenerated: Bool { kind == .tags || kind == .tag }
+
+    /// Lists pages (home, sections, tag pages).
+    package var isList: Bool { kind != .page }
 
     /// `content/…` path of the source.
     package var sourcePath: String { source.path }

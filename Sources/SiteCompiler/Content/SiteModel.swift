@@ -36,6 +36,85 @@ package struct SiteModel: Sendable {
         }
         self.childrenByParent = children.mapValues { $0.sorted(by: Self.listOrder) }
         self.sectionsByParent = sections
+        addTagPages()
+    }
+
+    /// Where tag pages live.
+    package static let tagsURL = "/tags/"
+
+    /// The address of a tag's page: `Swift UI` → `/tags/swift-ui/`.
+    package static func tagURL(_ tag: String) -> String {
+        let slug = Slug.make(from: tag)
+        return tagsURL + (slug.isEmpty ? "tag" : slug) + "/"
+    }
+
+    /// `/tags/` (every tag, most used first) and `/tags/<tag>/` (the pages with that tag, in list order) for the
+    /// tags of built pages. A content page at one of those addresses replaces the generated one (a
+    /// `content/tags/_index.md` gives the tag index its title and text, as in Hugo).
+    private mutating func addTagPages() {
+        var tagged: [String: (name: String, pages: [Page])] = [:]
+        for page in pages where page.kind == .page && page.url != PagePath.notFoundURL {
+            var seen: Set<String> = []
+            for tag in page.frontMatter.tags {
+                let url = Self.tagURL(tag)
+                guard seen.insert(url).inserted else { continue }
+                tagged[url, default: (tag, [])].pages.append(page)
+            }
+        }
+        guard !tagged.isEmpty else { return }
+        var terms: [Page] = []
+        for (url, entry) in tagged where byURL[url] == nil {
+            var frontMatter = FrontMatter()
+            frontMatter.title = entry.name
+            frontMatter.summary = entry.pages.count == 1 ? "1 page" : "\(entry.pages.count) pages"
+            let term = Self.generatedPage(kind: .tag, url: url, frontMatter: frontMatter, parentURL: Self.tagsURL)
+            terms.append(term)
+            childrenByParent[url] = entry.pages.sorted(by: Self.listOrder)
+        }
+        terms.sort { a, b in
+            let (countA, countB) = (childrenByParent[a.url]?.count ?? 0, childrenByParent[b.url]?.count ?? 0)
+            return countA != countB ? countA > countB : a.url < b.url
+        }
+        if byURL[Self.tagsURL] == nil {
+            var frontMatter = FrontMatter()
+            frontMatter.title = "Tags"
+            pages.append(Self.generatedPage(kind: .tags, url: Self.tagsURL, frontMatter: frontMatter, parentURL: "/"))
+        }
+        pages += terms
+        pages.sort { $0.url < $1.url }
+        for page in pages where page.isGenerated { byURL[page.url] = page }
+        childrenByParent[Self.tagsURL, default: []] += terms
+    }
+
+    private static func generatedPage(kind: Page.Kind, url: String, frontMatter: FrontMatter, parentURL: String) -> Page {
+        Page(
+            kind: kind,
+            source: SourceText(path: "", text: ""),
+            url: url,
+            frontMatter: frontMatter,
+            body: "",
+            bodyLineOffset: 0,
+            parentURL: parentURL
+        )
+    }
+
+    /// How many entries each page of `page`'s list shows: its front matter `paginate:`, else site.yaml's
+    /// (default 20); nil when the list is not split (the home page, `paginate: 0`, or a page that lists nothing).
+    package func pageSize(of page: Page) -> Int? {
+        guard page.isList, page.kind != .home else { return nil }
+        let size = page.frontMatter.params["paginate"]?.int ?? config.paginate
+        return size > 0 ? size : nil
+    }
+
+    /// How many pages `page`'s list takes (1 when it is not split).
+    package func pageCount(of page: Page) -> Int {
+        guard let size = pageSize(of: page) else { return 1 }
+        return max(1, (children(of: page.url).count + size - 1) / size)
+    }
+
+    /// The address of page `number` (from 1) of the list at `url`: `/blog/`, `/blog/page/2/`, ….
+    package static func pagerURL(_ url: String, number: Int) -> String {
+        number <= 1 ? url : url + "page/\(number)/"
     }
 
     /// The built page at `url`, if any.

@@ -91,16 +91,49 @@ struct PageStep {
         let keys = enabled ? pageKeys(pages: pages, layouts: layouts, bodies: bodyResults.map(\.key), context: context) : []
 
         timer.mark("page keys")
-        // 3. Pages whose key or file changed, rendered.
+        // 3. One file per page, or per page of a split list (`/blog/`, `/blog/page/2/`, …).
+        struct Unit {
+            let index: Int
+            let number: Int
+            let outputPath: String
+            let key: String
+        }
+        var units: [Unit] = []
+        units.reserveCapacity(pages.count)
+        for (index, page) in pages.enumerated() where layouts[index] != nil {
+            let key = enabled ? keys[index] : ""
+            units.append(Unit(index: index, number: 1, outputPath: page.outputPath, key: key))
+            let count = model.pageCount(of: page)
+            guard count > 1 else { continue }
+            for number in 2...count {
+                let url = SiteModel.pagerURL(page.url, number: number)
+                if let taken = model.page(at: url) {
+                    diagnostics.append(
+                        Diagnostic(
+                            severity: .error, file: taken.sourcePath,
+                            message: "\(taken.sourcePath) has the address of page \(number) of the list at \(page.url)",
+                            hint: "give it another slug, or set paginate: 0 in the front matter of the list page"))
+                    continue
+                }
+                var digest = ContextDigest()
+                digest.add(key)
+                digest.add(String(number))
+                units.append(
+                    Unit(index: index, number: number, outputPath: PagePath.outputPath(for: url),
+                         key: enabled ? digest.finish() : ""))
+            }
+        }
+        // Pages whose key or file changed, rendered.
         let recorded = memo.pages
         let existing = memo.existing
-        let rendered: [(html: String, scan: HTMLLinks.Scan)?] = Parallel.map(pages.count) { index in
-            guard let layout = layouts[index] else { return nil }
-            let page = pages[index]
-            if enabled, recorded[page.outputPath]?.key == keys[index], existing.contains(page.outputPath) { return nil }
-            let content = bodyResults[index].html
+        let rendered: [(html: String, scan: HTMLLinks.Scan)?] = Parallel.map(units.count) { position in
+            let unit = units[position]
+            guard let layout = layouts[unit.index] else { return nil }
+            let page = pages[unit.index]
+            if enabled, recorded[unit.outputPath]?.key == unit.key, existing.contains(unit.outputPath) { return nil }
+            let content = bodyResults[unit.index].html
                 ?? bodies.render(page, site: bare.site(currentURL: page.url), pageSummary: bare.summary(of: page)).html
-            let html = render(layout: layout, context: context.layout(for: page, content: content))
+            let html = render(layout: layout, context: context.layout(for: page, content: content, number: unit.number))
             return (html, HTMLLinks.scan(html))
         }
         timer.mark("layouts")
@@ -108,14 +141,14 @@ struct PageStep {
         var scans: [String: HTMLLinks.Scan] = [:]
         var kept: Set<String> = []
         var keyByPath: [String: String] = [:]
-        for (index, page) in pages.enumerated() where layouts[index] != nil {
-            if enabled { keyByPath[page.outputPath] = keys[index] }
-            if let (html, scan) = rendered[index] {
-                files.append((page.outputPath, html))
-                scans[page.outputPath] = scan
+        for (position, unit) in units.enumerated() {
+            if enabled { keyByPath[unit.outputPath] = unit.key }
+            if let (html, scan) = rendered[position] {
+                files.append((unit.outputPath, html))
+                scans[unit.outputPath] = scan
                 memo.stats.pagesRendered += 1
             } else {
-                kept.insert(page.outputPath)
+                kept.insert(unit.outputPath)
                 memo.stats.pagesReused += 1
             }
         }
@@ -229,6 +262,8 @@ struct PageStep {
             case .home: "home"
             case .section: "list"
             case .page: "page"
+            case .tags: available.contains("tags") ? "tags" : "list"
+            case .tag: available.contains("tag") ? "tag" : "list"
             }
         return available.contains(preferred) ? preferred : "page"
     }

@@ -12,7 +12,7 @@ struct SearchIndexWriter {
 
     func json() -> Data {
         var entries: [[String: String]] = []
-        for page in model.pages where !page.isDraft && !page.isNoIndex && page.url != PagePath.notFoundURL {
+        for page in model.pages where !page.isGenerated && !page.isDraft && !page.isNoIndex && page.url != PagePath.notFoundURL {
             var entry = ["title": page.title, "url": page.url]
             if let parent = page.parentURL, let section = model.page(at: parent), section.kind == .section {
                 entry["section"] = section.title

@@ -103,7 +103,7 @@ package struct SiteCompiler: Sendable {
 
         timer.mark("feeds+search")
         diagnostics += checkLinks(
-            output, rendered: rendered, pages: model.pages, site: site.source, mode: options.linkCheck ?? site.config.linkCheckMode, memo: &memo)
+            output, rendered: rendered, model: model, site: site.source, mode: options.linkCheck ?? site.config.linkCheckMode, memo: &memo)
         if diagnostics.hasErrors { throw CompileFailure(diagnostics: diagnostics) }
         timer.mark("links")
         let pages = allPages.sorted { $0.url < $1.url }.map { page in
@@ -225,7 +225,7 @@ package struct SiteCompiler: Sendable {
     private func checkLinks(
         _ output: SiteFiles,
         rendered: PageStep.Output,
-        pages: [Page],
+        model: SiteModel,
         site: SourceText,
         mode: CompileOptions.LinkCheck,
         memo: inout RenderMemo
@@ -250,7 +250,13 @@ package struct SiteCompiler: Sendable {
 
         // Pages point at their source, then site.yaml (navigation); generated pages (404) at site.yaml.
         var sources: [String: [SourceText]] = [:]
-        for page in pages { sources[page.outputPath] = [page.source, site] }
+        for page in model.pages where !page.isGenerated {
+            sources[page.outputPath] = [page.source, site]
+            // Later pages of a split list show the list page's content too.
+            for number in stride(from: 2, through: model.pageCount(of: page), by: 1) {
+                sources[PagePath.outputPath(for: SiteModel.pagerURL(page.url, number: number))] = [page.source, site]
+            }
+        }
         let htmlPaths = targets.paths.filter { $0.hasSuffix(".html") }.sorted()
         let recorded = memo.pages
         let read = memo.readOutput

@@ -60,6 +60,11 @@ struct TemplateContext {
         if !page.frontMatter.tags.isEmpty {
             entry["tags"] = page.frontMatter.tags
             entry["has_tags"] = true
+            let links = page.frontMatter.tags.compactMap { tag -> [String: Any]? in
+                let url = SiteModel.tagURL(tag)
+                return model.page(at: url) == nil ? nil : ["name": tag, "url": url]
+            }
+            if !links.isEmpty { entry["tag_links"] = links }
         }
         if page.isDraft { entry["draft"] = true }
         if page.isNoIndex { entry["noindex"] = true }
@@ -87,17 +92,37 @@ struct TemplateContext {
     }
 
     /// The full context of a layout: `site`, `page`, `pages` / `sections` (home and sections), `recent` (home),
-    /// `head_title`, `assets`.
-    func layout(for page: Page, content: String? = nil) -> [String: Any] {
+    /// `head_title`, `assets`; for page `number` of a split list, that page's entries and `paginator`.
+    func layout(for page: Page, content: String? = nil, number: Int = 1) -> [String: Any] {
+        var pageContext = self.page(page, content: content)
+        var headTitle = headTitle(for: page)
+        if number > 1 {
+            let url = SiteModel.pagerURL(page.url, number: number)
+            pageContext["url"] = url
+            pageContext["permalink"] = model.permalink(url)
+            pageContext["page_number"] = String(number)
+            let siteTitle = model.config.title
+            headTitle = "\(page.title), page \(number)" + (siteTitle.isEmpty ? "" : " · \(siteTitle)")
+        }
         var context: [String: Any] = [
             "site": site(currentURL: page.url),
-            "page": self.page(page, content: content),
-            "head_title": headTitle(for: page),
+            "page": pageContext,
+            "head_title": headTitle,
             "assets": assetURLs,
         ]
         addNavigation(for: page, content: content, to: &context)
-        if page.kind != .page {
-            let children = model.children(of: page.url).map(summary(of:))
+        if page.isList {
+            var listed = model.children(of: page.url)
+            if let size = model.pageSize(of: page) {
+                let total = max(1, (listed.count + size - 1) / size)
+                let start = min((number - 1) * size, listed.count)
+                listed = Array(listed[start..<min(start + size, listed.count)])
+                if total > 1 {
+                    context["paginator"] = paginator(url: page.url, number: number, total: total)
+                    context["has_paginator"] = true
+                }
+            }
+            let children = listed.map(summary(of:))
             if !children.isEmpty {
                 context["pages"] = children
                 context["has_pages"] = true
@@ -116,6 +141,24 @@ struct TemplateContext {
             }
         }
         return context
+    }
+
+    /// `paginator`: `number`, `total`, `first_url`, `last_url`, `prev_url` / `next_url` (when there is one), and
+    /// `pages`: up to five numbered links around the current one (`number`, `url`, `current`).
+    private func paginator(url: String, number: Int, total: Int) -> [String: Any] {
+        var paginator: [String: Any] = [
+            "number": String(number),
+            "total": String(total),
+            "first_url": url,
+            "last_url": SiteModel.pagerURL(url, number: total),
+        ]
+        if number > 1 { paginator["prev_url"] = SiteModel.pagerURL(url, number: number - 1) }
+        if number < total { paginator["next_url"] = SiteModel.pagerURL(url, number: number + 1) }
+        let first = max(1, min(number - 2, total - 4))
+        paginator["pages"] = (first...min(total, first + 4)).map { index -> [String: Any] in
+            ["number": String(index), "url": SiteModel.pagerURL(url, number: index), "current": index == number]
+        }
+        return paginator
     }
 
     /// `About · Acme`; the home page is just `Acme`.
