@@ -84,3 +84,30 @@ import Testing
         #expect(Fixtures.library.validate("nope").first?.message == "unknown theme \"nope\"")
     }
 }
+
+@Suite struct ThemeTemplateTests {
+    @Test func syntaxErrorsPointAtTheTemplateLine() throws {
+        var files = SiteFiles()
+        files.setText("layouts/page.mustache", "<main>\n  <p>{{/nope}}</p>\n</main>\n")
+        do {
+            _ = try ThemeTemplates(files: files, displayPrefix: "themes/x/")
+            Issue.record("the template parsed")
+        } catch {
+            let finding = try #require(error.diagnostics.first)
+            #expect(finding.file == "themes/x/layouts/page.mustache")
+            #expect(finding.line == 2)
+            #expect(finding.message.hasPrefix("template syntax"))
+        }
+    }
+
+    @Test func valuesAreHTMLEscapedAndWhitespaceIsMustaches() throws {
+        var files = SiteFiles()
+        files.setText("layouts/page.mustache", "<ul>\n  {{> item}}\n</ul>\n{{{raw}}}|{{&raw}}\n")
+        files.setText("partials/item.mustache", "{{#items}}\n<li>{{.}}</li>\n{{/items}}\n")
+        let templates = try ThemeTemplates(files: files, displayPrefix: "")
+        let html = templates.renderLayout("page", ["items": ["Tom's <b>", "a & \"b\""], "raw": "<i>"])
+        // Whitespace as the library renders it without the escape pragma in front (it indents only the first line
+        // of an indented partial's section).
+        #expect(html == "<ul>\n  <li>Tom&#39;s &lt;b&gt;</li>\n<li>a &amp; &quot;b&quot;</li>\n</ul>\n<i>|<i>\n")
+    }
+}

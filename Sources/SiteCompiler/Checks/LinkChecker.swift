@@ -100,7 +100,7 @@ package enum LinkChecker {
             absolute = "/" + directory + (directory.isEmpty ? "" : "/") + path
         }
         // The common case, an absolute path without `.` segments or doubled slashes, needs no rebuilding.
-        if !absolute.contains("/.") && !absolute.contains("//") {
+        if !Self.needsNormalizing(absolute) {
             return String(absolute.dropFirst())
         }
         var segments: [Substring] = []
@@ -114,6 +114,16 @@ package enum LinkChecker {
         }
         let joined = segments.joined(separator: "/")
         return absolute.hasSuffix("/") && !joined.isEmpty ? joined + "/" : joined
+    }
+
+    /// Whether a path holds `/.` or `//` (a byte scan: this runs for every link of every page).
+    private static func needsNormalizing(_ path: String) -> Bool {
+        var previousSlash = false
+        for byte in path.utf8 {
+            if previousSlash, byte == UInt8(ascii: ".") || byte == UInt8(ascii: "/") { return true }
+            previousSlash = byte == UInt8(ascii: "/")
+        }
+        return false
     }
 
     /// A resolved path reaches a file, or a folder's `index.html`.

@@ -9,8 +9,10 @@ package struct ComponentScanner {
 
     /// Scans `body`, whose first line is file line `lineOffset + 1`.
     package func scan(_ body: String, lineOffset: Int) throws(CompileFailure) -> ComponentScan {
-        let lines = body.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
-        var output: [String] = []
+        // Most bodies hold no block: nothing to split.
+        guard Self.mayHoldBlock(body) else { return ComponentScan(markdown: body, blocks: []) }
+        let lines = body.utf8.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false).map(Substring.init)
+        var output: [Substring] = []
         var blocks: [ComponentBlock] = []
         var diagnostics: [Diagnostic] = []
         var fence = FenceTracker()
@@ -24,7 +26,7 @@ package struct ComponentScanner {
                 continue
             }
             let trimmed = line.drop { $0 == " " }
-            let indent = line.count - trimmed.count
+            let indent = line.utf8.count - trimmed.utf8.count
             let name = trimmed.dropFirst(":::component".count).trimmingSpaces()
             guard !name.isEmpty else {
                 diagnostics.append(
@@ -62,7 +64,7 @@ package struct ComponentScanner {
                 )
                 break
             }
-            output += ["", ComponentScan.placeholder(blocks.count), ""]
+            output += ["", Substring(ComponentScan.placeholder(blocks.count)), ""]
             blocks.append(block.block)
             index = block.next
         }
@@ -72,15 +74,15 @@ package struct ComponentScanner {
 
     /// Reads props and body up to the closer; nil when the file ends first.
     private func readBlock(
-        _ lines: [String],
+        _ lines: [Substring],
         opener: Int,
         lineOffset: Int,
         name: String,
         nameColumn: Int,
         diagnostics: inout [Diagnostic]
     ) -> (block: ComponentBlock, next: Int)? {
-        var props: [String] = []
-        var body: [String]?
+        var props: [Substring] = []
+        var body: [Substring]?
         var bodyStart = 0
         var fence = FenceTracker()
         var index = opener + 1
@@ -125,33 +127,50 @@ package struct ComponentScanner {
         return nil
     }
 
-    private static func isOpener(_ line: String) -> Bool {
-        let trimmed = line.drop { $0 == " " }
-        guard line.count - trimmed.count <= 3, trimmed.hasPrefix(":::component") else { return false }
-        let rest = trimmed.dropFirst(":::component".count)
-        return rest.isEmpty || rest.first == " " || rest.first == "\t"
+    private static func isOpener(_ line: Substring) -> Bool {
+        let bytes = line.utf8
+        let trimmed = bytes.drop { $0 == UInt8(ascii: " ") }
+        guard bytes.count - trimmed.count <= 3, trimmed.starts(with: ":::component".utf8) else { return false }
+        let rest = trimmed.dropFirst(":::component".utf8.count)
+        return rest.isEmpty || rest.first == UInt8(ascii: " ") || rest.first == UInt8(ascii: "\t")
+    }
+
+    /// Whether `body` contains `:::component` anywhere (a byte scan).
+    private static func mayHoldBlock(_ body: String) -> Bool {
+        let needle = Array(":::component".utf8)
+        var matched = 0
+        for byte in body.utf8 {
+            if byte == needle[matched] {
+                matched += 1
+                if matched == needle.count { return true }
+            } else {
+                matched = byte == needle[0] ? 1 : 0
+            }
+        }
+        return false
     }
 }
 
 /// Tracks whether a line is inside a fenced code block (``` or ~~~, CommonMark rules simplified).
 private struct FenceTracker {
-    private var open: (character: Character, length: Int)?
+    private var open: (character: UInt8, length: Int)?
 
     /// Feeds one line; returns true when the line is part of a fence (including its opening and closing lines).
-    mutating func consume(_ line: String) -> Bool {
-        let trimmed = line.drop { $0 == " " }
-        guard line.count - trimmed.count <= 3 || open != nil else { return open != nil }
-        let marker = trimmed.prefix { $0 == "`" || $0 == "~" }
+    mutating func consume(_ line: Substring) -> Bool {
+        let bytes = line.utf8
+        let trimmed = bytes.drop { $0 == UInt8(ascii: " ") }
+        guard bytes.count - trimmed.count <= 3 || open != nil else { return open != nil }
+        let marker = trimmed.prefix { $0 == UInt8(ascii: "`") || $0 == UInt8(ascii: "~") }
         if let current = open {
             if marker.count >= current.length, marker.allSatisfy({ $0 == current.character }),
-                trimmed.dropFirst(marker.count).allSatisfy(\.isWhitespace)
+                trimmed.dropFirst(marker.count).allSatisfy({ $0 == 0x20 || $0 == 0x09 || $0 == 0x0D || $0 == 0x0C })
             {
                 open = nil
             }
             return true
         }
         guard marker.count >= 3, let first = marker.first, marker.allSatisfy({ $0 == first }) else { return false }
-        if first == "`", trimmed.dropFirst(marker.count).contains("`") { return false }
+        if first == UInt8(ascii: "`"), trimmed.dropFirst(marker.count).contains(UInt8(ascii: "`")) { return false }
         open = (first, marker.count)
         return true
     }

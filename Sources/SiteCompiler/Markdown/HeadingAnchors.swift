@@ -12,34 +12,38 @@ package struct HeadingAnchors: Sendable {
 
     /// Returns `html` with `<hN>` opening tags rewritten to `<hN id="slug">`.
     package mutating func addIDs(to html: String) -> String {
-        var output = ""
-        output.reserveCapacity(html.utf8.count + 64)
-        var rest = Substring(html)
-        while let open = rest.range(of: "<h") {
-            output += rest[..<open.lowerBound]
-            let afterH = rest[open.upperBound...]
-            guard let level = afterH.first, ("1"..."6").contains(level),
-                afterH.dropFirst().first == ">",
-                let close = afterH.range(of: "</h\(level)>")
+        let bytes = Array(html.utf8)
+        var output: [UInt8] = []
+        output.reserveCapacity(bytes.count + 64)
+        var copied = 0
+        var position = 0
+        while let open = ByteSearch.find(Array("<h".utf8), in: bytes, from: position) {
+            let levelAt = open + 2
+            guard levelAt + 1 < bytes.count, (UInt8(ascii: "1")...UInt8(ascii: "6")).contains(bytes[levelAt]),
+                bytes[levelAt + 1] == UInt8(ascii: ">"),
+                let close = ByteSearch.find(Array("</h".utf8) + [bytes[levelAt], UInt8(ascii: ">")], in: bytes, from: levelAt + 2)
             else {
-                output += "<h"
-                rest = afterH
+                position = open + 2
                 continue
             }
-            var inner = afterH[afterH.index(afterH.startIndex, offsetBy: 2)..<close.lowerBound]
+            let level = bytes[levelAt]
+            var inner = String(decoding: bytes[(levelAt + 2)..<close], as: UTF8.self)
             let id: String
-            if let explicit = Self.explicitID(in: inner) {
+            if let explicit = Self.explicitID(in: Substring(inner)) {
                 // `## Contact {#contact}` (Pandoc/Hugo syntax): the author chose the id.
-                inner = explicit.text
+                inner = String(explicit.text)
                 id = unique(explicit.id, fallback: "section")
             } else {
-                id = unique(Slug.make(from: HTMLText.plain(String(inner))), fallback: "section")
+                id = unique(Slug.make(from: HTMLText.plain(inner)), fallback: "section")
             }
-            output += "<h\(level) id=\"\(id)\">" + inner + "</h\(level)>"
-            rest = afterH[close.upperBound...]
+            output += bytes[copied..<open]
+            output += Array("<h".utf8) + [level] + Array(" id=\"\(id)\">".utf8) + Array(inner.utf8)
+            copied = close
+            position = close
         }
-        output += rest
-        return output
+        guard copied > 0 else { return html }
+        output += bytes[copied...]
+        return String(decoding: output, as: UTF8.self)
     }
 
     /// Splits `Text {#id}` into the text and a valid id (letters, digits, `-`, `_`).

@@ -15,22 +15,22 @@ struct TableOfContents {
     /// Headings found in `html`, which must carry ids (`<h2 id="x">`).
     static func entries(in html: String) -> [Entry] {
         var entries: [Entry] = []
-        var rest = Substring(html)
-        while let open = rest.range(of: "<h") {
-            let after = rest[open.upperBound...]
-            guard let levelCharacter = after.first, let level = Int(String(levelCharacter)), (2...4).contains(level),
-                after.dropFirst().hasPrefix(" id=\""),
-                let idEnd = after.dropFirst(6).firstIndex(of: "\""),
-                let tagEnd = after[idEnd...].firstIndex(of: ">"),
-                let close = after.range(of: "</h\(level)>")
-            else {
-                rest = after
-                continue
-            }
-            let id = String(after[after.index(after.startIndex, offsetBy: 6)..<idEnd])
-            let inner = after[after.index(after: tagEnd)..<close.lowerBound]
-            entries.append(Entry(level: level, id: id, title: HTMLText.plain(String(inner))))
-            rest = after[close.upperBound...]
+        let bytes = Array(html.utf8)
+        let quote = UInt8(ascii: "\"")
+        var position = 0
+        while let open = ByteSearch.find(Array("<h".utf8), in: bytes, from: position) {
+            position = open + 2
+            let levelAt = open + 2
+            guard levelAt < bytes.count, (UInt8(ascii: "2")...UInt8(ascii: "4")).contains(bytes[levelAt]),
+                bytes[(levelAt + 1)...].starts(with: " id=\"".utf8),
+                let idEnd = bytes[(levelAt + 6)...].firstIndex(of: quote),
+                let tagEnd = bytes[idEnd...].firstIndex(of: UInt8(ascii: ">")),
+                let close = ByteSearch.find(Array("</h".utf8) + [bytes[levelAt], UInt8(ascii: ">")], in: bytes, from: tagEnd)
+            else { continue }
+            let id = String(decoding: bytes[(levelAt + 6)..<idEnd], as: UTF8.self)
+            let inner = String(decoding: bytes[(tagEnd + 1)..<close], as: UTF8.self)
+            entries.append(Entry(level: Int(bytes[levelAt] - UInt8(ascii: "0")), id: id, title: HTMLText.plain(inner)))
+            position = close + 5
         }
         return entries
     }

@@ -40,11 +40,8 @@ struct PageBodyRenderer {
             )
             let placeholder = ComponentScan.placeholder(index)
             let paragraph = "<p>\(placeholder)</p>\n"
-            if html.contains(paragraph) {
-                html = html.replacingFirst(paragraph, with: rendered)
-            } else {
-                html = html.replacingFirst(placeholder, with: rendered)
-            }
+            html = ByteSearch.replacingFirst(paragraph, with: rendered, in: html)
+                ?? ByteSearch.replacingFirst(placeholder, with: rendered, in: html) ?? html
         }
         return (html, diagnostics)
     }
@@ -90,13 +87,5 @@ struct PageBodyRenderer {
             context["body_html"] = markdown.render(body, anchors: &anchors, rewriteLink: rewriteLink)
         }
         return (theme.templates.renderComponent(schema.name, context) ?? "") + "\n"
-    }
-}
-
-extension String {
-    /// The string with the first occurrence of `target` replaced.
-    fileprivate func replacingFirst(_ target: String, with replacement: String) -> String {
-        guard let range = range(of: target) else { return self }
-        return replacingCharacters(in: range, with: replacement)
     }
 }

@@ -1,7 +1,8 @@
 /// Navigation keys of the layout context: table of contents, prev/next, breadcrumbs and the section tree.
 extension TemplateContext {
-    /// Most pages a section shows in the tree; longer sections end with a link to their list page.
-    static let treePageLimit = 50
+    /// Most pages a section shows in the tree (one page of its list); longer sections end with a link to their
+    /// list page, and the current page is added when it is further down.
+    static let treePageLimit = 20
 
     /// Adds `toc`, `prev`, `next` (`has_pager` when either), `breadcrumbs` and `tree` (each with its `has_` flag) to a layout context.
     func addNavigation(for page: Page, content: String?, to context: inout [String: Any]) {
@@ -42,6 +43,9 @@ extension TemplateContext {
         let pages = model.children(of: section.url)
         for child in pages.prefix(Self.treePageLimit) {
             children.append(Self.treeLeaf(child, current: current))
+        }
+        if pages.count > Self.treePageLimit, let here = pages.dropFirst(Self.treePageLimit).first(where: { $0.url == current }) {
+            children.append(Self.treeLeaf(here, current: current))
         }
         if pages.count > Self.treePageLimit { node["more"] = true }
         if !children.isEmpty {

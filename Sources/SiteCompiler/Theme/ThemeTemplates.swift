@@ -27,14 +27,18 @@ package struct ThemeTemplates: Sendable {
             let text = files.text(path) ?? ""
             let template: MustacheTemplate
             do {
-                template = try MustacheTemplate(string: text)
+                _ = FastHTMLEscape.registration
+                template = try MustacheTemplate(string: FastHTMLEscape.pragma + text)
             } catch let error as MustacheTemplate.ParserError {
+                // The pragma is a line of its own in front of the file.
+                let line = max(error.context.lineNumber - 1, 1)
+                let column = error.context.columnNumber
                 diagnostics.append(
                     .error(
                         "template syntax: \(error.error)",
                         in: SourceText(path: displayPrefix + path, text: text),
-                        line: error.context.lineNumber,
-                        column: error.context.columnNumber
+                        line: line,
+                        column: column
                     )
                 )
                 continue
@@ -71,5 +75,44 @@ package struct ThemeTemplates: Sendable {
     /// Renders component template `name` with `context`; nil when the theme has no such template.
     package func renderComponent(_ name: String, _ context: [String: Any]) -> String? {
         library.render(context, withTemplate: "components/" + name)
+    }
+}
+
+/// The HTML escaping of `{{value}}`, done over UTF-8 bytes. The library's own escape walks Characters with a
+/// dictionary lookup each and was a tenth of a large build; this one gives the same text (`<` `>` `&` `"` `'` as
+/// `&lt;` `&gt;` `&amp;` `&quot;` `&#39;`) and returns the string untouched when nothing needs escaping.
+struct FastHTMLEscape: MustacheContentType {
+    static let name = "SITECTL_HTML"
+    /// Put in front of every template, as a standalone line (which Mustache removes, so whitespace is unchanged):
+    /// switches it (and, through their own copy, its partials) to this escape.
+    static let pragma = "{{%CONTENT_TYPE:\(name)}}\n"
+
+    /// Registers the content type once, before any template is parsed.
+    static let registration: Bool = {
+        MustacheContentTypes.register(FastHTMLEscape(), named: name)
+        return true
+    }()
+
+    func escapeText(_ text: String) -> String {
+        let utf8 = text.utf8
+        guard utf8.contains(where: Self.needsEscape) else { return text }
+        var output: [UInt8] = []
+        output.reserveCapacity(utf8.count + 16)
+        for byte in utf8 {
+            switch byte {
+            case UInt8(ascii: "<"): output += Array("&lt;".utf8)
+            case UInt8(ascii: ">"): output += Array("&gt;".utf8)
+            case UInt8(ascii: "&"): output += Array("&amp;".utf8)
+            case UInt8(ascii: "\""): output += Array("&quot;".utf8)
+            case UInt8(ascii: "'"): output += Array("&#39;".utf8)
+            default: output.append(byte)
+            }
+        }
+        return String(decoding: output, as: UTF8.self)
+    }
+
+    private static func needsEscape(_ byte: UInt8) -> Bool {
+        byte == UInt8(ascii: "<") || byte == UInt8(ascii: ">") || byte == UInt8(ascii: "&") || byte == UInt8(ascii: "\"")
+            || byte == UInt8(ascii: "'")
     }
 }
