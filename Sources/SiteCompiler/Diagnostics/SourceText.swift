@@ -14,11 +14,27 @@ package struct SourceText: Sendable {
     }
 
     /// The lines, split when a diagnostic needs them (most files never do).
-    private var lines: [Substring] { text.split(separator: "\n", omittingEmptySubsequences: false) }
+    private var lines: [Substring] {
+        // Split on the byte: as Characters, "\r\n" is one and would never match "\n".
+        text.utf8.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false).map(Substring.init)
+    }
 
-    /// The 1-based line without its line ending, or nil past the end.
+    /// The 1-based line without its line ending, or nil past the end (found by scanning bytes: components ask
+    /// for their line on every build, and most files are never split into lines).
     package func line(_ number: Int) -> String? {
-        line(number, of: lines)
+        guard number >= 1 else { return nil }
+        let utf8 = text.utf8
+        var start = utf8.startIndex
+        var current = 1
+        while current < number {
+            guard let newline = utf8[start...].firstIndex(of: UInt8(ascii: "\n")) else { return nil }
+            start = utf8.index(after: newline)
+            current += 1
+        }
+        let end = utf8[start...].firstIndex(of: UInt8(ascii: "\n")) ?? utf8.endIndex
+        var line = String(decoding: utf8[start..<end], as: UTF8.self)
+        if line.utf8.last == UInt8(ascii: "\r") { line.removeLast() }
+        return line
     }
 
     private func line(_ number: Int, of lines: [Substring]) -> String? {
@@ -34,8 +50,11 @@ package struct SourceText: Sendable {
     }
 
     private func column(of needle: String, in line: String?) -> Int? {
-        guard let line, let range = line.range(of: needle) else { return nil }
-        return line.unicodeScalars.distance(from: line.unicodeScalars.startIndex, to: range.lowerBound) + 1
+        guard let line, !needle.isEmpty else { return nil }
+        let bytes = Array(line.utf8)
+        guard let offset = ByteSearch.find(Array(needle.utf8), in: bytes, from: 0) else { return nil }
+        // Scalars before the match: every byte that does not continue a multi-byte sequence starts one.
+        return bytes[..<offset].reduce(0) { $0 + ($1 & 0xC0 == 0x80 ? 0 : 1) } + 1
     }
 
     /// The first line and column where `needle` occurs, if anywhere.

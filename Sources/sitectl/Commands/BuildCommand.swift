@@ -12,7 +12,8 @@ struct BuildCommand: AsyncParsableCommand {
     @Option(help: "Output folder.") var out = "dist"
     @Flag(help: "Include drafts.") var drafts = false
     @Flag(help: "Include pages dated in the future.") var future = false
-    @Flag(help: "Empty the output folder and the build cache first (a full build).") var clean = false
+    @Flag(help: "Ignore the build cache and render every page (a full build); the output folder ends up exactly as the build made it.")
+    var clean = false
     @Option(help: "Build cache folder (default: OUT/.sitectl-cache).") var cacheDir: String?
 
     func run() async throws {
@@ -35,9 +36,9 @@ struct BuildCommand: AsyncParsableCommand {
         let scan = SourceScan(
             root: source, excluding: [outURL.standardizedFileURL.path, cacheURL.standardizedFileURL.path])
         let previousManifest = clean ? nil : BuildManifest.load(from: cacheURL)
-        if clean {
-            if FileManager.default.fileExists(atPath: outURL.path) { try FileManager.default.removeItem(at: outURL) }
-        } else if let manifest = previousManifest,
+        // A clean build renders everything but leaves files whose bytes come out the same untouched (no new inodes,
+        // unchanged modification times for rsync), and removes every file it does not produce.
+        if !clean, let manifest = previousManifest,
             manifest.isCurrent(key: key, scan: scan, source: source, output: outURL, now: options.now)
         {
             // Nothing changed since the last build, and its output is still in place.
