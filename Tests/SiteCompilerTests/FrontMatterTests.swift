@@ -76,3 +76,33 @@ import Testing
         #expect(found.contains { $0.message.contains("both produce /about/") })
     }
 }
+
+@Suite struct PageDateArithmeticTests {
+    /// The hand-written calendar arithmetic agrees with Foundation's Gregorian calendar day by day across
+    /// centuries, leap days and the epoch.
+    @Test func agreesWithFoundationsCalendar() throws {
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = try #require(TimeZone(secondsFromGMT: 0))
+        var day = try #require(calendar.date(from: DateComponents(year: 1899, month: 12, day: 25)))
+        let end = try #require(calendar.date(from: DateComponents(year: 2101, month: 3, day: 2)))
+        while day < end {
+            let c = calendar.dateComponents([.year, .month, .day, .weekday], from: day)
+            let text = String(format: "%04d-%02d-%02d", c.year ?? 0, c.month ?? 0, c.day ?? 0)
+            let parsed = try #require(PageDate(parsing: text))
+            #expect(parsed.date == day, "\(text)")
+            #expect(parsed.isoDay == text)
+            #expect(parsed.rfc822.hasPrefix(["Sun", "Mon", "Tue", "Wed", "Thu", "Fri", "Sat"][(c.weekday ?? 1) - 1]))
+            day = day.addingTimeInterval(86_400 * 3)  // every third day: all weekdays, months and leap days
+        }
+        #expect(PageDate(parsing: "2023-02-29") == nil)
+        #expect(PageDate(parsing: "2024-02-29") != nil)
+        #expect(PageDate(parsing: "1900-02-29") == nil)
+        #expect(PageDate(parsing: "2000-02-29") != nil)
+        #expect(PageDate(parsing: "2024-04-31") == nil)
+        #expect(PageDate(parsing: "2024-05-01T25:00") == nil)
+        let timed = try #require(PageDate(parsing: "1969-12-31T23:59:59-01:30"))
+        #expect(timed.iso8601 == "1970-01-01T01:29:59Z")
+        #expect(timed.rfc822 == "Thu, 01 Jan 1970 01:29:59 +0000")
+        #expect(try #require(PageDate(parsing: "2024-05-01")).display == "May 1, 2024")
+    }
+}

@@ -30,20 +30,20 @@ package struct PageDate: Sendable, Equatable, Hashable, Comparable {
             let year = number(0..<4), let month = number(5..<7), let day = number(8..<10),
             (1...12).contains(month), (1...31).contains(day)
         else { return nil }
-        var components = DateComponents(year: year, month: month, day: day, hour: 0, minute: 0, second: 0)
+        var (hour, minute, second) = (0, 0, 0)
         var offsetSeconds = 0
         var dayOnly = true
         if scalars.count > 10 {
-            guard scalars[10] == "T" || scalars[10] == " ", let hour = number(11..<13), scalars.count >= 16,
-                scalars[13] == ":", let minute = number(14..<16)
+            guard scalars[10] == "T" || scalars[10] == " ", let hours = number(11..<13), scalars.count >= 16,
+                scalars[13] == ":", let minutes = number(14..<16), hours < 24, minutes < 60
             else { return nil }
             dayOnly = false
-            components.hour = hour
-            components.minute = minute
+            hour = hours
+            minute = minutes
             var index = 16
             if index < scalars.count, scalars[index] == ":" {
-                guard let second = number(17..<19) else { return nil }
-                components.second = second
+                guard let seconds = number(17..<19), seconds < 61 else { return nil }
+                second = seconds
                 index = 19
                 if index < scalars.count, scalars[index] == "." {
                     index += 1
@@ -68,12 +68,49 @@ package struct PageDate: Sendable, Equatable, Hashable, Comparable {
                 }
             }
         }
-        var calendar = Calendar(identifier: .gregorian)
-        calendar.timeZone = TimeZone(secondsFromGMT: 0) ?? calendar.timeZone
-        guard let utc = calendar.date(from: components),
-            calendar.component(.day, from: utc) == day
-        else { return nil }
-        self.init(date: utc.addingTimeInterval(TimeInterval(-offsetSeconds)), isDayOnly: dayOnly)
+        guard day <= Self.daysIn(month: month, year: year) else { return nil }
+        let seconds = Self.days(year: year, month: month, day: day) * 86_400 + hour * 3600 + minute * 60 + second
+        self.init(date: Date(timeIntervalSince1970: TimeInterval(seconds - offsetSeconds)), isDayOnly: dayOnly)
+    }
+
+    // Calendar arithmetic by hand (proleptic Gregorian, UTC): Foundation's Calendar took microseconds per call and
+    // ran for every date on every list of every page.
+
+    /// Days from 1970-01-01 to a civil date (H. Hinnant's `days_from_civil`).
+    static func days(year: Int, month: Int, day: Int) -> Int {
+        let y = month <= 2 ? year - 1 : year
+        let era = (y >= 0 ? y : y - 399) / 400
+        let yearOfEra = y - era * 400
+        let dayOfYear = (153 * (month + (month > 2 ? -3 : 9)) + 2) / 5 + day - 1
+        let dayOfEra = yearOfEra * 365 + yearOfEra / 4 - yearOfEra / 100 + dayOfYear
+        return era * 146_097 + dayOfEra - 719_468
+    }
+
+    /// The civil date of a day count from 1970-01-01 (`civil_from_days`).
+    static func civil(days: Int) -> (year: Int, month: Int, day: Int) {
+        let z = days + 719_468
+        let era = (z >= 0 ? z : z - 146_096) / 146_097
+        let dayOfEra = z - era * 146_097
+        let yearOfEra = (dayOfEra - dayOfEra / 1460 + dayOfEra / 36_524 - dayOfEra / 146_096) / 365
+        let dayOfYear = dayOfEra - (365 * yearOfEra + yearOfEra / 4 - yearOfEra / 100)
+        let mp = (5 * dayOfYear + 2) / 153
+        let day = dayOfYear - (153 * mp + 2) / 5 + 1
+        let month = mp < 10 ? mp + 3 : mp - 9
+        return (yearOfEra + era * 400 + (month <= 2 ? 1 : 0), month, day)
+    }
+
+    /// `7`, 2 → `07` (what `%02d` gives for non-negative numbers).
+    private static func pad(_ number: Int, _ width: Int) -> String {
+        let digits = String(number)
+        return digits.count >= width ? digits : String(repeating: "0", count: width - digits.count) + digits
+    }
+
+    private static func daysIn(month: Int, year: Int) -> Int {
+        switch month {
+        case 2: (year % 4 == 0 && year % 100 != 0) || year % 400 == 0 ? 29 : 28
+        case 4, 6, 9, 11: 30
+        default: 31
+        }
     }
 
     /// Earlier dates sort first.
@@ -85,22 +122,26 @@ package struct PageDate: Sendable, Equatable, Hashable, Comparable {
     ]
     private static let dayNames = ["Sun", "Mon", "Tue", "Wed", "Thu", "Fri", "Sat"]
 
-    private var utcComponents: DateComponents {
-        var calendar = Calendar(identifier: .gregorian)
-        calendar.timeZone = TimeZone(secondsFromGMT: 0) ?? calendar.timeZone
-        return calendar.dateComponents([.year, .month, .day, .hour, .minute, .second, .weekday], from: date)
+    /// The date's fields in UTC; `weekday` 1 is Sunday.
+    private var utcComponents: (year: Int?, month: Int?, day: Int?, hour: Int?, minute: Int?, second: Int?, weekday: Int?) {
+        let seconds = Int(date.timeIntervalSince1970.rounded(.down))
+        let days = seconds >= 0 ? seconds / 86_400 : (seconds - 86_399) / 86_400
+        let time = seconds - days * 86_400
+        let (year, month, day) = Self.civil(days: days)
+        let weekday = ((days + 4) % 7 + 7) % 7 + 1
+        return (year, month, day, time / 3600, time % 3600 / 60, time % 60, weekday)
     }
 
     /// `2024-05-01`, for `<time datetime>` and sitemaps.
     package var isoDay: String {
         let c = utcComponents
-        return String(format: "%04d-%02d-%02d", c.year ?? 0, c.month ?? 0, c.day ?? 0)
+        return Self.pad(c.year ?? 0, 4) + "-" + Self.pad(c.month ?? 0, 2) + "-" + Self.pad(c.day ?? 0, 2)
     }
 
     /// `2024-05-01T09:30:00Z`.
     package var iso8601: String {
         let c = utcComponents
-        return isoDay + String(format: "T%02d:%02d:%02dZ", c.hour ?? 0, c.minute ?? 0, c.second ?? 0)
+        return isoDay + "T" + Self.pad(c.hour ?? 0, 2) + ":" + Self.pad(c.minute ?? 0, 2) + ":" + Self.pad(c.second ?? 0, 2) + "Z"
     }
 
     /// `May 1, 2024`: the same in every locale, so builds are reproducible.
@@ -114,8 +155,9 @@ package struct PageDate: Sendable, Equatable, Hashable, Comparable {
         let c = utcComponents
         let month = String(Self.monthNames[(c.month ?? 1) - 1].prefix(3))
         let day = Self.dayNames[(c.weekday ?? 1) - 1]
-        let dayOfMonth = String(format: "%02d", c.day ?? 1)
-        let yearAndTime = String(format: "%04d %02d:%02d:%02d", c.year ?? 0, c.hour ?? 0, c.minute ?? 0, c.second ?? 0)
+        let dayOfMonth = Self.pad(c.day ?? 1, 2)
+        let yearAndTime = Self.pad(c.year ?? 0, 4) + " " + Self.pad(c.hour ?? 0, 2) + ":" + Self.pad(c.minute ?? 0, 2) + ":"
+            + Self.pad(c.second ?? 0, 2)
         return "\(day), \(dayOfMonth) \(month) \(yearAndTime) +0000"
     }
 }

@@ -77,7 +77,7 @@ struct PageStep {
             // A body with diagnostics is rendered again next time, so its warnings are reported again.
             if enabled, body.diagnostics.isEmpty { memo.newBodies[body.key] = body.facts }
         }
-        let context = TemplateContext(
+        var context = TemplateContext(
             model: model,
             tokens: stylesheet.byName,
             year: year,
@@ -85,6 +85,7 @@ struct PageStep {
             draftURLs: draftURLs,
             assetURLs: assetURLs
         )
+        context.treeLeaves = TemplateContext.treeLeaves(of: model)
 
         // 2. Page keys, from the inputs each page shows.
         let layouts = pages.map { layoutName(for: $0, diagnostics: &diagnostics) }

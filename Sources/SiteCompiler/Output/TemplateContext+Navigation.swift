@@ -39,26 +39,41 @@ extension TemplateContext {
         var node = Self.treeLeaf(section, current: current)
         guard current.hasPrefix(section.url) else { return node }
         node["active"] = true
-        var children = model.sections(under: section.url).map { treeNode($0, current: current) }
+        let subsections = model.sections(under: section.url).map { treeNode($0, current: current) }
         let pages = model.children(of: section.url)
-        for child in pages.prefix(Self.treePageLimit) {
-            children.append(Self.treeLeaf(child, current: current))
-        }
+        var leaves = pages.prefix(Self.treePageLimit).map { leaf($0, current: current) }
         if pages.count > Self.treePageLimit, let here = pages.dropFirst(Self.treePageLimit).first(where: { $0.url == current }) {
-            children.append(Self.treeLeaf(here, current: current))
+            leaves.append(leaf(here, current: current))
         }
         if pages.count > Self.treePageLimit { node["more"] = true }
-        if !children.isEmpty {
-            node["children"] = children
+        if !subsections.isEmpty || !leaves.isEmpty {
+            node["children"] = subsections + leaves
+            node["subsections"] = subsections
+            node["pages"] = leaves
             node["has_children"] = true
         }
         return node
     }
 
-    private static func treeLeaf(_ page: Page, current: String) -> [String: Any] {
+    /// A page in the tree: the prepared entry, unless it is the current page.
+    private func leaf(_ page: Page, current: String) -> [String: Any] {
+        if page.url != current, let prepared = treeLeaves[page.url] { return prepared }
+        return Self.treeLeaf(page, current: current)
+    }
+
+    /// The tree entries of every regular page, made once per build (they are the same on every page that shows
+    /// them, except on the page itself).
+    static func treeLeaves(of model: SiteModel) -> [String: [String: Any]] {
+        let pages = model.pages.filter { $0.kind == .page }
+        let leaves = Parallel.map(pages.count) { treeLeaf(pages[$0], current: "") }
+        return Dictionary(zip(pages.map(\.url), leaves), uniquingKeysWith: { first, _ in first })
+    }
+
+    static func treeLeaf(_ page: Page, current: String) -> [String: Any] {
         [
             "title": page.title, "url": page.url, "current": page.url == current, "active": false,
-            "more": false, "has_children": false, "children": [[String: Any]](),
+            "more": false, "has_children": false, "children": [[String: Any]](), "subsections": [[String: Any]](),
+            "pages": [[String: Any]](),
         ]
     }
 }

@@ -14,6 +14,8 @@ struct TemplateContext {
     /// `assets` in layouts: `css`, `tokens_css` and one `<name>_<ext>` key per theme asset, each the published
     /// (fingerprinted) URL.
     var assetURLs: [String: String] = ["css": "/assets/style.css", "tokens_css": "/assets/tokens.css"]
+    /// Prepared section-tree entries by page URL (see ``treeLeaves(of:)``); empty: made on demand.
+    var treeLeaves: [String: [String: Any]] = [:]
 
     /// `site`: identity, navigation (with the current item marked), call to action, forms, tokens.
     func site(currentURL: String) -> [String: Any] {
