@@ -61,12 +61,17 @@ package struct IncrementalBuilder: Sendable {
         clean: Bool = false,
         previous: PreviousOutput = .none
     ) throws -> (result: CompileResult, stats: CompileStats) {
+        var timer = PhaseTimer()
         if clean { try store.clear() }
         var memo = clean ? RenderMemo() : store.memo()
+        timer.mark("load records")
         memo.existing = previous.paths
         memo.readOutput = previous.read
+        timer.mark("check outputs")
         let result = try compiler.compile(source, options: options, memo: &memo)
+        var saving = PhaseTimer()
         try store.save(memo)
+        saving.mark("save records")
         return (result, result.stats)
     }
 }

@@ -4,11 +4,14 @@ internal import Yams
 extension YAMLNode {
     /// Parses one YAML document. `lineOffset` is the number of file lines before the YAML text, so positions are
     /// file positions. Returns nil for an empty document; throws a ``CompileFailure`` on a syntax error.
+    /// `simple: false` always uses Yams (tests compare the two).
     package static func parse(
         _ yaml: String,
         source: SourceText,
-        lineOffset: Int = 0
+        lineOffset: Int = 0,
+        simple: Bool = true
     ) throws(CompileFailure) -> YAMLNode? {
+        if simple, let parsed = SimpleYAML.parse(yaml, lineOffset: lineOffset) { return parsed }
         let node: Node?
         do {
             node = try Yams.compose(yaml: yaml)

@@ -17,6 +17,7 @@ struct BuildCommand: AsyncParsableCommand {
     @Option(help: "Build cache folder (default: OUT/.sitectl-cache).") var cacheDir: String?
 
     func run() async throws {
+        var early = PhaseTimer()
         let source = URL(fileURLWithPath: directory)
         guard FileManager.default.fileExists(atPath: source.appendingPathComponent("site.yaml").path) else {
             throw ClientError("\(directory) has no site.yaml.", hint: "sitectl build path/to/site --out dist", exitCode: ClientError.Exit.usage)
@@ -35,7 +36,9 @@ struct BuildCommand: AsyncParsableCommand {
         let scanned = Int64(Date().timeIntervalSince1970 * 1_000_000_000)
         let scan = SourceScan(
             root: source, excluding: [outURL.standardizedFileURL.path, cacheURL.standardizedFileURL.path])
+        early.mark("scan sources")
         let previousManifest = clean ? nil : BuildManifest.load(from: cacheURL)
+        early.mark("load manifest")
         // A clean build renders everything but leaves files whose bytes come out the same untouched (no new inodes,
         // unchanged modification times for rsync), and removes every file it does not produce.
         if !clean, let manifest = previousManifest,
@@ -50,6 +53,7 @@ struct BuildCommand: AsyncParsableCommand {
             }
             return
         }
+        early.mark("up to date?")
         BuildManifest.remove(from: cacheURL)
         var timer = PhaseTimer()
         let files = try SiteFiles.load(from: source, paths: scan.stamps.keys)
@@ -60,6 +64,7 @@ struct BuildCommand: AsyncParsableCommand {
         do {
             // Pages whose files are still as the last build wrote them may be kept rather than rendered again.
             let previous = previousManifest.map { IncrementalBuilder.PreviousOutput.folder(outURL, stamps: $0.outputs) }
+            timer.mark("stat outputs")
             (result, stats) = try builder.build(source: files, options: options, clean: clean, previous: previous ?? .none)
         } catch let failure as CompileFailure {
             failure.diagnostics.forEach { Terminal.err($0.formatted) }
