@@ -15,7 +15,8 @@ package struct PageDate: Sendable, Equatable, Hashable, Comparable {
 
     /// Parses `2024-05-01`, `2024-05-01T09:30`, `2024-05-01T09:30:00Z`, `2024-05-01 09:30:00+02:00`.
     package init?(parsing raw: String) {
-        let text = raw.trimmingCharacters(in: .whitespaces)
+        let padded = raw.utf8.first.map { $0 == 0x20 || $0 == 0x09 } == true || raw.utf8.last.map { $0 == 0x20 || $0 == 0x09 } == true
+        let text = padded ? raw.trimmingCharacters(in: .whitespaces) : raw
         let scalars = Array(text.unicodeScalars)
         func number(_ range: Range<Int>) -> Int? {
             guard range.upperBound <= scalars.count else { return nil }

@@ -6,7 +6,7 @@ package struct SiteModel: Sendable {
     /// The site configuration.
     package var config: SiteConfig
     /// Pages that are built (drafts only when asked for), in URL order.
-    package var pages: [Page]
+    package private(set) var pages: [Page]
     /// `https://acme.test` (no trailing slash), or empty when the site has no absolute base.
     package var baseURL: String
     private var byURL: [String: Page]
@@ -19,7 +19,12 @@ package struct SiteModel: Sendable {
     /// `pages` are the built ones; `baseURL` overrides `config.baseURL` when given.
     package init(config: SiteConfig, pages: [Page], baseURL: String?) {
         self.config = config
-        self.pages = pages.sorted { $0.url < $1.url }
+        // Sorting moves whole pages: sort positions, and only when the order is not already right.
+        if zip(pages, pages.dropFirst()).allSatisfy({ $0.url < $1.url }) {
+            self.pages = pages
+        } else {
+            self.pages = pages.indices.sorted { pages[$0].url < pages[$1].url }.map { pages[$0] }
+        }
         var base = (baseURL ?? config.baseURL ?? "").trimmingCharacters(in: .whitespaces)
         while base.hasSuffix("/") { base.removeLast() }
         self.baseURL = base
@@ -36,6 +41,9 @@ package struct SiteModel: Sendable {
         }
         self.childrenByParent = children.mapValues { $0.sorted(by: Self.listOrder) }
         self.sectionsByParent = sections
+        self.datedPages = self.pages.filter {
+            $0.kind == .page && $0.frontMatter.date != nil && $0.url != PagePath.notFoundURL
+        }.sorted(by: Self.listOrder)
         addTagPages()
     }
 
@@ -133,12 +141,8 @@ package struct SiteModel: Sendable {
         sectionsByParent[url] ?? []
     }
 
-    /// Dated regular pages across the site, newest first.
-    package var datedPages: [Page] {
-        pages.filter { $0.kind == .page && $0.frontMatter.date != nil && $0.url != PagePath.notFoundURL }.sorted(
-            by: Self.listOrder
-        )
-    }
+    /// Dated regular pages across the site, newest first (computed once).
+    package private(set) var datedPages: [Page] = []
 
     /// The feed URL of a section whose listed pages carry dates (`/blog/index.xml`), else nil.
     package func feedURL(ofSection url: String) -> String? {

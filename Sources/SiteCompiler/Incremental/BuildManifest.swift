@@ -83,20 +83,27 @@ package struct BuildManifest: Sendable, Equatable {
     }
 
     /// Records the stamps of `paths` under `folder` and of every folder holding them (so added files show up as a
-    /// changed folder).
-    package mutating func recordOutputs(_ paths: some Sequence<String>, in folder: URL) {
+    /// changed folder). `known` holds stamps already checked in this build for files it did not write.
+    package mutating func recordOutputs(
+        _ paths: some Sequence<String>, in folder: URL, known: [String: FileStamp] = [:]
+    ) {
         let root = folder.standardizedFileURL.path
         outputs = [:]
         var folders: Set<String> = [""]
+        var unknown: [String] = []
         for path in paths {
-            outputs[path] = FileStamp.of(root + "/" + path)
+            if let stamp = known[path] { outputs[path] = stamp } else { unknown.append(path) }
             var parent = path
             while let slash = parent.lastIndex(of: "/") {
                 parent = String(parent[..<slash])
                 if !folders.insert(parent).inserted { break }
             }
         }
-        for path in folders { outputs[path] = FileStamp.of(path.isEmpty ? root : root + "/" + path) }
+        unknown += folders
+        let stamps = Parallel.map(unknown.count) { index in
+            FileStamp.of(unknown[index].isEmpty ? root : root + "/" + unknown[index])
+        }
+        for (path, stamp) in zip(unknown, stamps) { outputs[path] = stamp }
     }
 
     /// Whether a build of the folder `source` (scanned as `scan`) into `output` with `key` at `now` would write

@@ -5,24 +5,28 @@ internal import Foundation
 /// template context, fed in a canonical order (dictionary keys sorted, every value tagged and length-prefixed), so
 /// equal inputs give equal digests and different inputs practically never collide.
 struct ContextDigest {
-    private var hasher = SHA256()
+    /// The bytes fed so far: collected and hashed once in ``finish()``, which is much cheaper than a hash update
+    /// per small value.
+    private var bytes: [UInt8] = []
 
     /// An empty digest.
-    init() {}
+    init() {
+        bytes.reserveCapacity(256)
+    }
 
     /// Adds a string.
     mutating func add(_ text: String) {
         add(tag: "s")
         addLength(text.utf8.count)
         var text = text
-        text.withUTF8 { hasher.update(bufferPointer: UnsafeRawBufferPointer($0)) }
+        text.withUTF8 { bytes.append(contentsOf: $0) }
     }
 
     /// Adds bytes.
     mutating func add(_ data: Data) {
         add(tag: "d")
         addLength(data.count)
-        hasher.update(data: data)
+        bytes.append(contentsOf: data)
     }
 
     /// Adds a flag.
@@ -66,7 +70,7 @@ struct ContextDigest {
         let digits = Array("0123456789abcdef".utf8)
         var hex: [UInt8] = []
         hex.reserveCapacity(64)
-        for byte in hasher.finalize() {
+        for byte in SHA256.hash(data: bytes) {
             hex.append(digits[Int(byte >> 4)])
             hex.append(digits[Int(byte & 0x0F)])
         }
@@ -74,12 +78,16 @@ struct ContextDigest {
     }
 
     private mutating func add(tag: Unicode.Scalar) {
-        withUnsafeBytes(of: UInt8(ascii: tag)) { hasher.update(bufferPointer: $0) }
+        bytes.append(UInt8(ascii: tag))
     }
 
     /// The count in decimal, then `:` (the same bytes as `"\(count):"`).
     private mutating func addLength(_ count: Int) {
-        var text = String(count) + ":"
-        text.withUTF8 { hasher.update(bufferPointer: UnsafeRawBufferPointer($0)) }
+        if count < 10 {
+            bytes.append(UInt8(ascii: "0") + UInt8(count))
+        } else {
+            bytes.append(contentsOf: String(count).utf8)
+        }
+        bytes.append(UInt8(ascii: ":"))
     }
 }

@@ -46,7 +46,8 @@ struct PageStep {
         )
         let bodies = PageBodyRenderer(theme: theme, markdown: markdown, sourceLinks: sourceLinks)
         // Only bodies that may link to a `.md` file depend on where pages live.
-        let linksDigest = enabled && pages.contains { SourceLinks.mayLink($0.body) } ? sourceLinks?.digest ?? "-" : "-"
+        let linking: [Bool] = enabled ? Parallel.map(pages.count) { SourceLinks.mayLink(pages[$0].body) } : []
+        let linksDigest = linking.contains(true) ? sourceLinks?.digest ?? "-" : "-"
 
         // 1. Bodies: from the records when their key is known, else rendered.
         struct Body {
@@ -58,7 +59,7 @@ struct PageStep {
         let cachedBodies = memo.bodies
         let bodyResults: [Body] = Parallel.map(pages.count) { index in
             let page = pages[index]
-            let key = enabled ? bodyKey(page, linksDigest: linksDigest) : ""
+            let key = enabled ? bodyKey(page, linksDigest: linking[index] ? linksDigest : nil) : ""
             if enabled, let facts = cachedBodies[key] { return Body(key: key, facts: facts) }
             let result = bodies.render(page, site: bare.site(currentURL: page.url), pageSummary: bare.summary(of: page))
             let facts = BodyFacts(
@@ -221,7 +222,8 @@ struct PageStep {
 
     /// The key of a page body: its source and placement. The `site` and `page` values its components see follow
     /// from those and the shared inputs (site.yaml, theme, options, which pages are drafts).
-    private func bodyKey(_ page: Page, linksDigest: String) -> String {
+    /// `linksDigest`: where pages live, for a body that may link to a `.md` file (nil when it cannot).
+    private func bodyKey(_ page: Page, linksDigest: String?) -> String {
         var digest = ContextDigest()
         digest.add("body")
         digest.add(sharedKey)
@@ -230,7 +232,7 @@ struct PageStep {
         digest.add(page.url)
         digest.add(page.kind.rawValue)
         digest.add(String(page.bodyLineOffset))
-        if SourceLinks.mayLink(page.body) { digest.add(linksDigest) }
+        if let linksDigest { digest.add(linksDigest) }
         return digest.finish()
     }
 

@@ -209,9 +209,16 @@ struct TemplateContext {
         return entry
     }
 
+    /// `text` unless it is nil or only whitespace. Scans bytes (this runs for every field of every list entry and
+    /// every page's content); only text starting with non-ASCII whitespace goes to Foundation.
     private func nonEmpty(_ text: String?) -> String? {
-        guard let text, !text.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty else { return nil }
-        return text
+        guard let text else { return nil }
+        for byte in text.utf8 {
+            if byte == 0x20 || (0x09...0x0D).contains(byte) { continue }
+            if byte < 0x80 { return text }
+            return text.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty ? nil : text
+        }
+        return nil
     }
 
     /// A YAML value as plain Swift values for templates.

@@ -83,7 +83,9 @@ struct BuildCommand: AsyncParsableCommand {
         manifest.layoutCount = stats.pagesRendered + stats.pagesReused
         manifest.diagnostics = result.diagnostics.map(\.formatted)
         manifest.recordSources(scan, files: files, scanned: scanned)
-        manifest.recordOutputs(Array(result.output.files.keys) + result.kept, in: outURL)
+        // Kept pages were checked against the last manifest at the start of this build and not written since.
+        let known = previousManifest.map { previous in previous.outputs.filter { result.kept.contains($0.key) } } ?? [:]
+        manifest.recordOutputs(Array(result.output.files.keys) + result.kept, in: outURL, known: known)
         try manifest.save(to: cacheURL)
         timer.mark("manifest")
         if !global.quiet {
