@@ -16,21 +16,90 @@ package struct Page: Sendable {
         case tag
     }
 
+    /// The fields live in one shared box, copied only when a shared page is changed: pages are copied into every
+    /// list, sort and lookup, and copying a dozen strings and arrays each time was a tenth of an incremental build.
+    private final class Storage: @unchecked Sendable {
+        var kind: Kind
+        var source: SourceText
+        var url: String
+        var frontMatter: FrontMatter
+        var body: String
+        var bodyLineOffset: Int
+        var parentURL: String?
+
+        init(
+            kind: Kind, source: SourceText, url: String, frontMatter: FrontMatter, body: String, bodyLineOffset: Int,
+            parentURL: String?
+        ) {
+            self.kind = kind
+            self.source = source
+            self.url = url
+            self.frontMatter = frontMatter
+            self.body = body
+            self.bodyLineOffset = bodyLineOffset
+            self.parentURL = parentURL
+        }
+
+        func copy() -> Storage {
+            Storage(
+                kind: kind, source: source, url: url, frontMatter: frontMatter, body: body,
+                bodyLineOffset: bodyLineOffset, parentURL: parentURL)
+        }
+    }
+
+    // Never mutated while shared (`unique()` copies first), so sharing across threads is safe.
+    private var storage: Storage
+
+    /// A page.
+    package init(
+        kind: Kind, source: SourceText, url: String, frontMatter: FrontMatter, body: String, bodyLineOffset: Int,
+        parentURL: String?
+    ) {
+        storage = Storage(
+            kind: kind, source: source, url: url, frontMatter: frontMatter, body: body, bodyLineOffset: bodyLineOffset,
+            parentURL: parentURL)
+    }
+
+    private mutating func unique() {
+        if !isKnownUniquelyReferenced(&storage) { storage = storage.copy() }
+    }
+
     /// Home, section or regular page.
-    package var kind: Kind
+    package var kind: Kind {
+        get { storage.kind }
+        set { unique(); storage.kind = newValue }
+    }
     /// The source, e.g. `content/blog/hello.md`, with its text for excerpts.
-    package var source: SourceText
+    package var source: SourceText {
+        get { storage.source }
+        set { unique(); storage.source = newValue }
+    }
     /// Site-relative URL with a trailing slash: `/`, `/about/`, `/blog/hello/`.
-    package var url: String
+    package var url: String {
+        get { storage.url }
+        set { unique(); storage.url = newValue }
+    }
     /// The parsed front matter.
-    package var frontMatter: FrontMatter
+    package var frontMatter: FrontMatter {
+        get { storage.frontMatter }
+        set { unique(); storage.frontMatter = newValue }
+    }
     /// The Markdown after the front matter.
-    package var body: String
+    package var body: String {
+        get { storage.body }
+        set { unique(); storage.body = newValue }
+    }
     /// File lines before `body`.
-    package var bodyLineOffset: Int
+    package var bodyLineOffset: Int {
+        get { storage.bodyLineOffset }
+        set { unique(); storage.bodyLineOffset = newValue }
+    }
     /// URL of the nearest home page or section above this page: the one that lists it (nil for the home page,
     /// and for pages with no list page above them).
-    package var parentURL: String?
+    package var parentURL: String? {
+        get { storage.parentURL }
+        set { unique(); storage.parentURL = newValue }
+    }
 
     /// Made by the compiler (tag pages), not written by anyone: no source file.
     package var isGenerated: Bool { kind == .tags || kind == .tag }

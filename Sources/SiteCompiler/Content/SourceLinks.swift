@@ -1,5 +1,11 @@
 internal import Foundation
 
+#if canImport(Glibc)
+    internal import Glibc
+#elseif canImport(Darwin)
+    internal import Darwin
+#endif
+
 /// Markdown links to content files (`[Setup](../guide/setup.md#install)`) rewritten to the addresses of the pages
 /// those files produce (`/guide/setup/#install`), so a site reads the same on GitHub and when built.
 ///
@@ -51,16 +57,21 @@ struct SourceLinks: Sendable {
     /// Whether Markdown may hold a link to a `.md` file (a cheap byte scan for `.md`, any case), so bodies
     /// without one skip the rewrite and keep their keys when pages move.
     static func mayLink(_ text: String) -> Bool {
-        var previous2: UInt8 = 0
-        var previous: UInt8 = 0
-        for byte in text.utf8 {
-            if previous2 == UInt8(ascii: "."), previous | 0x20 == UInt8(ascii: "m"), byte | 0x20 == UInt8(ascii: "d") {
-                return true
+        var text = text
+        return text.withUTF8 { buffer in
+            guard let base = buffer.baseAddress, buffer.count >= 3 else { return false }
+            var offset = 0
+            // memchr for each '.', then a look at the two bytes after it.
+            while offset <= buffer.count - 3 {
+                guard let hit = memchr(base + offset, Int32(UInt8(ascii: ".")), buffer.count - 2 - offset) else {
+                    return false
+                }
+                let index = hit.assumingMemoryBound(to: UInt8.self) - UnsafeMutablePointer(mutating: base)
+                if base[index + 1] | 0x20 == UInt8(ascii: "m"), base[index + 2] | 0x20 == UInt8(ascii: "d") { return true }
+                offset = index + 1
             }
-            previous2 = previous
-            previous = byte
+            return false
         }
-        return false
     }
 
     /// `a/b.md#x` → (`a/b.md`, `#x`); nil for external links, fragments alone and paths not ending in `.md`.
