@@ -2,19 +2,29 @@
 package enum HTMLText {
     /// Escapes `&`, `<`, `>`, `"` and `'` for text and attribute values.
     package static func escape(_ text: String) -> String {
-        var result = ""
-        result.reserveCapacity(text.utf8.count)
-        for character in text {
-            switch character {
-            case "&": result += "&amp;"
-            case "<": result += "&lt;"
-            case ">": result += "&gt;"
-            case "\"": result += "&quot;"
-            case "'": result += "&#39;"
-            default: result.append(character)
+        escape(text, apostrophe: "&#39;")
+    }
+
+    /// Escapes `&`, `<`, `>`, `"` and `'` (as `apostrophe`: `&#39;` for HTML, `&apos;` for XML) over UTF-8
+    /// bytes; text with none of them is returned as it is, without copying.
+    static func escape(_ text: String, apostrophe: StaticString) -> String {
+        let utf8 = text.utf8
+        guard utf8.contains(where: { $0 == 0x26 || $0 == 0x3C || $0 == 0x3E || $0 == 0x22 || $0 == 0x27 }) else {
+            return text
+        }
+        var output: [UInt8] = []
+        output.reserveCapacity(utf8.count + 16)
+        for byte in utf8 {
+            switch byte {
+            case 0x26: output += "&amp;".utf8
+            case 0x3C: output += "&lt;".utf8
+            case 0x3E: output += "&gt;".utf8
+            case 0x22: output += "&quot;".utf8
+            case 0x27: output += UnsafeBufferPointer(start: apostrophe.utf8Start, count: apostrophe.utf8CodeUnitCount)
+            default: output.append(byte)
             }
         }
-        return result
+        return String(decoding: output, as: UTF8.self)
     }
 
     /// The text of an HTML fragment: tags dropped (each counts as a space), the common entities decoded,

@@ -94,25 +94,6 @@ struct FastHTMLEscape: MustacheContentType {
     }()
 
     func escapeText(_ text: String) -> String {
-        let utf8 = text.utf8
-        guard utf8.contains(where: Self.needsEscape) else { return text }
-        var output: [UInt8] = []
-        output.reserveCapacity(utf8.count + 16)
-        for byte in utf8 {
-            switch byte {
-            case UInt8(ascii: "<"): output += Array("&lt;".utf8)
-            case UInt8(ascii: ">"): output += Array("&gt;".utf8)
-            case UInt8(ascii: "&"): output += Array("&amp;".utf8)
-            case UInt8(ascii: "\""): output += Array("&quot;".utf8)
-            case UInt8(ascii: "'"): output += Array("&#39;".utf8)
-            default: output.append(byte)
-            }
-        }
-        return String(decoding: output, as: UTF8.self)
-    }
-
-    private static func needsEscape(_ byte: UInt8) -> Bool {
-        byte == UInt8(ascii: "<") || byte == UInt8(ascii: ">") || byte == UInt8(ascii: "&") || byte == UInt8(ascii: "\"")
-            || byte == UInt8(ascii: "'")
+        HTMLText.escape(text)
     }
 }
