@@ -9,7 +9,7 @@ package struct ContentLoader {
         var pages: [Page] = []
         var diagnostics: [Diagnostic] = []
         var folders: [String] = []
-        var candidates: [(placement: PagePath.Placement, source: SourceText)] = []
+        var candidates: [(placement: PagePath.Placement, path: String)] = []
         for path in source.paths where path.hasPrefix("content/") {
             guard let placement = PagePath.placement(of: path) else {
                 if !path.hasSuffix(".md") {
@@ -24,24 +24,25 @@ package struct ContentLoader {
                 }
                 continue
             }
-            guard let text = source.text(path) else {
-                diagnostics.append(Diagnostic(severity: .error, file: path, message: "page is not UTF-8 text"))
-                continue
-            }
-            candidates.append((placement, SourceText(path: path, text: text)))
+            candidates.append((placement, path))
         }
-        // Front matter is parsed on all cores; pages keep the order of their paths.
-        let parsed: [(PageSource?, [Diagnostic])] = Parallel.map(candidates.count) { index in
+        // Decoding and front matter parsing run on all cores; pages keep the order of their paths.
+        let parsed: [(SourceText?, PageSource?, [Diagnostic])] = Parallel.map(candidates.count) { index in
+            let path = candidates[index].path
+            guard let text = source.text(path) else {
+                return (nil, nil, [Diagnostic(severity: .error, file: path, message: "page is not UTF-8 text")])
+            }
+            let sourceText = SourceText(path: path, text: text)
             var warnings: [Diagnostic] = []
             do throws(CompileFailure) {
-                return (try PageSource.parse(candidates[index].source, warnings: &warnings), warnings)
+                return (sourceText, try PageSource.parse(sourceText, warnings: &warnings), warnings)
             } catch {
-                return (nil, warnings + error.diagnostics)
+                return (sourceText, nil, warnings + error.diagnostics)
             }
         }
-        for ((placement, sourceText), (page, found)) in zip(candidates, parsed) {
+        for ((placement, _), (text, page, found)) in zip(candidates, parsed) {
             diagnostics += found
-            guard let parsed = page else { continue }
+            guard let sourceText = text, let parsed = page else { continue }
             var url = placement.url
             if let slug = parsed.frontMatter.slug, placement.kind != .home {
                 url = PagePath.applying(slug: slug, to: url)

@@ -3,14 +3,14 @@ package import Foundation
 /// The on-disk half of a ``RenderMemo``: one text file, `records`, with a line per body and per page.
 ///
 ///     sitectl-records 2 <TAB> targets-digest
-///     B <TAB> body-key <TAB> summary (or \u{0} for none) <TAB> search text
+///     B <TAB> body-key <TAB> summary (or \u{0} for none) <TAB> search text <TAB> list facts digest (or empty)
 ///     P <TAB> output-path <TAB> page-key <TAB> ids joined by \u{1F} <TAB> findings as JSON (or empty)
 ///
 /// Summaries and search text are whitespace-collapsed plain text, so they hold no tabs or newlines. One file
 /// read and written whole is much cheaper than a file per page. A file in another format starts the cache empty.
 package struct RecordStore: Sendable {
     /// Bumped whenever keys or records change meaning.
-    static let header = "sitectl-records 2"
+    static let header = "sitectl-records 3"
 
     /// The cache folder.
     package var directory: URL
@@ -40,9 +40,10 @@ package struct RecordStore: Sendable {
         while let line = lines.next() {
             let fields = line.split(separator: UInt8(ascii: "\t"), omittingEmptySubsequences: false)
             switch (fields.first?.first, fields.first?.count, fields.count) {
-            case (UInt8(ascii: "B"), 1, 4):
+            case (UInt8(ascii: "B"), 1, 5):
                 let summary = fields[2].elementsEqual([0]) ? nil : text(fields[2])
-                memo.bodies[text(fields[1])] = BodyFacts(summary: summary, searchText: text(fields[3]))
+                memo.bodies[text(fields[1])] = BodyFacts(
+                    summary: summary, searchText: text(fields[3]), listFacts: fields[4].isEmpty ? nil : text(fields[4]))
             case (UInt8(ascii: "P"), 1, 5):
                 let anchors = fields[3].isEmpty ? [] : fields[3].split(separator: 0x1F).map(text)
                 let findings = fields[4].isEmpty
@@ -69,7 +70,7 @@ package struct RecordStore: Sendable {
         for key in memo.newBodies.keys.sorted() {
             guard let facts = memo.newBodies[key] else { continue }
             put("B\t"); put(key); put("\t"); put(Self.clean(facts.summary ?? "\u{0}")); put("\t")
-            put(Self.clean(facts.searchText)); put("\n")
+            put(Self.clean(facts.searchText)); put("\t"); put(facts.listFacts ?? ""); put("\n")
         }
         for path in memo.newPages.keys.sorted() where !path.utf8.contains(where: { $0 == 0x09 || $0 == 0x0A }) {
             guard let record = memo.newPages[path] else { continue }

@@ -5,6 +5,15 @@ package struct BodyFacts: Sendable, Equatable {
     package var summary: String?
     /// The start of its text, for the search index.
     package var searchText: String
+    /// The digest of what lists show of a regular page with this body (its ``TemplateContext/summary(of:)``),
+    /// which follows from the body key alone; nil until a build computed it.
+    package var listFacts: String?
+
+    package init(summary: String?, searchText: String, listFacts: String? = nil) {
+        self.summary = summary
+        self.searchText = searchText
+        self.listFacts = listFacts
+    }
 }
 
 /// What a rendered page left in the output folder, kept between builds under its output path: the key of its

@@ -90,7 +90,25 @@ struct PageStep {
 
         // 2. Page keys, from the inputs each page shows.
         let layouts = pages.map { layoutName(for: $0, diagnostics: &diagnostics) }
-        let keys = enabled ? pageKeys(pages: pages, layouts: layouts, bodies: bodyResults.map(\.key), context: context) : []
+        var keys: [String] = []
+        if enabled {
+            // What lists show of a regular page follows from its body key (front matter, URL, summary; every tag of
+            // a built page has a page), so it is kept with the body's record; other pages depend on the site.
+            let cachedFacts: [String?] = pages.indices.map { index in
+                pages[index].kind == .page && pages[index].url != PagePath.notFoundURL
+                    ? bodyResults[index].facts.listFacts : nil
+            }
+            let (pageKeys, facts) = pageKeys(
+                pages: pages, layouts: layouts, bodies: bodyResults.map(\.key), cachedFacts: cachedFacts,
+                context: context)
+            keys = pageKeys
+            for (index, page) in pages.enumerated() where page.kind == .page && page.url != PagePath.notFoundURL {
+                let body = bodyResults[index]
+                guard body.diagnostics.isEmpty, var record = memo.newBodies[body.key] else { continue }
+                record.listFacts = facts[index]
+                memo.newBodies[body.key] = record
+            }
+        }
 
         timer.mark("page keys")
         // 3. One file per page, or per page of a split list (`/blog/`, `/blog/page/2/`, …).
@@ -167,8 +185,12 @@ struct PageStep {
     /// its params), and for every address above it (and its own) the facts of the page there and of the pages and
     /// sections listed there. That covers its breadcrumbs, section, neighbours, section tree, lists and feed link;
     /// the home page adds the recent pages it shows.
-    private func pageKeys(pages: [Page], layouts: [String?], bodies: [String], context: TemplateContext) -> [String] {
+    /// Returns the keys and each page's list facts.
+    private func pageKeys(
+        pages: [Page], layouts: [String?], bodies: [String], cachedFacts: [String?], context: TemplateContext
+    ) -> ([String], [String]) {
         let facts: [String] = Parallel.map(pages.count) { index in
+            if let cached = cachedFacts[index] { return cached }
             var digest = ContextDigest()
             digest.add("facts")
             digest.add(pages[index].kind.rawValue)
@@ -191,7 +213,7 @@ struct PageStep {
         var recent = ContextDigest()
         for page in model.datedPages.prefix(3) { recent.add(factsByURL[page.url] ?? "-") }
         let recentDigest = recent.finish()
-        return Parallel.map(pages.count) { index in
+        let keys: [String] = Parallel.map(pages.count) { index in
             let page = pages[index]
             var digest = ContextDigest()
             digest.add("page-v2")
@@ -207,6 +229,7 @@ struct PageStep {
             if page.kind == .home { digest.add(recentDigest) }
             return digest.finish()
         }
+        return (keys, facts)
     }
 
     /// `/a/b/` → `/`, `/a/`, `/a/b/`.
