@@ -123,6 +123,14 @@ import Testing
         site.setText("content/posts/p7.md", (site.text("content/posts/p7.md") ?? "") + "\nMore.\n")
         let third = try IncrementalBuildTests.build(workspace.builder, site, previous: &previous)
         #expect(third.result.stats.pagesRendered == 1)
+        // Feeds and sitemap show nothing of that text: kept, not made again.
+        #expect(third.result.kept.isSuperset(of: ["posts/index.xml", "posts/atom.xml", "sitemap.xml"]))
+        #expect(third.result.output["posts/index.xml"] == nil)
         #expect(third.output == (try workspace.compiler.compile(site, options: Fixtures.options)).output)
+        // A new title is in the feed: made again.
+        site.setText("content/posts/p7.md", (site.text("content/posts/p7.md") ?? "").replacingOccurrences(of: "title: Post 7", with: "title: Seven"))
+        let fourth = try IncrementalBuildTests.build(workspace.builder, site, previous: &previous)
+        #expect(fourth.result.output.text("posts/index.xml")?.contains("<title>Seven</title>") == true)
+        #expect(fourth.output == (try workspace.compiler.compile(site, options: Fixtures.options)).output)
     }
 }

@@ -27,12 +27,15 @@ package struct IncrementalBuilder: Sendable {
         /// No earlier output: everything is rendered.
         package static let none = PreviousOutput(paths: []) { _ in nil }
 
-        /// The files of `folder` whose size and modification time still match `stamps` (what the earlier build
-        /// recorded when it wrote them): a file edited or removed since is rendered again.
+        /// The pages, feeds and indexes of `folder` whose size and modification time still match `stamps` (what
+        /// the earlier build recorded when it wrote them): a file edited or removed since is made again.
         package static func folder(_ folder: URL, stamps: [String: FileStamp]) -> PreviousOutput {
             let root = folder.standardizedFileURL.path
             var paths: Set<String> = []
-            for (path, stamp) in stamps where path.hasSuffix(".html") && FileStamp.of(root + "/" + path) == stamp {
+            // Pages, feeds, sitemap and search index may be kept; a stat each, on all cores.
+            let candidates = stamps.keys.filter { $0.hasSuffix(".html") || $0.hasSuffix(".xml") || $0.hasSuffix(".json") }
+            let current = Parallel.map(candidates.count) { FileStamp.of(root + "/" + candidates[$0]) }
+            for (path, stamp) in zip(candidates, current) where stamp != nil && stamp == stamps[path] {
                 paths.insert(path)
             }
             return PreviousOutput(paths: paths) { path in

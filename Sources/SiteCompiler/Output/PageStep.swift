@@ -28,6 +28,9 @@ struct PageStep {
         var kept: Set<String>
         /// Every page's key by output path (empty when the memo is disabled).
         var keys: [String: String]
+        /// Keys of the other generated files (sitemap, search index, feeds) by output path, from the facts and
+        /// bodies they show (empty when the memo is disabled).
+        var generatedKeys: [String: String] = [:]
     }
 
     /// Renders every page (bodies and pages in parallel), skipping pages whose key and file are unchanged.
@@ -91,6 +94,7 @@ struct PageStep {
         // 2. Page keys, from the inputs each page shows.
         let layouts = pages.map { layoutName(for: $0, diagnostics: &diagnostics) }
         var keys: [String] = []
+        var generatedKeys: [String: String] = [:]
         if enabled {
             // What lists show of a regular page follows from its body key (front matter, URL, summary; every tag of
             // a built page has a page), so it is kept with the body's record; other pages depend on the site.
@@ -98,10 +102,12 @@ struct PageStep {
                 pages[index].kind == .page && pages[index].url != PagePath.notFoundURL
                     ? bodyResults[index].facts.listFacts : nil
             }
-            let (pageKeys, facts) = pageKeys(
+            let (pageKeys, facts, lists) = pageKeys(
                 pages: pages, layouts: layouts, bodies: bodyResults.map(\.key), cachedFacts: cachedFacts,
                 context: context)
             keys = pageKeys
+            generatedKeys = Self.generatedKeys(
+                model: model, pages: pages, facts: facts, bodies: bodyResults.map(\.key), lists: lists, shared: sharedKey)
             for (index, page) in pages.enumerated() where page.kind == .page && page.url != PagePath.notFoundURL {
                 let body = bodyResults[index]
                 guard body.diagnostics.isEmpty, var record = memo.newBodies[body.key] else { continue }
@@ -178,17 +184,17 @@ struct PageStep {
         }
         return Output(
             files: files, diagnostics: diagnostics, context: context, searchText: searchText, scans: scans, kept: kept,
-            keys: keyByPath)
+            keys: keyByPath, generatedKeys: generatedKeys)
     }
 
     /// Each page's key: the shared inputs, its layout and body, its own facts (everything a list shows of it, and
     /// its params), and for every address above it (and its own) the facts of the page there and of the pages and
     /// sections listed there. That covers its breadcrumbs, section, neighbours, section tree, lists and feed link;
     /// the home page adds the recent pages it shows.
-    /// Returns the keys and each page's list facts.
+    /// Returns the keys, each page's list facts and the digest of what is listed at each address.
     private func pageKeys(
         pages: [Page], layouts: [String?], bodies: [String], cachedFacts: [String?], context: TemplateContext
-    ) -> ([String], [String]) {
+    ) -> ([String], [String], [String: String]) {
         let facts: [String] = Parallel.map(pages.count) { index in
             if let cached = cachedFacts[index] { return cached }
             var digest = ContextDigest()
@@ -229,7 +235,36 @@ struct PageStep {
             if page.kind == .home { digest.add(recentDigest) }
             return digest.finish()
         }
-        return (keys, facts)
+        return (keys, facts, lists)
+    }
+
+    /// The sitemap shows every page's facts; the search index those and each body's text; a section's feeds what
+    /// its list shows. Each key also covers the shared inputs.
+    private static func generatedKeys(
+        model: SiteModel, pages: [Page], facts: [String], bodies: [String], lists: [String: String], shared: String
+    ) -> [String: String] {
+        var sitemap = ContextDigest()
+        sitemap.add("sitemap-v1")
+        sitemap.add(shared)
+        var search = ContextDigest()
+        search.add("search-v1")
+        search.add(shared)
+        for index in pages.indices {
+            sitemap.add(facts[index])
+            search.add(facts[index])
+            search.add(bodies[index])
+        }
+        var keys = ["sitemap.xml": sitemap.finish(), "search.json": search.finish()]
+        for section in pages where model.feedURL(ofSection: section.url) != nil {
+            for (kind, file) in [("rss-v1", "index.xml"), ("atom-v1", "atom.xml")] {
+                var digest = ContextDigest()
+                digest.add(kind)
+                digest.add(shared)
+                digest.add(lists[section.url] ?? "-")
+                keys[PagePath.outputPath(for: section.url + file)] = digest.finish()
+            }
+        }
+        return keys
     }
 
     /// `/a/b/` → `/`, `/a/`, `/a/b/`.

@@ -76,27 +76,40 @@ package struct SiteCompiler: Sendable {
         )
         pageStep.sourceLinks = SourceLinks(pages: allPages)
         pageStep.sharedKey = sharedKey(siteData: siteData, theme: theme, options: options, draftURLs: draftURLs)
-        let rendered = pageStep.run(memo: &memo)
+        var rendered = pageStep.run(memo: &memo)
         timer.mark("render")
         diagnostics += rendered.diagnostics
         for (path, html) in rendered.files { output.setText(path, html) }
         let context = rendered.context
 
         for (path, data) in assets.files { output[path] = data }
-        output.setText("sitemap.xml", SitemapWriter(model: model).xml())
+        // Sitemap, feeds and search index: kept from the last build when their key and file are unchanged.
+        var keptGenerated: Set<String> = []
+        func generate(_ path: String, _ make: () -> Data) {
+            if memo.isEnabled, let key = rendered.generatedKeys[path] {
+                memo.newPages[path] = PageRecord(key: key, anchors: [], findings: [])
+                if memo.pages[path]?.key == key, memo.existing.contains(path) {
+                    keptGenerated.insert(path)
+                    return
+                }
+            }
+            output[path] = make()
+        }
+        generate("sitemap.xml") { Data(SitemapWriter(model: model).xml().utf8) }
         for section in model.pages where model.feedURL(ofSection: section.url) != nil {
-            output.setText(
-                PagePath.outputPath(for: section.url + "index.xml"),
-                FeedWriter(model: model, context: context).xml(section: section)
-            )
-            output.setText(
-                PagePath.outputPath(for: section.url + "atom.xml"),
-                AtomWriter(model: model, context: context).xml(section: section)
-            )
+            generate(PagePath.outputPath(for: section.url + "index.xml")) {
+                Data(FeedWriter(model: model, context: context).xml(section: section).utf8)
+            }
+            generate(PagePath.outputPath(for: section.url + "atom.xml")) {
+                Data(AtomWriter(model: model, context: context).xml(section: section).utf8)
+            }
         }
         if theme.manifest.features.contains("search") {
-            output["search.json"] = SearchIndexWriter(model: model, context: context, searchText: rendered.searchText).json()
+            generate("search.json") {
+                SearchIndexWriter(model: model, context: context, searchText: rendered.searchText).json()
+            }
         }
+        rendered.kept.formUnion(keptGenerated)
         diagnostics += writeAliases(model: model, into: &output)
         diagnostics += copyStatic(source, into: &output, generated: ["robots.txt", "404.html"])
         if output["robots.txt"] == nil { output.setText("robots.txt", RobotsFile.text(model: model)) }
@@ -237,7 +250,7 @@ package struct SiteCompiler: Sendable {
             scans[path] = output.text(path).map(HTMLLinks.scan) ?? HTMLLinks.Scan()
         }
         var anchors = scans.mapValues { Set($0.ids) }
-        for path in rendered.kept { anchors[path] = Set(memo.pages[path]?.anchors ?? []) }
+        for path in rendered.kept where path.hasSuffix(".html") { anchors[path] = Set(memo.pages[path]?.anchors ?? []) }
         let targets = LinkChecker.Targets(paths: Set(output.paths).union(rendered.kept), anchors: anchors)
         var digest = ContextDigest()
         digest.add("targets")
