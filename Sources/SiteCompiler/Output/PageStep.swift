@@ -107,7 +107,8 @@ struct PageStep {
                 context: context)
             keys = pageKeys
             generatedKeys = Self.generatedKeys(
-                model: model, pages: pages, facts: facts, bodies: bodyResults.map(\.key), lists: lists, shared: sharedKey)
+                model: model, pages: pages, facts: facts, texts: bodyResults.map(\.facts.searchText), lists: lists,
+                shared: sharedKey)
             for (index, page) in pages.enumerated() where page.kind == .page && page.url != PagePath.notFoundURL {
                 let body = bodyResults[index]
                 guard body.diagnostics.isEmpty, var record = memo.newBodies[body.key] else { continue }
@@ -238,10 +239,10 @@ struct PageStep {
         return (keys, facts, lists)
     }
 
-    /// The sitemap shows every page's facts; the search index those and each body's text; a section's feeds what
-    /// its list shows. Each key also covers the shared inputs.
+    /// The sitemap shows every page's facts; the search index those and the start of each page's text; a section's
+    /// feeds what its list shows. Each key also covers the shared inputs.
     private static func generatedKeys(
-        model: SiteModel, pages: [Page], facts: [String], bodies: [String], lists: [String: String], shared: String
+        model: SiteModel, pages: [Page], facts: [String], texts: [String], lists: [String: String], shared: String
     ) -> [String: String] {
         var sitemap = ContextDigest()
         sitemap.add("sitemap-v1")
@@ -252,7 +253,7 @@ struct PageStep {
         for index in pages.indices {
             sitemap.add(facts[index])
             search.add(facts[index])
-            search.add(bodies[index])
+            search.add(texts[index])
         }
         var keys = ["sitemap.xml": sitemap.finish(), "search.json": search.finish()]
         for section in pages where model.feedURL(ofSection: section.url) != nil {
