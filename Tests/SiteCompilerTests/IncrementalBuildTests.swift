@@ -170,5 +170,17 @@ import Testing
         let third = try builder.build(source: site, options: Fixtures.options, previous: .folder(out, stamps: recorded))
         #expect(third.stats.pagesRendered == 1)
         #expect(third.result.output["index.html"] == result.output["index.html"])
+
+        // Syncing from the last build's list of files (no folder walk): a listed file deleted since is no error,
+        // a file the build no longer makes is removed, and a new file's missing folders are made.
+        var next = SiteFiles()
+        next.setText("index.html", "home")
+        next.setText("new/deep/page/index.html", "new")
+        try FileManager.default.removeItem(at: out.appendingPathComponent("about/index.html"))
+        let listed = try SiteFiles.paths(under: out) + ["about/index.html"]
+        let summary = try OutputSync.write(next, to: out, keeping: [IncrementalBuilder.cacheFolderName], listed: listed)
+        let left = try SiteFiles.paths(under: out).filter { !$0.hasPrefix(IncrementalBuilder.cacheFolderName) }
+        #expect(Set(left) == ["index.html", "new/deep/page/index.html"])
+        #expect(summary.changed == 2)
     }
 }

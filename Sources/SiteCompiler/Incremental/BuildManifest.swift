@@ -82,6 +82,19 @@ package struct BuildManifest: Sendable, Equatable {
         }
     }
 
+    /// The output files recorded (the folders holding them left out).
+    package var outputFiles: [String] {
+        var folders: Set<String> = []
+        for path in outputs.keys {
+            var parent = path
+            while let slash = parent.lastIndex(of: "/") {
+                parent = String(parent[..<slash])
+                if !folders.insert(parent).inserted { break }
+            }
+        }
+        return outputs.keys.filter { !$0.isEmpty && !folders.contains($0) }
+    }
+
     /// Records the stamps of `paths` under `folder` and of every folder holding them (so added files show up as a
     /// changed folder). `known` holds stamps already checked in this build for files it did not write.
     package mutating func recordOutputs(

@@ -20,22 +20,34 @@ package enum OutputSync {
     /// Writes `output` under `directory`, skipping files whose bytes are already there. Top-level folders named in
     /// `keeping` (such as the incremental cache, `.sitectl-cache`) are left alone, and so are the files in
     /// `unchanged` (pages an incremental build found current: neither read nor rewritten).
+    ///
+    /// `listed` names the files the last build left (from its manifest) instead of listing the folder: with a
+    /// folder per page, reading 10,000 folders took longer than the rest of a one-page rebuild. A file someone
+    /// else put there is then left alone until a clean build.
     package static func write(
-        _ output: SiteFiles, to directory: URL, keeping: Set<String> = [], unchanged: Set<String> = []
+        _ output: SiteFiles, to directory: URL, keeping: Set<String> = [], unchanged: Set<String> = [],
+        listed: [String]? = nil
     ) throws -> Summary {
         let fm = FileManager.default
         var summary = Summary()
         let root = directory.standardizedFileURL.path
-        let existing = (fm.fileExists(atPath: root) ? try SiteFiles.paths(under: directory) : []).filter {
+        let found = try listed ?? (fm.fileExists(atPath: root) ? SiteFiles.paths(under: directory) : [])
+        let existing = found.filter {
             path in !keeping.contains(String(path.prefix { $0 != "/" }))
         }
         for path in existing where output[path] == nil && !unchanged.contains(path) {
-            try fm.removeItem(atPath: root + "/" + path)
+            if listed == nil {
+                try fm.removeItem(atPath: root + "/" + path)
+            } else {
+                // Listed by the last build, perhaps deleted since.
+                guard (try? fm.removeItem(atPath: root + "/" + path)) != nil else { continue }
+            }
             summary.removed += 1
         }
         let present = Set(existing)
         var folders: Set<String> = []
-        for path in existing {
+        // Folders seen on disk need no mkdir; listed files' folders may have gone, so those are made as needed.
+        for path in existing where listed == nil {
             if let slash = path.lastIndex(of: "/") { folders.insert(String(path[..<slash])) }
         }
         let files = output.files.sorted { $0.key < $1.key }

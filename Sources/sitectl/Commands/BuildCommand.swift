@@ -73,7 +73,8 @@ struct BuildCommand: AsyncParsableCommand {
         timer.mark("compile")
         result.diagnostics.forEach { Terminal.err($0.formatted) }
         let written = try OutputSync.write(
-            result.output, to: outURL, keeping: [IncrementalBuilder.cacheFolderName], unchanged: result.kept)
+            result.output, to: outURL, keeping: [IncrementalBuilder.cacheFolderName], unchanged: result.kept,
+            listed: clean ? nil : previousManifest?.outputFiles)
         timer.mark("write output")
         var manifest = BuildManifest()
         manifest.key = key
