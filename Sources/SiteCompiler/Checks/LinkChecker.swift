@@ -8,9 +8,10 @@ package enum LinkChecker {
         /// Every output path (`blog/hello/index.html`, `assets/style.css`).
         package var paths: Set<String>
         /// Element ids by HTML output path.
-        package var anchors: [String: Set<String>]
+        /// (Sorted arrays: a build keeps them from its records as they are, and pages have few ids.)
+        package var anchors: [String: [String]]
 
-        package init(paths: Set<String>, anchors: [String: Set<String>]) {
+        package init(paths: Set<String>, anchors: [String: [String]]) {
             self.paths = paths
             self.anchors = anchors
         }
@@ -34,7 +35,7 @@ package enum LinkChecker {
         for path in output.paths where path.hasSuffix(".html") {
             scans[path] = output.text(path).map(HTMLLinks.scan) ?? HTMLLinks.Scan()
         }
-        let targets = Targets(paths: Set(output.paths), anchors: scans.mapValues { Set($0.ids) })
+        let targets = Targets(paths: Set(output.paths), anchors: scans.mapValues { Array(Set($0.ids)).sorted() })
         var findings: [Diagnostic] = []
         var seen: Set<Diagnostic> = []
         for path in output.paths.sorted() {
@@ -61,7 +62,7 @@ package enum LinkChecker {
 
     private enum Problem {
         case missing
-        case anchor(fragment: String, page: String, ids: Set<String>)
+        case anchor(fragment: String, page: String, ids: [String])
     }
 
     private static func problem(with link: String, from page: String, targets: Targets) -> Problem? {

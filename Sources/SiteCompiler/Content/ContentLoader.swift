@@ -9,57 +9,60 @@ package struct ContentLoader {
         var pages: [Page] = []
         var diagnostics: [Diagnostic] = []
         var folders: [String] = []
-        var candidates: [(placement: PagePath.Placement, path: String)] = []
+        var candidates: [String] = []
         for path in source.paths where path.hasPrefix("content/") {
-            guard let placement = PagePath.placement(of: path) else {
-                if !path.hasSuffix(".md") {
-                    diagnostics.append(
-                        Diagnostic(
-                            severity: .warning,
-                            file: path,
-                            message: "only Markdown (.md) files belong in content/; this file is ignored",
-                            hint: "put images and other files under static/"
-                        )
+            guard path.hasSuffix(".md") else {
+                diagnostics.append(
+                    Diagnostic(
+                        severity: .warning,
+                        file: path,
+                        message: "only Markdown (.md) files belong in content/; this file is ignored",
+                        hint: "put images and other files under static/"
                     )
-                }
+                )
                 continue
             }
-            candidates.append((placement, path))
+            candidates.append(path)
         }
-        // Decoding and front matter parsing run on all cores; pages keep the order of their paths.
-        let parsed: [(SourceText?, PageSource?, [Diagnostic])] = Parallel.map(candidates.count) { index in
-            let path = candidates[index].path
+        // Placing, decoding, parsing and making each page run on all cores; pages keep the order of their paths.
+        var parsed: [(page: Page?, folder: String, found: [Diagnostic])] = Parallel.map(candidates.count) { index in
+            let path = candidates[index]
+            guard let placement = PagePath.placement(of: path) else { return (nil, "", []) }
             guard let text = source.text(path) else {
-                return (nil, nil, [Diagnostic(severity: .error, file: path, message: "page is not UTF-8 text")])
+                return (nil, "", [Diagnostic(severity: .error, file: path, message: "page is not UTF-8 text")])
             }
             let sourceText = SourceText(path: path, text: text)
             var warnings: [Diagnostic] = []
+            let parsed: PageSource
             do throws(CompileFailure) {
-                return (sourceText, try PageSource.parse(sourceText, warnings: &warnings), warnings)
+                parsed = try PageSource.parse(sourceText, warnings: &warnings)
             } catch {
-                return (sourceText, nil, warnings + error.diagnostics)
+                return (nil, "", warnings + error.diagnostics)
             }
-        }
-        for ((placement, _), (text, page, found)) in zip(candidates, parsed) {
-            diagnostics += found
-            guard let sourceText = text, let parsed = page else { continue }
             var url = placement.url
             if let slug = parsed.frontMatter.slug, placement.kind != .home {
                 url = PagePath.applying(slug: slug, to: url)
             }
-            pages.append(
-                Page(
-                    kind: placement.kind,
-                    source: sourceText,
-                    url: url,
-                    frontMatter: parsed.frontMatter,
-                    body: parsed.body,
-                    bodyLineOffset: parsed.bodyLineOffset,
-                    parentURL: placement.kind == .home ? nil : placement.folderURL
-                )
+            let page = Page(
+                kind: placement.kind,
+                source: sourceText,
+                url: url,
+                frontMatter: parsed.frontMatter,
+                body: parsed.body,
+                bodyLineOffset: parsed.bodyLineOffset,
+                parentURL: placement.kind == .home ? nil : placement.folderURL
             )
-            folders.append(placement.folderURL)
+            return (page, placement.folderURL, warnings)
         }
+        pages.reserveCapacity(parsed.count)
+        folders.reserveCapacity(parsed.count)
+        for (page, folder, found) in parsed {
+            diagnostics += found
+            guard let page else { continue }
+            pages.append(page)
+            folders.append(folder)
+        }
+        parsed.removeAll()  // so `pages` holds the only reference and setting parents copies nothing
         assignParents(&pages, folders: folders)
         diagnostics += duplicateURLs(pages)
         if diagnostics.hasErrors { throw CompileFailure(diagnostics: diagnostics) }

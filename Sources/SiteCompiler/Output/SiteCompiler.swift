@@ -249,14 +249,18 @@ package struct SiteCompiler: Sendable {
         for path in output.paths where path.hasSuffix(".html") && scans[path] == nil {
             scans[path] = output.text(path).map(HTMLLinks.scan) ?? HTMLLinks.Scan()
         }
-        var anchors = scans.mapValues { Set($0.ids) }
-        for path in rendered.kept where path.hasSuffix(".html") { anchors[path] = Set(memo.pages[path]?.anchors ?? []) }
+        // Ids as sorted lists: kept pages' come from the records as they are.
+        var anchors = scans.mapValues { Array(Set($0.ids)).sorted() }
+        for path in rendered.kept where path.hasSuffix(".html") { anchors[path] = memo.pages[path]?.anchors ?? [] }
         let targets = LinkChecker.Targets(paths: Set(output.paths).union(rendered.kept), anchors: anchors)
         var digest = ContextDigest()
         digest.add("targets")
         for path in targets.paths.sorted() {
             digest.add(path)
-            if let ids = anchors[path] { digest.add(value: ids.sorted()) }
+            if let ids = anchors[path] {
+                digest.add("#")
+                for id in ids { digest.add(id) }
+            }
         }
         let targetsDigest = digest.finish()
         let targetsUnchanged = memo.isEnabled && memo.targetsDigest == targetsDigest
@@ -289,7 +293,7 @@ package struct SiteCompiler: Sendable {
             memo.newTargetsDigest = targetsDigest
             for (index, path) in htmlPaths.enumerated() {
                 guard let key = rendered.keys[path] else { continue }
-                memo.newPages[path] = PageRecord(key: key, anchors: (anchors[path] ?? []).sorted(), findings: findings[index])
+                memo.newPages[path] = PageRecord(key: key, anchors: anchors[path] ?? [], findings: findings[index])
             }
         }
         guard mode != .off else { return [] }
