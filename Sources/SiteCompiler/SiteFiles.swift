@@ -19,7 +19,7 @@ package struct SiteFiles: Sendable, Equatable {
 
     /// The file as UTF-8 text, if it exists and decodes.
     package func text(_ path: String) -> String? {
-        files[path].flatMap { String(data: $0, encoding: .utf8) }
+        files[path].flatMap { String(validating: $0, as: UTF8.self) }
     }
 
     /// Stores `text` as UTF-8 at `path`.

@@ -89,7 +89,6 @@ struct PageStep {
             draftURLs: draftURLs,
             assetURLs: assetURLs
         )
-        context.treeLeaves = TemplateContext.treeLeaves(of: model)
 
         // 2. Page keys, from the inputs each page shows.
         let layouts = pages.map { layoutName(for: $0, diagnostics: &diagnostics) }
@@ -153,6 +152,10 @@ struct PageStep {
         // Pages whose key or file changed, rendered.
         let recorded = memo.pages
         let existing = memo.existing
+        let stale = units.filter { !enabled || recorded[$0.outputPath]?.key != $0.key || !existing.contains($0.outputPath) }
+        // Tree entries made once pay off only when many pages are rendered.
+        if stale.count > 64 { context.treeLeaves = TemplateContext.treeLeaves(of: model) }
+        let layoutContext = context
         let rendered: [(html: String, scan: HTMLLinks.Scan)?] = Parallel.map(units.count) { position in
             let unit = units[position]
             guard let layout = layouts[unit.index] else { return nil }
@@ -160,7 +163,7 @@ struct PageStep {
             if enabled, recorded[unit.outputPath]?.key == unit.key, existing.contains(unit.outputPath) { return nil }
             let content = bodyResults[unit.index].html
                 ?? bodies.render(page, site: bare.site(currentURL: page.url), pageSummary: bare.summary(of: page)).html
-            let html = render(layout: layout, context: context.layout(for: page, content: content, number: unit.number))
+            let html = render(layout: layout, context: layoutContext.layout(for: page, content: content, number: unit.number))
             return (html, HTMLLinks.scan(html))
         }
         timer.mark("layouts")
