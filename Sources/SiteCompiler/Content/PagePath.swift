@@ -73,6 +73,13 @@ package enum PagePath {
 
     /// A file or folder name as a URL segment: lower case, spaces as hyphens, only URL-safe characters.
     private static func urlSegment(_ name: String) -> String {
+        // Names already made of lower-case ASCII letters, digits and `-_.~` (nearly all) are their own segment.
+        if name.utf8.allSatisfy({ byte in
+            (byte >= 0x61 && byte <= 0x7A) || (byte >= 0x30 && byte <= 0x39) || byte == 0x2D || byte == 0x5F
+                || byte == 0x2E || byte == 0x7E
+        }) {
+            return name
+        }
         var segment = ""
         for character in name.lowercased() {
             if character == " " {

@@ -96,7 +96,8 @@ package struct BuildManifest: Sendable, Equatable {
     }
 
     /// Records the stamps of `paths` under `folder` and of every folder holding them (so added files show up as a
-    /// changed folder). `known` holds stamps already checked in this build for files it did not write.
+    /// changed folder). `known` holds stamps this build may trust: files it checked and did not write, folders
+    /// it did not touch.
     package mutating func recordOutputs(
         _ paths: some Sequence<String>, in folder: URL, known: [String: FileStamp] = [:]
     ) {
@@ -112,7 +113,9 @@ package struct BuildManifest: Sendable, Equatable {
                 if !folders.insert(parent).inserted { break }
             }
         }
-        unknown += folders
+        for folder in folders {
+            if let stamp = known[folder] { outputs[folder] = stamp } else { unknown.append(folder) }
+        }
         let stamps = Parallel.map(unknown.count) { index in
             FileStamp.of(unknown[index].isEmpty ? root : root + "/" + unknown[index])
         }
