@@ -2,9 +2,9 @@ internal import Dispatch
 
 /// Data-parallel loops over the machine's cores, for the compiler's per-page work (each page is independent).
 enum Parallel {
-    /// `transform(0..<count)` computed on all cores, results in index order. `transform` must only read shared
-    /// state.
-    static func map<T>(_ count: Int, _ transform: (Int) -> T) -> [T] {
+    /// `transform(0..<count)` computed on all cores, results in index order, `chunk` items per task. `transform`
+    /// must only read shared state.
+    static func map<T>(_ count: Int, chunk: Int = 8, _ transform: (Int) -> T) -> [T] {
         guard count > 1 else { return (0..<count).map(transform) }
         let results = UnsafeMutableBufferPointer<T?>.allocate(capacity: count)
         results.initialize(repeating: nil)
@@ -13,7 +13,6 @@ enum Parallel {
             results.deallocate()
         }
         // Chunks of a few pages keep scheduling cheap while still balancing uneven pages across cores.
-        let chunk = 8
         let chunks = (count + chunk - 1) / chunk
         withoutActuallyEscaping(transform) { transform in
             nonisolated(unsafe) let transform = transform

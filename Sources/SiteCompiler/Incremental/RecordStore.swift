@@ -26,67 +26,93 @@ package struct RecordStore: Sendable {
     package func memo() -> RenderMemo {
         var memo = RenderMemo()
         guard let data = FileManager.default.contents(atPath: file.path) else { return memo }
-        // Split on bytes: the file has a line per body and per page, and Character splitting was most of its cost.
+        // Split on bytes (Character splitting was most of the cost); the body lines and the page lines are read
+        // on two cores.
         let bytes = [UInt8](data)
-        var lines = bytes.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: true).makeIterator()
         func text(_ slice: ArraySlice<UInt8>) -> String { String(decoding: slice, as: UTF8.self) }
-        guard let first = lines.next() else { return memo }
-        let head = first.split(separator: UInt8(ascii: "\t"), omittingEmptySubsequences: false)
+        guard let firstEnd = bytes.firstIndex(of: UInt8(ascii: "\n")) else { return memo }
+        let head = bytes[..<firstEnd].split(separator: UInt8(ascii: "\t"), omittingEmptySubsequences: false)
         guard head.first.map(text) == Self.header else { return memo }
         memo.targetsDigest = head.count > 1 ? text(head[1]) : nil
-        let decoder = JSONDecoder()
-        memo.bodies.reserveCapacity(bytes.count / 200)
-        memo.pages.reserveCapacity(bytes.count / 200)
-        while let line = lines.next() {
-            let fields = line.split(separator: UInt8(ascii: "\t"), omittingEmptySubsequences: false)
-            switch (fields.first?.first, fields.first?.count, fields.count) {
-            case (UInt8(ascii: "B"), 1, 5):
-                let summary = fields[2].elementsEqual([0]) ? nil : text(fields[2])
-                memo.bodies[text(fields[1])] = BodyFacts(
-                    summary: summary, searchText: text(fields[3]), listFacts: fields[4].isEmpty ? nil : text(fields[4]))
-            case (UInt8(ascii: "P"), 1, 5):
-                let anchors = fields[3].isEmpty ? [] : fields[3].split(separator: 0x1F).map(text)
-                let findings = fields[4].isEmpty
-                    ? [] : (try? decoder.decode([Diagnostic].self, from: Data(fields[4]))) ?? []
-                memo.pages[text(fields[1])] = PageRecord(key: text(fields[2]), anchors: anchors, findings: findings)
-            default:
-                // A damaged line: forget everything rather than trust part of it.
-                return RenderMemo()
-            }
+        let rest = bytes[(firstEnd + 1)...]
+        // Bodies come first, then pages: split at the first page line.
+        let pagesStart = ByteSearch.find(Array("\nP\t".utf8), in: Array(rest), from: 0).map { rest.startIndex + $0 + 1 }
+            ?? (rest.first == UInt8(ascii: "P") ? rest.startIndex : rest.endIndex)
+        let parts = [rest[rest.startIndex..<pagesStart], rest[pagesStart...]]
+        struct Part: Sendable {
+            var bodies: [String: BodyFacts] = [:]
+            var pages: [String: PageRecord] = [:]
+            var damaged = false
         }
+        let parsed: [Part] = Parallel.map(2, chunk: 1) { index in
+            var part = Part()
+            let decoder = JSONDecoder()
+            for line in parts[index].split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: true) {
+                let fields = line.split(separator: UInt8(ascii: "\t"), omittingEmptySubsequences: false)
+                switch (fields.first?.first, fields.first?.count, fields.count) {
+                case (UInt8(ascii: "B"), 1, 5) where index == 0:
+                    let summary = fields[2].elementsEqual([0]) ? nil : text(fields[2])
+                    part.bodies[text(fields[1])] = BodyFacts(
+                        summary: summary, searchText: text(fields[3]),
+                        listFacts: fields[4].isEmpty ? nil : text(fields[4]))
+                case (UInt8(ascii: "P"), 1, 5) where index == 1:
+                    let anchors = fields[3].isEmpty ? [] : fields[3].split(separator: 0x1F).map(text)
+                    let findings = fields[4].isEmpty
+                        ? [] : (try? decoder.decode([Diagnostic].self, from: Data(fields[4]))) ?? []
+                    part.pages[text(fields[1])] = PageRecord(key: text(fields[2]), anchors: anchors, findings: findings)
+                default:
+                    part.damaged = true
+                    return part
+                }
+            }
+            return part
+        }
+        // A damaged line: forget everything rather than trust part of it.
+        if parsed.contains(where: \.damaged) { return RenderMemo() }
+        memo.bodies = parsed[0].bodies
+        memo.pages = parsed[1].pages
         return memo
     }
 
     /// Writes the records `memo` made in this build (replacing the earlier ones), atomically.
     package func save(_ memo: RenderMemo) throws {
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
-        // One byte buffer: string concatenation per field was most of the cost.
-        var out: [UInt8] = []
-        out.reserveCapacity(memo.newBodies.count * 400 + memo.newPages.count * 160)
-        func put(_ text: String) { out += text.utf8 }
-        put(Self.header + "\t" + (memo.newTargetsDigest ?? "") + "\n")
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys]
-        for key in memo.newBodies.keys.sorted() {
-            guard let facts = memo.newBodies[key] else { continue }
-            put("B\t"); put(key); put("\t"); put(Self.clean(facts.summary ?? "\u{0}")); put("\t")
-            put(Self.clean(facts.searchText)); put("\t"); put(facts.listFacts ?? ""); put("\n")
-        }
-        for path in memo.newPages.keys.sorted() where !path.utf8.contains(where: { $0 == 0x09 || $0 == 0x0A }) {
-            guard let record = memo.newPages[path] else { continue }
-            put("P\t"); put(path); put("\t"); put(record.key); put("\t")
-            var first = true
-            for anchor in record.anchors {
-                let anchor = Self.clean(anchor)
-                guard !anchor.isEmpty, !anchor.utf8.contains(0x1F) else { continue }
-                if !first { out.append(0x1F) }
-                put(anchor)
-                first = false
+        // Byte buffers (string concatenation per field was most of the cost): body lines and page lines are made
+        // on two cores.
+        let parts: [[UInt8]] = Parallel.map(2, chunk: 1) { index in
+            var out: [UInt8] = []
+            func put(_ text: String) { out += text.utf8 }
+            if index == 0 {
+                out.reserveCapacity(memo.newBodies.count * 480)
+                put(Self.header + "\t" + (memo.newTargetsDigest ?? "") + "\n")
+                for key in memo.newBodies.keys.sorted() {
+                    guard let facts = memo.newBodies[key] else { continue }
+                    put("B\t"); put(key); put("\t"); put(Self.clean(facts.summary ?? "\u{0}")); put("\t")
+                    put(Self.clean(facts.searchText)); put("\t"); put(facts.listFacts ?? ""); put("\n")
+                }
+                return out
             }
-            put("\t")
-            if !record.findings.isEmpty, let json = try? encoder.encode(record.findings) { out += json }
-            put("\n")
+            out.reserveCapacity(memo.newPages.count * 200)
+            let encoder = JSONEncoder()
+            encoder.outputFormatting = [.sortedKeys]
+            for path in memo.newPages.keys.sorted() where !path.utf8.contains(where: { $0 == 0x09 || $0 == 0x0A }) {
+                guard let record = memo.newPages[path] else { continue }
+                put("P\t"); put(path); put("\t"); put(record.key); put("\t")
+                var first = true
+                for anchor in record.anchors {
+                    let anchor = Self.clean(anchor)
+                    guard !anchor.isEmpty, !anchor.utf8.contains(0x1F) else { continue }
+                    if !first { out.append(0x1F) }
+                    put(anchor)
+                    first = false
+                }
+                put("\t")
+                if !record.findings.isEmpty, let json = try? encoder.encode(record.findings) { out += json }
+                put("\n")
+            }
+            return out
         }
+        let out = parts[0] + parts[1]
         try FileWriter.write(Data(out), to: file.path, atomic: true)
     }
 
