@@ -22,7 +22,7 @@ package struct BuildManifest: Sendable, Equatable {
     }
 
     /// Bumped whenever the layout or meaning changes; another version is ignored.
-    package static let format = 1
+    package static let format = 2
     /// The file's name inside the cache folder.
     package static let fileName = "manifest.txt"
     /// Files modified this close (in nanoseconds) before the scan are also compared by content.
@@ -82,39 +82,20 @@ package struct BuildManifest: Sendable, Equatable {
         }
     }
 
-    /// The output files recorded (the folders holding them left out).
-    package var outputFiles: [String] {
-        var folders: Set<String> = []
-        for path in outputs.keys {
-            var parent = path
-            while let slash = parent.lastIndex(of: "/") {
-                parent = String(parent[..<slash])
-                if !folders.insert(parent).inserted { break }
-            }
-        }
-        return outputs.keys.filter { !$0.isEmpty && !folders.contains($0) }
-    }
+    /// The output files recorded (the output folder itself left out).
+    package var outputFiles: [String] { outputs.keys.filter { !$0.isEmpty } }
 
-    /// Records the stamps of `paths` under `folder` and of every folder holding them (so added files show up as a
-    /// changed folder). `known` holds stamps this build may trust: files it checked and did not write, folders
-    /// it did not touch.
+    /// Records the stamps of `paths` under `folder`, and of the folder itself (`""`). `known` holds stamps this
+    /// build may trust: files it checked and did not write. (Folders inside are not recorded: with a folder per
+    /// page that doubled the manifest, and incremental builds leave files they did not make alone anyway.)
     package mutating func recordOutputs(
         _ paths: some Sequence<String>, in folder: URL, known: [String: FileStamp] = [:]
     ) {
         let root = folder.standardizedFileURL.path
         outputs = [:]
-        var folders: Set<String> = [""]
-        var unknown: [String] = []
+        var unknown: [String] = [""]
         for path in paths {
             if let stamp = known[path] { outputs[path] = stamp } else { unknown.append(path) }
-            var parent = path
-            while let slash = parent.lastIndex(of: "/") {
-                parent = String(parent[..<slash])
-                if !folders.insert(parent).inserted { break }
-            }
-        }
-        for folder in folders {
-            if let stamp = known[folder] { outputs[folder] = stamp } else { unknown.append(folder) }
         }
         let stamps = Parallel.map(unknown.count) { index in
             FileStamp.of(unknown[index].isEmpty ? root : root + "/" + unknown[index])

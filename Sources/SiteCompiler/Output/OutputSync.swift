@@ -15,8 +15,7 @@ package enum OutputSync {
         package var changed = 0
         /// Files deleted because the build no longer produces them.
         package var removed = 0
-        /// Their paths.
-        package var removedPaths: [String] = []
+
     }
 
     /// Writes `output` under `directory`, skipping files whose bytes are already there. Top-level folders named in
@@ -45,7 +44,6 @@ package enum OutputSync {
                 guard (try? fm.removeItem(atPath: root + "/" + path)) != nil else { continue }
             }
             summary.removed += 1
-            summary.removedPaths.append(path)
         }
         let present = Set(existing)
         var folders: Set<String> = []

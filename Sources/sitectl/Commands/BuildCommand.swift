@@ -72,9 +72,10 @@ struct BuildCommand: AsyncParsableCommand {
         }
         timer.mark("compile")
         result.diagnostics.forEach { Terminal.err($0.formatted) }
+        let previousFiles = clean ? nil : previousManifest?.outputFiles
         let written = try OutputSync.write(
             result.output, to: outURL, keeping: [IncrementalBuilder.cacheFolderName], unchanged: result.kept,
-            listed: clean ? nil : previousManifest?.outputFiles)
+            listed: previousFiles)
         timer.mark("write output")
         var manifest = BuildManifest()
         manifest.key = key
@@ -84,24 +85,8 @@ struct BuildCommand: AsyncParsableCommand {
         manifest.layoutCount = stats.pagesRendered + stats.pagesReused
         manifest.diagnostics = result.diagnostics.map(\.formatted)
         manifest.recordSources(scan, files: files, scanned: scanned)
-        // Kept pages were checked against the last manifest at the start of this build and not written since; a
-        // folder in which this build wrote or removed nothing keeps its recorded stamp (were it changed by hand
-        // meanwhile, the next up-to-date check just sees a difference and builds).
-        var known: [String: FileStamp] = [:]
-        if !clean, let previous = previousManifest {
-            var touched: Set<String> = [""]
-            for path in Array(result.output.files.keys) + written.removedPaths {
-                var parent = path
-                while let slash = parent.lastIndex(of: "/") {
-                    parent = String(parent[..<slash])
-                    if !touched.insert(parent).inserted { break }
-                }
-            }
-            let files = Set(previous.outputFiles)
-            for (path, stamp) in previous.outputs {
-                if files.contains(path) ? result.kept.contains(path) : !touched.contains(path) { known[path] = stamp }
-            }
-        }
+        // Kept pages were checked against the last manifest at the start of this build and not written since.
+        let known = clean ? [:] : previousManifest.map { previous in previous.outputs.filter { result.kept.contains($0.key) } } ?? [:]
         manifest.recordOutputs(Array(result.output.files.keys) + result.kept, in: outURL, known: known)
         try manifest.save(to: cacheURL)
         timer.mark("manifest")
