@@ -67,8 +67,17 @@ package enum OutputSync {
             }
         }
         if !fm.fileExists(atPath: root) { try fm.createDirectory(atPath: root, withIntermediateDirectories: true) }
-        for folder in missing.sorted(by: { $0.count < $1.count }) where mkdir(root + "/" + folder, 0o755) != 0 && errno != EEXIST {
-            try fm.createDirectory(atPath: root + "/" + folder, withIntermediateDirectories: true)
+        // Parents before children, each depth on all cores (a new site makes a folder per page).
+        var byDepth: [Int: [String]] = [:]
+        for folder in missing { byDepth[folder.utf8.reduce(0) { $0 + ($1 == UInt8(ascii: "/") ? 1 : 0) }, default: []].append(folder) }
+        for depth in byDepth.keys.sorted() {
+            let level = byDepth[depth] ?? []
+            let failed: [String?] = Parallel.map(level.count) { index in
+                mkdir(root + "/" + level[index], 0o755) == 0 || errno == EEXIST ? nil : level[index]
+            }
+            for folder in failed.compactMap({ $0 }) {
+                try fm.createDirectory(atPath: root + "/" + folder, withIntermediateDirectories: true)
+            }
         }
         let failures: [String?] = Parallel.map(files.count) { index in
             guard needed[index] else { return nil }
