@@ -61,10 +61,17 @@ package struct SiteModel: Sendable {
     /// `content/tags/_index.md` gives the tag index its title and text, as in Hugo).
     private mutating func addTagPages() {
         var tagged: [String: (name: String, pages: [Page])] = [:]
+        var urlByTag: [String: String] = [:]  // a slug per distinct tag, not per use
         for page in pages where page.kind == .page && page.url != PagePath.notFoundURL {
             var seen: Set<String> = []
             for tag in page.frontMatter.tags {
-                let url = Self.tagURL(tag)
+                let url: String
+                if let known = urlByTag[tag] {
+                    url = known
+                } else {
+                    url = Self.tagURL(tag)
+                    urlByTag[tag] = url
+                }
                 guard seen.insert(url).inserted else { continue }
                 tagged[url, default: (tag, [])].pages.append(page)
             }

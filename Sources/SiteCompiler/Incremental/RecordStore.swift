@@ -38,24 +38,27 @@ package struct RecordStore: Sendable {
         // Bodies come first, then pages: split at the first page line.
         let pagesStart = ByteSearch.find(Array("\nP\t".utf8), in: Array(rest), from: 0).map { rest.startIndex + $0 + 1 }
             ?? (rest.first == UInt8(ascii: "P") ? rest.startIndex : rest.endIndex)
-        let parts = [rest[rest.startIndex..<pagesStart], rest[pagesStart...]]
+        // Body lines are the larger part: they are read in two halves (split at a line start), pages in a third.
+        var middle = rest.startIndex + (pagesStart - rest.startIndex) / 2
+        while middle < pagesStart, middle > rest.startIndex, rest[middle - 1] != UInt8(ascii: "\n") { middle += 1 }
+        let parts = [rest[rest.startIndex..<middle], rest[middle..<pagesStart], rest[pagesStart...]]
         struct Part: Sendable {
             var bodies: [String: BodyFacts] = [:]
             var pages: [String: PageRecord] = [:]
             var damaged = false
         }
-        let parsed: [Part] = Parallel.map(2, chunk: 1) { index in
+        let parsed: [Part] = Parallel.map(parts.count, chunk: 1) { index in
             var part = Part()
             let decoder = JSONDecoder()
             for line in parts[index].split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: true) {
                 let fields = line.split(separator: UInt8(ascii: "\t"), omittingEmptySubsequences: false)
                 switch (fields.first?.first, fields.first?.count, fields.count) {
-                case (UInt8(ascii: "B"), 1, 5) where index == 0:
+                case (UInt8(ascii: "B"), 1, 5) where index < 2:
                     let summary = fields[2].elementsEqual([0]) ? nil : text(fields[2])
                     part.bodies[text(fields[1])] = BodyFacts(
                         summary: summary, searchText: text(fields[3]),
                         listFacts: fields[4].isEmpty ? nil : text(fields[4]))
-                case (UInt8(ascii: "P"), 1, 5) where index == 1:
+                case (UInt8(ascii: "P"), 1, 5) where index == 2:
                     let anchors = fields[3].isEmpty ? [] : fields[3].split(separator: 0x1F).map(text)
                     let findings = fields[4].isEmpty
                         ? [] : (try? decoder.decode([Diagnostic].self, from: Data(fields[4]))) ?? []
@@ -69,8 +72,8 @@ package struct RecordStore: Sendable {
         }
         // A damaged line: forget everything rather than trust part of it.
         if parsed.contains(where: \.damaged) { return RenderMemo() }
-        memo.bodies = parsed[0].bodies
-        memo.pages = parsed[1].pages
+        memo.bodies = parsed[0].bodies.merging(parsed[1].bodies) { first, _ in first }
+        memo.pages = parsed[2].pages
         return memo
     }
 

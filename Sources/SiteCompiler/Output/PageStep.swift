@@ -105,6 +105,7 @@ struct PageStep {
                 pages: pages, layouts: layouts, bodies: bodyResults.map(\.key), cachedFacts: cachedFacts,
                 context: context)
             keys = pageKeys
+            timer.mark("page keys")
             generatedKeys = Self.generatedKeys(
                 model: model, pages: pages, facts: facts, texts: bodyResults.map(\.facts.searchText), lists: lists,
                 shared: sharedKey)
@@ -115,8 +116,7 @@ struct PageStep {
                 memo.newBodies[body.key] = record
             }
         }
-
-        timer.mark("page keys")
+        timer.mark("other keys")
         // 3. One file per page, or per page of a split list (`/blog/`, `/blog/page/2/`, …).
         struct Unit {
             let index: Int
@@ -208,8 +208,9 @@ struct PageStep {
             return digest.finish()
         }
         let factsByURL = Dictionary(zip(pages.map(\.url), facts), uniquingKeysWith: { first, _ in first })
+        let pagePrefixes: [[String]] = Parallel.map(pages.count) { Self.prefixes(of: pages[$0].url) }
         var prefixes: Set<String> = []
-        for page in pages { prefixes.formUnion(Self.prefixes(of: page.url)) }
+        for list in pagePrefixes { prefixes.formUnion(list) }
         var lists: [String: String] = [:]
         for prefix in prefixes {
             var digest = ContextDigest()
@@ -232,7 +233,7 @@ struct PageStep {
             digest.add(bodies[index])
             digest.add(facts[index])
             digest.add(value: page.frontMatter.params.mapValues(TemplateContext.plain))
-            for prefix in Self.prefixes(of: page.url) {
+            for prefix in pagePrefixes[index] {
                 digest.add(prefix)
                 digest.add(lists[prefix] ?? "-")
             }

@@ -61,6 +61,7 @@ package struct SiteCompiler: Sendable {
         timer.mark("load")
         let built = allPages.filter { isBuilt($0, options: options) }
         let model = SiteModel(config: site.config, pages: built, baseURL: options.baseURL)
+        timer.mark("site model")
         // Drafts and future pages that are not built: navigation links to them are dropped.
         let draftURLs = Set(allPages.filter { !isBuilt($0, options: options) }.map(\.url))
         let assets = AssetPublisher.publish(assets: theme.assets, tokensCSS: stylesheet.css)
@@ -76,6 +77,7 @@ package struct SiteCompiler: Sendable {
         )
         pageStep.sourceLinks = SourceLinks(pages: allPages)
         pageStep.sharedKey = sharedKey(siteData: siteData, theme: theme, options: options, draftURLs: draftURLs)
+        timer.mark("assets, keys")
         var rendered = pageStep.run(memo: &memo)
         timer.mark("render")
         diagnostics += rendered.diagnostics

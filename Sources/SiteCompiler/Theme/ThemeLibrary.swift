@@ -107,6 +107,16 @@ package struct ThemeLibrary: Sendable {
 extension SiteFiles {
     /// The same tree without hidden files or folders (`.DS_Store`, `.git/…`).
     package func withoutHiddenFiles() -> SiteFiles {
-        SiteFiles(files.filter { entry in !entry.key.split(separator: "/").contains { $0.hasPrefix(".") } })
+        // A path is hidden when it, or a folder in it, starts with "." (a byte check; most trees have none).
+        func isHidden(_ path: String) -> Bool {
+            var atStart = true
+            for byte in path.utf8 {
+                if atStart, byte == UInt8(ascii: ".") { return true }
+                atStart = byte == UInt8(ascii: "/")
+            }
+            return false
+        }
+        guard files.keys.contains(where: isHidden) else { return self }
+        return SiteFiles(files.filter { !isHidden($0.key) })
     }
 }
