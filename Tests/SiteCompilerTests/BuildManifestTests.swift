@@ -26,6 +26,7 @@ import Testing
         let scan = SourceScan(root: site)
         var manifest = BuildManifest()
         manifest.key = "k"
+        manifest.outputRoot = out.standardizedFileURL.path
         manifest.diagnostics = ["a\tb\nc\\d"]
         // Scanned "now": every file is recent, so its digest is kept as well.
         manifest.recordSources(scan, files: try SiteFiles.load(from: site, paths: scan.stamps.keys), scanned: .max / 2)

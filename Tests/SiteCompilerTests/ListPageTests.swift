@@ -134,3 +134,72 @@ import Testing
         #expect(fourth.output == (try workspace.compiler.compile(site, options: Fixtures.options)).output)
     }
 }
+
+/// Cases a review of the incremental keys found.
+@Suite struct IncrementalEdgeTests {
+    @Test func aStaticFileOverAKeptSitemapFailsLikeACleanBuild() throws {
+        let workspace = try IncrementalBuildTests.Workspace()
+        defer { workspace.remove() }
+        var site = try ListPageTests.blog(posts: 3)
+        var previous: SiteFiles?
+        _ = try IncrementalBuildTests.build(workspace.builder, site, previous: &previous)
+        site.setText("static/sitemap.xml", "<urlset/>")
+        let clean = Fixtures.failures(site)
+        #expect(clean.first?.message == "static file would overwrite the generated /sitemap.xml")
+        do {
+            _ = try IncrementalBuildTests.build(workspace.builder, site, previous: &previous)
+            Issue.record("the incremental build let static/sitemap.xml replace the kept sitemap")
+        } catch let failure as CompileFailure {
+            #expect(failure.diagnostics.map(\.message) == clean.map(\.message))
+        }
+    }
+
+    @Test func aNewTimeOfDayReachesTheFeeds() throws {
+        let workspace = try IncrementalBuildTests.Workspace()
+        defer { workspace.remove() }
+        var site = try ListPageTests.blog(posts: 3)
+        site.setText("content/posts/timed.md", "---\ntitle: Timed\ndate: 2025-05-01T09:00:00Z\n---\n\nText.\n")
+        var previous: SiteFiles?
+        _ = try IncrementalBuildTests.build(workspace.builder, site, previous: &previous)
+        site.setText("content/posts/timed.md", "---\ntitle: Timed\ndate: 2025-05-01T18:30:00Z\n---\n\nText.\n")
+        let second = try IncrementalBuildTests.build(workspace.builder, site, previous: &previous)
+        #expect(second.output.text("posts/atom.xml")?.contains("2025-05-01T18:30:00Z") == true)
+        #expect(second.output == (try workspace.compiler.compile(site, options: Fixtures.options)).output)
+    }
+
+    @Test func aSectionWithASlugUpdatesItsPagesNeighbours() throws {
+        let workspace = try IncrementalBuildTests.Workspace()
+        defer { workspace.remove() }
+        // The docs theme shows prev/next. Links to the old section address become warnings, alike in both builds.
+        var site = try workspace.compiler.themes.starterSource(theme: "docs", siteName: "demo")
+        site.setText("site.yaml", (site.text("site.yaml") ?? "") + "\nlink_check: warn\n")
+        site.setText("content/docs/guides/_index.md", "---\ntitle: Guides\nslug: howto\nweight: 3\n---\n")
+        var previous: SiteFiles?
+        _ = try IncrementalBuildTests.build(workspace.builder, site, previous: &previous)
+        // A new page changes its neighbour's prev/next; their URLs (/docs/guides/…) do not start with /docs/howto/.
+        site.setText("content/docs/guides/another.md", "---\ntitle: Another guide\nweight: 1\n---\n\nNew.\n")
+        let second = try IncrementalBuildTests.build(workspace.builder, site, previous: &previous)
+        let clean = try workspace.compiler.compile(site, options: Fixtures.options)
+        #expect(clean.output.text("docs/guides/first-project/index.html")?.contains("Another guide") == true)
+        #expect(second.output == clean.output)
+    }
+
+    @Test func aPageFolderThatBecomesAFileIsReplaced() throws {
+        let root = FileManager.default.temporaryDirectory.appendingPathComponent("sync-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: root) }
+        var first = SiteFiles()
+        first.setText("api.json/index.html", "page")
+        first.setText("index.html", "home")
+        _ = try OutputSync.write(first, to: root)
+        var second = SiteFiles()
+        second.setText("api.json", "{}")
+        second.setText("index.html", "home")
+        // Walking the folder, then from the last build's list of files (as `sitectl build` does), both ways round.
+        _ = try OutputSync.write(second, to: root)
+        #expect(try String(contentsOf: root.appendingPathComponent("api.json"), encoding: .utf8) == "{}")
+        _ = try OutputSync.write(first, to: root, listed: ["api.json", "index.html"])
+        #expect(try String(contentsOf: root.appendingPathComponent("api.json/index.html"), encoding: .utf8) == "page")
+        _ = try OutputSync.write(second, to: root, listed: ["api.json/index.html", "index.html"])
+        #expect(try String(contentsOf: root.appendingPathComponent("api.json"), encoding: .utf8) == "{}")
+    }
+}

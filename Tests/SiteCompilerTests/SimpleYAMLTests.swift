@@ -13,7 +13,8 @@ import Testing
         // Outside the subset (Yams decides): must still come out the same.
         "yes", "No", "on", "null", "~", "012", "1.5", "+3", "1_000", "0x1F", "Hello: world", "a #comment",
         "\"esc\\\"aped\"", "'it''s'", "[a, [b]]", "{a: 1}", "|", ">", "*alias", "&anchor x", "!tag x", "2024-5-1",
-        "[a, yes]", "[1.5]", "`tick`", "\"tab\there\"", "[\"unclosed\"",
+        "[a, yes]", "[1.5]", "`tick`", "\"tab\there\"", "[\"unclosed\"", "\"cr\rinside\"", "\"bell\u{7}\"",
+        "\"nel\u{85}here\"", "a\u{2028}b", "\"ps\u{2029}\"", "x\u{FEFF}y", "\"c1\u{9B}\"", "plain\ttab",
     ]
 
     @Test(arguments: values)

@@ -19,6 +19,7 @@ extension BuildManifest {
             let value = unescape(fields[fields.count - 1])
             switch (fields[0], fields.count) {
             case ("key", 2): manifest.key = value
+            case ("root", 2): manifest.outputRoot = value
             case ("expires", 2): manifest.expires = Date(timeIntervalSince1970: Double(value) ?? 0)
             case ("counts", 4):
                 manifest.pageCount = Int(fields[1]) ?? 0
@@ -41,6 +42,7 @@ extension BuildManifest {
     package func save(to cacheFolder: URL) throws {
         var text = "sitectl-manifest \(Self.format)\n"
         text += "key\t\(key)\n"
+        text += "root\t\(Self.escape(outputRoot))\n"
         text += "expires\t\(expires.timeIntervalSince1970)\n"
         text += "counts\t\(pageCount)\t\(fileCount)\t\(layoutCount)\n"
         for diagnostic in diagnostics { text += "diag\t\(Self.escape(diagnostic))\n" }

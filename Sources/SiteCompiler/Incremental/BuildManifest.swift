@@ -30,6 +30,9 @@ package struct BuildManifest: Sendable, Equatable {
 
     /// Digest of the build options, theme files and binary (see ``key(parts:)``).
     package var key = ""
+    /// The output folder (absolute, standardized) the recorded outputs are in: a cache folder shared by builds
+    /// into different folders must not lend one folder's file list to another.
+    package var outputRoot = ""
     /// The output is stale from this time on (a future-dated page goes live, or the year in footers changes).
     package var expires = Date.distantFuture
     /// Pages and output files of the build, for the summary line.

@@ -2,7 +2,7 @@ package import Foundation
 
 /// The on-disk half of a ``RenderMemo``: one text file, `records`, with a line per body and per page.
 ///
-///     sitectl-records 2 <TAB> targets-digest
+///     sitectl-records 4 <TAB> targets-digest
 ///     B <TAB> body-key <TAB> summary (or \u{0} for none) <TAB> search text <TAB> list facts digest (or empty)
 ///     P <TAB> output-path <TAB> page-key <TAB> ids joined by \u{1F} <TAB> findings as JSON (or empty)
 ///
@@ -10,7 +10,7 @@ package import Foundation
 /// read and written whole is much cheaper than a file per page. A file in another format starts the cache empty.
 package struct RecordStore: Sendable {
     /// Bumped whenever keys or records change meaning.
-    static let header = "sitectl-records 3"
+    static let header = "sitectl-records 4"
 
     /// The cache folder.
     package var directory: URL
@@ -36,8 +36,10 @@ package struct RecordStore: Sendable {
         memo.targetsDigest = head.count > 1 ? text(head[1]) : nil
         let rest = bytes[(firstEnd + 1)...]
         // Bodies come first, then pages: split at the first page line.
-        let pagesStart = ByteSearch.find(Array("\nP\t".utf8), in: Array(rest), from: 0).map { rest.startIndex + $0 + 1 }
-            ?? (rest.first == UInt8(ascii: "P") ? rest.startIndex : rest.endIndex)
+        let pagesStart =
+            rest.first == UInt8(ascii: "P")
+            ? rest.startIndex
+            : ByteSearch.find(Array("\nP\t".utf8), in: Array(rest), from: 0).map { rest.startIndex + $0 + 1 } ?? rest.endIndex
         // Body lines are the larger part: they are read in two halves (split at a line start), pages in a third.
         var middle = rest.startIndex + (pagesStart - rest.startIndex) / 2
         while middle < pagesStart, middle > rest.startIndex, rest[middle - 1] != UInt8(ascii: "\n") { middle += 1 }

@@ -45,6 +45,20 @@ package enum OutputSync {
             }
             summary.removed += 1
         }
+        // Folders emptied by those removals go too (a page that became a file, `api.json/index.html` → `api.json`,
+        // needs its old folder gone), deepest first; rmdir leaves any folder that still holds something.
+        var emptied: Set<String> = []
+        for path in existing where output[path] == nil && !unchanged.contains(path) {
+            var parent = path
+            while let slash = parent.lastIndex(of: "/") {
+                parent = String(parent[..<slash])
+                if !emptied.insert(parent).inserted { break }
+            }
+        }
+        for folder in emptied.sorted(by: { $0.utf8.count > $1.utf8.count })
+        where !keeping.contains(String(folder.prefix { $0 != "/" })) {
+            _ = rmdir(root + "/" + folder)
+        }
         let present = Set(existing)
         var folders: Set<String> = []
         // Folders seen on disk need no mkdir; listed files' folders may have gone, so those are made as needed.

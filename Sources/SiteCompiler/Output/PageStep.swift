@@ -203,8 +203,13 @@ struct PageStep {
             if let cached = cachedFacts[index] { return cached }
             var digest = ContextDigest()
             digest.add("facts")
-            digest.add(pages[index].kind.rawValue)
-            digest.add(value: context.summary(of: pages[index]))
+            let page = pages[index]
+            digest.add(page.kind.rawValue)
+            digest.add(value: context.summary(of: page))
+            // Feeds show more than lists: full times and the description as written.
+            digest.add(page.frontMatter.date?.iso8601 ?? "-")
+            digest.add(page.frontMatter.updated?.iso8601 ?? "-")
+            digest.add(page.frontMatter.description ?? "\u{0}")
             return digest.finish()
         }
         let factsByURL = Dictionary(zip(pages.map(\.url), facts), uniquingKeysWith: { first, _ in first })
@@ -233,6 +238,11 @@ struct PageStep {
             digest.add(bodies[index])
             digest.add(facts[index])
             digest.add(value: page.frontMatter.params.mapValues(TemplateContext.plain))
+            // The list pages above it by placement (a section with a `slug:` is not a prefix of its pages' URLs).
+            for ancestor in model.ancestors(of: page) {
+                digest.add(ancestor.url)
+                digest.add(lists[ancestor.url] ?? "-")
+            }
             for prefix in pagePrefixes[index] {
                 digest.add(prefix)
                 digest.add(lists[prefix] ?? "-")

@@ -112,8 +112,9 @@ package struct SiteCompiler: Sendable {
             }
         }
         rendered.kept.formUnion(keptGenerated)
-        diagnostics += writeAliases(model: model, into: &output)
-        diagnostics += copyStatic(source, into: &output, generated: ["robots.txt", "404.html"])
+        // Files kept from the last build are not in `output` but are generated all the same.
+        diagnostics += writeAliases(model: model, into: &output, kept: rendered.kept)
+        diagnostics += copyStatic(source, into: &output, generated: ["robots.txt", "404.html"], kept: rendered.kept)
         if output["robots.txt"] == nil { output.setText("robots.txt", RobotsFile.text(model: model)) }
 
         timer.mark("feeds+search")
@@ -188,13 +189,13 @@ package struct SiteCompiler: Sendable {
     }
 
     /// Old URLs from `aliases:` get a redirect page, unless a real page lives there.
-    private func writeAliases(model: SiteModel, into output: inout SiteFiles) -> [Diagnostic] {
+    private func writeAliases(model: SiteModel, into output: inout SiteFiles, kept: Set<String>) -> [Diagnostic] {
         var diagnostics: [Diagnostic] = []
         for page in model.pages {
             for alias in page.frontMatter.aliases {
                 let url = PagePath.normalize(alias)
                 let path = PagePath.outputPath(for: url)
-                if output[path] != nil {
+                if output[path] != nil || kept.contains(path) {
                     let location = page.source.firstLocation(of: alias)
                     diagnostics.append(
                         .error(
@@ -214,11 +215,13 @@ package struct SiteCompiler: Sendable {
 
     /// `static/**` → the output root. A static file may replace a generated `robots.txt` or `404.html`, but not
     /// a page.
-    private func copyStatic(_ source: SiteFiles, into output: inout SiteFiles, generated: Set<String>) -> [Diagnostic] {
+    private func copyStatic(
+        _ source: SiteFiles, into output: inout SiteFiles, generated: Set<String>, kept: Set<String>
+    ) -> [Diagnostic] {
         var diagnostics: [Diagnostic] = []
         for path in source.paths where path.hasPrefix("static/") {
             let target = String(path.dropFirst("static/".count))
-            if output[target] != nil, !generated.contains(target) {
+            if output[target] != nil || kept.contains(target), !generated.contains(target) {
                 diagnostics.append(
                     Diagnostic(
                         severity: .error,

@@ -15,6 +15,9 @@ enum SimpleYAML {
             lineNumber += 1
             var line = Array(rawLine)
             if line.last == UInt8(ascii: "\r") { line.removeLast() }
+            // Control characters, tabs, and what YAML reads as line breaks or rejects (NEL and the other C1
+            // controls, U+2028/U+2029, U+FEFF, U+FFFE/U+FFFF): left to Yams.
+            guard !Self.hasSpecialBytes(line) else { return nil }
             guard let first = line.firstIndex(where: { $0 != space }) else { continue }
             if line[first] == UInt8(ascii: "#") { continue }
             guard first == 0, isKeyStart(line[0]) else { return nil }
@@ -46,6 +49,19 @@ enum SimpleYAML {
     }
 
     private static let space = UInt8(ascii: " ")
+
+    private static func hasSpecialBytes(_ line: [UInt8]) -> Bool {
+        for (index, byte) in line.enumerated() {
+            if byte < 0x20 || byte == 0x7F { return true }
+            let next = index + 1 < line.count ? line[index + 1] : 0
+            let third = index + 2 < line.count ? line[index + 2] : 0
+            if byte == 0xC2, (0x80...0x9F).contains(next) { return true }
+            if byte == 0xE2, next == 0x80, third == 0xA8 || third == 0xA9 { return true }
+            if byte == 0xEF, next == 0xBF, third == 0xBE || third == 0xBF { return true }
+            if byte == 0xEF, next == 0xBB, third == 0xBF { return true }
+        }
+        return false
+    }
 
     /// `[a, "b", 'c']` (or `[]`) with nothing after it.
     private static func sequence(_ line: [UInt8], from start: Int, line number: Int) -> YAMLNode? {

@@ -37,7 +37,9 @@ struct BuildCommand: AsyncParsableCommand {
         let scan = SourceScan(
             root: source, excluding: [outURL.standardizedFileURL.path, cacheURL.standardizedFileURL.path])
         early.mark("scan sources")
-        let previousManifest = clean ? nil : BuildManifest.load(from: cacheURL)
+        // Only a manifest of a build into this same folder says what is in it.
+        let outputRoot = outURL.standardizedFileURL.path
+        let previousManifest = clean ? nil : BuildManifest.load(from: cacheURL).flatMap { $0.outputRoot == outputRoot ? $0 : nil }
         early.mark("load manifest")
         // A clean build renders everything but leaves files whose bytes come out the same untouched (no new inodes,
         // unchanged modification times for rsync), and removes every file it does not produce.
@@ -79,6 +81,7 @@ struct BuildCommand: AsyncParsableCommand {
         timer.mark("write output")
         var manifest = BuildManifest()
         manifest.key = key
+        manifest.outputRoot = outputRoot
         manifest.expires = result.expires
         manifest.pageCount = result.pages.count
         manifest.fileCount = result.output.files.count + result.kept.count
