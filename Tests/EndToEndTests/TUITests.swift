@@ -70,4 +70,32 @@ import Testing
         try tmux.keys("q")
         #expect(try tmux.waitFor("TUI-EXIT=0"), "exit: \((try? tmux.screen()) ?? "")")
     }
+
+    /// `kill` (SIGTERM) on a running TUI leaves the terminal usable: ncurses' own signal handler restores it
+    /// before the process ends (checked: the terminal is back in canonical mode).
+    @Test func sigtermRestoresTheTerminal() throws {
+        guard FileManager.default.isExecutableFile(atPath: "/usr/bin/tmux") else {
+            Issue.record("tmux is not installed: run scripts/install-deps")
+            return
+        }
+        let harness = try Harness()
+        defer { harness.cleanUp() }
+        try harness.startDaemon()
+        try harness.login("ann@example.test")
+        var environment = harness.environment
+        environment["TERM"] = "xterm-256color"
+        environment.removeValue(forKey: "TMUX")
+        let tmux = Tmux(session: "sitectl-e2e-\(UUID().uuidString.prefix(6))", environment: environment)
+        let command = "env XDG_RUNTIME_DIR=\(environment["XDG_RUNTIME_DIR"] ?? "") SITECTL_CONFIG_DIR=\(environment["SITECTL_CONFIG_DIR"] ?? "") \(Harness.binary.path) tui; echo TUI-EXIT=$?; stty -a | tr ' ' '\\n' | grep -x -- '-\\?icanon'; sleep 30"
+        #expect(try tmux.run(["new-session", "-d", "-s", tmux.session, "-x", "100", "-y", "24", command]).status == 0)
+        defer { _ = try? tmux.run(["kill-session", "-t", tmux.session]) }
+        #expect(try tmux.waitFor("Sites (0)"), "dashboard: \((try? tmux.screen()) ?? "")")
+        // Anchored: the shell tmux runs has the same words in its command line and must not get the signal.
+        let pids = try Harness.exec("/usr/bin/pgrep", ["-f", "^\(Harness.binary.path) tui$"], environment: environment)
+        #expect(!pids.stdout.isEmpty, "no TUI process found")
+        for pid in pids.stdout.split(separator: "\n").compactMap({ pid_t($0) }) { kill(pid, SIGTERM) }
+        #expect(try tmux.waitFor("TUI-EXIT="), "exit: \((try? tmux.screen()) ?? "")")
+        // Canonical mode is back (ncurses left raw mode): the line reads "icanon", not "-icanon".
+        #expect(try tmux.waitFor("\nicanon") || tmux.screen().split(separator: "\n").contains("icanon"), "\((try? tmux.screen()) ?? "")")
+    }
 }
