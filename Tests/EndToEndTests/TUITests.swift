@@ -22,6 +22,20 @@ import Testing
         func waitFor(_ text: String, timeout: TimeInterval = 30) throws -> Bool {
             try Harness.eventually(timeout: timeout) { try screen().contains(text) }
         }
+
+        /// Starts `sitectl tui` as `harness`'s user in a new detached session of `width`×`height`; when it exits
+        /// the shell prints `TUI-EXIT=<status>`, runs `after` and stays a while so the screen can be read.
+        static func startTUI(_ harness: Harness, width: Int, height: Int, after: String? = nil) throws -> Tmux {
+            var environment = harness.environment
+            environment["TERM"] = "xterm-256color"
+            environment.removeValue(forKey: "TMUX")
+            let tmux = Tmux(session: "sitectl-e2e-\(UUID().uuidString.prefix(6))", environment: environment)
+            let tui = "env XDG_RUNTIME_DIR=\(environment["XDG_RUNTIME_DIR"] ?? "") SITECTL_CONFIG_DIR=\(environment["SITECTL_CONFIG_DIR"] ?? "") \(Harness.binary.path) tui"
+            let command = [tui, "echo TUI-EXIT=$?", after, "sleep 30"].compactMap { $0 }.joined(separator: "; ")
+            let started = try tmux.run(["new-session", "-d", "-s", tmux.session, "-x", String(width), "-y", String(height), command])
+            #expect(started.status == 0, "\(started.stderr)")
+            return tmux
+        }
     }
 
     @Test func chatDeployFromTheTUI() throws {
@@ -35,13 +49,7 @@ import Testing
         try harness.login("ann@example.test")
         #expect(try harness.run(["sites", "create", "blog"]).status == 0)
 
-        var environment = harness.environment
-        environment["TERM"] = "xterm-256color"
-        environment.removeValue(forKey: "TMUX")
-        let tmux = Tmux(session: "sitectl-e2e-\(UUID().uuidString.prefix(6))", environment: environment)
-        let command = "env XDG_RUNTIME_DIR=\(environment["XDG_RUNTIME_DIR"] ?? "") SITECTL_CONFIG_DIR=\(environment["SITECTL_CONFIG_DIR"] ?? "") \(Harness.binary.path) tui; echo TUI-EXIT=$?; sleep 30"
-        let started = try tmux.run(["new-session", "-d", "-s", tmux.session, "-x", "110", "-y", "32", command])
-        #expect(started.status == 0, "\(started.stderr)")
+        let tmux = try Tmux.startTUI(harness, width: 110, height: 32)
         defer { _ = try? tmux.run(["kill-session", "-t", tmux.session]) }
 
         #expect(try tmux.waitFor("Sites (1)"), "dashboard: \((try? tmux.screen()) ?? "")")
@@ -82,16 +90,12 @@ import Testing
         defer { harness.cleanUp() }
         try harness.startDaemon()
         try harness.login("ann@example.test")
-        var environment = harness.environment
-        environment["TERM"] = "xterm-256color"
-        environment.removeValue(forKey: "TMUX")
-        let tmux = Tmux(session: "sitectl-e2e-\(UUID().uuidString.prefix(6))", environment: environment)
-        let command = "env XDG_RUNTIME_DIR=\(environment["XDG_RUNTIME_DIR"] ?? "") SITECTL_CONFIG_DIR=\(environment["SITECTL_CONFIG_DIR"] ?? "") \(Harness.binary.path) tui; echo TUI-EXIT=$?; stty -a | tr ' ' '\\n' | grep -x -- '-\\?icanon'; sleep 30"
-        #expect(try tmux.run(["new-session", "-d", "-s", tmux.session, "-x", "100", "-y", "24", command]).status == 0)
+        let tmux = try Tmux.startTUI(
+            harness, width: 100, height: 24, after: "stty -a | tr ' ' '\\n' | grep -x -- '-\\?icanon'")
         defer { _ = try? tmux.run(["kill-session", "-t", tmux.session]) }
         #expect(try tmux.waitFor("Sites (0)"), "dashboard: \((try? tmux.screen()) ?? "")")
         // Anchored: the shell tmux runs has the same words in its command line and must not get the signal.
-        let pids = try Harness.exec("/usr/bin/pgrep", ["-f", "^\(Harness.binary.path) tui$"], environment: environment)
+        let pids = try Harness.exec("/usr/bin/pgrep", ["-f", "^\(Harness.binary.path) tui$"], environment: tmux.environment)
         #expect(!pids.stdout.isEmpty, "no TUI process found")
         for pid in pids.stdout.split(separator: "\n").compactMap({ pid_t($0) }) { kill(pid, SIGTERM) }
         #expect(try tmux.waitFor("TUI-EXIT="), "exit: \((try? tmux.screen()) ?? "")")
