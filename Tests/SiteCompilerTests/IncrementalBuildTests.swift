@@ -34,9 +34,9 @@ import Testing
     ) throws -> (output: SiteFiles, result: CompileResult) {
         let old = previous
         let earlier = old.map { files in
-            IncrementalBuilder.PreviousOutput(
-                paths: Set(files.paths.filter { $0.hasSuffix(".html") || $0.hasSuffix(".xml") || $0.hasSuffix(".json") })
-            ) { files.text($0) }
+            IncrementalBuilder.PreviousOutput(paths: Set(files.paths.filter(IncrementalBuilder.PreviousOutput.mayKeep))) {
+                files.text($0)
+            }
         }
         let result = try builder.build(source: site, options: options, previous: earlier ?? .none).result
         var output = result.output

@@ -124,7 +124,7 @@ package struct PageDate: Sendable, Equatable, Hashable, Comparable {
     private static let dayNames = ["Sun", "Mon", "Tue", "Wed", "Thu", "Fri", "Sat"]
 
     /// The date's fields in UTC; `weekday` 1 is Sunday.
-    private var utcComponents: (year: Int?, month: Int?, day: Int?, hour: Int?, minute: Int?, second: Int?, weekday: Int?) {
+    private var utcComponents: (year: Int, month: Int, day: Int, hour: Int, minute: Int, second: Int, weekday: Int) {
         let seconds = Int(date.timeIntervalSince1970.rounded(.down))
         let days = seconds >= 0 ? seconds / 86_400 : (seconds - 86_399) / 86_400
         let time = seconds - days * 86_400
@@ -136,29 +136,29 @@ package struct PageDate: Sendable, Equatable, Hashable, Comparable {
     /// `2024-05-01`, for `<time datetime>` and sitemaps.
     package var isoDay: String {
         let c = utcComponents
-        return Self.pad(c.year ?? 0, 4) + "-" + Self.pad(c.month ?? 0, 2) + "-" + Self.pad(c.day ?? 0, 2)
+        return Self.pad(c.year, 4) + "-" + Self.pad(c.month, 2) + "-" + Self.pad(c.day, 2)
     }
 
     /// `2024-05-01T09:30:00Z`.
     package var iso8601: String {
         let c = utcComponents
-        return isoDay + "T" + Self.pad(c.hour ?? 0, 2) + ":" + Self.pad(c.minute ?? 0, 2) + ":" + Self.pad(c.second ?? 0, 2) + "Z"
+        return isoDay + "T" + Self.pad(c.hour, 2) + ":" + Self.pad(c.minute, 2) + ":" + Self.pad(c.second, 2) + "Z"
     }
 
     /// `May 1, 2024`: the same in every locale, so builds are reproducible.
     package var display: String {
         let c = utcComponents
-        return "\(Self.monthNames[(c.month ?? 1) - 1]) \(c.day ?? 1), \(c.year ?? 0)"
+        return "\(Self.monthNames[c.month - 1]) \(c.day), \(c.year)"
     }
 
     /// RFC 822 date for RSS: `Wed, 01 May 2024 00:00:00 +0000`.
     package var rfc822: String {
         let c = utcComponents
-        let month = String(Self.monthNames[(c.month ?? 1) - 1].prefix(3))
-        let day = Self.dayNames[(c.weekday ?? 1) - 1]
-        let dayOfMonth = Self.pad(c.day ?? 1, 2)
-        let yearAndTime = Self.pad(c.year ?? 0, 4) + " " + Self.pad(c.hour ?? 0, 2) + ":" + Self.pad(c.minute ?? 0, 2) + ":"
-            + Self.pad(c.second ?? 0, 2)
+        let month = String(Self.monthNames[c.month - 1].prefix(3))
+        let day = Self.dayNames[c.weekday - 1]
+        let dayOfMonth = Self.pad(c.day, 2)
+        let yearAndTime = Self.pad(c.year, 4) + " " + Self.pad(c.hour, 2) + ":" + Self.pad(c.minute, 2) + ":"
+            + Self.pad(c.second, 2)
         return "\(day), \(dayOfMonth) \(month) \(yearAndTime) +0000"
     }
 }

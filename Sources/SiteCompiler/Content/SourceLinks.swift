@@ -32,26 +32,15 @@ struct SourceLinks: Sendable {
     }
 
     /// The address `href` stands for when it names a content file that is a page, else nil (leave it as it is).
+    /// The path resolves as the link checker resolves links: from the linking file's folder, or from `content/`
+    /// when it starts with `/`.
     func rewrite(_ href: String, from sourcePath: String) -> String? {
         guard let split = Self.split(href) else { return nil }
-        let path = split.path.removingPercentEncoding ?? split.path
-        let resolved: String
-        if path.hasPrefix("/") {
-            resolved = Self.normalized("content" + path)
-        } else {
-            let folder = sourcePath.split(separator: "/").dropLast().joined(separator: "/")
-            resolved = Self.normalized(folder + "/" + path)
+        let link = split.path.hasPrefix("/") ? "/content" + split.path : split.path
+        guard let resolved = LinkChecker.resolve(link, from: sourcePath), let url = urlBySource[resolved] else {
+            return nil
         }
-        guard let url = urlBySource[resolved] else { return nil }
         return url + split.suffix
-    }
-
-    /// The source path a `.md` link names, for hints; nil when `href` is not a link to a `.md` file.
-    func sourcePath(named href: String, from sourcePath: String) -> String? {
-        guard let split = Self.split(href) else { return nil }
-        let path = split.path.removingPercentEncoding ?? split.path
-        if path.hasPrefix("/") { return Self.normalized("content" + path) }
-        return Self.normalized(sourcePath.split(separator: "/").dropLast().joined(separator: "/") + "/" + path)
     }
 
     /// Whether Markdown may hold a link to a `.md` file (a cheap byte scan for `.md`, any case), so bodies
@@ -83,19 +72,5 @@ struct SourceLinks: Sendable {
         let path = String(href[..<end])
         guard path.lowercased().hasSuffix(".md") else { return nil }
         return (path, String(href[end...]))
-    }
-
-    /// `content/a/./b/../c.md` → `content/a/c.md`; climbing above the root stays at the root.
-    private static func normalized(_ path: String) -> String {
-        var segments: [Substring] = []
-        for segment in path.split(separator: "/", omittingEmptySubsequences: true) {
-            if segment == "." { continue }
-            if segment == ".." {
-                if !segments.isEmpty { segments.removeLast() }
-                continue
-            }
-            segments.append(segment)
-        }
-        return segments.joined(separator: "/")
     }
 }

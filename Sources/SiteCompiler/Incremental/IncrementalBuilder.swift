@@ -24,6 +24,12 @@ package struct IncrementalBuilder: Sendable {
             self.read = read
         }
 
+        /// Whether a build may keep the earlier build's file at `path` instead of making it again: pages, feeds,
+        /// the sitemap and the search index.
+        package static func mayKeep(_ path: String) -> Bool {
+            path.hasSuffix(".html") || path.hasSuffix(".xml") || path.hasSuffix(".json")
+        }
+
         /// No earlier output: everything is rendered.
         package static let none = PreviousOutput(paths: []) { _ in nil }
 
@@ -33,7 +39,7 @@ package struct IncrementalBuilder: Sendable {
             let root = folder.standardizedFileURL.path
             var paths: Set<String> = []
             // Pages, feeds, sitemap and search index may be kept; a stat each, on all cores.
-            let candidates = stamps.keys.filter { $0.hasSuffix(".html") || $0.hasSuffix(".xml") || $0.hasSuffix(".json") }
+            let candidates = stamps.keys.filter(mayKeep)
             let current = Parallel.map(candidates.count) { FileStamp.of(root + "/" + candidates[$0]) }
             for (path, stamp) in zip(candidates, current) where stamp != nil && stamp == stamps[path] {
                 paths.insert(path)

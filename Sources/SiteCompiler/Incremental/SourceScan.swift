@@ -27,16 +27,11 @@ package struct SourceScan: Sendable {
     private static func walk(
         _ folder: String, relative: String, excluding: Set<String>, into files: inout [(full: String, relative: String)]
     ) {
-        guard let handle = opendir(folder) else { return }
-        defer { closedir(handle) }
-        while let entry = readdir(handle) {
-            let name = withUnsafePointer(to: entry.pointee.d_name) {
-                $0.withMemoryRebound(to: CChar.self, capacity: Int(NAME_MAX) + 1) { String(cString: $0) }
-            }
-            if name.hasPrefix(".") { continue }
+        DirectoryEntries.forEach(in: folder) { name, reported in
+            if name.hasPrefix(".") { return }
             let full = folder + "/" + name
             let path = relative.isEmpty ? name : relative + "/" + name
-            var type = Int32(entry.pointee.d_type)
+            var type = reported
             if type == Int32(DT_UNKNOWN) || type == Int32(DT_LNK) {
                 // Symbolic links are followed, as before (stat, not lstat).
                 type = FileStamp.isDirectory(full) ? Int32(DT_DIR) : Int32(DT_REG)

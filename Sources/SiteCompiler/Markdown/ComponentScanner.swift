@@ -10,7 +10,7 @@ package struct ComponentScanner {
     /// Scans `body`, whose first line is file line `lineOffset + 1`.
     package func scan(_ body: String, lineOffset: Int) throws(CompileFailure) -> ComponentScan {
         // Most bodies hold no block: nothing to split.
-        guard Self.mayHoldBlock(body) else { return ComponentScan(markdown: body, blocks: []) }
+        guard ByteSearch.contains(":::component", in: body) else { return ComponentScan(markdown: body, blocks: []) }
         let lines = body.utf8.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false).map(Substring.init)
         var output: [Substring] = []
         var blocks: [ComponentBlock] = []
@@ -133,21 +133,6 @@ package struct ComponentScanner {
         guard bytes.count - trimmed.count <= 3, trimmed.starts(with: ":::component".utf8) else { return false }
         let rest = trimmed.dropFirst(":::component".utf8.count)
         return rest.isEmpty || rest.first == UInt8(ascii: " ") || rest.first == UInt8(ascii: "\t")
-    }
-
-    /// Whether `body` contains `:::component` anywhere (a byte scan).
-    private static func mayHoldBlock(_ body: String) -> Bool {
-        let needle = Array(":::component".utf8)
-        var matched = 0
-        for byte in body.utf8 {
-            if byte == needle[matched] {
-                matched += 1
-                if matched == needle.count { return true }
-            } else {
-                matched = byte == needle[0] ? 1 : 0
-            }
-        }
-        return false
     }
 }
 

@@ -36,7 +36,8 @@ package enum OutputSync {
         let existing = found.filter {
             path in !keeping.contains(String(path.prefix { $0 != "/" }))
         }
-        for path in existing where output[path] == nil && !unchanged.contains(path) {
+        let stale = existing.filter { output[$0] == nil && !unchanged.contains($0) }
+        for path in stale {
             if listed == nil {
                 try fm.removeItem(atPath: root + "/" + path)
             } else {
@@ -48,7 +49,7 @@ package enum OutputSync {
         // Folders emptied by those removals go too (a page that became a file, `api.json/index.html` → `api.json`,
         // needs its old folder gone), deepest first; rmdir leaves any folder that still holds something.
         var emptied: Set<String> = []
-        for path in existing where output[path] == nil && !unchanged.contains(path) {
+        for path in stale {
             var parent = path
             while let slash = parent.lastIndex(of: "/") {
                 parent = String(parent[..<slash])
@@ -120,18 +121,12 @@ extension SiteFiles {
 
     /// readdir with the entry types the file system reports: no stat per file.
     private static func walk(_ folder: String, prefix: String, into paths: inout [String]) {
-        guard let handle = opendir(folder) else { return }
-        defer { closedir(handle) }
-        while let entry = readdir(handle) {
-            let name = withUnsafePointer(to: entry.pointee.d_name) {
-                $0.withMemoryRebound(to: CChar.self, capacity: Int(NAME_MAX) + 1) { String(cString: $0) }
-            }
-            if name == "." || name == ".." { continue }
+        DirectoryEntries.forEach(in: folder) { name, reported in
             let relative = prefix.isEmpty ? name : prefix + "/" + name
-            var type = Int32(entry.pointee.d_type)
+            var type = reported
             if type == Int32(DT_UNKNOWN) {
                 var info = stat()
-                guard lstat(folder + "/" + name, &info) == 0 else { continue }
+                guard lstat(folder + "/" + name, &info) == 0 else { return }
                 type = (info.st_mode & S_IFMT) == S_IFDIR ? Int32(DT_DIR) : (info.st_mode & S_IFMT) == S_IFREG ? Int32(DT_REG) : 0
             }
             if type == Int32(DT_DIR) {

@@ -152,15 +152,15 @@ struct PageStep {
         // Pages whose key or file changed, rendered.
         let recorded = memo.pages
         let existing = memo.existing
-        let stale = units.filter { !enabled || recorded[$0.outputPath]?.key != $0.key || !existing.contains($0.outputPath) }
+        let stale = units.map { !enabled || recorded[$0.outputPath]?.key != $0.key || !existing.contains($0.outputPath) }
         // Tree entries made once pay off only when many pages are rendered.
-        if stale.count > 64 { context.treeLeaves = TemplateContext.treeLeaves(of: model) }
+        if stale.count(where: { $0 }) > 64 { context.treeLeaves = TemplateContext.treeLeaves(of: model) }
         let layoutContext = context
         let rendered: [(html: String, scan: HTMLLinks.Scan)?] = Parallel.map(units.count) { position in
             let unit = units[position]
             guard let layout = layouts[unit.index] else { return nil }
+            guard stale[position] else { return nil }
             let page = pages[unit.index]
-            if enabled, recorded[unit.outputPath]?.key == unit.key, existing.contains(unit.outputPath) { return nil }
             let content = bodyResults[unit.index].html
                 ?? bodies.render(page, site: bare.site(currentURL: page.url), pageSummary: bare.summary(of: page)).html
             let html = render(layout: layout, context: layoutContext.layout(for: page, content: content, number: unit.number))

@@ -116,7 +116,7 @@ struct TemplateContext {
         if page.isList {
             var listed = model.children(of: page.url)
             if let size = model.pageSize(of: page) {
-                let total = max(1, (listed.count + size - 1) / size)
+                let total = model.pageCount(of: page)
                 let start = min((number - 1) * size, listed.count)
                 listed = Array(listed[start..<min(start + size, listed.count)])
                 if total > 1 {

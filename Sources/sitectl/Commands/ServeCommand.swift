@@ -96,9 +96,9 @@ struct PreviewBuild: Sendable {
             let files = try SiteFiles.load(from: directory).filteringHidden()
             let earlier = previous.map { old in
                 // Pages, feeds, sitemap and search index may be kept from the last build in memory.
-                IncrementalBuilder.PreviousOutput(
-                    paths: Set(old.paths.filter { $0.hasSuffix(".html") || $0.hasSuffix(".xml") || $0.hasSuffix(".json") })
-                ) { old.text($0) }
+                IncrementalBuilder.PreviousOutput(paths: Set(old.paths.filter(IncrementalBuilder.PreviousOutput.mayKeep))) {
+                    old.text($0)
+                }
             }
             let (result, stats) = try builder.build(
                 source: files, options: CompileOptions(drafts: drafts, future: future), previous: earlier ?? .none)
