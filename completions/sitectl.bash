@@ -173,13 +173,13 @@ _sitectl() {
     unset 'unparsed_words[0]'
     unparsed_words=("${unparsed_words[@]}")
     case "${subcommand}" in
-    daemon|register|login|logout|whoami|sites|chat|requests|jobs|versions|build|serve|themes|tui|version|completion|help)
+    daemon|register|login|logout|whoami|sites|agents|chat|requests|jobs|versions|build|serve|themes|tui|version|completion|help)
         # Offer subcommand argument completions
         "_sitectl_${subcommand}"
         ;;
     *)
         # Offer subcommand completions
-        COMPREPLY+=($(compgen -W 'daemon register login logout whoami sites chat requests jobs versions build serve themes tui version completion help' -- "${cur}"))
+        COMPREPLY+=($(compgen -W 'daemon register login logout whoami sites agents chat requests jobs versions build serve themes tui version completion help' -- "${cur}"))
         ;;
     esac
 }
@@ -582,7 +582,7 @@ _sitectl_sites_agent() {
     repeating_flags=(--verbose -v)
     non_repeating_flags=(--json --quiet -q --yes -y --no-input --clear --version -h --help)
     repeating_options=()
-    non_repeating_options=(--context -c -H --host --output -o --config-dir --config)
+    non_repeating_options=(--context -c -H --host --output -o --config-dir --profile)
     __sitectl_offer_flags_options 1
 
     # Offer option value completions
@@ -600,7 +600,7 @@ _sitectl_sites_agent() {
     '--config-dir')
         return
         ;;
-    '--config')
+    '--profile')
         return
         ;;
     esac
@@ -612,6 +612,54 @@ _sitectl_sites_delete() {
     repeating_options=()
     non_repeating_options=(--context -c -H --host --output -o --config-dir)
     __sitectl_offer_flags_options 1
+
+    # Offer option value completions
+    case "${prev}" in
+    '--context'|'-c')
+        return
+        ;;
+    '-H'|'--host')
+        return
+        ;;
+    '--output'|'-o')
+        __sitectl_add_completions -W 'table'$'\n''wide'$'\n''json'$'\n''yaml'$'\n''name'
+        return
+        ;;
+    '--config-dir')
+        return
+        ;;
+    esac
+}
+
+_sitectl_agents() {
+    repeating_flags=()
+    non_repeating_flags=(--version -h --help)
+    repeating_options=()
+    non_repeating_options=()
+    __sitectl_offer_flags_options 0
+
+    # Offer subcommand / subcommand argument completions
+    local -r subcommand="${unparsed_words[0]}"
+    unset 'unparsed_words[0]'
+    unparsed_words=("${unparsed_words[@]}")
+    case "${subcommand}" in
+    list)
+        # Offer subcommand argument completions
+        "_sitectl_agents_${subcommand}"
+        ;;
+    *)
+        # Offer subcommand completions
+        COMPREPLY+=($(compgen -W 'list' -- "${cur}"))
+        ;;
+    esac
+}
+
+_sitectl_agents_list() {
+    repeating_flags=(--verbose -v)
+    non_repeating_flags=(--json --quiet -q --yes -y --no-input --version -h --help)
+    repeating_options=()
+    non_repeating_options=(--context -c -H --host --output -o --config-dir)
+    __sitectl_offer_flags_options 0
 
     # Offer option value completions
     case "${prev}" in

@@ -64,9 +64,15 @@ extension APIClient {
 
     public func site(_ name: String) async throws -> Site { try await call(.GET, Routes.site(name)) }
 
-    /// Sets the site's own agent configuration (YAML/JSON text), or clears it with nil.
-    public func setSiteAgent(_ name: String, config: String?) async throws -> Site {
-        try await call(.PUT, Routes.siteAgent(name), body: SiteAgentRequest(config: config))
+    /// Sets the operator's agent profile the site uses, or with nil the daemon's default.
+    public func setSiteAgent(_ name: String, profile: String?) async throws -> Site {
+        try await call(.PUT, Routes.siteAgent(name), body: SiteAgentRequest(profile: profile))
+    }
+
+    /// The agent profiles the daemon's operator offers.
+    public func agentProfiles() async throws -> [AgentProfileInfo] {
+        let page: Page<AgentProfileInfo> = try await call(.GET, Routes.agents)
+        return page.items
     }
 
     public func setSiteEnabled(_ name: String, _ enabled: Bool) async throws -> Site {

@@ -35,4 +35,6 @@ public enum Routes {
     public static func jobLogs(_ id: Int64) -> String { "/v1/jobs/\(id)/logs" }
     public static func cancelJob(_ id: Int64) -> String { "/v1/jobs/\(id)/cancel" }
     public static let events = "/v1/events"
+    /// The operator's agent profiles.
+    public static let agents = "/v1/agents"
 }

@@ -16,7 +16,7 @@ public struct Site: Codable, Sendable, Equatable {
     public var latestVersion: Int?
     public var createdAt: Date
     public var updatedAt: Date
-    /// The agent backend this site's jobs use (`embedded`, `openai`, `command`); nil means the daemon's default.
+    /// The operator's agent profile this site's jobs use (`sitectl agents list`); nil means the daemon's default.
     public var agent: String?
 
     public init(
@@ -36,11 +36,31 @@ public struct Site: Codable, Sendable, Equatable {
     }
 }
 
-/// Body of `PUT /v1/sites/{site}/agent`: the site's own agent configuration (YAML or JSON text), or nil to use
-/// the daemon's.
+/// Body of `PUT /v1/sites/{site}/agent`: one of the operator's agent profiles, or nil for the daemon's default.
+///
+/// `config` (a whole backend configuration) was accepted once; it is refused now, since backends, commands and
+/// secrets are the operator's to configure.
 public struct SiteAgentRequest: Codable, Sendable {
+    public var profile: String?
     public var config: String?
-    public init(config: String?) { self.config = config }
+    public init(profile: String?) { self.profile = profile }
+}
+
+/// An agent profile the operator offers (`GET /v1/agents`): what an account may know, never commands or keys.
+public struct AgentProfileInfo: Codable, Sendable, Equatable {
+    public var name: String
+    /// `embedded`, `openai` or `command`.
+    public var kind: String
+    public var description: String?
+    /// Sites that name no profile use this one.
+    public var isDefault: Bool
+
+    public init(name: String, kind: String, description: String?, isDefault: Bool) {
+        self.name = name
+        self.kind = kind
+        self.description = description
+        self.isDefault = isDefault
+    }
 }
 
 /// One file of an uploaded source tree (`sites create --from DIR`).

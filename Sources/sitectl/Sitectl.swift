@@ -17,7 +17,7 @@ struct Sitectl: AsyncParsableCommand {
         version: SitectlVersion.current,
         subcommands: [
             DaemonCommand.self, RegisterCommand.self, LoginCommand.self, LogoutCommand.self, WhoamiCommand.self,
-            SitesCommand.self, ChatCommand.self, RequestsCommand.self, JobsCommand.self, VersionsCommand.self,
+            SitesCommand.self, AgentsCommand.self, ChatCommand.self, RequestsCommand.self, JobsCommand.self, VersionsCommand.self,
             BuildCommand.self, ServeCommand.self, ThemesCommand.self, TUICommand.self, VersionCommand.self, CompletionCommand.self,
         ])
 

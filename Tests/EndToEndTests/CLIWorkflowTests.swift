@@ -119,7 +119,12 @@ import Testing
         chmod(script.path, 0o755)
         harness.environment["PATH"] = bin.path + ":" + (harness.environment["PATH"] ?? "/usr/bin:/bin")
         let config = harness.work.appendingPathComponent("agent.yaml")
-        try "kind: command\ncommand: [fake-codex, \"{prompt}\"]\nsandbox: off\n".write(to: config, atomically: true, encoding: .utf8)
+        try """
+            default: local
+            profiles:
+              local: {kind: embedded, description: Offline}
+              codex: {kind: command, command: [fake-codex, "{prompt}"], sandbox: off, description: Fake Codex}
+            """.write(to: config, atomically: true, encoding: .utf8)
 
         let bad = harness.work.appendingPathComponent("bad.yaml")
         try "kind: openai\n".write(to: bad, atomically: true, encoding: .utf8)
@@ -130,9 +135,22 @@ import Testing
 
         try harness.startDaemon(extra: ["--agent-config", config.path])
         let status = try harness.run(["daemon", "status", "-o", "json"])
-        #expect((json(status.stdout) as? [String: Any])?["agent"] as? String == "command")
+        #expect((json(status.stdout) as? [String: Any])?["agent"] as? String == "embedded")
         try harness.login("ann@example.test")
         #expect(try harness.run(["sites", "create", "blog"]).status == 0)
+        let listed = try harness.run(["agents", "list"])
+        #expect(listed.stdout.contains("codex") && listed.stdout.contains("Fake Codex"), "\(listed.stdout)")
+        #expect(!listed.stdout.contains("fake-codex"), "the command stays the operator's")
+        // An account cannot bring its own backend: the old --config is refused with the way forward.
+        let own = harness.work.appendingPathComponent("own.yaml")
+        try "kind: command\ncommand: [sh, -c, id]\nsandbox: off\n".write(to: own, atomically: true, encoding: .utf8)
+        let refusedConfig = try harness.run(["sites", "agent", "blog", "--config", own.path])
+        #expect(refusedConfig.status == 64, "\(refusedConfig.stderr)")
+        #expect(refusedConfig.stderr.contains("--profile"))
+        #expect(try harness.run(["sites", "agent", "blog", "--profile", "nope"]).status == 1)
+        let picked = try harness.run(["sites", "agent", "blog", "--profile", "codex"])
+        #expect(picked.status == 0, "\(picked.stderr)")
+        #expect(picked.stdout.contains("codex"))
         let chat = try harness.run(["chat", "blog", "rename the site", "--wait"])
         #expect(chat.status == 0, "\(chat.stderr)")
         #expect(chat.stdout.contains("Renamed the site."))

@@ -14,7 +14,7 @@ import Glibc
     ) -> CommandAgent {
         CommandAgent(
             command: AgentCommand(arguments: arguments, promptInput: input), sandbox: sandbox, limits: limits,
-            environment: bin.environment(extra), gracePeriodMilliseconds: 500)
+            environment: bin.environment(extra), passedVariables: Array(extra.keys), gracePeriodMilliseconds: 500)
     }
 
     @Test func aSuccessfulAgentChangesTheSourceAndItsLastParagraphIsTheSummary() async throws {

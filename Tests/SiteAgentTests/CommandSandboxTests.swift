@@ -24,7 +24,7 @@ import Testing
             let port = URL(string: url)?.port ?? 0
             let agent = CommandAgent(
                 command: AgentCommand(arguments: ["probe-agent"]), sandbox: CommandSandbox(mode: .required, network: network),
-                environment: bin.environment(["OUTSIDE": outside.path, "PORT": String(port)]))
+                environment: bin.environment(["OUTSIDE": outside.path, "PORT": String(port)]), passedVariables: ["OUTSIDE", "PORT"])
             return try await agent.runWithTranscript(try AcmeFixture.context("probe"), log: { _ in })
         }
         guard case .changed(let files, _, _) = result.outcome, files["content/inside.md"] != nil else {

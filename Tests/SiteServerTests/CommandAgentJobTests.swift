@@ -119,29 +119,33 @@ import Testing
         #expect(locks == 0)
     }
 
-    @Test func aSiteCanUseItsOwnAgentWhileOthersKeepTheDaemons() async throws {
+    @Test func aSiteCanPickAnOperatorProfileWhileOthersKeepTheDefault() async throws {
         let bin = try FakeBin("site-agent", script: """
             sed -i 's/^title: .*/title: Per Site/' site.yaml
             printf 'Used the site agent.\\n'
             """)
         defer { bin.remove() }
-        var environment = ProcessInfo.processInfo.environment
-        environment["PATH"] = bin.url.path + ":" + (environment["PATH"] ?? "/usr/bin:/bin")
-        // The site's backend is built from the daemon's environment; restore PATH for the other tests.
-        let originalPATH = ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin"
-        setenv("PATH", environment["PATH"] ?? "", 1)
-        defer { setenv("PATH", originalPATH, 1) }
-        let daemon = try TestDaemon()
+        var configuration = ServerConfiguration(
+            dataDirectory: URL(fileURLWithPath: "/nonexistent"), listen: .tcp(host: "127.0.0.1", port: 0),
+            themesDirectories: [TestDaemon.themesDirectory])
+        configuration.bcryptCost = 4
+        var command = AgentBackendConfiguration(kind: .command)
+        command.command = [bin.url.appendingPathComponent("site-agent").path, "{prompt}"]
+        command.sandbox = .off
+        command.description = "an external CLI"
+        configuration.agents = try AgentProfiles(
+            profiles: ["local": AgentBackendConfiguration(kind: .embedded), "cli": command], defaultName: "local")
+        let daemon = try TestDaemon(configuration: configuration)
         let (user, _) = try await daemon.user("ann@example.test")
         _ = try await daemon.components.sites.create(CreateSiteRequest(name: "blog"), for: user)
         _ = try await daemon.components.sites.create(CreateSiteRequest(name: "docs"), for: user)
         await #expect(throws: ServerError.self) {
-            _ = try await daemon.components.sites.setAgent("kind: openai", site: "blog", for: user, selector: daemon.components.agents)
+            _ = try await daemon.components.sites.setAgentProfile("nope", site: "blog", for: user, selector: daemon.components.agents)
         }
-        let site = try await daemon.components.sites.setAgent(
-            "kind: command\ncommand: [site-agent, \"{prompt}\"]\nsandbox: off\n", site: "blog", for: user,
-            selector: daemon.components.agents)
-        #expect(site.agent == "command")
+        let site = try await daemon.components.sites.setAgentProfile(
+            "cli", site: "blog", for: user, selector: daemon.components.agents)
+        #expect(site.agent == "cli")
+        #expect(daemon.components.agents.summaries().map(\.name) == ["local", "cli"])
         _ = try await daemon.components.requests.chat(site: "blog", message: "anything at all", for: user)
         _ = try await daemon.components.requests.chat(site: "docs", message: "set the site title to Embedded", for: user)
         #expect(try await daemon.drainQueue().map(\.state) == [.succeeded, .succeeded])
@@ -150,7 +154,7 @@ import Testing
         let docsTranscript = try await daemon.components.versions.transcript(site: "docs", ref: "2", for: user)
         let decoded = try docsTranscript.map { try JSONDecoder().decode(AgentTranscript.self, from: $0) }
         #expect(decoded?.backend == "embedded")
-        _ = try await daemon.components.sites.setAgent(nil, site: "blog", for: user, selector: daemon.components.agents)
+        _ = try await daemon.components.sites.setAgentProfile(nil, site: "blog", for: user, selector: daemon.components.agents)
         #expect(try await daemon.components.sites.apiSite(name: "blog", for: user).agent == nil)
     }
 

@@ -24,6 +24,11 @@ struct TestDaemon {
         configuration.bcryptCost = 4
         configuration.now = now
         configuration.browserChecks = browserChecks
+        try self.init(configuration: configuration, agent: agent)
+    }
+
+    /// A daemon from a whole configuration (operator profiles, limits).
+    init(configuration: ServerConfiguration, agent: (any AgentBackend)? = nil) throws {
         components = try DaemonComponents(configuration: configuration, agent: agent, inMemory: true)
         components.runtime.apiBound("test")
         components.runtime.serveBound("test")

@@ -32,7 +32,7 @@ extension DaemonComponents {
         return DaemonStatus(
             version: SitectlVersion.current, pid: getpid(), apiAddress: runtime.apiAddress,
             serveAddress: runtime.serveAddress, workers: configuration.workers, queueDepth: counts.queued,
-            runningJobs: counts.running, startedAt: runtime.startedAt, agent: configuration.agent.kind.rawValue)
+            runningJobs: counts.running, startedAt: runtime.startedAt, agent: configuration.agents.defaultConfiguration.kind.rawValue)
     }
 
     /// The API application on the configured listen address, with WebSocket upgrades for `/v1/events`.

@@ -48,8 +48,14 @@ package struct DaemonComponents: Sendable {
             refreshLifetime: configuration.refreshTokenLifetime, now: now)
         auth = Authenticator(accounts: accounts)
         let themes = ThemeLibrary(directories: configuration.themesDirectories)
-        let agent = try override ?? makeAgentBackend(configuration.agent, themes: themes)
-        agents = AgentSelector(daemonDefault: agent, themes: themes)
+        if let override {
+            agents = AgentSelector(daemonDefault: override, themes: themes)
+        } else {
+            // Command agents never see the data dir (accounts, tokens, every site's blobs).
+            agents = try AgentSelector(
+                profiles: configuration.agents, themes: themes,
+                hiddenPaths: inMemory ? [] : [configuration.dataDirectory.path])
+        }
         pipeline = BuildPipeline(db: db, artifacts: artifacts, compiler: SiteCompiler(themes: themes), now: now)
         sites = SiteService(db: db, themes: themes, pipeline: pipeline, events: events, now: now)
         versions = VersionService(db: db, artifacts: artifacts, sites: sites, events: events, now: now)

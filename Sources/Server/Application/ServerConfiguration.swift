@@ -24,8 +24,8 @@ package struct ServerConfiguration: Sendable {
     /// Domain under which sites are served: `<site>.<domain>`.
     package var domain = "localhost"
     package var workers = 2
-    /// The agent backend jobs run with (the offline interpreter unless configured).
-    package var agent = AgentBackendConfiguration(kind: .embedded)
+    /// The operator's agent profiles (the offline interpreter unless configured); accounts pick among them.
+    package var agents = AgentProfiles(single: AgentBackendConfiguration(kind: .embedded))
     package var themesDirectories: [URL]
     /// bcrypt cost; 12 in production, lower in unit tests only.
     package var bcryptCost: UInt8 = 12

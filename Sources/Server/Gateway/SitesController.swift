@@ -29,8 +29,18 @@ package struct SitesController: Sendable {
         router.put("/v1/sites/:site/agent") { request, context in
             let user = try await auth.user(request)
             let body = try await HTTPJSON.decode(SiteAgentRequest.self, from: request, limit: 64 * 1024)
+            guard body.config == nil else {
+                throw ServerError(
+                    .forbidden, "agent_config_forbidden",
+                    "Agent backends, commands, sandboxes and keys are set by the daemon's operator, not per site.",
+                    hint: "sitectl agents list; then sitectl sites agent SITE --profile NAME")
+            }
             return try HTTPJSON.response(
-                try await sites.setAgent(body.config, site: try context.parameters.require("site"), for: user, selector: agents))
+                try await sites.setAgentProfile(body.profile, site: try context.parameters.require("site"), for: user, selector: agents))
+        }
+        router.get("/v1/agents") { request, _ in
+            _ = try await auth.user(request)
+            return try HTTPJSON.response(SiteAPI.Page(items: agents.summaries(), nextCursor: nil))
         }
         router.post("/v1/sites/:site/enable") { request, context in
             let user = try await auth.user(request)

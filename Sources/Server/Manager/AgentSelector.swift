@@ -1,49 +1,92 @@
 package import Foundation
 package import SiteAgent
 package import SiteCompiler
+package import SiteAPI
+import HTTPTypes
 
-/// Picks the agent backend for a site: its own configuration when it has one (`sitectl sites agent`), otherwise
-/// the daemon's.
+/// Picks the agent backend for a site among the operator's profiles: the one the site names
+/// (`sitectl sites agent SITE --profile NAME`), otherwise the default.
+///
+/// Accounts only ever choose a profile by name; what a profile runs, with which sandbox, endpoint and secrets,
+/// is the operator's configuration (``AgentProfiles``).
 package struct AgentSelector: Sendable {
-    package let daemonDefault: any AgentBackend
+    /// The backend of every profile, built once at start-up.
+    let backends: [String: any AgentBackend]
+    /// The operator's profiles.
+    package let profiles: AgentProfiles
     let themes: ThemeLibrary
 
-    package init(daemonDefault: any AgentBackend, themes: ThemeLibrary) {
-        self.daemonDefault = daemonDefault
+    /// Builds every profile's backend; `hiddenPaths` are invisible inside command agents' sandboxes.
+    package init(
+        profiles: AgentProfiles, themes: ThemeLibrary, environment: [String: String] = ProcessInfo.processInfo.environment,
+        hiddenPaths: [String] = []
+    ) throws {
+        var backends: [String: any AgentBackend] = [:]
+        for (name, configuration) in profiles.profiles {
+            do {
+                backends[name] = try makeAgentBackend(configuration, themes: themes, environment: environment, hiddenPaths: hiddenPaths)
+            } catch var error as AgentError {
+                if profiles.profiles.count > 1 { error.message = "Agent profile '\(name)': " + error.message }
+                throw error
+            }
+        }
+        self.backends = backends
+        self.profiles = profiles
         self.themes = themes
     }
 
-    /// Building a backend is cheap and holds nothing to close, so a site's override is built per use.
+    /// One backend as the only (default) profile; tests pass fakes this way.
+    package init(daemonDefault: any AgentBackend, themes: ThemeLibrary) {
+        backends = ["default": daemonDefault]
+        profiles = AgentProfiles(single: AgentBackendConfiguration(kind: .embedded))
+        self.themes = themes
+    }
+
+    /// Several ready backends as profiles (tests).
+    package init(backends: [String: any AgentBackend], defaultName: String, themes: ThemeLibrary) throws {
+        self.backends = backends
+        profiles = try AgentProfiles(
+            profiles: backends.mapValues { _ in AgentBackendConfiguration(kind: .embedded) }, defaultName: defaultName)
+        self.themes = themes
+    }
+
+    /// The default profile's backend.
+    package var daemonDefault: any AgentBackend { backends[profiles.defaultName] ?? EmbeddedAgent() }
+
+    /// The backend of the site's profile; a profile the operator has since removed fails clearly.
     package func backend(for site: SiteRecord) throws -> any AgentBackend {
-        guard let stored = site.agentConfig else { return daemonDefault }
-        return try makeAgentBackend(try Self.decode(stored), themes: themes)
+        guard let name = site.agentProfile else { return daemonDefault }
+        guard let backend = backends[name] else {
+            throw ServerError(
+                .unprocessableContent, "unknown_agent_profile",
+                "The site's agent profile '\(name)' is no longer offered by this daemon.",
+                hint: "sitectl agents list; then sitectl sites agent \(site.name) --profile NAME (or --clear)")
+        }
+        return backend
+    }
+
+    /// Checks that `name` is one of the operator's profiles.
+    package func requireProfile(_ name: String) throws {
+        guard backends[name] != nil else {
+            throw ServerError(
+                .unprocessableContent, "unknown_agent_profile", "There is no agent profile named '\(name)'.",
+                hint: "Choose one of: \(profiles.names.joined(separator: ", ")) (sitectl agents list)")
+        }
+    }
+
+    /// What an account may know about the profiles: names, kinds, descriptions; never commands, URLs or keys.
+    package func summaries() -> [AgentProfileInfo] {
+        profiles.names.map { name in
+            let configuration = profiles.profiles[name]
+            return AgentProfileInfo(
+                name: name, kind: configuration?.kind.rawValue ?? "embedded", description: configuration?.description,
+                isDefault: name == profiles.defaultName)
+        }
     }
 
     /// The theme's limit on how long an agent may run for this site (`agent_timeout_seconds` in theme.yaml).
     package func themeTimeout(for site: SiteRecord) -> Duration? {
         guard let seconds = (try? themes.load(site.theme))?.manifest.agentTimeoutSeconds else { return nil }
         return .milliseconds(Int(seconds * 1000))
-    }
-
-    /// Parses a configuration (YAML or JSON) and checks that a backend can be built from it.
-    package func validate(_ text: String) throws -> AgentBackendConfiguration {
-        let configuration: AgentBackendConfiguration
-        do {
-            configuration = try AgentConfigurationText.decode(text)
-        } catch {
-            throw ServerError.badRequest(
-                "The agent configuration is not valid: \(error)",
-                hint: "kind: embedded | openai (base_url, model) | command (preset or command); see docs/agents.md")
-        }
-        do {
-            _ = try makeAgentBackend(configuration, themes: themes)
-        } catch let error as AgentError {
-            throw ServerError.badRequest(error.message, hint: error.hint)
-        }
-        return configuration
-    }
-
-    static func decode(_ json: String) throws -> AgentBackendConfiguration {
-        try JSONDecoder().decode(AgentBackendConfiguration.self, from: Data(json.utf8))
     }
 }

@@ -114,20 +114,15 @@ package struct SiteService: Sendable {
             status: SiteStatus(rawValue: record.status) ?? .enabled, liveVersion: record.liveVersion,
             previewVersion: record.previewVersion, latestVersion: latest, createdAt: record.createdAt,
             updatedAt: record.updatedAt,
-            agent: record.agentConfig.flatMap { try? AgentSelector.decode($0).kind.rawValue })
+            agent: record.agentProfile)
     }
 
-    /// Sets (or with nil clears) the site's own agent backend, after checking a backend can be built from it.
-    package func setAgent(_ text: String?, site name: String, for user: UserRecord, selector: AgentSelector) async throws -> Site {
+    /// Sets (or with nil clears) the operator's agent profile the site uses.
+    package func setAgentProfile(_ profile: String?, site name: String, for user: UserRecord, selector: AgentSelector) async throws -> Site {
         let record = try await site(named: name, for: user)
-        var encoded: String?
-        if let text, !text.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty {
-            let configuration = try selector.validate(text)
-            encoded = String(decoding: try JSONEncoder().encode(configuration), as: UTF8.self)
-        }
-        let json = encoded
+        if let profile { try selector.requireProfile(profile) }
         try await db.write { db in
-            try db.execute(sql: "UPDATE sites SET agent_config = ?, updated_at = ? WHERE id = ?", arguments: [json, now(), record.id])
+            try db.execute(sql: "UPDATE sites SET agent_profile = ?, updated_at = ? WHERE id = ?", arguments: [profile, now(), record.id])
         }
         return try await apiSite(name: name, for: user)
     }

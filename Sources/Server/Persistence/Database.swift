@@ -145,6 +145,15 @@ package enum MetadataDatabase {
             // A site's own agent backend (JSON of AgentBackendConfiguration); NULL uses the daemon's.
             try db.execute(sql: "ALTER TABLE sites ADD COLUMN agent_config TEXT")
         }
+        migrator.registerMigration("v4") { db in
+            // Accounts pick an operator profile by name; whole backend configurations written by accounts
+            // (commands, sandbox settings, key variables) are dropped, never run again.
+            try db.execute(
+                sql: """
+                    ALTER TABLE sites ADD COLUMN agent_profile TEXT;
+                    ALTER TABLE sites DROP COLUMN agent_config;
+                    """)
+        }
         return migrator
     }
 }

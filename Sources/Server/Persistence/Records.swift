@@ -31,8 +31,8 @@ package struct SiteRecord: SnakeCaseRecord, Sendable {
     package var previewVersion: Int?
     package var createdAt: Date
     package var updatedAt: Date
-    /// JSON of the site's own agent configuration; nil uses the daemon's.
-    package var agentConfig: String? = nil
+    /// The operator's agent profile the site uses; nil uses the default profile.
+    package var agentProfile: String? = nil
 }
 
 /// A row of `versions`: an immutable version and the manifests (blob hashes) it is made of.

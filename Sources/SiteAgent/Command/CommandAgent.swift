@@ -13,21 +13,37 @@ package struct CommandAgent: AgentBackend {
     package let sandbox: CommandSandbox
     /// Time and resource limits.
     package let limits: AgentLimits
-    /// The command's environment (the daemon's by default; the test puts fake agents first on `PATH`).
+    /// Where the command's variables come from (the daemon's environment by default; tests put fake agents first
+    /// on `PATH`). Only ``alwaysPassed`` and ``passedVariables`` reach the command.
     package let environment: [String: String]
+    /// Variables passed besides ``alwaysPassed`` (the operator's `env:`, e.g. the agent CLI's API key).
+    package let passedVariables: [String]
+    /// Variables every command gets.
+    package static let alwaysPassed = ["PATH", "HOME", "LANG"]
     /// How long a stopped command gets between SIGTERM and SIGKILL, in milliseconds.
     package let gracePeriodMilliseconds: Int
 
     /// An agent running `command`.
     package init(
         command: AgentCommand, sandbox: CommandSandbox = CommandSandbox(), limits: AgentLimits = AgentLimits(),
-        environment: [String: String] = ProcessInfo.processInfo.environment, gracePeriodMilliseconds: Int = 2000
+        environment: [String: String] = ProcessInfo.processInfo.environment, passedVariables: [String] = [],
+        gracePeriodMilliseconds: Int = 2000
     ) {
         self.command = command
         self.sandbox = sandbox
         self.limits = limits
         self.environment = environment
+        self.passedVariables = passedVariables
         self.gracePeriodMilliseconds = gracePeriodMilliseconds
+    }
+
+    /// The command's environment: the allow-listed variables only, never the daemon's whole environment.
+    package var childEnvironment: [String: String] {
+        var result: [String: String] = [:]
+        for name in Self.alwaysPassed + passedVariables {
+            if let value = environment[name] { result[name] = value }
+        }
+        return result
     }
 
     /// External agents have no cheap way to judge a request: every request is clear, and the command may still
@@ -69,7 +85,7 @@ package struct CommandAgent: AgentBackend {
         let errors = directory.root.appendingPathComponent("stderr.txt").path
         log("Running \(program) in a copy of the source (\(context.source.files.count) files)")
         let process = try ChildProcess.spawn(
-            wrapped, environment: environment, directory: directory.workspace.path, stdin: stdin, stdout: output, stderr: errors)
+            wrapped, environment: childEnvironment, directory: directory.workspace.path, stdin: stdin, stdout: output, stderr: errors)
         let termination = try await wait(for: process, output: output, log: log)
         let stdout = Self.tail(of: output)
         let stderr = Self.tail(of: errors)

@@ -19,12 +19,15 @@ package struct CommandSandbox: Sendable, Equatable {
     package var network: Bool
     /// Extra folders the command may write (an agent CLI's own state, e.g. `~/.codex`).
     package var writablePaths: [String]
+    /// Folders replaced by an empty one inside the sandbox (the daemon's data dir: accounts, other sites).
+    package var hiddenPaths: [String]
 
-    /// A sandbox.
-    package init(mode: Mode = .auto, network: Bool = false, writablePaths: [String] = []) {
+    /// A sandbox; bubblewrap is required unless the operator's configuration says otherwise.
+    package init(mode: Mode = .required, network: Bool = false, writablePaths: [String] = [], hiddenPaths: [String] = []) {
         self.mode = mode
         self.network = network
         self.writablePaths = writablePaths
+        self.hiddenPaths = hiddenPaths
     }
 
     /// `arguments` wrapped in bubblewrap (per ``mode``) and `prlimit`; `path` is where programs are looked up.
@@ -42,6 +45,9 @@ package struct CommandSandbox: Sendable, Equatable {
             if let program = command.first, program.hasPrefix("/tmp/") {
                 let folder = (program as NSString).deletingLastPathComponent
                 sandbox += ["--ro-bind", folder, folder]
+            }
+            for hidden in hiddenPaths where FileManager.default.fileExists(atPath: hidden) {
+                sandbox += ["--tmpfs", hidden]
             }
             for writable in writablePaths where FileManager.default.fileExists(atPath: writable) {
                 sandbox += ["--bind", writable, writable]

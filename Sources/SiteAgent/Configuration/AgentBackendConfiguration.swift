@@ -3,11 +3,12 @@
 /// ```json
 /// {"kind": "openai", "base_url": "http://localhost:11434/v1", "model": "qwen2.5-coder:7b",
 ///  "api_key_env": "OPENAI_API_KEY", "limits": {"timeout_seconds": 300, "max_steps": 30}}
-/// {"kind": "command", "preset": "claude", "network": true, "writable_paths": ["/root/.claude"]}
-/// {"kind": "command", "command": ["my-agent", "--prompt", "{prompt}"], "sandbox": "required"}
+/// {"kind": "command", "preset": "claude", "network": true, "writable_paths": ["/root/.claude"], "env": ["ANTHROPIC_API_KEY"]}
+/// {"kind": "command", "command": ["my-agent", "--prompt", "{prompt}"], "sandbox": "off"}
 /// ```
 ///
-/// Every key but `kind` is optional; ``makeAgentBackend(_:themes:environment:)`` checks what each kind needs.
+/// Every key but `kind` is optional; ``makeAgentBackend(_:themes:environment:hiddenPaths:)`` checks what each kind
+/// needs. This is operator configuration only (see ``AgentProfiles``): it names commands, endpoints and secrets.
 package struct AgentBackendConfiguration: Sendable, Equatable, Codable {
     /// The backend.
     package enum Kind: String, Sendable, Codable {
@@ -37,12 +38,16 @@ package struct AgentBackendConfiguration: Sendable, Equatable, Codable {
     package var command: [String]?
     /// command: `argument` (default) or `stdin`.
     package var promptInput: AgentCommand.PromptInput?
-    /// command: `auto` (default: bubblewrap when installed), `off` or `required`.
+    /// command: `required` (default: bubblewrap, and the run fails without it), `auto` (when installed) or `off`.
     package var sandbox: CommandSandbox.Mode?
     /// command: whether the sandboxed command may use the network (default false).
     package var network: Bool?
     /// command: extra folders the command may write (its own state, e.g. `~/.codex`).
     package var writablePaths: [String]?
+    /// command: daemon environment variables passed to the command besides `PATH`, `HOME` and `LANG` (its API key).
+    package var env: [String]?
+    /// A line shown to accounts choosing among profiles (`sitectl agents list`).
+    package var description: String?
     /// Shorthand for `limits.timeout_seconds` (wins over it when both are set).
     package var timeoutSeconds: Double?
     /// Limits per run; missing keys take the defaults.
@@ -61,7 +66,7 @@ package struct AgentBackendConfiguration: Sendable, Equatable, Codable {
     }
 
     private enum CodingKeys: String, CodingKey {
-        case kind, model, temperature, stream, preset, command, sandbox, network, limits
+        case kind, model, temperature, stream, preset, command, sandbox, network, limits, env, description
         case baseURL = "base_url"
         case apiKeyEnv = "api_key_env"
         case promptInput = "prompt_input"

@@ -2,12 +2,13 @@ import Foundation
 package import SiteCompiler
 
 /// The backend `configuration` describes, ready to use; `environment` supplies the API key and the command's
-/// environment (the daemon's own by default).
+/// allowed variables (the daemon's own by default). `hiddenPaths` (the daemon's data dir) are invisible inside a
+/// command agent's sandbox.
 ///
 /// Throws an ``AgentError`` (code `invalid_agent_configuration`) naming what is missing.
 package func makeAgentBackend(
     _ configuration: AgentBackendConfiguration, themes: ThemeLibrary,
-    environment: [String: String] = ProcessInfo.processInfo.environment
+    environment: [String: String] = ProcessInfo.processInfo.environment, hiddenPaths: [String] = []
 ) throws -> any AgentBackend {
     let limits = configuration.effectiveLimits
     switch configuration.kind {
@@ -41,9 +42,14 @@ package func makeAgentBackend(
         if let arguments = configuration.command, !arguments.isEmpty { command.arguments = arguments }
         if let input = configuration.promptInput { command.promptInput = input }
         let sandbox = CommandSandbox(
-            mode: configuration.sandbox ?? .auto, network: configuration.network ?? false,
-            writablePaths: configuration.writablePaths ?? [])
-        return CommandAgent(command: command, sandbox: sandbox, limits: limits, environment: environment)
+            mode: configuration.sandbox ?? .required, network: configuration.network ?? false,
+            writablePaths: configuration.writablePaths ?? [], hiddenPaths: hiddenPaths)
+        for name in configuration.env ?? [] where name.isEmpty || name.contains("=") {
+            throw invalid("env names variables, not '\(name)'")
+        }
+        return CommandAgent(
+            command: command, sandbox: sandbox, limits: limits, environment: environment,
+            passedVariables: configuration.env ?? [])
     }
 }
 

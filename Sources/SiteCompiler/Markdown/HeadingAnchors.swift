@@ -3,6 +3,8 @@ internal import Foundation
 /// Adds `id` attributes to the bare `<h1>`…`<h6>` tags cmark emits, unique within one page.
 package struct HeadingAnchors: Sendable {
     private var used: Set<String> = []
+    /// The next suffix to try for each base slug, so n equal headings cost O(n), not O(n²).
+    private var nextSuffix: [String: Int] = [:]
 
     /// A registry with no ids taken.
     package init() {}
@@ -17,12 +19,20 @@ package struct HeadingAnchors: Sendable {
         output.reserveCapacity(bytes.count + 64)
         var copied = 0
         var position = 0
+        // Levels with no closing tag after some point have none after any later point either: searching again
+        // for each unclosed `<hN>` (raw HTML) would make the pass quadratic.
+        var unclosed = [Bool](repeating: false, count: 7)
         while let open = ByteSearch.find(Array("<h".utf8), in: bytes, from: position) {
             let levelAt = open + 2
             guard levelAt + 1 < bytes.count, (UInt8(ascii: "1")...UInt8(ascii: "6")).contains(bytes[levelAt]),
-                bytes[levelAt + 1] == UInt8(ascii: ">"),
-                let close = ByteSearch.find(Array("</h".utf8) + [bytes[levelAt], UInt8(ascii: ">")], in: bytes, from: levelAt + 2)
+                bytes[levelAt + 1] == UInt8(ascii: ">"), !unclosed[Int(bytes[levelAt] - UInt8(ascii: "0"))]
             else {
+                position = open + 2
+                continue
+            }
+            guard let close = ByteSearch.find(Array("</h".utf8) + [bytes[levelAt], UInt8(ascii: ">")], in: bytes, from: levelAt + 2)
+            else {
+                unclosed[Int(bytes[levelAt] - UInt8(ascii: "0"))] = true
                 position = open + 2
                 continue
             }
@@ -59,11 +69,12 @@ package struct HeadingAnchors: Sendable {
     private mutating func unique(_ slug: String, fallback: String) -> String {
         let base = slug.isEmpty ? fallback : slug
         var candidate = base
-        var counter = 1
+        var counter = nextSuffix[base] ?? 1
         while used.contains(candidate) {
             candidate = "\(base)-\(counter)"
             counter += 1
         }
+        nextSuffix[base] = counter
         used.insert(candidate)
         return candidate
     }

@@ -39,7 +39,7 @@ struct DaemonCommand: AsyncParsableCommand {
         @Option(help: "How long --wait waits, in seconds.")
         var timeout: Double = 60
 
-        @Option(help: "Agent backend configuration (YAML or JSON: kind embedded|openai|command, …; see docs/agents.md).")
+        @Option(help: "The operator's agent profiles (YAML or JSON; default: agents.yaml in the data dir; see docs/agents.md).")
         var agentConfig: String?
 
         @Option(help: .hidden)
@@ -50,7 +50,11 @@ struct DaemonCommand: AsyncParsableCommand {
 
         func run() async throws {
             var settings = try DaemonSettings(dataDir: dataDir, listen: listen, serve: serve, workers: workers)
-            if let agentConfig { settings.agent = try DaemonSettings.loadAgentConfiguration(agentConfig) }
+            if let agentConfig {
+                settings.agents = try DaemonSettings.loadAgentProfiles(agentConfig)
+            } else if FileManager.default.fileExists(atPath: settings.defaultAgentConfigPath) {
+                settings.agents = try DaemonSettings.loadAgentProfiles(settings.defaultAgentConfigPath)
+            }
             if foreground {
                 try await settings.runForeground(pauseBeforeStore: debugPauseBeforeStore, browserChecks: browserChecks)
                 return

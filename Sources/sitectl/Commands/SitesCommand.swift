@@ -112,27 +112,37 @@ struct SitesCommand: AsyncParsableCommand {
 
     struct Agent: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "Show or set the agent backend this site's jobs use (overrides the daemon's).",
-            discussion: "The file is YAML or JSON, as for `daemon start --agent-config` (see docs/agents.md).")
+            abstract: "Show or choose the agent profile this site's jobs use.",
+            discussion: """
+                Profiles are defined by the daemon's operator (`daemon start --agent-config`, see docs/agents.md); \
+                list them with `sitectl agents list`. Without --profile or --clear, shows the site's choice.
+                """)
         @OptionGroup var global: GlobalOptions
         @Argument(help: "Site name.") var name: String
-        @Option(help: "Agent configuration file ('-' for stdin).") var config: String?
-        @Flag(help: "Use the daemon's agent again.") var clear = false
+        @Option(help: "One of the operator's agent profiles (sitectl agents list).") var profile: String?
+        @Flag(help: "Use the daemon's default profile again.") var clear = false
+        @Option(help: .hidden) var config: String?
 
         func run() async throws {
+            if config != nil {
+                throw ClientError(
+                    "Agent backends, commands and keys are set by the daemon's operator, not per site.",
+                    hint: "sitectl agents list; then sitectl sites agent \(name) --profile NAME", exitCode: ClientError.Exit.usage)
+            }
+            if clear, profile != nil {
+                throw ClientError("--profile and --clear cannot be used together.", exitCode: ClientError.Exit.usage)
+            }
             let client = try global.client()
             let site: Site
             if clear {
-                site = try await client.setSiteAgent(name, config: nil)
-            } else if let config {
-                let text = config == "-" ? String(decoding: FileHandle.standardInput.readDataToEndOfFile(), as: UTF8.self)
-                    : try String(contentsOfFile: config, encoding: .utf8)
-                site = try await client.setSiteAgent(name, config: text)
+                site = try await client.setSiteAgent(name, profile: nil)
+            } else if let profile {
+                site = try await client.setSiteAgent(name, profile: profile)
             } else {
                 site = try await client.site(name)
             }
-            try Output.emit(site, format: global.format, names: { [site.agent ?? "daemon default"] }) {
-                Terminal.out("\(site.name): \(site.agent.map { "\($0) (site setting)" } ?? "the daemon's agent")")
+            try Output.emit(site, format: global.format, names: { [site.agent ?? "default"] }) {
+                Terminal.out("\(site.name): \(site.agent.map { "agent profile \($0)" } ?? "the daemon's default agent profile")")
             }
         }
     }

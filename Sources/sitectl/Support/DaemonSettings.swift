@@ -14,7 +14,8 @@ struct DaemonSettings {
     var serveHost: String
     var servePort: Int
     var workers: Int
-    var agent = AgentBackendConfiguration(kind: .embedded)
+    /// The operator's agent profiles: `--agent-config FILE`, else `agents.yaml` in the data dir, else embedded.
+    var agents = AgentProfiles(single: AgentBackendConfiguration(kind: .embedded))
 
     init(dataDir: String?, listen: String?, serve: String, workers: Int) throws {
         let env = ProcessInfo.processInfo.environment
@@ -49,19 +50,20 @@ struct DaemonSettings {
         self.workers = workers
     }
 
-    /// Reads `--agent-config FILE` (YAML, so JSON too), refusing unknown kinds with a hint.
-    static func loadAgentConfiguration(_ path: String) throws -> AgentBackendConfiguration {
+    /// Reads the operator's agent profiles (YAML, so JSON too), refusing unknown kinds with a hint.
+    static func loadAgentProfiles(_ path: String) throws -> AgentProfiles {
         guard let text = try? String(contentsOfFile: path, encoding: .utf8) else {
             throw ClientError("Cannot read \(path).", exitCode: ClientError.Exit.usage)
         }
         do {
-            return try YAMLDecoder().decode(AgentBackendConfiguration.self, from: text)
-        } catch {
-            throw ClientError("\(path) is not a valid agent configuration: \(error)",
-                hint: "kind: embedded | openai (base_url, model) | command (preset or command); see docs/agents.md",
-                exitCode: ClientError.Exit.usage)
+            return try AgentProfiles.parse(text)
+        } catch let error as AgentError {
+            throw ClientError("\(path): \(error.message)", hint: error.hint, exitCode: ClientError.Exit.usage)
         }
     }
+
+    /// The operator's file in the data dir, read when `--agent-config` is not given.
+    var defaultAgentConfigPath: String { dataDirectory.appendingPathComponent("agents.yaml").path }
 
     static func hostPort(_ text: String) -> (String, Int)? {
         guard let colon = text.lastIndex(of: ":"), let port = Int(text[text.index(after: colon)...]), (0...65535).contains(port) else {
@@ -88,9 +90,9 @@ struct DaemonSettings {
         var configuration = ServerConfiguration(
             dataDirectory: dataDirectory, listen: listen, serveHost: serveHost, servePort: servePort, themesDirectories: [themes])
         configuration.workers = workers
-        configuration.agent = agent
+        configuration.agents = agents
         do {
-            _ = try makeAgentBackend(agent, themes: ThemeLibrary(directories: [themes]))
+            _ = try AgentSelector(profiles: agents, themes: ThemeLibrary(directories: [themes]))
         } catch let error as AgentError {
             throw ClientError(error.message, hint: error.hint, exitCode: ClientError.Exit.usage)
         }
