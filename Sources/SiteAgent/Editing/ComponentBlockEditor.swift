@@ -1,3 +1,4 @@
+import SiteCompiler
 import Yams
 
 /// Finds, edits, adds and removes `:::component` blocks in a page, touching only the lines involved.
@@ -55,13 +56,13 @@ struct ComponentBlockEditor {
 
     /// The props of a block as a composed YAML node (ordered).
     func props(of block: ComponentBlockSpan) -> Node? {
-        try? Yams.compose(yaml: lines.lines[block.props].joined(separator: "\n"))
+        try? YAMLBudget.compose(lines.lines[block.props].joined(separator: "\n"))
     }
 
     /// The props of a block as plain values (`String`, `Bool`, `Int`, arrays, dictionaries).
     func propValues(of block: ComponentBlockSpan) -> [String: Any] {
         let yaml = lines.lines[block.props].joined(separator: "\n")
-        return ((try? Yams.load(yaml: yaml)) as? [String: Any]) ?? [:]
+        return ((try? YAMLBudget.load(yaml)) as? [String: Any]) ?? [:]
     }
 
     /// Sets one prop of `block`, replacing only that prop's lines.

@@ -1,3 +1,4 @@
+import SiteCompiler
 import Yams
 
 /// Edits a page's YAML front matter one key at a time; the body and the other keys stay byte-identical.
@@ -27,20 +28,20 @@ struct FrontMatterEditor {
 
     /// The raw string of a scalar key (dates stay as written, `2026-03-01`).
     func string(_ key: String) -> String? {
-        guard let range, let node = try? Yams.compose(yaml: lines.lines[range].joined(separator: "\n")) else { return nil }
+        guard let range, let node = try? YAMLBudget.compose(lines.lines[range].joined(separator: "\n")) else { return nil }
         return node[key]?.string
     }
 
     /// A list of strings (`aliases`, `tags`); a single string counts as a one-item list.
     func list(_ key: String) -> [String] {
-        guard let range, let node = try? Yams.compose(yaml: lines.lines[range].joined(separator: "\n")), let value = node[key] else { return [] }
+        guard let range, let node = try? YAMLBudget.compose(lines.lines[range].joined(separator: "\n")), let value = node[key] else { return [] }
         if let items = value.sequence { return items.compactMap(\.string) }
         return value.string.map { [$0] } ?? []
     }
 
     /// Whether `draft: true` is set.
     var isDraft: Bool {
-        guard let range, let node = try? Yams.compose(yaml: lines.lines[range].joined(separator: "\n")) else { return false }
+        guard let range, let node = try? YAMLBudget.compose(lines.lines[range].joined(separator: "\n")) else { return false }
         return node["draft"]?.bool ?? false
     }
 

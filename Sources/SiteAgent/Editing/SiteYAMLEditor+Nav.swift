@@ -1,3 +1,4 @@
+import SiteCompiler
 import Yams
 
 extension SiteYAMLEditor {
@@ -122,12 +123,12 @@ extension SiteYAMLEditor {
     }
 
     private static func itemPairs(_ yaml: String) throws -> [(String, String)] {
-        guard let node = try Yams.compose(yaml: yaml), let mapping = node.sequence?.first?.mapping else { return [] }
+        guard let node = try YAMLBudget.compose(yaml), let mapping = node.sequence?.first?.mapping else { return [] }
         return mapping.map { ($0.key.string ?? "", $0.value.string ?? "") }
     }
 
     private static func flowNavItems(_ text: String) throws -> [[(String, String)]] {
-        guard let node = try Yams.compose(yaml: "k: " + text), let items = node["k"]?.sequence else { return [] }
+        guard let node = try YAMLBudget.compose("k: " + text), let items = node["k"]?.sequence else { return [] }
         return items.map { item in item.mapping.map { $0.map { ($0.key.string ?? "", $0.value.string ?? "") } } ?? [] }
     }
 }

@@ -1,3 +1,4 @@
+import SiteCompiler
 import Yams
 
 /// Edits `site.yaml` surgically: a change to one setting or token replaces that entry's lines only, so
@@ -45,7 +46,7 @@ struct SiteYAMLEditor {
 
     /// The key/value pairs of a one-line flow mapping, in order.
     static func scalarPairs(ofFlowMapping text: String) throws -> [(String, String)] {
-        guard let node = try Yams.compose(yaml: "k: " + text), let mapping = node["k"]?.mapping else { return [] }
+        guard let node = try YAMLBudget.compose("k: " + text), let mapping = node["k"]?.mapping else { return [] }
         return mapping.map { ($0.key.string ?? "", $0.value.string ?? "") }
     }
 }

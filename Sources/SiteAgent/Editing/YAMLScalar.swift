@@ -1,3 +1,4 @@
+import SiteCompiler
 import Foundation
 import Yams
 
@@ -56,7 +57,7 @@ enum YAMLScalar {
 
     private static func readsBack(_ candidate: String, as value: String, flow: Bool) -> Bool {
         let yaml = flow ? "{ k: \(candidate) }" : "k: \(candidate)"
-        guard let parsed = try? Yams.load(yaml: yaml) as? [String: Any] else { return false }
+        guard let parsed = try? YAMLBudget.load(yaml) as? [String: Any] else { return false }
         return parsed["k"] as? String == value
     }
 }

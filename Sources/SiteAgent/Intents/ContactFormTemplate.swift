@@ -34,7 +34,7 @@ enum ContactFormTemplate {
     }
 
     private static func formEndpoint(_ site: SiteSnapshot) -> String? {
-        guard let node = try? Yams.compose(yaml: site.siteYAML) else { return nil }
+        guard let node = try? YAMLBudget.compose(site.siteYAML) else { return nil }
         return node["forms"]?["endpoint"]?.string.flatMap { $0.isEmpty ? nil : $0 }
     }
 }

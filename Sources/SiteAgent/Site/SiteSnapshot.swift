@@ -22,10 +22,13 @@ struct SiteSnapshot {
         siteYAML = yaml
         let root: Node?
         do {
-            root = try Yams.compose(yaml: yaml)
+            root = try YAMLBudget.compose(yaml)
             nav = try SiteYAMLEditor(yaml).navLines()
         } catch {
-            throw AgentError(code: "invalid_site_yaml", message: "site.yaml is not valid YAML.", hint: "Fix site.yaml and try again.", cause: "\(error)")
+            let limit = (error as? YAMLLimitExceeded).map { " site.yaml:\($0.line):\($0.column): \($0.message)." } ?? ""
+            throw AgentError(
+                code: "invalid_site_yaml", message: "site.yaml is not valid YAML." + limit, hint: "Fix site.yaml and try again.",
+                cause: "\(error)")
         }
         title = root?["title"]?.string
         tagline = root?["tagline"]?.string

@@ -12,6 +12,15 @@ extension YAMLNode {
         simple: Bool = true
     ) throws(CompileFailure) -> YAMLNode? {
         if simple, let parsed = SimpleYAML.parse(yaml, lineOffset: lineOffset) { return parsed }
+        do {
+            try YAMLBudget.check(yaml)
+        } catch {
+            throw CompileFailure(diagnostics: [
+                .error(
+                    "YAML over a limit: \(error.message)", in: source, line: error.line + lineOffset, column: error.column,
+                    hint: "write the values out instead of repeating them through aliases, and keep YAML small and flat")
+            ])
+        }
         let node: Node?
         do {
             node = try Yams.compose(yaml: yaml)
