@@ -22,6 +22,9 @@ struct Sitectl: AsyncParsableCommand {
         ])
 
     static func main() async {
+        // A closed pipe (`sitectl … | head`) shows up as EPIPE, which Terminal treats as the end of the output;
+        // without this the default action kills the process mid-write.
+        signal(SIGPIPE, SIG_IGN)
         do {
             var command = try parseAsRoot()
             if var asyncCommand = command as? any AsyncParsableCommand {

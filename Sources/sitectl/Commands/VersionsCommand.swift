@@ -47,7 +47,7 @@ struct VersionsCommand: AsyncParsableCommand {
             if let screenshot {
                 let data = try await client.versionScreenshot(site: ref.site, ref: ref.ref)
                 if screenshot == "-" {
-                    FileHandle.standardOutput.write(data)
+                    Terminal.put(data)
                     return
                 }
                 let url = URL(fileURLWithPath: screenshot)
@@ -224,7 +224,7 @@ struct VersionsCommand: AsyncParsableCommand {
             let data = try await client.versionArchive(site: ref.site, ref: String(number))
             let path = outputFile ?? "\(ref.site)-v\(number).tar.gz"
             if path == "-" {
-                FileHandle.standardOutput.write(data)
+                Terminal.put(data)
             } else {
                 try data.write(to: URL(fileURLWithPath: path))
                 if !global.quiet { Terminal.err("Wrote \(path) (\(Output.bytes(Int64(data.count)))).") }

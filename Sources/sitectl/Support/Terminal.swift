@@ -1,14 +1,56 @@
 import Foundation
 import SiteClient
 
+#if canImport(Glibc)
+import Glibc
+#endif
+
 /// Writing to the terminal: data on stdout, messages on stderr, prompts only where allowed.
 enum Terminal {
     static func out(_ text: String) {
-        FileHandle.standardOutput.write(Data((text + "\n").utf8))
+        put(Data((text + "\n").utf8))
     }
 
     static func err(_ text: String) {
-        FileHandle.standardError.write(Data((text + "\n").utf8))
+        writeFully(Data((text + "\n").utf8), to: STDERR_FILENO)
+    }
+
+    /// Writes `data` to stdout exactly as given (archives, screenshots, machine formats).
+    ///
+    /// A reader that went away (`sitectl … | head`) ends the command quietly with exit 0: SIGPIPE is ignored at
+    /// start-up, and FileHandle's write would turn the EPIPE that follows into a crash (SIGILL, exit 132).
+    static func put(_ data: Data) {
+        writeFully(data, to: STDOUT_FILENO)
+    }
+
+    /// Loops over short writes. EPIPE on stdout exits 0; on stderr the message is dropped (the exit status still
+    /// tells the outcome). Any other error on stdout (a full disk behind `>`) exits 1 with a message.
+    private static func writeFully(_ data: Data, to descriptor: Int32) {
+        data.withUnsafeBytes { buffer in
+            guard let base = buffer.baseAddress else { return }
+            var offset = 0
+            while offset < buffer.count {
+                let written = Glibc.write(descriptor, base + offset, buffer.count - offset)
+                if written >= 0 {
+                    offset += written
+                    continue
+                }
+                switch errno {
+                case EINTR:
+                    continue
+                case EAGAIN:
+                    var ready = pollfd(fd: descriptor, events: Int16(POLLOUT), revents: 0)
+                    _ = poll(&ready, 1, -1)
+                case EPIPE where descriptor == STDOUT_FILENO:
+                    Foundation.exit(0)
+                default:
+                    guard descriptor == STDOUT_FILENO else { return }
+                    let reason = String(cString: strerror(errno))
+                    writeFully(Data("Error: cannot write to standard output: \(reason)\n".utf8), to: STDERR_FILENO)
+                    Foundation.exit(ClientError.Exit.failure)
+                }
+            }
+        }
     }
 
     static func printError(_ error: ClientError) {
@@ -25,20 +67,20 @@ enum Terminal {
             throw ClientError("Refusing to \(question.lowercased().trimmingCharacters(in: CharacterSet(charactersIn: "?"))) without confirmation.",
                 hint: "\(command) --yes", exitCode: ClientError.Exit.usage)
         }
-        FileHandle.standardError.write(Data("\(question) [y/N] ".utf8))
+        writeFully(Data("\(question) [y/N] ".utf8), to: STDERR_FILENO)
         let answer = readLine()?.trimmingCharacters(in: .whitespaces).lowercased() ?? ""
         return answer == "y" || answer == "yes"
     }
 
     /// Reads a line from the terminal after a prompt on stderr.
     static func ask(_ prompt: String) -> String? {
-        FileHandle.standardError.write(Data(prompt.utf8))
+        writeFully(Data(prompt.utf8), to: STDERR_FILENO)
         return readLine()
     }
 
     /// Reads a secret without echo (terminal) — never from argv.
     static func secret(_ prompt: String) -> String? {
-        FileHandle.standardError.write(Data(prompt.utf8))
+        writeFully(Data(prompt.utf8), to: STDERR_FILENO)
         var original = termios()
         let hasTerminal = tcgetattr(STDIN_FILENO, &original) == 0
         if hasTerminal {
@@ -49,7 +91,7 @@ enum Terminal {
         defer {
             if hasTerminal {
                 tcsetattr(STDIN_FILENO, TCSAFLUSH, &original)
-                FileHandle.standardError.write(Data("\n".utf8))
+                writeFully(Data("\n".utf8), to: STDERR_FILENO)
             }
         }
         return readLine()

@@ -1,0 +1,59 @@
+import Foundation
+import Testing
+
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// Attacks and abuse through the real binary: what a hostile pipe, message or data dir can do to a terminal or a host.
+@Suite(.tags(.endToEnd)) struct SecurityEndToEndTests {
+    /// Runs `sitectl ARGS` with stdout a pipe nobody reads any more (`sitectl … | head` after head exited) and
+    /// returns its exit status, 128 + N for a signal. `ignoreSIGPIPE` starts it the way some runtimes and CI shells
+    /// do, with SIGPIPE already ignored.
+    func statusWritingToAClosedPipe(_ arguments: [String], environment: [String: String], ignoreSIGPIPE: Bool) throws -> Int32 {
+        var descriptors: [Int32] = [-1, -1]
+        guard pipe(&descriptors) == 0 else { throw POSIXError(.EIO) }
+        close(descriptors[0])
+        defer { close(descriptors[1]) }
+        var actions = posix_spawn_file_actions_t()
+        posix_spawn_file_actions_init(&actions)
+        defer { posix_spawn_file_actions_destroy(&actions) }
+        posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0)
+        posix_spawn_file_actions_adddup2(&actions, descriptors[1], 1)
+        posix_spawn_file_actions_addopen(&actions, 2, "/dev/null", O_WRONLY, 0)
+        var attributes = posix_spawnattr_t()
+        posix_spawnattr_init(&attributes)
+        defer { posix_spawnattr_destroy(&attributes) }
+        signal(SIGPIPE, SIG_IGN)
+        var defaults = sigset_t()
+        sigemptyset(&defaults)
+        if !ignoreSIGPIPE { sigaddset(&defaults, SIGPIPE) }
+        posix_spawnattr_setsigdefault(&attributes, &defaults)
+        posix_spawnattr_setflags(&attributes, Int16(POSIX_SPAWN_SETSIGDEF))
+        let path = Harness.binary.path
+        let argv = ([path] + arguments).map { strdup($0) } + [nil]
+        let envp = environment.map { strdup("\($0.key)=\($0.value)") } + [nil]
+        defer {
+            for pointer in argv { free(pointer) }
+            for pointer in envp { free(pointer) }
+        }
+        var pid: pid_t = 0
+        let spawned = posix_spawn(&pid, path, &actions, &attributes, argv, envp)
+        guard spawned == 0 else { throw POSIXError(POSIXErrorCode(rawValue: spawned) ?? .EIO) }
+        var status: Int32 = 0
+        while waitpid(pid, &status, 0) == -1 && errno == EINTR {}
+        let signal = status & 0x7f
+        return signal == 0 ? (status >> 8) & 0xff : 128 + signal
+    }
+
+    @Test func pipingIntoAReaderThatClosedEndsQuietly() throws {
+        let harness = try Harness()
+        defer { try? FileManager.default.removeItem(at: harness.work) }
+        for ignoreSIGPIPE in [false, true] {
+            for arguments in [["completion", "bash"], ["--help"], ["versions", "--help"]] {
+                let status = try statusWritingToAClosedPipe(arguments, environment: harness.environment, ignoreSIGPIPE: ignoreSIGPIPE)
+                #expect(status == 0, "sitectl \(arguments.joined(separator: " ")) (SIGPIPE ignored: \(ignoreSIGPIPE)) exited \(status)")
+            }
+        }
+    }
+}
