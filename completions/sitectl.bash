@@ -211,7 +211,7 @@ _sitectl_daemon_start() {
     repeating_flags=(--verbose -v)
     non_repeating_flags=(--json --quiet -q --yes -y --no-input --foreground --wait --browser-checks --no-browser-checks --version -h --help)
     repeating_options=()
-    non_repeating_options=(--context -c -H --host --output -o --config-dir --data-dir --listen --serve --workers --timeout --agent-config)
+    non_repeating_options=(--context -c -H --host --output -o --config-dir --data-dir --listen --serve --workers --timeout --agent-config --compile-cpu-seconds --compile-memory-mb)
     __sitectl_offer_flags_options 0
 
     # Offer option value completions
@@ -245,6 +245,12 @@ _sitectl_daemon_start() {
         return
         ;;
     '--agent-config')
+        return
+        ;;
+    '--compile-cpu-seconds')
+        return
+        ;;
+    '--compile-memory-mb')
         return
         ;;
     esac

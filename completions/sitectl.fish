@@ -26,7 +26,7 @@ function __sitectl_parse_tokens -S
             __sitectl_parse_subcommand 0 'version' 'h/help'
             switch $unparsed_tokens[1]
             case 'start'
-                __sitectl_parse_subcommand 0 'c/context=' 'H/host=' 'o/output=' 'json' 'q/quiet' 'v/verbose' 'y/yes' 'no-input' 'config-dir=' 'foreground' 'data-dir=' 'listen=' 'serve=' 'workers=' 'wait' 'timeout=' 'agent-config=' 'browser-checks' 'no-browser-checks' 'version' 'h/help'
+                __sitectl_parse_subcommand 0 'c/context=' 'H/host=' 'o/output=' 'json' 'q/quiet' 'v/verbose' 'y/yes' 'no-input' 'config-dir=' 'foreground' 'data-dir=' 'listen=' 'serve=' 'workers=' 'wait' 'timeout=' 'agent-config=' 'compile-cpu-seconds=' 'compile-memory-mb=' 'browser-checks' 'no-browser-checks' 'version' 'h/help'
             case 'stop'
                 __sitectl_parse_subcommand 0 'c/context=' 'H/host=' 'o/output=' 'json' 'q/quiet' 'v/verbose' 'y/yes' 'no-input' 'config-dir=' 'timeout=' 'version' 'h/help'
             case 'status'
@@ -229,6 +229,8 @@ complete -c 'sitectl' -n '__sitectl_should_offer_completions_for_flags_or_option
 complete -c 'sitectl' -n '__sitectl_should_offer_completions_for_flags_or_options "sitectl daemon start" wait' -l 'wait' -d 'Return once the daemon is ready.'
 complete -c 'sitectl' -n '__sitectl_should_offer_completions_for_flags_or_options "sitectl daemon start" timeout' -l 'timeout' -d 'How long --wait waits, in seconds.' -rfka ''
 complete -c 'sitectl' -n '__sitectl_should_offer_completions_for_flags_or_options "sitectl daemon start" agent-config' -l 'agent-config' -d 'The operator\'s agent profiles (YAML or JSON; default: agents.yaml in the data dir; see docs/agents.md).' -rfka ''
+complete -c 'sitectl' -n '__sitectl_should_offer_completions_for_flags_or_options "sitectl daemon start" compile-cpu-seconds' -l 'compile-cpu-seconds' -d 'CPU seconds one compile may use before it is stopped.' -rfka ''
+complete -c 'sitectl' -n '__sitectl_should_offer_completions_for_flags_or_options "sitectl daemon start" compile-memory-mb' -l 'compile-memory-mb' -d 'Memory (address space, MB) one compile may use.' -rfka ''
 complete -c 'sitectl' -n '__sitectl_should_offer_completions_for_flags_or_options "sitectl daemon start" browser-checks' -l 'browser-checks' -d 'Load changed pages in headless Chromium before storing a version (skipped when Chromium is not installed).'
 complete -c 'sitectl' -n '__sitectl_should_offer_completions_for_flags_or_options "sitectl daemon start" no-browser-checks' -l 'no-browser-checks' -d 'Load changed pages in headless Chromium before storing a version (skipped when Chromium is not installed).'
 complete -c 'sitectl' -n '__sitectl_should_offer_completions_for_flags_or_options "sitectl daemon start" version' -l 'version' -d 'Show the version.'

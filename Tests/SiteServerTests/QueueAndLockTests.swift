@@ -47,7 +47,7 @@ import Testing
         let fresh = try #require(try await daemon.components.queue.claim(worker: "w2"))
         #expect(fresh.fence > stale.fence)
         let (_, source) = try await daemon.components.versions.source(site: "blog", ref: "1", for: user)
-        let built = try daemon.components.pipeline.compile(source)
+        let built = try await daemon.components.pipeline.compile(source)
         await #expect(throws: StaleFenceError.self) {
             _ = try await daemon.components.pipeline.storeVersion(
                 siteID: stale.job.siteId, built: built, origin: "chat", summary: "late", requestID: nil, fence: stale.fence)

@@ -56,7 +56,11 @@ package struct DaemonComponents: Sendable {
                 profiles: configuration.agents, themes: themes,
                 hiddenPaths: inMemory ? [] : [configuration.dataDirectory.path])
         }
-        pipeline = BuildPipeline(db: db, artifacts: artifacts, compiler: SiteCompiler(themes: themes), now: now)
+        pipeline = BuildPipeline(
+            db: db, artifacts: artifacts, compiler: SiteCompiler(themes: themes), now: now,
+            isolation: configuration.compileIsolation, limits: configuration.compileLimits,
+            themesDirectories: configuration.themesDirectories,
+            scratch: inMemory ? FileManager.default.temporaryDirectory : configuration.workDirectory)
         sites = SiteService(db: db, themes: themes, pipeline: pipeline, events: events, now: now)
         versions = VersionService(db: db, artifacts: artifacts, sites: sites, events: events, now: now)
         requests = RequestService(

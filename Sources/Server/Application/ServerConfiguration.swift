@@ -35,6 +35,9 @@ package struct ServerConfiguration: Sendable {
     package var leaseDuration: TimeInterval = 30
     /// Fault injection for crash tests: the worker pauses this long before storing a version.
     package var debugPauseBeforeStore: Duration = .zero
+    /// Where compiles run and their limits (a child process per compile in the daemon).
+    package var compileIsolation = CompileIsolation.inProcess
+    package var compileLimits = CompileLimits()
     /// Headless-Chromium checks of changed pages before a version is stored (skipped when Chromium is absent).
     package var browserChecks = BrowserCheckSettings()
     /// The clock, injectable for tests.

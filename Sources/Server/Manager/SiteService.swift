@@ -60,7 +60,7 @@ package struct SiteService: Sendable {
             // An imported tree names its own theme; an explicit --theme overrides it in site.yaml.
             source = SourcePolicy.settingTheme(requested, in: source)
         }
-        let built = try pipeline.compile(source)
+        let built = try await pipeline.compile(source)
         let at = now()
         let siteRecord: SiteRecord = try await db.write { db in
             if try SiteRecord.filter(Column("name") == name).fetchCount(db) > 0 {

@@ -23,19 +23,54 @@ package struct BuildPipeline: Sendable {
     let artifacts: ArtifactStore
     let compiler: SiteCompiler
     let now: @Sendable () -> Date
+    let isolation: CompileIsolation
+    let limits: CompileLimits
+    let themesDirectories: [URL]
+    let scratch: URL
+    let slots: CompileSlots
 
-    package init(db: any DatabaseWriter, artifacts: ArtifactStore, compiler: SiteCompiler, now: @escaping @Sendable () -> Date) {
+    package init(
+        db: any DatabaseWriter, artifacts: ArtifactStore, compiler: SiteCompiler, now: @escaping @Sendable () -> Date,
+        isolation: CompileIsolation = .inProcess, limits: CompileLimits = CompileLimits(), themesDirectories: [URL] = [],
+        scratch: URL = FileManager.default.temporaryDirectory
+    ) {
         self.db = db
         self.artifacts = artifacts
         self.compiler = compiler
         self.now = now
+        self.isolation = isolation
+        self.limits = limits
+        self.themesDirectories = themesDirectories
+        self.scratch = scratch
+        slots = CompileSlots(limits.concurrent)
     }
 
-    /// Compiles and runs the internal link check. Compile errors throw; check findings come back with the build.
-    package func compile(_ source: SiteFiles) throws -> BuiltSite {
+    /// Compiles and checks `source` where it cannot starve serving or the API (see ``CompileIsolation``), at
+    /// most ``CompileLimits/concurrent`` at a time. Compile errors and limits throw; findings come back.
+    package func compile(_ source: SiteFiles) async throws -> BuiltSite {
+        await slots.acquire()
+        let slots = self.slots
+        defer { Task { await slots.release() } }
+        let at = now()
+        switch isolation {
+        case .inProcess:
+            let compiler = self.compiler
+            return try await withCheckedThrowingContinuation { continuation in
+                DispatchQueue.global(qos: .utility).async {
+                    continuation.resume(with: Result { try Self.compileNow(source, compiler: compiler, now: at) })
+                }
+            }
+        case .childProcess(let executable):
+            return try await CompileChild(executable: executable, themes: themesDirectories, limits: limits, scratch: scratch)
+                .run(source, now: at)
+        }
+    }
+
+    /// Compiles and runs the internal link check on this thread. Compile errors throw; check findings come back.
+    package static func compileNow(_ source: SiteFiles, compiler: SiteCompiler, now: Date) throws -> BuiltSite {
         let result: CompileResult
         do {
-            result = try compiler.compile(source, options: CompileOptions(now: now()))
+            result = try compiler.compile(source, options: CompileOptions(now: now))
         } catch let failure as CompileFailure {
             let first = failure.diagnostics.first?.formatted ?? "unknown error"
             throw ServerError(.unprocessableContent, "compile_failed",

@@ -145,7 +145,7 @@ package struct JobRunner: Sendable {
     ) async throws -> Outcome {
         let jobID = claimed.id
         await log(jobID, site: site.name, "compiling with the \(site.theme) theme")
-        var built = try pipeline.compile(source)
+        var built = try await pipeline.compile(source)
         built.findings += warnings.map { CheckFinding(severity: "warning", check: "agent", message: $0) }
         if built.checkStatus == .passed, !warnings.isEmpty { built.checkStatus = .warnings }
         for line in built.log { await log(jobID, site: site.name, line) }

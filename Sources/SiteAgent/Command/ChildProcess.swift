@@ -1,6 +1,6 @@
-import Foundation
+package import Foundation
 #if canImport(Glibc)
-import Glibc
+package import Glibc
 #elseif canImport(Darwin)
 import Darwin
 #endif
@@ -9,16 +9,16 @@ import Darwin
 /// together (SIGTERM to the group, then SIGKILL after a grace period).
 ///
 /// Standard input comes from a file (or `/dev/null`); standard output and error go to files the caller reads.
-struct ChildProcess {
+package struct ChildProcess: Sendable {
     /// How the process ended.
-    enum Termination: Sendable, Equatable, CustomStringConvertible {
+    package enum Termination: Sendable, Equatable, CustomStringConvertible {
         /// It exited with this status.
         case exited(Int32)
         /// A signal ended it.
         case signalled(Int32)
 
         /// "exited with status 3", "was stopped by signal 9".
-        var description: String {
+        package var description: String {
             switch self {
             case .exited(let status): "exited with status \(status)"
             case .signalled(let signal): "was stopped by signal \(signal)"
@@ -27,10 +27,10 @@ struct ChildProcess {
     }
 
     /// The process id, which is also its process group id.
-    let pid: pid_t
+    package let pid: pid_t
 
     /// Starts `arguments[0]` (an absolute path) in `directory` with exactly `environment`.
-    static func spawn(
+    package static func spawn(
         _ arguments: [String], environment: [String: String], directory: String, stdin: String?, stdout: String,
         stderr: String
     ) throws -> ChildProcess {
@@ -81,14 +81,14 @@ struct ChildProcess {
     }
 
     /// Whether the process has exited, without reaping it (so its group id cannot be reused yet).
-    func hasExited() -> Bool {
+    package func hasExited() -> Bool {
         var info = siginfo_t()
         guard waitid(P_PID, id_t(pid), &info, WEXITED | WNOHANG | WNOWAIT) == 0 else { return true }
         return info._sifields._sigchld.si_pid == pid
     }
 
     /// Kills whatever is left of the group, then reaps the process. Call once it has exited (or to stop it).
-    func reap() -> Termination {
+    package func reap() -> Termination {
         kill(-pid, SIGKILL)
         var status: Int32 = 0
         while waitpid(pid, &status, 0) == -1 && errno == EINTR {}
@@ -97,7 +97,7 @@ struct ChildProcess {
     }
 
     /// Sends `signal` to the whole process group.
-    func signalGroup(_ signal: Int32) {
+    package func signalGroup(_ signal: Int32) {
         kill(-pid, signal)
     }
 }

@@ -9,7 +9,7 @@ import SiteServer
 struct DaemonCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "daemon", abstract: "Start, stop and inspect the sitectl daemon.",
-        subcommands: [Start.self, Stop.self, Status.self])
+        subcommands: [Start.self, Stop.self, Status.self, CompileChild.self])
 
     struct Start: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
@@ -42,6 +42,12 @@ struct DaemonCommand: AsyncParsableCommand {
         @Option(help: "The operator's agent profiles (YAML or JSON; default: agents.yaml in the data dir; see docs/agents.md).")
         var agentConfig: String?
 
+        @Option(help: "CPU seconds one compile may use before it is stopped.")
+        var compileCpuSeconds = 120
+
+        @Option(help: "Memory (address space, MB) one compile may use.")
+        var compileMemoryMb = 4096
+
         @Option(help: .hidden)
         var debugPauseBeforeStore: Double = 0
 
@@ -50,6 +56,13 @@ struct DaemonCommand: AsyncParsableCommand {
 
         func run() async throws {
             var settings = try DaemonSettings(dataDir: dataDir, listen: listen, serve: serve, workers: workers)
+            guard compileCpuSeconds >= 1, compileMemoryMb >= 256 else {
+                throw ClientError(
+                    "--compile-cpu-seconds must be at least 1 and --compile-memory-mb at least 256.",
+                    hint: "sitectl daemon start --compile-cpu-seconds 120 --compile-memory-mb 4096", exitCode: ClientError.Exit.usage)
+            }
+            settings.compileLimits.cpuSeconds = compileCpuSeconds
+            settings.compileLimits.memoryBytes = compileMemoryMb << 20
             if let agentConfig {
                 settings.agents = try DaemonSettings.loadAgentProfiles(agentConfig)
             } else if FileManager.default.fileExists(atPath: settings.defaultAgentConfigPath) {
@@ -61,6 +74,32 @@ struct DaemonCommand: AsyncParsableCommand {
             }
             try await settings.startBackground(
                 arguments: CommandLine.arguments, wait: wait, timeout: timeout, quiet: global.quiet)
+        }
+    }
+
+    /// Runs one compile for the daemon in this process, under the limits it was given (see CompileIsolation).
+    struct CompileChild: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "compile-child", abstract: "Compile one site for the daemon (internal).", shouldDisplay: false)
+        @Option var now: Double
+        @Option var cpuSeconds: Int
+        @Option var memoryBytes: Int
+        @Option var themes: [String] = []
+        @Argument var input: String
+        @Argument var output: String
+
+        func run() throws {
+            // Soft CPU limit sends SIGXCPU; the hard limit a second later is SIGKILL.
+            var cpu = rlimit(rlim_cur: rlim_t(cpuSeconds), rlim_max: rlim_t(cpuSeconds + 1))
+            var memory = rlimit(rlim_cur: rlim_t(memoryBytes), rlim_max: rlim_t(memoryBytes))
+            guard setrlimit(RLIMIT_CPU_CONSTANT, &cpu) == 0, setrlimit(RLIMIT_AS_CONSTANT, &memory) == 0 else {
+                throw ClientError("Cannot set the compile's resource limits: \(String(cString: strerror(errno))).")
+            }
+            // Below serving and the API in the scheduler's eyes.
+            _ = setpriority(PRIO_PROCESS_CONSTANT, 0, 10)
+            try CompileChildResult.runChild(
+                input: URL(fileURLWithPath: input), output: URL(fileURLWithPath: output),
+                themes: themes.map { URL(fileURLWithPath: $0) }, now: Date(timeIntervalSince1970: now))
         }
     }
 
@@ -124,3 +163,11 @@ struct DaemonCommand: AsyncParsableCommand {
         }
     }
 }
+
+// Glibc imports these as enum cases of different types; plain Int32 values for setrlimit/setpriority.
+#if canImport(Glibc)
+import Glibc
+private let RLIMIT_CPU_CONSTANT = __rlimit_resource_t(RLIMIT_CPU.rawValue)
+private let RLIMIT_AS_CONSTANT = __rlimit_resource_t(RLIMIT_AS.rawValue)
+private let PRIO_PROCESS_CONSTANT = __priority_which_t(PRIO_PROCESS.rawValue)
+#endif

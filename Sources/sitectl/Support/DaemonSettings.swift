@@ -16,6 +16,8 @@ struct DaemonSettings {
     var workers: Int
     /// The operator's agent profiles: `--agent-config FILE`, else `agents.yaml` in the data dir, else embedded.
     var agents = AgentProfiles(single: AgentBackendConfiguration(kind: .embedded))
+    /// Limits on each compile, which runs in a child process of this binary.
+    var compileLimits = CompileLimits()
 
     init(dataDir: String?, listen: String?, serve: String, workers: Int) throws {
         let env = ProcessInfo.processInfo.environment
@@ -91,6 +93,9 @@ struct DaemonSettings {
             dataDirectory: dataDirectory, listen: listen, serveHost: serveHost, servePort: servePort, themesDirectories: [themes])
         configuration.workers = workers
         configuration.agents = agents
+        configuration.compileLimits = compileLimits
+        configuration.compileIsolation = .childProcess(
+            executable: URL(fileURLWithPath: "/proc/self/exe").resolvingSymlinksInPath().path)
         do {
             _ = try AgentSelector(profiles: agents, themes: ThemeLibrary(directories: [themes]))
         } catch let error as AgentError {

@@ -1,0 +1,164 @@
+package import Foundation
+import SiteAgent
+import SiteAPI
+import SiteCompiler
+import HTTPTypes
+
+/// Where compiles run. Site sources come from accounts and agents, so a compile is untrusted work: it must not
+/// starve serving or the API, and one that runs away must be stopped.
+package enum CompileIsolation: Sendable, Equatable {
+    /// On a Dispatch thread, off the cooperative pool that serves requests; no CPU or memory limit (tests).
+    case inProcess
+    /// In a child process of `executable` (`sitectl daemon compile-child`), niced, with CPU-time and
+    /// address-space limits; the daemon's default.
+    case childProcess(executable: String)
+}
+
+/// Limits on one compile (operator-configurable: `daemon start --compile-cpu-seconds`, `--compile-memory-mb`).
+package struct CompileLimits: Sendable, Equatable {
+    /// CPU seconds (RLIMIT_CPU) of the compile child.
+    package var cpuSeconds = 120
+    /// Address space of the compile child, in bytes (RLIMIT_AS).
+    package var memoryBytes = 4 << 30
+    /// Wall-clock seconds before the child is killed (a compile blocked on I/O uses no CPU).
+    package var wallSeconds: Double = 300
+    /// Compiles at once across the daemon; more wait their turn.
+    package var concurrent = 1
+
+    package init() {}
+}
+
+/// A counting semaphore for compiles.
+actor CompileSlots {
+    private var free: Int
+    private var waiting: [CheckedContinuation<Void, Never>] = []
+
+    init(_ count: Int) { free = max(1, count) }
+
+    func acquire() async {
+        if free > 0 {
+            free -= 1
+            return
+        }
+        await withCheckedContinuation { waiting.append($0) }
+    }
+
+    func release() {
+        if waiting.isEmpty {
+            free += 1
+        } else {
+            waiting.removeFirst().resume()
+        }
+    }
+}
+
+/// The parent's side of a compile child: hands the source over in a scratch folder, waits within the limits,
+/// reads the result back.
+struct CompileChild {
+    let executable: String
+    let themes: [URL]
+    let limits: CompileLimits
+    let scratch: URL
+
+    func run(_ source: SiteFiles, now: Date) async throws -> BuiltSite {
+        let folder = scratch.appendingPathComponent("compile-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let input = folder.appendingPathComponent("source.bin")
+        let output = folder.appendingPathComponent("result.bin")
+        let errors = folder.appendingPathComponent("stderr.txt")
+        try source.archived().write(to: input)
+        var arguments = [
+            executable, "daemon", "compile-child", "--now", String(now.timeIntervalSince1970),
+            "--cpu-seconds", String(limits.cpuSeconds), "--memory-bytes", String(limits.memoryBytes),
+        ]
+        for theme in themes { arguments += ["--themes", theme.path] }
+        arguments += [input.path, output.path]
+        var environment: [String: String] = [:]
+        for name in ["PATH", "HOME", "LANG", "TMPDIR"] { environment[name] = ProcessInfo.processInfo.environment[name] }
+        let process = try ChildProcess.spawn(
+            arguments, environment: environment, directory: folder.path, stdin: nil, stdout: "/dev/null", stderr: errors.path)
+        let deadline = ContinuousClock.now + .milliseconds(Int(limits.wallSeconds * 1000))
+        var pause = 2
+        while !process.hasExited() {
+            if Task.isCancelled {
+                _ = process.reap()
+                throw CancellationError()
+            }
+            if ContinuousClock.now >= deadline {
+                _ = process.reap()
+                throw ServerError(
+                    .unprocessableContent, "compile_limit",
+                    "The compile did not finish within \(Int(limits.wallSeconds)) seconds and was stopped.",
+                    hint: "Split very large pages, or ask the operator to raise the compile limits.")
+            }
+            try? await Task.sleep(for: .milliseconds(pause))
+            pause = min(pause * 2, 50)
+        }
+        let termination = process.reap()
+        let stderr = (try? String(contentsOf: errors, encoding: .utf8)) ?? ""
+        switch termination {
+        case .exited(0):
+            return try CompileChildResult.read(from: output, source: source)
+        case .signalled(SIGXCPU), .signalled(SIGKILL):
+            throw ServerError(
+                .unprocessableContent, "compile_limit",
+                "The compile used more than its \(limits.cpuSeconds) seconds of CPU time and was stopped.",
+                hint: "Split very large pages, or ask the operator to raise --compile-cpu-seconds.", cause: stderr)
+        default:
+            throw ServerError(
+                .unprocessableContent, "compile_limit",
+                "The compile \(termination): it went over its \(limits.memoryBytes >> 20) MB memory limit or crashed.",
+                hint: "Make very large files smaller, or ask the operator to raise --compile-memory-mb.", cause: String(stderr.suffix(2000)))
+        }
+    }
+}
+
+/// What a compile child writes back: a length-prefixed JSON header (findings, status, log, or the compile error)
+/// followed by the output tree (``SiteFiles/archived()``).
+package struct CompileChildResult: Codable {
+    var findings: [CheckFinding] = []
+    var checkStatus: CheckStatus = .passed
+    var log: [String] = []
+    var errorCode: String?
+    var errorMessage: String?
+
+    /// Runs in the child: compiles `input` and writes the result to `output`.
+    package static func runChild(input: URL, output: URL, themes: [URL], now: Date) throws {
+        let source = try SiteFiles(archived: try Data(contentsOf: input))
+        let compiler = SiteCompiler(themes: ThemeLibrary(directories: themes))
+        var header = CompileChildResult()
+        var tree = SiteFiles()
+        do {
+            let built = try BuildPipeline.compileNow(source, compiler: compiler, now: now)
+            header.findings = built.findings
+            header.checkStatus = built.checkStatus
+            header.log = built.log
+            tree = built.output
+        } catch let error as ServerError {
+            header.errorCode = error.code
+            header.errorMessage = error.message
+        }
+        let json = try JSONEncoder().encode(header)
+        var data = Data()
+        withUnsafeBytes(of: UInt64(json.count).littleEndian) { data.append(contentsOf: $0) }
+        data.append(json)
+        data.append(tree.archived())
+        try data.write(to: output)
+    }
+
+    static func read(from url: URL, source: SiteFiles) throws -> BuiltSite {
+        let data = try Data(contentsOf: url)
+        guard data.count >= 8 else { throw ServerError(.internalServerError, "internal", "The compile child wrote no result.") }
+        var length: UInt64 = 0
+        for (index, byte) in data.prefix(8).enumerated() { length |= UInt64(byte) << (8 * UInt64(index)) }
+        guard length <= UInt64(data.count - 8) else { throw ServerError(.internalServerError, "internal", "The compile child's result is truncated.") }
+        let headerEnd = 8 + Int(length)
+        let header = try JSONDecoder().decode(CompileChildResult.self, from: data[8..<headerEnd])
+        if let message = header.errorMessage {
+            throw ServerError(.unprocessableContent, header.errorCode ?? "compile_failed", message)
+        }
+        let output = try SiteFiles(archived: data[headerEnd...])
+        return BuiltSite(source: source, output: output, findings: header.findings, checkStatus: header.checkStatus, log: header.log)
+    }
+}
