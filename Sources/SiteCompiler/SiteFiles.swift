@@ -31,20 +31,22 @@ package struct SiteFiles: Sendable, Equatable {
     package var paths: [String] { files.keys.sorted() }
 
     /// Reads every regular file under `directory` (hidden files included, so policy checks can see them).
+    /// Links are not followed out of the tree (see ``SourceScan``); use ``load(from:skippedLinks:)`` to report them.
     package static func load(from directory: URL) throws -> SiteFiles {
-        let fm = FileManager.default
-        var result: [String: Data] = [:]
-        let root = directory.standardizedFileURL.path
-        guard let enumerator = fm.enumerator(atPath: root) else {
-            throw CocoaError(.fileReadNoSuchFile, userInfo: [NSFilePathErrorKey: root])
+        var skipped: [String] = []
+        return try load(from: directory, skippedLinks: &skipped)
+    }
+
+    /// Reads every regular file under `directory`, hidden ones included; links that lead out of the tree, to
+    /// folders or nowhere are left out and listed in `skippedLinks`.
+    package static func load(from directory: URL, skippedLinks: inout [String]) throws -> SiteFiles {
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: directory.path, isDirectory: &isDirectory), isDirectory.boolValue else {
+            throw CocoaError(.fileReadNoSuchFile, userInfo: [NSFilePathErrorKey: directory.path])
         }
-        while let relative = enumerator.nextObject() as? String {
-            let full = root + "/" + relative
-            var isDirectory: ObjCBool = false
-            guard fm.fileExists(atPath: full, isDirectory: &isDirectory), !isDirectory.boolValue else { continue }
-            result[relative] = try Data(contentsOf: URL(fileURLWithPath: full))
-        }
-        return SiteFiles(result)
+        let scan = SourceScan(root: directory, includeHidden: true)
+        skippedLinks = scan.skippedLinks.sorted()
+        return try load(from: directory, paths: scan.stamps.keys)
     }
 
     /// Writes every file under `directory`, creating folders as needed.

@@ -9,37 +9,66 @@ package import Foundation
 /// The regular files of a folder with their ``FileStamp``s, skipping hidden files and folders (`.git`, `.DS_Store`)
 /// and any folders named in `excluding` (an output folder inside the site folder): what a build reads, found with
 /// one `stat` per file and no reads.
+///
+/// Symbolic links are never followed out of the tree: a link to a file inside the tree is read as that file;
+/// links to folders, links leading outside the tree and dangling links are skipped and listed in ``skippedLinks``
+/// (a site folder from elsewhere must not publish `/etc/passwd` or a home folder).
 package struct SourceScan: Sendable {
     /// Relative path → stamp.
     package var stamps: [String: FileStamp] = [:]
+    /// Links left out, relative paths.
+    package var skippedLinks: [String] = []
 
     /// Scans `root`; `excluding` are absolute, standardized folder paths left out.
-    package init(root: URL, excluding: Set<String> = []) {
+    package init(root: URL, excluding: Set<String> = [], includeHidden: Bool = false) {
         let base = root.standardizedFileURL.path
-        var files: [(full: String, relative: String)] = []
-        Self.walk(base, relative: "", excluding: excluding, into: &files)
+        var walk = Walk(root: Self.realPath(base) ?? base, excluding: excluding, includeHidden: includeHidden)
+        walk.visit(base, relative: "")
         // One stat per file, on all cores.
+        let files = walk.files
         let stamps = Parallel.map(files.count) { FileStamp.of(files[$0].full) }
         for (file, stamp) in zip(files, stamps) where stamp != nil { self.stamps[file.relative] = stamp }
+        skippedLinks = walk.skipped
+    }
+
+    /// The canonical absolute path (links resolved), nil when it does not exist.
+    static func realPath(_ path: String) -> String? {
+        guard let resolved = realpath(path, nil) else { return nil }
+        defer { free(resolved) }
+        return String(cString: resolved)
     }
 
     /// readdir with the entry types the file system reports (a stat only where it reports none).
-    private static func walk(
-        _ folder: String, relative: String, excluding: Set<String>, into files: inout [(full: String, relative: String)]
-    ) {
-        DirectoryEntries.forEach(in: folder) { name, reported in
-            if name.hasPrefix(".") { return }
-            let full = folder + "/" + name
-            let path = relative.isEmpty ? name : relative + "/" + name
-            var type = reported
-            if type == Int32(DT_UNKNOWN) || type == Int32(DT_LNK) {
-                // Symbolic links are followed, as before (stat, not lstat).
-                type = FileStamp.isDirectory(full) ? Int32(DT_DIR) : Int32(DT_REG)
-            }
-            if type == Int32(DT_DIR) {
-                if !excluding.contains(full) { walk(full, relative: path, excluding: excluding, into: &files) }
-            } else {
-                files.append((full, path))
+    private struct Walk {
+        let root: String
+        let excluding: Set<String>
+        let includeHidden: Bool
+        var files: [(full: String, relative: String)] = []
+        var skipped: [String] = []
+
+        mutating func visit(_ folder: String, relative: String) {
+            DirectoryEntries.forEach(in: folder) { name, reported in
+                if !includeHidden, name.hasPrefix(".") { return }
+                let full = folder + "/" + name
+                let path = relative.isEmpty ? name : relative + "/" + name
+                var type = reported
+                if type == Int32(DT_UNKNOWN) {
+                    var info = stat()
+                    guard lstat(full, &info) == 0 else { return }
+                    type = (info.st_mode & S_IFMT) == S_IFLNK ? Int32(DT_LNK) : (info.st_mode & S_IFMT) == S_IFDIR ? Int32(DT_DIR) : Int32(DT_REG)
+                }
+                if type == Int32(DT_LNK) {
+                    // Only links to regular files inside the tree are read (as the file they name).
+                    guard let target = SourceScan.realPath(full), target.hasPrefix(root + "/"), !FileStamp.isDirectory(target) else {
+                        skipped.append(path)
+                        return
+                    }
+                    files.append((full, path))
+                } else if type == Int32(DT_DIR) {
+                    if !excluding.contains(full) { visit(full, relative: path) }
+                } else {
+                    files.append((full, path))
+                }
             }
         }
     }

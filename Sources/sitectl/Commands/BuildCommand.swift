@@ -37,6 +37,7 @@ struct BuildCommand: AsyncParsableCommand {
         let scan = SourceScan(
             root: source, excluding: [outURL.standardizedFileURL.path, cacheURL.standardizedFileURL.path])
         early.mark("scan sources")
+        Links.warnSkipped(scan.skippedLinks)
         // Only a manifest of a build into this same folder says what is in it.
         let outputRoot = outURL.standardizedFileURL.path
         let previousManifest = clean ? nil : BuildManifest.load(from: cacheURL).flatMap { $0.outputRoot == outputRoot ? $0 : nil }

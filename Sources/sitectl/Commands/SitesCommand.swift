@@ -36,7 +36,9 @@ struct SitesCommand: AsyncParsableCommand {
                     throw ClientError("\(from) has no site.yaml.", hint: "Point --from at a site folder (site.yaml, content/, static/).",
                         exitCode: ClientError.Exit.usage)
                 }
-                let files = try SiteFiles.load(from: url)
+                var skipped: [String] = []
+                let files = try SiteFiles.load(from: url, skippedLinks: &skipped)
+                Links.warnSkipped(skipped)
                 source = files.paths.map { SourceFile(path: $0, content: files.files[$0] ?? Data()) }
             }
             let client = try global.client()

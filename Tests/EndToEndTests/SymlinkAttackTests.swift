@@ -1,0 +1,53 @@
+import Foundation
+import Testing
+
+/// Issue 8, item 5: links in a site folder never reach files outside it, and the CLI says which it skipped.
+@Suite(.serialized) struct SymlinkAttackTests {
+    /// A site folder with a link to /etc/passwd, a link to /etc, a dangling link, and a link inside the tree.
+    static func hostileSite(in work: URL) throws -> URL {
+        let site = work.appendingPathComponent("hostile")
+        let fm = FileManager.default
+        try fm.createDirectory(at: site.appendingPathComponent("content"), withIntermediateDirectories: true)
+        try fm.createDirectory(at: site.appendingPathComponent("static/files"), withIntermediateDirectories: true)
+        try "name: hostile\ntitle: Hostile\ntheme: starter\n".write(
+            to: site.appendingPathComponent("site.yaml"), atomically: true, encoding: .utf8)
+        try "---\ntitle: Home\n---\nHello.\n".write(to: site.appendingPathComponent("content/index.md"), atomically: true, encoding: .utf8)
+        try "inside\n".write(to: site.appendingPathComponent("static/files/real.txt"), atomically: true, encoding: .utf8)
+        try fm.createSymbolicLink(atPath: site.appendingPathComponent("static/passwd.txt").path, withDestinationPath: "/etc/passwd")
+        try fm.createSymbolicLink(atPath: site.appendingPathComponent("static/etc").path, withDestinationPath: "/etc")
+        try fm.createSymbolicLink(atPath: site.appendingPathComponent("static/gone.txt").path, withDestinationPath: "/nonexistent/x")
+        try fm.createSymbolicLink(atPath: site.appendingPathComponent("static/alias.txt").path, withDestinationPath: "files/real.txt")
+        return site
+    }
+
+    @Test func importingASiteWithALinkToEtcPasswdPublishesNothingFromOutside() throws {
+        let harness = try Harness()
+        defer { harness.cleanUp() }
+        let site = try Self.hostileSite(in: harness.work)
+        try harness.startDaemon()
+        try harness.login("mallory@example.test")
+        let created = try harness.run(["sites", "create", "hostile", "--from", site.path])
+        #expect(created.status == 0, "\(created.stderr)")
+        #expect(created.stderr.contains("skipped 3 symbolic link(s)"), "\(created.stderr)")
+        #expect(created.stderr.contains("static/passwd.txt") && created.stderr.contains("static/etc"))
+        let passwd = try harness.get("hostile.localhost", "/passwd.txt").stdout
+        #expect(!passwd.contains("root:") && passwd.hasSuffix("404"), "\(passwd)")
+        #expect(try harness.get("hostile.localhost", "/etc/hostname").stdout.hasSuffix("404"))
+        let alias = try harness.get("hostile.localhost", "/alias.txt").stdout
+        #expect(alias.hasPrefix("inside") && alias.hasSuffix("200"), "\(alias)")
+    }
+
+    @Test func buildDoesNotCopyFilesFromLinkedFoldersOutsideTheSite() throws {
+        let harness = try Harness()
+        defer { harness.cleanUp() }
+        let site = try Self.hostileSite(in: harness.work)
+        let out = harness.work.appendingPathComponent("dist")
+        let built = try harness.run(["build", site.path, "--out", out.path])
+        #expect(built.status == 0, "\(built.stderr)")
+        #expect(built.stderr.contains("skipped 3 symbolic link(s)"), "\(built.stderr)")
+        let fm = FileManager.default
+        #expect(!fm.fileExists(atPath: out.appendingPathComponent("passwd.txt").path))
+        #expect(!fm.fileExists(atPath: out.appendingPathComponent("etc").path))
+        #expect((try? String(contentsOf: out.appendingPathComponent("alias.txt"), encoding: .utf8)) == "inside\n")
+    }
+}
