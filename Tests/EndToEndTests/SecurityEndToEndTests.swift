@@ -56,4 +56,39 @@ import Glibc
             }
         }
     }
+
+    @Test func escapeSequencesInChatTextDoNotReachTheTerminal() throws {
+        let harness = try Harness()
+        defer { harness.cleanUp() }
+        try harness.startDaemon()
+        try harness.login("mallory@example.test")
+        #expect(try harness.run(["sites", "create", "blog"]).status == 0)
+        // Retitles the window, rings the bell and clears the screen.
+        let payload = "Pwn\u{1B}]0;pwned\u{07}\u{1B}[2J"
+        let chat = try harness.run(["chat", "blog", "set the site title to \(payload)", "--wait"])
+        #expect(chat.status == 0, "\(chat.stderr)")
+        let controls = { (text: String) in text.unicodeScalars.contains { $0 == "\u{1B}" || $0 == "\u{07}" || $0 == "\u{9B}" || $0 == "\r" } }
+        #expect(!controls(chat.stdout + chat.stderr), "chat: \(chat.stdout)")
+        // U+009B is the one-character CSI; a carriage return overwrites what the line showed. The site's YAML refuses
+        // these, so this request fails, and its message and error still reach the terminal.
+        let failing = try harness.run(["chat", "blog", "set the site title to Fake\u{9B}31m\rReal", "--wait"])
+        #expect(failing.status == 1)
+        #expect(!controls(failing.stdout + failing.stderr), "chat: \(failing.stderr)")
+
+        #expect(try harness.run(["versions", "list", "blog"]).stdout.contains("Pwn^[]0;pwned^G^[[2J"))
+        #expect(try harness.run(["requests", "show", "2"]).stdout.contains("FakeM-^[31m^MReal"))
+        for command in [["versions", "list", "blog"], ["versions", "show", "blog@2", "--log", "--transcript"], ["jobs", "logs", "1"],
+                        ["jobs", "logs", "2", "-f"], ["requests", "list"], ["requests", "show", "1"], ["requests", "show", "2"]] {
+            let result = try harness.run(command)
+            #expect(result.status == 0, "\(command): \(result.stderr)")
+            #expect(!controls(result.stdout + result.stderr), "\(command.joined(separator: " ")): \(result.stdout)")
+        }
+
+        // Machine formats keep the text exactly as sent.
+        let shown = try harness.run(["requests", "show", "1", "-o", "json"])
+        let object = try JSONSerialization.jsonObject(with: Data(shown.stdout.utf8)) as? [String: Any]
+        #expect(object?["message"] as? String == "set the site title to \(payload)")
+        let log = try harness.run(["jobs", "logs", "1", "-o", "json"])
+        #expect(log.stdout.contains("\\u001b]0;pwned"), "\(log.stdout)")
+    }
 }

@@ -57,7 +57,7 @@ struct RequestFlow {
             case .needsInput:
                 let question = request.question ?? Question(text: request.reply ?? "More input is needed.", options: [])
                 guard global.canPrompt else {
-                    Terminal.out(try Output.json(InputRequired(
+                    Terminal.exact(try Output.json(InputRequired(
                         requestId: request.id, site: request.site, state: request.state.rawValue, question: question.text,
                         options: question.options, answerWith: "sitectl requests answer \(request.id) \"…\"")))
                     throw ExitCode(ClientError.Exit.inputRequired)

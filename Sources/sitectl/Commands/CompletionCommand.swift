@@ -12,6 +12,6 @@ struct CompletionCommand: ParsableCommand {
         guard let kind = CompletionShell(rawValue: shell) else {
             throw ClientError("Unknown shell '\(shell)'.", hint: "sitectl completion bash|zsh|fish", exitCode: ClientError.Exit.usage)
         }
-        Terminal.out(Sitectl.completionScript(for: kind))
+        Terminal.exact(Sitectl.completionScript(for: kind))
     }
 }

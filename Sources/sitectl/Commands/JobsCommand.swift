@@ -66,7 +66,7 @@ struct JobsCommand: AsyncParsableCommand {
             }
             let emit: (LogLine) -> Void = { line in
                 if global.format == .json {
-                    Terminal.out((try? String(decoding: APIJSON.encoder().encode(line), as: UTF8.self)) ?? "")
+                    Terminal.exact((try? String(decoding: APIJSON.encoder().encode(line), as: UTF8.self)) ?? "")
                 } else {
                     Terminal.out((timestamps ? APIJSON.formatDate(line.time) + " " : "") + (line.level == "info" ? "" : "\(line.level): ") + line.message)
                 }

@@ -40,7 +40,7 @@ struct ThemesListCommand: AsyncParsableCommand {
         case .json:
             let encoder = JSONEncoder()
             encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
-            Terminal.out(String(decoding: try encoder.encode(rows), as: UTF8.self))
+            Terminal.exact(String(decoding: try encoder.encode(rows), as: UTF8.self))
         case .name:
             rows.forEach { Terminal.out($0["name"] ?? "") }
         default:
@@ -84,7 +84,7 @@ struct ThemesValidateCommand: AsyncParsableCommand {
             let report: [String: AnyEncodableDiagnostics] = [
                 "theme": .text(name), "valid": .flag(errors == 0), "diagnostics": .list(entries),
             ]
-            Terminal.out(String(decoding: try encoder.encode(report), as: UTF8.self))
+            Terminal.exact(String(decoding: try encoder.encode(report), as: UTF8.self))
         } else {
             diagnostics.forEach { Terminal.err($0.formatted) }
             if errors == 0, !global.quiet {

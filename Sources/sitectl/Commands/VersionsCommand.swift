@@ -123,7 +123,7 @@ struct VersionsCommand: AsyncParsableCommand {
                     } else if stat {
                         Terminal.out(" \(file.path) | +\(file.additions) -\(file.deletions)")
                     } else {
-                        FileHandle.standardOutput.write(Data(file.unified.utf8))
+                        Terminal.put(Data(Terminal.safe(file.unified).utf8))
                     }
                 }
                 if stat { Terminal.out(" \(diff.files.count) file(s) changed") }

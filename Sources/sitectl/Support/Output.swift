@@ -17,15 +17,17 @@ enum Output {
     /// Prints `value` as JSON/YAML, or calls `table` for the human formats.
     static func emit(_ value: some Encodable, format: OutputFormat, names: () -> [String] = { [] }, table: () -> Void) throws {
         switch format {
-        case .json: Terminal.out(try json(value))
-        case .yaml: Terminal.out(try yaml(value).trimmingCharacters(in: .newlines))
+        case .json: Terminal.exact(try json(value))
+        case .yaml: Terminal.exact(try yaml(value).trimmingCharacters(in: .newlines))
         case .name: names().forEach(Terminal.out)
         case .table, .wide: table()
         }
     }
 
-    /// Left-aligned columns separated by three spaces, like kubectl.
+    /// Left-aligned columns separated by three spaces, like kubectl. Cells are made terminal-safe before they are
+    /// measured, so escaped control characters keep the columns aligned.
     static func table(_ header: [String], _ rows: [[String]]) {
+        let rows = rows.map { $0.map(Terminal.safe) }
         var widths = header.map(\.count)
         for row in rows { for (i, cell) in row.enumerated() where i < widths.count { widths[i] = max(widths[i], cell.count) } }
         func line(_ cells: [String]) -> String {

@@ -6,13 +6,45 @@ import Glibc
 #endif
 
 /// Writing to the terminal: data on stdout, messages on stderr, prompts only where allowed.
+///
+/// `out` and `err` pass every line through ``safe(_:)``: chat messages, replies, log lines and transcripts come from
+/// users, agents and sites, and must not drive the terminal. Machine formats (JSON, YAML, scripts) go through
+/// ``exact(_:)`` and stay byte for byte what was encoded.
 enum Terminal {
     static func out(_ text: String) {
-        put(Data((text + "\n").utf8))
+        put(Data((safe(text) + "\n").utf8))
     }
 
     static func err(_ text: String) {
-        writeFully(Data((text + "\n").utf8), to: STDERR_FILENO)
+        writeFully(Data((safe(text) + "\n").utf8), to: STDERR_FILENO)
+    }
+
+    /// Prints `text` and a newline unchanged: for JSON, YAML and scripts, whose encoders already escape what they must.
+    static func exact(_ text: String) {
+        put(Data((text + "\n").utf8))
+    }
+
+    /// `text` with its control characters made visible, the way `cat -v` shows them: C0 controls as `^[` (ESC),
+    /// `^M` (CR), `^G` (BEL)…, DEL as `^?`, C1 controls as `M-^[` (CSI)…, so an escape sequence in someone else's
+    /// text cannot retitle the window, clear the screen, move the cursor or overwrite what was printed before.
+    /// Newline and tab stay, for multi-line fields.
+    static func safe(_ text: String) -> String {
+        func isControl(_ scalar: Unicode.Scalar) -> Bool {
+            (scalar.value < 0x20 && scalar != "\n" && scalar != "\t") || (0x7F...0x9F).contains(scalar.value)
+        }
+        guard text.unicodeScalars.contains(where: isControl) else { return text }
+        var shown = String.UnicodeScalarView()
+        for scalar in text.unicodeScalars {
+            guard isControl(scalar) else {
+                shown.append(scalar)
+                continue
+            }
+            let value = scalar.value & 0x7F
+            if scalar.value >= 0x80 { shown.append(contentsOf: "M-".unicodeScalars) }
+            shown.append("^")
+            shown.append(Unicode.Scalar(UInt8(value == 0x7F ? 0x3F : value + 0x40)))
+        }
+        return String(shown)
     }
 
     /// Writes `data` to stdout exactly as given (archives, screenshots, machine formats).
