@@ -91,4 +91,36 @@ import Glibc
         let log = try harness.run(["jobs", "logs", "1", "-o", "json"])
         #expect(log.stdout.contains("\\u001b]0;pwned"), "\(log.stdout)")
     }
+
+    @Test func aDataDirOthersCouldReadIsMadePrivateOnStart() throws {
+        let harness = try Harness()
+        defer { harness.cleanUp() }
+        let fm = FileManager.default
+        func mode(_ name: String) -> Int? {
+            (try? fm.attributesOfItem(atPath: harness.dataDir + "/" + name))?[.posixPermissions] as? Int
+        }
+        func expectPrivate(_ when: String) {
+            #expect(mode("") == 0o700, "\(when): data dir")
+            for folder in ["logs", "blobs"] { #expect(mode(folder) == 0o700, "\(when): \(folder)/") }
+            for file in ["sitectl.db", "secret.key", "logs/daemon.log", "logs/daemon.stderr"] {
+                #expect(mode(file) == 0o600, "\(when): \(file) is \(mode(file).map { String($0, radix: 8) } ?? "missing")")
+            }
+            for file in ["sitectl.db-wal", "sitectl.db-shm"] where mode(file) != nil {
+                #expect(mode(file) == 0o600, "\(when): \(file)")
+            }
+        }
+        // Made by hand (or by an older version) with the usual umask.
+        try fm.createDirectory(atPath: harness.dataDir, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o755])
+        try harness.startDaemon()
+        try harness.login("ann@example.test")
+        expectPrivate("first start")
+
+        // Loosened while stopped: the next start tightens it again.
+        harness.stopDaemon()
+        for name in ["", "logs", "blobs"] { chmod(harness.dataDir + "/" + name, 0o755) }
+        for name in ["sitectl.db", "secret.key", "logs/daemon.log", "logs/daemon.stderr"] { chmod(harness.dataDir + "/" + name, 0o644) }
+        try harness.startDaemon()
+        expectPrivate("second start")
+        #expect(try harness.run(["whoami"]).status == 0, "the data survived")
+    }
 }

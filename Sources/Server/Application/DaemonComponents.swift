@@ -36,6 +36,8 @@ package struct DaemonComponents: Sendable {
             blobs = InMemoryBlobStore()
         } else {
             try fm.createDirectory(at: configuration.dataDirectory, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
+            // Before the database opens: SQLite gives the -wal and -shm files it creates the database file's mode.
+            try DataDirectoryPermissions.restrict(configuration.dataDirectory)
             db = try MetadataDatabase.open(path: configuration.databasePath)
             blobs = try FileBlobStore(root: configuration.blobsDirectory)
         }

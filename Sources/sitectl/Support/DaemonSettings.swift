@@ -78,6 +78,8 @@ struct DaemonSettings {
     var logFile: URL { dataDirectory.appendingPathComponent("logs/daemon.log") }
 
     func runForeground(pauseBeforeStore: Double, browserChecks: Bool = true) async throws {
+        // Everything the daemon creates (database, logs, blobs, scratch trees) is its user's alone.
+        umask(0o077)
         guard let themes = ThemeLibrary.locateBuiltin() else {
             throw ClientError("Cannot find the built-in themes.", hint: "Set SITECTL_THEMES_DIR to the themes/ folder.")
         }

@@ -1,0 +1,42 @@
+package import Foundation
+import HTTPTypes
+
+/// Keeps the data dir private to the daemon's user: it holds the database (accounts, token hashes), the password
+/// pepper, the operator's agent profiles, logs and every site's sources.
+///
+/// New files are private already (`daemon start --foreground` sets umask 077; the pepper and logs are created 0600),
+/// but a data dir made by hand, by an older version, or as the intermediate folder of `logs/` keeps the mode it was
+/// made with, so every start tightens the known paths again. Symbolic links are left alone: `chmod` would follow them
+/// out of the data dir.
+package enum DataDirectoryPermissions {
+    /// Relative to the data dir; "" is the data dir itself.
+    static let directories = ["", "logs", "blobs", "work"]
+    static let files = ["sitectl.db", "sitectl.db-wal", "sitectl.db-shm", "sitectl.db-journal", "secret.key", "agents.yaml"]
+
+    /// Sets the data dir and its folders to 0700 and its files (and everything in `logs/`) to 0600.
+    package static func restrict(_ dataDirectory: URL) throws {
+        for name in directories {
+            try restrict(dataDirectory.appendingPathComponent(name).path, to: 0o700, type: S_IFDIR)
+        }
+        for name in files {
+            try restrict(dataDirectory.appendingPathComponent(name).path, to: 0o600, type: S_IFREG)
+        }
+        let logs = dataDirectory.appendingPathComponent("logs")
+        for name in (try? FileManager.default.contentsOfDirectory(atPath: logs.path)) ?? [] {
+            try restrict(logs.appendingPathComponent(name).path, to: 0o600, type: S_IFREG)
+        }
+    }
+
+    /// Changes `path`'s mode when it exists and is of `type`.
+    private static func restrict(_ path: String, to mode: mode_t, type: mode_t) throws {
+        var status = stat()
+        guard lstat(path, &status) == 0, status.st_mode & S_IFMT == type, status.st_mode & 0o7777 != mode else { return }
+        guard chmod(path, mode) == 0 else {
+            let reason = String(cString: strerror(errno))
+            throw ServerError(
+                .internalServerError, "data_dir_permissions",
+                "Cannot make \(path) private (mode \(String(mode, radix: 8))): \(reason).",
+                hint: "Start the daemon as the user who owns the data dir, or chown it to that user.")
+        }
+    }
+}
