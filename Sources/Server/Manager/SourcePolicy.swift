@@ -70,6 +70,15 @@ package enum SourcePolicy {
                 throw ServerError(.unprocessableContent, "policy_violation", "The agent \(change) '\(path)', which \(problem).")
             }
         }
+        // Raw HTML lets script through Markdown: only the site's owner turns it on or off (by importing the site).
+        let before = (try? SiteConfig.parse(base.files["site.yaml"] ?? Data()))?.rawHTML ?? false
+        let after = (try? SiteConfig.parse(new.files["site.yaml"] ?? Data()))?.rawHTML ?? false
+        if before != after {
+            throw ServerError(
+                .unprocessableContent, "policy_violation",
+                "The agent changed raw_html in site.yaml, which only the site's owner may change.",
+                hint: "Edit raw_html yourself and import the site again (sitectl sites create NAME --from DIR).")
+        }
         try check(new)
     }
 

@@ -49,7 +49,14 @@ extension SiteConfig {
             case "title": config.title = reader.string(value, "title") ?? ""
             case "tagline": config.tagline = reader.string(value, "tagline")
             case "description": config.description = reader.string(value, "description")
-            case "base_url": config.baseURL = reader.string(value, "base_url")
+            case "base_url":
+                config.baseURL = reader.string(value, "base_url")
+                if let url = config.baseURL, !url.isEmpty, !url.lowercased().hasPrefix("http://"), !url.lowercased().hasPrefix("https://") {
+                    reader.diagnostics.append(
+                        .error(
+                            "\"base_url\" must start with http:// or https://", in: source, line: value.line, column: value.column,
+                            hint: "base_url: https://example.com/"))
+                }
             case "lang": config.lang = reader.string(value, "lang") ?? "en"
             case "author": config.author = reader.string(value, "author")
             case "theme": config.theme = reader.string(value, "theme") ?? "starter"
@@ -162,6 +169,13 @@ private struct ConfigReader {
                     hint: Suggestion.hint(for: entry.key, among: ["label", "url"])
                 )
             )
+        }
+        if let problem = URLValue.problem(with: url) {
+            diagnostics.append(
+                .error(
+                    "the url of \(what) \(problem)", in: source, line: urlNode.line, column: urlNode.column,
+                    hint: "Use a site path (/about/), or an http, https, mailto or tel URL."))
+            return nil
         }
         return SiteConfig.NavItem(label: label, url: url)
     }

@@ -11,6 +11,10 @@ package enum URLValue {
         if url.contains(where: { $0.isWhitespace || $0 == "<" || $0 == ">" || $0 == "\"" }) {
             return "contains spaces or characters not allowed in a URL"
         }
+        // Browsers drop control characters around and inside a scheme ("\u{1}javascript:" runs script).
+        if url.unicodeScalars.contains(where: { $0.value < 0x20 || (0x7F...0x9F).contains($0.value) }) {
+            return "contains control characters"
+        }
         if let colon = url.firstIndex(of: ":") {
             let scheme = url[..<colon]
             let looksLikeScheme =
