@@ -18,7 +18,25 @@ package struct SiteServing: Sendable {
         self.domain = domain
     }
 
+    /// The response for `request`, always with ``defaultHeaders``: file, redirect, 304, or a built-in error page.
     package func respond(to request: Request) async throws -> Response {
+        var response = try await route(request)
+        for (name, value) in Self.defaultHeaders where response.headers[name] == nil {
+            response.headers[name] = value
+        }
+        return response
+    }
+
+    /// Sent with every served response unless it already has the field (documented in docs/security.md, "Response
+    /// headers"): no MIME sniffing, no full URLs in the `Referer` sent to other sites, no framing by other origins.
+    static let defaultHeaders: [(HTTPField.Name, String)] = [
+        (.xContentTypeOptions, "nosniff"),
+        (HTTPField.Name("Referrer-Policy")!, "strict-origin-when-cross-origin"),
+        (HTTPField.Name("X-Frame-Options")!, "SAMEORIGIN"),
+        (.contentSecurityPolicy, "frame-ancestors 'self'"),
+    ]
+
+    private func route(_ request: Request) async throws -> Response {
         guard let host = Self.hostHeader.flatMap({ request.headers[$0] }) ?? request.head.authority, let route = HostRoute(host: host, domain: domain) else {
             return Self.page(.notFound, title: "Site not found", text: "No site is served at this address.")
         }
@@ -74,7 +92,6 @@ package struct SiteServing: Sendable {
         headers[.contentType] = MediaType.forPath(entry.path)
         headers[.eTag] = etag
         headers[.cacheControl] = entry.path.hasSuffix(".html") ? "no-cache" : "public, max-age=300"
-        headers[.xContentTypeOptions] = "nosniff"
         if status == .ok, let match = request.headers[.ifNoneMatch],
             match.split(separator: ",").contains(where: { $0.trimmingCharacters(in: .whitespaces) == etag || $0 == "*" })
         {
