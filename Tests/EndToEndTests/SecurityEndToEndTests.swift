@@ -123,4 +123,47 @@ import Glibc
         expectPrivate("second start")
         #expect(try harness.run(["whoami"]).status == 0, "the data survived")
     }
+
+    @Test func serveDoesNotRedirectTwoSlashPathsToAnotherHost() throws {
+        let harness = try Harness()
+        defer { try? FileManager.default.removeItem(at: harness.work) }
+        let site = harness.work.appendingPathComponent("site")
+        try FileManager.default.copyItem(at: Harness.repositoryRoot.appendingPathComponent("themes/docs/starter"), to: site)
+        let port = Harness.freePort()
+        let process = Process()
+        process.executableURL = Harness.binary
+        process.arguments = ["serve", site.path, "--port", String(port)]
+        process.environment = harness.environment
+        let log = harness.work.appendingPathComponent("serve.log")
+        FileManager.default.createFile(atPath: log.path, contents: nil)
+        let logHandle = try FileHandle(forWritingTo: log)
+        process.standardOutput = logHandle
+        process.standardError = logHandle
+        try process.run()
+        defer {
+            if process.isRunning {
+                process.interrupt()
+                process.waitUntilExit()
+            }
+        }
+        /// The status and `Location` of `GET path`, the path sent exactly as written.
+        func head(_ path: String) throws -> (status: String, location: String?) {
+            let result = try Harness.exec("/usr/bin/curl", ["-sS", "--path-as-is", "-o", "/dev/null", "-D", "-", "http://127.0.0.1:\(port)\(path)"],
+                environment: [:])
+            let lines = result.stdout.split(separator: "\r\n").map(String.init)
+            let location = lines.first { $0.lowercased().hasPrefix("location:") }.map { String($0.dropFirst("location:".count)).trimmingCharacters(in: .whitespaces) }
+            return (lines.first ?? "", location)
+        }
+        let ready = try Harness.eventually { try head("/faq").status.contains("301") }
+        #expect(ready, "\((try? String(contentsOf: log, encoding: .utf8)) ?? "")")
+        #expect(try head("/faq").location == "/faq/")
+        for path in ["//faq", "///faq", "/%2F%2Ffaq", "//%2Ffaq", "/%2F/faq"] {
+            let answer = try head(path)
+            #expect(answer.location == "/faq/", "\(path) → \(answer.status) \(answer.location ?? "no Location")")
+        }
+        for path in ["/\\faq", "/%5Cfaq"] {
+            let location = try head(path).location ?? "/"
+            #expect(!location.hasPrefix("//") && !location.hasPrefix("/\\"), "\(path) → \(location)")
+        }
+    }
 }

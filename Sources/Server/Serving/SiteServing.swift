@@ -76,8 +76,10 @@ package struct SiteServing: Sendable {
             return try serve(entry, request: request, status: .ok)
         }
         if !path.isEmpty, !path.hasSuffix("/"), manifest.entry(for: path + "/index.html") != nil {
+            // `outputPath` dropped every leading slash, so `//host/dir` cannot become a redirect to another host;
+            // the (decoded) path is encoded again for the header.
             var headers = HTTPFields()
-            headers[.location] = "/" + path + "/"
+            headers[.location] = "/" + (path.addingPercentEncoding(withAllowedCharacters: .urlPathAllowed) ?? path) + "/"
             return Response(status: .movedPermanently, headers: headers)
         }
         if let notFound = manifest.entry(for: "404.html") {

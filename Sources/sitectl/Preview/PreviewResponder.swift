@@ -21,7 +21,10 @@ struct PreviewResponder: Sendable {
         var path = String(raw.drop { $0 == "/" })
         if path.isEmpty || path.hasSuffix("/") { path += "index.html" }
         if output[path] == nil, output[path + "/index.html"] != nil {
-            return Response(status: .movedPermanently, headers: [.location: raw + "/"])
+            // Built from `path`, which has no leading slash: echoing the request's `//host/dir` (or `/%2F%2Fhost/dir`)
+            // would be a protocol-relative redirect to another host.
+            let encoded = path.addingPercentEncoding(withAllowedCharacters: .urlPathAllowed) ?? path
+            return Response(status: .movedPermanently, headers: [.location: "/" + encoded + "/"])
         }
         guard let data = output[path] else {
             return file(output["404.html"] ?? Data("Not found\n".utf8), path: "404.html", status: .notFound)
