@@ -150,8 +150,17 @@ public struct APIClient: Sendable {
     }
 
     /// Rotates the refresh token; false when there is no valid session to refresh.
+    ///
+    /// Holds the credentials file's lock throughout, so commands started together refresh once: the others wait,
+    /// then find a fresh access token (or a rotated refresh token) in the file and use it.
     func refreshSession() async throws -> Bool {
+        let presented = try credentials.session(for: contextName)?.refreshToken
+        let lock = try await credentials.lock()
+        defer { lock.release() }
         guard let session = try credentials.session(for: contextName), session.refreshExpiresAt > Date() else { return false }
+        if session.refreshToken != presented || session.accessExpiresAt.timeIntervalSinceNow >= 30 {
+            return true  // another command refreshed while this one waited
+        }
         let body = try APIJSON.encoder().encode(RefreshRequest(refreshToken: session.refreshToken))
         let response = try await raw(.POST, Routes.refresh, body: body, token: nil)
         guard response.status == 200, let pair = try? APIJSON.decoder().decode(TokenPair.self, from: response.body) else {

@@ -51,3 +51,29 @@ import Testing
         #expect((try? String(contentsOf: out.appendingPathComponent("alias.txt"), encoding: .utf8)) == "inside\n")
     }
 }
+
+/// Issue 8, item 8: commands started together when the access token is due refresh once and stay logged in.
+@Suite struct RefreshRaceEndToEndTests {
+    @Test func threeCommandsAtOnceWithADueTokenAllSucceedAndStayLoggedIn() throws {
+        let harness = try Harness()
+        defer { harness.cleanUp() }
+        try harness.startDaemon()
+        try harness.login("ann@example.test")
+        #expect(try harness.run(["sites", "create", "blog"]).status == 0)
+        for round in 0..<3 {
+            // Make the stored access token due, as if 15 minutes had passed.
+            let file = harness.work.appendingPathComponent("config/credentials.yaml")
+            let text = try String(contentsOf: file, encoding: .utf8)
+            let due = text.split(separator: "\n", omittingEmptySubsequences: false).map { line -> String in
+                line.contains("access_expires_at:") ? line.prefix { $0 != ":" } + ": 2020-01-01T00:00:00Z" : String(line)
+            }
+            try due.joined(separator: "\n").write(to: file, atomically: true, encoding: .utf8)
+            chmod(file.path, 0o600)
+            let bin = Harness.binary.path
+            let script = (0..<3).map { _ in "( '\(bin)' sites list >/dev/null; echo \"rc=$?\" ) &" }.joined(separator: " ") + " wait"
+            let results = try Harness.exec("/bin/sh", ["-c", script], environment: harness.environment)
+            #expect(results.stdout.components(separatedBy: "rc=0").count - 1 == 3, "round \(round): \(results.stdout) \(results.stderr)")
+            #expect(try harness.run(["whoami"]).status == 0)
+        }
+    }
+}

@@ -56,12 +56,14 @@ import Testing
     }
 
     @Test func refreshTokensRotateAndReuseRevokesTheSession() async throws {
-        let daemon = try TestDaemon()
+        let clock = TestClock()
+        let daemon = try TestDaemon(now: { clock.now })
         _ = try await daemon.user("ann@example.test")
         let first = try await daemon.components.accounts.login(email: "ann@example.test", password: "correct horse battery")
         let second = try await daemon.components.accounts.refresh(token: first.refreshToken)
         #expect(second.refreshToken != first.refreshToken)
-        // Presenting the rotated token again looks like theft: the whole session ends.
+        // Presenting the rotated token again after the grace window looks like theft: the whole session ends.
+        clock.advance(by: AccountService.refreshGraceSeconds + 1)
         await #expect(throws: ServerError.self) { _ = try await daemon.components.accounts.refresh(token: first.refreshToken) }
         await #expect(throws: ServerError.self) { _ = try await daemon.components.accounts.refresh(token: second.refreshToken) }
         #expect(try await daemon.components.accounts.authenticate(accessToken: second.accessToken) == nil)

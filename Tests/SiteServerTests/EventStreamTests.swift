@@ -50,7 +50,7 @@ import Testing
                 let claimed = try #require(try await daemon.components.queue.claim(worker: "w"))
                 let outcome = try await daemon.components.runner.run(claimed, worker: "w")
                 try await daemon.components.queue.finish(claimed, worker: "w", state: outcome.state, error: nil, version: outcome.version)
-                daemon.components.runner.publishState(site: "blog", jobID: claimed.id, requestID: claimed.job.requestId, state: outcome.state)
+                daemon.components.runner.publishState(site: claimed.eventSite, jobID: claimed.id, requestID: claimed.job.requestId, state: outcome.state)
                 // Ann's stream ends on the final job state; Bob's must not have seen anything.
                 try await group.next()
                 group.cancelAll()

@@ -81,4 +81,34 @@ public struct CredentialStore: Sendable {
     public func removeAll() throws { try write(Document()) }
 
     public func all() throws -> [String: StoredSession] { try read().contexts }
+
+    /// An exclusive lock on `credentials.yaml.lock` beside the file (flock), waited for up to `timeout` seconds.
+    func lock(timeout: Double = 15) async throws -> FileLock {
+        try FileManager.default.createDirectory(
+            at: file.deletingLastPathComponent(), withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
+        let path = file.path + ".lock"
+        let descriptor = open(path, O_RDWR | O_CREAT | O_CLOEXEC, 0o600)
+        guard descriptor >= 0 else { throw ClientError("Cannot open \(path): \(String(cString: strerror(errno))).") }
+        let deadline = Date().addingTimeInterval(timeout)
+        while flock(descriptor, LOCK_EX | LOCK_NB) != 0 {
+            guard Date() < deadline else {
+                close(descriptor)
+                throw ClientError(
+                    "Another sitectl command has held \(path) for \(Int(timeout)) seconds.", hint: "Try again, or remove \(path).",
+                    exitCode: ClientError.Exit.timeout)
+            }
+            try await Task.sleep(for: .milliseconds(20))
+        }
+        return FileLock(descriptor: descriptor)
+    }
+}
+
+/// A held flock; ``release()`` unlocks and closes it.
+struct FileLock: Sendable {
+    let descriptor: Int32
+
+    func release() {
+        flock(descriptor, LOCK_UN)
+        close(descriptor)
+    }
 }

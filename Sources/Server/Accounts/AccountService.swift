@@ -75,6 +75,10 @@ package struct AccountService: Sendable {
         return try await issue(userID: userID, family: UUID().uuidString, user: record)
     }
 
+    /// How long a just-rotated refresh token still works (for commands that raced to refresh the same session);
+    /// presenting it later revokes the whole session, as reuse of a stolen token would.
+    package static let refreshGraceSeconds: TimeInterval = 10
+
     package func refresh(token: String) async throws -> TokenPair {
         let tokenHash = Digest.sha256Hex(token)
         let at = now()
@@ -82,7 +86,13 @@ package struct AccountService: Sendable {
             guard let row = try Row.fetchOne(db, sql: "SELECT * FROM refresh_tokens WHERE token_hash = ?", arguments: [tokenHash])
             else { return nil }
             let family: String = row["family"]
-            if row["used_at"] as Date? != nil || (row["expires_at"] as Date) < at {
+            let usedAt = row["used_at"] as Date?
+            if let usedAt, at.timeIntervalSince(usedAt) <= Self.refreshGraceSeconds, (row["expires_at"] as Date) >= at {
+                // The client's own race (several commands refreshing at once): a new pair in the same session.
+                guard let user = try UserRecord.fetchOne(db, key: row["user_id"] as Int64) else { return nil }
+                return (user, family)
+            }
+            if usedAt != nil || (row["expires_at"] as Date) < at {
                 // Reuse of a rotated token: revoke the family's refresh and access tokens.
                 try db.execute(sql: "DELETE FROM refresh_tokens WHERE family = ?", arguments: [family])
                 try db.execute(sql: "DELETE FROM access_tokens WHERE family = ?", arguments: [family])

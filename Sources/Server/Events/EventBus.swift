@@ -2,13 +2,36 @@ package import SiteAPI
 import Synchronization
 import Foundation
 
+/// An event and the id of the site it is about: subscribers authorise by id, never by name (a deleted site's
+/// name can be taken by another account).
+package struct SiteEvent: Sendable {
+    package var event: Event
+    package var siteID: Int64
+}
+
+/// The site an event is about, as publishers know it.
+package struct EventSite: Sendable {
+    package var id: Int64
+    package var name: String
+}
+
+extension SiteRecord {
+    /// This site for publishing events.
+    package var eventSite: EventSite { EventSite(id: id ?? 0, name: name) }
+}
+
+extension ClaimedJob {
+    /// The job's site for publishing events.
+    package var eventSite: EventSite { EventSite(id: job.siteId, name: siteName) }
+}
+
 /// Fans events out to every live subscriber (WebSocket and NDJSON streams, `jobs logs -f`).
 ///
 /// In-process for the embedded daemon; a PostgreSQL LISTEN/NOTIFY implementation can sit behind the same calls.
 package final class EventBus: Sendable {
     private struct Subscriber {
-        var filter: @Sendable (Event) -> Bool
-        var continuation: AsyncStream<Event>.Continuation
+        var filter: @Sendable (SiteEvent) -> Bool
+        var continuation: AsyncStream<SiteEvent>.Continuation
     }
 
     private let subscribers = Mutex<[UUID: Subscriber]>([:])
@@ -16,11 +39,11 @@ package final class EventBus: Sendable {
     package init() {}
 
     /// A stream of the events that pass `filter`, from now on. Ends when the consumer stops iterating.
-    package func subscribe(bufferLimit: Int = 1024, filter: @escaping @Sendable (Event) -> Bool = { _ in true })
-        -> AsyncStream<Event>
+    package func subscribe(bufferLimit: Int = 1024, filter: @escaping @Sendable (SiteEvent) -> Bool = { _ in true })
+        -> AsyncStream<SiteEvent>
     {
         let id = UUID()
-        let (stream, continuation) = AsyncStream.makeStream(of: Event.self, bufferingPolicy: .bufferingNewest(bufferLimit))
+        let (stream, continuation) = AsyncStream.makeStream(of: SiteEvent.self, bufferingPolicy: .bufferingNewest(bufferLimit))
         continuation.onTermination = { [weak self] _ in
             _ = self?.subscribers.withLock { $0.removeValue(forKey: id) }
         }
@@ -28,14 +51,16 @@ package final class EventBus: Sendable {
         return stream
     }
 
-    package func publish(_ event: Event) {
-        let targets = subscribers.withLock { $0.values.filter { $0.filter(event) }.map(\.continuation) }
-        for continuation in targets { continuation.yield(event) }
+    /// Delivers `event` about the site `siteID` to every subscriber whose filter takes it.
+    package func publish(_ event: Event, siteID: Int64) {
+        let published = SiteEvent(event: event, siteID: siteID)
+        let targets = subscribers.withLock { $0.values.filter { $0.filter(published) }.map(\.continuation) }
+        for continuation in targets { continuation.yield(published) }
     }
 
     /// Ends every stream (daemon shutdown).
     package func finishAll() {
-        let all = subscribers.withLock { dict -> [AsyncStream<Event>.Continuation] in
+        let all = subscribers.withLock { dict -> [AsyncStream<SiteEvent>.Continuation] in
             let values = dict.values.map(\.continuation)
             dict.removeAll()
             return values

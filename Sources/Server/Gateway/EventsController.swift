@@ -11,16 +11,19 @@ package struct EventsController: Sendable {
     let sites: SiteService
     let auth: Authenticator
 
-    /// The events `user` may see, optionally for one site.
+    /// The events `user` may see, optionally for one site; each is authorised by its site's id.
     func stream(for user: UserRecord, site: String?) async throws -> AsyncStream<Event> {
-        if let site { _ = try await sites.site(named: site, for: user) }
-        let owned = try await sites.ownedNames(userID: user.id ?? 0)
+        // `?site=` pins the stream to that site's id: a later site of the same name is another site.
+        var pinned: Int64?
+        if let site { pinned = try await sites.site(named: site, for: user).id ?? 0 }
+        let owned = try await sites.ownedIDs(userID: user.id ?? 0)
         let ownership = OwnershipCache(initial: owned, sites: sites, userID: user.id ?? 0)
-        let source = events.subscribe { event in site == nil || event.site == site }
+        let only = pinned
+        let source = events.subscribe { published in only == nil || published.siteID == only }
         return AsyncStream { continuation in
             let task = Task {
-                for await event in source where await ownership.owns(event.site) {
-                    continuation.yield(event)
+                for await published in source where await ownership.owns(published.siteID) {
+                    continuation.yield(published.event)
                 }
                 continuation.finish()
             }
@@ -76,21 +79,21 @@ package struct EventsController: Sendable {
     }
 }
 
-/// Which site names a user owns, refreshed when an unknown name shows up (a site created after subscribing).
+/// Which site ids a user owns, refreshed when an unknown id shows up (a site created after subscribing).
 actor OwnershipCache {
-    private var owned: Set<String>
+    private var owned: Set<Int64>
     private let sites: SiteService
     private let userID: Int64
 
-    init(initial: Set<String>, sites: SiteService, userID: Int64) {
+    init(initial: Set<Int64>, sites: SiteService, userID: Int64) {
         self.owned = initial
         self.sites = sites
         self.userID = userID
     }
 
-    func owns(_ name: String) async -> Bool {
-        if owned.contains(name) { return true }
-        if let fresh = try? await sites.ownedNames(userID: userID) { owned = fresh }
-        return owned.contains(name)
+    func owns(_ siteID: Int64) async -> Bool {
+        if owned.contains(siteID) { return true }
+        if let fresh = try? await sites.ownedIDs(userID: userID) { owned = fresh }
+        return owned.contains(siteID)
     }
 }

@@ -45,7 +45,7 @@ package struct JobsController: Sendable {
             }
             _ = try await jobs.show(jobID: jobID, for: user)
             // Subscribe before reading what is stored, so no line falls between the two; `seq` removes duplicates.
-            let stream = events.subscribe { $0.jobId == jobID && ($0.kind == .jobLog || $0.kind == .jobState) }
+            let stream = events.subscribe { $0.event.jobId == jobID && ($0.event.kind == .jobLog || $0.event.kind == .jobState) }
             var headers = HTTPFields()
             headers[.contentType] = "application/x-ndjson"
             return Response(status: .ok, headers: headers, body: .init { writer in
@@ -63,7 +63,8 @@ package struct JobsController: Sendable {
                     try await writer.finish(nil)
                     return
                 }
-                for await event in stream {
+                for await published in stream {
+                    let event = published.event
                     if let line = event.line { try await emit(line) }
                     if event.kind == .jobState, let state = event.state.flatMap(JobState.init(rawValue:)), state.isTerminal { break }
                 }

@@ -101,7 +101,7 @@ package struct RequestService: Sendable {
             }
         }
         let request = try await apiRequest(requestID)
-        events.publish(Event(kind: .requestState, site: site.name, time: at, requestId: requestID, jobId: request.jobId, state: request.state.rawValue))
+        events.publish(Event(kind: .requestState, site: site.name, time: at, requestId: requestID, jobId: request.jobId, state: request.state.rawValue), siteID: site.id ?? 0)
         return request
     }
 
@@ -135,7 +135,7 @@ package struct RequestService: Sendable {
             }
         }
         let request = try await apiRequest(requestID)
-        events.publish(Event(kind: .requestState, site: site.name, time: at, requestId: requestID, state: request.state.rawValue))
+        events.publish(Event(kind: .requestState, site: site.name, time: at, requestId: requestID, state: request.state.rawValue), siteID: site.id ?? 0)
         return request
     }
 

@@ -83,7 +83,7 @@ package struct SiteService: Sendable {
                 sql: "INSERT INTO deployments (site_id, pointer, version, previous, created_at) VALUES (?, 'live', ?, NULL, ?)",
                 arguments: [siteID, version, at])
         }
-        events.publish(Event(kind: .siteDeployed, site: name, time: at, version: version))
+        events.publish(Event(kind: .siteDeployed, site: name, time: at, version: version), siteID: siteID)
         return try await apiSite(name: name, for: user)
     }
 
@@ -133,7 +133,7 @@ package struct SiteService: Sendable {
         try await db.write { db in
             try db.execute(sql: "UPDATE sites SET status = ?, updated_at = ? WHERE id = ?", arguments: [status.rawValue, at, record.id])
         }
-        events.publish(Event(kind: .siteUpdated, site: name, time: at, state: status.rawValue))
+        events.publish(Event(kind: .siteUpdated, site: name, time: at, state: status.rawValue), siteID: record.id ?? 0)
         return try await apiSite(name: name, for: user)
     }
 
@@ -152,8 +152,9 @@ package struct SiteService: Sendable {
 }
 
 extension SiteService {
-    /// Names of the sites a user owns (event filtering).
-    package func ownedNames(userID: Int64) async throws -> Set<String> {
-        Set(try await db.read { db in try String.fetchAll(db, sql: "SELECT name FROM sites WHERE owner_id = ?", arguments: [userID]) })
+    /// Ids of the sites a user owns (event filtering). Site ids are never reused, so an id once owned by
+    /// someone else can never become this user's.
+    package func ownedIDs(userID: Int64) async throws -> Set<Int64> {
+        Set(try await db.read { db in try Int64.fetchAll(db, sql: "SELECT id FROM sites WHERE owner_id = ?", arguments: [userID]) })
     }
 }

@@ -147,7 +147,7 @@ package struct VersionService: Sendable {
                 arguments: [site.id, pointer, number, from, at])
             return from
         }
-        events.publish(Event(kind: pointer == "live" ? .siteDeployed : .sitePreviewed, site: site.name, time: at, version: number))
+        events.publish(Event(kind: pointer == "live" ? .siteDeployed : .sitePreviewed, site: site.name, time: at, version: number), siteID: site.id ?? 0)
         return PointerMove(site: site.name, pointer: pointer, from: from, to: number)
     }
 

@@ -48,8 +48,8 @@ package struct JobRunner: Sendable {
         guard let site = try await db.read({ db in try SiteRecord.fetchOne(db, key: claimed.job.siteId) }) else {
             return Outcome(state: .failed, error: "The site no longer exists.")
         }
-        publishState(site: site.name, jobID: jobID, requestID: claimed.job.requestId, state: .running)
-        await log(jobID, site: site.name, "claimed by \(worker) (attempt \(claimed.job.attempts), lock fence \(claimed.fence))")
+        publishState(site: site.eventSite, jobID: jobID, requestID: claimed.job.requestId, state: .running)
+        await log(jobID, site: site.eventSite, "claimed by \(worker) (attempt \(claimed.job.attempts), lock fence \(claimed.fence))")
         guard let requestID = claimed.job.requestId,
             let request = try await db.read({ db in try RequestRecord.fetchOne(db, key: requestID) })
         else {
@@ -60,14 +60,14 @@ package struct JobRunner: Sendable {
             let context = try await requests.agentContext(
                 site: site, message: request.message, question: question.map { AgentQuestion(text: $0.text, options: $0.options) },
                 answer: request.answer)
-            await log(jobID, site: site.name, "base version \(context.baseVersion.map { String($0) } ?? "none"), \(context.source.files.count) source files")
+            await log(jobID, site: site.eventSite, "base version \(context.baseVersion.map { String($0) } ?? "none"), \(context.source.files.count) source files")
             // The agent's progress lines reach the job log (and every follower) while it runs.
             let agent = try agents.backend(for: site)
             let themeTimeout = agents.themeTimeout(for: site)
             let (lines, sink) = AsyncStream.makeStream(of: String.self)
             let run = try await withThrowingTaskGroup(of: AgentRunResult?.self) { group in
                 group.addTask {
-                    for await line in lines { await log(jobID, site: site.name, "agent: \(line)") }
+                    for await line in lines { await log(jobID, site: site.eventSite, "agent: \(line)") }
                     return nil
                 }
                 group.addTask {
@@ -98,7 +98,7 @@ package struct JobRunner: Sendable {
                     throw ServerError(.unprocessableContent, "policy_violation", problem)
                 }
                 for (path, change) in SourcePolicy.changes(from: context.source, to: files) {
-                    await log(jobID, site: site.name, "\(change): \(path)")
+                    await log(jobID, site: site.eventSite, "\(change): \(path)")
                 }
                 return try await build(
                     claimed, site: site, requestID: requestID, source: files, origin: "chat", summary: summary,
@@ -109,7 +109,7 @@ package struct JobRunner: Sendable {
                 }
                 guard let record else { throw ServerError.notFound("Version \(number) no longer exists.") }
                 let source = try artifacts.load(record.sourceManifest)
-                await log(jobID, site: site.name, "reverting to the source of version \(number)")
+                await log(jobID, site: site.eventSite, "reverting to the source of version \(number)")
                 return try await build(
                     claimed, site: site, requestID: requestID, source: source, origin: "revert", summary: summary, warnings: [],
                     transcript: transcript, baseVersion: context.baseVersion)
@@ -126,14 +126,14 @@ package struct JobRunner: Sendable {
                         sql: "UPDATE build_requests SET state = 'needs_input', question = ?, reply = ?, job_id = NULL, updated_at = ? WHERE id = ?",
                         arguments: [json, q.text, now(), requestID])
                 }
-                publishRequest(site: site.name, requestID: requestID, state: .needsInput)
+                publishRequest(site: site.eventSite, requestID: requestID, state: .needsInput)
                 return Outcome(state: .succeeded)
             }
         } catch is CancellationError {
             throw CancellationError()
         } catch {
             let message = (error as? ServerError)?.message ?? (error as? AgentError)?.message ?? String(describing: error)
-            await log(jobID, site: site.name, "failed: \(message)", level: "error")
+            await log(jobID, site: site.eventSite, "failed: \(message)", level: "error")
             try await closeRequest(requestID, site: site, state: .failed, reply: message)
             return Outcome(state: .failed, error: message)
         }
@@ -144,20 +144,20 @@ package struct JobRunner: Sendable {
         warnings: [String], transcript: String, baseVersion: Int?
     ) async throws -> Outcome {
         let jobID = claimed.id
-        await log(jobID, site: site.name, "compiling with the \(site.theme) theme")
+        await log(jobID, site: site.eventSite, "compiling with the \(site.theme) theme")
         var built = try await pipeline.compile(source)
         built.findings += warnings.map { CheckFinding(severity: "warning", check: "agent", message: $0) }
         if built.checkStatus == .passed, !warnings.isEmpty { built.checkStatus = .warnings }
-        for line in built.log { await log(jobID, site: site.name, line) }
+        for line in built.log { await log(jobID, site: site.eventSite, line) }
         try await runBrowserChecks(&built, site: site, baseVersion: baseVersion, jobID: jobID)
         if pauseBeforeStore > .zero {
-            await log(jobID, site: site.name, "pausing \(pauseBeforeStore) before storing (fault injection)")
+            await log(jobID, site: site.eventSite, "pausing \(pauseBeforeStore) before storing (fault injection)")
             try await Task.sleep(for: pauseBeforeStore)
         }
         let number = try await pipeline.storeVersion(
             siteID: site.id ?? 0, built: built, origin: origin, summary: summary, requestID: requestID, fence: claimed.fence,
             transcript: transcript)
-        await log(jobID, site: site.name, "stored version \(number) (\(built.output.files.count) files, checks \(built.checkStatus.rawValue))")
+        await log(jobID, site: site.eventSite, "stored version \(number) (\(built.output.files.count) files, checks \(built.checkStatus.rawValue))")
         var reply = summary
         if !warnings.isEmpty { reply += "\nWarnings: " + warnings.joined(separator: "; ") }
         reply += "\nCreated \(site.name)@\(number). Deploy it with: sitectl versions deploy \(site.name)@\(number)"
@@ -167,8 +167,8 @@ package struct JobRunner: Sendable {
                 sql: "UPDATE build_requests SET state = 'done', reply = ?, version = ?, updated_at = ? WHERE id = ?",
                 arguments: [finalReply, number, now(), requestID])
         }
-        events.publish(Event(kind: .versionCreated, site: site.name, time: now(), requestId: requestID, jobId: jobID, version: number))
-        publishRequest(site: site.name, requestID: requestID, state: .done, version: number)
+        events.publish(Event(kind: .versionCreated, site: site.name, time: now(), requestId: requestID, jobId: jobID, version: number), siteID: site.id ?? 0)
+        publishRequest(site: site.eventSite, requestID: requestID, state: .done, version: number)
         return Outcome(state: .succeeded, version: number)
     }
 
@@ -190,19 +190,19 @@ package struct JobRunner: Sendable {
         built.screenshot = result.screenshot
         built.browserChecks = result.summary
         if built.checkStatus == .passed, !result.findings.isEmpty { built.checkStatus = .warnings }
-        for line in lines { await log(jobID, site: site.name, line) }
+        for line in lines { await log(jobID, site: site.eventSite, line) }
     }
 
     /// Closes the job's request after a user cancelled the running job (the agent was stopped, nothing stored).
     package func markCancelled(_ claimed: ClaimedJob) async {
-        await log(claimed.id, site: claimed.siteName, "cancelled by the user; the agent was stopped and nothing was stored", level: "warning")
+        await log(claimed.id, site: claimed.eventSite, "cancelled by the user; the agent was stopped and nothing was stored", level: "warning")
         guard let requestID = claimed.job.requestId else { return }
         try? await db.write { db in
             try db.execute(
                 sql: "UPDATE build_requests SET state = 'cancelled', reply = ?, updated_at = ? WHERE id = ?",
                 arguments: ["Cancelled while running; nothing was changed.", now(), requestID])
         }
-        publishRequest(site: claimed.siteName, requestID: requestID, state: .cancelled)
+        publishRequest(site: claimed.eventSite, requestID: requestID, state: .cancelled)
     }
 
     private func closeRequest(_ requestID: Int64, site: SiteRecord, state: RequestState, reply: String) async throws {
@@ -211,19 +211,19 @@ package struct JobRunner: Sendable {
                 sql: "UPDATE build_requests SET state = ?, reply = ?, updated_at = ? WHERE id = ?",
                 arguments: [state.rawValue, reply, now(), requestID])
         }
-        publishRequest(site: site.name, requestID: requestID, state: state)
+        publishRequest(site: site.eventSite, requestID: requestID, state: state)
     }
 
-    private func publishRequest(site: String, requestID: Int64, state: RequestState, version: Int? = nil) {
-        events.publish(Event(kind: .requestState, site: site, time: now(), requestId: requestID, version: version, state: state.rawValue))
+    private func publishRequest(site: EventSite, requestID: Int64, state: RequestState, version: Int? = nil) {
+        events.publish(Event(kind: .requestState, site: site.name, time: now(), requestId: requestID, version: version, state: state.rawValue), siteID: site.id)
     }
 
-    func publishState(site: String, jobID: Int64, requestID: Int64?, state: JobState, version: Int? = nil) {
-        events.publish(Event(kind: .jobState, site: site, time: now(), requestId: requestID, jobId: jobID, version: version, state: state.rawValue))
+    func publishState(site: EventSite, jobID: Int64, requestID: Int64?, state: JobState, version: Int? = nil) {
+        events.publish(Event(kind: .jobState, site: site.name, time: now(), requestId: requestID, jobId: jobID, version: version, state: state.rawValue), siteID: site.id)
     }
 
-    func log(_ jobID: Int64, site: String, _ message: String, level: String = "info") async {
+    func log(_ jobID: Int64, site: EventSite, _ message: String, level: String = "info") async {
         guard let line = try? await queue.appendLog(jobID: jobID, level: level, message: message) else { return }
-        events.publish(Event(kind: .jobLog, site: site, time: line.time, jobId: jobID, line: line))
+        events.publish(Event(kind: .jobLog, site: site.name, time: line.time, jobId: jobID, line: line), siteID: site.id)
     }
 }

@@ -73,13 +73,13 @@ package struct WorkerService: Service {
                 throw CancellationError()
             }
             try await queue.finish(claimed, worker: worker, state: outcome.state, error: outcome.error, version: outcome.version)
-            runner.publishState(site: claimed.siteName, jobID: claimed.id, requestID: claimed.job.requestId, state: outcome.state, version: outcome.version)
+            runner.publishState(site: claimed.eventSite, jobID: claimed.id, requestID: claimed.job.requestId, state: outcome.state, version: outcome.version)
             logger.info("job finished", metadata: ["job": .stringConvertible(claimed.id), "state": .string(outcome.state.rawValue)])
         } catch is JobCancelledError {
             // The agent task was cancelled with the group (a command agent's process group is killed).
             await runner.markCancelled(claimed)
             try? await queue.finish(claimed, worker: worker, state: .cancelled, error: "cancelled by the user", version: nil)
-            runner.publishState(site: claimed.siteName, jobID: claimed.id, requestID: claimed.job.requestId, state: .cancelled)
+            runner.publishState(site: claimed.eventSite, jobID: claimed.id, requestID: claimed.job.requestId, state: .cancelled)
             logger.info("job cancelled", metadata: ["job": .stringConvertible(claimed.id)])
         } catch is LeaseLostError {
             logger.error("lease lost; abandoning job", metadata: ["job": .stringConvertible(claimed.id)])
