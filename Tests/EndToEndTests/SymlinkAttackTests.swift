@@ -77,3 +77,27 @@ import Testing
         }
     }
 }
+
+/// Issue 8, items 9 and the "failed logins are logged" item, against the real daemon on TCP.
+@Suite struct LoginFloodEndToEndTests {
+    @Test func aLoginFloodOverTCPGets429AndTheOperatorSeesFailedLogins() throws {
+        let harness = try Harness()
+        defer { harness.cleanUp() }
+        try harness.startDaemon(extra: ["--listen", "tcp://127.0.0.1:\(harness.apiPort)"])
+        let script = """
+            for i in $(seq 1 40); do
+              curl -s -o /dev/null -w '%{http_code} ' -H 'Content-Type: application/json' \\
+                -d '{"email":"victim@example.test","password":"guess-number-'$i'"}' http://127.0.0.1:\(harness.apiPort)/v1/auth/login
+            done
+            curl -s -D - -o /dev/null -H 'Content-Type: application/json' \\
+              -d '{"email":"victim@example.test","password":"x"}' http://127.0.0.1:\(harness.apiPort)/v1/auth/login
+            """
+        let result = try Harness.exec("/bin/sh", ["-c", script], environment: harness.environment)
+        #expect(result.stdout.contains("401 "), "\(result.stdout)")
+        #expect(result.stdout.contains("429 "), "\(result.stdout)")
+        #expect(result.stdout.lowercased().contains("retry-after:"), "\(result.stdout)")
+        let log = (try? String(contentsOfFile: harness.dataDir + "/logs/daemon.log", encoding: .utf8)) ?? ""
+        #expect(log.contains("failed login") && log.contains("victim@example.test"), "\(log.suffix(500))")
+        #expect(!log.contains("guess-number"), "passwords never reach the log")
+    }
+}

@@ -19,6 +19,8 @@ package struct AccountService: Sendable {
     let now: @Sendable () -> Date
     /// Verified against when the email is unknown, so a login takes as long whether or not the account exists.
     let dummyHash: String
+    /// Where bcrypt runs: off the cooperative pool, bounded.
+    let hashing = PasswordHashingPool(threads: max(1, ProcessInfo.processInfo.activeProcessorCount / 2))
 
     package init(
         db: any DatabaseWriter, pepper: Data, bcryptCost: UInt8, accessLifetime: TimeInterval,
@@ -50,7 +52,9 @@ package struct AccountService: Sendable {
         guard password.utf8.count <= 1024 else {
             throw ServerError(.badRequest, "bad_request", "Passwords are limited to 1024 bytes.")
         }
-        let hash = Bcrypt.hash(prehash(password), cost: bcryptCost)
+        let input = prehash(password)
+        let cost = bcryptCost
+        let hash = try await hashing.run { Bcrypt.hash(input, cost: cost) }
         let created = now()
         return try await db.write { db in
             if try UserRecord.filter(Column("email") == email).fetchOne(db) != nil {
@@ -67,7 +71,8 @@ package struct AccountService: Sendable {
         let email = rawEmail.trimmingCharacters(in: .whitespacesAndNewlines).lowercased()
         let record = try await db.read { db in try UserRecord.filter(Column("email") == email).fetchOne(db) }
         let hash = record?.passwordHash ?? dummyHash
-        let ok = Bcrypt.verify(prehash(password), hash: hash)
+        let input = prehash(password)
+        let ok = try await hashing.run { Bcrypt.verify(input, hash: hash) }
         guard let record, let userID = record.id, ok else {
             throw ServerError(.unauthorized, "invalid_credentials", "Email or password is wrong.",
                 hint: "sitectl login --email \(email)")

@@ -18,7 +18,7 @@ extension DaemonComponents {
                 : Response(status: .serviceUnavailable, body: .init(byteBuffer: ByteBuffer(string: "starting\n")))
         }
         router.get(.init(stringLiteral: Routes.status)) { _, _ in try HTTPJSON.response(try await status()) }
-        AuthController(accounts: accounts, auth: auth).addRoutes(to: router)
+        AuthController(accounts: accounts, auth: auth, limits: rateLimits).addRoutes(to: router)
         SitesController(sites: sites, agents: agents, auth: auth).addRoutes(to: router)
         VersionsController(versions: versions, auth: auth).addRoutes(to: router)
         RequestsController(requests: requests, auth: auth).addRoutes(to: router)

@@ -23,6 +23,7 @@ package struct DaemonComponents: Sendable {
     package let serving: SiteServing
     package let runtime: RuntimeState
     package let agents: AgentSelector
+    package let rateLimits: RateLimits
 
     /// - Parameters:
     ///   - inMemory: an in-memory database and blob store (unit tests); otherwise files in the data dir.
@@ -49,6 +50,7 @@ package struct DaemonComponents: Sendable {
             db: db, pepper: pepper, bcryptCost: configuration.bcryptCost, accessLifetime: configuration.accessTokenLifetime,
             refreshLifetime: configuration.refreshTokenLifetime, now: now)
         auth = Authenticator(accounts: accounts)
+        rateLimits = RateLimits(settings: configuration.rateLimits, now: now)
         let themes = ThemeLibrary(directories: configuration.themesDirectories)
         if let override {
             agents = AgentSelector(daemonDefault: override, themes: themes)

@@ -35,6 +35,8 @@ package struct ServerConfiguration: Sendable {
     package var leaseDuration: TimeInterval = 30
     /// Fault injection for crash tests: the worker pauses this long before storing a version.
     package var debugPauseBeforeStore: Duration = .zero
+    /// Limits on authentication requests per client address and per account.
+    package var rateLimits = RateLimitSettings()
     /// Where compiles run and their limits (a child process per compile in the daemon).
     package var compileIsolation = CompileIsolation.inProcess
     package var compileLimits = CompileLimits()

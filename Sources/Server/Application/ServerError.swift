@@ -10,6 +10,8 @@ package struct ServerError: Error, Sendable {
     package var hint: String?
     /// Logged, never sent: may hold paths, SQL or other internals.
     package var cause: String?
+    /// Seconds to send as `Retry-After` (429 and 503).
+    package var retryAfter: Int?
 
     package init(_ status: HTTPResponse.Status, _ code: String, _ message: String, hint: String? = nil, cause: String? = nil) {
         self.status = status
@@ -33,6 +35,14 @@ package struct ServerError: Error, Sendable {
     package static let unauthorized = ServerError(
         .unauthorized, "unauthorized", "You are not logged in or your session has expired.",
         hint: "sitectl login")
+    /// Too many requests: 429 with `Retry-After`.
+    package static func rateLimited(retryAfter seconds: Double, what: String) -> ServerError {
+        let wait = max(1, Int(seconds.rounded(.up)))
+        var error = ServerError(
+            .tooManyRequests, "rate_limited", "Too many \(what); try again in \(wait) s.", hint: "Wait \(wait) s, then retry.")
+        error.retryAfter = wait
+        return error
+    }
     package static func forbidden(_ message: String) -> ServerError {
         ServerError(.forbidden, "forbidden", message)
     }

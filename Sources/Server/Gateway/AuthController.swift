@@ -1,22 +1,36 @@
 import Foundation
 package import Hummingbird
 import SiteAPI
+import Logging
 
 /// `/v1/auth/*`: register, login, refresh (rotating), logout, me.
 package struct AuthController: Sendable {
     let accounts: AccountService
     let auth: Authenticator
+    let limits: RateLimits
 
     package func addRoutes(to router: Router<APIRequestContext>) {
-        router.post(.init(stringLiteral: Routes.register)) { request, _ in
+        router.post(.init(stringLiteral: Routes.register)) { request, context in
+            try limits.checkClient(context.clientKey)
             let body = try await HTTPJSON.decode(Credentials.self, from: request, limit: 16 * 1024)
             return try HTTPJSON.response(try await accounts.register(email: body.email, password: body.password), status: .created)
         }
-        router.post(.init(stringLiteral: Routes.login)) { request, _ in
+        router.post(.init(stringLiteral: Routes.login)) { request, context in
+            try limits.checkClient(context.clientKey)
             let body = try await HTTPJSON.decode(Credentials.self, from: request, limit: 16 * 1024)
-            return try HTTPJSON.response(try await accounts.login(email: body.email, password: body.password))
+            try limits.checkAccount(body.email)
+            do {
+                return try HTTPJSON.response(try await accounts.login(email: body.email, password: body.password))
+            } catch let error as ServerError where error.code == "invalid_credentials" {
+                // For the operator (fail2ban and the like): who and from where, never the password.
+                context.logger.warning(
+                    "failed login",
+                    metadata: ["email": .string(String(body.email.prefix(254))), "client": .string(context.clientKey)])
+                throw error
+            }
         }
-        router.post(.init(stringLiteral: Routes.refresh)) { request, _ in
+        router.post(.init(stringLiteral: Routes.refresh)) { request, context in
+            try limits.checkClient(context.clientKey)
             let body = try await HTTPJSON.decode(RefreshRequest.self, from: request, limit: 16 * 1024)
             return try HTTPJSON.response(try await accounts.refresh(token: body.refreshToken))
         }

@@ -31,6 +31,8 @@ package struct ErrorMiddleware<Context: RequestContext>: RouterMiddleware {
         let data = (try? APIJSON.encoder().encode(APIErrorEnvelope(error: error.apiError))) ?? Data()
         var headers = HTTPFields()
         headers[.contentType] = "application/json; charset=utf-8"
+        headers[.xContentTypeOptions] = "nosniff"
+        if let retryAfter = error.retryAfter { headers[.retryAfter] = String(retryAfter) }
         return Response(status: error.status, headers: headers, body: .init(byteBuffer: ByteBuffer(bytes: data)))
     }
 }
