@@ -10,6 +10,11 @@ extension APIClient {
         try await call(.GET, Routes.status, authenticated: false)
     }
 
+    /// Asks the daemon to shut down gracefully (operator only: its unix socket); returns its status as it stops.
+    public func stopDaemon() async throws -> DaemonStatus {
+        try await call(.POST, Routes.daemonStop, authenticated: false)
+    }
+
     /// True when `/readyz` answers 200; false while starting; throws when unreachable.
     public func isReady() async throws -> Bool {
         try await raw(.GET, Routes.readyz, token: nil, timeout: .seconds(5)).status == 200

@@ -3,6 +3,8 @@ public enum Routes {
     public static let livez = "/livez"
     public static let readyz = "/readyz"
     public static let status = "/v1/status"
+    /// The operator's graceful stop (unix socket only).
+    public static let daemonStop = "/v1/daemon/stop"
     public static let register = "/v1/auth/register"
     public static let login = "/v1/auth/login"
     public static let refresh = "/v1/auth/refresh"

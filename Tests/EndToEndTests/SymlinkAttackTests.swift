@@ -101,3 +101,55 @@ import Testing
         #expect(!log.contains("guess-number"), "passwords never reach the log")
     }
 }
+
+/// Issue 8, item 11: `daemon stop -H tcp://…` never signals a PID it read from the network.
+@Suite struct RemoteStopEndToEndTests {
+    @Test func stoppingARemoteDaemonNeverKillsALocalProcessNamedByIt() throws {
+        let harness = try Harness()
+        defer { harness.cleanUp() }
+        // A victim process on this machine, and a fake "daemon" whose status names its PID.
+        let victim = try Harness.exec("/bin/sh", ["-c", "sleep 300 >/dev/null 2>&1 & echo $!"], environment: harness.environment)
+        let pid = try #require(Int32(victim.stdout.trimmingCharacters(in: .whitespacesAndNewlines)))
+        defer { kill(pid, SIGKILL) }
+        let server = harness.work.appendingPathComponent("fake.py")
+        try """
+            import http.server, json, sys
+            class H(http.server.BaseHTTPRequestHandler):
+                def log_message(self, *a): pass
+                def reply(self, code, body):
+                    data = json.dumps(body).encode()
+                    self.send_response(code); self.send_header("Content-Type", "application/json")
+                    self.send_header("Content-Length", str(len(data))); self.end_headers(); self.wfile.write(data)
+                def do_GET(self):
+                    if self.path.startswith("/readyz"): self.reply(200, {})
+                    else: self.reply(200, {"version": "0", "pid": \(pid), "api_address": "tcp://x", "serve_address": "x:1",
+                        "workers": 1, "queue_depth": 0, "running_jobs": 0, "started_at": "2026-01-01T00:00:00Z"})
+                def do_POST(self): self.reply(404, {"error": {"code": "not_found", "message": "no"}})
+            http.server.HTTPServer(("127.0.0.1", int(sys.argv[1])), H).serve_forever()
+            """.write(to: server, atomically: true, encoding: .utf8)
+        let started = try Harness.exec(
+            "/bin/sh", ["-c", "python3 \(server.path) \(harness.apiPort) >/dev/null 2>&1 & echo $!"], environment: harness.environment)
+        let serverPID = try #require(Int32(started.stdout.trimmingCharacters(in: .whitespacesAndNewlines)))
+        defer { kill(serverPID, SIGKILL) }
+        #expect(Harness.eventually { (try? Harness.exec("/usr/bin/curl", ["-sf", "http://127.0.0.1:\(harness.apiPort)/readyz"],
+            environment: harness.environment).status) == 0 })
+        let stop = try harness.run(["daemon", "stop", "-H", "tcp://127.0.0.1:\(harness.apiPort)", "--timeout", "3"])
+        #expect(stop.status != 0)
+        #expect(kill(pid, 0) == 0, "the local process the fake daemon named was signalled")
+    }
+
+    @Test func aRealDaemonOnTCPRefusesToBeStoppedByAnAccountAndStopsOverItsSocket() throws {
+        let harness = try Harness()
+        defer { harness.cleanUp() }
+        try harness.startDaemon(extra: ["--listen", "tcp://127.0.0.1:\(harness.apiPort)"])
+        let refused = try harness.run(["daemon", "stop", "-H", "tcp://127.0.0.1:\(harness.apiPort)"])
+        #expect(refused.status == 4, "\(refused.stderr)")
+        #expect(refused.stderr.contains("operator"), "\(refused.stderr)")
+        #expect(try harness.run(["daemon", "status", "-H", "tcp://127.0.0.1:\(harness.apiPort)"]).status == 0)
+        // The operator stops it with a signal on the daemon's own machine instead.
+        let status = try harness.run(["daemon", "status", "-H", "tcp://127.0.0.1:\(harness.apiPort)", "-o", "json"])
+        let pid = try #require((try JSONSerialization.jsonObject(with: Data(status.stdout.utf8)) as? [String: Any])?["pid"] as? Int)
+        kill(pid_t(pid), SIGTERM)
+        #expect(Harness.eventually { kill(pid_t(pid), 0) != 0 })
+    }
+}

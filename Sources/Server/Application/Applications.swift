@@ -18,6 +18,19 @@ extension DaemonComponents {
                 : Response(status: .serviceUnavailable, body: .init(byteBuffer: ByteBuffer(string: "starting\n")))
         }
         router.get(.init(stringLiteral: Routes.status)) { _, _ in try HTTPJSON.response(try await status()) }
+        router.post(.init(stringLiteral: Routes.daemonStop)) { _, context in
+            // Only the operator stops the daemon: whoever can open its 0600 unix socket (locally or over ssh's
+            // dial-stdio). Accounts on TCP are not the operator.
+            guard context.isOperatorConnection else {
+                throw ServerError(
+                    .forbidden, "operator_only", "Only the daemon's operator can stop it, over its unix socket.",
+                    hint: "Run sitectl daemon stop on the daemon's machine, or over an ssh:// context.")
+            }
+            guard runtime.requestShutdown() else {
+                throw ServerError(.serviceUnavailable, "unavailable", "This daemon cannot be stopped through the API.")
+            }
+            return try HTTPJSON.response(try await status(), status: .accepted)
+        }
         AuthController(accounts: accounts, auth: auth, limits: rateLimits).addRoutes(to: router)
         SitesController(sites: sites, agents: agents, auth: auth).addRoutes(to: router)
         VersionsController(versions: versions, auth: auth).addRoutes(to: router)

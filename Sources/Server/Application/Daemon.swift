@@ -36,6 +36,7 @@ package enum Daemon {
                 ],
                 gracefulShutdownSignals: [.sigterm, .sigint],
                 logger: logger))
+        components.runtime.onShutdownRequest { Task { await group.triggerGracefulShutdown() } }
         try await group.run()
         components.events.finishAll()
         if case .unix(let path) = configuration.listen { unlink(path) }

@@ -12,7 +12,19 @@ package final class RuntimeState: Sendable {
     }
 
     private let state = Mutex(State())
+    private let shutdown = Mutex<(@Sendable () -> Void)?>(nil)
     package let startedAt = Date()
+
+    /// What ``requestShutdown()`` does: set by `Daemon.run` to start the service group's graceful shutdown.
+    package func onShutdownRequest(_ action: @escaping @Sendable () -> Void) { shutdown.withLock { $0 = action } }
+
+    /// Starts a graceful shutdown (the operator's `sitectl daemon stop`); false when nothing can stop it (tests).
+    @discardableResult
+    package func requestShutdown() -> Bool {
+        guard let action = shutdown.withLock({ $0 }) else { return false }
+        action()
+        return true
+    }
 
     package init() {}
 

@@ -16,6 +16,12 @@ package struct APIRequestContext: RequestContext, WebSocketRequestContext, Remot
         self.remoteAddress = source.channel.remoteAddress
     }
 
+    /// Whether the request came over the daemon's unix socket, which only its operator can open (mode 0600).
+    package var isOperatorConnection: Bool {
+        if case .unixDomainSocket = remoteAddress { return true }
+        return false
+    }
+
     /// The key per-client limits use: the peer's IP, or `local` for the owner-only unix socket and tests.
     package var clientKey: String { remoteAddress?.ipAddress ?? "local" }
 

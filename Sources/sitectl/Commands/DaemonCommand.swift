@@ -120,18 +120,28 @@ struct DaemonCommand: AsyncParsableCommand {
                 if !global.quiet { Terminal.err("The daemon is not running (\(client.endpoint)).") }
                 return
             }
-            guard kill(status.pid, SIGTERM) == 0 else {
-                throw ClientError("Cannot signal the daemon (pid \(status.pid)).", hint: "Is it running as another user?")
-            }
+            // The daemon stops itself on the operator's request: nothing here signals a PID read from the network.
+            _ = try await client.stopDaemon()
             let deadline = Date().addingTimeInterval(timeout)
-            while kill(status.pid, 0) == 0 {
+            while (try? await client.isReady()) != nil {
                 if Date() > deadline {
-                    throw ClientError("The daemon (pid \(status.pid)) did not stop within \(Int(timeout))s.",
-                        hint: "kill -9 \(status.pid)", exitCode: ClientError.Exit.timeout)
+                    throw ClientError("The daemon did not stop within \(Int(timeout))s.",
+                        hint: "sitectl daemon status; its log: sitectl daemon logs", exitCode: ClientError.Exit.timeout)
                 }
                 try await Task.sleep(for: .milliseconds(50))
             }
+            // On this machine, also wait for the process to be gone (its socket closes just before it exits).
+            if case .unix = client.endpoint, Self.isSitectlDaemon(status.pid) {
+                while kill(status.pid, 0) == 0, Date() < deadline { try await Task.sleep(for: .milliseconds(50)) }
+            }
             if !global.quiet { Terminal.err("Daemon stopped (pid \(status.pid)).") }
+        }
+
+        /// Whether `pid` is a `sitectl daemon` process of this machine (its command line says so).
+        static func isSitectlDaemon(_ pid: pid_t) -> Bool {
+            guard pid > 1, let data = FileManager.default.contents(atPath: "/proc/\(pid)/cmdline") else { return false }
+            let arguments = data.split(separator: 0).map { String(decoding: $0, as: UTF8.self) }
+            return arguments.first?.hasSuffix("sitectl") == true && arguments.contains("daemon")
         }
     }
 
