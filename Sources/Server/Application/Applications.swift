@@ -1,5 +1,6 @@
 import Foundation
 package import Hummingbird
+import HummingbirdCore
 import HummingbirdWebSocket
 package import Logging
 import NIOCore
@@ -59,10 +60,14 @@ extension DaemonComponents {
         }
         let listen = configuration.listen
         let runtime = runtime
+        let limits = configuration.apiConnections
+        let counter = ConnectionCounter(limit: limits.maxPerClient)
         return Application(
             router: apiRouter(),
-            server: .http1WebSocketUpgrade(webSocketRouter: wsRouter),
-            configuration: .init(address: address, serverName: "sitectl"),
+            server: .http1WebSocketUpgrade(webSocketRouter: wsRouter, configuration: .init(http1: limits.http1(counter: counter))),
+            configuration: .init(
+                address: address, serverName: "sitectl",
+                availableConnectionsDelegate: MaximumAvailableConnections(limits.maxConnections)),
             onServerRunning: { channel in
                 switch listen {
                 case .unix(let path):
@@ -85,9 +90,14 @@ extension DaemonComponents {
         router.head("**") { request, _ in try await serving.respond(to: request) }
         let runtime = runtime
         let host = configuration.serveHost
+        let limits = configuration.servingConnections
+        let counter = ConnectionCounter(limit: limits.maxPerClient)
         return Application(
             router: router,
-            configuration: .init(address: .hostname(configuration.serveHost, port: configuration.servePort), serverName: "sitectl"),
+            server: .http1(configuration: limits.http1(counter: counter)),
+            configuration: .init(
+                address: .hostname(configuration.serveHost, port: configuration.servePort), serverName: "sitectl",
+                availableConnectionsDelegate: MaximumAvailableConnections(limits.maxConnections)),
             onServerRunning: { channel in runtime.serveBound("\(host):\(channel.localAddress?.port ?? 0)") },
             logger: logger)
     }

@@ -35,6 +35,15 @@ package struct ServerConfiguration: Sendable {
     package var leaseDuration: TimeInterval = 30
     /// Fault injection for crash tests: the worker pauses this long before storing a version.
     package var debugPauseBeforeStore: Duration = .zero
+    /// Idle timeout and connection caps of the site-serving server and of the API server.
+    package var servingConnections = ConnectionSettings()
+    package var apiConnections: ConnectionSettings = {
+        var settings = ConnectionSettings()
+        settings.idleTimeoutSeconds = 60
+        settings.maxConnections = 512
+        settings.maxPerClient = 64
+        return settings
+    }()
     /// Limits on authentication requests per client address and per account.
     package var rateLimits = RateLimitSettings()
     /// Where compiles run and their limits (a child process per compile in the daemon).
