@@ -31,6 +31,9 @@ package enum Daemon {
                     .init(service: components.apiApplication(logger: logger)),
                     .init(service: components.servingApplication(logger: logger)),
                     .init(service: workers),
+                    .init(service: BlobCollectorService(
+                        collector: BlobCollector(db: components.db, artifacts: components.artifacts, now: configuration.now),
+                        interval: .seconds(600), logger: logger)),
                     // Last, so graceful shutdown reaches it first: open event streams end and their HTTP requests can finish.
                     .init(service: EventStreamCloser(events: components.events)),
                 ],

@@ -9,6 +9,10 @@ package protocol BlobStore: Sendable {
     /// Returns the bytes for a digest, verified; throws ``BlobError`` when missing or corrupt.
     func get(_ digest: String) throws -> Data
     func contains(_ digest: String) -> Bool
+    /// Every stored blob with the time it was last put (a put of existing bytes renews it).
+    func inventory() throws -> [(digest: String, lastPut: Date, size: Int64)]
+    /// Deletes a blob; a missing one is not an error.
+    func remove(_ digest: String) throws
 }
 
 /// Why a blob could not be read.

@@ -18,7 +18,11 @@ package struct FileBlobStore: BlobStore {
     package func put(_ data: Data) throws -> String {
         let digest = Digest.sha256Hex(data)
         let target = url(for: digest)
-        if FileManager.default.fileExists(atPath: target.path) { return digest }
+        if FileManager.default.fileExists(atPath: target.path) {
+            // Renewed, so the collector's grace period protects blobs a job is about to reference again.
+            utimes(target.path, nil)
+            return digest
+        }
         try FileManager.default.createDirectory(at: target.deletingLastPathComponent(), withIntermediateDirectories: true)
         let temporary = target.deletingLastPathComponent()
             .appendingPathComponent(".tmp-\(UUID().uuidString)")
@@ -43,5 +47,27 @@ package struct FileBlobStore: BlobStore {
 
     package func contains(_ digest: String) -> Bool {
         Digest.isValid(digest) && FileManager.default.fileExists(atPath: url(for: digest).path)
+    }
+
+    package func inventory() throws -> [(digest: String, lastPut: Date, size: Int64)] {
+        let fm = FileManager.default
+        var result: [(digest: String, lastPut: Date, size: Int64)] = []
+        for prefix in try fm.contentsOfDirectory(atPath: root.path) where prefix.count == 2 {
+            let folder = root.appendingPathComponent(prefix).path
+            for name in (try? fm.contentsOfDirectory(atPath: folder)) ?? [] where !name.hasPrefix(".") {
+                let digest = prefix + name
+                guard Digest.isValid(digest) else { continue }
+                var info = stat()
+                guard stat(folder + "/" + name, &info) == 0 else { continue }
+                let modified = Date(timeIntervalSince1970: TimeInterval(info.st_mtim.tv_sec))
+                result.append((digest, modified, Int64(info.st_size)))
+            }
+        }
+        return result
+    }
+
+    package func remove(_ digest: String) throws {
+        guard Digest.isValid(digest) else { throw BlobError.invalidDigest(digest) }
+        if unlink(url(for: digest).path) != 0, errno != ENOENT { throw CocoaError(.fileWriteUnknown) }
     }
 }

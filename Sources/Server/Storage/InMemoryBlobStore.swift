@@ -4,6 +4,7 @@ import Synchronization
 /// A ``BlobStore`` in memory, for tests.
 package final class InMemoryBlobStore: BlobStore {
     private let blobs = Mutex<[String: Data]>([:])
+    private let putTimes = Mutex<[String: Date]>([:])
 
     package init() {}
 
@@ -11,6 +12,7 @@ package final class InMemoryBlobStore: BlobStore {
     package func put(_ data: Data) throws -> String {
         let digest = Digest.sha256Hex(data)
         blobs.withLock { $0[digest] = data }
+        putTimes.withLock { $0[digest] = Date() }
         return digest
     }
 
@@ -21,6 +23,17 @@ package final class InMemoryBlobStore: BlobStore {
     }
 
     package func contains(_ digest: String) -> Bool { blobs.withLock { $0[digest] != nil } }
+
+    package func inventory() throws -> [(digest: String, lastPut: Date, size: Int64)] {
+        let times = putTimes.withLock { $0 }
+        return blobs.withLock { blobs in
+            blobs.map { ($0.key, times[$0.key] ?? .distantPast, Int64($0.value.count)) }
+        }
+    }
+
+    package func remove(_ digest: String) throws {
+        _ = blobs.withLock { $0.removeValue(forKey: digest) }
+    }
 
     /// Test hook: replaces a blob's bytes without changing its key, to simulate corruption.
     package func corrupt(_ digest: String) {

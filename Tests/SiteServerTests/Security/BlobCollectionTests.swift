@@ -1,0 +1,40 @@
+import Foundation
+import SiteAPI
+import SiteCompiler
+@testable import SiteServer
+import Testing
+
+/// Issue 8, item 10: a deleted site's blobs are freed; nothing another site or version still uses is touched,
+/// and blobs a job has just stored (before its version row exists) survive.
+@Suite struct BlobCollectionTests {
+    @Test func deletingASiteFreesItsBlobsAndKeepsEveryoneElses() async throws {
+        let daemon = try TestDaemon()
+        let (ann, _) = try await daemon.user("ann@example.test")
+        _ = try await daemon.components.sites.create(CreateSiteRequest(name: "blog"), for: ann)
+        _ = try await daemon.components.sites.create(CreateSiteRequest(name: "docs", theme: "docs"), for: ann)
+        _ = try await daemon.components.requests.chat(site: "docs", message: "set the site title to Only Docs Has This", for: ann)
+        #expect(try await daemon.drainQueue().map(\.state) == [.succeeded])
+        let before = try daemon.components.artifacts.blobs.inventory().count
+        try await daemon.components.sites.delete(site: "docs", for: ann)
+
+        let collector = BlobCollector(db: daemon.components.db, artifacts: daemon.components.artifacts, grace: 0, now: { Date().addingTimeInterval(1) })
+        let outcome = try await collector.collect()
+        #expect(outcome.removed > 0)
+        #expect(try daemon.components.artifacts.blobs.inventory().count == before - outcome.removed)
+        // The remaining site is whole: every blob of its versions still reads and verifies.
+        let (_, source) = try await daemon.components.versions.source(site: "blog", ref: "1", for: ann)
+        #expect(source.text("site.yaml") != nil)
+        #expect(try await collector.collect().removed == 0)
+    }
+
+    @Test func blobsStoredMomentsAgoSurviveEvenWithoutAVersion() async throws {
+        let daemon = try TestDaemon()
+        let digest = try daemon.components.artifacts.blobs.put(Data("a job is about to reference this".utf8))
+        let collector = BlobCollector(db: daemon.components.db, artifacts: daemon.components.artifacts, grace: 3600, now: { Date() })
+        _ = try await collector.collect()
+        #expect(daemon.components.artifacts.blobs.contains(digest))
+        let late = BlobCollector(db: daemon.components.db, artifacts: daemon.components.artifacts, grace: 3600, now: { Date().addingTimeInterval(7200) })
+        _ = try await late.collect()
+        #expect(!daemon.components.artifacts.blobs.contains(digest))
+    }
+}
