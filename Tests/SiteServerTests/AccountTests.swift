@@ -28,8 +28,8 @@ import Testing
             let short = try await client.api(.post, Routes.register, body: Credentials(email: "a@b.test", password: "1234567"))
             #expect(short.status == .badRequest)
             #expect(try short.decode(APIErrorEnvelope.self).error.code == "weak_password")
-            _ = try await client.api(.post, Routes.register, body: Credentials(email: "a@b.test", password: "12345678"))
-            let again = try await client.api(.post, Routes.register, body: Credentials(email: "A@B.test", password: "12345678"))
+            _ = try await client.api(.post, Routes.register, body: Credentials(email: "a@b.test", password: "twelve monkeys"))
+            let again = try await client.api(.post, Routes.register, body: Credentials(email: "A@B.test", password: "twelve monkeys"))
             #expect(again.status == .conflict)
         }
     }

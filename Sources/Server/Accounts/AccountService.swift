@@ -46,12 +46,7 @@ package struct AccountService: Sendable {
         guard Self.isPlausibleEmail(email) else {
             throw ServerError.badRequest("'\(rawEmail)' is not an email address.", hint: "sitectl register --email you@example.com")
         }
-        guard password.count >= 8 else {
-            throw ServerError(.badRequest, "weak_password", "Passwords must be at least 8 characters long.")
-        }
-        guard password.utf8.count <= 1024 else {
-            throw ServerError(.badRequest, "bad_request", "Passwords are limited to 1024 bytes.")
-        }
+        if let problem = PasswordPolicy.problem(with: password) { throw problem }
         let input = prehash(password)
         let cost = bcryptCost
         let hash = try await hashing.run { Bcrypt.hash(input, cost: cost) }
