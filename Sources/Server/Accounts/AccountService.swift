@@ -43,8 +43,12 @@ package struct AccountService: Sendable {
 
     package func register(email rawEmail: String, password: String) async throws -> User {
         let email = rawEmail.trimmingCharacters(in: .whitespacesAndNewlines).lowercased()
-        guard Self.isPlausibleEmail(email) else {
-            throw ServerError.badRequest("'\(rawEmail)' is not an email address.", hint: "sitectl register --email you@example.com")
+        guard EmailAddress.isPlausible(email) else {
+            // Echoed back only when printable: the CLI prints this message to a terminal.
+            let shown = EmailAddress.isDisplayable(email) ? "'\(email)'" : "That"
+            throw ServerError.badRequest(
+                "\(shown) is not an email address: use one address such as you@example.com.",
+                hint: "sitectl register --email you@example.com")
         }
         if let problem = PasswordPolicy.problem(with: password) { throw problem }
         let input = prehash(password)
@@ -160,11 +164,5 @@ package struct AccountService: Sendable {
         return Data(bytes).base64EncodedString()
             .replacingOccurrences(of: "+", with: "-").replacingOccurrences(of: "/", with: "_")
             .replacingOccurrences(of: "=", with: "")
-    }
-
-    static func isPlausibleEmail(_ email: String) -> Bool {
-        let parts = email.split(separator: "@", omittingEmptySubsequences: false)
-        return parts.count == 2 && !parts[0].isEmpty && parts[1].contains(".") && email.count <= 254
-            && !email.contains(where: { $0.isWhitespace })
     }
 }
