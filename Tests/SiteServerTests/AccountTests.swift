@@ -22,15 +22,13 @@ import Testing
         }
     }
 
-    @Test func shortPasswordsAndDuplicatesAreRejected() async throws {
+    /// Duplicates are answered like new accounts: see `AccountEnumerationTests`.
+    @Test func shortPasswordsAreRejected() async throws {
         let daemon = try TestDaemon()
         try await daemon.application().test(.router) { client in
             let short = try await client.api(.post, Routes.register, body: Credentials(email: "a@b.test", password: "1234567"))
             #expect(short.status == .badRequest)
             #expect(try short.decode(APIErrorEnvelope.self).error.code == "weak_password")
-            _ = try await client.api(.post, Routes.register, body: Credentials(email: "a@b.test", password: "twelve monkeys"))
-            let again = try await client.api(.post, Routes.register, body: Credentials(email: "A@B.test", password: "twelve monkeys"))
-            #expect(again.status == .conflict)
         }
     }
 

@@ -41,6 +41,16 @@ package struct AccountService: Sendable {
         return Data(mac).base64EncodedString()
     }
 
+    /// Creates an account and answers with the user, always with `id` 0 (`sitectl whoami` shows the real id after
+    /// login).
+    ///
+    /// An email that already has an account gets the very same answer, and nothing changes: that account and its
+    /// password stay as they were, the password sent is dropped. Answering 409 instead would let anyone find out,
+    /// one request at a time, who has an account here (account enumeration). Both paths hash the password with
+    /// bcrypt and run one write transaction, so they also take the same time; the body carries no real id for the
+    /// same reason (a real one for new accounts would tell them apart from the 0 of existing ones).
+    /// What remains is inherent without email verification: logging in with the password just sent fails for an
+    /// email that was already taken; the per-client rate limits on register and login bound that probing.
     package func register(email rawEmail: String, password: String) async throws -> User {
         let email = rawEmail.trimmingCharacters(in: .whitespacesAndNewlines).lowercased()
         guard EmailAddress.isPlausible(email) else {
@@ -55,15 +65,12 @@ package struct AccountService: Sendable {
         let cost = bcryptCost
         let hash = try await hashing.run { Bcrypt.hash(input, cost: cost) }
         let created = now()
-        return try await db.write { db in
-            if try UserRecord.filter(Column("email") == email).fetchOne(db) != nil {
-                throw ServerError.conflict("An account for \(email) already exists.", hint: "sitectl login --email \(email)")
-            }
+        try await db.write { db in
+            guard try UserRecord.filter(Column("email") == email).fetchCount(db) == 0 else { return }
             var record = UserRecord(id: nil, email: email, passwordHash: hash, createdAt: created)
             try record.insert(db)
-            record.id = db.lastInsertedRowID
-            return User(id: db.lastInsertedRowID, email: email, createdAt: created)
         }
+        return User(id: 0, email: email, createdAt: created)
     }
 
     package func login(email rawEmail: String, password: String) async throws -> TokenPair {

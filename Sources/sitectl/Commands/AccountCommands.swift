@@ -44,7 +44,9 @@ struct RegisterCommand: AsyncParsableCommand {
         let (email, password) = try input.resolve(global: global, confirm: true)
         let user = try await global.client().register(email: email, password: password)
         try Output.emit(user, format: global.format, names: { [user.email] }) {
+            // The daemon answers alike whether or not the email already had an account (it does not reveal which).
             Terminal.err("Registered \(user.email). Log in with: sitectl login --email \(user.email)")
+            Terminal.err("(If this email already had an account, that account and its password are unchanged.)")
         }
     }
 }
