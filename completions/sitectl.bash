@@ -211,7 +211,7 @@ _sitectl_daemon_start() {
     repeating_flags=(--verbose -v)
     non_repeating_flags=(--json --quiet -q --yes -y --no-input --foreground --wait --browser-checks --no-browser-checks --version -h --help)
     repeating_options=()
-    non_repeating_options=(--context -c -H --host --output -o --config-dir --data-dir --listen --serve --workers --timeout --agent-config --compile-cpu-seconds --compile-memory-mb)
+    non_repeating_options=(--context -c -H --host --output -o --config-dir --data-dir --listen --serve --workers --timeout --agent-config --compile-cpu-seconds --compile-memory-mb --quota-sites --quota-versions --quota-mb --quota-requests-per-hour --max-import-mb)
     __sitectl_offer_flags_options 0
 
     # Offer option value completions
@@ -251,6 +251,21 @@ _sitectl_daemon_start() {
         return
         ;;
     '--compile-memory-mb')
+        return
+        ;;
+    '--quota-sites')
+        return
+        ;;
+    '--quota-versions')
+        return
+        ;;
+    '--quota-mb')
+        return
+        ;;
+    '--quota-requests-per-hour')
+        return
+        ;;
+    '--max-import-mb')
         return
         ;;
     esac

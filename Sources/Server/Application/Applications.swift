@@ -33,9 +33,9 @@ extension DaemonComponents {
             return try HTTPJSON.response(try await status(), status: .accepted)
         }
         AuthController(accounts: accounts, auth: auth, limits: rateLimits).addRoutes(to: router)
-        SitesController(sites: sites, agents: agents, auth: auth).addRoutes(to: router)
+        SitesController(sites: sites, agents: agents, auth: auth, quotas: quotas, imports: imports).addRoutes(to: router)
         VersionsController(versions: versions, auth: auth).addRoutes(to: router)
-        RequestsController(requests: requests, auth: auth).addRoutes(to: router)
+        RequestsController(requests: requests, auth: auth, sites: sites, quotas: quotas).addRoutes(to: router)
         JobsController(jobs: jobs, events: events, auth: auth).addRoutes(to: router)
         EventsController(events: events, sites: sites, auth: auth).addRoutes(to: router)
         return router

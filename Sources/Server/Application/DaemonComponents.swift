@@ -24,6 +24,8 @@ package struct DaemonComponents: Sendable {
     package let runtime: RuntimeState
     package let agents: AgentSelector
     package let rateLimits: RateLimits
+    package let quotas: QuotaService
+    package let imports: ImportSlots
 
     /// - Parameters:
     ///   - inMemory: an in-memory database and blob store (unit tests); otherwise files in the data dir.
@@ -51,6 +53,8 @@ package struct DaemonComponents: Sendable {
             refreshLifetime: configuration.refreshTokenLifetime, now: now)
         auth = Authenticator(accounts: accounts)
         rateLimits = RateLimits(settings: configuration.rateLimits, now: now)
+        quotas = QuotaService(db: db, settings: configuration.quotas, now: now)
+        imports = ImportSlots(maxBytes: configuration.maxImportBytes)
         let themes = ThemeLibrary(directories: configuration.themesDirectories)
         if let override {
             agents = AgentSelector(daemonDefault: override, themes: themes)

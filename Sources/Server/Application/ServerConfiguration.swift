@@ -44,6 +44,10 @@ package struct ServerConfiguration: Sendable {
         settings.maxPerClient = 64
         return settings
     }()
+    /// Per-account quotas.
+    package var quotas = QuotaSettings()
+    /// Largest `sites create --from` upload (the JSON body, base64 included).
+    package var maxImportBytes = 64 << 20
     /// Limits on authentication requests per client address and per account.
     package var rateLimits = RateLimitSettings()
     /// Where compiles run and their limits (a child process per compile in the daemon).

@@ -7,13 +7,17 @@ import SiteAPI
 package struct RequestsController: Sendable {
     let requests: RequestService
     let auth: Authenticator
+    let sites: SiteService
+    let quotas: QuotaService
 
     package func addRoutes(to router: Router<APIRequestContext>) {
         router.post("/v1/sites/:site/requests") { request, context in
             let user = try await auth.user(request)
             let body = try await HTTPJSON.decode(ChatRequest.self, from: request, limit: 64 * 1024)
+            let name = try context.parameters.require("site")
+            try await quotas.checkNewRequest(userID: user.id ?? 0, siteID: try await sites.site(named: name, for: user).id ?? 0)
             return try HTTPJSON.response(
-                try await requests.chat(site: try context.parameters.require("site"), message: body.message, for: user),
+                try await requests.chat(site: name, message: body.message, for: user),
                 status: .created)
         }
         router.get("/v1/requests") { request, _ in

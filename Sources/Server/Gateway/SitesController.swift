@@ -7,12 +7,26 @@ package struct SitesController: Sendable {
     let sites: SiteService
     let agents: AgentSelector
     let auth: Authenticator
+    let quotas: QuotaService
+    /// Imports (`sites create --from`) decoded at once; each holds its whole tree in memory.
+    let imports: ImportSlots
 
     package func addRoutes(to router: Router<APIRequestContext>) {
         router.post("/v1/sites") { request, _ in
             let user = try await auth.user(request)
-            let body = try await HTTPJSON.decode(CreateSiteRequest.self, from: request, limit: 256 * 1024 * 1024)
-            return try HTTPJSON.response(try await sites.create(body, for: user), status: .created)
+            try await quotas.checkNewSite(userID: user.id ?? 0)
+            // One import at a time, each bounded: memory stays near a few times the largest allowed upload.
+            return try await imports.withSlot {
+                let body: CreateSiteRequest
+                do {
+                    body = try await HTTPJSON.decode(CreateSiteRequest.self, from: request, limit: imports.maxBytes)
+                } catch var error as ServerError where error.code == "too_large" {
+                    error.message = "The import is larger than this daemon accepts (\(imports.maxBytes >> 20) MB, base64 included)."
+                    error.hint = "Leave large media out of the site folder, or ask the operator to raise --max-import-mb."
+                    throw error
+                }
+                return try HTTPJSON.response(try await sites.create(body, for: user), status: .created)
+            }
         }
         router.get("/v1/sites") { request, _ in
             let user = try await auth.user(request)

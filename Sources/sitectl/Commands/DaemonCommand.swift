@@ -48,6 +48,21 @@ struct DaemonCommand: AsyncParsableCommand {
         @Option(help: "Memory (address space, MB) one compile may use.")
         var compileMemoryMb = 4096
 
+        @Option(help: "Sites one account may own (0: no limit).")
+        var quotaSites = 100
+
+        @Option(help: "Versions one site may keep (0: no limit).")
+        var quotaVersions = 1000
+
+        @Option(help: "MB of built output over one account's versions (0: no limit).")
+        var quotaMb = 5120
+
+        @Option(help: "Build requests one account may make per hour (0: no limit).")
+        var quotaRequestsPerHour = 120
+
+        @Option(help: "Largest site import (sites create --from), in MB.")
+        var maxImportMb = 64
+
         @Option(help: .hidden)
         var debugPauseBeforeStore: Double = 0
 
@@ -61,6 +76,15 @@ struct DaemonCommand: AsyncParsableCommand {
                     "--compile-cpu-seconds must be at least 1 and --compile-memory-mb at least 256.",
                     hint: "sitectl daemon start --compile-cpu-seconds 120 --compile-memory-mb 4096", exitCode: ClientError.Exit.usage)
             }
+            guard [quotaSites, quotaVersions, quotaMb, quotaRequestsPerHour].allSatisfy({ $0 >= 0 }), (1...4096).contains(maxImportMb) else {
+                throw ClientError(
+                    "Quotas must be 0 (no limit) or more, and --max-import-mb between 1 and 4096.", exitCode: ClientError.Exit.usage)
+            }
+            settings.quotas.sitesPerAccount = quotaSites
+            settings.quotas.versionsPerSite = quotaVersions
+            settings.quotas.bytesPerAccount = Int64(quotaMb) << 20
+            settings.quotas.requestsPerHour = quotaRequestsPerHour
+            settings.maxImportBytes = maxImportMb << 20
             settings.compileLimits.cpuSeconds = compileCpuSeconds
             settings.compileLimits.memoryBytes = compileMemoryMb << 20
             if let agentConfig {

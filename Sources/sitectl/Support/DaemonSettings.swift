@@ -18,6 +18,9 @@ struct DaemonSettings {
     var agents = AgentProfiles(single: AgentBackendConfiguration(kind: .embedded))
     /// Limits on each compile, which runs in a child process of this binary.
     var compileLimits = CompileLimits()
+    /// Per-account quotas and the largest import.
+    var quotas = QuotaSettings()
+    var maxImportBytes = 64 << 20
 
     init(dataDir: String?, listen: String?, serve: String, workers: Int) throws {
         let env = ProcessInfo.processInfo.environment
@@ -96,6 +99,8 @@ struct DaemonSettings {
         configuration.workers = workers
         configuration.agents = agents
         configuration.compileLimits = compileLimits
+        configuration.quotas = quotas
+        configuration.maxImportBytes = maxImportBytes
         configuration.compileIsolation = .childProcess(
             executable: URL(fileURLWithPath: "/proc/self/exe").resolvingSymlinksInPath().path)
         do {
