@@ -16,8 +16,9 @@ package struct EventsController: Sendable {
         // `?site=` pins the stream to that site's id: a later site of the same name is another site.
         var pinned: Int64?
         if let site { pinned = try await sites.site(named: site, for: user).id ?? 0 }
+        let newest = try await sites.newestSiteID()
         let owned = try await sites.ownedIDs(userID: user.id ?? 0)
-        let ownership = OwnershipCache(initial: owned, sites: sites, userID: user.id ?? 0)
+        let ownership = OwnershipCache(initial: owned, newest: newest, sites: sites, userID: user.id ?? 0)
         let only = pinned
         let source = events.subscribe { published in only == nil || published.siteID == only }
         return AsyncStream { continuation in
@@ -79,21 +80,26 @@ package struct EventsController: Sendable {
     }
 }
 
-/// Which site ids a user owns, refreshed when an unknown id shows up (a site created after subscribing).
+/// Which site ids a user owns, refreshed when an id newer than the last look shows up (a site created after
+/// subscribing). Site ids only grow, so an older id that is not owned never needs another query.
 actor OwnershipCache {
     private var owned: Set<Int64>
+    private var newestSeen: Int64
     private let sites: SiteService
     private let userID: Int64
 
-    init(initial: Set<Int64>, sites: SiteService, userID: Int64) {
+    init(initial: Set<Int64>, newest: Int64, sites: SiteService, userID: Int64) {
         self.owned = initial
+        self.newestSeen = newest
         self.sites = sites
         self.userID = userID
     }
 
     func owns(_ siteID: Int64) async -> Bool {
         if owned.contains(siteID) { return true }
+        guard siteID > newestSeen else { return false }
         if let fresh = try? await sites.ownedIDs(userID: userID) { owned = fresh }
+        newestSeen = max(newestSeen, siteID)
         return owned.contains(siteID)
     }
 }

@@ -154,6 +154,11 @@ package struct SiteService: Sendable {
 extension SiteService {
     /// Ids of the sites a user owns (event filtering). Site ids are never reused, so an id once owned by
     /// someone else can never become this user's.
+    /// The highest site id handed out so far (0 when none).
+    package func newestSiteID() async throws -> Int64 {
+        try await db.read { db in try Int64.fetchOne(db, sql: "SELECT COALESCE(MAX(id), 0) FROM sites") ?? 0 }
+    }
+
     package func ownedIDs(userID: Int64) async throws -> Set<Int64> {
         Set(try await db.read { db in try Int64.fetchAll(db, sql: "SELECT id FROM sites WHERE owner_id = ?", arguments: [userID]) })
     }
