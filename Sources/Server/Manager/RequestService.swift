@@ -75,8 +75,13 @@ package struct RequestService: Sendable {
     private func triage(
         requestID: Int64, site: SiteRecord, message: String, question: AgentQuestion?, answer: String?
     ) async throws -> BuildRequest {
-        let context = try await agentContext(site: site, message: message, question: question, answer: answer)
-        let result = try await agents.backend(for: site).triage(context)
+        let result: Triage
+        do {
+            let context = try await agentContext(site: site, message: message, question: question, answer: answer)
+            result = try await agents.backend(for: site).triage(context)
+        } catch {
+            throw try await triageFailed(requestID: requestID, site: site, error: error)
+        }
         let at = now()
         try await db.write { db in
             switch result {
@@ -103,6 +108,35 @@ package struct RequestService: Sendable {
         let request = try await apiRequest(requestID)
         events.publish(Event(kind: .requestState, site: site.name, time: at, requestId: requestID, jobId: request.jobId, state: request.state.rawValue), siteID: site.id ?? 0)
         return request
+    }
+
+    /// Ends a request whose triage threw (the model failed, timed out, or its profile is gone): `failed`, with a
+    /// reply safe to show, so it never waits in `queued` with no job. The error's own text goes to the log only: a
+    /// model server's error may quote internals (an endpoint, part of a key).
+    private func triageFailed(requestID: Int64, site: SiteRecord, error: any Error) async throws -> ServerError {
+        let failure: ServerError
+        let reply: String
+        if let error = error as? ServerError {
+            failure = error  // Already says what happened in words safe to show.
+            reply = error.message
+        } else {
+            reply = "Not done: the agent's model failed or did not answer while reading this request. Nothing was changed."
+            failure = ServerError(
+                .unprocessableContent, "triage_failed",
+                "Request \(requestID) failed: the agent's model failed or did not answer while reading it. Nothing was changed.",
+                hint: "Send it again in a moment: sitectl chat \(site.name) \"…\"   (the daemon's log has the cause: sitectl daemon logs)",
+                cause: "triage of request \(requestID): \(String(describing: error))")
+        }
+        let at = now()
+        try await db.write { db in
+            try db.execute(
+                sql: "UPDATE build_requests SET state = 'failed', reply = ?, updated_at = ? WHERE id = ?",
+                arguments: [reply, at, requestID])
+        }
+        events.publish(
+            Event(kind: .requestState, site: site.name, time: at, requestId: requestID, state: RequestState.failed.rawValue),
+            siteID: site.id ?? 0)
+        return failure
     }
 
     /// What the agent sees: the latest version's source, the version history, the clock.
