@@ -33,15 +33,19 @@ package struct JobService: Sendable {
         }
     }
 
+    /// The job, if its site belongs to `user`. Another account's job is answered exactly like one that does not
+    /// exist (a 403 would confirm the id), so the owner is part of the query.
     package func show(jobID: Int64, for user: UserRecord) async throws -> Job {
         let row = try await db.read { db in
             try Row.fetchOne(
                 db,
-                sql: "SELECT jobs.*, sites.name AS site_name, sites.owner_id AS owner_id FROM jobs JOIN sites ON sites.id = jobs.site_id WHERE jobs.id = ?",
-                arguments: [jobID])
+                sql: """
+                    SELECT jobs.*, sites.name AS site_name FROM jobs JOIN sites ON sites.id = jobs.site_id
+                    WHERE jobs.id = ? AND sites.owner_id = ?
+                    """,
+                arguments: [jobID, user.id])
         }
         guard let row else { throw ServerError.notFound("No job \(jobID).", hint: "sitectl jobs list") }
-        guard row["owner_id"] as Int64? == user.id else { throw ServerError.forbidden("Job \(jobID) belongs to another user.") }
         return Self.apiJob(row)
     }
 

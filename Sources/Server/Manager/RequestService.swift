@@ -200,10 +200,10 @@ package struct RequestService: Sendable {
             else { return nil }
             return (request, site)
         }
-        guard let (request, site) = pair else {
+        // Another account's request is answered exactly like one that does not exist: a 403 would confirm the id.
+        guard let (request, site) = pair, site.ownerId == user.id else {
             throw ServerError.notFound("No request \(requestID).", hint: "sitectl requests list")
         }
-        guard site.ownerId == user.id else { throw ServerError.forbidden("Request \(requestID) belongs to another user.") }
         return (request, site)
     }
 
