@@ -132,7 +132,15 @@ package struct JobRunner: Sendable {
         } catch is CancellationError {
             throw CancellationError()
         } catch {
-            let message = (error as? ServerError)?.message ?? (error as? AgentError)?.message ?? String(describing: error)
+            // Messages of our own errors are written to be shown; anything else may hold paths or SQL, so the
+            // owner sees a plain sentence and the detail goes to the daemon's stderr log.
+            let message: String
+            if let known = (error as? ServerError)?.message ?? (error as? AgentError)?.message {
+                message = known
+            } else {
+                Logger(label: "sitectl.worker").error("job failed", metadata: ["job": "\(jobID)", "error": "\(error)"])
+                message = "The job failed inside the daemon; its operator can find the cause in the daemon's log."
+            }
             await log(jobID, site: site.eventSite, "failed: \(message)", level: "error")
             try await closeRequest(requestID, site: site, state: .failed, reply: message)
             return Outcome(state: .failed, error: message)
