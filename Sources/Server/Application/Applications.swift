@@ -61,10 +61,9 @@ extension DaemonComponents {
         let listen = configuration.listen
         let runtime = runtime
         let limits = configuration.apiConnections
-        let counter = ConnectionCounter(limit: limits.maxPerClient)
         return Application(
             router: apiRouter(),
-            server: .http1WebSocketUpgrade(webSocketRouter: wsRouter, configuration: .init(http1: limits.http1(counter: counter))),
+            server: limits.http1WebSocketServer(webSocketRouter: wsRouter),
             configuration: .init(
                 address: address, serverName: "sitectl",
                 availableConnectionsDelegate: MaximumAvailableConnections(limits.maxConnections)),
@@ -91,10 +90,9 @@ extension DaemonComponents {
         let runtime = runtime
         let host = configuration.serveHost
         let limits = configuration.servingConnections
-        let counter = ConnectionCounter(limit: limits.maxPerClient)
         return Application(
             router: router,
-            server: .http1(configuration: limits.http1(counter: counter)),
+            server: limits.http1Server(),
             configuration: .init(
                 address: .hostname(configuration.serveHost, port: configuration.servePort), serverName: "sitectl",
                 availableConnectionsDelegate: MaximumAvailableConnections(limits.maxConnections)),

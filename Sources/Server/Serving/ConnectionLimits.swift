@@ -1,10 +1,13 @@
+package import Hummingbird
 package import HummingbirdCore
+package import HummingbirdWebSocket
+package import Logging
 package import NIOCore
 import Synchronization
 
 /// Bounds on connections, per server (operator-configurable through ``ServerConfiguration/connections``).
 package struct ConnectionSettings: Sendable, Equatable {
-    /// Seconds a connection may sit without a request (or take to send one) before it is closed.
+    /// Seconds a connection may sit without a request, or take to send a request's head, before it is closed.
     package var idleTimeoutSeconds: Int64 = 30
     /// Open connections per server; past it the server stops accepting until some close.
     package var maxConnections = 4096
@@ -42,36 +45,122 @@ package final class ConnectionCounter: Sendable {
     package func count(_ client: String) -> Int { counts.withLock { $0[client, default: 0] } }
 }
 
-/// Closes a connection at once when its client already has too many open (a slow-loris or idle flood from one
-/// address must not take every slot); unix-socket peers (the operator) are not counted.
-final class PerClientConnectionLimit: ChannelInboundHandler, RemovableChannelHandler {
-    // Passes every part on untouched; only connection events matter here.
-    typealias InboundIn = NIOAny
+/// First in every connection's pipeline, on raw bytes: closes a connection whose client already has too many
+/// open, and one that has not sent a complete first request head (`\r\n\r\n`) within the deadline (slow-loris,
+/// or a socket opened and left silent). After the first head, Hummingbird's idle timeout takes over. It stays
+/// for the connection's life (WebSocket upgrades included) so the count is right until it closes. Unix-socket
+/// peers (the operator) are not counted.
+final class ConnectionGuard: ChannelInboundHandler, RemovableChannelHandler {
+    typealias InboundIn = ByteBuffer
+    typealias InboundOut = ByteBuffer
 
     private let counter: ConnectionCounter
+    private let deadline: TimeAmount
     private var counted: String?
+    private var timer: Scheduled<Void>?
+    private var sawHead = false
+    /// The last bytes of what arrived before the head ended, to find a `\r\n\r\n` split across reads.
+    private var tail: [UInt8] = []
 
-    init(counter: ConnectionCounter) { self.counter = counter }
+    init(counter: ConnectionCounter, deadline: TimeAmount) {
+        self.counter = counter
+        self.deadline = deadline
+    }
 
     func handlerAdded(context: ChannelHandlerContext) {
-        guard let client = context.channel.remoteAddress?.ipAddress else { return }
-        if counter.open(client) {
-            counted = client
-        } else {
+        // Added while the accepted channel is being set up; the checks run once it is active.
+        if context.channel.isActive { admit(context: context) }
+    }
+
+    func channelActive(context: ChannelHandlerContext) {
+        admit(context: context)
+        context.fireChannelActive()
+    }
+
+    private func admit(context: ChannelHandlerContext) {
+        guard timer == nil, counted == nil, !sawHead else { return }
+        timer = context.eventLoop.assumeIsolated().scheduleTask(in: deadline) { [context] in
             context.close(promise: nil)
+        }
+        if let client = context.channel.remoteAddress?.ipAddress {
+            guard counter.open(client) else {
+                context.close(promise: nil)
+                return
+            }
+            counted = client
         }
     }
 
+    func channelRead(context: ChannelHandlerContext, data: NIOAny) {
+        if !sawHead {
+            let buffer = unwrapInboundIn(data)
+            let bytes = tail + buffer.readableBytesView
+            if bytes.count >= 4, (0...(bytes.count - 4)).contains(where: { index in
+                bytes[index] == 13 && bytes[index + 1] == 10 && bytes[index + 2] == 13 && bytes[index + 3] == 10
+            }) {
+                sawHead = true
+                tail = []
+                timer?.cancel()
+                timer = nil
+            } else {
+                tail = Array(bytes.suffix(3))
+            }
+        }
+        context.fireChannelRead(data)
+    }
+
     func handlerRemoved(context: ChannelHandlerContext) {
+        timer?.cancel()
+        timer = nil
         if let counted { counter.close(counted) }
         counted = nil
     }
 }
 
+/// A child channel with a ``ConnectionGuard`` in front of `base`'s handlers.
+struct GuardedChildChannel<Base: ServerChildChannel>: ServerChildChannel {
+    typealias Value = Base.Value
+
+    let base: Base
+    let counter: ConnectionCounter
+    let deadline: TimeAmount
+
+    func setup(channel: any Channel, logger: Logger) -> EventLoopFuture<Value> {
+        let counter = self.counter
+        let deadline = self.deadline
+        return channel.eventLoop.makeCompletedFuture {
+            try channel.pipeline.syncOperations.addHandler(ConnectionGuard(counter: counter, deadline: deadline), position: .first)
+        }.flatMap { base.setup(channel: channel, logger: logger) }
+    }
+
+    func handle(value: Value, logger: Logger) async {
+        await base.handle(value: value, logger: logger)
+    }
+}
+
 extension ConnectionSettings {
-    /// The HTTP/1 settings for a server: idle timeout and the per-client limit.
-    func http1(counter: ConnectionCounter) -> HTTP1Channel.Configuration {
-        HTTP1Channel.Configuration(
-            additionalChannelHandlers: [PerClientConnectionLimit(counter: counter)], idleTimeout: .seconds(idleTimeoutSeconds))
+    /// HTTP/1 with the idle timeout, behind a connection guard.
+    func http1Server() -> HTTPServerBuilder {
+        let counter = ConnectionCounter(limit: maxPerClient)
+        let configuration = HTTP1Channel.Configuration(idleTimeout: .seconds(idleTimeoutSeconds))
+        let deadline = TimeAmount.seconds(idleTimeoutSeconds)
+        return HTTPServerBuilder { responder in
+            GuardedChildChannel(base: HTTP1Channel(responder: responder, configuration: configuration), counter: counter, deadline: deadline)
+        }
+    }
+}
+
+extension ConnectionSettings {
+    /// HTTP/1 with WebSocket upgrades (the API), with the idle timeout, behind a connection guard.
+    func http1WebSocketServer<Context: WebSocketRequestContext>(webSocketRouter: Router<Context>) -> HTTPServerBuilder {
+        let counter = ConnectionCounter(limit: maxPerClient)
+        let configuration = HTTP1WebSocketUpgradeChannel.Configuration(http1: .init(idleTimeout: .seconds(idleTimeoutSeconds)))
+        let deadline = TimeAmount.seconds(idleTimeoutSeconds)
+        let webSocketResponder = webSocketRouter.buildResponder()
+        return HTTPServerBuilder { responder in
+            GuardedChildChannel(
+                base: HTTP1WebSocketUpgradeChannel(responder: responder, webSocketResponder: webSocketResponder, configuration: configuration),
+                counter: counter, deadline: deadline)
+        }
     }
 }
