@@ -153,3 +153,30 @@ import Testing
         #expect(Harness.eventually { kill(pid_t(pid), 0) != 0 })
     }
 }
+
+/// Found by the attack run: building an untrusted folder must not write outside `--out`.
+@Suite struct BuildTraversalEndToEndTests {
+    @Test func buildingAFolderWithTraversingSlugsAndAliasesWritesNothingOutsideTheOutput() throws {
+        let harness = try Harness()
+        defer { harness.cleanUp() }
+        let site = harness.work.appendingPathComponent("deep/er/site")
+        try FileManager.default.createDirectory(at: site.appendingPathComponent("content"), withIntermediateDirectories: true)
+        try "name: t\ntitle: T\ntheme: starter\n".write(to: site.appendingPathComponent("site.yaml"), atomically: true, encoding: .utf8)
+        try "---\ntitle: Home\n---\nHi\n".write(to: site.appendingPathComponent("content/index.md"), atomically: true, encoding: .utf8)
+        try "---\ntitle: A\nslug: ../../../escaped-slug\n---\nHi\n".write(
+            to: site.appendingPathComponent("content/a.md"), atomically: true, encoding: .utf8)
+        let victim = harness.work.appendingPathComponent("victim.txt")
+        try "untouched\n".write(to: victim, atomically: true, encoding: .utf8)
+        let out = site.appendingPathComponent("out")
+        let built = try harness.run(["build", site.path, "--out", out.path])
+        #expect(built.status == 0, "\(built.stderr)")
+        #expect(!FileManager.default.fileExists(atPath: harness.work.appendingPathComponent("deep/escaped-slug").path))
+        #expect(!FileManager.default.fileExists(atPath: harness.work.appendingPathComponent("escaped-slug").path))
+        try "---\ntitle: B\naliases: [\"/../../../../victim.txt\"]\n---\nHi\n".write(
+            to: site.appendingPathComponent("content/b.md"), atomically: true, encoding: .utf8)
+        let refused = try harness.run(["build", site.path, "--out", out.path])
+        #expect(refused.status == 1)
+        #expect(refused.stderr.contains("must be a path on this site"), "\(refused.stderr)")
+        #expect(try String(contentsOf: victim, encoding: .utf8) == "untouched\n")
+    }
+}

@@ -1,3 +1,4 @@
+internal import Foundation
 /// The mapping from content files to URLs and from URLs to output files (Hugo's rules, see docs/formats.md).
 package enum PagePath {
     /// What a content path stands for.
@@ -38,15 +39,22 @@ package enum PagePath {
     /// `url` with its last segment replaced by `slug` (`/blog/a/` + `hello` → `/blog/hello/`).
     package static func applying(slug: String, to url: String) -> String {
         var segments = url.split(separator: "/").map(String.init)
-        let cleaned = slug.split(separator: "/").map { urlSegment(String($0)) }.filter { !$0.isEmpty }
+        let cleaned = slug.split(separator: "/").map { urlSegment(String($0)) }.filter { !$0.isEmpty && $0 != "." && $0 != ".." }
         guard !cleaned.isEmpty else { return url }
         if !segments.isEmpty { segments.removeLast() }
         return self.url(segments + cleaned)
     }
 
     /// `/about/` → `about/index.html`; `/feed.xml` → `feed.xml`; `/` → `index.html`.
+    /// Empty, `.` and `..` segments are dropped, so no URL (a slug, an alias) can name a file outside the output.
     package static func outputPath(for url: String) -> String {
-        let trimmed = String(url.drop { $0 == "/" })
+        let segments = url.split(separator: "/", omittingEmptySubsequences: true)
+        let unsafe = segments.contains { $0 == "." || $0 == ".." } || url.hasPrefix("//") || url.contains("\\")
+        let cleaned = unsafe
+            ? segments.filter { $0 != "." && $0 != ".." }.map { $0.replacingOccurrences(of: "\\", with: "-") }.joined(separator: "/")
+                + (url.hasSuffix("/") ? "/" : "")
+            : url
+        let trimmed = String(cleaned.drop { $0 == "/" })
         if trimmed.isEmpty { return "index.html" }
         if trimmed.hasSuffix("/") { return trimmed + "index.html" }
         if let last = trimmed.split(separator: "/").last, last.contains(".") { return trimmed }

@@ -32,6 +32,10 @@ package enum OutputSync {
         let fm = FileManager.default
         var summary = Summary()
         let root = directory.standardizedFileURL.path
+        // Defence in depth: the compiler never produces such paths; a write must never leave the output folder.
+        if let bad = output.paths.first(where: { $0.hasPrefix("/") || $0.split(separator: "/").contains { $0 == ".." || $0 == "." } }) {
+            throw CocoaError(.fileWriteInvalidFileName, userInfo: [NSFilePathErrorKey: bad])
+        }
         let found = try listed ?? (fm.fileExists(atPath: root) ? SiteFiles.paths(under: directory) : [])
         let existing = found.filter {
             path in !keeping.contains(String(path.prefix { $0 != "/" }))

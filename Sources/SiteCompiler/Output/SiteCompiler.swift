@@ -193,6 +193,18 @@ package struct SiteCompiler: Sendable {
         var diagnostics: [Diagnostic] = []
         for page in model.pages {
             for alias in page.frontMatter.aliases {
+                // An alias is a path on this site: never another host, a scheme, or a way out of the output.
+                if alias.hasPrefix("//") || alias.contains("\\") || URLValue.problem(with: alias) != nil || !URLValue.isSiteRelative(alias)
+                    || alias.split(separator: "/").contains(where: { $0 == ".." || $0 == "." })
+                {
+                    let location = page.source.firstLocation(of: alias)
+                    diagnostics.append(
+                        .error(
+                            "alias \"\(alias)\" must be a path on this site, like /old-name/",
+                            in: page.source, line: location?.line, column: location?.column,
+                            hint: "no '..', scheme, host or backslash"))
+                    continue
+                }
                 let url = PagePath.normalize(alias)
                 let path = PagePath.outputPath(for: url)
                 if output[path] != nil || kept.contains(path) {
