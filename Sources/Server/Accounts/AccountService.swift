@@ -60,7 +60,7 @@ package struct AccountService: Sendable {
                 "\(shown) is not an email address: use one address such as you@example.com.",
                 hint: "sitectl register --email you@example.com")
         }
-        if let problem = PasswordPolicy.problem(with: password) { throw problem }
+        if let problem = PasswordPolicy.problem(with: password, email: email) { throw problem }
         let input = prehash(password)
         let cost = bcryptCost
         let hash = try await hashing.run { Bcrypt.hash(input, cost: cost) }

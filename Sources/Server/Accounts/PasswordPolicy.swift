@@ -12,7 +12,7 @@ enum PasswordPolicy {
     static let maximumBytes = 1024
 
     /// Why `password` is refused, or nil when it may be used.
-    static func problem(with password: String) -> ServerError? {
+    static func problem(with password: String, email: String = "") -> ServerError? {
         let normalised = password.precomposedStringWithCompatibilityMapping
         guard normalised.unicodeScalars.count >= minimumCharacters else {
             return ServerError(.badRequest, "weak_password", "Passwords must be at least \(minimumCharacters) characters long.",
@@ -23,6 +23,17 @@ enum PasswordPolicy {
         }
         // Case, full-width forms and surrounding spaces do not make a listed password any less guessable.
         let folded = normalised.lowercased().trimmingCharacters(in: .whitespacesAndNewlines)
+        // Repetitive or context-specific passwords (NIST names both): one repeated character, only spaces or
+        // control characters, the account's own email or its local part.
+        let scalars = Array(folded.unicodeScalars)
+        let local = email.lowercased().split(separator: "@").first.map(String.init) ?? ""
+        if Set(scalars).count <= 1 || scalars.allSatisfy({ $0.properties.isWhitespace || $0.value < 0x20 })
+            || normalised.unicodeScalars.contains(where: { $0.value < 0x20 || $0.value == 0x7F })
+            || (!email.isEmpty && (folded == email.lowercased() || (local.count >= 5 && folded.contains(local))))
+        {
+            return ServerError(.badRequest, "weak_password",
+                "This password is too easy to guess (a repeated character, control characters, or your email).", hint: passphraseHint)
+        }
         if CommonPasswords.all.contains(folded) {
             return ServerError(.badRequest, "weak_password",
                 "This is a commonly used password, among the first an attacker tries.", hint: passphraseHint)

@@ -1,6 +1,7 @@
 import Foundation
 package import Hummingbird
 import SiteAPI
+import NIOCore
 
 /// `/v1/sites`: create, list, show, enable, disable, delete.
 package struct SitesController: Sendable {
@@ -42,8 +43,14 @@ package struct SitesController: Sendable {
         }
         router.put("/v1/sites/:site/agent") { request, context in
             let user = try await auth.user(request)
-            let body = try await HTTPJSON.decode(SiteAgentRequest.self, from: request, limit: 64 * 1024)
-            guard body.config == nil else {
+            var request = request
+            let data = Data((try? await request.collectBody(upTo: 64 * 1024))?.readableBytesView ?? ByteBuffer().readableBytesView)
+            let keys = ((try? JSONSerialization.jsonObject(with: data)) as? [String: Any]).map { Set($0.keys) }
+            guard let keys, let body = try? APIJSON.decoder().decode(SiteAgentRequest.self, from: data) else {
+                throw ServerError.badRequest("The body must be {\"profile\": NAME} or {\"profile\": null}.", hint: "sitectl sites agent SITE --profile NAME")
+            }
+            // Only a profile name: anything else (a whole backend, a command, env) is the operator's to set.
+            guard body.config == nil, keys.isSubset(of: ["profile"]) else {
                 throw ServerError(
                     .forbidden, "agent_config_forbidden",
                     "Agent backends, commands, sandboxes and keys are set by the daemon's operator, not per site.",

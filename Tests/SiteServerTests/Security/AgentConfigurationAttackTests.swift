@@ -102,3 +102,26 @@ import Testing
         #expect(!columns.contains("agent_config"))
     }
 }
+
+/// Found by the attack run: a body with backend keys beside (or instead of) `profile` was accepted with 200.
+@Suite struct AgentBodyShapeAttackTests {
+    @Test func backendKeysBesideOrInsteadOfAProfileAreRefused() async throws {
+        let daemon = try TestDaemon()
+        let (user, token) = try await daemon.user("mallory@example.test")
+        _ = try await daemon.components.sites.create(CreateSiteRequest(name: "blog"), for: user)
+        try await daemon.application().test(.router) { client in
+            var headers = HTTPFields()
+            headers[.authorization] = "Bearer \(token)"
+            headers[.contentType] = "application/json"
+            for body in [
+                #"{"kind":"command","command":["sh","-c","id"],"sandbox":"off"}"#,
+                #"{"profile":"default","command":["sh"],"env":["AWS_SECRET_ACCESS_KEY"]}"#,
+            ] {
+                let response = try await client.execute(uri: Routes.siteAgent("blog"), method: .put, headers: headers, body: .init(string: body))
+                #expect(response.status == .forbidden, "\(body)")
+            }
+            let fine = try await client.api(.put, Routes.siteAgent("blog"), token: token, body: SiteAgentRequest(profile: "default"))
+            #expect(fine.status == .ok)
+        }
+    }
+}
