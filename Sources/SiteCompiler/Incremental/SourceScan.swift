@@ -78,17 +78,42 @@ extension SiteFiles {
     /// Reads the files `paths` (relative to `directory`).
     package static func load(from directory: URL, paths: some Sequence<String>) throws -> SiteFiles {
         let root = directory.standardizedFileURL.path
+        let realRoot = SourceScan.realPath(root) ?? root
         let list = Array(paths)
-        // On all cores; FileManager reads by path (no URL per file).
-        let contents: [Data?] = Parallel.map(list.count) { FileManager.default.contents(atPath: root + "/" + list[$0]) }
+        // On all cores. Each file is opened first and the opened file's real path checked, so a file swapped for
+        // a link to /etc/shadow between the scan and the read is caught (the scan alone would be a race).
+        let contents: [Result<Data, ReadProblem>] = Parallel.map(list.count) { Self.readInside(root + "/" + list[$0], root: realRoot) }
         var files: [String: Data] = [:]
         files.reserveCapacity(list.count)
-        for (path, data) in zip(list, contents) {
-            guard let data else {
+        for (path, result) in zip(list, contents) {
+            switch result {
+            case .success(let data): files[path] = data
+            case .failure(.outside):
+                throw CocoaError(.fileReadNoPermission, userInfo: [
+                    NSFilePathErrorKey: root + "/" + path,
+                    NSLocalizedDescriptionKey: "\(path) now leads outside the site folder (it changed while being read); nothing was read from it",
+                ])
+            case .failure(.unreadable):
                 throw CocoaError(.fileReadUnknown, userInfo: [NSFilePathErrorKey: root + "/" + path])
             }
-            files[path] = data
         }
         return SiteFiles(files)
+    }
+
+    enum ReadProblem: Error { case outside, unreadable }
+
+    /// Opens `path`, checks where the descriptor really points (/proc/self/fd), and reads it only when that is
+    /// inside `root`.
+    static func readInside(_ path: String, root: String) -> Result<Data, ReadProblem> {
+        let descriptor = open(path, O_RDONLY | O_CLOEXEC)
+        guard descriptor >= 0 else { return .failure(.unreadable) }
+        let handle = FileHandle(fileDescriptor: descriptor, closeOnDealloc: true)
+        if let opened = try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/fd/\(descriptor)"),
+            !opened.hasPrefix(root + "/")
+        {
+            return .failure(.outside)
+        }
+        guard let data = try? handle.readToEnd() else { return .success(Data()) }
+        return .success(data)
     }
 }
