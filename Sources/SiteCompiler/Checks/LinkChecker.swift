@@ -49,13 +49,31 @@ package enum LinkChecker {
     }
 
     /// The broken links among `links` of the HTML file `page`, each reported once.
+    /// Broken links a page reports in full (position and hint); past it, one line counts the rest. Finding each
+    /// link's position and a "did you mean" costs a pass over the page and its ids, so thousands of broken links
+    /// in one page made the check quadratic.
+    static let reportedPerPage = 20
+
     package static func check(page: String, links: [String], targets: Targets, sources: [SourceText]) -> [Diagnostic] {
         var findings: [Diagnostic] = []
         var checked: Set<String> = []
+        var idSets: [String: Set<String>] = [:]
+        var more: [String] = []
         for link in links where checked.insert(link).inserted {
-            if let problem = problem(with: link, from: page, targets: targets) {
-                findings.append(locate(link: link, problem: problem, outputPath: page, sources: sources, targets: targets))
+            if let problem = problem(with: link, from: page, targets: targets, idSets: &idSets) {
+                if findings.count < reportedPerPage {
+                    findings.append(locate(link: link, problem: problem, outputPath: page, sources: sources, targets: targets))
+                } else {
+                    more.append(link)
+                }
             }
+        }
+        if !more.isEmpty {
+            findings.append(
+                Diagnostic(
+                    severity: .error, file: sources.first?.path ?? page,
+                    message: "\(more.count) more broken links in \(page), such as \"\(more[0])\"",
+                    hint: "fix the ones above first; links to #ids need a heading or element with that id"))
         }
         return findings
     }
@@ -65,10 +83,18 @@ package enum LinkChecker {
         case anchor(fragment: String, page: String, ids: [String])
     }
 
-    private static func problem(with link: String, from page: String, targets: Targets) -> Problem? {
+    private static func problem(
+        with link: String, from page: String, targets: Targets, idSets: inout [String: Set<String>]
+    ) -> Problem? {
+        func has(_ fragment: String, on page: String, _ ids: [String]) -> Bool {
+            if let set = idSets[page] { return set.contains(fragment) }
+            let set = Set(ids)
+            idSets[page] = set
+            return set.contains(fragment)
+        }
         if link.hasPrefix("#") {
             let fragment = decoded(String(link.dropFirst()))
-            guard !fragment.isEmpty, fragment != "top", let ids = targets.anchors[page], !ids.contains(fragment)
+            guard !fragment.isEmpty, fragment != "top", let ids = targets.anchors[page], !has(fragment, on: page, ids)
             else { return nil }
             return .anchor(fragment: fragment, page: page, ids: ids)
         }
@@ -76,7 +102,7 @@ package enum LinkChecker {
         guard let file = file(for: target, in: targets.paths) else { return .missing }
         guard let hash = link.firstIndex(of: "#") else { return nil }
         let fragment = decoded(String(link[link.index(after: hash)...]))
-        guard !fragment.isEmpty, fragment != "top", let ids = targets.anchors[file], !ids.contains(fragment) else {
+        guard !fragment.isEmpty, fragment != "top", let ids = targets.anchors[file], !has(fragment, on: file, ids) else {
             return nil
         }
         return .anchor(fragment: fragment, page: file, ids: ids)

@@ -66,6 +66,8 @@ enum SimpleYAML {
     /// `[a, "b", 'c']` (or `[]`) with nothing after it.
     private static func sequence(_ line: [UInt8], from start: Int, line number: Int) -> YAMLNode? {
         var items: [YAMLNode] = []
+        // Columns of every byte, counted once: counting per item made a long `[1, 1, …]` quadratic.
+        let columns = columnTable(line)
         var index = start + 1
         func skipSpaces() { while index < line.count, line[index] == space { index += 1 } }
         skipSpaces()
@@ -74,7 +76,7 @@ enum SimpleYAML {
         } else {
             while true {
                 skipSpaces()
-                guard let (item, end) = scalar(line, from: index, inFlow: true, line: number) else { return nil }
+                guard let (item, end) = scalar(line, from: index, inFlow: true, line: number, columns: columns) else { return nil }
                 items.append(item)
                 index = end
                 skipSpaces()
@@ -89,13 +91,15 @@ enum SimpleYAML {
             }
         }
         guard line[index...].allSatisfy({ $0 == space }) else { return nil }
-        return YAMLNode(.sequence(items), line: number, column: column(of: start, in: line))
+        return YAMLNode(.sequence(items), line: number, column: columns[start])
     }
 
     /// A quoted or plain scalar starting at `start`; returns it and the index after it.
-    private static func scalar(_ line: [UInt8], from start: Int, inFlow: Bool, line number: Int) -> (YAMLNode, Int)? {
+    private static func scalar(
+        _ line: [UInt8], from start: Int, inFlow: Bool, line number: Int, columns: [Int]? = nil
+    ) -> (YAMLNode, Int)? {
         guard start < line.count else { return nil }
-        let column = column(of: start, in: line)
+        let column = columns?[start] ?? column(of: start, in: line)
         let opener = line[start]
         if opener == UInt8(ascii: "\"") || opener == UInt8(ascii: "'") {
             guard let close = line[(start + 1)...].firstIndex(of: opener) else { return nil }
@@ -152,6 +156,19 @@ enum SimpleYAML {
     private static func isKeyStart(_ byte: UInt8) -> Bool { isLetter(byte) || byte == UInt8(ascii: "_") }
     private static func isKeyCharacter(_ byte: UInt8) -> Bool {
         isKeyStart(byte) || isDigit(byte) || byte == UInt8(ascii: "-")
+    }
+
+    /// The 1-based column (in characters) of every byte offset of `line`, and of the offset just past it.
+    private static func columnTable(_ line: [UInt8]) -> [Int] {
+        var table: [Int] = []
+        table.reserveCapacity(line.count + 1)
+        var column = 1
+        for byte in line {
+            table.append(column)
+            if byte & 0xC0 != 0x80 { column += 1 }
+        }
+        table.append(column)
+        return table
     }
 
     /// The 1-based column (in characters) of a byte offset.
