@@ -83,6 +83,7 @@ extension DaemonComponents {
     package func servingApplication(logger: Logger) -> some ApplicationProtocol {
         let router = Router()
         let serving = serving
+        router.add(middleware: ServingHeadersMiddleware())
         router.get("/") { request, _ in try await serving.respond(to: request) }
         router.get("**") { request, _ in try await serving.respond(to: request) }
         router.head("/") { request, _ in try await serving.respond(to: request) }

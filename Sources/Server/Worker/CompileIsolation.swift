@@ -17,11 +17,12 @@ package enum CompileIsolation: Sendable, Equatable {
 /// Limits on one compile (operator-configurable: `daemon start --compile-cpu-seconds`, `--compile-memory-mb`).
 package struct CompileLimits: Sendable, Equatable {
     /// CPU seconds (RLIMIT_CPU) of the compile child.
-    package var cpuSeconds = 120
+    /// Kept under the CLI's two-minute wait, so a user sees this limit named rather than a timeout.
+    package var cpuSeconds = 60
     /// Address space of the compile child, in bytes (RLIMIT_AS).
     package var memoryBytes = 4 << 30
     /// Wall-clock seconds before the child is killed (a compile blocked on I/O uses no CPU).
-    package var wallSeconds: Double = 300
+    package var wallSeconds: Double = 90
     /// Compiles at once across the daemon; more wait their turn.
     package var concurrent = 1
 

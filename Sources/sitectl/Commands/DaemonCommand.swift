@@ -43,7 +43,7 @@ struct DaemonCommand: AsyncParsableCommand {
         var agentConfig: String?
 
         @Option(help: "CPU seconds one compile may use before it is stopped.")
-        var compileCpuSeconds = 120
+        var compileCpuSeconds = 60
 
         @Option(help: "Memory (address space, MB) one compile may use.")
         var compileMemoryMb = 4096
@@ -74,7 +74,7 @@ struct DaemonCommand: AsyncParsableCommand {
             guard compileCpuSeconds >= 1, compileMemoryMb >= 256 else {
                 throw ClientError(
                     "--compile-cpu-seconds must be at least 1 and --compile-memory-mb at least 256.",
-                    hint: "sitectl daemon start --compile-cpu-seconds 120 --compile-memory-mb 4096", exitCode: ClientError.Exit.usage)
+                    hint: "sitectl daemon start --compile-cpu-seconds 60 --compile-memory-mb 4096", exitCode: ClientError.Exit.usage)
             }
             guard [quotaSites, quotaVersions, quotaMb, quotaRequestsPerHour].allSatisfy({ $0 >= 0 }), (1...4096).contains(maxImportMb) else {
                 throw ClientError(
