@@ -27,7 +27,7 @@ package struct BuildPipeline: Sendable {
     let limits: CompileLimits
     let themesDirectories: [URL]
     let scratch: URL
-    let slots: CompileSlots
+    let slots: AsyncSemaphore
 
     package init(
         db: any DatabaseWriter, artifacts: ArtifactStore, compiler: SiteCompiler, now: @escaping @Sendable () -> Date,
@@ -42,16 +42,22 @@ package struct BuildPipeline: Sendable {
         self.limits = limits
         self.themesDirectories = themesDirectories
         self.scratch = scratch
-        slots = CompileSlots(limits.concurrent)
+        slots = AsyncSemaphore(permits: limits.concurrent)
     }
 
     /// Compiles and checks `source` where it cannot starve serving or the API (see ``CompileIsolation``), at
     /// most ``CompileLimits/concurrent`` at a time. Compile errors and limits throw; findings come back.
     package func compile(_ source: SiteFiles) async throws -> BuiltSite {
-        await slots.acquire()
-        let slots = self.slots
-        defer { Task { await slots.release() } }
         let at = now()
+        let pipeline = self
+        // No waiting limit on compiles: withPermit waits, never refuses.
+        guard let built = try await slots.withPermit({ try await pipeline.compileHoldingPermit(source, at: at) }) else {
+            throw CancellationError()
+        }
+        return built
+    }
+
+    private func compileHoldingPermit(_ source: SiteFiles, at: Date) async throws -> BuiltSite {
         switch isolation {
         case .inProcess:
             let compiler = self.compiler

@@ -29,33 +29,9 @@ package struct CompileLimits: Sendable, Equatable {
     package init() {}
 }
 
-/// A counting semaphore for compiles.
-actor CompileSlots {
-    private var free: Int
-    private var waiting: [CheckedContinuation<Void, Never>] = []
-
-    init(_ count: Int) { free = max(1, count) }
-
-    func acquire() async {
-        if free > 0 {
-            free -= 1
-            return
-        }
-        await withCheckedContinuation { waiting.append($0) }
-    }
-
-    func release() {
-        if waiting.isEmpty {
-            free += 1
-        } else {
-            waiting.removeFirst().resume()
-        }
-    }
-}
-
 /// The parent's side of a compile child: hands the source over in a scratch folder, waits within the limits,
 /// reads the result back.
-struct CompileChild {
+struct CompileChild: Sendable {
     let executable: String
     let themes: [URL]
     let limits: CompileLimits
