@@ -47,7 +47,8 @@ package struct ServerConfiguration: Sendable {
     /// Per-account quotas.
     package var quotas = QuotaSettings()
     /// Largest `sites create --from` upload (the JSON body, base64 included).
-    package var maxImportBytes = 64 << 20
+    package var maxImportBytes = Self.defaultMaxImportBytes
+    package static let defaultMaxImportBytes = 64 << 20
     /// Limits on authentication requests per client address and per account.
     package var rateLimits = RateLimitSettings()
     /// Where compiles run and their limits (a child process per compile in the daemon).

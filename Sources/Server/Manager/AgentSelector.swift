@@ -42,14 +42,6 @@ package struct AgentSelector: Sendable {
         self.themes = themes
     }
 
-    /// Several ready backends as profiles (tests).
-    package init(backends: [String: any AgentBackend], defaultName: String, themes: ThemeLibrary) throws {
-        self.backends = backends
-        profiles = try AgentProfiles(
-            profiles: backends.mapValues { _ in AgentBackendConfiguration(kind: .embedded) }, defaultName: defaultName)
-        self.themes = themes
-    }
-
     /// The default profile's backend.
     package var daemonDefault: any AgentBackend { backends[profiles.defaultName] ?? EmbeddedAgent() }
 

@@ -40,9 +40,6 @@ package final class ConnectionCounter: Sendable {
             counts[client] = left > 0 ? left : nil
         }
     }
-
-    /// Connections open from `client` now.
-    package func count(_ client: String) -> Int { counts.withLock { $0[client, default: 0] } }
 }
 
 /// First in every connection's pipeline, on raw bytes: closes a connection whose client already has too many

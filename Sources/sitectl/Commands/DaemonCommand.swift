@@ -43,25 +43,25 @@ struct DaemonCommand: AsyncParsableCommand {
         var agentConfig: String?
 
         @Option(help: "CPU seconds one compile may use before it is stopped.")
-        var compileCpuSeconds = 60
+        var compileCpuSeconds = CompileLimits().cpuSeconds
 
         @Option(help: "Memory (address space, MB) one compile may use.")
-        var compileMemoryMb = 4096
+        var compileMemoryMb = CompileLimits().memoryBytes >> 20
 
         @Option(help: "Sites one account may own (0: no limit).")
-        var quotaSites = 100
+        var quotaSites = QuotaSettings().sitesPerAccount
 
         @Option(help: "Versions one site may keep (0: no limit).")
-        var quotaVersions = 1000
+        var quotaVersions = QuotaSettings().versionsPerSite
 
         @Option(help: "MB of built output over one account's versions (0: no limit).")
-        var quotaMb = 5120
+        var quotaMb = Int(QuotaSettings().bytesPerAccount >> 20)
 
         @Option(help: "Build requests one account may make per hour (0: no limit).")
-        var quotaRequestsPerHour = 120
+        var quotaRequestsPerHour = QuotaSettings().requestsPerHour
 
         @Option(help: "Largest site import (sites create --from), in MB.")
-        var maxImportMb = 64
+        var maxImportMb = ServerConfiguration.defaultMaxImportBytes >> 20
 
         @Option(help: .hidden)
         var debugPauseBeforeStore: Double = 0

@@ -20,7 +20,7 @@ struct DaemonSettings {
     var compileLimits = CompileLimits()
     /// Per-account quotas and the largest import.
     var quotas = QuotaSettings()
-    var maxImportBytes = 64 << 20
+    var maxImportBytes = ServerConfiguration.defaultMaxImportBytes
 
     init(dataDir: String?, listen: String?, serve: String, workers: Int) throws {
         let env = ProcessInfo.processInfo.environment
