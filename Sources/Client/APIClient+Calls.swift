@@ -48,6 +48,23 @@ extension APIClient {
         try await call(.POST, Routes.sites, body: request)
     }
 
+    /// Creates a site whose version 1 is `archive`, a tar of the site folder (site.yaml at the top).
+    public func importSite(name: String, theme: String?, description: String?, archive: Data) async throws -> Site {
+        var query = [URLQueryItem(name: "name", value: name)]
+        if let theme { query.append(URLQueryItem(name: "theme", value: theme)) }
+        if let description { query.append(URLQueryItem(name: "description", value: description)) }
+        var components = URLComponents()
+        components.queryItems = query
+        let path = Routes.sites + "?" + (components.percentEncodedQuery ?? "")
+        let data = try await callData(.POST, path, bytes: archive, contentType: "application/x-tar")
+        do {
+            return try APIJSON.decoder().decode(Site.self, from: data)
+        } catch {
+            throw ClientError("The daemon sent an answer this sitectl does not understand (\(Routes.sites)).",
+                hint: "Check that the CLI and daemon versions match: sitectl daemon status")
+        }
+    }
+
     public func listSites(cursor: String? = nil, limit: Int = 50, status: SiteStatus? = nil) async throws -> Page<Site> {
         var query = ["limit=\(limit)"]
         if let cursor { query.append("cursor=\(cursor)") }

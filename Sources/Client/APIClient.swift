@@ -59,16 +59,17 @@ public struct APIClient: Sendable {
         var contentType: String?
     }
 
-    func raw(_ method: HTTPMethod, _ path: String, body: Data? = nil, token: String?, timeout: TimeAmount = .seconds(120)) async throws
-        -> RawResponse
-    {
+    func raw(
+        _ method: HTTPMethod, _ path: String, body: Data? = nil, contentType: String = "application/json", token: String?,
+        timeout: TimeAmount = .seconds(120)
+    ) async throws -> RawResponse {
         var request = HTTPClientRequest(url: endpoint.url(path))
         request.method = method
         request.headers.add(name: "User-Agent", value: "sitectl/\(SitectlVersion.current)")
         request.headers.add(name: "Accept", value: "application/json")
         if let token { request.headers.add(name: "Authorization", value: "Bearer \(token)") }
         if let body {
-            request.headers.add(name: "Content-Type", value: "application/json")
+            request.headers.add(name: "Content-Type", value: contentType)
             request.body = .bytes(ByteBuffer(bytes: body))
         }
         try checkReachable()
@@ -113,12 +114,19 @@ public struct APIClient: Sendable {
     func callData(_ method: HTTPMethod, _ path: String, body: (some Encodable)? = Optional<Int>.none, authenticated: Bool = true)
         async throws -> Data
     {
-        let bodyData = try body.map { try APIJSON.encoder().encode($0) }
+        try await callData(method, path, bytes: try body.map { try APIJSON.encoder().encode($0) }, authenticated: authenticated)
+    }
+
+    /// Sends `bytes` as the body (of `contentType`), refreshing the session once on a 401.
+    func callData(
+        _ method: HTTPMethod, _ path: String, bytes bodyData: Data?, contentType: String = "application/json",
+        authenticated: Bool = true
+    ) async throws -> Data {
         var token = authenticated ? try await accessToken() : nil
-        var response = try await raw(method, path, body: bodyData, token: token)
+        var response = try await raw(method, path, body: bodyData, contentType: contentType, token: token)
         if response.status == 401, authenticated, staticToken == nil, try await refreshSession() {
             token = try await accessToken()
-            response = try await raw(method, path, body: bodyData, token: token)
+            response = try await raw(method, path, body: bodyData, contentType: contentType, token: token)
         }
         guard (200..<300).contains(response.status) else { throw decodeError(response) }
         return response.body

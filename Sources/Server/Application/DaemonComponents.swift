@@ -54,7 +54,11 @@ package struct DaemonComponents: Sendable {
         auth = Authenticator(accounts: accounts)
         rateLimits = RateLimits(settings: configuration.rateLimits, now: now)
         quotas = QuotaService(db: db, settings: configuration.quotas, now: now)
-        imports = ImportSlots(maxBytes: configuration.maxImportBytes)
+        imports = ImportSlots(
+            maxBytes: configuration.maxImportBytes,
+            scratch: inMemory
+                ? FileManager.default.temporaryDirectory.appendingPathComponent("sitectl-imports-\(UUID().uuidString)")
+                : configuration.workDirectory)
         let themes = ThemeLibrary(directories: configuration.themesDirectories)
         if let override {
             agents = AgentSelector(daemonDefault: override, themes: themes)

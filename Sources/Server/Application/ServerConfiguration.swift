@@ -46,9 +46,9 @@ package struct ServerConfiguration: Sendable {
     }()
     /// Per-account quotas.
     package var quotas = QuotaSettings()
-    /// Largest `sites create --from` upload (the JSON body, base64 included).
+    /// Largest `sites create --from` upload (the tar archive; JSON bodies are held to 16 MB of it).
     package var maxImportBytes = Self.defaultMaxImportBytes
-    package static let defaultMaxImportBytes = 64 << 20
+    package static let defaultMaxImportBytes = 256 << 20
     /// Limits on authentication requests per client address and per account.
     package var rateLimits = RateLimitSettings()
     /// Where compiles run and their limits (a child process per compile in the daemon).

@@ -2,6 +2,8 @@ import Foundation
 package import Hummingbird
 import SiteAPI
 import NIOCore
+import HTTPTypes
+import SiteCompiler
 
 /// `/v1/sites`: create, list, show, enable, disable, delete.
 package struct SitesController: Sendable {
@@ -9,21 +11,28 @@ package struct SitesController: Sendable {
     let agents: AgentSelector
     let auth: Authenticator
     let quotas: QuotaService
-    /// Imports (`sites create --from`) decoded at once; each holds its whole tree in memory.
+    /// Imports (`sites create --from`): tar uploads spooled to disk, JSON bodies bounded.
     let imports: ImportSlots
 
     package func addRoutes(to router: Router<APIRequestContext>) {
-        router.post("/v1/sites") { request, _ in
+        router.post("/v1/sites") { request, context in
             let user = try await auth.user(request)
             try await quotas.checkNewSite(userID: user.id ?? 0)
-            // One import at a time, each bounded: memory stays near a few times the largest allowed upload.
+            if let type = request.headers[.contentType], type.lowercased().hasPrefix("application/x-tar") {
+                return try await importArchive(request, context: context, for: user)
+            }
             return try await imports.withSlot {
                 let body: CreateSiteRequest
                 do {
-                    body = try await HTTPJSON.decode(CreateSiteRequest.self, from: request, limit: imports.maxBytes)
+                    body = try await HTTPJSON.decode(CreateSiteRequest.self, from: request, limit: imports.maxJSONBytes)
                 } catch var error as ServerError where error.code == "too_large" {
-                    error.message = "The import is larger than this daemon accepts (\(imports.maxBytes >> 20) MB, base64 included)."
-                    error.hint = "Leave large media out of the site folder, or ask the operator to raise --max-import-mb."
+                    if imports.maxJSONBytes < imports.maxBytes {
+                        error.message = "A JSON import is limited to \(imports.maxJSONBytes >> 20) MB (base64 included)."
+                        error.hint = "Send the folder as a tar archive (Content-Type: application/x-tar), as sitectl sites create --from does."
+                    } else {
+                        error.message = "The import is larger than this daemon accepts (\(imports.maxBytes >> 20) MB, base64 included)."
+                        error.hint = "Leave large media out of the site folder, or ask the operator to raise --max-import-mb."
+                    }
                     throw error
                 }
                 return try HTTPJSON.response(try await sites.create(body, for: user), status: .created)
@@ -77,4 +86,38 @@ package struct SitesController: Sendable {
             return HTTPJSON.noContent()
         }
     }
+
+    /// `POST /v1/sites?name=N[&theme=T][&description=D]` with a tar body: the folder arrives streamed to a scratch
+    /// file, is read back mapped, and becomes version 1.
+    private func importArchive(_ request: Request, context: APIRequestContext, for user: UserRecord) async throws -> Response {
+        let query = request.uri.queryParameters
+        guard let name = query.get("name").map({ String($0) }), !name.isEmpty else {
+            throw ServerError.badRequest("A tar import needs the site's name in the query (?name=NAME).", hint: "sitectl sites create NAME --from DIR")
+        }
+        let theme = query.get("theme").map { String($0) }
+        let description = query.get("description").map { String($0) }
+        return try await imports.withSlot {
+            let file = try await imports.spool(request.body, context: context)
+            defer { try? FileManager.default.removeItem(at: file) }
+            let contents: TarArchive.Contents
+            do {
+                contents = try TarArchive.untar(try Data(contentsOf: file, options: .alwaysMapped), maxFiles: SourcePolicy.maxFiles)
+            } catch let malformed as TarArchive.Malformed {
+                throw ServerError.badRequest(
+                    "The upload is not a readable tar archive: \(malformed)",
+                    hint: "sitectl sites create NAME --from DIR sends the folder for you (or: tar -C DIR -cf - .).")
+            }
+            if !contents.skipped.isEmpty {
+                let shown = contents.skipped.prefix(5).joined(separator: ", ")
+                throw ServerError(
+                    .unprocessableContent, "policy_violation",
+                    "The archive holds entries a site's source cannot: \(shown)\(contents.skipped.count > 5 ? " and \(contents.skipped.count - 5) more" : "").",
+                    hint: "Replace links with the files they point to (tar --dereference), or leave them out.")
+            }
+            let files = TarArchive.strippingSingleTopFolder(contents.files, marker: "site.yaml")
+            let site = try await sites.create(name: name, theme: theme, description: description, imported: files, for: user)
+            return try HTTPJSON.response(site, status: .created)
+        }
+    }
+
 }

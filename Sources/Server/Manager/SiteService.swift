@@ -33,19 +33,29 @@ package struct SiteService: Sendable {
         return record
     }
 
+    /// Creates a site from a JSON body: the theme's starter content, or the base64 files of an import.
     package func create(_ request: CreateSiteRequest, for user: UserRecord) async throws -> Site {
+        try await create(
+            name: request.name, theme: request.theme, description: request.description,
+            imported: try request.source.map { try SourcePolicy.decodeUpload($0) }, for: user)
+    }
+
+    /// Creates a site; version 1 is `imported` (a tree the owner uploaded) or, when nil, the theme's starter
+    /// content. An imported site.yaml names its own theme; an explicit `theme` overrides it.
+    package func create(name: String, theme requestedTheme: String?, description: String?, imported: SiteFiles?, for user: UserRecord)
+        async throws -> Site
+    {
         guard let userID = user.id else { throw ServerError.unauthorized }
-        let name = request.name
         if let problem = SiteName.problem(with: name) {
             throw ServerError.badRequest("'\(name)' is not a valid site name: it \(problem).", hint: "sitectl sites create my-blog")
         }
         var source: SiteFiles
         let origin: String
-        if let uploaded = request.source {
-            source = try SourcePolicy.decodeUpload(uploaded)
+        if let imported {
+            source = imported
             origin = "import"
         } else {
-            let theme = request.theme ?? "starter"
+            let theme = requestedTheme ?? "starter"
             guard themes.names().contains(theme) else {
                 throw ServerError.badRequest(
                     "There is no theme named '\(theme)'.", hint: "Available themes: \(themes.names().joined(separator: ", "))")
@@ -55,8 +65,8 @@ package struct SiteService: Sendable {
         }
         try SourcePolicy.check(source)
         let config = try? SiteConfig.parse(source.files["site.yaml"] ?? Data())
-        let theme = config?.theme ?? request.theme ?? "starter"
-        if let requested = request.theme, request.source != nil, requested != theme {
+        let theme = config?.theme ?? requestedTheme ?? "starter"
+        if let requested = requestedTheme, imported != nil, requested != theme {
             // An imported tree names its own theme; an explicit --theme overrides it in site.yaml.
             source = SourcePolicy.settingTheme(requested, in: source)
         }
@@ -67,7 +77,7 @@ package struct SiteService: Sendable {
                 throw ServerError.conflict("A site named '\(name)' already exists.", hint: "sitectl sites show \(name)")
             }
             var site = SiteRecord(
-                id: nil, ownerId: userID, name: name, theme: request.theme ?? theme, description: request.description,
+                id: nil, ownerId: userID, name: name, theme: requestedTheme ?? theme, description: description,
                 status: "enabled", liveVersion: nil, previewVersion: nil, createdAt: at, updatedAt: at)
             try site.insert(db)
             site.id = db.lastInsertedRowID

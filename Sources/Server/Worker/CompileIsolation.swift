@@ -44,7 +44,14 @@ struct CompileChild: Sendable {
         let input = folder.appendingPathComponent("source.bin")
         let output = folder.appendingPathComponent("result.bin")
         let errors = folder.appendingPathComponent("stderr.txt")
-        try source.archived().write(to: input)
+        guard FileManager.default.createFile(atPath: input.path, contents: nil, attributes: [.posixPermissions: 0o600]) else {
+            throw CocoaError(.fileWriteUnknown)
+        }
+        do {
+            let handle = try FileHandle(forWritingTo: input)
+            defer { try? handle.close() }
+            try source.writeArchive(to: handle)
+        }
         var arguments = [
             executable, "daemon", "compile-child", "--now", String(now.timeIntervalSince1970),
             "--cpu-seconds", String(limits.cpuSeconds), "--memory-bytes", String(limits.memoryBytes),
@@ -102,7 +109,7 @@ package struct CompileChildResult: Codable {
 
     /// Runs in the child: compiles `input` and writes the result to `output`.
     package static func runChild(input: URL, output: URL, themes: [URL], now: Date) throws {
-        let source = try SiteFiles(archived: try Data(contentsOf: input))
+        let source = try SiteFiles(archived: try Data(contentsOf: input, options: .alwaysMapped))
         let compiler = SiteCompiler(themes: ThemeLibrary(directories: themes))
         var header = CompileChildResult()
         var tree = SiteFiles()
@@ -120,13 +127,19 @@ package struct CompileChildResult: Codable {
         var data = Data()
         withUnsafeBytes(of: UInt64(json.count).littleEndian) { data.append(contentsOf: $0) }
         data.append(json)
-        data.append(tree.archived())
-        try data.write(to: output)
+        guard FileManager.default.createFile(atPath: output.path, contents: data, attributes: [.posixPermissions: 0o600]) else {
+            throw CocoaError(.fileWriteUnknown)
+        }
+        let handle = try FileHandle(forWritingTo: output)
+        defer { try? handle.close() }
+        try handle.seekToEnd()
+        try tree.writeArchive(to: handle)
     }
 
+    /// Reads the result mapped from disk: the output's files stay slices of the mapping until they are stored.
     static func read(from url: URL, source: SiteFiles) throws -> BuiltSite {
-        let data = try Data(contentsOf: url)
-        guard data.count >= 8 else { throw ServerError(.internalServerError, "internal", "The compile child wrote no result.") }
+        let data = try Data(contentsOf: url, options: .alwaysMapped)
+        guard data.count >= 8, data.startIndex == 0 else { throw ServerError(.internalServerError, "internal", "The compile child wrote no result.") }
         var length: UInt64 = 0
         for (index, byte) in data.prefix(8).enumerated() { length |= UInt64(byte) << (8 * UInt64(index)) }
         guard length <= UInt64(data.count - 8) else { throw ServerError(.internalServerError, "internal", "The compile child's result is truncated.") }

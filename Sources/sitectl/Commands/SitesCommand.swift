@@ -29,7 +29,7 @@ struct SitesCommand: AsyncParsableCommand {
         @Option(help: "Import this folder (site.yaml, content/, static/) as version 1.") var from: String?
 
         func run() async throws {
-            var source: [SourceFile]?
+            var archive: Data?
             if let from {
                 let url = URL(fileURLWithPath: from)
                 guard FileManager.default.fileExists(atPath: url.appendingPathComponent("site.yaml").path) else {
@@ -39,10 +39,15 @@ struct SitesCommand: AsyncParsableCommand {
                 var skipped: [String] = []
                 let files = try SiteFiles.load(from: url, skippedLinks: &skipped)
                 Links.warnSkipped(skipped)
-                source = files.paths.map { SourceFile(path: $0, content: files.files[$0] ?? Data()) }
+                archive = TarArchive.tar(files, prefix: "")
             }
             let client = try global.client()
-            let site = try await client.createSite(CreateSiteRequest(name: name, theme: theme, description: description, source: source))
+            let site: Site
+            if let archive {
+                site = try await client.importSite(name: name, theme: theme, description: description, archive: archive)
+            } else {
+                site = try await client.createSite(CreateSiteRequest(name: name, theme: theme, description: description))
+            }
             let serve = try? await client.status().serveAddress
             try Output.emit(site, format: global.format, names: { [site.name] }) {
                 Terminal.out("Created \(site.name) (\(site.theme) theme), v\(site.liveVersion ?? 1) live.")

@@ -3,6 +3,7 @@ import HTTPTypes
 import HummingbirdTesting
 import NIOCore
 import SiteAPI
+import SiteCompiler
 @testable import SiteServer
 import Testing
 
@@ -72,4 +73,21 @@ import Testing
             #expect(try response.decode(APIErrorEnvelope.self).error.hint?.contains("--max-import-mb") == true)
         }
     }
+
+    @Test func anOversizedTarImportIsRefusedWhileItStreamsAndLeavesNothingBehind() async throws {
+        let daemon = try Self.daemon { $0.maxImportBytes = 1 << 20 }
+        let (user, token) = try await daemon.user("mallory@example.test")
+        let scratch = daemon.components.imports.scratch
+        #expect(daemon.components.imports.maxJSONBytes == 1 << 20)
+        let archive = TarArchive.tar(
+            SiteFiles(["site.yaml": Data("title: Big\ntheme: starter\n".utf8), "static/big.bin": Data(count: 2 << 20)]), prefix: "")
+        try await daemon.application().test(.router) { client in
+            let response = try await client.tar(archive, name: "big", token: token)
+            #expect(response.status == .contentTooLarge)
+            #expect(try response.decode(APIErrorEnvelope.self).error.hint?.contains("--max-import-mb") == true)
+        }
+        #expect(try await daemon.components.sites.list(for: user, cursor: nil, limit: 10, status: nil).items.isEmpty)
+        #expect(try FileManager.default.contentsOfDirectory(atPath: scratch.path) == [], "the spooled upload is removed")
+    }
+
 }
