@@ -26,6 +26,10 @@ package struct DaemonComponents: Sendable {
     package let rateLimits: RateLimits
     package let quotas: QuotaService
     package let imports: ImportSlots
+    /// The data dir's exclusive lock, held as long as these components live (nil in memory).
+    package let dataDirectoryLock: DataDirectoryLock?
+    /// Temporary files of an earlier run removed at start (half-written blobs, compile and import scratch).
+    package private(set) var leftoversRemoved = 0
 
     /// - Parameters:
     ///   - inMemory: an in-memory database and blob store (unit tests); otherwise files in the data dir.
@@ -37,12 +41,23 @@ package struct DaemonComponents: Sendable {
         if inMemory {
             db = try MetadataDatabase.open(path: nil)
             blobs = InMemoryBlobStore()
+            dataDirectoryLock = nil
         } else {
             try fm.createDirectory(at: configuration.dataDirectory, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
+            // First of all: a second daemon on this data dir must change nothing (not even the socket).
+            dataDirectoryLock = try DataDirectoryLock(dataDirectory: configuration.dataDirectory, address: configuration.listen.description)
             // Before the database opens: SQLite gives the -wal and -shm files it creates the database file's mode.
             try DataDirectoryPermissions.restrict(configuration.dataDirectory)
             db = try MetadataDatabase.open(path: configuration.databasePath)
-            blobs = try FileBlobStore(root: configuration.blobsDirectory)
+            let files = try FileBlobStore(root: configuration.blobsDirectory)
+            // Under the lock no other daemon writes here: what a crash left half-written goes.
+            leftoversRemoved = files.removeLeftoverTemporaries()
+            if let scratch = try? fm.contentsOfDirectory(atPath: configuration.workDirectory.path) {
+                for name in scratch where name.hasPrefix("compile-") || name.hasPrefix("import-") {
+                    if (try? fm.removeItem(at: configuration.workDirectory.appendingPathComponent(name))) != nil { leftoversRemoved += 1 }
+                }
+            }
+            blobs = files
         }
         let now = configuration.now
         events = EventBus()

@@ -45,6 +45,21 @@ package struct FileBlobStore: BlobStore {
         return data
     }
 
+    /// Removes `.tmp-*` files a crash left between writing and renaming; returns how many. Only safe while no put
+    /// runs, that is at start-up under the data dir's lock.
+    @discardableResult
+    package func removeLeftoverTemporaries() -> Int {
+        let fm = FileManager.default
+        var removed = 0
+        for prefix in (try? fm.contentsOfDirectory(atPath: root.path)) ?? [] where prefix.count == 2 {
+            let folder = root.appendingPathComponent(prefix)
+            for name in (try? fm.contentsOfDirectory(atPath: folder.path)) ?? [] where name.hasPrefix(".tmp-") {
+                if (try? fm.removeItem(at: folder.appendingPathComponent(name))) != nil { removed += 1 }
+            }
+        }
+        return removed
+    }
+
     package func contains(_ digest: String) -> Bool {
         Digest.isValid(digest) && FileManager.default.fileExists(atPath: url(for: digest).path)
     }

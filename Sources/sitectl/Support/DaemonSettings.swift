@@ -110,7 +110,12 @@ struct DaemonSettings {
         }
         configuration.debugPauseBeforeStore = .milliseconds(Int(pauseBeforeStore * 1000))
         configuration.browserChecks.enabled = browserChecks
-        let components = try DaemonComponents(configuration: configuration)
+        let components: DaemonComponents
+        do {
+            components = try DaemonComponents(configuration: configuration)
+        } catch let held as DataDirectoryLock.Held {
+            throw Self.refusal(held)
+        }
         logger.info("daemon starting", metadata: ["listen": .string(listen.description), "serve": .string("\(serveHost):\(servePort)"), "pid": .stringConvertible(getpid())])
         try await Daemon.run(components: components, logger: logger)
     }
@@ -125,6 +130,11 @@ struct DaemonSettings {
                 Terminal.err("The daemon is already running (pid \(status.pid), \(status.apiAddress)).")
             }
             return
+        }
+        do {
+            try DataDirectoryLock.checkFree(dataDirectory: dataDirectory)
+        } catch let held as DataDirectoryLock.Held {
+            throw Self.refusal(held)
         }
         try FileManager.default.createDirectory(
             at: logFile.deletingLastPathComponent(), withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
@@ -142,6 +152,13 @@ struct DaemonSettings {
         } else if !quiet {
             Terminal.err("Daemon starting (pid \(pid)). Check with: sitectl daemon status --wait")
         }
+    }
+
+    /// A second daemon on a data dir in use: refused before it changes anything.
+    static func refusal(_ held: DataDirectoryLock.Held) -> ClientError {
+        ClientError(
+            held.description, hint: "Stop that daemon first (sitectl daemon stop), or give this one its own --data-dir.",
+            exitCode: ClientError.Exit.failure)
     }
 
     var endpoint: Endpoint {
