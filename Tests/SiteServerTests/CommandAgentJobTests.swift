@@ -83,7 +83,7 @@ import Testing
         let request = try await daemon.components.requests.chat(site: "blog", message: "rename the site", for: user)
         let jobID = try #require(request.jobId)
         let workers = WorkerService(
-            queue: daemon.components.queue, runner: daemon.components.runner, workers: 1, instance: "test",
+            lifecycle: daemon.components.lifecycle, runner: daemon.components.runner, workers: 1, instance: "test",
             leaseDuration: 30, logger: Logger(label: "test"))
         let pool = Task { try await workers.run() }
         defer { pool.cancel() }

@@ -47,10 +47,8 @@ import Testing
                 let deadline = Date().addingTimeInterval(10)
                 while daemon.components.events.subscriberCount < 2, Date() < deadline { try await Task.sleep(for: .milliseconds(20)) }
                 _ = try await daemon.components.requests.chat(site: "blog", message: "set the site title to Streamed", for: ann)
-                let claimed = try #require(try await daemon.components.queue.claim(worker: "w"))
-                let outcome = try await daemon.components.runner.run(claimed, worker: "w")
-                try await daemon.components.queue.finish(claimed, worker: "w", state: outcome.state, error: nil, version: outcome.version)
-                daemon.components.runner.publishState(site: claimed.eventSite, jobID: claimed.id, requestID: claimed.job.requestId, state: outcome.state)
+                let claimed = try #require(try await daemon.components.lifecycle.claim(worker: "w"))
+                try await daemon.components.runner.process(claimed, worker: "w")
                 // Ann's stream ends on the final job state; Bob's must not have seen anything.
                 try await group.next()
                 group.cancelAll()

@@ -58,12 +58,10 @@ struct TestDaemon {
 
     /// Runs queued jobs until none is left, as a worker would.
     @discardableResult
-    func drainQueue(worker: String = "test-worker") async throws -> [JobRunner.Outcome] {
-        var outcomes: [JobRunner.Outcome] = []
-        while let claimed = try await components.queue.claim(worker: worker) {
-            let outcome = try await components.runner.run(claimed, worker: worker)
-            try await components.queue.finish(claimed, worker: worker, state: outcome.state, error: outcome.error, version: outcome.version)
-            outcomes.append(outcome)
+    func drainQueue(worker: String = "test-worker") async throws -> [FinishedJob] {
+        var outcomes: [FinishedJob] = []
+        while let claimed = try await components.lifecycle.claim(worker: worker) {
+            outcomes.append(try await components.runner.process(claimed, worker: worker))
         }
         return outcomes
     }
@@ -92,4 +90,8 @@ extension TestResponse {
     }
 
     var text: String { String(buffer: body) }
+}
+
+extension FinishedJob {
+    var state: JobState { jobState }
 }

@@ -14,16 +14,21 @@ package enum Daemon {
             // A socket left by a crashed daemon would make bind fail; nothing listens on it any more.
             unlink(path)
         }
-        let recovered = try await components.queue.recoverOrphans(allRunning: true)
-        if !recovered.requeued.isEmpty || !recovered.failed.isEmpty {
-            logger.warning("recovered jobs from an earlier run", metadata: [
+        // Under the data dir's lock, every running job is an orphan of an earlier run.
+        let recovered = try await components.lifecycle.reap(all: true)
+        if !recovered.isEmpty {
+            logger.warning("recovered work from an earlier run", metadata: [
                 "requeued": .string(recovered.requeued.map { String($0) }.joined(separator: ",")),
                 "failed": .string(recovered.failed.map { String($0) }.joined(separator: ",")),
+                "stranded_requests": .string(recovered.strandedRequests.map { String($0) }.joined(separator: ",")),
             ])
+        }
+        if components.leftoversRemoved > 0 {
+            logger.info("removed temporary files of an earlier run", metadata: ["count": .stringConvertible(components.leftoversRemoved)])
         }
         components.runtime.recoveryDone()
         let workers = WorkerService(
-            queue: components.queue, runner: components.runner, workers: configuration.workers,
+            lifecycle: components.lifecycle, runner: components.runner, workers: configuration.workers,
             instance: "pid\(getpid())", leaseDuration: configuration.leaseDuration, logger: logger)
         let group = ServiceGroup(
             configuration: .init(

@@ -17,6 +17,8 @@ package struct DaemonComponents: Sendable {
     package let versions: VersionService
     package let requests: RequestService
     package let queue: JobQueue
+    /// The only writer of requests, jobs and site locks.
+    package let lifecycle: LifecycleStore
     package let jobs: JobService
     package let pipeline: BuildPipeline
     package let runner: JobRunner
@@ -90,14 +92,15 @@ package struct DaemonComponents: Sendable {
             scratch: inMemory ? FileManager.default.temporaryDirectory : configuration.workDirectory)
         sites = SiteService(db: db, themes: themes, pipeline: pipeline, events: events, now: now)
         versions = VersionService(db: db, artifacts: artifacts, sites: sites, events: events, now: now)
+        lifecycle = LifecycleStore(db: db, leaseDuration: configuration.leaseDuration, events: events, now: now)
         requests = RequestService(
             db: db, sites: sites, versions: versions, artifacts: artifacts, agents: agents, installedThemes: themes.names(),
-            events: events, now: now)
-        queue = JobQueue(db: db, leaseDuration: configuration.leaseDuration, now: now)
-        jobs = JobService(db: db, queue: queue, sites: sites)
+            lifecycle: lifecycle, events: events, now: now)
+        queue = JobQueue(db: db, now: now)
+        jobs = JobService(db: db, queue: queue, lifecycle: lifecycle, sites: sites)
         runner = JobRunner(
-            db: db, queue: queue, pipeline: pipeline, artifacts: artifacts, requests: requests, agents: agents, events: events,
-            pauseBeforeStore: configuration.debugPauseBeforeStore, browserCheck: BrowserCheck(settings: configuration.browserChecks),
+            db: db, queue: queue, lifecycle: lifecycle, pipeline: pipeline, artifacts: artifacts, requests: requests, agents: agents, events: events,
+            pauseBeforeStore: configuration.debugPauseBeforeStore, pauseAfterStore: configuration.debugPauseAfterStore, browserCheck: BrowserCheck(settings: configuration.browserChecks),
             now: now)
         serving = SiteServing(db: db, artifacts: artifacts, domain: configuration.domain)
         runtime = RuntimeState()

@@ -7,11 +7,13 @@ package import SiteAPI
 package struct JobService: Sendable {
     let db: any DatabaseWriter
     let queue: JobQueue
+    let lifecycle: LifecycleStore
     let sites: SiteService
 
-    package init(db: any DatabaseWriter, queue: JobQueue, sites: SiteService) {
+    package init(db: any DatabaseWriter, queue: JobQueue, lifecycle: LifecycleStore, sites: SiteService) {
         self.db = db
         self.queue = queue
+        self.lifecycle = lifecycle
         self.sites = sites
     }
 
@@ -56,19 +58,8 @@ package struct JobService: Sendable {
 
     package func cancel(jobID: Int64, for user: UserRecord) async throws -> Job {
         let job = try await show(jobID: jobID, for: user)
-        try await db.write { db in
-            switch job.state {
-            case .queued:
-                try db.execute(sql: "UPDATE jobs SET state = 'cancelled', finished_at = ? WHERE id = ?", arguments: [Date(), jobID])
-                if let requestID = job.requestId {
-                    try db.execute(sql: "UPDATE build_requests SET state = 'cancelled' WHERE id = ?", arguments: [requestID])
-                }
-            case .running:
-                try db.execute(sql: "UPDATE jobs SET cancel_requested = 1 WHERE id = ?", arguments: [jobID])
-            default:
-                throw ServerError.conflict("Job \(jobID) already \(job.state.rawValue).")
-            }
-        }
+        guard !job.state.isTerminal else { throw ServerError.conflict("Job \(jobID) already \(job.state.rawValue).") }
+        try await lifecycle.cancel(jobID: jobID)
         return try await show(jobID: jobID, for: user)
     }
 

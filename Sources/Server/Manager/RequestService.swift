@@ -13,13 +13,16 @@ package struct RequestService: Sendable {
     let artifacts: ArtifactStore
     let agents: AgentSelector
     let installedThemes: [String]
+    let lifecycle: LifecycleStore
     let events: EventBus
     let now: @Sendable () -> Date
 
     package init(
         db: any DatabaseWriter, sites: SiteService, versions: VersionService, artifacts: ArtifactStore,
-        agents: AgentSelector, installedThemes: [String], events: EventBus, now: @escaping @Sendable () -> Date
+        agents: AgentSelector, installedThemes: [String], lifecycle: LifecycleStore, events: EventBus,
+        now: @escaping @Sendable () -> Date
     ) {
+        self.lifecycle = lifecycle
         self.db = db
         self.sites = sites
         self.versions = versions
@@ -43,15 +46,12 @@ package struct RequestService: Sendable {
         }
         let site = try await sites.site(named: name, for: user)
         guard let siteID = site.id, let userID = user.id else { throw ServerError.unauthorized }
-        let at = now()
-        let requestID: Int64 = try await db.write { db in
-            try RequestRecord(
-                id: nil, siteId: siteID, userId: userID, message: message, state: RequestState.queued.rawValue,
-                question: nil, answer: nil, reply: nil, jobId: nil, version: nil, createdAt: at, updatedAt: at
-            ).insert(db)
-            return db.lastInsertedRowID
-        }
-        return try await triage(requestID: requestID, site: site, message: message, question: nil, answer: nil)
+        // Triage first, then the request and (when queued) its job in one transaction: a crash in between leaves
+        // nothing behind rather than a request waiting for a job that does not exist.
+        let outcome = await triage(site: site, message: message, question: nil, answer: nil)
+        let requestID = try await lifecycle.open(siteID: siteID, userID: userID, message: message, outcome: outcome.outcome)
+        if let failure = outcome.failure { throw failure.withRequest(requestID) }
+        return try await apiRequest(requestID)
     }
 
     /// Resumes a request waiting for input with the user's answer.
@@ -64,79 +64,48 @@ package struct RequestService: Sendable {
                 hint: "sitectl requests show \(requestID)")
         }
         let question = record.question.flatMap { try? APIJSON.decoder().decode(Question.self, from: Data($0.utf8)) }
-        try await db.write { db in
-            try db.execute(sql: "UPDATE build_requests SET answer = ?, updated_at = ? WHERE id = ?", arguments: [answer, now(), requestID])
-        }
-        return try await triage(
-            requestID: requestID, site: site, message: record.message,
-            question: question.map { AgentQuestion(text: $0.text, options: $0.options) }, answer: answer)
+        let outcome = await triage(
+            site: site, message: record.message, question: question.map { AgentQuestion(text: $0.text, options: $0.options) }, answer: answer)
+        try await lifecycle.resolve(requestID: requestID, answer: answer, outcome: outcome.outcome)
+        if let failure = outcome.failure { throw failure.withRequest(requestID) }
+        return try await apiRequest(requestID)
     }
 
-    private func triage(
-        requestID: Int64, site: SiteRecord, message: String, question: AgentQuestion?, answer: String?
-    ) async throws -> BuildRequest {
+    /// Runs the agent's triage; a failure becomes a `failed` outcome with a reply safe to show (the error's own text
+    /// goes to the log only: a model server's error may quote internals) and the error to answer the call with.
+    private func triage(site: SiteRecord, message: String, question: AgentQuestion?, answer: String?) async
+        -> (outcome: TriageOutcome, failure: ServerError?)
+    {
         let result: Triage
         do {
             let context = try await agentContext(site: site, message: message, question: question, answer: answer)
             result = try await agents.backend(for: site).triage(context)
+        } catch let error as ServerError {
+            return (.failed(reply: error.message), error)
         } catch {
-            throw try await triageFailed(requestID: requestID, site: site, error: error)
-        }
-        let at = now()
-        try await db.write { db in
-            switch result {
-            case .clear(let summary):
-                let jobID = try JobQueue.enqueue(db, siteID: site.id ?? 0, requestID: requestID, kind: "chat", at: at)
-                try db.execute(
-                    sql: "UPDATE build_requests SET state = 'queued', question = NULL, reply = ?, job_id = ?, updated_at = ? WHERE id = ?",
-                    arguments: [summary, jobID, at, requestID])
-            case .question(let q):
-                let json = String(decoding: try APIJSON.encoder().encode(Question(text: q.text, options: q.options)), as: UTF8.self)
-                try db.execute(
-                    sql: "UPDATE build_requests SET state = 'needs_input', question = ?, reply = ?, updated_at = ? WHERE id = ?",
-                    arguments: [json, q.text, at, requestID])
-            case .noChange(let reason):
-                try db.execute(
-                    sql: "UPDATE build_requests SET state = 'no_change', reply = ?, updated_at = ? WHERE id = ?",
-                    arguments: [reason, at, requestID])
-            case .unsupported(let reason):
-                try db.execute(
-                    sql: "UPDATE build_requests SET state = 'unsupported', reply = ?, updated_at = ? WHERE id = ?",
-                    arguments: [reason, at, requestID])
-            }
-        }
-        let request = try await apiRequest(requestID)
-        events.publish(Event(kind: .requestState, site: site.name, time: at, requestId: requestID, jobId: request.jobId, state: request.state.rawValue), siteID: site.id ?? 0)
-        return request
-    }
-
-    /// Ends a request whose triage threw (the model failed, timed out, or its profile is gone): `failed`, with a
-    /// reply safe to show, so it never waits in `queued` with no job. The error's own text goes to the log only: a
-    /// model server's error may quote internals (an endpoint, part of a key).
-    private func triageFailed(requestID: Int64, site: SiteRecord, error: any Error) async throws -> ServerError {
-        let failure: ServerError
-        let reply: String
-        if let error = error as? ServerError {
-            failure = error  // Already says what happened in words safe to show.
-            reply = error.message
-        } else {
-            reply = "Not done: the agent's model failed or did not answer while reading this request. Nothing was changed."
-            failure = ServerError(
+            let reply = "Not done: the agent's model failed or did not answer while reading this request. Nothing was changed."
+            return (.failed(reply: reply), ServerError(
                 .unprocessableContent, "triage_failed",
-                "Request \(requestID) failed: the agent's model failed or did not answer while reading it. Nothing was changed.",
+                "The request failed: the agent's model failed or did not answer while reading it. Nothing was changed.",
                 hint: "Send it again in a moment: sitectl chat \(site.name) \"…\"   (the daemon's log has the cause: sitectl daemon logs)",
-                cause: "triage of request \(requestID): \(String(describing: error))")
+                cause: "triage: \(String(describing: error))"))
         }
-        let at = now()
-        try await db.write { db in
-            try db.execute(
-                sql: "UPDATE build_requests SET state = 'failed', reply = ?, updated_at = ? WHERE id = ?",
-                arguments: [reply, at, requestID])
+        switch result {
+        case .clear(let summary):
+            return (.queue(summary: summary), nil)
+        case .question(let q):
+            let json = (try? APIJSON.encoder().encode(Question(text: q.text, options: q.options))).map { String(decoding: $0, as: UTF8.self) } ?? "{}"
+            return (.ask(question: json, text: q.text), nil)
+        case .noChange(let reason):
+            // Against the latest version this changes nothing, but requests still queued may change it first:
+            // the job decides against the site as it is when it runs.
+            if let siteID = site.id, (try? await lifecycle.hasPendingJobs(siteID: siteID)) == true {
+                return (.queue(summary: "Queued behind earlier requests; checked against the site once they are done."), nil)
+            }
+            return (.noChange(reason: reason), nil)
+        case .unsupported(let reason):
+            return (.unsupported(reason: reason), nil)
         }
-        events.publish(
-            Event(kind: .requestState, site: site.name, time: at, requestId: requestID, state: RequestState.failed.rawValue),
-            siteID: site.id ?? 0)
-        return failure
     }
 
     /// What the agent sees: the latest version's source, the version history, the clock.
@@ -153,24 +122,9 @@ package struct RequestService: Sendable {
     }
 
     package func cancel(requestID: Int64, for user: UserRecord) async throws -> BuildRequest {
-        let (record, site) = try await owned(requestID, for: user)
-        let at = now()
-        try await db.write { db in
-            switch RequestState(rawValue: record.state) {
-            case .needsInput, .queued:
-                try db.execute(sql: "UPDATE build_requests SET state = 'cancelled', updated_at = ? WHERE id = ?", arguments: [at, requestID])
-                try db.execute(
-                    sql: "UPDATE jobs SET state = 'cancelled', finished_at = ? WHERE request_id = ? AND state = 'queued'",
-                    arguments: [at, requestID])
-            case .running:
-                try db.execute(sql: "UPDATE jobs SET cancel_requested = 1 WHERE request_id = ? AND state = 'running'", arguments: [requestID])
-            default:
-                throw ServerError.conflict("Request \(requestID) is already \(record.state).")
-            }
-        }
-        let request = try await apiRequest(requestID)
-        events.publish(Event(kind: .requestState, site: site.name, time: at, requestId: requestID, state: request.state.rawValue), siteID: site.id ?? 0)
-        return request
+        _ = try await owned(requestID, for: user)
+        try await lifecycle.cancel(requestID: requestID)
+        return try await apiRequest(requestID)
     }
 
     package func show(requestID: Int64, for user: UserRecord) async throws -> BuildRequest {
@@ -220,5 +174,15 @@ package struct RequestService: Sendable {
             question: record.question.flatMap { try? APIJSON.decoder().decode(Question.self, from: Data($0.utf8)) },
             answer: record.answer, reply: record.reply, jobId: record.jobId, version: record.version,
             createdAt: record.createdAt, updatedAt: record.updatedAt)
+    }
+}
+
+extension ServerError {
+    /// The error, naming the request it ended.
+    fileprivate func withRequest(_ id: Int64) -> ServerError {
+        var copy = self
+        copy.message = copy.message.replacingOccurrences(of: "The request failed", with: "Request \(id) failed")
+        copy.cause = copy.cause.map { "request \(id): \($0)" }
+        return copy
     }
 }

@@ -71,8 +71,11 @@ package struct SiteService: Sendable {
             source = SourcePolicy.settingTheme(requested, in: source)
         }
         let built = try await pipeline.compile(source)
+        let prepared = try pipeline.prepareVersion(
+            built: built, origin: origin, summary: origin == "seed" ? "Created from the \(theme) theme" : "Imported source")
         let at = now()
-        let siteRecord: SiteRecord = try await db.write { db in
+        // The site, its version 1 and the live pointer appear together or not at all.
+        let (siteID, version): (Int64, Int) = try await db.write { db in
             if try SiteRecord.filter(Column("name") == name).fetchCount(db) > 0 {
                 throw ServerError.conflict("A site named '\(name)' already exists.", hint: "sitectl sites show \(name)")
             }
@@ -80,18 +83,13 @@ package struct SiteService: Sendable {
                 id: nil, ownerId: userID, name: name, theme: requestedTheme ?? theme, description: description,
                 status: "enabled", liveVersion: nil, previewVersion: nil, createdAt: at, updatedAt: at)
             try site.insert(db)
-            site.id = db.lastInsertedRowID
-            return site
-        }
-        guard let siteID = siteRecord.id else { throw ServerError(.internalServerError, "internal", "Site was not created.") }
-        let version = try await pipeline.storeVersion(
-            siteID: siteID, built: built, origin: origin,
-            summary: origin == "seed" ? "Created from the \(theme) theme" : "Imported source", requestID: nil, fence: nil)
-        try await db.write { db in
+            let siteID = db.lastInsertedRowID
+            let version = try prepared.insert(db, siteID: siteID, requestID: nil, fence: nil, at: at)
             try db.execute(sql: "UPDATE sites SET live_version = ?, updated_at = ? WHERE id = ?", arguments: [version, at, siteID])
             try db.execute(
                 sql: "INSERT INTO deployments (site_id, pointer, version, previous, created_at) VALUES (?, 'live', ?, NULL, ?)",
                 arguments: [siteID, version, at])
+            return (siteID, version)
         }
         events.publish(Event(kind: .siteDeployed, site: name, time: at, version: version), siteID: siteID)
         return try await apiSite(name: name, for: user)

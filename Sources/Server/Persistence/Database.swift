@@ -154,6 +154,15 @@ package enum MetadataDatabase {
                     ALTER TABLE sites DROP COLUMN agent_config;
                     """)
         }
+        migrator.registerMigration("v5") { db in
+            // Version numbers are never reused: each site counts the numbers it has handed out, so deleting the
+            // newest version does not free its number.
+            try db.execute(
+                sql: """
+                    ALTER TABLE sites ADD COLUMN last_version INTEGER NOT NULL DEFAULT 0;
+                    UPDATE sites SET last_version = COALESCE((SELECT MAX(number) FROM versions WHERE site_id = sites.id), 0);
+                    """)
+        }
         return migrator
     }
 }

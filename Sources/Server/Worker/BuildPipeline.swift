@@ -97,36 +97,52 @@ package struct BuildPipeline: Sendable {
             file: diagnostic.file, line: diagnostic.line)
     }
 
-    /// Stores blobs and manifests, then the version row in one transaction.
-    ///
-    /// With a `fence`, the write is refused unless that token is still the site lock's current one, so a worker
-    /// whose lease was lost (and taken over) can never write a version.
-    package func storeVersion(
-        siteID: Int64, built: BuiltSite, origin: String, summary: String, requestID: Int64?, fence: Int64?,
-        transcript: String? = nil
-    ) async throws -> Int {
+    /// Stores the version's blobs and manifests (content-addressed, so a retry or a lost lease only leaves blobs the
+    /// collector frees); the version row is written by ``PreparedVersion/insert(_:at:)`` in the caller's transaction.
+    package func prepareVersion(built: BuiltSite, origin: String, summary: String, transcript: String? = nil) throws -> PreparedVersion {
         let source = try artifacts.store(built.source)
         let output = try artifacts.store(built.output)
-        let findingsJSON = String(decoding: try APIJSON.encoder().encode(built.findings), as: UTF8.self)
-        let logDigest = try artifacts.blobs.put(Data(built.log.joined(separator: "\n").utf8))
-        let transcriptDigest = try transcript.map { try artifacts.blobs.put(Data($0.utf8)) }
-        let screenshotDigest = try built.screenshot.map { try artifacts.blobs.put($0) }
-        let at = now()
-        return try await db.write { db in
-            if let fence {
-                let current = try Int64.fetchOne(db, sql: "SELECT fence FROM site_locks WHERE site_id = ?", arguments: [siteID])
-                guard current == fence else { throw StaleFenceError(presented: fence, current: current) }
-            }
-            let number = (try Int.fetchOne(db, sql: "SELECT MAX(number) FROM versions WHERE site_id = ?", arguments: [siteID]) ?? 0) + 1
-            let record = VersionRecord(
-                siteId: siteID, number: number, createdAt: at, origin: origin, summary: summary, requestId: requestID,
-                sourceManifest: source.digest, outputManifest: output.digest, sourceFiles: source.manifest.entries.count,
-                outputFiles: output.manifest.entries.count, outputBytes: output.manifest.totalBytes,
-                checkStatus: built.checkStatus.rawValue, findings: findingsJSON, buildLog: logDigest,
-                transcript: transcriptDigest, fence: fence, screenshot: screenshotDigest, browserChecks: built.browserChecks)
-            try record.insert(db)
-            return number
+        return PreparedVersion(
+            origin: origin, summary: summary, sourceManifest: source.digest, outputManifest: output.digest,
+            sourceFiles: source.manifest.entries.count, outputFiles: output.manifest.entries.count,
+            outputBytes: output.manifest.totalBytes, checkStatus: built.checkStatus.rawValue,
+            findings: String(decoding: try APIJSON.encoder().encode(built.findings), as: UTF8.self),
+            buildLog: try artifacts.blobs.put(Data(built.log.joined(separator: "\n").utf8)),
+            transcript: try transcript.map { try artifacts.blobs.put(Data($0.utf8)) },
+            screenshot: try built.screenshot.map { try artifacts.blobs.put($0) }, browserChecks: built.browserChecks)
+    }
+}
+
+/// A version whose blobs are stored, waiting for its row.
+package struct PreparedVersion: Sendable {
+    var origin: String
+    var summary: String
+    var sourceManifest: String
+    var outputManifest: String
+    var sourceFiles: Int
+    var outputFiles: Int
+    var outputBytes: Int64
+    var checkStatus: String
+    var findings: String
+    var buildLog: String
+    var transcript: String?
+    var screenshot: String?
+    var browserChecks: String?
+
+    /// Inserts the version row inside the caller's transaction and returns its number: the site's next number,
+    /// never one handed out before (deleting the newest version does not free its number).
+    package func insert(_ db: Database, siteID: Int64, requestID: Int64?, fence: Int64?, at: Date) throws -> Int {
+        try db.execute(sql: "UPDATE sites SET last_version = last_version + 1 WHERE id = ?", arguments: [siteID])
+        guard db.changesCount == 1, let number = try Int.fetchOne(db, sql: "SELECT last_version FROM sites WHERE id = ?", arguments: [siteID]) else {
+            throw ServerError.notFound("The site no longer exists.")
         }
+        let record = VersionRecord(
+            siteId: siteID, number: number, createdAt: at, origin: origin, summary: summary, requestId: requestID,
+            sourceManifest: sourceManifest, outputManifest: outputManifest, sourceFiles: sourceFiles,
+            outputFiles: outputFiles, outputBytes: outputBytes, checkStatus: checkStatus, findings: findings, buildLog: buildLog,
+            transcript: transcript, fence: fence, screenshot: screenshot, browserChecks: browserChecks)
+        try record.insert(db)
+        return number
     }
 }
 

@@ -10,50 +10,72 @@ import SiteCompiler
 package struct JobRunner: Sendable {
     let db: any DatabaseWriter
     let queue: JobQueue
+    let lifecycle: LifecycleStore
     let pipeline: BuildPipeline
     let artifacts: ArtifactStore
     let requests: RequestService
     let agents: AgentSelector
     let events: EventBus
     let pauseBeforeStore: Duration
+    /// Fault injection: a pause after the version's transaction commits (a kill there must not repeat the job).
+    let pauseAfterStore: Duration
     let browserCheck: BrowserCheck
     let now: @Sendable () -> Date
 
     package init(
-        db: any DatabaseWriter, queue: JobQueue, pipeline: BuildPipeline, artifacts: ArtifactStore, requests: RequestService,
-        agents: AgentSelector, events: EventBus, pauseBeforeStore: Duration,
+        db: any DatabaseWriter, queue: JobQueue, lifecycle: LifecycleStore, pipeline: BuildPipeline, artifacts: ArtifactStore,
+        requests: RequestService, agents: AgentSelector, events: EventBus, pauseBeforeStore: Duration, pauseAfterStore: Duration = .zero,
         browserCheck: BrowserCheck = BrowserCheck(settings: BrowserCheckSettings(enabled: false)), now: @escaping @Sendable () -> Date
     ) {
         self.db = db
         self.queue = queue
+        self.lifecycle = lifecycle
         self.pipeline = pipeline
         self.artifacts = artifacts
         self.requests = requests
         self.agents = agents
         self.events = events
         self.pauseBeforeStore = pauseBeforeStore
+        self.pauseAfterStore = pauseAfterStore
         self.browserCheck = browserCheck
         self.now = now
     }
 
-    /// How a job ended.
-    package struct Outcome: Sendable {
-        package var state: JobState
-        package var error: String?
-        package var version: Int?
+    /// Runs the job and ends it through the lifecycle store (one transaction); what the worker pool and the tests
+    /// both call. Throws ``LeaseLostError`` when the lease was lost (nothing written) and cancellation as is.
+    @discardableResult
+    package func process(_ claimed: ClaimedJob, worker: String) async throws -> FinishedJob {
+        try await complete(claimed, worker: worker, result: try await run(claimed, worker: worker))
     }
 
-    package func run(_ claimed: ClaimedJob, worker: String) async throws -> Outcome {
+    /// Ends the job with `result`: the version row, the request and the job in one transaction; then its log
+    /// line and events.
+    @discardableResult
+    package func complete(_ claimed: ClaimedJob, worker: String, result: JobResult) async throws -> FinishedJob {
+        let finished = try await lifecycle.finish(claimed, worker: worker, result: result)
+        if let version = finished.version {
+            await log(claimed.id, site: claimed.eventSite, "stored version \(version) and closed request \(claimed.job.requestId.map { String($0) } ?? "-") in one transaction")
+            if pauseAfterStore > .zero {
+                await log(claimed.id, site: claimed.eventSite, "pausing \(pauseAfterStore) after storing (fault injection)")
+                try? await Task.sleep(for: pauseAfterStore)
+            }
+        }
+        publishState(site: claimed.eventSite, jobID: claimed.id, requestID: claimed.job.requestId, state: finished.jobState, version: finished.version)
+        return finished
+    }
+
+    /// Runs the agent, enforces the policy, compiles, checks and stores the blobs; writes nothing but the job log.
+    package func run(_ claimed: ClaimedJob, worker: String) async throws -> JobResult {
         let jobID = claimed.id
         guard let site = try await db.read({ db in try SiteRecord.fetchOne(db, key: claimed.job.siteId) }) else {
-            return Outcome(state: .failed, error: "The site no longer exists.")
+            return .closed(.failed, reply: "The site no longer exists.")
         }
         publishState(site: site.eventSite, jobID: jobID, requestID: claimed.job.requestId, state: .running)
         await log(jobID, site: site.eventSite, "claimed by \(worker) (attempt \(claimed.job.attempts), lock fence \(claimed.fence))")
         guard let requestID = claimed.job.requestId,
             let request = try await db.read({ db in try RequestRecord.fetchOne(db, key: requestID) })
         else {
-            return Outcome(state: .failed, error: "The job has no build request.")
+            return .closed(.failed, reply: "The job has no build request.")
         }
         do {
             let question = request.question.flatMap { try? APIJSON.decoder().decode(Question.self, from: Data($0.utf8)) }
@@ -87,9 +109,8 @@ package struct JobRunner: Sendable {
             let outcome = run.outcome
             let transcript = String(decoding: try run.transcript.encoded(), as: UTF8.self)
             try Task.checkCancellation()
-            if try await queue.isCancelRequested(jobID) {
-                try await closeRequest(requestID, site: site, state: .cancelled, reply: "Cancelled before a version was stored.")
-                return Outcome(state: .cancelled, error: "cancelled by the user")
+            if try await lifecycle.isCancelRequested(jobID) {
+                return .closed(.cancelled, reply: "Cancelled before a version was stored.")
             }
             switch outcome {
             case .changed(let files, let summary, let warnings):
@@ -114,23 +135,17 @@ package struct JobRunner: Sendable {
                     claimed, site: site, requestID: requestID, source: source, origin: "revert", summary: summary, warnings: [],
                     transcript: transcript, baseVersion: context.baseVersion)
             case .noChange(let reason):
-                try await closeRequest(requestID, site: site, state: .noChange, reply: reason)
-                return Outcome(state: .succeeded)
+                return .closed(.noChange, reply: reason)
             case .unsupported(let reason):
-                try await closeRequest(requestID, site: site, state: .unsupported, reply: reason)
-                return Outcome(state: .succeeded)
+                return .closed(.unsupported, reply: reason)
             case .question(let q):
                 let json = String(decoding: try APIJSON.encoder().encode(Question(text: q.text, options: q.options)), as: UTF8.self)
-                try await db.write { db in
-                    try db.execute(
-                        sql: "UPDATE build_requests SET state = 'needs_input', question = ?, reply = ?, job_id = NULL, updated_at = ? WHERE id = ?",
-                        arguments: [json, q.text, now(), requestID])
-                }
-                publishRequest(site: site.eventSite, requestID: requestID, state: .needsInput)
-                return Outcome(state: .succeeded)
+                return .asked(question: json, text: q.text)
             }
         } catch is CancellationError {
             throw CancellationError()
+        } catch let lost as LeaseLostError {
+            throw lost
         } catch {
             // Messages of our own errors are written to be shown; anything else may hold paths or SQL, so the
             // owner sees a plain sentence and the detail goes to the daemon's stderr log.
@@ -142,15 +157,14 @@ package struct JobRunner: Sendable {
                 message = "The job failed inside the daemon; its operator can find the cause in the daemon's log."
             }
             await log(jobID, site: site.eventSite, "failed: \(message)", level: "error")
-            try await closeRequest(requestID, site: site, state: .failed, reply: message)
-            return Outcome(state: .failed, error: message)
+            return .closed(.failed, reply: message)
         }
     }
 
     private func build(
         _ claimed: ClaimedJob, site: SiteRecord, requestID: Int64, source: SiteFiles, origin: String, summary: String,
         warnings: [String], transcript: String, baseVersion: Int?
-    ) async throws -> Outcome {
+    ) async throws -> JobResult {
         let jobID = claimed.id
         await log(jobID, site: site.eventSite, "compiling with the \(site.theme) theme")
         var built = try await pipeline.compile(source)
@@ -162,22 +176,15 @@ package struct JobRunner: Sendable {
             await log(jobID, site: site.eventSite, "pausing \(pauseBeforeStore) before storing (fault injection)")
             try await Task.sleep(for: pauseBeforeStore)
         }
-        let number = try await pipeline.storeVersion(
-            siteID: site.id ?? 0, built: built, origin: origin, summary: summary, requestID: requestID, fence: claimed.fence,
-            transcript: transcript)
-        await log(jobID, site: site.eventSite, "stored version \(number) (\(built.output.files.count) files, checks \(built.checkStatus.rawValue))")
+        let prepared = try pipeline.prepareVersion(built: built, origin: origin, summary: summary, transcript: transcript)
+        await log(jobID, site: site.eventSite, "stored \(built.output.files.count) output files (checks \(built.checkStatus.rawValue)); writing the version")
         var reply = summary
         if !warnings.isEmpty { reply += "\nWarnings: " + warnings.joined(separator: "; ") }
-        reply += "\nCreated \(site.name)@\(number). Deploy it with: sitectl versions deploy \(site.name)@\(number)"
         let finalReply = reply
-        try await db.write { db in
-            try db.execute(
-                sql: "UPDATE build_requests SET state = 'done', reply = ?, version = ?, updated_at = ? WHERE id = ?",
-                arguments: [finalReply, number, now(), requestID])
-        }
-        events.publish(Event(kind: .versionCreated, site: site.name, time: now(), requestId: requestID, jobId: jobID, version: number), siteID: site.id ?? 0)
-        publishRequest(site: site.eventSite, requestID: requestID, state: .done, version: number)
-        return Outcome(state: .succeeded, version: number)
+        let name = site.name
+        return .stored(prepared, reply: { number in
+            finalReply + "\nCreated \(name)@\(number). Deploy it with: sitectl versions deploy \(name)@\(number)"
+        })
     }
 
     /// Loads the changed pages in headless Chromium; its findings, screenshot and outcome join the build.
@@ -199,31 +206,6 @@ package struct JobRunner: Sendable {
         built.browserChecks = result.summary
         if built.checkStatus == .passed, !result.findings.isEmpty { built.checkStatus = .warnings }
         for line in lines { await log(jobID, site: site.eventSite, line) }
-    }
-
-    /// Closes the job's request after a user cancelled the running job (the agent was stopped, nothing stored).
-    package func markCancelled(_ claimed: ClaimedJob) async {
-        await log(claimed.id, site: claimed.eventSite, "cancelled by the user; the agent was stopped and nothing was stored", level: "warning")
-        guard let requestID = claimed.job.requestId else { return }
-        try? await db.write { db in
-            try db.execute(
-                sql: "UPDATE build_requests SET state = 'cancelled', reply = ?, updated_at = ? WHERE id = ?",
-                arguments: ["Cancelled while running; nothing was changed.", now(), requestID])
-        }
-        publishRequest(site: claimed.eventSite, requestID: requestID, state: .cancelled)
-    }
-
-    private func closeRequest(_ requestID: Int64, site: SiteRecord, state: RequestState, reply: String) async throws {
-        try await db.write { db in
-            try db.execute(
-                sql: "UPDATE build_requests SET state = ?, reply = ?, updated_at = ? WHERE id = ?",
-                arguments: [state.rawValue, reply, now(), requestID])
-        }
-        publishRequest(site: site.eventSite, requestID: requestID, state: state)
-    }
-
-    private func publishRequest(site: EventSite, requestID: Int64, state: RequestState, version: Int? = nil) {
-        events.publish(Event(kind: .requestState, site: site.name, time: now(), requestId: requestID, version: version, state: state.rawValue), siteID: site.id)
     }
 
     func publishState(site: EventSite, jobID: Int64, requestID: Int64?, state: JobState, version: Int? = nil) {

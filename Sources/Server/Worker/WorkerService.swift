@@ -8,15 +8,15 @@ package import SiteAPI
 /// On graceful shutdown the loops stop claiming; a job in flight finishes, or — if the shutdown cancels it —
 /// goes back to the queue with its lock released, so nothing is left `running`.
 package struct WorkerService: Service {
-    let queue: JobQueue
+    let lifecycle: LifecycleStore
     let runner: JobRunner
     let workers: Int
     let instance: String
     let leaseDuration: TimeInterval
     let logger: Logger
 
-    package init(queue: JobQueue, runner: JobRunner, workers: Int, instance: String, leaseDuration: TimeInterval, logger: Logger) {
-        self.queue = queue
+    package init(lifecycle: LifecycleStore, runner: JobRunner, workers: Int, instance: String, leaseDuration: TimeInterval, logger: Logger) {
+        self.lifecycle = lifecycle
         self.runner = runner
         self.workers = workers
         self.instance = instance
@@ -29,13 +29,33 @@ package struct WorkerService: Service {
             for index in 1...max(1, workers) {
                 group.addTask { await loop(name: "\(instance)/worker-\(index)") }
             }
+            group.addTask { await reaper() }
+        }
+    }
+
+    /// Reclaims expired leases while the daemon runs (a stalled worker, a job whose worker vanished), every third
+    /// of a lease.
+    private func reaper() async {
+        while !Task.isCancelled && !Task.isShuttingDownGracefully {
+            try? await Task.sleep(for: .seconds(max(1, leaseDuration / 3)))
+            do {
+                let recovered = try await lifecycle.reap()
+                if !recovered.isEmpty {
+                    logger.warning("reclaimed jobs whose lease expired", metadata: [
+                        "requeued": .string(recovered.requeued.map { String($0) }.joined(separator: ",")),
+                        "failed": .string(recovered.failed.map { String($0) }.joined(separator: ",")),
+                    ])
+                }
+            } catch {
+                logger.error("lease reaper failed", metadata: ["error": .string(String(describing: error))])
+            }
         }
     }
 
     private func loop(name: String) async {
         while !Task.isCancelled && !Task.isShuttingDownGracefully {
             do {
-                if let claimed = try await queue.claim(worker: name) {
+                if let claimed = try await lifecycle.claim(worker: name) {
                     await execute(claimed, worker: name)
                     continue
                 }
@@ -51,16 +71,16 @@ package struct WorkerService: Service {
     private func execute(_ claimed: ClaimedJob, worker: String) async {
         logger.info("job started", metadata: ["job": .stringConvertible(claimed.id), "worker": .string(worker), "site": .string(claimed.siteName)])
         do {
-            let outcome = try await withThrowingTaskGroup(of: JobRunner.Outcome?.self) { group in
+            let result = try await withThrowingTaskGroup(of: JobResult?.self) { group in
                 group.addTask { try await runner.run(claimed, worker: worker) }
                 group.addTask {
                     // Every second: has the user cancelled? Every lease/3: renew the lease and the site lock.
                     var lastRenewal = ContinuousClock.now
                     while !Task.isCancelled {
                         try await Task.sleep(for: .seconds(1))
-                        if try await queue.isCancelRequested(claimed.id) { throw JobCancelledError() }
+                        if try await lifecycle.isCancelRequested(claimed.id) { throw JobCancelledError() }
                         if ContinuousClock.now - lastRenewal >= .seconds(max(1, leaseDuration / 3)) {
-                            guard try await queue.renew(claimed, worker: worker) else { throw LeaseLostError() }
+                            guard try await lifecycle.renew(claimed, worker: worker) else { throw LeaseLostError() }
                             lastRenewal = .now
                         }
                     }
@@ -68,24 +88,31 @@ package struct WorkerService: Service {
                 }
                 defer { group.cancelAll() }
                 while let next = try await group.next() {
-                    if let outcome = next { return outcome }
+                    if let result = next { return result }
                 }
                 throw CancellationError()
             }
-            try await queue.finish(claimed, worker: worker, state: outcome.state, error: outcome.error, version: outcome.version)
-            runner.publishState(site: claimed.eventSite, jobID: claimed.id, requestID: claimed.job.requestId, state: outcome.state, version: outcome.version)
-            logger.info("job finished", metadata: ["job": .stringConvertible(claimed.id), "state": .string(outcome.state.rawValue)])
+            let finished = try await runner.complete(claimed, worker: worker, result: result)
+            logger.info("job finished", metadata: ["job": .stringConvertible(claimed.id), "state": .string(finished.jobState.rawValue)])
         } catch is JobCancelledError {
             // The agent task was cancelled with the group (a command agent's process group is killed).
-            await runner.markCancelled(claimed)
-            try? await queue.finish(claimed, worker: worker, state: .cancelled, error: "cancelled by the user", version: nil)
-            runner.publishState(site: claimed.eventSite, jobID: claimed.id, requestID: claimed.job.requestId, state: .cancelled)
-            logger.info("job cancelled", metadata: ["job": .stringConvertible(claimed.id)])
+            await runner.log(claimed.id, site: claimed.eventSite, "cancelled by the user; the agent was stopped and nothing was stored", level: "warning")
+            do {
+                try await runner.complete(claimed, worker: worker, result: .closed(.cancelled, reply: "Cancelled while running; nothing was changed."))
+                logger.info("job cancelled", metadata: ["job": .stringConvertible(claimed.id)])
+            } catch {
+                logger.error("could not close a cancelled job", metadata: ["job": .stringConvertible(claimed.id), "error": .string(String(describing: error))])
+            }
         } catch is LeaseLostError {
-            logger.error("lease lost; abandoning job", metadata: ["job": .stringConvertible(claimed.id)])
+            // Someone else owns the site now (the reaper requeued this job): write nothing more.
+            logger.error("lease lost; abandoning job without writing", metadata: ["job": .stringConvertible(claimed.id)])
         } catch {
             logger.warning("job interrupted; requeueing", metadata: ["job": .stringConvertible(claimed.id), "error": .string(String(describing: error))])
-            try? await queue.requeue(claimed, worker: worker, reason: "interrupted by daemon shutdown")
+            do {
+                try await lifecycle.requeue(claimed, worker: worker, reason: "interrupted by daemon shutdown")
+            } catch {
+                logger.error("could not requeue an interrupted job", metadata: ["job": .stringConvertible(claimed.id), "error": .string(String(describing: error))])
+            }
         }
     }
 }
@@ -93,5 +120,4 @@ package struct WorkerService: Service {
 /// The user asked to cancel the running job.
 struct JobCancelledError: Error {}
 
-/// The site lock was taken over (lease expired): the job must not write anything more.
-struct LeaseLostError: Error {}
+

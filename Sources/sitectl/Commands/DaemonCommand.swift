@@ -66,6 +66,9 @@ struct DaemonCommand: AsyncParsableCommand {
         @Option(help: .hidden)
         var debugPauseBeforeStore: Double = 0
 
+        @Option(help: .hidden)
+        var debugPauseAfterStore: Double = 0
+
         @Flag(inversion: .prefixedNo, help: "Load changed pages in headless Chromium before storing a version (skipped when Chromium is not installed).")
         var browserChecks = true
 
@@ -93,7 +96,8 @@ struct DaemonCommand: AsyncParsableCommand {
                 settings.agents = try DaemonSettings.loadAgentProfiles(settings.defaultAgentConfigPath)
             }
             if foreground {
-                try await settings.runForeground(pauseBeforeStore: debugPauseBeforeStore, browserChecks: browserChecks)
+                try await settings.runForeground(
+                    pauseBeforeStore: debugPauseBeforeStore, pauseAfterStore: debugPauseAfterStore, browserChecks: browserChecks)
                 return
             }
             try await settings.startBackground(

@@ -80,7 +80,7 @@ struct DaemonSettings {
 
     var logFile: URL { dataDirectory.appendingPathComponent("logs/daemon.log") }
 
-    func runForeground(pauseBeforeStore: Double, browserChecks: Bool = true) async throws {
+    func runForeground(pauseBeforeStore: Double, pauseAfterStore: Double = 0, browserChecks: Bool = true) async throws {
         // Everything the daemon creates (database, logs, blobs, scratch trees) is its user's alone.
         umask(0o077)
         guard let themes = ThemeLibrary.locateBuiltin() else {
@@ -109,6 +109,7 @@ struct DaemonSettings {
             throw ClientError(error.message, hint: error.hint, exitCode: ClientError.Exit.usage)
         }
         configuration.debugPauseBeforeStore = .milliseconds(Int(pauseBeforeStore * 1000))
+        configuration.debugPauseAfterStore = .milliseconds(Int(pauseAfterStore * 1000))
         configuration.browserChecks.enabled = browserChecks
         let components: DaemonComponents
         do {
