@@ -100,6 +100,9 @@ extension TarArchive {
     /// (`Data(contentsOf:options: .alwaysMapped)`) is never loaded into memory as a whole. Leading `./` is dropped;
     /// folders are implied by their files; links and special files are skipped and listed. A truncated archive, a
     /// bad header checksum, a name that is not UTF-8, two entries with one path, or more than `maxFiles` files throw.
+    /// The longest name read from a GNU long-name or pax entry.
+    package static let maxNameBytes = 4096
+
     package static func untar(_ data: Data, maxFiles: Int) throws -> Contents {
         var files: [String: Data] = [:]
         var skipped: [String] = []
@@ -108,18 +111,24 @@ extension TarArchive {
         var entry = 0
         while true {
             guard data.endIndex - offset >= 512 else {
-                if offset == data.endIndex, entry > 0 { break }  // No end-of-archive blocks: accepted, as GNU tar does.
-                throw Malformed("The archive ends inside a header after \(entry) entries (was the upload cut short?).")
+                if entry == 0, data.starts(with: [0x1F, 0x8B]) {
+                    throw Malformed("This is a gzip-compressed archive; send the tar itself (tar -cf, not tar -czf).")
+                }
+                // No end-of-archive block: a cut between two entries would otherwise pass for a smaller site.
+                throw Malformed("The archive ends after \(entry) entries without its end marker (was the upload cut short?).")
             }
             let header = data[offset..<(offset + 512)]
             if header.allSatisfy({ $0 == 0 }) { break }
             entry += 1
             func field(_ start: Int, _ length: Int) -> Data { data[(offset + start)..<(offset + start + length)] }
             guard let recorded = octal(field(148, 8)), recorded == checksum(header) else {
+                if entry == 1, data.starts(with: [0x1F, 0x8B]) {
+                    throw Malformed("This is a gzip-compressed archive; send the tar itself (tar -cf, not tar -czf).")
+                }
                 throw Malformed("Entry \(entry) has a bad header checksum: this is not a tar archive, or it is damaged.")
             }
             guard let size = octal(field(124, 12)) else {
-                throw Malformed("Entry \(entry) has an unreadable size (files over 8 GB are not accepted).")
+                throw Malformed("Entry \(entry) has a size that is not an octal number (or is over 8 GB).")
             }
             let type = data[offset + 156]
             let isUstar = field(257, 5).elementsEqual("ustar".utf8)
@@ -135,9 +144,11 @@ extension TarArchive {
             var path = extendedPath ?? (prefix.isEmpty ? name : prefix + "/" + name)
             switch type {
             case UInt8(ascii: "x"):
+                guard size <= 64 * 1024 else { throw Malformed("Entry \(entry) has an extended header over 64 KB.") }
                 extendedPath = try paxPath(body, entry: entry) ?? extendedPath
                 continue
             case UInt8(ascii: "L"):
+                guard size <= maxNameBytes else { throw Malformed("Entry \(entry) has a name longer than \(maxNameBytes) bytes.") }
                 guard let long = text(body) else { throw Malformed("Entry \(entry) has a long name that is not UTF-8.") }
                 extendedPath = long
                 continue
@@ -171,7 +182,7 @@ extension TarArchive {
             let slash = first.firstIndex(of: "/")
         else { return files }
         let top = first[...slash]
-        guard files.files[top + marker] != nil, files.files.keys.allSatisfy({ $0.hasPrefix(top) }) else { return files }
+        guard top != "../", top != "./", files.files[top + marker] != nil, files.files.keys.allSatisfy({ $0.hasPrefix(top) }) else { return files }
         return SiteFiles(Dictionary(uniqueKeysWithValues: files.files.map { (String($0.key.dropFirst(top.count)), $0.value) }))
     }
 

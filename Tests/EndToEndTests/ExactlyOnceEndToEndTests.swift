@@ -40,4 +40,55 @@ import Testing
         // Once it is gone, the data dir is free again (the kernel drops the lock even after kill -9).
         try harness.startDaemon()
     }
+
+    @Test func aKillRightAfterTheVersionIsStoredNeverAppliesTheChangeTwice() throws {
+        let harness = try Harness()
+        defer { harness.cleanUp() }
+        // The worker pauses right after the version's transaction commits: the kill lands there.
+        try harness.startDaemon(extra: ["--debug-pause-after-store", "5"])
+        try harness.login("ann@example.test")
+        #expect(try harness.run(["sites", "create", "blog"]).status == 0)
+        let chat = try harness.run(["chat", "blog", "set the site title to Once", "-o", "json"])
+        let jobID = try #require((try Self.json(chat.stdout) as? [String: Any])?["job_id"] as? Int)
+        #expect(try Harness.eventually { (try harness.run(["jobs", "logs", String(jobID)]).stdout).contains("pausing") })
+        let status = try #require(try Self.json(try harness.run(["daemon", "status", "-o", "json"]).stdout) as? [String: Any])
+        let pid = try #require(status["pid"] as? Int)
+        #expect(kill(pid_t(pid), SIGKILL) == 0)
+        #expect(try Harness.eventually { kill(pid_t(pid), 0) != 0 })
+
+        try harness.startDaemon()
+        let job = try #require(try Self.json(try harness.run(["jobs", "show", String(jobID), "-o", "json"]).stdout) as? [String: Any])
+        #expect(job["state"] as? String == "succeeded")
+        #expect(job["attempts"] as? Int == 1, "the job never ran again")
+        let versions = try #require(try Self.json(try harness.run(["versions", "list", "blog", "-o", "json"]).stdout) as? [[String: Any]])
+        #expect(versions.map { $0["number"] as? Int } == [2, 1])
+        let requests = try #require(try Self.json(try harness.run(["requests", "list", "-o", "json"]).stdout) as? [[String: Any]])
+        #expect(requests.map { $0["state"] as? String } == ["done"])
+        #expect(requests.first?["version"] as? Int == 2)
+    }
+
+    @Test func garbageOnTheAPIListenerGetsA400AndTheConnectionCloses() throws {
+        let harness = try Harness()
+        defer { harness.cleanUp() }
+        try harness.startDaemon(extra: ["--listen", "tcp://127.0.0.1:\(harness.apiPort)"])
+        let status = try harness.run(["daemon", "status", "-o", "json"], environment: ["SITECTL_HOST": "tcp://127.0.0.1:\(harness.apiPort)"])
+        let pid = (try? Self.json(status.stdout) as? [String: Any])?["pid"] as? Int
+        defer { if let pid { kill(pid_t(pid), SIGTERM) } }
+        let script = """
+            import socket, sys
+            for payload in [b"GARBAGE\\r\\n\\r\\n", b"GET / HTTP/1.1\\r\\nHost: x\\r\\nContent-Length: 1\\r\\nTransfer-Encoding: chunked\\r\\n\\r\\n"]:
+                s = socket.create_connection(("127.0.0.1", int(sys.argv[1])), timeout=10)
+                s.sendall(payload)
+                data = b""
+                while True:
+                    chunk = s.recv(4096)
+                    if not chunk: break
+                    data += chunk
+                print(data.split(b"\\r\\n")[0].decode())
+            """
+        let result = try Harness.exec("/usr/bin/python3", ["-c", script, String(harness.apiPort)], environment: harness.environment, timeout: 60)
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(result.stdout.split(separator: "\n").map(String.init) == ["HTTP/1.1 400 Bad Request", "HTTP/1.1 400 Bad Request"])
+    }
+
 }

@@ -81,6 +81,127 @@ import Testing
     }
 }
 
+/// Issue 8: what the attack run on streamed imports found, one test per finding.
+@Suite struct ImportAttackTests {
+    static func tar(_ extra: [String: Data]) -> Data {
+        var files = StreamedImportTests.site
+        files.merge(extra) { $1 }
+        return TarArchive.tar(SiteFiles(files), prefix: "")
+    }
+
+    @Test func parallelImportsCannotOutrunTheSiteQuota() async throws {
+        var configuration = ServerConfiguration(
+            dataDirectory: URL(fileURLWithPath: "/nonexistent"), listen: .tcp(host: "127.0.0.1", port: 0),
+            themesDirectories: [TestDaemon.themesDirectory])
+        configuration.bcryptCost = 4
+        configuration.quotas.sitesPerAccount = 2
+        let daemon = try TestDaemon(configuration: configuration)
+        let (user, _) = try await daemon.user("mallory@example.test")
+        let archive = Self.tar([:])
+        let created = try await withThrowingTaskGroup(of: Bool.self) { group in
+            for index in 0..<8 {
+                group.addTask {
+                    let files = try TarArchive.untar(archive, maxFiles: 100).files
+                    do {
+                        _ = try await daemon.components.sites.create(name: "q\(index)", theme: nil, description: nil, imported: files, for: user)
+                        return true
+                    } catch let error as ServerError where error.code == "quota_exceeded" {
+                        return false
+                    }
+                }
+            }
+            return try await group.reduce(0) { $0 + ($1 ? 1 : 0) }
+        }
+        #expect(created == 2)
+    }
+
+    @Test func aThemeParameterCannotWriteIntoSiteYAML() async throws {
+        let daemon = try TestDaemon()
+        let (_, token) = try await daemon.user("mallory@example.test")
+        try await daemon.application().test(.router) { client in
+            for theme in ["starter%0Araw_html:%20true", "blog%20%23%20c", "nope"] {
+                let response = try await client.tar(Self.tar([:]), name: "t", token: token, extra: "&theme=\(theme)")
+                #expect(response.status == .badRequest, "\(theme)")
+                #expect(!response.text.contains("\n\nraw_html"))
+            }
+            let long = try await client.tar(Self.tar([:]), name: "d", token: token, extra: "&description=" + String(repeating: "x", count: 600))
+            #expect(long.status == .badRequest)
+        }
+    }
+
+    @Test func aFileAndAFolderWithOneNameAreRefused() async throws {
+        let daemon = try TestDaemon()
+        let (_, token) = try await daemon.user("mallory@example.test")
+        try await daemon.application().test(.router) { client in
+            for extra in [["static/fd": Data("f".utf8), "static/fd/child.txt": Data("c".utf8)],
+                          ["static/caf\u{E9}": Data("f".utf8), "static/cafe\u{301}/x.txt": Data("c".utf8)]] {
+                let response = try await client.tar(Self.tar(extra), name: "fd", token: token)
+                #expect(response.status == .unprocessableContent)
+                #expect(try response.decode(APIErrorEnvelope.self).error.message.contains("both a file and a folder"))
+            }
+        }
+    }
+
+    @Test func overlongDeepOrInvisibleNamesAreRefused() async throws {
+        let daemon = try TestDaemon()
+        let (_, token) = try await daemon.user("mallory@example.test")
+        let names = [
+            "static/" + String(repeating: "n", count: 300),
+            "static/" + String(repeating: "d/", count: 40) + "x",
+            "static/" + String(repeating: "abcdefghi/", count: 110) + "x",
+            "static/evil\u{202E}gpj.exe",
+            "static/zero\u{200B}width.txt",
+        ]
+        try await daemon.application().test(.router) { client in
+            for name in names {
+                let response = try await client.tar(Self.tar([name: Data("x".utf8)]), name: "n", token: token)
+                #expect(response.status == .unprocessableContent, "\(name.prefix(40))")
+            }
+        }
+        #expect(throws: TarArchive.Malformed.self) { try TarArchive.untar(Self.gnuLongName(bytes: 100_000), maxFiles: 10) }
+    }
+
+    /// A GNU long-name entry ('L') of `bytes` bytes followed by nothing.
+    static func gnuLongName(bytes: Int) -> Data {
+        var header = [UInt8](repeating: 0, count: 512)
+        for (i, b) in Array("././@LongLink".utf8).enumerated() { header[i] = b }
+        let size = Array(String(String(bytes, radix: 8)).utf8)
+        for (i, b) in (Array(repeating: UInt8(ascii: "0"), count: 11 - size.count) + size).enumerated() { header[124 + i] = b }
+        header[156] = UInt8(ascii: "L")
+        for i in 148..<156 { header[i] = 32 }
+        let sum = header.reduce(0) { $0 + Int($1) }
+        for (i, b) in Array(String(format: "%06o", sum).utf8).enumerated() { header[148 + i] = b }
+        header[154] = 0
+        return Data(header) + Data(repeating: UInt8(ascii: "c"), count: bytes) + Data(count: 1024)
+    }
+
+    @Test func gzipLeadingDotDotAndMissingEndMarkersAreNamed() throws {
+        let plain = Self.tar([:])
+        #expect { try TarArchive.untar(Data([0x1F, 0x8B, 8, 0]) + Data(count: 1000), maxFiles: 10) } throws: {
+            String(describing: $0).contains("gzip")
+        }
+        #expect { try TarArchive.untar(plain.prefix(plain.count - 1024), maxFiles: 10) } throws: {
+            String(describing: $0).contains("end marker")
+        }
+        let dotted = TarArchive.untar
+        let files = try dotted(TarArchive.tar(SiteFiles(StreamedImportTests.site), prefix: ".."), 100).files
+        #expect(TarArchive.strippingSingleTopFolder(files, marker: "site.yaml") == files, "'..' is never dropped as a top folder")
+    }
+
+    @Test func aSiteYAMLWithTenThousandUnknownKeysKeepsTwoHundredFindings() async throws {
+        let daemon = try TestDaemon()
+        let (user, _) = try await daemon.user("ann@example.test")
+        var yaml = "title: Keys\ntheme: starter\n"
+        for index in 0..<10_000 { yaml += "k\(index): v\n" }
+        var files = StreamedImportTests.site
+        files["site.yaml"] = Data(yaml.utf8)
+        _ = try await daemon.components.sites.create(name: "keys", theme: nil, description: nil, imported: SiteFiles(files), for: user)
+        let version = try await daemon.components.versions.show(site: "keys", ref: "1", for: user)
+        #expect(version.findings?.count == BuildPipeline.maxFindings + 1)
+        #expect(version.findings?.last?.message.contains("more findings") == true)
+    }
+}
+
 enum TarTool {
     /// `tar -C folder -cf - .` with GNU tar.
     static func create(_ folder: URL) throws -> Data {

@@ -43,9 +43,26 @@ package enum Daemon {
                     .init(service: EventStreamCloser(events: components.events)),
                 ],
                 gracefulShutdownSignals: [.sigterm, .sigint],
-                logger: logger))
+                logger: logger)
+                .bounded(graceful: configuration.shutdownTimeout))
         components.runtime.onShutdownRequest { Task { await group.triggerGracefulShutdown() } }
-        try await group.run()
+        // The first SIGTERM/SIGINT stops gracefully (bounded above); a second one cancels at once: running jobs go
+        // back to the queue and nothing is stored.
+        try await withThrowingTaskGroup(of: Void.self) { tasks in
+            tasks.addTask { try await group.run() }
+            tasks.addTask {
+                var seen = 0
+                for await _ in await UnixSignalsSequence(trapping: .sigterm, .sigint) {
+                    seen += 1
+                    if seen >= 2 {
+                        logger.warning("second stop signal: cancelling running jobs now")
+                        return
+                    }
+                }
+            }
+            defer { tasks.cancelAll() }
+            try await tasks.next()
+        }
         components.events.finishAll()
         if case .unix(let path) = configuration.listen { unlink(path) }
         logger.info("daemon stopped")
@@ -59,5 +76,16 @@ struct EventStreamCloser: Service {
     func run() async throws {
         try? await gracefulShutdown()
         events.finishAll()
+    }
+}
+
+extension ServiceGroupConfiguration {
+    /// Graceful shutdown waits at most `graceful`, then cancels; a cancellation that does not finish in 10 s ends
+    /// the process (a compile or agent stuck in a loop cannot keep a stopped daemon alive).
+    fileprivate func bounded(graceful: Duration) -> ServiceGroupConfiguration {
+        var configuration = self
+        configuration.maximumGracefulShutdownDuration = graceful
+        configuration.maximumCancellationDuration = .seconds(10)
+        return configuration
     }
 }

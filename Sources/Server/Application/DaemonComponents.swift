@@ -90,7 +90,8 @@ package struct DaemonComponents: Sendable {
             isolation: configuration.compileIsolation, limits: configuration.compileLimits,
             themesDirectories: configuration.themesDirectories,
             scratch: inMemory ? FileManager.default.temporaryDirectory : configuration.workDirectory)
-        sites = SiteService(db: db, themes: themes, pipeline: pipeline, events: events, now: now)
+        sites = SiteService(
+            db: db, themes: themes, pipeline: pipeline, events: events, sitesPerAccount: configuration.quotas.sitesPerAccount, now: now)
         versions = VersionService(db: db, artifacts: artifacts, sites: sites, events: events, now: now)
         lifecycle = LifecycleStore(db: db, leaseDuration: configuration.leaseDuration, events: events, now: now)
         requests = RequestService(

@@ -35,6 +35,8 @@ package struct ServerConfiguration: Sendable {
     package var leaseDuration: TimeInterval = 30
     /// Fault injection for crash tests: the worker pauses this long before storing a version.
     package var debugPauseBeforeStore: Duration = .zero
+    /// How long a graceful stop waits for running jobs before cancelling them (they are requeued).
+    package var shutdownTimeout: Duration = .seconds(20)
     /// Fault injection: pause after a version's transaction commits.
     package var debugPauseAfterStore: Duration = .zero
     /// Idle timeout and connection caps of the site-serving server and of the API server.

@@ -8,8 +8,8 @@ import Synchronization
 /// Site imports (`sites create --from`): the tar upload is streamed to a scratch file as it arrives and read back
 /// mapped, so an import's size never becomes the daemon's memory (three 164 MB imports once took 1.66 GB).
 ///
-/// A few uploads are received at once (each costs disk, not memory, up to ``maxBytes``); compiles are queued by
-/// the build pipeline. The older JSON body (base64 files) is decoded whole, so it is held to ``maxJSONBytes``.
+/// Uploads are received side by side (each costs disk, not memory, up to ``maxBytes``; two per account at once);
+/// reading them and compiling are queued. The older JSON body (base64 files) is decoded whole, so it is held to ``maxJSONBytes``.
 package struct ImportSlots: Sendable {
     /// The largest tar upload accepted, in bytes.
     package let maxBytes: Int
@@ -31,24 +31,60 @@ package struct ImportSlots: Sendable {
         return value
     }
 
-    /// Streams the request body into a new scratch file (mode 0600) and returns it; 413 once it passes
-    /// ``maxBytes``. The caller removes the file.
-    package func spool(_ body: RequestBody, context: some RequestContext) async throws -> URL {
+    /// Uploads in flight per account.
+    private let inFlight = UploadCounts()
+    /// Uploads one account may send at once.
+    package static let uploadsPerAccount = 2
+    /// How long one upload may take to arrive.
+    package static let uploadDeadline: Duration = .seconds(600)
+
+    /// Streams the request body into a new scratch file (mode 0600) and returns it: 413 once it passes
+    /// ``maxBytes``, 429 when the account already sends ``uploadsPerAccount``, 408 past ``uploadDeadline``, 400 when
+    /// the client stops before the end. The caller removes the file.
+    package func spool(_ body: RequestBody, account: Int64, context: some RequestContext) async throws -> URL {
+        let admitted = inFlight.table.withLock { table -> Bool in
+            guard table[account, default: 0] < Self.uploadsPerAccount else { return false }
+            table[account, default: 0] += 1
+            return true
+        }
+        guard admitted else {
+            var error = ServerError(
+                .tooManyRequests, "rate_limited", "You are already sending \(Self.uploadsPerAccount) imports; wait for one to finish.",
+                hint: "Retry when an earlier sites create --from is done.")
+            error.retryAfter = 10
+            throw error
+        }
+        defer { inFlight.table.withLock { $0[account, default: 1] -= 1 } }
         try FileManager.default.createDirectory(at: scratch, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
         let file = scratch.appendingPathComponent("import-\(UUID().uuidString).tar")
         guard FileManager.default.createFile(atPath: file.path, contents: nil, attributes: [.posixPermissions: 0o600]) else {
             throw ServerError(.internalServerError, "internal", "The daemon could not spool the upload.")
         }
         let limited = LimitedBody(body: body, limit: maxBytes)
+        let timedOut = ServerError(
+            .requestTimeout, "timeout", "The upload did not arrive within \(Self.uploadDeadline.components.seconds) seconds.",
+            hint: "Send large media separately, or try again from a faster connection.")
         do {
-            try await FileIO().writeFile(contents: limited, path: file.path, context: context)
+            try await TimeLimit.run(Self.uploadDeadline, exceeded: timedOut) {
+                try await FileIO().writeFile(contents: limited, path: file.path, context: context)
+            }
         } catch {
             try? FileManager.default.removeItem(at: file)
-            // The file system wraps the sequence's error, so the body says itself whether it went over.
-            guard limited.exceeded.load(ordering: .relaxed) else { throw error }
+            // The file system wraps the sequence's error, so the body says itself what went wrong.
+            if limited.exceeded.load(ordering: .relaxed) {
+                throw ServerError(
+                    .contentTooLarge, "too_large", "The import is larger than this daemon accepts (\(maxBytes >> 20) MB).",
+                    hint: "Leave large media out of the site folder, or ask the operator to raise --max-import-mb.")
+            }
+            if let error = error as? ServerError { throw error }
+            if limited.failed.load(ordering: .relaxed) {
+                throw ServerError(
+                    .badRequest, "bad_request", "The upload was cut short before the archive ended.",
+                    hint: "Send it again: sitectl sites create NAME --from DIR", cause: String(describing: error))
+            }
             throw ServerError(
-                .contentTooLarge, "too_large", "The import is larger than this daemon accepts (\(maxBytes >> 20) MB).",
-                hint: "Leave large media out of the site folder, or ask the operator to raise --max-import-mb.")
+                .init(code: 507, reasonPhrase: "Insufficient Storage"), "storage_failed", "The daemon could not write the upload to its disk.",
+                hint: "Ask the operator to check free space in the data dir (sitectl daemon logs).", cause: String(describing: error))
         }
         return file
     }
@@ -62,6 +98,8 @@ private final class LimitedBody: AsyncSequence, Sendable {
     let limit: Int
     /// Set once the body went over `limit`.
     let exceeded = Atomic(false)
+    /// Set when reading the body failed (the client went away or the stream ended early).
+    let failed = Atomic(false)
 
     init(body: RequestBody, limit: Int) {
         self.body = body
@@ -76,7 +114,14 @@ private final class LimitedBody: AsyncSequence, Sendable {
         let owner: LimitedBody
 
         mutating func next() async throws -> ByteBuffer? {
-            guard let buffer = try await base.next() else { return nil }
+            let next: ByteBuffer?
+            do {
+                next = try await base.next()
+            } catch {
+                owner.failed.store(true, ordering: .relaxed)
+                throw error
+            }
+            guard let buffer = next else { return nil }
             remaining -= buffer.readableBytes
             if remaining < 0 {
                 owner.exceeded.store(true, ordering: .relaxed)
@@ -85,4 +130,9 @@ private final class LimitedBody: AsyncSequence, Sendable {
             return buffer
         }
     }
+}
+
+/// Uploads in flight per account.
+private final class UploadCounts: Sendable {
+    let table = Mutex<[Int64: Int]>([:])
 }

@@ -96,9 +96,11 @@ package struct SitesController: Sendable {
         }
         let theme = query.get("theme").map { String($0) }
         let description = query.get("description").map { String($0) }
+        // Receiving costs disk, not memory, so uploads are not queued behind each other (two slow clients must not
+        // block every import); each account has at most two in flight, and each must arrive within its deadline.
+        let file = try await imports.spool(request.body, account: user.id ?? 0, context: context)
+        defer { try? FileManager.default.removeItem(at: file) }
         return try await imports.withSlot {
-            let file = try await imports.spool(request.body, context: context)
-            defer { try? FileManager.default.removeItem(at: file) }
             let contents: TarArchive.Contents
             do {
                 contents = try TarArchive.untar(try Data(contentsOf: file, options: .alwaysMapped), maxFiles: SourcePolicy.maxFiles)

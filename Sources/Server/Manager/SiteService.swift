@@ -12,8 +12,15 @@ package struct SiteService: Sendable {
     let pipeline: BuildPipeline
     let events: EventBus
     let now: @Sendable () -> Date
+    /// Sites an account may own (0: no limit), checked in the transaction that creates one, so parallel imports
+    /// cannot all pass a check made before them.
+    let sitesPerAccount: Int
 
-    package init(db: any DatabaseWriter, themes: ThemeLibrary, pipeline: BuildPipeline, events: EventBus, now: @escaping @Sendable () -> Date) {
+    package init(
+        db: any DatabaseWriter, themes: ThemeLibrary, pipeline: BuildPipeline, events: EventBus, sitesPerAccount: Int = 0,
+        now: @escaping @Sendable () -> Date
+    ) {
+        self.sitesPerAccount = sitesPerAccount
         self.db = db
         self.themes = themes
         self.pipeline = pipeline
@@ -49,6 +56,13 @@ package struct SiteService: Sendable {
         if let problem = SiteName.problem(with: name) {
             throw ServerError.badRequest("'\(name)' is not a valid site name: it \(problem).", hint: "sitectl sites create my-blog")
         }
+        if let requestedTheme, !themes.names().contains(requestedTheme) {
+            throw ServerError.badRequest(
+                "There is no theme named \(String(requestedTheme.prefix(60)).debugDescription).", hint: "Available themes: \(themes.names().joined(separator: ", "))")
+        }
+        if let description, description.count > 500 || description.unicodeScalars.contains(where: { $0.properties.generalCategory == .control }) {
+            throw ServerError.badRequest("A description is at most 500 characters, on one line.", hint: "sitectl sites create NAME --description \"A short line\"")
+        }
         var source: SiteFiles
         let origin: String
         if let imported {
@@ -78,6 +92,11 @@ package struct SiteService: Sendable {
         let (siteID, version): (Int64, Int) = try await db.write { db in
             if try SiteRecord.filter(Column("name") == name).fetchCount(db) > 0 {
                 throw ServerError.conflict("A site named '\(name)' already exists.", hint: "sitectl sites show \(name)")
+            }
+            let owned = try SiteRecord.filter(Column("owner_id") == userID).fetchCount(db)
+            if sitesPerAccount > 0, owned >= sitesPerAccount {
+                throw QuotaService.exceeded(
+                    "You own \(owned) sites, the most this daemon allows per account.", hint: "Delete one first: sitectl sites delete SITE")
             }
             var site = SiteRecord(
                 id: nil, ownerId: userID, name: name, theme: requestedTheme ?? theme, description: description,

@@ -10,14 +10,27 @@ package enum SourcePolicy {
     package static let maxFileBytes = 10 * 1024 * 1024
     package static let maxTotalBytes = 200 * 1024 * 1024
     package static let maxFiles = 10_000
+    package static let maxPathBytes = 1024
+    package static let maxDepth = 32
+    /// Zero-width characters and bidirectional controls.
+    static let invisible = Set<UInt32>([0x200B, 0x200C, 0x200D, 0x200E, 0x200F, 0x2060, 0xFEFF])
+        .union(0x202A...0x202E).union(0x2066...0x2069)
 
     /// Why a path is not allowed in a site's source, or nil when it is.
     package static func problem(withPath path: String) -> String? {
         if path.isEmpty || path.hasPrefix("/") { return "is not a relative path" }
+        if path.utf8.count > maxPathBytes { return "is longer than \(maxPathBytes) bytes" }
         let segments = path.split(separator: "/", omittingEmptySubsequences: false)
         if segments.contains(where: { $0.isEmpty || $0 == "." || $0 == ".." }) { return "has an empty, '.' or '..' segment" }
         if segments.contains(where: { $0.hasPrefix(".") }) { return "is a hidden file" }
-        if path.contains("\\") || path.unicodeScalars.contains(where: { $0.value < 0x20 }) { return "has a control character or backslash" }
+        if path.contains("\\") || path.unicodeScalars.contains(where: { $0.value < 0x20 || $0.value == 0x7F }) {
+            return "has a control character or backslash"
+        }
+        if path.unicodeScalars.contains(where: { invisible.contains($0.value) }) {
+            return "has an invisible or text-direction character (which makes a name look like another)"
+        }
+        if segments.count > maxDepth { return "is nested more than \(maxDepth) folders deep" }
+        if segments.contains(where: { $0.utf8.count > 255 }) { return "has a name longer than 255 bytes" }
         if path == "site.yaml" { return nil }
         if segments.count >= 2, segments[0] == "content" || segments[0] == "static" { return nil }
         return "is outside site.yaml, content/ and static/"
@@ -39,6 +52,19 @@ package enum SourcePolicy {
                 throw ServerError(.contentTooLarge, "too_large", "'\(path)' is \(size) bytes; the limit is \(maxFileBytes).")
             }
             total += size
+        }
+        // A file and a folder with one name (`static/a` and `static/a/b`), also when they differ only in Unicode
+        // normalisation, cannot both exist in a folder: downloads and checkouts of the version would fail.
+        let normalized = Set(files.paths.map { $0.precomposedStringWithCanonicalMapping })
+        for path in files.paths {
+            var prefix = ""
+            for segment in path.precomposedStringWithCanonicalMapping.split(separator: "/").dropLast() {
+                prefix += prefix.isEmpty ? String(segment) : "/" + segment
+                if normalized.contains(prefix) {
+                    throw ServerError(.unprocessableContent, "policy_violation", "'\(prefix)' is both a file and a folder (of '\(path)').",
+                        hint: "Rename the file or the folder.")
+                }
+            }
         }
         if total > maxTotalBytes {
             throw ServerError(.contentTooLarge, "too_large", "The source is \(total) bytes; the limit is \(maxTotalBytes).")

@@ -3,6 +3,7 @@ package import HummingbirdCore
 package import HummingbirdWebSocket
 package import Logging
 package import NIOCore
+import NIOHTTP1
 import Synchronization
 
 /// Bounds on connections, per server (operator-configurable through ``ServerConfiguration/connections``).
@@ -127,7 +128,15 @@ struct GuardedChildChannel<Base: ServerChildChannel>: ServerChildChannel {
         let deadline = self.deadline
         return channel.eventLoop.makeCompletedFuture {
             try channel.pipeline.syncOperations.addHandler(ConnectionGuard(counter: counter, deadline: deadline), position: .first)
-        }.flatMap { base.setup(channel: channel, logger: logger) }
+        }.flatMap { base.setup(channel: channel, logger: logger) }.flatMapThrowing { value in
+            // Right behind the HTTP decoder: a request it cannot parse gets a 400 and the connection closes. The
+            // WebSocket-upgrade pipeline otherwise waits for a head that never comes, and keeps the connection.
+            let operations = channel.pipeline.syncOperations
+            if let decoder = try? operations.handler(type: ByteToMessageHandler<HTTPRequestDecoder>.self) {
+                try operations.addHandler(MalformedRequestCloser(), position: .after(decoder))
+            }
+            return value
+        }
     }
 
     func handle(value: Value, logger: Logger) async {
@@ -158,6 +167,36 @@ extension ConnectionSettings {
             GuardedChildChannel(
                 base: HTTP1WebSocketUpgradeChannel(responder: responder, webSocketResponder: webSocketResponder, configuration: configuration),
                 counter: counter, deadline: deadline)
+        }
+    }
+}
+
+/// Answers a request the HTTP decoder could not parse (garbage, an oversized head, conflicting lengths) with a bare
+/// `400` written straight to the socket, then closes the connection.
+final class MalformedRequestCloser: ChannelInboundHandler, RemovableChannelHandler {
+    typealias InboundIn = HTTPServerRequestPart
+    typealias InboundOut = HTTPServerRequestPart
+    private var answered = false
+
+    func channelRead(context: ChannelHandlerContext, data: NIOAny) {
+        context.fireChannelRead(data)
+    }
+
+    func errorCaught(context: ChannelHandlerContext, error: any Error) {
+        guard error is HTTPParserError else {
+            context.fireErrorCaught(error)
+            return
+        }
+        guard !answered else { return }
+        answered = true
+        let body = "The request could not be parsed as HTTP/1.1.\n"
+        let response = "HTTP/1.1 400 Bad Request\r\nContent-Type: text/plain; charset=utf-8\r\nX-Content-Type-Options: nosniff\r\n"
+            + "Content-Length: \(body.utf8.count)\r\nConnection: close\r\n\r\n" + body
+        // Written from the connection guard's place, the first handler, so no HTTP encoder sees raw bytes.
+        if let first = try? context.pipeline.syncOperations.context(handlerType: ConnectionGuard.self) {
+            first.writeAndFlush(NIOAny(ByteBuffer(string: response))).whenComplete { _ in context.close(promise: nil) }
+        } else {
+            context.close(promise: nil)
         }
     }
 }

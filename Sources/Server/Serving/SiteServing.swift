@@ -4,6 +4,7 @@ package import GRDB
 package import Hummingbird
 import NIOCore
 import Synchronization
+import Logging
 
 /// Serves deployed sites by `Host` from their versions' output manifests, with ETag/304 and custom 404/503 pages.
 package struct SiteServing: Sendable {
@@ -64,8 +65,19 @@ package struct SiteServing: Sendable {
         else {
             return Self.page(.notFound, title: "Nothing deployed", text: "\(site.name) has no such version deployed.")
         }
-        let manifest = try manifests.get(digest) { try artifacts.manifest(digest) }
-        return try file(request: request, manifest: manifest)
+        do {
+            let manifest = try manifests.get(digest) { try artifacts.manifest(digest) }
+            return try file(request: request, manifest: manifest)
+        } catch let error as BlobError {
+            // A damaged or missing blob is the operator's to fix (sitectl doctor); the visitor gets a clear page.
+            Logger(label: "sitectl.serving").error(
+                "blob unreadable while serving", metadata: ["site": .string(site.name), "version": .stringConvertible(number), "error": .string("\(error)")])
+            var response = Self.page(
+                .serviceUnavailable, title: "Temporarily unavailable",
+                text: "This page cannot be served right now. The site's operator has been told.")
+            response.headers[.retryAfter] = "60"
+            return response
+        }
     }
 
     private func file(request: Request, manifest: Manifest) throws -> Response {

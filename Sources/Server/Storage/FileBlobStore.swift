@@ -19,9 +19,14 @@ package struct FileBlobStore: BlobStore {
         let digest = Digest.sha256Hex(data)
         let target = url(for: digest)
         if FileManager.default.fileExists(atPath: target.path) {
-            // Renewed, so the collector's grace period protects blobs a job is about to reference again.
-            utimes(target.path, nil)
-            return digest
+            // A file whose bytes no longer match its name (a flipped bit, a torn write) is replaced, not trusted.
+            if let existing = FileManager.default.contents(atPath: target.path), existing.count == data.count,
+                Digest.sha256Hex(existing) == digest
+            {
+                // Renewed, so the collector's grace period protects blobs a job is about to reference again.
+                utimes(target.path, nil)
+                return digest
+            }
         }
         try FileManager.default.createDirectory(at: target.deletingLastPathComponent(), withIntermediateDirectories: true)
         let temporary = target.deletingLastPathComponent()

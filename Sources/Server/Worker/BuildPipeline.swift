@@ -72,6 +72,9 @@ package struct BuildPipeline: Sendable {
         }
     }
 
+    /// Findings kept per version (a site.yaml with 200,000 unknown keys must not become 200,000 log lines).
+    package static let maxFindings = 200
+
     /// Compiles and runs the internal link check on this thread. Compile errors throw; check findings come back.
     package static func compileNow(_ source: SiteFiles, compiler: SiteCompiler, now: Date) throws -> BuiltSite {
         let result: CompileResult
@@ -86,6 +89,12 @@ package struct BuildPipeline: Sendable {
         findings += PublishChecks.run(source: source, output: result.output).map { Self.finding($0.diagnostic, check: $0.check) }
         let status: CheckStatus =
             findings.contains { $0.severity == "error" } ? .failed : findings.isEmpty ? .passed : .warnings
+        if findings.count > maxFindings {
+            // Errors first, so the ones that fail the build are among those kept; the rest are counted.
+            let kept = Array((findings.filter { $0.severity == "error" } + findings.filter { $0.severity != "error" }).prefix(maxFindings))
+            let more = findings.count - kept.count
+            findings = kept + [CheckFinding(severity: "warning", check: "compile", message: "… and \(more) more findings like these")]
+        }
         var log = ["compiled \(result.pages.count) pages into \(result.output.files.count) files"]
         log += findings.map { "\($0.severity): [\($0.check)] \($0.message)" }
         return BuiltSite(source: source, output: result.output, findings: findings, checkStatus: status, log: log)

@@ -63,6 +63,9 @@ struct DaemonCommand: AsyncParsableCommand {
         @Option(help: "Largest site import (sites create --from), in MB.")
         var maxImportMb = ServerConfiguration.defaultMaxImportBytes >> 20
 
+        @Option(help: "Seconds a graceful stop waits for running jobs before cancelling them (they are requeued); a second SIGTERM cancels at once.")
+        var shutdownTimeout = 20
+
         @Option(help: .hidden)
         var debugPauseBeforeStore: Double = 0
 
@@ -88,6 +91,10 @@ struct DaemonCommand: AsyncParsableCommand {
             settings.quotas.bytesPerAccount = Int64(quotaMb) << 20
             settings.quotas.requestsPerHour = quotaRequestsPerHour
             settings.maxImportBytes = maxImportMb << 20
+            guard (1...3600).contains(shutdownTimeout) else {
+                throw ClientError("--shutdown-timeout must be between 1 and 3600 seconds.", exitCode: ClientError.Exit.usage)
+            }
+            settings.shutdownTimeoutSeconds = shutdownTimeout
             settings.compileLimits.cpuSeconds = compileCpuSeconds
             settings.compileLimits.memoryBytes = compileMemoryMb << 20
             if let agentConfig {

@@ -21,6 +21,7 @@ struct DaemonSettings {
     /// Per-account quotas and the largest import.
     var quotas = QuotaSettings()
     var maxImportBytes = ServerConfiguration.defaultMaxImportBytes
+    var shutdownTimeoutSeconds = 20
 
     init(dataDir: String?, listen: String?, serve: String, workers: Int) throws {
         let env = ProcessInfo.processInfo.environment
@@ -101,6 +102,7 @@ struct DaemonSettings {
         configuration.compileLimits = compileLimits
         configuration.quotas = quotas
         configuration.maxImportBytes = maxImportBytes
+        configuration.shutdownTimeout = .seconds(shutdownTimeoutSeconds)
         configuration.compileIsolation = .childProcess(
             executable: URL(fileURLWithPath: "/proc/self/exe").resolvingSymlinksInPath().path)
         do {
