@@ -26,7 +26,7 @@ function __sitectl_parse_tokens -S
             __sitectl_parse_subcommand 0 'version' 'h/help'
             switch $unparsed_tokens[1]
             case 'start'
-                __sitectl_parse_subcommand 0 'c/context=' 'H/host=' 'o/output=' 'json' 'q/quiet' 'v/verbose' 'y/yes' 'no-input' 'config-dir=' 'foreground' 'data-dir=' 'listen=' 'serve=' 'workers=' 'wait' 'timeout=' 'agent-config=' 'compile-cpu-seconds=' 'compile-memory-mb=' 'quota-sites=' 'quota-versions=' 'quota-mb=' 'quota-requests-per-hour=' 'max-import-mb=' 'browser-checks' 'no-browser-checks' 'version' 'h/help'
+                __sitectl_parse_subcommand 0 'c/context=' 'H/host=' 'o/output=' 'json' 'q/quiet' 'v/verbose' 'y/yes' 'no-input' 'config-dir=' 'foreground' 'data-dir=' 'listen=' 'serve=' 'workers=' 'wait' 'timeout=' 'agent-config=' 'compile-cpu-seconds=' 'compile-memory-mb=' 'quota-sites=' 'quota-versions=' 'quota-mb=' 'quota-requests-per-hour=' 'max-import-mb=' 'shutdown-timeout=' 'browser-checks' 'no-browser-checks' 'version' 'h/help'
             case 'stop'
                 __sitectl_parse_subcommand 0 'c/context=' 'H/host=' 'o/output=' 'json' 'q/quiet' 'v/verbose' 'y/yes' 'no-input' 'config-dir=' 'timeout=' 'version' 'h/help'
             case 'status'
@@ -236,6 +236,7 @@ complete -c 'sitectl' -n '__sitectl_should_offer_completions_for_flags_or_option
 complete -c 'sitectl' -n '__sitectl_should_offer_completions_for_flags_or_options "sitectl daemon start" quota-mb' -l 'quota-mb' -d 'MB of built output over one account\'s versions (0: no limit).' -rfka ''
 complete -c 'sitectl' -n '__sitectl_should_offer_completions_for_flags_or_options "sitectl daemon start" quota-requests-per-hour' -l 'quota-requests-per-hour' -d 'Build requests one account may make per hour (0: no limit).' -rfka ''
 complete -c 'sitectl' -n '__sitectl_should_offer_completions_for_flags_or_options "sitectl daemon start" max-import-mb' -l 'max-import-mb' -d 'Largest site import (sites create --from), in MB.' -rfka ''
+complete -c 'sitectl' -n '__sitectl_should_offer_completions_for_flags_or_options "sitectl daemon start" shutdown-timeout' -l 'shutdown-timeout' -d 'Seconds a graceful stop waits for running jobs before cancelling them (they are requeued); a second SIGTERM cancels at once.' -rfka ''
 complete -c 'sitectl' -n '__sitectl_should_offer_completions_for_flags_or_options "sitectl daemon start" browser-checks' -l 'browser-checks' -d 'Load changed pages in headless Chromium before storing a version (skipped when Chromium is not installed).'
 complete -c 'sitectl' -n '__sitectl_should_offer_completions_for_flags_or_options "sitectl daemon start" no-browser-checks' -l 'no-browser-checks' -d 'Load changed pages in headless Chromium before storing a version (skipped when Chromium is not installed).'
 complete -c 'sitectl' -n '__sitectl_should_offer_completions_for_flags_or_options "sitectl daemon start" version' -l 'version' -d 'Show the version.'
