@@ -2,7 +2,7 @@
 SWIFT ?= swift
 BIN = .build/debug/sitectl
 
-.PHONY: demo test build deps clean
+.PHONY: demo test build deps clean chaos
 
 deps:
 	scripts/install-deps
@@ -16,6 +16,10 @@ demo: build
 test: deps
 	$(SWIFT) build --build-tests
 	$(SWIFT) test --skip-build --no-parallel
+
+# Fault injection against the request/job lifecycle (kill -9, SIGSTOP past the lease, a second daemon); ~5 minutes.
+chaos: build
+	scripts/chaos $(BIN)
 
 clean:
 	rm -rf .build
