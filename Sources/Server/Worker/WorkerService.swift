@@ -37,7 +37,9 @@ package struct WorkerService: Service {
     /// of a lease.
     private func reaper() async {
         while !Task.isCancelled && !Task.isShuttingDownGracefully {
-            try? await Task.sleep(for: .seconds(max(1, leaseDuration / 3)))
+            // Woken by a graceful stop too, so the daemon does not wait out the interval before it exits.
+            try? await cancelWhenGracefulShutdown { try await Task.sleep(for: .seconds(max(1, leaseDuration / 3))) }
+            guard !Task.isCancelled, !Task.isShuttingDownGracefully else { return }
             do {
                 let recovered = try await lifecycle.reap()
                 if !recovered.isEmpty {
