@@ -188,6 +188,17 @@ import Testing
         #expect(TarArchive.strippingSingleTopFolder(files, marker: "site.yaml") == files, "'..' is never dropped as a top folder")
     }
 
+    @Test func aSiteYAMLOverOneMebibyteIsRefusedOnTheSimplePathToo() async throws {
+        let daemon = try TestDaemon()
+        let (_, token) = try await daemon.user("ann@example.test")
+        let big = "title: Big\ntheme: starter\ndescription: " + String(repeating: "x", count: 1_200_000) + "\n"
+        try await daemon.application().test(.router) { client in
+            let response = try await client.tar(Self.tar(["site.yaml": Data(big.utf8)]), name: "big", token: token)
+            #expect(response.status == .unprocessableContent)
+            #expect(try response.decode(APIErrorEnvelope.self).error.message.contains("YAML over a limit"))
+        }
+    }
+
     @Test func aSiteYAMLWithTenThousandUnknownKeysKeepsTwoHundredFindings() async throws {
         let daemon = try TestDaemon()
         let (user, _) = try await daemon.user("ann@example.test")

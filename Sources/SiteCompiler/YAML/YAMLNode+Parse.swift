@@ -11,8 +11,10 @@ extension YAMLNode {
         lineOffset: Int = 0,
         simple: Bool = true
     ) throws(CompileFailure) -> YAMLNode? {
-        if simple, let parsed = SimpleYAML.parse(yaml, lineOffset: lineOffset) { return parsed }
         do {
+            // The size limit holds on both paths; the rest of the budget matters only where aliases can expand.
+            if yaml.utf8.count > YAMLBudget.maxBytes { try YAMLBudget.check(yaml) }
+            if simple, let parsed = SimpleYAML.parse(yaml, lineOffset: lineOffset) { return parsed }
             try YAMLBudget.check(yaml)
         } catch {
             throw CompileFailure(diagnostics: [
