@@ -196,13 +196,13 @@ _sitectl_daemon() {
     unset 'unparsed_words[0]'
     unparsed_words=("${unparsed_words[@]}")
     case "${subcommand}" in
-    start|stop|status)
+    start|stop|status|logs)
         # Offer subcommand argument completions
         "_sitectl_daemon_${subcommand}"
         ;;
     *)
         # Offer subcommand completions
-        COMPREPLY+=($(compgen -W 'start stop status' -- "${cur}"))
+        COMPREPLY+=($(compgen -W 'start stop status logs' -- "${cur}"))
         ;;
     esac
 }
@@ -325,6 +325,27 @@ _sitectl_daemon_status() {
         return
         ;;
     '--timeout')
+        return
+        ;;
+    esac
+}
+
+_sitectl_daemon_logs() {
+    repeating_flags=()
+    non_repeating_flags=(--follow -f --json --version -h --help)
+    repeating_options=()
+    non_repeating_options=(--data-dir --tail --since)
+    __sitectl_offer_flags_options 0
+
+    # Offer option value completions
+    case "${prev}" in
+    '--data-dir')
+        return
+        ;;
+    '--tail')
+        return
+        ;;
+    '--since')
         return
         ;;
     esac

@@ -91,4 +91,34 @@ import Testing
         #expect(result.stdout.split(separator: "\n").map(String.init) == ["HTTP/1.1 400 Bad Request", "HTTP/1.1 400 Bad Request"])
     }
 
+
+    @Test func daemonLogsShowsRecoveryAfterAKillAndFiltersByTimeAndCount() throws {
+        let harness = try Harness()
+        defer { harness.cleanUp() }
+        try harness.startDaemon(extra: ["--debug-pause-before-store", "5"])
+        try harness.login("ann@example.test")
+        #expect(try harness.run(["sites", "create", "blog"]).status == 0)
+        let chat = try harness.run(["chat", "blog", "set the site title to Logged", "-o", "json"])
+        let jobID = try #require((try Self.json(chat.stdout) as? [String: Any])?["job_id"] as? Int)
+        #expect(try Harness.eventually { (try harness.run(["jobs", "logs", String(jobID)]).stdout).contains("pausing") })
+        let status = try #require(try Self.json(try harness.run(["daemon", "status", "-o", "json"]).stdout) as? [String: Any])
+        kill(pid_t(try #require(status["pid"] as? Int)), SIGKILL)
+        usleep(300_000)
+        try harness.startDaemon()
+        let logs = try harness.run(["daemon", "logs", "--data-dir", harness.dataDir])
+        #expect(logs.status == 0, "\(logs.stderr)")
+        #expect(logs.stdout.contains("recovered work from an earlier run"))
+        #expect(logs.stdout.contains("requeued=\(jobID)"))
+        let one = try harness.run(["daemon", "logs", "--data-dir", harness.dataDir, "--tail", "1", "--json"])
+        #expect(one.stdout.split(separator: "\n").count == 1)
+        #expect((try? Self.json(one.stdout)) != nil)
+        #expect(try harness.run(["daemon", "logs", "--data-dir", harness.dataDir, "--since", "1d"]).stdout.contains("daemon starting"))
+        let future = try harness.run(["daemon", "logs", "--data-dir", harness.dataDir, "--since", "2999-01-01T00:00:00Z"])
+        #expect(future.status == 0 && future.stdout.isEmpty)
+        let bad = try harness.run(["daemon", "logs", "--data-dir", harness.dataDir, "--since", "yesterday"])
+        #expect(bad.status == 64 && bad.stderr.contains("--since 10m"))
+        let missing = try harness.run(["daemon", "logs", "--data-dir", harness.work.appendingPathComponent("nowhere").path])
+        #expect(missing.status == 1 && missing.stderr.contains("daemon start"))
+    }
+
 }

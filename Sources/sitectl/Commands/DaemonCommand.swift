@@ -9,7 +9,7 @@ import SiteServer
 struct DaemonCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "daemon", abstract: "Start, stop and inspect the sitectl daemon.",
-        subcommands: [Start.self, Stop.self, Status.self, CompileChild.self])
+        subcommands: [Start.self, Stop.self, Status.self, Logs.self, CompileChild.self])
 
     struct Start: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
