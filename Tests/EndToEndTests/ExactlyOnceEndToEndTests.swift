@@ -121,4 +121,29 @@ import Testing
         #expect(missing.status == 1 && missing.stderr.contains("daemon start"))
     }
 
+
+    @Test func aSecondSigtermCancelsTheRunningJobWhichIsRequeuedWithNothingStored() throws {
+        let harness = try Harness()
+        defer { harness.cleanUp() }
+        try harness.startDaemon(extra: ["--debug-pause-before-store", "60"])
+        try harness.login("ann@example.test")
+        #expect(try harness.run(["sites", "create", "blog"]).status == 0)
+        let chat = try harness.run(["chat", "blog", "set the site title to Interrupted", "-o", "json"])
+        let jobID = try #require((try Self.json(chat.stdout) as? [String: Any])?["job_id"] as? Int)
+        #expect(try Harness.eventually { (try harness.run(["jobs", "logs", String(jobID)]).stdout).contains("pausing") })
+        let status = try #require(try Self.json(try harness.run(["daemon", "status", "-o", "json"]).stdout) as? [String: Any])
+        let pid = pid_t(try #require(status["pid"] as? Int))
+        let started = Date()
+        kill(pid, SIGTERM)
+        usleep(500_000)
+        kill(pid, SIGTERM)
+        #expect(try Harness.eventually(timeout: 15) { kill(pid, 0) != 0 })
+        #expect(Date().timeIntervalSince(started) < 15, "not the 60 s pause, nor the 20 s bound")
+        let db = harness.work.appendingPathComponent("data/sitectl.db").path
+        let rows = try Harness.exec(
+            "/usr/bin/sqlite3", [db, "SELECT state FROM jobs WHERE id = \(jobID); SELECT COUNT(*) FROM versions; SELECT COUNT(*) FROM site_locks WHERE holder IS NOT NULL"],
+            environment: harness.environment)
+        #expect(rows.stdout.split(separator: "\n") == ["queued", "1", "0"], "\(rows.stdout)")
+    }
+
 }

@@ -111,7 +111,10 @@ package struct WorkerService: Service {
         } catch {
             logger.warning("job interrupted; requeueing", metadata: ["job": .stringConvertible(claimed.id), "error": .string(String(describing: error))])
             do {
-                try await lifecycle.requeue(claimed, worker: worker, reason: "interrupted by daemon shutdown")
+                // In a task of its own: this one is cancelled (the stop's bound passed, or a second SIGTERM), and a
+                // cancelled task's database write would be refused, leaving the job `running` until the next start.
+                let lifecycle = lifecycle
+                try await Task { try await lifecycle.requeue(claimed, worker: worker, reason: "interrupted by daemon shutdown") }.value
             } catch {
                 logger.error("could not requeue an interrupted job", metadata: ["job": .stringConvertible(claimed.id), "error": .string(String(describing: error))])
             }
