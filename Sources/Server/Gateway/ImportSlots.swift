@@ -31,6 +31,13 @@ package struct ImportSlots: Sendable {
         return value
     }
 
+    /// The answer to an upload over ``maxBytes``.
+    private var tooLarge: ServerError {
+        ServerError(
+            .contentTooLarge, "too_large", "The import is larger than this daemon accepts (\(maxBytes >> 20) MB).",
+            hint: "Leave large media out of the site folder, or ask the operator to raise --max-import-mb.")
+    }
+
     /// Uploads in flight per account.
     private let inFlight = UploadCounts()
     /// Uploads one account may send at once.
@@ -41,7 +48,9 @@ package struct ImportSlots: Sendable {
     /// Streams the request body into a new scratch file (mode 0600) and returns it: 413 once it passes
     /// ``maxBytes``, 429 when the account already sends ``uploadsPerAccount``, 408 past ``uploadDeadline``, 400 when
     /// the client stops before the end. The caller removes the file.
-    package func spool(_ body: RequestBody, account: Int64, context: some RequestContext) async throws -> URL {
+    package func spool(_ body: RequestBody, declaredLength: Int?, account: Int64, context: some RequestContext) async throws -> URL {
+        // A Content-Length over the limit is refused before a byte is read.
+        if let declaredLength, declaredLength > maxBytes { throw tooLarge }
         let admitted = inFlight.table.withLock { table -> Bool in
             guard table[account, default: 0] < Self.uploadsPerAccount else { return false }
             table[account, default: 0] += 1
@@ -71,11 +80,7 @@ package struct ImportSlots: Sendable {
         } catch {
             try? FileManager.default.removeItem(at: file)
             // The file system wraps the sequence's error, so the body says itself what went wrong.
-            if limited.exceeded.load(ordering: .relaxed) {
-                throw ServerError(
-                    .contentTooLarge, "too_large", "The import is larger than this daemon accepts (\(maxBytes >> 20) MB).",
-                    hint: "Leave large media out of the site folder, or ask the operator to raise --max-import-mb.")
-            }
+            if limited.exceeded.load(ordering: .relaxed) { throw tooLarge }
             if let error = error as? ServerError { throw error }
             if limited.failed.load(ordering: .relaxed) {
                 throw ServerError(

@@ -98,13 +98,8 @@ package struct SitesController: Sendable {
         let description = query.get("description").map { String($0) }
         // Receiving costs disk, not memory, so uploads are not queued behind each other (two slow clients must not
         // block every import); each account has at most two in flight, and each must arrive within its deadline.
-        if let declared = request.headers[.contentLength].flatMap({ Int($0) }), declared > imports.maxBytes {
-            // Refused before a byte is read.
-            throw ServerError(
-                .contentTooLarge, "too_large", "The import is larger than this daemon accepts (\(imports.maxBytes >> 20) MB).",
-                hint: "Leave large media out of the site folder, or ask the operator to raise --max-import-mb.")
-        }
-        let file = try await imports.spool(request.body, account: user.id ?? 0, context: context)
+        let file = try await imports.spool(
+            request.body, declaredLength: request.headers[.contentLength].flatMap { Int($0) }, account: user.id ?? 0, context: context)
         defer { try? FileManager.default.removeItem(at: file) }
         return try await imports.withSlot {
             let contents: TarArchive.Contents
