@@ -17,6 +17,8 @@ import Testing
         let script = """
             import os, socket, sys, time
             path, token, work = sys.argv[1], sys.argv[2], sys.argv[3]
+            def spooled():
+                return len([f for f in os.listdir(work) if f.startswith("import-")]) if os.path.isdir(work) else 0
             def start(name):
                 s = socket.socket(socket.AF_UNIX); s.settimeout(20); s.connect(path)
                 s.sendall(("POST /v1/sites?name=%s HTTP/1.1\\r\\nHost: x\\r\\nAuthorization: Bearer %s\\r\\n"
@@ -31,10 +33,10 @@ import Testing
                     data += chunk
                 return data.split(b" ")[1].decode() if data else "closed"
             slow = [start("slow1"), start("slow2")]
-            for _ in range(50):
-                if len([f for f in os.listdir(work) if f.startswith("import-")]) == 2: break
+            for _ in range(100):
+                if spooled() == 2: break
                 time.sleep(0.1)
-            print("spooling", len([f for f in os.listdir(work) if f.startswith("import-")]))
+            print("spooling", spooled())
             print("third", status(start("slow3")))
             cut = slow[0]
             cut.shutdown(socket.SHUT_WR)
@@ -51,7 +53,8 @@ import Testing
         defer { python.terminate() }
         var text = ""
         let deadline = Date().addingTimeInterval(30)
-        while !text.contains("cut "), Date() < deadline {
+        // Until the "cut" line is complete (its status can arrive in a later read than its label).
+        while !(text.range(of: "cut ").map { text[$0.upperBound...].contains("\n") } ?? false), Date() < deadline {
             text += String(decoding: output.fileHandleForReading.availableData, as: UTF8.self)
         }
         let lines = text.split(separator: "\n").map(String.init)
