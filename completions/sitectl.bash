@@ -173,13 +173,13 @@ _sitectl() {
     unset 'unparsed_words[0]'
     unparsed_words=("${unparsed_words[@]}")
     case "${subcommand}" in
-    daemon|register|login|logout|whoami|sites|agents|chat|requests|jobs|versions|build|serve|themes|tui|version|completion|help)
+    daemon|register|login|logout|whoami|sites|agents|chat|requests|jobs|versions|build|serve|themes|tui|doctor|version|completion|help)
         # Offer subcommand argument completions
         "_sitectl_${subcommand}"
         ;;
     *)
         # Offer subcommand completions
-        COMPREPLY+=($(compgen -W 'daemon register login logout whoami sites agents chat requests jobs versions build serve themes tui version completion help' -- "${cur}"))
+        COMPREPLY+=($(compgen -W 'daemon register login logout whoami sites agents chat requests jobs versions build serve themes tui doctor version completion help' -- "${cur}"))
         ;;
     esac
 }
@@ -211,7 +211,7 @@ _sitectl_daemon_start() {
     repeating_flags=(--verbose -v)
     non_repeating_flags=(--json --quiet -q --yes -y --no-input --foreground --wait --browser-checks --no-browser-checks --version -h --help)
     repeating_options=()
-    non_repeating_options=(--context -c -H --host --output -o --config-dir --data-dir --listen --serve --workers --timeout --agent-config --compile-cpu-seconds --compile-memory-mb --quota-sites --quota-versions --quota-mb --quota-requests-per-hour --max-import-mb --shutdown-timeout)
+    non_repeating_options=(--context -c -H --host --output -o --config-dir --data-dir --listen --serve --workers --timeout --agent-config --compile-cpu-seconds --compile-memory-mb --quota-sites --quota-versions --quota-mb --quota-requests-per-hour --max-import-mb --shutdown-timeout --scrub-interval)
     __sitectl_offer_flags_options 0
 
     # Offer option value completions
@@ -269,6 +269,9 @@ _sitectl_daemon_start() {
         return
         ;;
     '--shutdown-timeout')
+        return
+        ;;
+    '--scrub-interval')
         return
         ;;
     esac
@@ -1455,6 +1458,34 @@ _sitectl_tui() {
         return
         ;;
     '--config-dir')
+        return
+        ;;
+    esac
+}
+
+_sitectl_doctor() {
+    repeating_flags=(--verbose -v)
+    non_repeating_flags=(--json --quiet -q --yes -y --no-input --fix --version -h --help)
+    repeating_options=()
+    non_repeating_options=(--context -c -H --host --output -o --config-dir --data-dir)
+    __sitectl_offer_flags_options 0
+
+    # Offer option value completions
+    case "${prev}" in
+    '--context'|'-c')
+        return
+        ;;
+    '-H'|'--host')
+        return
+        ;;
+    '--output'|'-o')
+        __sitectl_add_completions -W 'table'$'\n''wide'$'\n''json'$'\n''yaml'$'\n''name'
+        return
+        ;;
+    '--config-dir')
+        return
+        ;;
+    '--data-dir')
         return
         ;;
     esac

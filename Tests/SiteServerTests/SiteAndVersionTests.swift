@@ -132,6 +132,41 @@ import Testing
         }
     }
 
+    /// Issue 9, item 9: deploying the live version again made rollback a no-op (it "rolled back" to itself), and a
+    /// deleted predecessor made it fail.
+    @Test func rollbackGoesToThePreviousDistinctVersionThatStillExists() async throws {
+        let daemon = try TestDaemon()
+        let (_, token) = try await daemon.user("ann@example.test")
+        try await daemon.application().test(.router) { client in
+            _ = try await client.api(.post, Routes.sites, token: token, body: CreateSiteRequest(name: "blog"))
+            for title in ["Two", "Three", "Four"] {
+                _ = try await client.api(.post, Routes.siteRequests("blog"), token: token, body: ChatRequest(message: "set the site title to \(title)"))
+                _ = try await daemon.drainQueue()
+            }
+            func deploy(_ ref: String) async throws {
+                #expect(try await client.api(.post, Routes.deploy("blog"), token: token, body: PointerMoveRequest(version: ref)).status == .ok)
+            }
+            func rollback() async throws -> PointerMove {
+                try await client.api(.post, Routes.rollback("blog"), token: token, body: RollbackRequest()).decode(PointerMove.self)
+            }
+            try await deploy("2")
+            try await deploy("3")
+            try await deploy("3")  // Again: not its own predecessor.
+            var moved = try await rollback()
+            #expect((moved.from, moved.to) == (3, 2))
+            moved = try await rollback()  // Back and forth, like `cd -`.
+            #expect((moved.from, moved.to) == (2, 3))
+
+            try await deploy("4")
+            // 3 was live before 4; once deleted, the rollback skips it.
+            #expect(try await client.api(.delete, Routes.version("blog", "3"), token: token).status == .ok)
+            moved = try await rollback()
+            #expect((moved.from, moved.to) == (4, 2))
+            let numbers = try await client.api(.get, Routes.versions("blog"), token: token).decode(Page<Version>.self).items.map(\.number)
+            #expect(numbers == [4, 2, 1])
+        }
+    }
+
     @Test func clarifyingQuestionWaitsAndTheAnswerResumesTheSameRequest() async throws {
         let daemon = try TestDaemon()
         let (_, token) = try await daemon.user("ann@example.test")

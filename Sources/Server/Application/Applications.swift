@@ -11,7 +11,7 @@ extension DaemonComponents {
     /// The API router (`/v1`, `/livez`, `/readyz`), shared by the real server and `HummingbirdTesting`.
     package func apiRouter() -> Router<APIRequestContext> {
         let router = Router(context: APIRequestContext.self)
-        router.add(middleware: ErrorMiddleware())
+        router.add(middleware: ErrorMiddleware(databasePath: configuration.databasePath))
         router.get("/livez") { _, _ in Response(status: .ok, body: .init(byteBuffer: ByteBuffer(string: "ok\n"))) }
         router.get("/readyz") { _, _ in
             runtime.isReady

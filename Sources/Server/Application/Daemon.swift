@@ -39,6 +39,10 @@ package enum Daemon {
                     .init(service: BlobCollectorService(
                         collector: BlobCollector(db: components.db, artifacts: components.artifacts, now: configuration.now),
                         interval: .seconds(600), logger: logger)),
+                ] + (configuration.scrubInterval.map { interval in
+                    [.init(service: StoreScrubService(
+                        audit: StoreAudit(db: components.db, artifacts: components.artifacts), interval: interval, logger: logger))]
+                } ?? []) + [
                     // Last, so graceful shutdown reaches it first: open event streams end and their HTTP requests can finish.
                     .init(service: EventStreamCloser(events: components.events)),
                 ],

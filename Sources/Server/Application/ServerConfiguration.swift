@@ -37,6 +37,8 @@ package struct ServerConfiguration: Sendable {
     package var debugPauseBeforeStore: Duration = .zero
     /// How long a graceful stop waits for running jobs before cancelling them (they are requeued).
     package var shutdownTimeout: Duration = .seconds(20)
+    /// How often the daemon verifies every blob and logs damage (nil: never).
+    package var scrubInterval: Duration? = .seconds(24 * 3600)
     /// Fault injection: pause after a version's transaction commits.
     package var debugPauseAfterStore: Duration = .zero
     /// Idle timeout and connection caps of the site-serving server and of the API server.

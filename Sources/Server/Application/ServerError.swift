@@ -1,4 +1,5 @@
 import Foundation
+package import GRDB
 package import HTTPTypes
 package import SiteAPI
 
@@ -45,5 +46,50 @@ package struct ServerError: Error, Sendable {
     }
     package static func forbidden(_ message: String) -> ServerError {
         ServerError(.forbidden, "forbidden", message)
+    }
+}
+
+extension ServerError {
+    /// A blob store failure, said in one line: what the owner can do is wait, what the operator must do is named.
+    package static func storage(_ error: BlobError) -> ServerError {
+        switch error {
+        case .unwritable(let path, let reason):
+            var result = ServerError(
+                .serviceUnavailable, "storage_unavailable", "The daemon cannot store files: \(reason) (\(path)). Nothing was changed.",
+                hint: "The daemon's operator must free space or fix that folder (sitectl doctor checks it); then send the request again.",
+                cause: "\(error)")
+            result.retryAfter = 60
+            return result
+        case .missing, .corrupt:
+            return ServerError(
+                .serviceUnavailable, "storage_damaged", "Stored data is damaged: \(error). Nothing was changed.",
+                hint: "The daemon's operator can run sitectl doctor --fix (it lists damaged blobs and rebuilds what it can).",
+                cause: "\(error)")
+        case .invalidDigest:
+            return ServerError(.internalServerError, "internal", "Something went wrong in the daemon; see its log.", hint: "sitectl daemon logs",
+                cause: "\(error)")
+        }
+    }
+}
+
+extension ServerError {
+    /// A database that cannot be written because of its disk (full, read-only, failing), in one line naming the
+    /// file; nil for every other database error (those stay internal: they may quote SQL).
+    package static func storage(_ error: DatabaseError, path: String?) -> ServerError? {
+        let reason: String
+        switch error.resultCode {
+        case .SQLITE_FULL: reason = "the disk is full"
+        case .SQLITE_READONLY: reason = "it is read-only"
+        case .SQLITE_IOERR: reason = "the disk reports an I/O error"
+        case .SQLITE_CANTOPEN: reason = "it cannot be opened"
+        default: return nil
+        }
+        var result = ServerError(
+            .serviceUnavailable, "storage_unavailable",
+            "The daemon cannot write its database\(path.map { " (\($0))" } ?? ""): \(reason). Nothing was changed.",
+            hint: "The daemon's operator must free space or fix that folder (sitectl doctor checks it); then try again.",
+            cause: "\(error)")
+        result.retryAfter = 60
+        return result
     }
 }

@@ -1,5 +1,6 @@
 import HTTPTypes
 import Foundation
+import GRDB
 package import Hummingbird
 import Logging
 import NIOCore
@@ -7,7 +8,10 @@ import SiteAPI
 
 /// Turns every error into `{"error":{"code","message","hint"}}`; internals go to the log, never to the client.
 package struct ErrorMiddleware<Context: RequestContext>: RouterMiddleware {
-    package init() {}
+    /// Named in the one-line answer when the database cannot be written (a full or read-only disk).
+    let databasePath: String?
+
+    package init(databasePath: String? = nil) { self.databasePath = databasePath }
 
     package func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
         do {
@@ -17,6 +21,14 @@ package struct ErrorMiddleware<Context: RequestContext>: RouterMiddleware {
                 context.logger.error("request failed", metadata: ["code": .string(error.code), "cause": .string(cause)])
             }
             return Self.response(error)
+        } catch let error as BlobError {
+            let mapped = ServerError.storage(error)
+            context.logger.error("storage failed", metadata: ["code": .string(mapped.code), "cause": .string("\(error)")])
+            return Self.response(mapped)
+        } catch let error as DatabaseError where ServerError.storage(error, path: databasePath) != nil {
+            let mapped = ServerError.storage(error, path: databasePath)!
+            context.logger.error("storage failed", metadata: ["code": .string(mapped.code), "cause": .string("\(error)")])
+            return Self.response(mapped)
         } catch let error as HTTPError {
             let code = error.status == .notFound ? "not_found" : error.status == .methodNotAllowed ? "method_not_allowed" : "http_error"
             return Self.response(ServerError(error.status, code, error.body ?? error.status.reasonPhrase))

@@ -82,6 +82,9 @@ package struct RequestService: Sendable {
             result = try await agents.backend(for: site).triage(context)
         } catch let error as ServerError {
             return (.failed(reply: error.message), error)
+        } catch let error as BlobError {
+            let mapped = ServerError.storage(error)
+            return (.failed(reply: mapped.message), mapped)
         } catch {
             let reply = "Not done: the agent's model failed or did not answer while reading this request. Nothing was changed."
             return (.failed(reply: reply), ServerError(

@@ -53,11 +53,18 @@ package struct VersionService: Sendable {
         return resolved
     }
 
+    /// The most recent version that was live and differs from the live one (deploying the live version again
+    /// does not make it its own predecessor), skipping versions deleted since.
     private func previousLive(site: SiteRecord) async throws -> Int? {
         try await db.read { db in
             try Int.fetchOne(
-                db, sql: "SELECT previous FROM deployments WHERE site_id = ? AND pointer = 'live' ORDER BY id DESC LIMIT 1",
-                arguments: [site.id])
+                db, sql: """
+                    SELECT version FROM deployments
+                    WHERE site_id = ? AND pointer = 'live' AND version IS NOT ?
+                      AND version IN (SELECT number FROM versions WHERE site_id = ?)
+                    ORDER BY id DESC LIMIT 1
+                    """,
+                arguments: [site.id, site.liveVersion, site.id])
         }
     }
 

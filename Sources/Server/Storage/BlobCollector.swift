@@ -26,6 +26,9 @@ package struct BlobCollector: Sendable {
         package var removed = 0
         package var bytes: Int64 = 0
         package var kept = 0
+        /// Set when a version's manifest could not be read: nothing is removed then, because the files it lists
+        /// are unknown (a rebuild by `sitectl doctor --fix` may restore the manifest and needs them).
+        package var skippedBecause: String?
     }
 
     /// One mark-and-sweep pass.
@@ -41,9 +44,10 @@ package struct BlobCollector: Sendable {
             for column in ["source_manifest", "output_manifest"] {
                 guard let digest: String = row[column] else { continue }
                 live.insert(digest)
-                // A manifest that cannot be read keeps nothing else alive; its blobs are already unreachable.
-                if let manifest = try? artifacts.manifest(digest) {
-                    for entry in manifest.entries { live.insert(entry.digest) }
+                do {
+                    for entry in try artifacts.manifest(digest).entries { live.insert(entry.digest) }
+                } catch {
+                    return Outcome(skippedBecause: "manifest \(digest) cannot be read (\(error))")
                 }
             }
         }
@@ -79,7 +83,9 @@ struct BlobCollectorService: Service {
             if Task.isShuttingDownGracefully { return }
             do {
                 let outcome = try await collector.collect()
-                if outcome.removed > 0 {
+                if let reason = outcome.skippedBecause {
+                    logger.error("blob collection skipped: run sitectl doctor", metadata: ["reason": "\(reason)"])
+                } else if outcome.removed > 0 {
                     logger.info("collected unreferenced blobs", metadata: ["removed": "\(outcome.removed)", "bytes": "\(outcome.bytes)"])
                 }
             } catch {

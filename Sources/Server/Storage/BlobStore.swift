@@ -20,12 +20,15 @@ package enum BlobError: Error, Equatable, CustomStringConvertible {
     case missing(String)
     case corrupt(String)
     case invalidDigest(String)
+    /// The store cannot write: a full or read-only disk, a permission (`reason` is strerror's text).
+    case unwritable(path: String, reason: String)
 
     package var description: String {
         switch self {
         case .missing(let d): "blob \(d) is missing"
         case .corrupt(let d): "blob \(d) is corrupt (digest mismatch)"
         case .invalidDigest(let d): "\(d) is not a SHA-256 digest"
+        case .unwritable(let path, let reason): "cannot write to \(path): \(reason)"
         }
     }
 }

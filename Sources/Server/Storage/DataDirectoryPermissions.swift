@@ -27,6 +27,19 @@ package enum DataDirectoryPermissions {
         }
     }
 
+    /// The known paths whose mode is not the private one, as `path (mode 0755)`; `restrict` fixes them.
+    package static func problems(_ dataDirectory: URL) -> [String] {
+        var paths = directories.map { (dataDirectory.appendingPathComponent($0).path, mode_t(0o700), S_IFDIR) }
+        paths += files.map { (dataDirectory.appendingPathComponent($0).path, mode_t(0o600), S_IFREG) }
+        let logs = dataDirectory.appendingPathComponent("logs")
+        paths += ((try? FileManager.default.contentsOfDirectory(atPath: logs.path)) ?? []).map { (logs.appendingPathComponent($0).path, mode_t(0o600), S_IFREG) }
+        return paths.compactMap { path, mode, type in
+            var status = stat()
+            guard lstat(path, &status) == 0, status.st_mode & S_IFMT == type, status.st_mode & 0o7777 != mode else { return nil }
+            return "\(path) (mode \(String(status.st_mode & 0o7777, radix: 8)), should be \(String(mode, radix: 8)))"
+        }
+    }
+
     /// Changes `path`'s mode when it exists and is of `type`.
     private static func restrict(_ path: String, to mode: mode_t, type: mode_t) throws {
         var status = stat()

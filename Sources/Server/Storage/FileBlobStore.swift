@@ -28,19 +28,37 @@ package struct FileBlobStore: BlobStore {
                 return digest
             }
         }
-        try FileManager.default.createDirectory(at: target.deletingLastPathComponent(), withIntermediateDirectories: true)
-        let temporary = target.deletingLastPathComponent()
-            .appendingPathComponent(".tmp-\(UUID().uuidString)")
-        try data.write(to: temporary)
-        let handle = try FileHandle(forWritingTo: temporary)
-        try handle.synchronize()
-        try handle.close()
-        if rename(temporary.path, target.path) != 0 {
-            try? FileManager.default.removeItem(at: temporary)
-            throw CocoaError(.fileWriteUnknown)
+        let folder = target.deletingLastPathComponent().path
+        if mkdir(folder, 0o700) != 0, errno != EEXIST { throw BlobError.unwritable(path: folder, reason: Self.reason()) }
+        // Plain system calls, so a full or read-only disk is one line naming the path (ENOSPC, EROFS), not an
+        // NSError dump; a failed write leaves no temporary file behind.
+        let temporary = folder + "/.tmp-" + UUID().uuidString
+        let descriptor = open(temporary, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o600)
+        guard descriptor >= 0 else { throw BlobError.unwritable(path: folder, reason: Self.reason()) }
+        var failure: String?
+        data.withUnsafeBytes { (buffer: UnsafeRawBufferPointer) in
+            var offset = 0
+            while offset < buffer.count {
+                let written = write(descriptor, buffer.baseAddress! + offset, buffer.count - offset)
+                if written < 0 {
+                    if errno == EINTR { continue }
+                    failure = Self.reason()
+                    return
+                }
+                offset += written
+            }
+        }
+        if failure == nil, fsync(descriptor) != 0 { failure = Self.reason() }
+        if close(descriptor) != 0, failure == nil { failure = Self.reason() }
+        if failure == nil, rename(temporary, target.path) != 0 { failure = Self.reason() }
+        if let failure {
+            unlink(temporary)
+            throw BlobError.unwritable(path: folder, reason: failure)
         }
         return digest
     }
+
+    private static func reason() -> String { String(cString: strerror(errno)) }
 
     package func get(_ digest: String) throws -> Data {
         guard Digest.isValid(digest) else { throw BlobError.invalidDigest(digest) }
@@ -88,6 +106,6 @@ package struct FileBlobStore: BlobStore {
 
     package func remove(_ digest: String) throws {
         guard Digest.isValid(digest) else { throw BlobError.invalidDigest(digest) }
-        if unlink(url(for: digest).path) != 0, errno != ENOENT { throw CocoaError(.fileWriteUnknown) }
+        if unlink(url(for: digest).path) != 0, errno != ENOENT { throw BlobError.unwritable(path: url(for: digest).path, reason: Self.reason()) }
     }
 }

@@ -150,7 +150,14 @@ package struct JobRunner: Sendable {
             // Messages of our own errors are written to be shown; anything else may hold paths or SQL, so the
             // owner sees a plain sentence and the detail goes to the daemon's stderr log.
             let message: String
-            if let known = (error as? ServerError)?.message ?? (error as? AgentError)?.message {
+            if let blob = error as? BlobError {
+                let mapped = ServerError.storage(blob)
+                Logger(label: "sitectl.worker").error("job failed: storage", metadata: ["job": "\(jobID)", "error": "\(blob)"])
+                message = mapped.message + " " + (mapped.hint ?? "")
+            } else if let database = error as? DatabaseError, let mapped = ServerError.storage(database, path: db.path) {
+                Logger(label: "sitectl.worker").error("job failed: storage", metadata: ["job": "\(jobID)", "error": "\(database)"])
+                message = mapped.message + " " + (mapped.hint ?? "")
+            } else if let known = (error as? ServerError)?.message ?? (error as? AgentError)?.message {
                 message = known
             } else {
                 Logger(label: "sitectl.worker").error("job failed", metadata: ["job": "\(jobID)", "error": "\(error)"])

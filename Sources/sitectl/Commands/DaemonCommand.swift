@@ -66,6 +66,9 @@ struct DaemonCommand: AsyncParsableCommand {
         @Option(help: "Seconds a graceful stop waits for running jobs before cancelling them (they are requeued); a second SIGTERM cancels at once.")
         var shutdownTimeout = 20
 
+        @Option(help: "How often to verify every stored blob and log damage (30m, 6h, 1d; 0: never). See sitectl doctor.")
+        var scrubInterval = "1d"
+
         @Option(help: .hidden)
         var debugPauseBeforeStore: Double = 0
 
@@ -95,6 +98,11 @@ struct DaemonCommand: AsyncParsableCommand {
                 throw ClientError("--shutdown-timeout must be between 1 and 3600 seconds.", exitCode: ClientError.Exit.usage)
             }
             settings.shutdownTimeoutSeconds = shutdownTimeout
+            guard let scrub = DurationText.seconds(scrubInterval), scrub == 0 || scrub >= 1 else {
+                throw ClientError("--scrub-interval must be a duration such as 30m, 6h or 1d (0: never), not '\(scrubInterval)'.",
+                    hint: "sitectl daemon start --scrub-interval 6h", exitCode: ClientError.Exit.usage)
+            }
+            settings.scrubIntervalSeconds = scrub == 0 ? nil : scrub
             settings.compileLimits.cpuSeconds = compileCpuSeconds
             settings.compileLimits.memoryBytes = compileMemoryMb << 20
             if let agentConfig {

@@ -77,9 +77,8 @@ extension DaemonCommand {
         }
 
         static func cutoff(_ text: String) throws -> Date {
-            let units: [Character: Double] = ["s": 1, "m": 60, "h": 3600, "d": 86400]
-            if let unit = text.last, let seconds = units[unit], let amount = Double(text.dropLast()), amount >= 0 {
-                return Date().addingTimeInterval(-amount * seconds)
+            if let unit = text.last, unit.isLetter, let seconds = DurationText.seconds(text) {
+                return Date().addingTimeInterval(-seconds)
             }
             if let date = parseISO(text) { return date }
             throw ClientError("'\(text)' is not a duration or a time.", hint: "sitectl daemon logs --since 10m   (or --since 2026-12-05T08:00:00Z)",

@@ -22,6 +22,8 @@ struct DaemonSettings {
     var quotas = QuotaSettings()
     var maxImportBytes = ServerConfiguration.defaultMaxImportBytes
     var shutdownTimeoutSeconds = 20
+    /// Seconds between scrubs of the blob store; nil: never.
+    var scrubIntervalSeconds: Double? = 86400
 
     init(dataDir: String?, listen: String?, serve: String, workers: Int) throws {
         let env = ProcessInfo.processInfo.environment
@@ -90,11 +92,14 @@ struct DaemonSettings {
         try FileManager.default.createDirectory(
             at: logFile.deletingLastPathComponent(), withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
         let sink = try JSONLogSink(file: logFile)
-        let logger = Logger(label: "sitectl.daemon") { label in
+        // Every logger in the process (serving, workers, checks) writes to the daemon's log, which
+        // `sitectl daemon logs` reads; none goes to the stderr file that only start-up failures should use.
+        LoggingSystem.bootstrap { label in
             var handler = JSONLogHandler(label: label, sink: sink)
             handler.logLevel = .info
             return handler
         }
+        let logger = Logger(label: "sitectl.daemon")
         var configuration = ServerConfiguration(
             dataDirectory: dataDirectory, listen: listen, serveHost: serveHost, servePort: servePort, themesDirectories: [themes])
         configuration.workers = workers
@@ -103,6 +108,7 @@ struct DaemonSettings {
         configuration.quotas = quotas
         configuration.maxImportBytes = maxImportBytes
         configuration.shutdownTimeout = .seconds(shutdownTimeoutSeconds)
+        configuration.scrubInterval = scrubIntervalSeconds.map { .milliseconds(Int($0 * 1000)) }
         configuration.compileIsolation = .childProcess(
             executable: URL(fileURLWithPath: "/proc/self/exe").resolvingSymlinksInPath().path)
         do {

@@ -67,7 +67,8 @@ enum Output {
     static func bytes(_ count: Int64) -> String {
         if count < 1024 { return "\(count) B" }
         if count < 1024 * 1024 { return String(format: "%.1f KiB", Double(count) / 1024) }
-        return String(format: "%.1f MiB", Double(count) / 1024 / 1024)
+        if count < 1024 * 1024 * 1024 { return String(format: "%.1f MiB", Double(count) / 1024 / 1024) }
+        return String(format: "%.1f GiB", Double(count) / 1024 / 1024 / 1024)
     }
 }
 
