@@ -15,6 +15,7 @@ demo: build
 
 test: deps
 	$(SWIFT) build --build-tests
+	scripts/chaos $(BIN) --quick --requests 24 --kills 2
 	$(SWIFT) test --skip-build --no-parallel
 
 # Fault injection against the request/job lifecycle (kill -9, SIGSTOP past the lease, a second daemon); ~5 minutes.
