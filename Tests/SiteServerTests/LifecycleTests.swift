@@ -198,3 +198,57 @@ import Testing
         #expect(try await daemon.drainQueue().map(\.version) == [3])
     }
 }
+
+/// Idle workers wait on a signal instead of sleeping a fixed poll interval (issue 9's p50 goal on an idle queue).
+@Suite struct WorkSignalTests {
+    @Test func notifyWakesEveryWaiterLongBeforeTheTimeout() async throws {
+        let signal = WorkSignal()
+        let clock = ContinuousClock()
+        let start = clock.now
+        await withTaskGroup(of: Void.self) { group in
+            for _ in 0..<3 { group.addTask { await signal.wait(upTo: .seconds(30)) } }
+            group.addTask {
+                try? await Task.sleep(for: .milliseconds(50))
+                signal.notify()
+            }
+        }
+        #expect(clock.now - start < .seconds(10))
+    }
+
+    @Test func aNotifyWithNobodyWaitingIsNotLost() async {
+        let signal = WorkSignal()
+        signal.notify()
+        let clock = ContinuousClock()
+        let start = clock.now
+        await signal.wait(upTo: .seconds(30))
+        #expect(clock.now - start < .seconds(10))
+    }
+
+    @Test func withoutANotifyTheWaitEndsAtItsTimeoutOrOnCancellation() async {
+        let signal = WorkSignal()
+        let clock = ContinuousClock()
+        var start = clock.now
+        await signal.wait(upTo: .milliseconds(50))
+        #expect(clock.now - start >= .milliseconds(50))
+        start = clock.now
+        let task = Task { await signal.wait(upTo: .seconds(30)) }
+        try? await Task.sleep(for: .milliseconds(20))
+        task.cancel()
+        await task.value
+        #expect(clock.now - start < .seconds(10))
+    }
+
+    @Test func queueingAJobWakesTheStore() async throws {
+        let daemon = try TestDaemon()
+        let (ann, _) = try await daemon.user("ann@example.test")
+        _ = try await daemon.components.sites.create(CreateSiteRequest(name: "blog"), for: ann)
+        let signal = daemon.components.lifecycle.work
+        let clock = ContinuousClock()
+        let start = clock.now
+        async let waited: Void = signal.wait(upTo: .seconds(30))
+        try? await Task.sleep(for: .milliseconds(20))
+        _ = try await daemon.components.requests.chat(site: "blog", message: "set the site title to Wake", for: ann)
+        await waited
+        #expect(clock.now - start < .seconds(10))
+    }
+}

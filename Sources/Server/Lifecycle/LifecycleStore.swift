@@ -68,6 +68,8 @@ package struct LifecycleStore: Sendable {
     let leaseDuration: TimeInterval
     let now: @Sendable () -> Date
     let events: EventBus
+    /// Poked whenever a job may have become claimable; idle workers wait on it.
+    package let work = WorkSignal()
 
     package init(db: any DatabaseWriter, leaseDuration: TimeInterval, events: EventBus, now: @escaping @Sendable () -> Date) {
         self.db = db
@@ -91,6 +93,7 @@ package struct LifecycleStore: Sendable {
             let (jobID, state) = try Self.apply(outcome, to: &record, db: db, at: at)
             return (record.id ?? 0, jobID, state)
         }
+        if jobID != nil { work.notify() }
         publishRequest(siteID: siteID, requestID: requestID, jobID: jobID, state: state, at: at)
         return requestID
     }
@@ -104,6 +107,7 @@ package struct LifecycleStore: Sendable {
             let (jobID, state) = try Self.apply(outcome, to: &record, db: db, at: at)
             return (record.siteId, jobID, state)
         }
+        if jobID != nil { work.notify() }
         publishRequest(siteID: siteID, requestID: requestID, jobID: jobID, state: state, at: at)
     }
 
@@ -342,6 +346,8 @@ package struct LifecycleStore: Sendable {
             try Self.releaseLock(db, siteID: job.siteId, worker: worker, fence: claimed.fence)
             return FinishedJob(jobState: JobState(rawValue: job.state) ?? .failed, requestState: requestState, version: version)
         }
+        // The site's lock is free: its next queued job is claimable now.
+        work.notify()
         if let requestID = claimed.job.requestId, let state = finished.requestState {
             publishRequest(siteID: claimed.job.siteId, requestID: requestID, jobID: claimed.id, state: state, at: at, version: finished.version)
         }
@@ -363,6 +369,7 @@ package struct LifecycleStore: Sendable {
             try Self.requeue(&job, db: db, reason: reason, at: at)
             try Self.releaseLock(db, siteID: job.siteId, worker: worker, fence: claimed.fence)
         }
+        work.notify()
     }
 
     /// Reclaims jobs whose lease expired while the daemon runs (a stalled or lost worker): each goes back to the

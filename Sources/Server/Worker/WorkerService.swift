@@ -64,7 +64,10 @@ package struct WorkerService: Service {
             } catch {
                 logger.error("claim failed", metadata: ["worker": .string(name), "error": .string(String(describing: error))])
             }
-            try? await Task.sleep(for: .milliseconds(100))
+            // Woken as soon as a job is queued or a site's lock is released; the poll is the fallback.
+            // A graceful stop wakes it too.
+            let work = lifecycle.work
+            try? await cancelWhenGracefulShutdown { await work.wait(upTo: .seconds(1)) }
         }
     }
 
