@@ -15,8 +15,8 @@ package struct ClaimedJob: Sendable {
 package enum TriageOutcome: Sendable {
     /// Understood: a job is queued; `summary` is the reply until it runs.
     case queue(summary: String)
-    /// A question first (`question` is the API's JSON, `text` its wording).
-    case ask(question: String, text: String)
+    /// A question first (`text` is its wording, kept as the reply).
+    case ask(question: Question, text: String)
     case noChange(reason: String)
     case unsupported(reason: String)
     /// Triage failed; `reply` is safe to show.
@@ -30,7 +30,7 @@ package enum JobResult: Sendable {
     /// Closed without a version: `noChange`, `unsupported`, `failed` or `cancelled`, with a reply safe to show.
     case closed(RequestState, reply: String)
     /// The agent needs an answer first; the request waits for it and its job ends.
-    case asked(question: String, text: String)
+    case asked(question: Question, text: String)
 
     package var jobState: JobState {
         switch self {
@@ -86,7 +86,7 @@ package struct LifecycleStore: Sendable {
         let at = now()
         let (requestID, jobID, state) = try await db.write { db -> (Int64, Int64?, RequestState) in
             var record = RequestRecord(
-                id: nil, siteId: siteID, userId: userID, message: message, state: RequestState.needsInput.rawValue,
+                id: nil, siteId: siteID, userId: userID, message: message, state: .needsInput,
                 question: nil, answer: nil, reply: nil, jobId: nil, version: nil, createdAt: at, updatedAt: at)
             try record.insert(db)
             record.id = db.lastInsertedRowID
@@ -135,7 +135,7 @@ package struct LifecycleStore: Sendable {
             record.reply = reply
         }
         let state = try transition(record, event)
-        record.state = state.rawValue
+        record.state = state
         record.jobId = jobID ?? record.jobId
         record.updatedAt = at
         try record.update(db)
@@ -157,7 +157,7 @@ package struct LifecycleStore: Sendable {
         let at = now()
         let (siteID, state) = try await db.write { db -> (Int64, RequestState) in
             guard var record = try RequestRecord.fetchOne(db, key: requestID) else { throw ServerError.notFound("No request \(requestID).") }
-            let current = RequestState(rawValue: record.state) ?? .failed
+            let current = record.state
             if current == .running {
                 try db.execute(sql: "UPDATE jobs SET cancel_requested = 1 WHERE request_id = ? AND state = 'running'", arguments: [requestID])
                 return (record.siteId, current)
@@ -165,12 +165,12 @@ package struct LifecycleStore: Sendable {
             guard let next = current.after(.cancelled) else {
                 throw ServerError.conflict("Request \(requestID) is already \(current.rawValue).")
             }
-            record.state = next.rawValue
+            record.state = next
             record.reply = record.reply ?? "Cancelled; nothing was changed."
             record.updatedAt = at
             try record.update(db)
             for var job in try JobRecord.filter(Column("request_id") == requestID && Column("state") == JobState.queued.rawValue).fetchAll(db) {
-                job.state = try Self.transition(job, .cancelled).rawValue
+                job.state = try Self.transition(job, .cancelled)
                 job.finishedAt = at
                 job.error = "cancelled by the user"
                 try job.update(db)
@@ -191,13 +191,13 @@ package struct LifecycleStore: Sendable {
         let at = now()
         try await db.write { db in
             guard var job = try JobRecord.fetchOne(db, key: jobID) else { return }
-            if job.state == JobState.running.rawValue {
+            if job.state == .running {
                 job.cancelRequested = true
             } else {
-                guard let next = (JobState(rawValue: job.state) ?? .failed).after(.cancelled) else {
+                guard let next = (job.state).after(.cancelled) else {
                     throw ServerError.conflict("Job \(jobID) already \(state).")
                 }
-                job.state = next.rawValue
+                job.state = next
                 job.finishedAt = at
             }
             try job.update(db)
@@ -209,7 +209,7 @@ package struct LifecycleStore: Sendable {
     /// Adds a job inside the caller's transaction.
     package static func enqueue(_ db: Database, siteID: Int64, requestID: Int64?, kind: String, at: Date) throws -> Int64 {
         let job = JobRecord(
-            id: nil, siteId: siteID, requestId: requestID, kind: kind, state: JobState.queued.rawValue, priority: 0,
+            id: nil, siteId: siteID, requestId: requestID, kind: kind, state: .queued, priority: 0,
             attempts: 0, maxAttempts: 3, leaseOwner: nil, leaseExpiresAt: nil, cancelRequested: false, error: nil,
             version: nil, createdAt: at, startedAt: nil, finishedAt: nil)
         try job.insert(db)
@@ -248,14 +248,14 @@ package struct LifecycleStore: Sendable {
                     """, arguments: [job.siteId, worker, expires])
             guard db.changesCount == 1 else { return nil }
             let fence = try Int64.fetchOne(db, sql: "SELECT fence FROM site_locks WHERE site_id = ?", arguments: [job.siteId]) ?? 0
-            job.state = try Self.transition(job, .claimed).rawValue
+            job.state = try Self.transition(job, .claimed)
             job.attempts += 1
             job.leaseOwner = worker
             job.leaseExpiresAt = expires
             job.startedAt = at
             try job.update(db)
             if let requestID = job.requestId, var request = try RequestRecord.fetchOne(db, key: requestID) {
-                request.state = try Self.transition(request, .jobClaimed).rawValue
+                request.state = try Self.transition(request, .jobClaimed)
                 request.updatedAt = at
                 try request.update(db)
             }
@@ -305,7 +305,7 @@ package struct LifecycleStore: Sendable {
                 switch result {
                 case .stored(let prepared, let reply):
                     version = try prepared.insert(db, siteID: job.siteId, requestID: requestID, fence: claimed.fence, at: at)
-                    request.state = try Self.transition(request, .versionStored).rawValue
+                    request.state = try Self.transition(request, .versionStored)
                     request.reply = reply(version ?? 0)
                     request.version = version
                 case .closed(let state, let reply):
@@ -316,17 +316,17 @@ package struct LifecycleStore: Sendable {
                         case .cancelled: .cancelled
                         default: .failed
                         }
-                    request.state = try Self.transition(request, event).rawValue
+                    request.state = try Self.transition(request, event)
                     request.reply = reply
                 case .asked(let question, let text):
-                    request.state = try Self.transition(request, .asked).rawValue
+                    request.state = try Self.transition(request, .asked)
                     request.question = question
                     request.reply = text
                     request.jobId = nil
                 }
                 request.updatedAt = at
                 try request.update(db)
-                requestState = RequestState(rawValue: request.state)
+                requestState = request.state
             } else if case .stored(let prepared, _) = result {
                 version = try prepared.insert(db, siteID: job.siteId, requestID: nil, fence: claimed.fence, at: at)
             }
@@ -336,7 +336,7 @@ package struct LifecycleStore: Sendable {
                 case .cancelled: .cancelled
                 default: .succeeded
                 }
-            job.state = try Self.transition(job, jobEvent).rawValue
+            job.state = try Self.transition(job, jobEvent)
             if case .closed(let state, let reply) = result, state == .failed || state == .cancelled { job.error = reply }
             job.version = version
             job.finishedAt = at
@@ -344,7 +344,7 @@ package struct LifecycleStore: Sendable {
             job.leaseExpiresAt = nil
             try job.update(db)
             try Self.releaseLock(db, siteID: job.siteId, worker: worker, fence: claimed.fence)
-            return FinishedJob(jobState: JobState(rawValue: job.state) ?? .failed, requestState: requestState, version: version)
+            return FinishedJob(jobState: job.state, requestState: requestState, version: version)
         }
         // The site's lock is free: its next queued job is claimable now.
         work.notify()
@@ -415,7 +415,7 @@ package struct LifecycleStore: Sendable {
                         """)
                 for var request in stranded {
                     guard let id = request.id else { continue }
-                    request.state = try Self.transition(request, .failed).rawValue
+                    request.state = try Self.transition(request, .failed)
                     request.reply = "The daemon stopped before this request reached the queue. Nothing was changed; send it again."
                     request.updatedAt = at
                     try request.update(db)
@@ -440,31 +440,31 @@ package struct LifecycleStore: Sendable {
     }
 
     private static func requeue(_ job: inout JobRecord, db: Database, reason: String, at: Date) throws {
-        job.state = try transition(job, .requeued).rawValue
+        job.state = try transition(job, .requeued)
         job.leaseOwner = nil
         job.leaseExpiresAt = nil
         job.error = reason
         try job.update(db)
         if let requestID = job.requestId, var request = try RequestRecord.fetchOne(db, key: requestID),
-            let next = (RequestState(rawValue: request.state) ?? .failed).after(.jobRequeued)
+            let next = request.state.after(.jobRequeued)
         {
-            request.state = next.rawValue
+            request.state = next
             request.updatedAt = at
             try request.update(db)
         }
     }
 
     private static func fail(_ job: inout JobRecord, db: Database, reply: String, at: Date) throws {
-        job.state = try transition(job, .failed).rawValue
+        job.state = try transition(job, .failed)
         job.leaseOwner = nil
         job.leaseExpiresAt = nil
         job.error = reply
         job.finishedAt = at
         try job.update(db)
         if let requestID = job.requestId, var request = try RequestRecord.fetchOne(db, key: requestID),
-            let next = (RequestState(rawValue: request.state) ?? .failed).after(.failed)
+            let next = request.state.after(.failed)
         {
-            request.state = next.rawValue
+            request.state = next
             request.reply = reply
             request.updatedAt = at
             try request.update(db)
@@ -480,7 +480,7 @@ package struct LifecycleStore: Sendable {
     }
 
     static func transition(_ request: RequestRecord, _ event: RequestEvent) throws -> RequestState {
-        let state = RequestState(rawValue: request.state) ?? .failed
+        let state = request.state
         guard let next = state.after(event) else {
             throw IllegalTransition(subject: "request \(request.id ?? 0)", state: state.rawValue, event: event.description)
         }
@@ -488,7 +488,7 @@ package struct LifecycleStore: Sendable {
     }
 
     static func transition(_ job: JobRecord, _ event: JobEvent) throws -> JobState {
-        let state = JobState(rawValue: job.state) ?? .failed
+        let state = job.state
         guard let next = state.after(event) else {
             throw IllegalTransition(subject: "job \(job.id ?? 0)", state: state.rawValue, event: event.description)
         }

@@ -1,5 +1,6 @@
 package import Foundation
 package import GRDB
+package import SiteAPI
 
 /// Shared GRDB settings: snake_case columns for camelCase properties.
 package protocol SnakeCaseRecord: Codable, FetchableRecord, PersistableRecord {}
@@ -7,6 +8,13 @@ package protocol SnakeCaseRecord: Codable, FetchableRecord, PersistableRecord {}
 extension SnakeCaseRecord {
     package static var databaseColumnDecodingStrategy: DatabaseColumnDecodingStrategy { .convertFromSnakeCase }
     package static var databaseColumnEncodingStrategy: DatabaseColumnEncodingStrategy { .convertToSnakeCase }
+    /// JSON columns (findings, a request's question) use the API's encoding, as rows written before they were typed.
+    package static func databaseJSONDecoder(for column: String) -> JSONDecoder { APIJSON.decoder() }
+    package static func databaseJSONEncoder(for column: String) -> JSONEncoder {
+        let encoder = APIJSON.encoder()
+        encoder.outputFormatting.insert(.sortedKeys)
+        return encoder
+    }
 }
 
 /// A row of `users`.
@@ -26,7 +34,7 @@ package struct SiteRecord: SnakeCaseRecord, Sendable {
     package var name: String
     package var theme: String
     package var description: String?
-    package var status: String
+    package var status: SiteStatus
     package var liveVersion: Int?
     package var previewVersion: Int?
     package var createdAt: Date
@@ -49,8 +57,9 @@ package struct VersionRecord: SnakeCaseRecord, Sendable {
     package var sourceFiles: Int
     package var outputFiles: Int
     package var outputBytes: Int64
-    package var checkStatus: String
-    package var findings: String
+    package var checkStatus: CheckStatus
+    /// A JSON column, in the API's encoding.
+    package var findings: [CheckFinding]
     package var buildLog: String?
     package var transcript: String?
     package var fence: Int64?
@@ -67,8 +76,9 @@ package struct RequestRecord: SnakeCaseRecord, Sendable {
     package var siteId: Int64
     package var userId: Int64
     package var message: String
-    package var state: String
-    package var question: String?
+    package var state: RequestState
+    /// A JSON column, in the API's encoding.
+    package var question: Question?
     package var answer: String?
     package var reply: String?
     package var jobId: Int64?
@@ -84,7 +94,7 @@ package struct JobRecord: SnakeCaseRecord, Sendable {
     package var siteId: Int64
     package var requestId: Int64?
     package var kind: String
-    package var state: String
+    package var state: JobState
     package var priority: Int
     package var attempts: Int
     package var maxAttempts: Int
@@ -107,3 +117,7 @@ package struct JobLogRecord: SnakeCaseRecord, Sendable {
     package var level: String
     package var message: String
 }
+
+// Statuses (RequestState, JobState, CheckStatus, SiteStatus) are stored as their raw strings through Codable and
+// read back typed: an unknown string in the database is a decoding error, not a silently wrong branch. Query
+// expressions use `.rawValue` (a DatabaseValueConvertible conformance would make GRDB part of SiteAPI's surface).

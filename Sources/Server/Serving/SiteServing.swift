@@ -1,5 +1,6 @@
 import HTTPTypes
 import Foundation
+import SiteAPI
 package import GRDB
 package import Hummingbird
 import NIOCore
@@ -45,7 +46,7 @@ package struct SiteServing: Sendable {
         guard let site, let siteID = site.id else {
             return Self.page(.notFound, title: "Site not found", text: "There is no site named \(route.site).")
         }
-        if site.status == "disabled" {
+        if site.status == .disabled {
             var response = Self.page(.serviceUnavailable, title: "Down for maintenance",
                 text: "\(site.name) is temporarily unavailable. Please try again later.")
             response.headers[.retryAfter] = "300"

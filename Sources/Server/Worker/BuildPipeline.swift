@@ -114,8 +114,8 @@ package struct BuildPipeline: Sendable {
         return PreparedVersion(
             origin: origin, summary: summary, sourceManifest: source.digest, outputManifest: output.digest,
             sourceFiles: source.manifest.entries.count, outputFiles: output.manifest.entries.count,
-            outputBytes: output.manifest.totalBytes, checkStatus: built.checkStatus.rawValue,
-            findings: String(decoding: try APIJSON.encoder().encode(built.findings), as: UTF8.self),
+            outputBytes: output.manifest.totalBytes, checkStatus: built.checkStatus,
+            findings: built.findings,
             buildLog: try artifacts.blobs.put(Data(built.log.joined(separator: "\n").utf8)),
             transcript: try transcript.map { try artifacts.blobs.put(Data($0.utf8)) },
             screenshot: try built.screenshot.map { try artifacts.blobs.put($0) }, browserChecks: built.browserChecks)
@@ -131,8 +131,8 @@ package struct PreparedVersion: Sendable {
     var sourceFiles: Int
     var outputFiles: Int
     var outputBytes: Int64
-    var checkStatus: String
-    var findings: String
+    var checkStatus: CheckStatus
+    var findings: [CheckFinding]
     var buildLog: String
     var transcript: String?
     var screenshot: String?

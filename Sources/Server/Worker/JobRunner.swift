@@ -78,7 +78,7 @@ package struct JobRunner: Sendable {
             return .closed(.failed, reply: "The job has no build request.")
         }
         do {
-            let question = request.question.flatMap { try? APIJSON.decoder().decode(Question.self, from: Data($0.utf8)) }
+            let question = request.question
             let context = try await requests.agentContext(
                 site: site, message: request.message, question: question.map { AgentQuestion(text: $0.text, options: $0.options) },
                 answer: request.answer)
@@ -139,8 +139,7 @@ package struct JobRunner: Sendable {
             case .unsupported(let reason):
                 return .closed(.unsupported, reply: reason)
             case .question(let q):
-                let json = String(decoding: try APIJSON.encoder().encode(Question(text: q.text, options: q.options)), as: UTF8.self)
-                return .asked(question: json, text: q.text)
+                return .asked(question: Question(text: q.text, options: q.options), text: q.text)
             }
         } catch is CancellationError {
             throw CancellationError()

@@ -120,7 +120,7 @@ package struct VersionService: Sendable {
         let site = try await sites.site(named: name, for: user)
         let number = try await resolve(ref, site: site)
         let version = try await record(site: site, number: number)
-        if pointer == "live", version.checkStatus == CheckStatus.failed.rawValue, !force {
+        if pointer == "live", version.checkStatus == .failed, !force {
             throw ServerError(.conflict, "checks_failed", "\(name)@\(number) failed its checks and is not deployed.",
                 hint: "sitectl versions show \(name)@\(number)   (or deploy anyway with --force)")
         }
@@ -188,12 +188,11 @@ package struct VersionService: Sendable {
     }
 
     static func apiVersion(_ record: VersionRecord, site: SiteRecord, withFindings: Bool) -> Version {
-        let findings = withFindings
-            ? (try? APIJSON.decoder().decode([CheckFinding].self, from: Data(record.findings.utf8))) ?? [] : nil
+        let findings = withFindings ? record.findings : nil
         return Version(
             site: site.name, number: record.number, createdAt: record.createdAt, origin: record.origin,
             summary: record.summary, requestId: record.requestId,
-            checkStatus: CheckStatus(rawValue: record.checkStatus) ?? .passed, sourceFiles: record.sourceFiles,
+            checkStatus: record.checkStatus, sourceFiles: record.sourceFiles,
             outputFiles: record.outputFiles, outputBytes: record.outputBytes, isLive: site.liveVersion == record.number,
             isPreview: site.previewVersion == record.number, findings: findings, browserChecks: record.browserChecks,
             hasScreenshot: record.screenshot != nil)

@@ -59,11 +59,11 @@ package struct RequestService: Sendable {
         let answer = raw.trimmingCharacters(in: .whitespacesAndNewlines)
         guard !answer.isEmpty else { throw ServerError.badRequest("The answer is empty.") }
         let (record, site) = try await owned(requestID, for: user)
-        guard record.state == RequestState.needsInput.rawValue else {
+        guard record.state == .needsInput else {
             throw ServerError.conflict("Request \(requestID) is \(record.state), not waiting for an answer.",
                 hint: "sitectl requests show \(requestID)")
         }
-        let question = record.question.flatMap { try? APIJSON.decoder().decode(Question.self, from: Data($0.utf8)) }
+        let question = record.question
         let outcome = await triage(
             site: site, message: record.message, question: question.map { AgentQuestion(text: $0.text, options: $0.options) }, answer: answer)
         try await lifecycle.resolve(requestID: requestID, answer: answer, outcome: outcome.outcome)
@@ -97,8 +97,7 @@ package struct RequestService: Sendable {
         case .clear(let summary):
             return (.queue(summary: summary), nil)
         case .question(let q):
-            let json = (try? APIJSON.encoder().encode(Question(text: q.text, options: q.options))).map { String(decoding: $0, as: UTF8.self) } ?? "{}"
-            return (.ask(question: json, text: q.text), nil)
+            return (.ask(question: Question(text: q.text, options: q.options), text: q.text), nil)
         case .noChange(let reason):
             // Against the latest version this changes nothing, but requests still queued may change it first:
             // the job decides against the site as it is when it runs.
@@ -173,8 +172,8 @@ package struct RequestService: Sendable {
         }
         guard let (record, siteName) = pair else { throw ServerError.notFound("No request \(id).") }
         return BuildRequest(
-            id: id, site: siteName, message: record.message, state: RequestState(rawValue: record.state) ?? .failed,
-            question: record.question.flatMap { try? APIJSON.decoder().decode(Question.self, from: Data($0.utf8)) },
+            id: id, site: siteName, message: record.message, state: record.state,
+            question: record.question,
             answer: record.answer, reply: record.reply, jobId: record.jobId, version: record.version,
             createdAt: record.createdAt, updatedAt: record.updatedAt)
     }

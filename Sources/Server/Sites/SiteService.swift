@@ -100,7 +100,7 @@ package struct SiteService: Sendable {
             }
             var site = SiteRecord(
                 id: nil, ownerId: userID, name: name, theme: requestedTheme ?? theme, description: description,
-                status: "enabled", liveVersion: nil, previewVersion: nil, createdAt: at, updatedAt: at)
+                status: .enabled, liveVersion: nil, previewVersion: nil, createdAt: at, updatedAt: at)
             try site.insert(db)
             let siteID = db.lastInsertedRowID
             let version = try prepared.insert(db, siteID: siteID, requestID: nil, fence: nil, at: at)
@@ -138,7 +138,7 @@ package struct SiteService: Sendable {
         }
         return Site(
             name: record.name, theme: record.theme, description: record.description,
-            status: SiteStatus(rawValue: record.status) ?? .enabled, liveVersion: record.liveVersion,
+            status: record.status, liveVersion: record.liveVersion,
             previewVersion: record.previewVersion, latestVersion: latest, createdAt: record.createdAt,
             updatedAt: record.updatedAt,
             agent: record.agentProfile)
