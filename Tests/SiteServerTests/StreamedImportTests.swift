@@ -105,7 +105,7 @@ import Testing
                     do {
                         _ = try await daemon.components.sites.create(name: "q\(index)", theme: nil, description: nil, imported: files, for: user)
                         return true
-                    } catch let error as ServerError where error.code == "quota_exceeded" {
+                    } catch let error as ServerError where error.code == .quotaExceeded {
                         return false
                     }
                 }

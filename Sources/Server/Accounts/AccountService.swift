@@ -80,7 +80,7 @@ package struct AccountService: Sendable {
         let input = prehash(password)
         let ok = try await hashing.run { Bcrypt.verify(input, hash: hash) }
         guard let record, let userID = record.id, ok else {
-            throw ServerError(.unauthorized, "invalid_credentials", "Email or password is wrong.",
+            throw ServerError(.unauthorized, .invalidCredentials, "Email or password is wrong.",
                 hint: "sitectl login --email \(email)")
         }
         return try await issue(userID: userID, family: UUID().uuidString, user: record)
@@ -114,7 +114,7 @@ package struct AccountService: Sendable {
             return (user, family)
         }
         guard let (user, family) = outcome, let userID = user.id else {
-            throw ServerError(.unauthorized, "session_expired", "Your session has expired or was revoked.", hint: "sitectl login")
+            throw ServerError(.unauthorized, .sessionExpired, "Your session has expired or was revoked.", hint: "sitectl login")
         }
         return try await issue(userID: userID, family: family, user: user)
     }

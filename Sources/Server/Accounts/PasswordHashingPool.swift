@@ -18,7 +18,7 @@ struct PasswordHashingPool: Sendable {
             }
         }
         guard let result else {
-            var error = ServerError(.serviceUnavailable, "busy", "The daemon is busy checking passwords; try again shortly.")
+            var error = ServerError(.serviceUnavailable, .busy, "The daemon is busy checking passwords; try again shortly.")
             error.retryAfter = 1
             throw error
         }

@@ -15,11 +15,11 @@ enum PasswordPolicy {
     static func problem(with password: String, email: String = "") -> ServerError? {
         let normalised = password.precomposedStringWithCompatibilityMapping
         guard normalised.unicodeScalars.count >= minimumCharacters else {
-            return ServerError(.badRequest, "weak_password", "Passwords must be at least \(minimumCharacters) characters long.",
+            return ServerError(.badRequest, .weakPassword, "Passwords must be at least \(minimumCharacters) characters long.",
                 hint: passphraseHint)
         }
         guard password.utf8.count <= maximumBytes else {
-            return ServerError(.badRequest, "bad_request", "Passwords are limited to \(maximumBytes) bytes.")
+            return ServerError(.badRequest, .badRequest, "Passwords are limited to \(maximumBytes) bytes.")
         }
         // Case, full-width forms and surrounding spaces do not make a listed password any less guessable.
         let folded = normalised.lowercased().trimmingCharacters(in: .whitespacesAndNewlines)
@@ -31,11 +31,11 @@ enum PasswordPolicy {
             || normalised.unicodeScalars.contains(where: { $0.value < 0x20 || $0.value == 0x7F })
             || (!email.isEmpty && (folded == email.lowercased() || (local.count >= 5 && folded.contains(local))))
         {
-            return ServerError(.badRequest, "weak_password",
+            return ServerError(.badRequest, .weakPassword,
                 "This password is too easy to guess (a repeated character, control characters, or your email).", hint: passphraseHint)
         }
         if CommonPasswords.all.contains(folded) {
-            return ServerError(.badRequest, "weak_password",
+            return ServerError(.badRequest, .weakPassword,
                 "This is a commonly used password, among the first an attacker tries.", hint: passphraseHint)
         }
         return nil

@@ -24,11 +24,11 @@ extension DaemonComponents {
             // dial-stdio). Accounts on TCP are not the operator.
             guard context.isOperatorConnection else {
                 throw ServerError(
-                    .forbidden, "operator_only", "Only the daemon's operator can stop it, over its unix socket.",
+                    .forbidden, .operatorOnly, "Only the daemon's operator can stop it, over its unix socket.",
                     hint: "Run sitectl daemon stop on the daemon's machine, or over an ssh:// context.")
             }
             guard runtime.requestShutdown() else {
-                throw ServerError(.serviceUnavailable, "unavailable", "This daemon cannot be stopped through the API.")
+                throw ServerError(.serviceUnavailable, .unavailable, "This daemon cannot be stopped through the API.")
             }
             return try HTTPJSON.response(try await status(), status: .accepted)
         }

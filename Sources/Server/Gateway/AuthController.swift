@@ -20,12 +20,12 @@ package struct AuthController: Sendable {
             let body = try await HTTPJSON.decode(Credentials.self, from: request, limit: 16 * 1024)
             // No account's email holds control characters; `a@b\u{0}x` would otherwise get a limit of its own.
             guard !body.email.unicodeScalars.contains(where: { $0.value < 0x20 || (0x7F...0x9F).contains($0.value) }) else {
-                throw ServerError(.unauthorized, "invalid_credentials", "Email or password is wrong.", hint: "sitectl login")
+                throw ServerError(.unauthorized, .invalidCredentials, "Email or password is wrong.", hint: "sitectl login")
             }
             try limits.checkAccount(body.email)
             do {
                 return try HTTPJSON.response(try await accounts.login(email: body.email, password: body.password))
-            } catch let error as ServerError where error.code == "invalid_credentials" {
+            } catch let error as ServerError where error.code == .invalidCredentials {
                 // For the operator (fail2ban and the like): who and from where, never the password.
                 context.logger.warning(
                     "failed login",

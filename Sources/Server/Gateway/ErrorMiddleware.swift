@@ -18,23 +18,23 @@ package struct ErrorMiddleware<Context: RequestContext>: RouterMiddleware {
             return try await next(request, context)
         } catch let error as ServerError {
             if let cause = error.cause {
-                context.logger.error("request failed", metadata: ["code": .string(error.code), "cause": .string(cause)])
+                context.logger.error("request failed", metadata: ["code": .string(error.code.rawValue), "cause": .string(cause)])
             }
             return Self.response(error)
         } catch let error as BlobError {
             let mapped = ServerError.storage(error)
-            context.logger.error("storage failed", metadata: ["code": .string(mapped.code), "cause": .string("\(error)")])
+            context.logger.error("storage failed", metadata: ["code": .string(mapped.code.rawValue), "cause": .string("\(error)")])
             return Self.response(mapped)
         } catch let error as DatabaseError where ServerError.storage(error, path: databasePath) != nil {
             let mapped = ServerError.storage(error, path: databasePath)!
-            context.logger.error("storage failed", metadata: ["code": .string(mapped.code), "cause": .string("\(error)")])
+            context.logger.error("storage failed", metadata: ["code": .string(mapped.code.rawValue), "cause": .string("\(error)")])
             return Self.response(mapped)
         } catch let error as HTTPError {
-            let code = error.status == .notFound ? "not_found" : error.status == .methodNotAllowed ? "method_not_allowed" : "http_error"
+            let code: ErrorCode = error.status == .notFound ? .notFound : error.status == .methodNotAllowed ? .methodNotAllowed : .httpError
             return Self.response(ServerError(error.status, code, error.body ?? error.status.reasonPhrase))
         } catch {
             context.logger.error("internal error", metadata: ["error": .string(String(describing: error))])
-            return Self.response(ServerError(.internalServerError, "internal", "Something went wrong in the daemon; see its log.",
+            return Self.response(ServerError(.internalServerError, .internal, "Something went wrong in the daemon; see its log.",
                 hint: "sitectl daemon logs"))
         }
     }

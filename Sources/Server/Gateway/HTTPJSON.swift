@@ -21,7 +21,7 @@ package enum HTTPJSON {
         do {
             buffer = try await request.collectBody(upTo: limit)
         } catch {
-            throw ServerError(.contentTooLarge, "too_large", "The request body is larger than \(limit) bytes.")
+            throw ServerError(.contentTooLarge, .tooLarge, "The request body is larger than \(limit) bytes.")
         }
         do {
             return try APIJSON.decoder().decode(T.self, from: Data(buffer.readableBytesView))

@@ -34,7 +34,7 @@ package struct ImportSlots: Sendable {
     /// The answer to an upload over ``maxBytes``.
     private var tooLarge: ServerError {
         ServerError(
-            .contentTooLarge, "too_large", "The import is larger than this daemon accepts (\(maxBytes >> 20) MB).",
+            .contentTooLarge, .tooLarge, "The import is larger than this daemon accepts (\(maxBytes >> 20) MB).",
             hint: "Leave large media out of the site folder, or ask the operator to raise --max-import-mb.")
     }
 
@@ -58,7 +58,7 @@ package struct ImportSlots: Sendable {
         }
         guard admitted else {
             var error = ServerError(
-                .tooManyRequests, "rate_limited", "You are already sending \(Self.uploadsPerAccount) imports; wait for one to finish.",
+                .tooManyRequests, .rateLimited, "You are already sending \(Self.uploadsPerAccount) imports; wait for one to finish.",
                 hint: "Retry when an earlier sites create --from is done.")
             error.retryAfter = 10
             throw error
@@ -67,11 +67,11 @@ package struct ImportSlots: Sendable {
         try FileManager.default.createDirectory(at: scratch, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
         let file = scratch.appendingPathComponent("import-\(UUID().uuidString).tar")
         guard FileManager.default.createFile(atPath: file.path, contents: nil, attributes: [.posixPermissions: 0o600]) else {
-            throw ServerError(.internalServerError, "internal", "The daemon could not spool the upload.")
+            throw ServerError(.internalServerError, .internal, "The daemon could not spool the upload.")
         }
         let limited = LimitedBody(body: body, limit: maxBytes)
         let timedOut = ServerError(
-            .requestTimeout, "timeout", "The upload did not arrive within \(Self.uploadDeadline.components.seconds) seconds.",
+            .requestTimeout, .timeout, "The upload did not arrive within \(Self.uploadDeadline.components.seconds) seconds.",
             hint: "Send large media separately, or try again from a faster connection.")
         do {
             try await TimeLimit.run(Self.uploadDeadline, exceeded: timedOut) {
@@ -84,11 +84,11 @@ package struct ImportSlots: Sendable {
             if let error = error as? ServerError { throw error }
             if limited.failed.load(ordering: .relaxed) {
                 throw ServerError(
-                    .badRequest, "bad_request", "The upload was cut short before the archive ended.",
+                    .badRequest, .badRequest, "The upload was cut short before the archive ended.",
                     hint: "Send it again: sitectl sites create NAME --from DIR", cause: String(describing: error))
             }
             throw ServerError(
-                .init(code: 507, reasonPhrase: "Insufficient Storage"), "storage_failed", "The daemon could not write the upload to its disk.",
+                .init(code: 507, reasonPhrase: "Insufficient Storage"), .storageFailed, "The daemon could not write the upload to its disk.",
                 hint: "Ask the operator to check free space in the data dir (sitectl daemon logs).", cause: String(describing: error))
         }
         return file

@@ -25,7 +25,7 @@ package struct SitesController: Sendable {
                 let body: CreateSiteRequest
                 do {
                     body = try await HTTPJSON.decode(CreateSiteRequest.self, from: request, limit: imports.maxJSONBytes)
-                } catch var error as ServerError where error.code == "too_large" {
+                } catch var error as ServerError where error.code == .tooLarge {
                     if imports.maxJSONBytes < imports.maxBytes {
                         error.message = "A JSON import is limited to \(imports.maxJSONBytes >> 20) MB (base64 included)."
                         error.hint = "Send the folder as a tar archive (Content-Type: application/x-tar), as sitectl sites create --from does."
@@ -61,7 +61,7 @@ package struct SitesController: Sendable {
             // Only a profile name: anything else (a whole backend, a command, env) is the operator's to set.
             guard body.config == nil, keys.isSubset(of: ["profile"]) else {
                 throw ServerError(
-                    .forbidden, "agent_config_forbidden",
+                    .forbidden, .agentConfigForbidden,
                     "Agent backends, commands, sandboxes and keys are set by the daemon's operator, not per site.",
                     hint: "sitectl agents list; then sitectl sites agent SITE --profile NAME")
             }
@@ -113,7 +113,7 @@ package struct SitesController: Sendable {
             if !contents.skipped.isEmpty {
                 let shown = contents.skipped.prefix(5).joined(separator: ", ")
                 throw ServerError(
-                    .unprocessableContent, "policy_violation",
+                    .unprocessableContent, .policyViolation,
                     "The archive holds entries a site's source cannot: \(shown)\(contents.skipped.count > 5 ? " and \(contents.skipped.count - 5) more" : "").",
                     hint: "Replace links with the files they point to (tar --dereference), or leave them out.")
             }

@@ -50,7 +50,7 @@ package struct AgentSelector: Sendable {
         guard let name = site.agentProfile else { return daemonDefault }
         guard let backend = backends[name] else {
             throw ServerError(
-                .unprocessableContent, "unknown_agent_profile",
+                .unprocessableContent, .unknownAgentProfile,
                 "The site's agent profile '\(name)' is no longer offered by this daemon.",
                 hint: "sitectl agents list; then sitectl sites agent \(site.name) --profile NAME (or --clear)")
         }
@@ -61,7 +61,7 @@ package struct AgentSelector: Sendable {
     package func requireProfile(_ name: String) throws {
         guard backends[name] != nil else {
             throw ServerError(
-                .unprocessableContent, "unknown_agent_profile", "There is no agent profile named '\(name)'.",
+                .unprocessableContent, .unknownAgentProfile, "There is no agent profile named '\(name)'.",
                 hint: "Choose one of: \(profiles.names.joined(separator: ", ")) (sitectl agents list)")
         }
     }

@@ -42,7 +42,7 @@ package struct RequestService: Sendable {
             throw ServerError.badRequest("The message is empty.", hint: "sitectl chat \(name) \"set the site title to Acme\"")
         }
         guard message.utf8.count <= Self.maxMessageBytes else {
-            throw ServerError(.contentTooLarge, "too_large", "The message is longer than \(Self.maxMessageBytes) bytes.")
+            throw ServerError(.contentTooLarge, .tooLarge, "The message is longer than \(Self.maxMessageBytes) bytes.")
         }
         let site = try await sites.site(named: name, for: user)
         guard let siteID = site.id, let userID = user.id else { throw ServerError.unauthorized }
@@ -88,7 +88,7 @@ package struct RequestService: Sendable {
         } catch {
             let reply = "Not done: the agent's model failed or did not answer while reading this request. Nothing was changed."
             return (.failed(reply: reply), ServerError(
-                .unprocessableContent, "triage_failed",
+                .unprocessableContent, .triageFailed,
                 "The request failed: the agent's model failed or did not answer while reading it. Nothing was changed.",
                 hint: "Send it again in a moment: sitectl chat \(site.name) \"…\"   (the daemon's log has the cause: sitectl daemon logs)",
                 cause: "triage: \(String(describing: error))"))

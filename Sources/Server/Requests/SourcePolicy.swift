@@ -44,12 +44,12 @@ package enum SourcePolicy {
         var total = 0
         for path in files.paths {
             if let problem = problem(withPath: path) {
-                throw ServerError(.unprocessableContent, "policy_violation", "'\(path)' \(problem).",
+                throw ServerError(.unprocessableContent, .policyViolation, "'\(path)' \(problem).",
                     hint: "A site's source holds only site.yaml, content/ and static/.")
             }
             let size = files.files[path]?.count ?? 0
             if size > maxFileBytes {
-                throw ServerError(.contentTooLarge, "too_large", "'\(path)' is \(size) bytes; the limit is \(maxFileBytes).")
+                throw ServerError(.contentTooLarge, .tooLarge, "'\(path)' is \(size) bytes; the limit is \(maxFileBytes).")
             }
             total += size
         }
@@ -61,16 +61,16 @@ package enum SourcePolicy {
             for segment in path.precomposedStringWithCanonicalMapping.split(separator: "/").dropLast() {
                 prefix += prefix.isEmpty ? String(segment) : "/" + segment
                 if normalized.contains(prefix) {
-                    throw ServerError(.unprocessableContent, "policy_violation", "'\(prefix)' is both a file and a folder (of '\(path)').",
+                    throw ServerError(.unprocessableContent, .policyViolation, "'\(prefix)' is both a file and a folder (of '\(path)').",
                         hint: "Rename the file or the folder.")
                 }
             }
         }
         if total > maxTotalBytes {
-            throw ServerError(.contentTooLarge, "too_large", "The source is \(total) bytes; the limit is \(maxTotalBytes).")
+            throw ServerError(.contentTooLarge, .tooLarge, "The source is \(total) bytes; the limit is \(maxTotalBytes).")
         }
         if files.files["site.yaml"] == nil {
-            throw ServerError(.unprocessableContent, "policy_violation", "The source has no site.yaml.",
+            throw ServerError(.unprocessableContent, .policyViolation, "The source has no site.yaml.",
                 hint: "Add a site.yaml at the top of the folder (see docs/formats.md).")
         }
     }
@@ -93,7 +93,7 @@ package enum SourcePolicy {
     package static func checkChange(from base: SiteFiles, to new: SiteFiles) throws {
         for (path, change) in changes(from: base, to: new) {
             if let problem = problem(withPath: path) {
-                throw ServerError(.unprocessableContent, "policy_violation", "The agent \(change) '\(path)', which \(problem).")
+                throw ServerError(.unprocessableContent, .policyViolation, "The agent \(change) '\(path)', which \(problem).")
             }
         }
         // Raw HTML lets script through Markdown: only the site's owner turns it on or off (by importing the site).
@@ -101,7 +101,7 @@ package enum SourcePolicy {
         let after = (try? SiteConfig.parse(new.files["site.yaml"] ?? Data()))?.rawHTML ?? false
         if before != after {
             throw ServerError(
-                .unprocessableContent, "policy_violation",
+                .unprocessableContent, .policyViolation,
                 "The agent changed raw_html in site.yaml, which only the site's owner may change.",
                 hint: "Edit raw_html yourself and import the site again (sitectl sites create NAME --from DIR).")
         }

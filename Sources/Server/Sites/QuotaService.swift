@@ -81,6 +81,6 @@ package struct QuotaService: Sendable {
     }
 
     static func exceeded(_ message: String, hint: String) -> ServerError {
-        ServerError(.unprocessableContent, "quota_exceeded", message, hint: hint)
+        ServerError(.unprocessableContent, .quotaExceeded, message, hint: hint)
     }
 }

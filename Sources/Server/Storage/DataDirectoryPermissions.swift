@@ -47,7 +47,7 @@ package enum DataDirectoryPermissions {
         guard chmod(path, mode) == 0 else {
             let reason = String(cString: strerror(errno))
             throw ServerError(
-                .internalServerError, "data_dir_permissions",
+                .internalServerError, .dataDirPermissions,
                 "Cannot make \(path) private (mode \(String(mode, radix: 8))): \(reason).",
                 hint: "Start the daemon as the user who owns the data dir, or chown it to that user.")
         }

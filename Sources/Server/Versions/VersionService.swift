@@ -121,7 +121,7 @@ package struct VersionService: Sendable {
         let number = try await resolve(ref, site: site)
         let version = try await record(site: site, number: number)
         if pointer == "live", version.checkStatus == .failed, !force {
-            throw ServerError(.conflict, "checks_failed", "\(name)@\(number) failed its checks and is not deployed.",
+            throw ServerError(.conflict, .checksFailed, "\(name)@\(number) failed its checks and is not deployed.",
                 hint: "sitectl versions show \(name)@\(number)   (or deploy anyway with --force)")
         }
         return try await setPointer(pointer, site: site, to: number)

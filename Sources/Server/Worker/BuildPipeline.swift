@@ -82,7 +82,7 @@ package struct BuildPipeline: Sendable {
             result = try compiler.compile(source, options: CompileOptions(now: now))
         } catch let failure as CompileFailure {
             let first = failure.diagnostics.first?.formatted ?? "unknown error"
-            throw ServerError(.unprocessableContent, "compile_failed",
+            throw ServerError(.unprocessableContent, .compileFailed,
                 "The site does not compile: \(first)" + (failure.diagnostics.count > 1 ? " (and \(failure.diagnostics.count - 1) more)" : ""))
         }
         var findings = result.diagnostics.map { Self.finding($0, check: "compile") }

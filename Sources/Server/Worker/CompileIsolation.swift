@@ -72,7 +72,7 @@ struct CompileChild: Sendable {
             if ContinuousClock.now >= deadline {
                 _ = process.reap()
                 throw ServerError(
-                    .unprocessableContent, "compile_limit",
+                    .unprocessableContent, .compileLimit,
                     "The compile did not finish within \(Int(limits.wallSeconds)) seconds and was stopped.",
                     hint: "Split very large pages, or ask the operator to raise the compile limits.")
             }
@@ -86,12 +86,12 @@ struct CompileChild: Sendable {
             return try CompileChildResult.read(from: output, source: source)
         case .signalled(SIGXCPU), .signalled(SIGKILL):
             throw ServerError(
-                .unprocessableContent, "compile_limit",
+                .unprocessableContent, .compileLimit,
                 "The compile used more than its \(limits.cpuSeconds) seconds of CPU time and was stopped.",
                 hint: "Split very large pages, or ask the operator to raise --compile-cpu-seconds.", cause: stderr)
         default:
             throw ServerError(
-                .unprocessableContent, "compile_limit",
+                .unprocessableContent, .compileLimit,
                 "The compile \(termination): it went over its \(limits.memoryBytes >> 20) MB memory limit or crashed.",
                 hint: "Make very large files smaller, or ask the operator to raise --compile-memory-mb.", cause: String(stderr.suffix(2000)))
         }
@@ -120,7 +120,7 @@ package struct CompileChildResult: Codable {
             header.log = built.log
             tree = built.output
         } catch let error as ServerError {
-            header.errorCode = error.code
+            header.errorCode = error.code.rawValue
             header.errorMessage = error.message
         }
         let json = try JSONEncoder().encode(header)
@@ -139,14 +139,14 @@ package struct CompileChildResult: Codable {
     /// Reads the result mapped from disk: the output's files stay slices of the mapping until they are stored.
     static func read(from url: URL, source: SiteFiles) throws -> BuiltSite {
         let data = try Data(contentsOf: url, options: .alwaysMapped)
-        guard data.count >= 8, data.startIndex == 0 else { throw ServerError(.internalServerError, "internal", "The compile child wrote no result.") }
+        guard data.count >= 8, data.startIndex == 0 else { throw ServerError(.internalServerError, .internal, "The compile child wrote no result.") }
         var length: UInt64 = 0
         for (index, byte) in data.prefix(8).enumerated() { length |= UInt64(byte) << (8 * UInt64(index)) }
-        guard length <= UInt64(data.count - 8) else { throw ServerError(.internalServerError, "internal", "The compile child's result is truncated.") }
+        guard length <= UInt64(data.count - 8) else { throw ServerError(.internalServerError, .internal, "The compile child's result is truncated.") }
         let headerEnd = 8 + Int(length)
         let header = try JSONDecoder().decode(CompileChildResult.self, from: data[8..<headerEnd])
         if let message = header.errorMessage {
-            throw ServerError(.unprocessableContent, header.errorCode ?? "compile_failed", message)
+            throw ServerError(.unprocessableContent, header.errorCode.flatMap(ErrorCode.init(rawValue:)) ?? .compileFailed, message)
         }
         let output = try SiteFiles(archived: data[headerEnd...])
         return BuiltSite(source: source, output: output, findings: header.findings, checkStatus: header.checkStatus, log: header.log)

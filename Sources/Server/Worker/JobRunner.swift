@@ -94,7 +94,7 @@ package struct JobRunner: Sendable {
                 }
                 group.addTask {
                     defer { sink.finish() }
-                    return try await TimeLimit.run(themeTimeout, exceeded: ServerError(.unprocessableContent, "agent_timeout",
+                    return try await TimeLimit.run(themeTimeout, exceeded: ServerError(.unprocessableContent, .agentTimeout,
                         "The agent did not finish within the \(site.theme) theme's limit of \(themeTimeout.map { "\($0)" } ?? "").",
                         hint: "Raise agent_timeout_seconds in the theme, or ask for a smaller change.")
                     ) {
@@ -116,7 +116,7 @@ package struct JobRunner: Sendable {
             case .changed(let files, let summary, let warnings):
                 try SourcePolicy.checkChange(from: context.source, to: files)
                 if let problem = MassDeletionGuard.problem(from: context.source, to: files, request: request.message) {
-                    throw ServerError(.unprocessableContent, "policy_violation", problem)
+                    throw ServerError(.unprocessableContent, .policyViolation, problem)
                 }
                 for (path, change) in SourcePolicy.changes(from: context.source, to: files) {
                     await log(jobID, site: site.eventSite, "\(change): \(path)")

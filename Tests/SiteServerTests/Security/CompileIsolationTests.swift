@@ -52,7 +52,7 @@ import Testing
         let error = await #expect(throws: ServerError.self) {
             _ = try await daemon.components.sites.create(CreateSiteRequest(name: "big", source: files), for: user)
         }
-        #expect(error?.code == "compile_limit", "\(error?.message ?? "")")
+        #expect(error?.code == .compileLimit, "\(error?.message ?? "")")
         #expect(error?.message.contains("1 seconds of CPU time") == true, "\(error?.message ?? "")")
         // Nothing half-made: no site row, and a small site still compiles.
         #expect(try await daemon.components.sites.list(for: user, cursor: nil, limit: 10, status: nil).items.isEmpty)
@@ -64,7 +64,7 @@ import Testing
         var source = try ThemeLibrary(directories: [TestDaemon.themesDirectory]).starterSource(theme: "starter", siteName: "blog")
         source["static/huge.bin"] = Data(count: 200 << 20)
         let error = await #expect(throws: ServerError.self) { _ = try await daemon.components.pipeline.compile(source) }
-        #expect(error?.code == "compile_limit", "\(error?.message ?? "")")
+        #expect(error?.code == .compileLimit, "\(error?.message ?? "")")
         #expect(error?.message.contains("300 MB memory limit") == true, "\(error?.message ?? "")")
     }
 }

@@ -24,7 +24,7 @@ import Testing
             let error = await #expect(throws: ServerError.self) {
                 _ = try await daemon.components.accounts.register(email: "carolann@example.test", password: password)
             }
-            #expect(error?.code == "weak_password", "\(password.debugDescription)")
+            #expect(error?.code == .weakPassword, "\(password.debugDescription)")
         }
         _ = try await daemon.components.accounts.register(email: "carolann@example.test", password: "quiet meadow lantern")
     }
