@@ -119,6 +119,13 @@ struct Harness {
 
     func cleanUp() {
         stopDaemon()
+        // A daemon on a TCP or other socket does not hear `daemon stop` above: the data dir's lock file names it.
+        if let lock = try? String(contentsOfFile: dataDir + "/daemon.lock", encoding: .utf8),
+            let line = lock.split(separator: "\n").first(where: { $0.hasPrefix("pid=") }), let pid = pid_t(line.dropFirst(4)),
+            let command = try? String(contentsOfFile: "/proc/\(pid)/cmdline", encoding: .utf8), command.contains(dataDir)
+        {
+            kill(pid, SIGKILL)
+        }
         try? FileManager.default.removeItem(at: work)
     }
 }

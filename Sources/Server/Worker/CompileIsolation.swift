@@ -3,6 +3,7 @@ import SiteAgent
 import SiteAPI
 import SiteCompiler
 import HTTPTypes
+import Synchronization
 
 /// Where compiles run. Site sources come from accounts and agents, so a compile is untrusted work: it must not
 /// starve serving or the API, and one that runs away must be stopped.
@@ -62,24 +63,34 @@ struct CompileChild: Sendable {
         for name in ["PATH", "HOME", "LANG", "TMPDIR"] { environment[name] = ProcessInfo.processInfo.environment[name] }
         let process = try ChildProcess.spawn(
             arguments, environment: environment, directory: folder.path, stdin: nil, stdout: "/dev/null", stderr: errors.path)
-        let deadline = ContinuousClock.now + .milliseconds(Int(limits.wallSeconds * 1000))
-        var pause = 2
-        while !process.hasExited() {
-            if Task.isCancelled {
-                _ = process.reap()
-                throw CancellationError()
-            }
-            if ContinuousClock.now >= deadline {
-                _ = process.reap()
-                throw ServerError(
-                    .unprocessableContent, .compileLimit,
-                    "The compile did not finish within \(Int(limits.wallSeconds)) seconds and was stopped.",
-                    hint: "Split very large pages, or ask the operator to raise the compile limits.")
-            }
-            try? await Task.sleep(for: .milliseconds(pause))
-            pause = min(pause * 2, 50)
+        // The exit is noticed the moment it happens (a thread blocks in waitid) rather than by polling, which
+        // added up to a poll interval to every job; the wall-clock limit and cancellation kill the group.
+        let timedOut = Flag()
+        let wallSeconds = limits.wallSeconds
+        let watchdog = Task {
+            try await Task.sleep(for: .milliseconds(Int(wallSeconds * 1000)))
+            timedOut.set()
+            process.signalGroup(SIGKILL)
         }
+        await withTaskCancellationHandler {
+            await withCheckedContinuation { (continuation: CheckedContinuation<Void, Never>) in
+                Thread.detachNewThread {
+                    process.waitForExit()
+                    continuation.resume()
+                }
+            }
+        } onCancel: {
+            process.signalGroup(SIGKILL)
+        }
+        watchdog.cancel()
         let termination = process.reap()
+        if Task.isCancelled { throw CancellationError() }
+        if timedOut.isSet {
+            throw ServerError(
+                .unprocessableContent, .compileLimit,
+                "The compile did not finish within \(Int(limits.wallSeconds)) seconds and was stopped.",
+                hint: "Split very large pages, or ask the operator to raise the compile limits.")
+        }
         let stderr = (try? String(contentsOf: errors, encoding: .utf8)) ?? ""
         switch termination {
         case .exited(0):
@@ -151,4 +162,11 @@ package struct CompileChildResult: Codable {
         let output = try SiteFiles(archived: data[headerEnd...])
         return BuiltSite(source: source, output: output, findings: header.findings, checkStatus: header.checkStatus, log: header.log)
     }
+}
+
+/// A one-way flag shared with a watchdog task.
+private final class Flag: Sendable {
+    private let state = Mutex(false)
+    func set() { state.withLock { $0 = true } }
+    var isSet: Bool { state.withLock { $0 } }
 }

@@ -87,6 +87,13 @@ package struct ChildProcess: Sendable {
         return info._sifields._sigchld.si_pid == pid
     }
 
+    /// Blocks this thread until the process exits, without reaping it (so its group id cannot be reused yet); run
+    /// it off the cooperative pool. Returns at once when it has exited already.
+    package func waitForExit() {
+        var info = siginfo_t()
+        while waitid(P_PID, id_t(pid), &info, WEXITED | WNOWAIT) == -1 && errno == EINTR {}
+    }
+
     /// Kills whatever is left of the group, then reaps the process. Call once it has exited (or to stop it).
     package func reap() -> Termination {
         kill(-pid, SIGKILL)
