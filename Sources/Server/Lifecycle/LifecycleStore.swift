@@ -1,5 +1,6 @@
 import HTTPTypes
 package import Foundation
+import Logging
 package import GRDB
 package import SiteAPI
 
@@ -94,7 +95,7 @@ package struct LifecycleStore: Sendable {
             return (record.id ?? 0, jobID, state)
         }
         if jobID != nil { work.notify() }
-        publishRequest(siteID: siteID, requestID: requestID, jobID: jobID, state: state, at: at)
+        await publishRequest(siteID: siteID, requestID: requestID, jobID: jobID, state: state, at: at)
         return requestID
     }
 
@@ -108,7 +109,7 @@ package struct LifecycleStore: Sendable {
             return (record.siteId, jobID, state)
         }
         if jobID != nil { work.notify() }
-        publishRequest(siteID: siteID, requestID: requestID, jobID: jobID, state: state, at: at)
+        await publishRequest(siteID: siteID, requestID: requestID, jobID: jobID, state: state, at: at)
     }
 
     private static func apply(_ outcome: TriageOutcome, to record: inout RequestRecord, db: Database, at: Date) throws -> (Int64?, RequestState) {
@@ -177,7 +178,7 @@ package struct LifecycleStore: Sendable {
             }
             return (record.siteId, next)
         }
-        publishRequest(siteID: siteID, requestID: requestID, jobID: nil, state: state, at: at)
+        await publishRequest(siteID: siteID, requestID: requestID, jobID: nil, state: state, at: at)
     }
 
     /// Cancels a job: a queued one (and its request) at once; a running one is asked to stop.
@@ -263,7 +264,7 @@ package struct LifecycleStore: Sendable {
             return ClaimedJob(job: job, fence: fence, siteName: siteName)
         }
         if let claimed, let requestID = claimed.job.requestId {
-            publishRequest(siteID: claimed.job.siteId, requestID: requestID, jobID: claimed.id, state: .running, at: at)
+            await publishRequest(site: claimed.siteName, siteID: claimed.job.siteId, requestID: requestID, jobID: claimed.id, state: .running, at: at)
         }
         return claimed
     }
@@ -349,7 +350,7 @@ package struct LifecycleStore: Sendable {
         // The site's lock is free: its next queued job is claimable now.
         work.notify()
         if let requestID = claimed.job.requestId, let state = finished.requestState {
-            publishRequest(siteID: claimed.job.siteId, requestID: requestID, jobID: claimed.id, state: state, at: at, version: finished.version)
+            await publishRequest(site: claimed.siteName, siteID: claimed.job.siteId, requestID: requestID, jobID: claimed.id, state: state, at: at, version: finished.version)
         }
         if let version = finished.version {
             events.publish(
@@ -425,7 +426,7 @@ package struct LifecycleStore: Sendable {
             }
             return (recovered, touched)
         }
-        for (siteID, requestID, state) in touched { publishRequest(siteID: siteID, requestID: requestID, jobID: nil, state: state, at: at) }
+        for (siteID, requestID, state) in touched { await publishRequest(siteID: siteID, requestID: requestID, jobID: nil, state: state, at: at) }
         return recovered
     }
 
@@ -495,10 +496,22 @@ package struct LifecycleStore: Sendable {
         return next
     }
 
-    private func publishRequest(siteID: Int64, requestID: Int64, jobID: Int64?, state: RequestState, at: Date, version: Int? = nil) {
-        let name = (try? db.read { db in try String.fetchOne(db, sql: "SELECT name FROM sites WHERE id = ?", arguments: [siteID]) }) ?? nil
+    /// Publishes a request's new state; the site's name is looked up (off the caller's transaction) when the
+    /// caller does not have it. A site deleted meanwhile has no subscribers left: nothing is published.
+    private func publishRequest(
+        site: String? = nil, siteID: Int64, requestID: Int64, jobID: Int64?, state: RequestState, at: Date, version: Int? = nil
+    ) async {
+        var name = site
+        if name == nil {
+            do {
+                name = try await db.read { db in try String.fetchOne(db, sql: "SELECT name FROM sites WHERE id = ?", arguments: [siteID]) }
+            } catch {
+                Logger(label: "sitectl.lifecycle").error("request event not published", metadata: ["request": "\(requestID)", "error": "\(error)"])
+            }
+        }
+        guard let name else { return }
         events.publish(
-            Event(kind: .requestState, site: name ?? "", time: at, requestId: requestID, jobId: jobID, version: version, state: state.rawValue),
+            Event(kind: .requestState, site: name, time: at, requestId: requestID, jobId: jobID, version: version, state: state.rawValue),
             siteID: siteID)
     }
 }

@@ -219,7 +219,16 @@ package struct JobRunner: Sendable {
     }
 
     func log(_ jobID: Int64, site: EventSite, _ message: String, level: String = "info") async {
-        guard let line = try? await queue.appendLog(jobID: jobID, level: level, message: message) else { return }
+        let line: LogLine
+        do {
+            line = try await queue.appendLog(jobID: jobID, level: level, message: message)
+        } catch {
+            // The job goes on (its outcome is written in its own transaction); the lost line is in the daemon's log.
+            Logger(label: "sitectl.worker").error("job log line not written", metadata: [
+                "job": "\(jobID)", "line": "\(message)", "error": "\(error)",
+            ])
+            return
+        }
         events.publish(Event(kind: .jobLog, site: site.name, time: line.time, jobId: jobID, line: line), siteID: site.id)
     }
 }
