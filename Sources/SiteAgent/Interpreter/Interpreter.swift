@@ -1,3 +1,4 @@
+import Foundation
 /// Decides a request by trying each ``RequestIntent`` in order.
 ///
 /// When a request resumes with an answer the intent does not recognise as one of its options, the answer is
@@ -27,7 +28,17 @@ struct Interpreter {
         PageDeletionIntent(),
     ])
 
+    /// Resolves the request, then checks the names the change would store (``ValueSanity``): a value that
+    /// swallowed another instruction or runs long becomes a question instead of a version.
     func resolve(_ context: AgentContext) throws -> Resolution {
+        let resolution = try decide(context)
+        if case .change(let workspace, _) = resolution, let question = ValueSanity.question(from: context.source, to: workspace.files) {
+            return .question(question)
+        }
+        return resolution
+    }
+
+    private func decide(_ context: AgentContext) throws -> Resolution {
         let site = try SiteSnapshot(files: context.source)
         let request = AgentRequest(context: context, site: site)
         if let answer = context.answer?.trimmingWhitespace, !answer.isEmpty, let asked = context.question,
@@ -36,6 +47,12 @@ struct Interpreter {
            let standalone = try standaloneResolution(of: answer, context: context, site: site) {
             // "switch to the docs theme" answering "make it pop": a request of its own beats a loose option match.
             return standalone
+        }
+        // "Call the site Northwind Tea and make the buttons green": clauses that each start with a verb are
+        // separate instructions, so no value can swallow the next one.
+        if context.answer == nil, Self.verbClauses(context.message).count > 1,
+           let combined = try compound(context, parts: Self.verbClauses(context.message)) {
+            return combined
         }
         guard let resolution = try firstResolution(request) else {
             if context.answer == nil, let combined = try compound(context) { return combined }
@@ -51,8 +68,8 @@ struct Interpreter {
 
     /// "make the header dark blue and add Blog to the menu": when the whole message is not understood but each
     /// part is a clear edit (or needs none), the parts are applied one after another and reported together.
-    private func compound(_ context: AgentContext) throws -> Resolution? {
-        let parts = context.message.split(separator: /(?i)\s*(?:;|\band then\b|,\s*then\b|\band also\b|,?\s+and\b|\.\s+)\s*/)
+    private func compound(_ context: AgentContext, parts given: [String]? = nil) throws -> Resolution? {
+        let parts = given ?? context.message.split(separator: /(?i)\s*(?:;|\band then\b|,\s*then\b|\band also\b|,?\s+and\b|\.\s+)\s*/)
             .map { String($0).trimmingWhitespace }.filter { !$0.isEmpty }
         guard parts.count > 1 else { return nil }
         var current = context
@@ -85,6 +102,49 @@ struct Interpreter {
         }
         guard workspace.files != context.source else { return .noChange(summaries.joined(separator: " ")) }
         return .change(workspace, summary: summaries.joined(separator: " "))
+    }
+
+    /// The message cut before every joiner (",", ";", "and", "then", "also", ". ") that a verb follows, outside
+    /// quotes: "call the site X and make the buttons green" → two clauses; "add a page called Terms and Conditions"
+    /// stays one.
+    static func verbClauses(_ message: String) -> [String] {
+        let words = message.split(separator: " ", omittingEmptySubsequences: true).map(String.init)
+        let joiners: Set<String> = ["and", "then", "also"]
+        /// An instruction starts at `index`: a verb (not cut by punctuation) followed by at least two words.
+        func startsInstruction(_ index: Int) -> Bool {
+            guard index + 2 < words.count else { return false }
+            let verb = words[index].lowercased()
+            return ValueSanity.instructionVerbs.contains(verb)
+        }
+        var clauses: [String] = []
+        var current: [String] = []
+        var inQuote = false
+        var index = 0
+        while index < words.count {
+            let word = words[index]
+            let lowered = word.lowercased()
+            if !inQuote, !current.isEmpty, joiners.contains(lowered), startsInstruction(index + 1) {
+                clauses.append(current.joined(separator: " "))
+                current = []
+                index += 1
+                continue
+            }
+            for character in word where "\"“”".contains(character) { inQuote.toggle() }
+            if !inQuote, let last = word.last, ",;.".contains(last) {
+                let skip = index + 1 < words.count && joiners.contains(words[index + 1].lowercased()) ? 2 : 1
+                if startsInstruction(index + skip) {
+                    current.append(String(word.dropLast()))
+                    clauses.append(current.joined(separator: " "))
+                    current = []
+                    index += skip
+                    continue
+                }
+            }
+            current.append(word)
+            index += 1
+        }
+        if !current.isEmpty { clauses.append(current.joined(separator: " ")) }
+        return clauses.map { $0.trimmingWhitespace }.filter { !$0.isEmpty }
     }
 
     /// The answer read as a new request, when that gives a decision other than another question.

@@ -1,0 +1,56 @@
+import Foundation
+import SiteCompiler
+import Testing
+@testable import SiteAgent
+
+/// Issue 10, items 4 and 5: several instructions in one message are split before matching, and a value may never
+/// swallow another instruction — a plan that would store one becomes a question, not a version.
+@Suite("Agent requests: several instructions, sane values")
+struct MultiInstructionTests {
+    let harness = AgentHarness()
+
+    @Test func aTitleNeverSwallowsTheNextInstruction() async throws {
+        let change = try await harness.change("Call the site Northwind Tea and make the buttons green")
+        #expect(try change.config.title == "Northwind Tea")
+        #expect(try change.config.tokens["primary"] == "#16a34a")
+    }
+
+    @Test func aTaglineWithCommasStopsWhereTheNextInstructionStarts() async throws {
+        let change = try await harness.change("set the tagline to Fresh tea, delivered weekly, and add a page called Shop")
+        #expect(try change.config.tagline == "Fresh tea, delivered weekly")
+        #expect(try change.config.nav.map(\.label).contains("Shop"))
+    }
+
+    @Test("clauses", arguments: [
+        ("call the site X and make the buttons green", ["call the site X", "make the buttons green"]),
+        ("set the title to Tea then make the header olive, and add Careers to the menu",
+         ["set the title to Tea", "make the header olive", "add Careers to the menu"]),
+        ("add a page called Terms and Conditions", ["add a page called Terms and Conditions"]),
+        ("make the header dark blue and the buttons green", ["make the header dark blue and the buttons green"]),
+        ("rename \"Plans and add-ons\" to \"Pricing\"", ["rename \"Plans and add-ons\" to \"Pricing\""]),
+        ("set the tagline to Search and replace, fast", ["set the tagline to Search and replace, fast"]),
+    ])
+    func clauses(message: String, expected: [String]) {
+        #expect(Interpreter.verbClauses(message) == expected)
+    }
+
+    @Test func aValueThatStillHoldsAnInstructionBecomesAQuestion() throws {
+        var files = SiteFiles()
+        files.setText("site.yaml", "title: My Site\ntheme: starter\n")
+        var after = files
+        after.setText("site.yaml", "title: Northwind Tea and make the buttons green\ntheme: starter\n")
+        let question = try #require(ValueSanity.question(from: files, to: after))
+        #expect(question.text.contains("“make the buttons green”"))
+        after.setText("site.yaml", "title: \(String(repeating: "Very long name ", count: 6))\ntheme: starter\n")
+        #expect(ValueSanity.question(from: files, to: after)?.text.contains("characters") == true)
+        after.setText("site.yaml", "title: Salt and Pepper\ntheme: starter\n")
+        #expect(ValueSanity.question(from: files, to: after) == nil)
+    }
+
+    @Test func aSentenceLongTaglineIsFineAParagraphIsAsked() async throws {
+        let sentence = try await harness.change("set the tagline to We sell tea and coffee and we ship everywhere in the country within two days")
+        #expect(try sentence.config.tagline?.hasPrefix("We sell tea") == true)
+        let paragraph = try await harness.question("set the tagline to " + String(repeating: "We sell tea and coffee from small farms. ", count: 5))
+        #expect(paragraph.text.contains("characters"))
+    }
+}
