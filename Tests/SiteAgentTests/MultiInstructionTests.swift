@@ -54,3 +54,29 @@ struct MultiInstructionTests {
         #expect(paragraph.text.contains("characters"))
     }
 }
+
+/// Issue 10: a post with a written date keeps its title clean and gets that date.
+@Suite("Agent requests: written dates")
+struct WrittenDateTests {
+    let harness = AgentHarness()
+
+    @Test("dates", arguments: [
+        ("Write a post titled \"Spring menu\" for 3 March 2025 saying we have new teas", "Spring menu", "2025-03-03"),
+        ("add a blog post called \"Harvest\" dated March 14, 2024: the harvest is in", "Harvest", "2024-03-14"),
+        ("write a post titled \"Launch\" on 2025-01-09 with the text: we are live", "Launch", "2025-01-09"),
+        ("write a post titled \"Launch day\" on the 1st of June 2025 saying we are live", "Launch day", "2025-06-01"),
+    ])
+    func postWithAWrittenDate(message: String, title: String, date: String) async throws {
+        let change = try await harness.change(message)
+        let added = try #require(change.changedPaths.first { $0.hasPrefix("content/blog/") })
+        let front = change.frontMatter(added)
+        #expect(front.string("title") == title)
+        #expect(front.string("date") == date)
+    }
+
+    @Test func notADateIsLeftAlone() {
+        #expect(WrittenDate.extract(from: "titled \"Top 10 of 2025\"") == nil)
+        #expect(WrittenDate.extract(from: "for 31 February 2025") == nil)
+        #expect(WrittenDate.extract(from: "for 3 March 2025")?.date == "2025-03-03")
+    }
+}

@@ -19,6 +19,12 @@ struct PostCreationIntent: RequestIntent {
             body = String(colon.body).trimmingWhitespace
             rest = String(colon.head)
         }
+        // "for 3 March 2025": the post's date, not part of its title.
+        var date: String?
+        if let written = WrittenDate.extract(from: rest) {
+            date = written.date
+            rest = written.rest
+        }
         var title: String?
         var topic: String?
         if let titled = rest.firstMatch(of: /(?i)\b(?:titled|called|named|entitled|with the title|with title)\s+(?<title>"[^"]+"|“[^”]+”|'[^']+'|.+?)\s*$/) {
@@ -30,21 +36,22 @@ struct PostCreationIntent: RequestIntent {
         }
         if let body, !body.isEmpty {
             let postTitle = title ?? topic.map(Self.title(fromTopic:)) ?? Self.title(fromBody: body)
-            return try write(title: postTitle, body: body, draft: false, section: section, request)
+            return try write(title: postTitle, body: body, date: date, draft: false, section: section, request)
         }
         let draftTitle = title ?? topic.map(Self.title(fromTopic:)) ?? "New Post"
         let question = AgentQuestion(
             text: "Offline mode cannot write the article for you. Reply with the text of the post and I will publish it as “\(draftTitle)”, or I can create an empty draft titled “\(draftTitle)” for you to fill in.",
             options: ["Create an empty draft titled “\(draftTitle)”"])
         switch request.answer(to: question) {
-        case .option: return try write(title: draftTitle, body: nil, draft: true, section: section, request)
+        case .option: return try write(title: draftTitle, body: nil, date: date, draft: true, section: section, request)
         case .other(let text) where text.split(separator: " ").count >= 3:
-            return try write(title: draftTitle, body: text, draft: false, section: section, request)
+            return try write(title: draftTitle, body: text, date: date, draft: false, section: section, request)
         default: return .question(question)
         }
     }
 
-    private func write(title: String, body: String?, draft: Bool, section: PageRecord, _ request: AgentRequest) throws -> Resolution {
+    private func write(title: String, body: String?, date given: String?, draft: Bool, section: PageRecord, _ request: AgentRequest) throws -> Resolution {
+        let date = given ?? request.today
         let folder = String(section.path.dropLast("_index.md".count))
         var slug = URLSlug.make(title)
         var suffix = 2
@@ -53,7 +60,7 @@ struct PostCreationIntent: RequestIntent {
             suffix += 1
         }
         let path = "\(folder)\(slug).md"
-        var lines = ["---", "title: \(YAMLScalar.render(title))", "date: \(request.today)"]
+        var lines = ["---", "title: \(YAMLScalar.render(title))", "date: \(date)"]
         if draft { lines.append("draft: true") }
         lines += ["---", ""]
         if let body { lines += [body, ""] }
@@ -61,9 +68,9 @@ struct PostCreationIntent: RequestIntent {
         workspace.write(path, lines.joined(separator: "\n"), step: draft ? "new draft post" : "new post")
         let url = section.url + slug + "/"
         if draft {
-            return .change(workspace, summary: "Created an empty draft “\(title)” (\(path), dated \(request.today)); it is not published. Write the text there or send it to me, then say “publish the \(title) post”.")
+            return .change(workspace, summary: "Created an empty draft “\(title)” (\(path), dated \(date)); it is not published. Write the text there or send it to me, then say “publish the \(title) post”.")
         }
-        return .change(workspace, summary: "Published a post “\(title)” dated \(request.today) at \(url), with the text you gave. It appears in the \(section.title.lowercased()) list, the sitemap and the RSS feed after the build.")
+        return .change(workspace, summary: "Published a post “\(title)” dated \(date) at \(url), with the text you gave. It appears in the \(section.title.lowercased()) list, the sitemap and the RSS feed after the build.")
     }
 
     /// The section posts go in: `/blog/` if there is one, else the first section with dated pages.
