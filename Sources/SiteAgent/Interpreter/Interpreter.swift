@@ -17,6 +17,7 @@ struct Interpreter {
         NavIntent(),
         SiteSettingIntent(),
         TokenIntent(),
+        QuotedTextIntent(),
         ComponentPropIntent(),
         ComponentRemoveIntent(),
         ComponentAddIntent(),
