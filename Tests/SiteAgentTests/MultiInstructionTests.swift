@@ -80,3 +80,25 @@ struct WrittenDateTests {
         #expect(WrittenDate.extract(from: "for 3 March 2025")?.date == "2025-03-03")
     }
 }
+
+/// Issue 10, item 6: a vague request gets a question with concrete options drawn from the site.
+@Suite("Agent requests: vague fonts")
+struct VagueFontTests {
+    let harness = AgentHarness()
+
+    @Test("vague", arguments: ["change the font", "I don't like the font", "use a different font", "the fonts look dated", "update the typography"])
+    func aVagueFontRequestAsksWithOptions(message: String) async throws {
+        let question = try await harness.question(message)
+        #expect(question.text.hasPrefix("Which font?"))
+        #expect(question.options.count == 4)
+    }
+
+    @Test func pickingAnOptionChangesTheFont() async throws {
+        let question = try await harness.question("change the font")
+        let change = try await harness.change("change the font", question: question, answer: "1")
+        #expect(try change.config.tokens["font_heading"] == "Georgia, serif")
+        #expect(change.changedPaths == ["site.yaml"])
+        let named = try await harness.change("change the font", question: question, answer: "make the heading font Lora")
+        #expect(try named.config.tokens["font_heading"]?.contains("Lora") == true)
+    }
+}

@@ -4,6 +4,7 @@ import Yams
 /// Requests with no single meaning ("make it pop"): ask, with concrete options, then do the one picked.
 struct VagueIntent: RequestIntent {
     func resolve(_ request: AgentRequest) throws -> Resolution? {
+        if let font = try vagueFont(request) { return font }
         let pattern = /(?i)^(?:make\s+(?:it|the\s+site|the\s+website|this|everything)\s+(?:pop|stand\s+out|look\s+(?:better|nicer|good|great|modern|fresh)|better|nicer|prettier|cooler|more\s+(?:modern|exciting|interesting|lively|fun|vibrant|striking))|spice\s+(?:it|things)\s+up|jazz\s+(?:it|things)\s+up|improve\s+(?:the\s+)?(?:design|look|style)|give\s+it\s+more\s+(?:punch|energy|life)|more\s+pop|pop)[.!]*$/
         guard request.message.wholeMatch(of: pattern) != nil else { return nil }
         let site = request.site
@@ -32,6 +33,31 @@ struct VagueIntent: RequestIntent {
         default:
             guard let heroPage else { return .question(question) }
             return try HeroTemplate.add(to: heroPage, headline: heroPage.title, subheadline: site.tagline, button: nil, request)
+        }
+    }
+
+    /// "change the font", "I don't like the font": which font is not said, so offer concrete ones, naming the
+    /// site's current fonts.
+    private func vagueFont(_ request: AgentRequest) throws -> Resolution? {
+        let pattern = /(?i)^(?:please\s+)?(?:(?:change|update|switch|swap|fix|improve|modernise|modernize|pick|choose|replace|try)\s+(?:the\s+|my\s+|our\s+)?(?:font|fonts|typeface|typefaces|typography|lettering)|(?:use|try)\s+(?:a\s+)?(?:different|another|new|better|nicer)\s+(?:font|typeface)|i\s+(?:don'?t|do not)\s+like\s+the\s+(?:font|fonts|typeface|typography)|(?:the\s+)?(?:font|fonts|typeface)\s+(?:is|are|looks?)\s+(?:ugly|boring|bad|dull|old|dated|wrong))(?:\s+please)?[.!]*$/
+        guard request.message.wholeMatch(of: pattern) != nil else { return nil }
+        let heading = request.site.tokens["font_heading"].map { FontStack.stack(for: $0).family } ?? "the theme's default"
+        let body = request.site.tokens["font_body"].map { FontStack.stack(for: $0).family } ?? "the theme's default"
+        let options = [
+            "Classic serif headings (Georgia)",
+            "Modern sans-serif everywhere (system UI)",
+            "Bolder headings (Arial Black)",
+            "Monospace headings (Courier New)",
+        ]
+        let question = AgentQuestion(
+            text: "Which font? Headings use \(heading) and text uses \(body). Pick one, or name any font (\"make the heading font Lora\").",
+            options: options)
+        switch request.answer(to: question) {
+        case .option(0): return try FontRequest.apply("Georgia", keys: ["font_heading"], request)
+        case .option(1): return try FontRequest.apply("system-ui", keys: ["font_heading", "font_body"], request)
+        case .option(2): return try FontRequest.apply("Arial Black", keys: ["font_heading"], request)
+        case .option(3): return try FontRequest.apply("Courier New", keys: ["font_heading"], request)
+        default: return .question(question)
         }
     }
 }
