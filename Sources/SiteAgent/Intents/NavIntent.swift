@@ -1,3 +1,4 @@
+import Foundation
 import SiteCompiler
 import Yams
 
@@ -8,6 +9,11 @@ import Yams
 struct NavIntent: RequestIntent {
     func resolve(_ request: AgentRequest) throws -> Resolution? {
         let text = request.message
+        // "put Blog before About in the menu": a move when what comes first is already in the menu.
+        if let match = text.firstMatch(of: /(?i)^(?:move|put|place)\s+(?<what>.+?)\s+(?<relation>before|after|above|below|ahead of|in front of|behind)\s+(?<other>.+?)(?:\s+(?:in|on|within)\s+(?:the\s+)?(?:menu|nav|navigation|navbar))?[.!]?$/),
+           request.site.nav.contains(where: { $0.label.caseInsensitiveCompare(Phrase.withoutArticles(String(match.what))) == .orderedSame }) {
+            return try move(String(match.what), relation: String(match.relation).lowercased(), other: String(match.other), request)
+        }
         if let match = text.firstMatch(of: /(?i)^(?:add|put|include|show|place|insert|link)\s+(?<what>.+?)\s+(?:to|in|into|on|at)\s+(?:the\s+|our\s+)?(?<edge>(?:start|beginning|front|top|end|bottom)\s+of\s+(?:the\s+)?)?(?:main\s+|top\s+|site\s+)?(?:menu|nav|navigation|navbar|nav bar|header menu)\b(?<rest>.*)$/) {
             let edge = match.edge.map { $0.lowercased().contains(/start|beginning|front|top/) ? " at the start" : "" } ?? ""
             return try add(String(match.what), rest: edge + String(match.rest), request)

@@ -23,7 +23,7 @@ struct QuotedTextIntent: RequestIntent {
         let patterns = [
             #"(?i)^(?:please\s+)?(?:rename|change|replace|update|edit|reword|swap|retitle|relabel|make)\b[^"“']{0,40}?"# + quote
                 + #"\s+(?:to|with|into|so (?:that )?it (?:reads|says)|to (?:read|say))\s+"# + quote + #"\s*[.!]?$"#,
-            #"(?i)^(?:the\s+[^"“']{0,30}?)?"# + quote + #"\s+should\s+(?:read|say|be|become)\s+"# + quote + #"\s*[.!]?$"#,
+            #"(?i)^(?:the\s+[^"“']{0,30}?)?"# + quote + #"\s+(?:[A-Za-z]+\s+){0,3}?should\s+(?:read|say|be|become)\s+"# + quote + #"\s*[.!]?$"#,
         ]
         var found: (old: String, new: String)?
         for pattern in patterns {
@@ -50,6 +50,16 @@ struct QuotedTextIntent: RequestIntent {
                     .answered(by: request) { _ in try Self.replace(nearest, with: new, in: Self.places(of: nearest, in: request.site.files, caseSensitive: true), request) }
             }
             return .unsupported("The site has no text “\(old)” to change (searched site.yaml and every page). Check the spelling, or quote the text exactly as it appears.")
+        }
+        if places.count > 1 {
+            // "the headline", "the button", "in the menu": words outside the quotes narrow the places.
+            let unquoted = request.message.replacing(/"[^"]*"|“[^”]*”|'[^']*'/, with: " ").lowercased()
+            let hinted = places.filter { place in
+                place.what.split(separator: " ").contains { unquoted.contains($0) }
+                    || (place.what == "menu label" && unquoted.contains(/\b(?:menu|nav|navigation)\b/))
+                    || (place.what == "heading" && unquoted.contains(/\b(?:heading|title)\b/))
+            }
+            if !hinted.isEmpty { places = hinted }
         }
         if places.count == 1 { return try Self.replace(old, with: new, in: places, request) }
         let options = places.map { "\($0.what) in \($0.path) (line \($0.line + 1))" } + ["All \(places.count) places"]
