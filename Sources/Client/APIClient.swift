@@ -77,9 +77,19 @@ public struct APIClient: Sendable {
         do {
             response = try await http.execute(request, timeout: timeout)
         } catch {
-            throw unreachable(error)
+            var lost = unreachable(error)
+            // The daemon was listening a moment ago: the request may have reached it before the connection broke.
+            lost.code = "connection_lost"
+            throw lost
         }
-        let buffer = try await response.body.collect(upTo: 512 * 1024 * 1024)
+        let buffer: ByteBuffer
+        do {
+            buffer = try await response.body.collect(upTo: 512 * 1024 * 1024)
+        } catch {
+            var lost = unreachable(error)
+            lost.code = "connection_lost"
+            throw lost
+        }
         return RawResponse(status: Int(response.status.code), body: Data(buffer.readableBytesView), contentType: response.headers.first(name: "Content-Type"))
     }
 

@@ -137,11 +137,73 @@ import Testing
         #expect(named, "\(full.stderr)")
         #expect(!full.stderr.contains("Domain=") && !full.stderr.contains("SQLite error"))
 
+        // Requests while the disk stays full: each fails in one line, and the daemon stays up (a log line it could
+        // not write used to crash it).
+        for index in 0..<12 {
+            let again = try harness.run(["chat", "blog", "set the site title to Full \(index)"])
+            #expect(again.stderr.contains("Cannot reach") == false, "\(again.stderr)")
+        }
+        #expect(try harness.run(["daemon", "status"]).status == 0)
+
         // The operator frees space: the next request works, and nothing before it was lost.
         try FileManager.default.removeItem(atPath: harness.dataDir + "/filler")
         let fine = try harness.run(["chat", "blog", "set the site title to Fine", "--wait"])
         #expect(fine.status == 0, "\(fine.stderr)")
         #expect(fine.stdout.contains("Created blog@2"), "\(fine.stdout)")
         #expect(try harness.run(["doctor", "--data-dir", harness.dataDir]).stdout.contains("✓ blobs"))
+    }
+}
+
+/// Attack run findings 3, 14 and 16, against the real binary.
+@Suite(.tags(.endToEnd)) struct DataDirGuardEndToEndTests {
+    @Test func aLostDatabaseWithBlobsLeftIsRefusedNotCollected() throws {
+        let harness = try Harness()
+        defer { harness.cleanUp() }
+        try harness.startDaemon()
+        try harness.login("ann@example.test")
+        #expect(try harness.run(["sites", "create", "blog"]).status == 0)
+        harness.stopDaemon()
+        for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: harness.dataDir + "/sitectl.db" + suffix) }
+        let start = try harness.run(["daemon", "start", "--data-dir", harness.dataDir, "--serve", "127.0.0.1:\(Harness.freePort())", "--foreground"])
+        #expect(start.status == 1)
+        #expect(start.stderr.contains("is missing or empty, but"), "\(start.stderr)")
+        #expect(start.stderr.contains("move"))
+        let doctor = try harness.run(["doctor", "--data-dir", harness.dataDir])
+        #expect(doctor.status == 1)
+        #expect(doctor.stdout.contains("✗ database"), "\(doctor.stdout)")
+        #expect(!FileManager.default.fileExists(atPath: harness.dataDir + "/sitectl.db"), "doctor must not create the database")
+    }
+
+    @Test func deletingTheLockFileDoesNotLetASecondDaemonIn() throws {
+        let harness = try Harness()
+        defer { harness.cleanUp() }
+        try harness.startDaemon()
+        try FileManager.default.removeItem(atPath: harness.dataDir + "/daemon.lock")
+        let second = try harness.run([
+            "daemon", "start", "--foreground", "--data-dir", harness.dataDir, "--listen", "unix://\(harness.work.path)/run/b.sock",
+            "--serve", "127.0.0.1:\(Harness.freePort())",
+        ])
+        #expect(second.status == 1)
+        #expect(second.stderr.contains("Another sitectl daemon"), "\(second.stderr)")
+    }
+
+    @Test func outOfRangeDurationsAreUsageErrorsNotCrashes() throws {
+        let harness = try Harness()
+        defer { harness.cleanUp() }
+        for arguments in [
+            ["daemon", "start", "--data-dir", harness.dataDir, "--scrub-interval", "99999999999999999999d"],
+            ["daemon", "start", "--data-dir", harness.dataDir, "--scrub-interval", "9223372036854775807s"],
+            ["daemon", "start", "--data-dir", harness.dataDir, "--timeout", "nan"],
+            ["daemon", "stop", "--timeout=-inf"],
+            ["daemon", "stop", "--timeout=-1"],
+            ["daemon", "status", "--wait", "--timeout", "inf"],
+        ] {
+            let result = try harness.run(arguments)
+            #expect(result.status == 64, "\(arguments): \(result.status) \(result.stderr)")
+        }
+        try FileManager.default.createDirectory(atPath: harness.dataDir + "/logs/daemon.log", withIntermediateDirectories: true)
+        let logs = try harness.run(["daemon", "logs", "--data-dir", harness.dataDir])
+        #expect(logs.status == 1)
+        #expect(logs.stderr.contains("is not a regular file"), "\(logs.stderr)")
     }
 }

@@ -113,6 +113,40 @@ import Testing
         #expect(try await scalar(daemon, "SELECT COUNT(*) FROM versions") == 2)
     }
 
+    /// Attack run, finding 4: graceful stops counted as attempts (a request failed after two restarts and one
+    /// crash), and on SIGCONT the daemon's reaper took its own live worker's job.
+    @Test func aGracefulRequeueIsNotAnAttemptAndTheReaperSparesLiveWorkers() async throws {
+        let clock = TestClock()
+        let daemon = try TestDaemon(now: { clock.now })
+        _ = try await siteWithQueuedJob(daemon)
+        for _ in 0..<5 {
+            let claimed = try #require(try await daemon.components.lifecycle.claim(worker: "w1"))
+            try await daemon.components.lifecycle.requeue(claimed, worker: "w1", reason: "interrupted by daemon shutdown")
+        }
+        #expect(try await scalar(daemon, "SELECT attempts FROM jobs") == 0)
+        let live = try #require(try await daemon.components.lifecycle.claim(worker: "w1"))
+        clock.advance(by: 120)  // The whole daemon was stopped past the lease.
+        #expect(try await daemon.components.lifecycle.reap(sparing: ["w1"]).isEmpty)
+        #expect(try await daemon.components.lifecycle.renew(live, worker: "w1"))
+        try await daemon.components.runner.process(live, worker: "w1")
+        #expect(try await scalar(daemon, "SELECT state FROM build_requests") == "done")
+    }
+
+    /// Attack run, finding 5: a free-text answer ("set the tagline to …" answering "make it pop") was accepted by
+    /// triage, then the worker's agent saw the question without it and asked again, for ever.
+    @Test func aFreeTextAnswerIsDoneByTheWorkerNotAskedAgain() async throws {
+        let daemon = try TestDaemon()
+        let (ann, _) = try await daemon.user("ann@example.test")
+        _ = try await daemon.components.sites.create(CreateSiteRequest(name: "blog"), for: ann)
+        let asked = try await daemon.components.requests.chat(site: "blog", message: "make it pop", for: ann)
+        #expect(asked.state == .needsInput)
+        let answered = try await daemon.components.requests.answer(requestID: asked.id, answer: "set the tagline to Loop Answer", for: ann)
+        #expect(answered.state == .queued)
+        #expect(try await daemon.drainQueue().map(\.state) == [.succeeded])
+        #expect(try await scalar(daemon, "SELECT state FROM build_requests") == "done")
+        #expect(try await scalar(daemon, "SELECT COUNT(*) FROM jobs") == 1)
+    }
+
     @Test func releasingALockAdvancesItsTokenSoTheOldHolderCannotWriteOnce() async throws {
         let daemon = try TestDaemon()
         let user = try await siteWithQueuedJob(daemon)

@@ -52,3 +52,28 @@ import Testing
         }
     }
 }
+
+/// Attack run, finding 13: damage to the store's own layout (a blob that is a folder, a prefix that is a file)
+/// made every store of those bytes fail; storing them again now repairs it.
+@Suite struct BlobLayoutRepairTests {
+    @Test func aBlobThatIsAFolderOrAPrefixThatIsAFileIsRepairedByStoringAgain() throws {
+        let root = FileManager.default.temporaryDirectory.appendingPathComponent("blob-layout-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: root) }
+        let store = try FileBlobStore(root: root)
+        let data = Data("hello blobs".utf8)
+        let digest = try store.put(data)
+        let file = root.appendingPathComponent(String(digest.prefix(2))).appendingPathComponent(String(digest.dropFirst(2)))
+        try FileManager.default.removeItem(at: file)
+        try FileManager.default.createDirectory(at: file, withIntermediateDirectories: true)
+        #expect(throws: BlobError.self) { try store.get(digest) }
+        #expect(try store.put(data) == digest)
+        #expect(try store.get(digest) == data)
+
+        let prefix = root.appendingPathComponent(String(digest.prefix(2)))
+        try FileManager.default.removeItem(at: prefix)
+        try Data("not a folder".utf8).write(to: prefix)
+        #expect(try store.put(data) == digest)
+        #expect(try store.get(digest) == data)
+        #expect(try store.inventory().map(\.digest) == [digest])
+    }
+}

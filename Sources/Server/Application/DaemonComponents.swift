@@ -50,6 +50,11 @@ package struct DaemonComponents: Sendable {
             dataDirectoryLock = try DataDirectoryLock(dataDirectory: configuration.dataDirectory, address: configuration.listen.description)
             // Before the database opens: SQLite gives the -wal and -shm files it creates the database file's mode.
             try DataDirectoryPermissions.restrict(configuration.dataDirectory)
+            // A lost database with blobs left would look like a store nobody uses: the collector would free every
+            // blob. Refuse instead; the operator restores the database or moves the blobs away.
+            if let problem = DataDirectoryProblem.orphanedBlobs(databasePath: configuration.databasePath, blobs: configuration.blobsDirectory) {
+                throw problem
+            }
             db = try MetadataDatabase.open(path: configuration.databasePath)
             let files = try FileBlobStore(root: configuration.blobsDirectory)
             // Under the lock no other daemon writes here: what a crash left half-written goes.

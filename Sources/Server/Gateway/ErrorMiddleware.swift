@@ -29,6 +29,16 @@ package struct ErrorMiddleware<Context: RequestContext>: RouterMiddleware {
             let mapped = ServerError.storage(error, path: databasePath)!
             context.logger.error("storage failed", metadata: ["code": .string(mapped.code.rawValue), "cause": .string("\(error)")])
             return Self.response(mapped)
+        } catch let error as IllegalTransition {
+            // Two calls raced (two answers to one question, a cancel and a finish): the loser is told, not a 500.
+            context.logger.info("request lost a race", metadata: ["detail": .string(error.description)])
+            return Self.response(ServerError.conflict(
+                "The \(error.subject) changed meanwhile (it is \(error.state.replacingOccurrences(of: "_", with: " ")) now).",
+                hint: "Look at it again: sitectl requests list"))
+        } catch let error as DatabaseError where error.extendedResultCode == .SQLITE_CONSTRAINT_FOREIGNKEY {
+            // What the call referred to (a site, a request) was deleted by another call meanwhile.
+            context.logger.info("request referred to something deleted meanwhile", metadata: ["detail": .string(error.message ?? "")])
+            return Self.response(ServerError.notFound("What this refers to was deleted meanwhile.", hint: "sitectl sites list"))
         } catch let error as HTTPError {
             let code: ErrorCode = error.status == .notFound ? .notFound : error.status == .methodNotAllowed ? .methodNotAllowed : .httpError
             return Self.response(ServerError(error.status, code, error.body ?? error.status.reasonPhrase))

@@ -119,7 +119,9 @@ package struct LifecycleStore: Sendable {
         case .queue(let summary):
             event = .queuedJob
             jobID = try enqueue(db, siteID: record.siteId, requestID: record.id, kind: "chat", at: at)
-            record.question = nil
+            // An answered question stays with its answer: the worker's agent must see both, or a free-text answer
+            // ("set the tagline to …" answering "make it pop") is read as the bare question again.
+            if record.answer == nil { record.question = nil }
             record.reply = summary
         case .ask(let question, let text):
             event = .asked
@@ -367,6 +369,8 @@ package struct LifecycleStore: Sendable {
         try await db.write { db in
             try Self.requireLease(db, claimed, worker: worker)
             guard var job = try JobRecord.fetchOne(db, key: claimed.id) else { return }
+            // Our own stop interrupted it: not a failed attempt (only crashes and lost leases count).
+            job.attempts = max(0, job.attempts - 1)
             try Self.requeue(&job, db: db, reason: reason, at: at)
             try Self.releaseLock(db, siteID: job.siteId, worker: worker, fence: claimed.fence)
         }
@@ -377,7 +381,10 @@ package struct LifecycleStore: Sendable {
     /// queue (or fails after its last attempt) and its lock is released with a new token, so the old worker's
     /// writes are refused. With `all` (start-up, under the data dir's lock: every running job is an orphan) leases
     /// are not waited out, and requests stranded without a live job are closed.
-    package func reap(all: Bool = false) async throws -> Recovered {
+    /// `sparing` names this process's workers that are running a job right now: their renewer is alive (a
+    /// SIGSTOP of the whole daemon expires every lease at once, and on SIGCONT the reaper must not take jobs
+    /// from workers that are about to renew).
+    package func reap(all: Bool = false, sparing: Set<String> = []) async throws -> Recovered {
         let at = now()
         let (recovered, touched) = try await db.write { db -> (Recovered, [(Int64, Int64, RequestState)]) in
             var recovered = Recovered()
@@ -385,7 +392,7 @@ package struct LifecycleStore: Sendable {
             let orphans = try JobRecord.fetchAll(
                 db, sql: "SELECT * FROM jobs WHERE state = 'running' AND (? OR lease_expires_at IS NULL OR lease_expires_at < ?)",
                 arguments: [all, at])
-            for var job in orphans {
+            for var job in orphans where all || !sparing.contains(job.leaseOwner ?? "") {
                 guard let id = job.id else { continue }
                 if job.attempts >= job.maxAttempts {
                     try Self.fail(&job, db: db, reply: "The worker stopped during this job \(job.attempts) times; giving up. Nothing was changed.", at: at)

@@ -17,6 +17,8 @@ package final class DataDirectoryLock: Sendable {
     }
 
     private let descriptor: Int32
+    /// The data dir itself, locked too: deleting `daemon.lock` must not let a second daemon in.
+    private let directoryDescriptor: Int32
     package let path: String
 
     /// Takes the lock and writes `pid` and `address` into the file; throws ``Held`` at once when another process has it.
@@ -26,9 +28,11 @@ package final class DataDirectoryLock: Sendable {
         guard descriptor >= 0 else {
             throw CocoaError(.fileWriteNoPermission, userInfo: [NSFilePathErrorKey: path])
         }
-        guard flock(descriptor, LOCK_EX | LOCK_NB) == 0 else {
+        directoryDescriptor = open(dataDirectory.path, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
+        guard flock(descriptor, LOCK_EX | LOCK_NB) == 0, directoryDescriptor < 0 || flock(directoryDescriptor, LOCK_EX | LOCK_NB) == 0 else {
             let holder = Self.holder(of: path, dataDirectory: dataDirectory.path)
             close(descriptor)
+            if directoryDescriptor >= 0 { close(directoryDescriptor) }
             throw holder
         }
         let record = "pid=\(getpid())\naddress=\(address)\n"
@@ -39,11 +43,18 @@ package final class DataDirectoryLock: Sendable {
     deinit {
         flock(descriptor, LOCK_UN)
         close(descriptor)
+        if directoryDescriptor >= 0 { close(directoryDescriptor) }
     }
 
     /// Throws ``Held`` when a live process holds the data dir's lock; returns at once otherwise (nothing is kept).
     package static func checkFree(dataDirectory: URL) throws {
         let path = dataDirectory.appendingPathComponent("daemon.lock").path
+        let directory = open(dataDirectory.path, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
+        if directory >= 0 {
+            defer { close(directory) }
+            guard flock(directory, LOCK_SH | LOCK_NB) == 0 else { throw holder(of: path, dataDirectory: dataDirectory.path) }
+            flock(directory, LOCK_UN)
+        }
         let descriptor = open(path, O_RDONLY | O_CLOEXEC)
         guard descriptor >= 0 else { return }
         defer { close(descriptor) }
@@ -59,5 +70,36 @@ package final class DataDirectoryLock: Sendable {
             if parts.count == 2 { fields[String(parts[0])] = String(parts[1]) }
         }
         return Held(path: dataDirectory, pid: fields["pid"].flatMap { Int32($0) }, address: fields["address"])
+    }
+}
+
+/// A data dir the daemon must not start on, said with what to do.
+package struct DataDirectoryProblem: Error, CustomStringConvertible {
+    package var message: String
+    package var hint: String
+    package var description: String { message }
+
+    /// The database file is missing or empty while the blob store holds blobs.
+    package static func orphanedBlobs(databasePath: String, blobs: URL) -> DataDirectoryProblem? {
+        var info = stat()
+        let missing = stat(databasePath, &info) != 0 || info.st_size == 0
+        guard missing else { return nil }
+        let count = storedBlobCount(blobs, limit: 1000)
+        guard count > 0 else { return nil }
+        return DataDirectoryProblem(
+            message: "The database \(databasePath) is missing or empty, but \(blobs.path) holds \(count >= 1000 ? "1000 or more" : String(count)) stored files: "
+                + "starting would treat them all as unused and delete them.",
+            hint: "Restore sitectl.db from a backup; or, to start with nothing, move \(blobs.path) away first.")
+    }
+
+    /// Blobs under `root` (stops counting at `limit`).
+    package static func storedBlobCount(_ root: URL, limit: Int) -> Int {
+        var count = 0
+        for prefix in (try? FileManager.default.contentsOfDirectory(atPath: root.path)) ?? [] where prefix.count == 2 {
+            count += ((try? FileManager.default.contentsOfDirectory(atPath: root.appendingPathComponent(prefix).path)) ?? [])
+                .filter { !$0.hasPrefix(".") }.count
+            if count >= limit { return count }
+        }
+        return count
     }
 }

@@ -29,7 +29,14 @@ package struct FileBlobStore: BlobStore {
             }
         }
         let folder = target.deletingLastPathComponent().path
+        // Damage in the store's own layout (a prefix that is a file, a blob that is a folder) is moved aside, so
+        // storing the bytes again repairs it.
+        var info = stat()
+        if lstat(folder, &info) == 0, info.st_mode & S_IFMT != S_IFDIR { rename(folder, folder + ".damaged-\(UUID().uuidString)") }
         if mkdir(folder, 0o700) != 0, errno != EEXIST { throw BlobError.unwritable(path: folder, reason: Self.reason()) }
+        if lstat(target.path, &info) == 0, info.st_mode & S_IFMT == S_IFDIR {
+            rename(target.path, folder + "/.damaged-\(UUID().uuidString)")
+        }
         // Plain system calls, so a full or read-only disk is one line naming the path (ENOSPC, EROFS), not an
         // NSError dump; a failed write leaves no temporary file behind.
         let temporary = folder + "/.tmp-" + UUID().uuidString

@@ -82,6 +82,9 @@ package struct StoreAudit: Sendable {
             let lines = try String.fetchAll(db, sql: "PRAGMA integrity_check(5)")
             return lines == ["ok"] ? "ok" : lines.joined(separator: "; ")
         }
+        // Versions first: a version committed after this read is not audited, and every blob of the versions read
+        // was stored before they committed, so it is in the listing below (no false "missing" while jobs run).
+        let rows = try await versionRows()
         var present = Set<String>()
         var corrupt = Set<String>()
         for blob in try artifacts.blobs.inventory() {
@@ -100,7 +103,6 @@ package struct StoreAudit: Sendable {
         func use(_ digest: String, _ version: VersionRow, _ role: String) {
             uses[digest, default: []].append(Use(site: version.site, version: version.number, role: role))
         }
-        let rows = try await versionRows()
         report.versions = rows.count
         for row in rows {
             if let log = row.buildLog { use(log, row, "build log") }
@@ -116,6 +118,8 @@ package struct StoreAudit: Sendable {
             report.damaged.append(Damage(digest: digest, state: .corrupt, uses: uses[digest] ?? []))
         }
         for (digest, users) in uses.sorted(by: { $0.key < $1.key }) where !present.contains(digest) {
+            // Stored since the listing (a job finishing now): look again before calling it missing.
+            if artifacts.blobs.contains(digest), (try? artifacts.blobs.get(digest)) != nil { continue }
             report.damaged.append(Damage(digest: digest, state: .missing, uses: users))
         }
         return report
@@ -161,9 +165,13 @@ package struct StoreAudit: Sendable {
         for index in report.damaged.indices {
             let digest = report.damaged[index].digest
             if let data = rebuilt[digest] {
-                try artifacts.blobs.put(data)
-                report.damaged[index].repaired = (try? artifacts.blobs.get(digest)) != nil
-                if !report.damaged[index].repaired { report.damaged[index].unrepairable = "the rewritten file does not verify" }
+                do {
+                    try artifacts.blobs.put(data)
+                    report.damaged[index].repaired = (try? artifacts.blobs.get(digest)) != nil
+                    if !report.damaged[index].repaired { report.damaged[index].unrepairable = "the rewritten file does not verify" }
+                } catch {
+                    report.damaged[index].unrepairable = "it could not be rewritten: \(error)"
+                }
             } else if report.damaged[index].uses.isEmpty {
                 report.damaged[index].unrepairable = "no version uses it; the collector removes it"
             } else if let reason = reasons[digest] {
@@ -186,9 +194,13 @@ struct StoreScrubService: Service {
     let logger: Logger
 
     func run() async throws {
+        // The first pass comes soon after start (a daemon restarted daily would otherwise never scrub).
+        var wait = min(interval, .seconds(300))
         while !Task.isCancelled, !Task.isShuttingDownGracefully {
             do {
-                try await cancelWhenGracefulShutdown { try await Task.sleep(for: interval) }
+                let pause = wait
+                try await cancelWhenGracefulShutdown { try await Task.sleep(for: pause) }
+                wait = interval
             } catch {
                 return
             }

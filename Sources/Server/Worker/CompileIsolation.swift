@@ -40,13 +40,22 @@ struct CompileChild: Sendable {
 
     func run(_ source: SiteFiles, now: Date) async throws -> BuiltSite {
         let folder = scratch.appendingPathComponent("compile-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
+        // A full or read-only work folder is said in one line naming it, like the blob store's failures.
+        if mkdir(folder.path, 0o700) != 0 {
+            let reason = String(cString: strerror(errno))
+            if errno != ENOENT { throw BlobError.unwritable(path: scratch.path, reason: reason) }
+            do {
+                try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
+            } catch {
+                throw BlobError.unwritable(path: scratch.path, reason: reason)
+            }
+        }
         defer { try? FileManager.default.removeItem(at: folder) }
         let input = folder.appendingPathComponent("source.bin")
         let output = folder.appendingPathComponent("result.bin")
         let errors = folder.appendingPathComponent("stderr.txt")
         guard FileManager.default.createFile(atPath: input.path, contents: nil, attributes: [.posixPermissions: 0o600]) else {
-            throw CocoaError(.fileWriteUnknown)
+            throw BlobError.unwritable(path: folder.path, reason: "cannot create \(input.lastPathComponent)")
         }
         do {
             let handle = try FileHandle(forWritingTo: input)

@@ -153,6 +153,10 @@ package struct JobRunner: Sendable {
                 let mapped = ServerError.storage(blob)
                 Logger(label: "sitectl.worker").error("job failed: storage", metadata: ["job": "\(jobID)", "error": "\(blob)"])
                 message = mapped.message + " " + (mapped.hint ?? "")
+            } else if let file = Self.fileError(error) {
+                let mapped = ServerError.storage(.unwritable(path: file.path, reason: file.reason))
+                Logger(label: "sitectl.worker").error("job failed: storage", metadata: ["job": "\(jobID)", "error": "\(file.path): \(file.reason)"])
+                message = mapped.message + " " + (mapped.hint ?? "")
             } else if let database = error as? DatabaseError, let mapped = ServerError.storage(database, path: db.path) {
                 Logger(label: "sitectl.worker").error("job failed: storage", metadata: ["job": "\(jobID)", "error": "\(database)"])
                 message = mapped.message + " " + (mapped.hint ?? "")
@@ -200,7 +204,12 @@ package struct JobRunner: Sendable {
             let record = try await db.read { db in
                 try VersionRecord.filter(Column("site_id") == site.id && Column("number") == baseVersion).fetchOne(db)
             }
-            base = try record.map { try artifacts.load($0.outputManifest) }
+            do {
+                base = try record.map { try artifacts.load($0.outputManifest) }
+            } catch {
+                // The base's output only narrows which pages are checked: a damaged one means checking them all.
+                await log(jobID, site: site.eventSite, "the base version's output cannot be read (\(error)); checking every page", level: "warning")
+            }
         }
         let pages = BrowserCheck.changedPages(output: built.output, base: base)
         let result = await browserCheck.run(output: built.output, pages: pages)
@@ -230,5 +239,20 @@ package struct JobRunner: Sendable {
             return
         }
         events.publish(Event(kind: .jobLog, site: site.name, time: line.time, jobId: jobID, line: line), siteID: site.id)
+    }
+
+    /// A Foundation file error with its path and the system's reason ("No space left on device").
+    static func fileError(_ error: any Error) -> (path: String, reason: String)? {
+        let ns = error as NSError
+        guard ns.domain == NSCocoaErrorDomain, let path = ns.userInfo[NSFilePathErrorKey] as? String else { return nil }
+        if let underlying = ns.userInfo[NSUnderlyingErrorKey] as? NSError, underlying.domain == NSPOSIXErrorDomain {
+            return (path, String(cString: strerror(Int32(underlying.code))))
+        }
+        switch ns.code {
+        case CocoaError.fileWriteOutOfSpace.rawValue: return (path, "No space left on device")
+        case CocoaError.fileWriteVolumeReadOnly.rawValue: return (path, "Read-only file system")
+        case CocoaError.fileWriteNoPermission.rawValue: return (path, "Permission denied")
+        default: return (path, ns.localizedDescription)
+        }
     }
 }

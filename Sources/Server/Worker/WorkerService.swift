@@ -1,4 +1,5 @@
 package import Foundation
+import Synchronization
 package import Logging
 package import ServiceLifecycle
 package import SiteAPI
@@ -14,6 +15,8 @@ package struct WorkerService: Service {
     let instance: String
     let leaseDuration: TimeInterval
     let logger: Logger
+    /// Workers of this process running a job now (the reaper spares their leases: their renewer is alive).
+    private let busy = BusyWorkers()
 
     package init(lifecycle: LifecycleStore, runner: JobRunner, workers: Int, instance: String, leaseDuration: TimeInterval, logger: Logger) {
         self.lifecycle = lifecycle
@@ -41,7 +44,7 @@ package struct WorkerService: Service {
             try? await cancelWhenGracefulShutdown { try await Task.sleep(for: .seconds(max(1, leaseDuration / 3))) }
             guard !Task.isCancelled, !Task.isShuttingDownGracefully else { return }
             do {
-                let recovered = try await lifecycle.reap()
+                let recovered = try await lifecycle.reap(sparing: busy.names)
                 if !recovered.isEmpty {
                     logger.warning("reclaimed jobs whose lease expired", metadata: [
                         "requeued": .string(recovered.requeued.map { String($0) }.joined(separator: ",")),
@@ -58,7 +61,9 @@ package struct WorkerService: Service {
         while !Task.isCancelled && !Task.isShuttingDownGracefully {
             do {
                 if let claimed = try await lifecycle.claim(worker: name) {
+                    busy.insert(name)
                     await execute(claimed, worker: name)
+                    busy.remove(name)
                     continue
                 }
             } catch {
@@ -129,3 +134,11 @@ package struct WorkerService: Service {
 struct JobCancelledError: Error {}
 
 
+
+/// The names of this process's workers that are running a job.
+final class BusyWorkers: Sendable {
+    private let state = Mutex(Set<String>())
+    func insert(_ name: String) { _ = state.withLock { $0.insert(name) } }
+    func remove(_ name: String) { _ = state.withLock { $0.remove(name) } }
+    var names: Set<String> { state.withLock { $0 } }
+}

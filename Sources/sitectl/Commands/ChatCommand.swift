@@ -28,7 +28,15 @@ struct ChatCommand: AsyncParsableCommand {
             throw ClientError("No message given.", hint: "sitectl chat \(site) \"set the site title to Acme\"", exitCode: ClientError.Exit.usage)
         }
         let client = try global.client()
-        let request = try await client.chat(site: site, message: text)
+        let request: BuildRequest
+        do {
+            request = try await client.chat(site: site, message: text)
+        } catch let error as ClientError where error.code == "connection_lost" {
+            // Sending it again blindly could apply the change twice.
+            throw ClientError(
+                "The connection to the daemon broke while sending the request: it may have been accepted.",
+                hint: "Check before sending it again: sitectl requests list --site \(site)", exitCode: error.exitCode)
+        }
         try await RequestFlow(client: client, global: global, wait: wait || follow, follow: follow).drive(request)
     }
 }
@@ -75,10 +83,21 @@ struct RequestFlow {
                     if let jobID = request.jobId, !global.quiet { Terminal.err("Follow it with: sitectl jobs logs \(jobID) -f") }
                     return
                 }
-                for try await line in client.followJobLogs(jobID) where follow {
-                    Terminal.err(line.message)
+                do {
+                    for try await line in client.followJobLogs(jobID) where follow {
+                        Terminal.err(line.message)
+                    }
+                    request = try await client.request(request.id)
+                } catch let error as ClientError where error.exitCode == ClientError.Exit.auth || error.exitCode == ClientError.Exit.usage {
+                    throw error
+                } catch is CancellationError {
+                    throw CancellationError()
+                } catch {
+                    // The daemon went away mid-job (a restart, a crash): the request is durable and goes on there.
+                    throw ClientError(
+                        "Lost the connection to the daemon while waiting for request \(request.id); it is kept and continues when the daemon runs.",
+                        hint: "Do not send it again; see where it is: sitectl requests show \(request.id)", exitCode: ClientError.Exit.unreachable)
                 }
-                request = try await client.request(request.id)
                 if request.state == .queued || request.state == .running {
                     try await Task.sleep(for: .milliseconds(100))
                 }

@@ -79,6 +79,9 @@ struct DaemonCommand: AsyncParsableCommand {
         var browserChecks = true
 
         func run() async throws {
+            guard timeout.isFinite, (0...3600).contains(timeout) else {
+                throw ClientError("--timeout must be between 0 and 3600 seconds.", exitCode: ClientError.Exit.usage)
+            }
             var settings = try DaemonSettings(dataDir: dataDir, listen: listen, serve: serve, workers: workers)
             guard compileCpuSeconds >= 1, compileMemoryMb >= 256 else {
                 throw ClientError(
@@ -98,8 +101,8 @@ struct DaemonCommand: AsyncParsableCommand {
                 throw ClientError("--shutdown-timeout must be between 1 and 3600 seconds.", exitCode: ClientError.Exit.usage)
             }
             settings.shutdownTimeoutSeconds = shutdownTimeout
-            guard let scrub = DurationText.seconds(scrubInterval), scrub == 0 || scrub >= 1 else {
-                throw ClientError("--scrub-interval must be a duration such as 30m, 6h or 1d (0: never), not '\(scrubInterval)'.",
+            guard let scrub = DurationText.seconds(scrubInterval), scrub == 0 || (1...366 * 86400).contains(scrub) else {
+                throw ClientError("--scrub-interval must be a duration from 1s to 366d, such as 30m, 6h or 1d (0: never), not '\(scrubInterval)'.",
                     hint: "sitectl daemon start --scrub-interval 6h", exitCode: ClientError.Exit.usage)
             }
             settings.scrubIntervalSeconds = scrub == 0 ? nil : scrub
@@ -155,6 +158,10 @@ struct DaemonCommand: AsyncParsableCommand {
         var timeout: Double = 30
 
         func run() async throws {
+            guard timeout.isFinite, (0...3600).contains(timeout) else {
+                throw ClientError("--timeout must be between 0 and 3600 seconds.", hint: "sitectl daemon stop --timeout 30",
+                    exitCode: ClientError.Exit.usage)
+            }
             let client = try global.client()
             let status: DaemonStatus
             do {
@@ -201,6 +208,9 @@ struct DaemonCommand: AsyncParsableCommand {
 
         func run() async throws {
             let client = try global.client()
+            guard timeout.isFinite, (0...3600).contains(timeout) else {
+                throw ClientError("--timeout must be between 0 and 3600 seconds.", exitCode: ClientError.Exit.usage)
+            }
             if wait { try await DaemonSettings.waitUntilReady(client: client, timeout: timeout, pid: nil, logFile: nil) }
             let status = try await client.status()
             try Output.emit(status, format: global.format, names: { [status.apiAddress] }) {

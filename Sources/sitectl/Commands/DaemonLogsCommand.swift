@@ -19,17 +19,37 @@ extension DaemonCommand {
             let path = settings.logFile.path
             guard tail >= 0 else { throw ClientError("--tail must be 0 or more.", exitCode: ClientError.Exit.usage) }
             let cutoff = try since.map(Self.cutoff)
-            guard let handle = FileHandle(forReadingAtPath: path) else {
+            var info = stat()
+            guard stat(path, &info) == 0, let handle = FileHandle(forReadingAtPath: path) else {
                 throw ClientError("There is no daemon log at \(path).", hint: "Start the daemon first (sitectl daemon start), or pass its --data-dir.",
                     exitCode: ClientError.Exit.failure)
             }
+            guard info.st_mode & S_IFMT == S_IFREG else {
+                throw ClientError("\(path) is not a regular file.", hint: "Move it away; the daemon creates a new log when it starts.",
+                    exitCode: ClientError.Exit.failure)
+            }
             defer { try? handle.close() }
-            let data = handle.readDataToEndOfFile()
+            // --tail without --since reads only the end of the file (a log can be large).
+            let size = UInt64(info.st_size)
+            var start: UInt64 = 0
+            if tail > 0, cutoff == nil {
+                var window: UInt64 = 64 << 10
+                while window < size {
+                    try handle.seek(toOffset: size - window)
+                    let chunk = try handle.read(upToCount: Int(window)) ?? Data()
+                    if chunk.reduce(0, { $0 + ($1 == 0x0A ? 1 : 0) }) > tail { start = size - window; break }
+                    window *= 4
+                }
+            }
+            try handle.seek(toOffset: start)
+            var data = try handle.readToEnd() ?? Data()
+            let end = try handle.offset()
+            if start > 0, let newline = data.firstIndex(of: 0x0A) { data = Data(data[(newline + 1)...]) }
             var lines = Self.lines(data).filter { cutoff == nil || Self.time(of: $0).map { $0 >= cutoff! } ?? false }
             if tail > 0, lines.count > tail { lines = Array(lines.suffix(tail)) }
             for line in lines { if json { Terminal.exact(line) } else { Terminal.out(Self.render(line)) } }
             guard follow else { return }
-            var offset = UInt64(data.count)
+            var offset = end
             var partial = Data()
             while !Task.isCancelled {
                 try await Task.sleep(for: .milliseconds(300))

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import GRDB
 import SiteAPI
 import SiteClient
 import SiteCompiler
@@ -45,33 +46,53 @@ struct DoctorCommand: AsyncParsableCommand {
         var report: StoreAudit.Report?
         let fm = FileManager.default
         var isDirectory: ObjCBool = false
-        if !fm.fileExists(atPath: data.path, isDirectory: &isDirectory) || !isDirectory.boolValue {
+        if !fm.fileExists(atPath: data.path, isDirectory: &isDirectory) {
             checks.append(Check(name: "data dir", status: "info", detail: "\(data.path) does not exist: no daemon has run with it",
                 fix: "sitectl daemon start --wait   (or pass the daemon's --data-dir)"))
+        } else if !isDirectory.boolValue {
+            checks.append(Check(name: "data dir", status: "error", detail: "\(data.path) exists but is not a folder",
+                fix: "Move it away, or pass the daemon's real --data-dir."))
         } else {
             checks.append(Self.daemonCheck(data))
             checks.append(fix ? Self.fixPermissions(data) : Self.permissionsCheck(data))
             checks.append(Self.diskCheck(data))
             checks.append(Self.writableCheck(data))
             let databasePath = data.appendingPathComponent("sitectl.db").path
-            if fm.fileExists(atPath: databasePath) {
-                let db = try MetadataDatabase.open(path: databasePath)
-                let blobs = try FileBlobStore(root: data.appendingPathComponent("blobs"))
-                let audit = StoreAudit(db: db, artifacts: ArtifactStore(blobs: blobs))
-                if global.format == .table { Terminal.err("Verifying every blob in \(blobs.root.path) …") }
-                var audited = try await audit.run()
-                if fix, !audited.damaged.isEmpty {
-                    guard let themes = ThemeLibrary.locateBuiltin() else {
-                        throw ClientError("Cannot find the built-in themes to rebuild with.", hint: "Set SITECTL_THEMES_DIR to the themes/ folder.")
+            var databaseInfo = stat()
+            let hasDatabase = stat(databasePath, &databaseInfo) == 0 && databaseInfo.st_size > 0
+            if let problem = DataDirectoryProblem.orphanedBlobs(databasePath: databasePath, blobs: data.appendingPathComponent("blobs")) {
+                checks.append(Check(name: "database", status: "error", detail: problem.message, fix: problem.hint))
+            } else if hasDatabase {
+                do {
+                    let blobsPath = data.appendingPathComponent("blobs")
+                    var blobsInfo = stat()
+                    if stat(blobsPath.path, &blobsInfo) == 0, blobsInfo.st_mode & S_IFMT != S_IFDIR {
+                        throw ClientError("\(blobsPath.path) is not a folder.", hint: "Move it away and restore blobs/ from a backup.")
                     }
-                    audited = try await audit.repair(audited, compiler: SiteCompiler(themes: ThemeLibrary(directories: [themes])))
+                    let db = try MetadataDatabase.open(path: databasePath)
+                    let blobs = try FileBlobStore(root: blobsPath)
+                    let audit = StoreAudit(db: db, artifacts: ArtifactStore(blobs: blobs))
+                    if global.format == .table { Terminal.err("Verifying every blob in \(blobs.root.path) …") }
+                    var audited = try await audit.run()
+                    if fix, !audited.damaged.isEmpty {
+                        guard let themes = ThemeLibrary.locateBuiltin() else {
+                            throw ClientError("Cannot find the built-in themes to rebuild with.", hint: "Set SITECTL_THEMES_DIR to the themes/ folder.")
+                        }
+                        audited = try await audit.repair(audited, compiler: SiteCompiler(themes: ThemeLibrary(directories: [themes])))
+                    }
+                    report = audited
+                    checks.append(Check(
+                        name: "database", status: audited.database == "ok" ? "ok" : "error",
+                        detail: audited.database == "ok" ? "integrity ok, \(audited.versions) versions" : "integrity check failed: \(audited.database)",
+                        fix: audited.database == "ok" ? nil : "Stop the daemon and restore \(databasePath) from a backup (sqlite3 .recover can salvage rows)."))
+                    checks.append(Self.blobCheck(audited))
+                } catch let error as ClientError {
+                    checks.append(Check(name: "blobs", status: "error", detail: error.message, fix: error.hint))
+                } catch {
+                    // A malformed database, an unreadable file: say which, keep the rest of the report.
+                    checks.append(Check(name: "database", status: "error", detail: "\(databasePath) cannot be read: \(Self.oneLine(error))",
+                        fix: "Stop the daemon and restore it from a backup (sqlite3 .recover can salvage rows)."))
                 }
-                report = audited
-                checks.append(Check(
-                    name: "database", status: audited.database == "ok" ? "ok" : "error",
-                    detail: audited.database == "ok" ? "integrity ok, \(audited.versions) versions" : "integrity check failed: \(audited.database)",
-                    fix: audited.database == "ok" ? nil : "Stop the daemon and restore \(databasePath) from a backup (sqlite3 .recover can salvage rows)."))
-                checks.append(Self.blobCheck(audited))
             } else {
                 checks.append(Check(name: "database", status: "info", detail: "no database yet in \(data.path)", fix: nil))
             }
@@ -97,6 +118,17 @@ struct DoctorCommand: AsyncParsableCommand {
             }
         }
         if !healthy { throw ExitCode(ClientError.Exit.failure) }
+    }
+
+    /// An error in one line: SQLite's message without the statement, a POSIX reason with its path.
+    static func oneLine(_ error: any Error) -> String {
+        if let database = error as? DatabaseError { return database.message ?? "SQLite error \(database.resultCode.rawValue)" }
+        let ns = error as NSError
+        if let path = ns.userInfo[NSFilePathErrorKey] as? String {
+            let underlying = (ns.userInfo[NSUnderlyingErrorKey] as? NSError).map { String(cString: strerror(Int32($0.code))) } ?? ns.localizedDescription
+            return "\(path): \(underlying)"
+        }
+        return String(describing: error).split(separator: "\n").first.map(String.init) ?? "\(error)"
     }
 
     static func daemonCheck(_ data: URL) -> Check {
@@ -176,7 +208,7 @@ struct DoctorCommand: AsyncParsableCommand {
         let corrupt = outstanding.filter { $0.state == .corrupt }.count
         let missing = outstanding.count - corrupt
         let summary = [corrupt > 0 ? "\(corrupt) corrupt" : nil, missing > 0 ? "\(missing) missing" : nil].compactMap { $0 }.joined(separator: ", ")
-        let tried = outstanding.contains { $0.unrepairable != nil }
+        let tried = outstanding.contains { $0.unrepairable != nil } || outstanding.allSatisfy { !$0.uses.contains { $0.role.hasPrefix("output") } }
         return Check(name: "blobs", status: "error", detail: "\(checked): \(summary)" + (repaired > 0 ? "; repaired \(repaired)" : ""),
             fix: tried ? "Restore the data dir's blobs/ from a backup, or delete the versions listed (sitectl versions delete SITE@N)."
                 : "sitectl doctor --fix   (rebuilds damaged output files from each version's source)")

@@ -124,6 +124,8 @@ struct DaemonSettings {
             components = try DaemonComponents(configuration: configuration)
         } catch let held as DataDirectoryLock.Held {
             throw Self.refusal(held)
+        } catch let problem as DataDirectoryProblem {
+            throw ClientError(problem.message, hint: problem.hint, exitCode: ClientError.Exit.failure)
         }
         logger.info("daemon starting", metadata: ["listen": .string(listen.description), "serve": .string("\(serveHost):\(servePort)"), "pid": .stringConvertible(getpid())])
         try await Daemon.run(components: components, logger: logger)
