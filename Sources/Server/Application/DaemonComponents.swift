@@ -98,7 +98,8 @@ package struct DaemonComponents: Sendable {
         sites = SiteService(
             db: db, themes: themes, pipeline: pipeline, events: events, sitesPerAccount: configuration.quotas.sitesPerAccount, now: now)
         versions = VersionService(db: db, artifacts: artifacts, sites: sites, events: events, now: now)
-        lifecycle = LifecycleStore(db: db, leaseDuration: configuration.leaseDuration, events: events, now: now)
+        lifecycle = LifecycleStore(
+            db: db, leaseDuration: configuration.leaseDuration, events: events, versionsPerSite: configuration.quotas.versionsPerSite, now: now)
         requests = RequestService(
             db: db, sites: sites, versions: versions, artifacts: artifacts, agents: agents, installedThemes: themes.names(),
             lifecycle: lifecycle, events: events, now: now)

@@ -34,9 +34,16 @@ package struct AuthController: Sendable {
             }
         }
         router.post(.init(stringLiteral: Routes.refresh)) { request, context in
-            try limits.checkClient(context.clientKey)
+            // A valid refresh token (256 random bits) is never throttled: all unix-socket clients share one
+            // address, and a flood of failed logins from one of them must not sign everyone else out. Only
+            // failed refreshes count against the address.
             let body = try await HTTPJSON.decode(RefreshRequest.self, from: request, limit: 16 * 1024)
-            return try HTTPJSON.response(try await accounts.refresh(token: body.refreshToken))
+            do {
+                return try HTTPJSON.response(try await accounts.refresh(token: body.refreshToken))
+            } catch let error as ServerError where error.status == .unauthorized {
+                try limits.checkClient(context.clientKey)
+                throw error
+            }
         }
         router.post(.init(stringLiteral: Routes.logout)) { request, _ in
             let body = try await HTTPJSON.decode(RefreshRequest.self, from: request, limit: 16 * 1024)

@@ -71,9 +71,15 @@ package struct LifecycleStore: Sendable {
     let events: EventBus
     /// Poked whenever a job may have become claimable; idle workers wait on it.
     package let work = WorkSignal()
+    /// Versions one site may keep (0: no limit), checked again where the version is stored: requests accepted
+    /// at once all pass the check made when they arrive.
+    let versionsPerSite: Int
 
-    package init(db: any DatabaseWriter, leaseDuration: TimeInterval, events: EventBus, now: @escaping @Sendable () -> Date) {
+    package init(
+        db: any DatabaseWriter, leaseDuration: TimeInterval, events: EventBus, versionsPerSite: Int = 0, now: @escaping @Sendable () -> Date
+    ) {
         self.db = db
+        self.versionsPerSite = versionsPerSite
         self.leaseDuration = leaseDuration
         self.events = events
         self.now = now
@@ -297,10 +303,18 @@ package struct LifecycleStore: Sendable {
     /// state, and the lock's release. Throws ``LeaseLostError`` — having written nothing — unless this worker still
     /// holds the site lock with the token it claimed it with and the job is still its own.
     @discardableResult
-    package func finish(_ claimed: ClaimedJob, worker: String, result: JobResult) async throws -> FinishedJob {
+    package func finish(_ claimed: ClaimedJob, worker: String, result proposed: JobResult) async throws -> FinishedJob {
         let at = now()
+        let quota = versionsPerSite
         let finished = try await db.write { db -> FinishedJob in
             try Self.requireLease(db, claimed, worker: worker)
+            var result = proposed
+            if case .stored = result, quota > 0,
+               let count = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM versions WHERE site_id = ?", arguments: [claimed.job.siteId]),
+               count >= quota {
+                result = .closed(.failed, reply: "Not stored: this site has \(count) versions, the most this daemon keeps per site. "
+                    + "Delete old versions (sitectl versions delete \(claimed.siteName)@N), then send the request again.")
+            }
             guard var job = try JobRecord.fetchOne(db, key: claimed.id) else { throw LeaseLostError() }
             var version: Int?
             var requestState: RequestState?
