@@ -6,7 +6,7 @@ package struct FileBlobStore: BlobStore {
 
     package init(root: URL) throws {
         self.root = root
-        try FileManager.default.createDirectory(at: root, withIntermediateDirectories: true)
+        try FileManager.default.createDirectory(at: root, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
     }
 
     private func url(for digest: String) -> URL {

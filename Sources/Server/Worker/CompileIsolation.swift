@@ -104,7 +104,14 @@ struct CompileChild: Sendable {
         switch termination {
         case .exited(0):
             return try CompileChildResult.read(from: output, source: source)
-        case .signalled(SIGXCPU), .signalled(SIGKILL):
+        case .signalled(SIGKILL):
+            // Not our limits (the CPU limit is SIGXCPU, the wall limit is reported above): the system's
+            // out-of-memory killer or an operator stopped it.
+            throw ServerError(
+                .serviceUnavailable, .unavailable,
+                "The compile process was killed before it finished (by the system's out-of-memory killer or an operator). Nothing was stored.",
+                hint: "Send the request again; if it keeps happening, the operator should check the machine's free memory.", cause: stderr)
+        case .signalled(SIGXCPU):
             throw ServerError(
                 .unprocessableContent, .compileLimit,
                 "The compile used more than its \(limits.cpuSeconds) seconds of CPU time and was stopped.",

@@ -119,7 +119,7 @@ struct JobsCommand: AsyncParsableCommand {
                 throw ExitCode(ClientError.Exit.cancelled)
             }
             let job = try await global.client().cancelJob(id)
-            if !global.quiet { Terminal.err("Job \(id): \(job.state.rawValue)\(job.state == .running ? " (cancel requested)" : "").") }
+            if !global.quiet { Terminal.err("Job \(id): \(job.state.rawValue)\(job.state == .running ? " (cancel requested: the job stops within a second unless it is already storing its version; check with sitectl jobs show \(id))" : "").") }
         }
     }
 }
