@@ -1,5 +1,6 @@
 import Foundation
 import SiteCompiler
+import Yams
 
 /// Checks the names a change gives the site before it is stored: a site title, tagline, menu label, page title
 /// or page address that swallowed the rest of a sentence ("Northwind Tea and make the buttons green") or runs
@@ -18,21 +19,31 @@ enum ValueSanity {
 
     /// The problem with `before` → `after`, as a question to ask instead of storing; nil when the names are sane.
     static func question(from before: SiteFiles, to after: SiteFiles) -> AgentQuestion? {
-        guard let old = try? SiteSnapshot(files: before), let new = try? SiteSnapshot(files: after) else { return nil }
+        // Only what changed is read (a title edit on a 3,000-page site must not parse 3,000 front matters).
+        let changed = Set(before.paths + after.paths).filter { before[$0] != after[$0] }
+        guard !changed.isEmpty else { return nil }
         var named: [(what: String, value: String)] = []
-        if let title = new.title, title != old.title { named.append(("the site title", title)) }
-        if let tagline = new.tagline, tagline != old.tagline { named.append(("the tagline", tagline)) }
-        let oldLabels = Set(old.nav.map(\.label))
-        for item in new.nav where !oldLabels.contains(item.label) { named.append(("the menu label", item.label)) }
-        let oldTitles = Dictionary(old.pages.map { ($0.path, $0.title) }, uniquingKeysWith: { first, _ in first })
-        for page in new.pages where oldTitles[page.path] != page.title {
-            named.append((page.isPost ? "the post title" : "the page title", page.title))
+        if changed.contains("site.yaml"), let new = siteNames(after) {
+            let old = siteNames(before)
+            if let title = new.title, title != old?.title { named.append(("the site title", title)) }
+            if let tagline = new.tagline, tagline != old?.tagline { named.append(("the tagline", tagline)) }
+            let oldLabels = Set(old?.labels ?? [])
+            for label in new.labels where !oldLabels.contains(label) { named.append(("the menu label", label)) }
         }
-        let oldURLs = Set(old.pages.map(\.url))
-        for page in new.pages where !oldURLs.contains(page.url) {
-            for segment in page.url.split(separator: "/") where segment.count > maxNameLength {
-                return AgentQuestion(text: "Before I change anything: the new page's address \(page.url) would be \(segment.count) characters long, "
-                    + "which usually means I took part of the request as its name. What should the page be called?")
+        for path in changed.sorted() where path.hasPrefix("content/") && path.hasSuffix(".md") {
+            guard let text = after.text(path) else { continue }
+            let title = FrontMatterEditor(text).string("title") ?? ""
+            let oldTitle = before.text(path).flatMap { FrontMatterEditor($0).string("title") }
+            if !title.isEmpty, title != oldTitle {
+                named.append((path.hasPrefix("content/blog/") || path.hasPrefix("content/posts/") ? "the post title" : "the page title", title))
+            }
+            if before[path] == nil {
+                let name = path.split(separator: "/").last.map { String($0.dropLast(3)) } ?? ""
+                let segment = name == "index" || name == "_index" ? String(path.split(separator: "/").dropLast().last ?? "") : name
+                if segment.count > maxNameLength {
+                    return AgentQuestion(text: "Before I change anything: the new page's address would end in “\(segment)” (\(segment.count) characters), "
+                        + "which usually means I took part of the request as its name. What should the page be called?")
+                }
             }
         }
         for (what, value) in named {
@@ -60,5 +71,14 @@ enum ValueSanity {
             }
         }
         return nil
+    }
+}
+
+extension ValueSanity {
+    /// The site title, tagline and menu labels of `files`' site.yaml; nil when it does not parse.
+    static func siteNames(_ files: SiteFiles) -> (title: String?, tagline: String?, labels: [String])? {
+        guard let yaml = files.text("site.yaml"), let root = try? YAMLBudget.compose(yaml) else { return nil }
+        let labels = (try? SiteYAMLEditor(yaml).navLines().map(\.label)) ?? []
+        return (root["title"]?.string, root["tagline"]?.string, labels)
     }
 }
