@@ -28,6 +28,8 @@ package struct BuildPipeline: Sendable {
     let themesDirectories: [URL]
     let scratch: URL
     let slots: AsyncSemaphore
+    /// Warm compile children, when compiles run in child processes.
+    package let compileServers: CompileServerPool?
 
     package init(
         db: any DatabaseWriter, artifacts: ArtifactStore, compiler: SiteCompiler, now: @escaping @Sendable () -> Date,
@@ -43,6 +45,13 @@ package struct BuildPipeline: Sendable {
         self.themesDirectories = themesDirectories
         self.scratch = scratch
         slots = AsyncSemaphore(permits: limits.concurrent)
+        if case .childProcess(let executable) = isolation {
+            compileServers = CompileServerPool(
+                executable: executable, themes: themesDirectories, limits: limits,
+                errorLog: scratch.appendingPathComponent("compile-children.log").path)
+        } else {
+            compileServers = nil
+        }
     }
 
     /// Compiles and checks `source` where it cannot starve serving or the API (see ``CompileIsolation``), at
@@ -66,9 +75,9 @@ package struct BuildPipeline: Sendable {
                     continuation.resume(with: Result { try Self.compileNow(source, compiler: compiler, now: at) })
                 }
             }
-        case .childProcess(let executable):
-            return try await CompileChild(executable: executable, themes: themesDirectories, limits: limits, scratch: scratch)
-                .run(source, now: at)
+        case .childProcess:
+            guard let compileServers else { throw CancellationError() }
+            return try await CompileChild(pool: compileServers, limits: limits, scratch: scratch).run(source, now: at)
         }
     }
 

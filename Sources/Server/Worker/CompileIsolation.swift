@@ -1,7 +1,7 @@
 package import Foundation
 import SiteAgent
 import SiteAPI
-import SiteCompiler
+package import SiteCompiler
 import HTTPTypes
 import Synchronization
 
@@ -33,8 +33,7 @@ package struct CompileLimits: Sendable, Equatable {
 /// The parent's side of a compile child: hands the source over in a scratch folder, waits within the limits,
 /// reads the result back.
 struct CompileChild: Sendable {
-    let executable: String
-    let themes: [URL]
+    let pool: CompileServerPool
     let limits: CompileLimits
     let scratch: URL
 
@@ -62,37 +61,40 @@ struct CompileChild: Sendable {
             defer { try? handle.close() }
             try source.writeArchive(to: handle)
         }
-        var arguments = [
-            executable, "daemon", "compile-child", "--now", String(now.timeIntervalSince1970),
-            "--cpu-seconds", String(limits.cpuSeconds), "--memory-bytes", String(limits.memoryBytes),
-        ]
-        for theme in themes { arguments += ["--themes", theme.path] }
-        arguments += [input.path, output.path]
-        var environment: [String: String] = [:]
-        for name in ["PATH", "HOME", "LANG", "TMPDIR"] { environment[name] = ProcessInfo.processInfo.environment[name] }
-        let process = try ChildProcess.spawn(
-            arguments, environment: environment, directory: folder.path, stdin: nil, stdout: "/dev/null", stderr: errors.path)
-        // The exit is noticed the moment it happens (a thread blocks in waitid) rather than by polling, which
-        // added up to a poll interval to every job; the wall-clock limit and cancellation kill the group.
+        // A warm child (themes loaded, runtime started) compiles it; a new one is started when none is idle.
+        let server = try await pool.checkout()
+        guard server.send("\(now.timeIntervalSince1970)\t\(input.path)\t\(output.path)\n") else {
+            // It died while idle (the OOM killer, an operator): a fresh one takes the job.
+            await pool.discard(server)
+            return try await run(source, now: now)
+        }
+        // The wall-clock limit and cancellation kill the child; its reply (or end of file) ends the wait.
         let timedOut = Flag()
         let wallSeconds = limits.wallSeconds
+        let process = server.process
         let watchdog = Task {
             try await Task.sleep(for: .milliseconds(Int(wallSeconds * 1000)))
             timedOut.set()
             process.signalGroup(SIGKILL)
         }
-        await withTaskCancellationHandler {
-            await withCheckedContinuation { (continuation: CheckedContinuation<Void, Never>) in
-                Thread.detachNewThread {
-                    process.waitForExit()
-                    continuation.resume()
-                }
+        let reply = await withTaskCancellationHandler {
+            await withCheckedContinuation { (continuation: CheckedContinuation<String?, Never>) in
+                Thread.detachNewThread { continuation.resume(returning: server.readLine()) }
             }
         } onCancel: {
             process.signalGroup(SIGKILL)
         }
         watchdog.cancel()
-        let termination = process.reap()
+        if reply == "ok" {
+            await pool.checkin(server)
+            return try CompileChildResult.read(from: output, source: source)
+        }
+        if reply == nil, !timedOut.isSet, !Task.isCancelled {
+            // End of file: the child is exiting (a limit, a crash). Let it finish dying so its own signal is the one
+            // recorded, not the kill that cleans up after it.
+            for _ in 0..<200 where !server.process.hasExited() { try? await Task.sleep(for: .milliseconds(10)) }
+        }
+        await pool.discard(server)
         if Task.isCancelled { throw CancellationError() }
         if timedOut.isSet {
             throw ServerError(
@@ -100,10 +102,10 @@ struct CompileChild: Sendable {
                 "The compile did not finish within \(Int(limits.wallSeconds)) seconds and was stopped.",
                 hint: "Split very large pages, or ask the operator to raise the compile limits.")
         }
-        let stderr = (try? String(contentsOf: errors, encoding: .utf8)) ?? ""
+        // "fail …": the child could not read the source or write the result (its memory limit, a disk) and said so.
+        let termination = reply?.hasPrefix("fail") == true ? .exited(1) : server.termination ?? .exited(1)
+        let stderr = reply.map { "child: \($0)" } ?? server.stderrTail()
         switch termination {
-        case .exited(0):
-            return try CompileChildResult.read(from: output, source: source)
         case .signalled(SIGKILL):
             // Not our limits (the CPU limit is SIGXCPU, the wall limit is reported above): the system's
             // out-of-memory killer or an operator stopped it.
@@ -136,8 +138,12 @@ package struct CompileChildResult: Codable {
 
     /// Runs in the child: compiles `input` and writes the result to `output`.
     package static func runChild(input: URL, output: URL, themes: [URL], now: Date) throws {
+        try runChild(input: input, output: output, compiler: SiteCompiler(themes: ThemeLibrary(directories: themes)), now: now)
+    }
+
+    /// Runs in a warm child: the compiler (and the themes it has loaded) is kept across compiles.
+    package static func runChild(input: URL, output: URL, compiler: SiteCompiler, now: Date) throws {
         let source = try SiteFiles(archived: try Data(contentsOf: input, options: .alwaysMapped))
-        let compiler = SiteCompiler(themes: ThemeLibrary(directories: themes))
         var header = CompileChildResult()
         var tree = SiteFiles()
         do {
@@ -185,4 +191,145 @@ private final class Flag: Sendable {
     private let state = Mutex(false)
     func set() { state.withLock { $0 = true } }
     var isSet: Bool { state.withLock { $0 } }
+}
+
+/// Warm compile children (`sitectl daemon compile-child --serve`), one per concurrent compile, each recycled after
+/// ``maxCompiles``. Starting the runtime and loading the themes cost more than compiling a small site; a warm
+/// child keeps the same limits per compile (it sets its CPU limit relative to what it has used, its address
+/// space limit is fixed) and the same isolation (a crash or a limit ends the child, not the daemon).
+package actor CompileServerPool {
+    let executable: String
+    let themes: [URL]
+    let limits: CompileLimits
+    let errorLog: String
+    private var idle: [CompileServer] = []
+    static let maxCompiles = 100
+
+    package init(executable: String, themes: [URL], limits: CompileLimits, errorLog: String) {
+        self.executable = executable
+        self.themes = themes
+        self.limits = limits
+        self.errorLog = errorLog
+    }
+
+    func checkout() throws -> CompileServer {
+        while let server = idle.popLast() {
+            if !server.process.hasExited() { return server }
+            server.stop()
+        }
+        var arguments = [
+            executable, "daemon", "compile-child", "--serve", "--cpu-seconds", String(limits.cpuSeconds),
+            "--memory-bytes", String(limits.memoryBytes),
+        ]
+        for theme in themes { arguments += ["--themes", theme.path] }
+        var environment: [String: String] = [:]
+        for name in ["PATH", "HOME", "LANG", "TMPDIR"] { environment[name] = ProcessInfo.processInfo.environment[name] }
+        return try CompileServer.start(arguments, environment: environment, errorLog: errorLog)
+    }
+
+    func checkin(_ server: CompileServer) {
+        server.compiles += 1
+        if server.compiles >= Self.maxCompiles {
+            server.stop()
+        } else {
+            idle.append(server)
+        }
+    }
+
+    func discard(_ server: CompileServer) {
+        server.stop()
+    }
+
+    /// Process ids of the idle warm children (tests).
+    package func idleProcessIDs() -> [Int32] { idle.map(\.process.pid) }
+
+    /// Stops every idle child (the daemon is stopping; a child also exits on its own when its input closes).
+    package func shutdown() {
+        for server in idle { server.stop() }
+        idle = []
+    }
+}
+
+/// One warm child and its pipes; used by one compile at a time (the pool hands it out).
+final class CompileServer: @unchecked Sendable {
+    let process: ChildProcess
+    private let requests: Int32
+    private let replies: Int32
+    private var buffer = Data()
+    private let errorLog: String
+    var compiles = 0
+    private(set) var termination: ChildProcess.Termination?
+
+    private init(process: ChildProcess, requests: Int32, replies: Int32, errorLog: String) {
+        self.process = process
+        self.requests = requests
+        self.replies = replies
+        self.errorLog = errorLog
+    }
+
+    static func start(_ arguments: [String], environment: [String: String], errorLog: String) throws -> CompileServer {
+        var input: [Int32] = [0, 0]
+        var output: [Int32] = [0, 0]
+        guard pipe(&input) == 0 else { throw BlobError.unwritable(path: "pipe", reason: String(cString: strerror(errno))) }
+        guard pipe(&output) == 0 else {
+            close(input[0]); close(input[1])
+            throw BlobError.unwritable(path: "pipe", reason: String(cString: strerror(errno)))
+        }
+        // Our ends are not inherited by other children (agents, Chromium); the child's ends are dup2'ed into it.
+        for descriptor in input + output { _ = fcntl(descriptor, F_SETFD, FD_CLOEXEC) }
+        defer { close(input[0]); close(output[1]) }
+        do {
+            let process = try ChildProcess.spawn(
+                arguments, environment: environment, stdinDescriptor: input[0], stdoutDescriptor: output[1], stderr: errorLog)
+            return CompileServer(process: process, requests: input[1], replies: output[0], errorLog: errorLog)
+        } catch {
+            close(input[1]); close(output[0])
+            throw error
+        }
+    }
+
+    /// Writes one request line; false when the child is gone (EPIPE).
+    func send(_ line: String) -> Bool {
+        var data = Array(line.utf8)
+        var offset = 0
+        while offset < data.count {
+            let written = data.withUnsafeMutableBytes { write(requests, $0.baseAddress! + offset, $0.count - offset) }
+            if written < 0 {
+                if errno == EINTR { continue }
+                return false
+            }
+            offset += written
+        }
+        return true
+    }
+
+    /// Blocks until the child answers a line; nil at end of file (the child died). Call off the cooperative pool.
+    func readLine() -> String? {
+        var chunk = [UInt8](repeating: 0, count: 4096)
+        while true {
+            if let newline = buffer.firstIndex(of: 0x0A) {
+                let line = String(decoding: buffer[buffer.startIndex..<newline], as: UTF8.self)
+                buffer = Data(buffer[(newline + 1)...])
+                return line
+            }
+            let count = chunk.withUnsafeMutableBytes { read(replies, $0.baseAddress!, $0.count) }
+            if count < 0, errno == EINTR { continue }
+            if count <= 0 { return nil }
+            buffer.append(contentsOf: chunk[0..<count])
+        }
+    }
+
+    /// Kills and reaps the child and closes its pipes; records how it ended.
+    func stop() {
+        close(requests)
+        close(replies)
+        termination = process.reap()
+    }
+
+    /// The end of the children's shared error log, for a crash's cause.
+    func stderrTail() -> String {
+        guard let data = FileManager.default.contents(atPath: errorLog) else { return "" }
+        return String(decoding: data.suffix(2000), as: UTF8.self)
+    }
+
 }

@@ -80,6 +80,45 @@ package struct ChildProcess: Sendable {
         ((try? FileManager.default.contentsOfDirectory(atPath: "/proc/self/fd")) ?? []).compactMap { Int32($0) }
     }
 
+    /// Starts `arguments[0]` (an absolute path) with `stdin`/`stdout` on the given descriptors and stderr appended
+    /// to a file, in this process's directory, with exactly `environment`; no shell in between.
+    package static func spawn(
+        _ arguments: [String], environment: [String: String], stdinDescriptor: Int32, stdoutDescriptor: Int32, stderr: String
+    ) throws -> ChildProcess {
+        var actions = posix_spawn_file_actions_t()
+        posix_spawn_file_actions_init(&actions)
+        defer { posix_spawn_file_actions_destroy(&actions) }
+        posix_spawn_file_actions_adddup2(&actions, stdinDescriptor, 0)
+        posix_spawn_file_actions_adddup2(&actions, stdoutDescriptor, 1)
+        posix_spawn_file_actions_addopen(&actions, 2, stderr, O_WRONLY | O_CREAT | O_APPEND, 0o600)
+        for descriptor in openDescriptors() where descriptor > 2 {
+            posix_spawn_file_actions_addclose(&actions, descriptor)
+        }
+        var attributes = posix_spawnattr_t()
+        posix_spawnattr_init(&attributes)
+        defer { posix_spawnattr_destroy(&attributes) }
+        posix_spawnattr_setpgroup(&attributes, 0)
+        var all = sigset_t()
+        sigfillset(&all)
+        posix_spawnattr_setsigdefault(&attributes, &all)
+        var none = sigset_t()
+        sigemptyset(&none)
+        posix_spawnattr_setsigmask(&attributes, &none)
+        posix_spawnattr_setflags(&attributes, Int16(POSIX_SPAWN_SETPGROUP | POSIX_SPAWN_SETSIGDEF | POSIX_SPAWN_SETSIGMASK))
+        let argv = arguments.map { strdup($0) } + [nil]
+        let envp = environment.map { strdup("\($0.key)=\($0.value)") } + [nil]
+        defer {
+            for pointer in argv { free(pointer) }
+            for pointer in envp { free(pointer) }
+        }
+        var pid: pid_t = 0
+        let status = posix_spawn(&pid, arguments[0], &actions, &attributes, argv, envp)
+        guard status == 0 else {
+            throw AgentError(code: "spawn_failed", message: "Could not start \(arguments[0]): \(String(cString: strerror(status))).")
+        }
+        return ChildProcess(pid: pid)
+    }
+
     /// Whether the process has exited, without reaping it (so its group id cannot be reused yet).
     package func hasExited() -> Bool {
         var info = siginfo_t()

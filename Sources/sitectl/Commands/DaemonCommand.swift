@@ -127,14 +127,19 @@ struct DaemonCommand: AsyncParsableCommand {
     struct CompileChild: ParsableCommand {
         static let configuration = CommandConfiguration(
             commandName: "compile-child", abstract: "Compile one site for the daemon (internal).", shouldDisplay: false)
-        @Option var now: Double
+        @Option var now: Double?
         @Option var cpuSeconds: Int
         @Option var memoryBytes: Int
         @Option var themes: [String] = []
-        @Argument var input: String
-        @Argument var output: String
+        @Flag(help: .hidden) var serve = false
+        @Argument var input: String?
+        @Argument var output: String?
 
         func run() throws {
+            if serve { return try serveCompiles() }
+            guard let now, let input, let output else {
+                throw ClientError("compile-child needs --now, an input and an output (or --serve).", exitCode: ClientError.Exit.usage)
+            }
             // Soft CPU limit sends SIGXCPU; the hard limit a second later is SIGKILL.
             var cpu = rlimit(rlim_cur: rlim_t(cpuSeconds), rlim_max: rlim_t(cpuSeconds + 1))
             var memory = rlimit(rlim_cur: rlim_t(memoryBytes), rlim_max: rlim_t(memoryBytes))
@@ -146,6 +151,52 @@ struct DaemonCommand: AsyncParsableCommand {
             try CompileChildResult.runChild(
                 input: URL(fileURLWithPath: input), output: URL(fileURLWithPath: output),
                 themes: themes.map { URL(fileURLWithPath: $0) }, now: Date(timeIntervalSince1970: now))
+        }
+
+        /// A warm child: compiles one site per line on stdin (`NOW\tINPUT\tOUTPUT`), answers `ok` (the result is in
+        /// OUTPUT, compile errors included) or `fail REASON`; exits when stdin closes. Each compile gets
+        /// `--cpu-seconds` more CPU time than the child has used so far (SIGXCPU ends it past that); the address
+        /// space limit is the child's.
+        func serveCompiles() throws {
+            var memory = rlimit(rlim_cur: rlim_t(memoryBytes), rlim_max: rlim_t(memoryBytes))
+            guard setrlimit(RLIMIT_AS_CONSTANT, &memory) == 0 else {
+                throw ClientError("Cannot set the compile's memory limit: \(String(cString: strerror(errno))).")
+            }
+            _ = setpriority(PRIO_PROCESS_CONSTANT, 0, 10)
+            let compiler = SiteCompiler(themes: ThemeLibrary(directories: themes.map { URL(fileURLWithPath: $0) }))
+            while let line = readLine(strippingNewline: true) {
+                let fields = line.split(separator: "\t", maxSplits: 2).map(String.init)
+                guard fields.count == 3, let seconds = Double(fields[0]) else {
+                    Self.reply("fail malformed request")
+                    continue
+                }
+                var usage = rusage()
+                getrusage(RUSAGE_SELF_CONSTANT, &usage)
+                let used = Int(usage.ru_utime.tv_sec + usage.ru_stime.tv_sec) + 1
+                var cpu = rlimit()
+                getrlimit(RLIMIT_CPU_CONSTANT, &cpu)
+                cpu.rlim_cur = min(rlim_t(used + cpuSeconds), cpu.rlim_max)
+                setrlimit(RLIMIT_CPU_CONSTANT, &cpu)
+                do {
+                    try CompileChildResult.runChild(
+                        input: URL(fileURLWithPath: fields[1]), output: URL(fileURLWithPath: fields[2]), compiler: compiler,
+                        now: Date(timeIntervalSince1970: seconds))
+                    Self.reply("ok")
+                } catch {
+                    Self.reply("fail \(String(describing: error).replacingOccurrences(of: "\n", with: " "))")
+                }
+            }
+        }
+
+        /// One answer line on stdout, written at once (no buffering between the child and the daemon).
+        static func reply(_ line: String) {
+            let bytes = Array((line + "\n").utf8)
+            var offset = 0
+            while offset < bytes.count {
+                let written = bytes.withUnsafeBytes { Foundation.write(STDOUT_FILENO, $0.baseAddress! + offset, $0.count - offset) }
+                if written < 0 { if errno == EINTR { continue } else { return } }
+                offset += written
+            }
         }
     }
 
@@ -233,4 +284,5 @@ import Glibc
 private let RLIMIT_CPU_CONSTANT = __rlimit_resource_t(RLIMIT_CPU.rawValue)
 private let RLIMIT_AS_CONSTANT = __rlimit_resource_t(RLIMIT_AS.rawValue)
 private let PRIO_PROCESS_CONSTANT = __priority_which_t(PRIO_PROCESS.rawValue)
+private let RUSAGE_SELF_CONSTANT = __rusage_who_t(RUSAGE_SELF.rawValue)
 #endif

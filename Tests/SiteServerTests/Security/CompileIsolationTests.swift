@@ -67,4 +67,23 @@ import Testing
         #expect(error?.code == .compileLimit, "\(error?.message ?? "")")
         #expect(error?.message.contains("300 MB memory limit") == true, "\(error?.message ?? "")")
     }
+
+    /// Compiles reuse a warm child (starting one costs more than compiling a small site); a child that died while
+    /// idle is replaced, and one killed during a compile is reported as killed, not as a limit.
+    @Test(.enabled(if: hasBinary)) func compilesReuseAWarmChildAndADeadOneIsReplaced() async throws {
+        let daemon = try Self.daemon(memoryMB: 2048)
+        let pool = try #require(daemon.components.pipeline.compileServers)
+        let source = try ThemeLibrary(directories: [TestDaemon.themesDirectory]).starterSource(theme: "starter", siteName: "blog")
+        let first = try await daemon.components.pipeline.compile(source)
+        let warm = await pool.idleProcessIDs()
+        #expect(warm.count == 1)
+        let second = try await daemon.components.pipeline.compile(source)
+        #expect(await pool.idleProcessIDs() == warm, "the same child compiled both")
+        #expect(first.output == second.output)
+        kill(warm[0], SIGKILL)
+        try await Task.sleep(for: .milliseconds(100))
+        let third = try await daemon.components.pipeline.compile(source)
+        #expect(third.output == first.output)
+        #expect(await pool.idleProcessIDs() != warm)
+    }
 }
