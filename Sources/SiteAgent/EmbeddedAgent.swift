@@ -1,14 +1,16 @@
-import SiteCompiler
+package import SiteCompiler
 
 /// The offline, deterministic agent: rule-based intent parsing and surgical edits of the site's source.
 ///
 /// It needs no network and no model; the same request on the same source always gives the same result.
 /// Requests it cannot do (writing an article, taking payments) are answered with a question or a reason.
 package struct EmbeddedAgent: AgentBackend {
-    private let interpreter = Interpreter.embedded
+    private let interpreter: Interpreter
 
-    /// Creates the agent.
-    package init() {}
+    /// Creates the agent; `themes` lets it call component props by the names their theme declares.
+    package init(themes: ThemeLibrary? = nil) {
+        interpreter = Interpreter.embedded(themes: themes)
+    }
 
     /// Decides whether the request is clear, needs a question, has nothing to do or is unsupported.
     package func triage(_ context: AgentContext) async throws -> Triage {

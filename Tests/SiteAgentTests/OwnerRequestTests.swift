@@ -19,6 +19,9 @@ struct OwnerRequestTests {
         var lacks: [[String]]?
     }
 
+    /// The daemon's embedded agent: with the built-in themes, so props answer to their labels and aliases.
+    static let agent = EmbeddedAgent(themes: AcmeFixture.repositoryRoot.map { ThemeLibrary(directories: [$0.appendingPathComponent("themes")]) })
+
     static func rows() throws -> [Row] {
         guard let root = AcmeFixture.repositoryRoot else { throw AcmeFixture.FixtureMissing() }
         let text = try String(contentsOf: root.appendingPathComponent("Tests/Fixtures/requests/owners.yaml"), encoding: .utf8)
@@ -38,7 +41,7 @@ struct OwnerRequestTests {
             message: row.message, question: nil, answer: nil, source: source, baseVersion: 1, versions: [],
             installedThemes: ["starter", "blog", "portfolio", "docs"], now: AcmeFixture.date("2026-06-12T14:00"),
             timeZone: AcmeFixture.timeZone)
-        let outcome = try await EmbeddedAgent().run(context, log: { _ in })
+        let outcome = try await Self.agent.run(context, log: { _ in })
         switch outcome {
         case .changed(let files, let summary, _):
             guard row.expect == "change" else { return ("expected \(row.expect), stored a change: \(summary)", true) }

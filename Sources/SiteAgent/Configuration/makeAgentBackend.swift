@@ -13,7 +13,7 @@ package func makeAgentBackend(
     let limits = configuration.effectiveLimits
     switch configuration.kind {
     case .embedded:
-        return EmbeddedAgent()
+        return EmbeddedAgent(themes: themes)
     case .openai:
         guard let baseURL = configuration.baseURL, !baseURL.isEmpty else { throw invalid("openai needs base_url") }
         guard let model = configuration.model, !model.isEmpty else { throw invalid("openai needs model") }

@@ -1,4 +1,5 @@
 import Foundation
+import SiteCompiler
 /// Decides a request by trying each ``RequestIntent`` in order.
 ///
 /// When a request resumes with an answer the intent does not recognise as one of its options, the answer is
@@ -7,8 +8,16 @@ import Foundation
 struct Interpreter {
     var intents: [any RequestIntent]
 
-    /// The intents of the embedded agent, most specific first.
-    static let embedded = Interpreter(intents: [
+    /// The intents of the embedded agent, most specific first; `themes` gives component props their names.
+    static func embedded(themes: ThemeLibrary? = nil) -> Interpreter {
+        var interpreter = base
+        if let index = interpreter.intents.firstIndex(where: { $0 is ComponentPropIntent }) {
+            interpreter.intents.insert(NamedPropIntent(schemas: ThemeSchemas(library: themes)), at: index + 1)
+        }
+        return interpreter
+    }
+
+    private static let base = Interpreter(intents: [
         SmallTalkIntent(),
         UndoIntent(),
         UnsupportedIntent(),

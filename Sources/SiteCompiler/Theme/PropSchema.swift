@@ -21,6 +21,9 @@ package struct PropSchema: Sendable, Equatable {
     package var fields: [PropField] = []
     /// What the prop is for.
     package var description: String?
+    /// What people call it ("the text under the headline"), for agents: the name shown and other names.
+    package var label: String?
+    package var aliases: [String] = []
     // A one-element array rather than `PropSchema?`, because a struct cannot hold itself directly.
     private var itemStorage: [PropSchema] = []
 

@@ -28,7 +28,7 @@ private struct ManifestReader {
     private static let tokenKeys: Set<String> = ["type", "default", "description"]
     private static let componentKeys: Set<String> = ["description", "props"]
     private static let propKeys: Set<String> = [
-        "type", "required", "default", "max_length", "pattern", "values", "items", "props", "description",
+        "type", "required", "default", "max_length", "pattern", "values", "items", "props", "description", "label", "aliases",
     ]
 
     mutating func read(_ root: YAMLNode) -> ThemeManifest {
@@ -139,6 +139,8 @@ private struct ManifestReader {
         schema.maxLength = node["max_length"]?.int
         schema.pattern = node["pattern"]?.string
         schema.description = node["description"]?.string
+        schema.label = node["label"]?.string
+        schema.aliases = node["aliases"]?.items?.compactMap(\.string) ?? []
         if let patternNode = node["pattern"], let pattern = patternNode.string, (try? Regex(pattern)) == nil {
             fail(patternNode, "pattern of prop \"\(name)\" is not a valid regular expression")
         }
