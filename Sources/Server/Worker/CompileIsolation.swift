@@ -52,7 +52,6 @@ struct CompileChild: Sendable {
         defer { try? FileManager.default.removeItem(at: folder) }
         let input = folder.appendingPathComponent("source.bin")
         let output = folder.appendingPathComponent("result.bin")
-        let errors = folder.appendingPathComponent("stderr.txt")
         guard FileManager.default.createFile(atPath: input.path, contents: nil, attributes: [.posixPermissions: 0o600]) else {
             throw BlobError.unwritable(path: folder.path, reason: "cannot create \(input.lastPathComponent)")
         }
