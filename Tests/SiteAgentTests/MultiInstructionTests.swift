@@ -102,3 +102,28 @@ struct VagueFontTests {
         #expect(try named.config.tokens["font_heading"]?.contains("Lora") == true)
     }
 }
+
+/// Issue 10, item 7: a typo in the verb or the slot word is tolerated (one edit), never in values or names.
+@Suite("Agent requests: keyword typos")
+struct KeywordTypoTests {
+    let harness = AgentHarness()
+
+    @Test("typos", arguments: [
+        ("chnage the site title to Northwind", "title", "Northwind"),
+        ("udpate the tagilne to Fresh bread", "tagline", "Fresh bread"),
+        ("change the site ttile to Northwind", "title", "Northwind"),
+    ])
+    func aKeywordTypoIsUnderstood(message: String, key: String, value: String) async throws {
+        let change = try await harness.change(message)
+        #expect(try (key == "title" ? change.config.title : change.config.tagline) == value)
+    }
+
+    @Test func valuesAndNamesAreNeverCorrected() {
+        #expect(KeywordSpelling.corrected("set the site title to Heder Colr") == "set the site title to Heder Colr")
+        #expect(KeywordSpelling.corrected("make the hedaer navy") == "make the header navy")
+        #expect(KeywordSpelling.corrected("rename \"Sevices\" to \"Servces\"") == "rename \"Sevices\" to \"Servces\"")
+        #expect(KeywordSpelling.corrected("remove the Servics page") == "remove the Servics page", "a page name is not a keyword")
+        #expect(KeywordSpelling.corrected("unpublish the hello world post") == "unpublish the hello world post")
+        #expect(KeywordSpelling.corrected("change the intro line to Hi") == "change the intro line to Hi")
+    }
+}

@@ -39,6 +39,6 @@ struct AgentRequest {
         let trailing = /(?i)[,]?\s+(?:please|thanks|thank you|thx)[.!]*$/
         if let match = text.firstMatch(of: trailing) { text = String(text[..<match.range.lowerBound]) }
         if text.hasSuffix("?") { text.removeLast() }
-        return text.trimmingWhitespace
+        return KeywordSpelling.corrected(text.trimmingWhitespace)
     }
 }
