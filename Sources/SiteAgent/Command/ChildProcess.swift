@@ -40,44 +40,10 @@ package struct ChildProcess: Sendable {
         posix_spawn_file_actions_addopen(&actions, 0, stdin ?? "/dev/null", O_RDONLY, 0)
         posix_spawn_file_actions_addopen(&actions, 1, stdout, O_WRONLY | O_CREAT | O_TRUNC, 0o600)
         posix_spawn_file_actions_addopen(&actions, 2, stderr, O_WRONLY | O_CREAT | O_TRUNC, 0o600)
-        // The daemon's other descriptors (sockets, databases, files another job is writing) stay out of the agent.
-        // glibc ignores a close action for a descriptor closed in the meantime.
-        for descriptor in openDescriptors() where descriptor > 2 {
-            posix_spawn_file_actions_addclose(&actions, descriptor)
-        }
-        var attributes = posix_spawnattr_t()
-        posix_spawnattr_init(&attributes)
-        defer { posix_spawnattr_destroy(&attributes) }
-        // A new process group (id = the child's pid); default signal handling and an empty mask in the child.
-        posix_spawnattr_setpgroup(&attributes, 0)
-        var all = sigset_t()
-        sigfillset(&all)
-        posix_spawnattr_setsigdefault(&attributes, &all)
-        var none = sigset_t()
-        sigemptyset(&none)
-        posix_spawnattr_setsigmask(&attributes, &none)
-        posix_spawnattr_setflags(&attributes, Int16(POSIX_SPAWN_SETPGROUP | POSIX_SPAWN_SETSIGDEF | POSIX_SPAWN_SETSIGMASK))
         // posix_spawn_file_actions_addchdir_np is not visible from Swift here: a shell changes directory, then
         // execs the command in the same process.
         let command = ["/bin/sh", "-c", #"cd -- "$0" && exec "$@""#, directory] + arguments
-        let argv = command.map { strdup($0) } + [nil]
-        let envp = environment.map { strdup("\($0.key)=\($0.value)") } + [nil]
-        defer {
-            for pointer in argv { free(pointer) }
-            for pointer in envp { free(pointer) }
-        }
-        var pid: pid_t = 0
-        let status = posix_spawn(&pid, command[0], &actions, &attributes, argv, envp)
-        guard status == 0 else {
-            throw AgentError(
-                code: "agent_command_failed", message: "Could not start \(arguments[0]): \(String(cString: strerror(status))).")
-        }
-        return ChildProcess(pid: pid)
-    }
-
-    /// This process's open file descriptors, from /proc/self/fd (empty where there is no /proc).
-    private static func openDescriptors() -> [Int32] {
-        ((try? FileManager.default.contentsOfDirectory(atPath: "/proc/self/fd")) ?? []).compactMap { Int32($0) }
+        return try launch(command, environment: environment, actions: &actions, code: "agent_command_failed", name: arguments[0])
     }
 
     /// Starts `arguments[0]` (an absolute path) with `stdin`/`stdout` on the given descriptors and stderr appended
@@ -91,6 +57,16 @@ package struct ChildProcess: Sendable {
         posix_spawn_file_actions_adddup2(&actions, stdinDescriptor, 0)
         posix_spawn_file_actions_adddup2(&actions, stdoutDescriptor, 1)
         posix_spawn_file_actions_addopen(&actions, 2, stderr, O_WRONLY | O_CREAT | O_APPEND, 0o600)
+        return try launch(arguments, environment: environment, actions: &actions, code: "spawn_failed", name: arguments[0])
+    }
+
+    /// The part both spawns share: every other descriptor closed in the child, a new process group (id = the
+    /// child's pid), default signal handling and an empty mask, exactly `environment`.
+    private static func launch(
+        _ command: [String], environment: [String: String], actions: inout posix_spawn_file_actions_t, code: String, name: String
+    ) throws -> ChildProcess {
+        // The daemon's other descriptors (sockets, databases, files another job is writing) stay out of the child.
+        // glibc ignores a close action for a descriptor closed in the meantime.
         for descriptor in openDescriptors() where descriptor > 2 {
             posix_spawn_file_actions_addclose(&actions, descriptor)
         }
@@ -105,18 +81,23 @@ package struct ChildProcess: Sendable {
         sigemptyset(&none)
         posix_spawnattr_setsigmask(&attributes, &none)
         posix_spawnattr_setflags(&attributes, Int16(POSIX_SPAWN_SETPGROUP | POSIX_SPAWN_SETSIGDEF | POSIX_SPAWN_SETSIGMASK))
-        let argv = arguments.map { strdup($0) } + [nil]
+        let argv = command.map { strdup($0) } + [nil]
         let envp = environment.map { strdup("\($0.key)=\($0.value)") } + [nil]
         defer {
             for pointer in argv { free(pointer) }
             for pointer in envp { free(pointer) }
         }
         var pid: pid_t = 0
-        let status = posix_spawn(&pid, arguments[0], &actions, &attributes, argv, envp)
+        let status = posix_spawn(&pid, command[0], &actions, &attributes, argv, envp)
         guard status == 0 else {
-            throw AgentError(code: "spawn_failed", message: "Could not start \(arguments[0]): \(String(cString: strerror(status))).")
+            throw AgentError(code: code, message: "Could not start \(name): \(String(cString: strerror(status))).")
         }
         return ChildProcess(pid: pid)
+    }
+
+    /// This process's open file descriptors, from /proc/self/fd (empty where there is no /proc).
+    private static func openDescriptors() -> [Int32] {
+        ((try? FileManager.default.contentsOfDirectory(atPath: "/proc/self/fd")) ?? []).compactMap { Int32($0) }
     }
 
     /// Whether the process has exited, without reaping it (so its group id cannot be reused yet).
