@@ -154,26 +154,11 @@ struct QuotedTextIntent: RequestIntent {
             for line in (files.text(path) ?? "").components(separatedBy: "\n") {
                 let candidate = yamlPair(line)?.1 ?? line.firstMatch(of: /^#{1,6}\s+(?<text>.+?)\s*$/).map { String($0.text) }
                 guard let candidate, abs(candidate.count - text.count) <= max(2, text.count / 3) else { continue }
-                let distance = editDistance(candidate.lowercased(), text.lowercased())
+                let distance = NameMatcher.editDistance(candidate.lowercased(), text.lowercased())
                 if distance <= max(2, text.count / 3), distance < (best?.1 ?? .max) { best = (candidate, distance) }
             }
         }
         return best?.0
-    }
-
-    static func editDistance(_ a: String, _ b: String) -> Int {
-        let a = Array(a), b = Array(b)
-        if a.isEmpty { return b.count }
-        if b.isEmpty { return a.count }
-        var previous = Array(0...b.count)
-        for i in 1...a.count {
-            var current = [i] + Array(repeating: 0, count: b.count)
-            for j in 1...b.count {
-                current[j] = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1))
-            }
-            previous = current
-        }
-        return previous[b.count]
     }
 }
 
