@@ -14,6 +14,17 @@ struct ColorTarget: Equatable {
     static let primary = ColorTarget(key: "primary", name: "primary colour (buttons and links)", partner: "primary_text", isBackground: true, adjustsPartner: false)
     static let headerBackground = ColorTarget(key: "header_bg", name: "header background", partner: "header_text", isBackground: true, adjustsPartner: true)
 
+    /// Every target ``parse(_:)`` can name, so a token chosen another way gets the same partner handling.
+    static let all: [ColorTarget] = [
+        primary, headerBackground,
+        ColorTarget(key: "header_text", name: "header text", partner: "header_bg", isBackground: false, adjustsPartner: false),
+        ColorTarget(key: "footer_text", name: "footer text", partner: "footer_bg", isBackground: false, adjustsPartner: false),
+        ColorTarget(key: "footer_bg", name: "footer background", partner: "footer_text", isBackground: true, adjustsPartner: true),
+        ColorTarget(key: "primary_text", name: "button text", partner: "primary", isBackground: false, adjustsPartner: false),
+        ColorTarget(key: "background", name: "page background", partner: "text", isBackground: true, adjustsPartner: true),
+        ColorTarget(key: "text", name: "body text", partner: "background", isBackground: false, adjustsPartner: false),
+    ]
+
     /// What a phrase names; nil when it names no colour setting, `.unspecified` is handled by the caller.
     static func parse(_ phrase: String) -> Parsed {
         var words = phrase.lowercased()
@@ -30,7 +41,7 @@ struct ColorTarget: Equatable {
                 ? ColorTarget(key: "footer_text", name: "footer text", partner: "footer_bg", isBackground: false, adjustsPartner: false)
                 : ColorTarget(key: "footer_bg", name: "footer background", partner: "footer_text", isBackground: true, adjustsPartner: true))
         }
-        if words.contains(/\b(?:buttons?|cta|call to action)\b/), isText {
+        if words.contains(/\b(?:buttons?|cta|call to action|primary)\b/), isText {
             return .target(ColorTarget(key: "primary_text", name: "button text", partner: "primary", isBackground: false, adjustsPartner: false))
         }
         if words.contains(/\b(?:primary|brand|accent|main|buttons?|links?|theme|highlights?|cta|call to action)\b/) { return .target(primary) }

@@ -2,7 +2,7 @@ import SiteCompiler
 import Yams
 
 /// One prop of a component on a page: "change the hero headline on the home page to \"Hello, we are Acme\"".
-struct ComponentPropIntent: RequestIntent {
+struct ComponentPropIntent: DefersRefusals {
     /// Words people use for each component's props.
     private static let propWords: [String: [String: String]] = [
         "hero": [

@@ -6,7 +6,7 @@ import Yams
 /// "change the text under the headline to …", "set the subtitle on the home page to …": a component prop named
 /// the way people name it — by the `label` and `aliases` its theme declares for it (`theme.yaml`), or by its
 /// own name with the component's ("hero subheadline") — on whichever page has that component.
-struct NamedPropIntent: RequestIntent {
+struct NamedPropIntent: DefersRefusals {
     let schemas: ThemeSchemas
 
     func resolve(_ request: AgentRequest) throws -> Resolution? {
@@ -113,14 +113,19 @@ struct NamedPropIntent: RequestIntent {
 /// Component schemas of installed themes, loaded once per theme.
 package final class ThemeSchemas: Sendable {
     private let library: ThemeLibrary?
-    private let cache = Mutex<[String: [ComponentSchema]]>([:])
+    private let cache = Mutex<[String: ThemeManifest]>([:])
 
     package init(library: ThemeLibrary?) { self.library = library }
 
     func components(of theme: String) -> [ComponentSchema]? {
+        manifest(of: theme)?.components
+    }
+
+    /// The theme's manifest (components and design tokens), loaded once.
+    func manifest(of theme: String) -> ThemeManifest? {
         if let cached = cache.withLock({ $0[theme] }) { return cached }
         guard let library, let loaded = try? library.load(theme) else { return nil }
-        cache.withLock { $0[theme] = loaded.manifest.components }
-        return loaded.manifest.components
+        cache.withLock { $0[theme] = loaded.manifest }
+        return loaded.manifest
     }
 }

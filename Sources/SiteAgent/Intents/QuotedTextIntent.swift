@@ -8,7 +8,10 @@ import Yams
 ///
 /// One place: replaced there. Several: a question listing them (or all). None: the nearest text the site does
 /// have is offered. A page's own title is left to ``PageRenameIntent`` (it also fixes the menu and links).
-struct QuotedTextIntent: RequestIntent {
+struct QuotedTextIntent: DefersRefusals {
+    /// Slots the site's edit surface knows: a whole value there beats a phrase inside a longer text here.
+    var slots: SlotIntent?
+
     struct Place: Equatable {
         var path: String
         var line: Int
@@ -50,6 +53,12 @@ struct QuotedTextIntent: RequestIntent {
                     .answered(by: request) { _ in try Self.replace(nearest, with: new, in: Self.places(of: nearest, in: request.site.files, caseSensitive: true), request) }
             }
             return .unsupported("The site has no text “\(old)” to change (searched site.yaml and every page). Check the spelling, or quote the text exactly as it appears.")
+        }
+        if !places.contains(where: \.whole), let slots, let whole = try slots.resolve(request) {
+            switch whole {
+            case .change, .question: return whole
+            default: break
+            }
         }
         if places.count > 1 {
             // "the headline", "the button", "in the menu": words outside the quotes narrow the places.
@@ -117,6 +126,8 @@ struct QuotedTextIntent: RequestIntent {
     /// `key: value` or `- key: value` with the value read as YAML (quotes removed).
     static func yamlPair(_ line: String) -> (String, String)? {
         guard let match = line.firstMatch(of: /^\s*(?:-\s+)?(?<key>[A-Za-z_][\w-]*):\s+(?<value>\S.*)$/) else { return nil }
+        // A flow mapping or list (`cta: { label: …, url: … }`) is not one value: the edit surface handles it.
+        if let first = match.value.first, first == "{" || first == "[" { return nil }
         let raw = String(match.value)
         let value = (try? Yams.load(yaml: raw) as? String) ?? raw
         return (String(match.key), value)

@@ -3,8 +3,8 @@ import Yams
 
 /// Design tokens: colours ("make the header dark blue", "make the primary color #FF6600") and fonts
 /// ("use Playfair Display for headings"). Text colours follow background changes so contrast stays readable.
-struct TokenIntent: RequestIntent {
-    /// Themes' default text colours, used when `site.yaml` does not override them (starter's defaults).
+struct TokenIntent: DefersRefusals {
+    /// The starter theme's default colours, used only when the site's theme cannot be read.
     private static let defaults: [String: String] = [
         "primary": "#2563eb", "primary_text": "#ffffff", "header_bg": "#ffffff", "header_text": "#111827",
         "background": "#ffffff", "text": "#1f2937", "footer_bg": "#0f172a", "footer_text": "#cbd5e1",
@@ -56,7 +56,7 @@ struct TokenIntent: RequestIntent {
         try workspace.editSiteYAML(step: "tokens.\(target.key): \(hex)") { try $0.setToken(target.key, to: hex) }
         var summary = "Made the \(target.name) \(named)."
         guard let partnerKey = target.partner,
-              let partner = (tokens[partnerKey] ?? defaults[partnerKey]).flatMap(RGBColor.init(hex:))
+              let partner = (tokens[partnerKey] ?? request.site.themeTokens[partnerKey] ?? defaults[partnerKey]).flatMap(RGBColor.init(hex:))
         else { return .change(workspace, summary: summary) }
         let ratio = partner.contrast(with: color.color)
         if target.isBackground, target.adjustsPartner, ratio < 4.5 {

@@ -7,12 +7,19 @@ import SiteCompiler
 /// again.
 struct Interpreter {
     var intents: [any RequestIntent]
+    /// Installed themes, for the default token values replies quote.
+    var schemas: ThemeSchemas?
 
     /// The intents of the embedded agent, most specific first; `themes` gives component props their names.
     static func embedded(themes: ThemeLibrary? = nil) -> Interpreter {
         var interpreter = base
+        let schemas = ThemeSchemas(library: themes)
+        interpreter.schemas = schemas
+        if let index = interpreter.intents.firstIndex(where: { $0 is QuotedTextIntent }) {
+            interpreter.intents[index] = QuotedTextIntent(slots: SlotIntent(schemas: schemas))
+        }
         if let index = interpreter.intents.firstIndex(where: { $0 is ComponentPropIntent }) {
-            interpreter.intents.insert(NamedPropIntent(schemas: ThemeSchemas(library: themes)), at: index + 1)
+            interpreter.intents.insert(contentsOf: [NamedPropIntent(schemas: schemas) as any RequestIntent, SlotIntent(schemas: schemas), ListItemIntent(schemas: schemas)], at: index + 1)
         }
         return interpreter
     }
@@ -49,7 +56,7 @@ struct Interpreter {
     }
 
     private func decide(_ context: AgentContext) throws -> Resolution {
-        let site = try SiteSnapshot(files: context.source)
+        let site = try snapshot(context.source)
         let request = AgentRequest(context: context, site: site)
         if let answer = context.answer?.trimmingWhitespace, !answer.isEmpty, let asked = context.question,
            !asked.options.isEmpty, !AnswerMatcher.isStrongPick(answer, among: asked.options),
@@ -90,7 +97,7 @@ struct Interpreter {
         for part in parts {
             var step = current
             step.message = part
-            let site = try SiteSnapshot(files: step.source)
+            let site = try snapshot(step.source)
             var found = try firstResolution(AgentRequest(context: step, site: site))
             if found == nil, !part.lowercased().hasPrefix(verb.lowercased()) {
                 step.message = verb + " " + part
@@ -169,11 +176,32 @@ struct Interpreter {
         return resolution
     }
 
-    private func firstResolution(_ request: AgentRequest) throws -> Resolution? {
-        for intent in intents {
-            if let resolution = try intent.resolve(request) { return resolution }
+    /// The site as the intents see it, with its theme's default tokens.
+    private func snapshot(_ files: SiteFiles) throws -> SiteSnapshot {
+        var site = try SiteSnapshot(files: files)
+        if let theme = site.theme, let manifest = schemas?.manifest(of: theme) {
+            site.themeTokens = Dictionary(manifest.tokens.map { ($0.name, $0.defaultValue) }, uniquingKeysWith: { a, _ in a })
         }
-        return nil
+        return site
+    }
+
+    private func firstResolution(_ request: AgentRequest) throws -> Resolution? {
+        var deferred: Resolution?
+        for intent in intents {
+            guard let resolution = try intent.resolve(request) else { continue }
+            switch resolution {
+            case .noChange, .unsupported:
+                if deferred != nil { return deferred }
+                if intent is any DefersRefusals {
+                    deferred = resolution
+                    continue
+                }
+                return resolution
+            case .change, .question, .revert:
+                return resolution
+            }
+        }
+        return deferred
     }
 
     static func notUnderstood(_ message: String) -> Resolution {

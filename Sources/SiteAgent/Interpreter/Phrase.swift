@@ -31,11 +31,22 @@ enum Phrase {
 
     /// Removes leading articles and possessives: "the About page" → "About page".
     static func withoutArticles(_ text: String) -> String {
-        var result = text.trimmingWhitespace
-        while let match = result.prefixMatch(of: /(?i)(?:the|a|an|our|my|this|that)\s+/) {
-            result = String(result[match.range.upperBound...])
+        // Plain prefix checks: this runs for every slot of a site, and a regex literal is parsed on each use.
+        var result = Substring(text.trimmingWhitespace)
+        var stripped = true
+        while stripped {
+            stripped = false
+            for article in ["the", "a", "an", "our", "my", "this", "that"] where result.count > article.count {
+                let head = result.prefix(article.count)
+                let next = result[result.index(result.startIndex, offsetBy: article.count)]
+                if head.lowercased() == article, next == " " || next == "\t" {
+                    result = result.dropFirst(article.count).drop { $0 == " " || $0 == "\t" }
+                    stripped = true
+                    break
+                }
+            }
         }
-        return result
+        return String(result)
     }
 
     /// "three" → 3, "12" → 12.

@@ -10,6 +10,9 @@ struct SiteSnapshot {
     var tagline: String?
     var theme: String?
     var tokens: [String: String]
+    /// The theme's default token values (filled by the interpreter when the theme is installed), so a reply
+    /// quotes the colour the site really shows.
+    var themeTokens: [String: String] = [:]
     var nav: [NavLine]
     /// Every page, sorted by path.
     var pages: [PageRecord]

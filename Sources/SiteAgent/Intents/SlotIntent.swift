@@ -1,0 +1,121 @@
+import Foundation
+import SiteCompiler
+
+/// "set the price of the Pro plan to $29", "change the second feature's text to …", "the footer should say …",
+/// "rename the Basic tier to Starter", "change the description of the About page to …": any slot of the site's
+/// ``EditSurface``, named by its current value, its label or aliases, or its place (page, component, item,
+/// ordinal), set to a value parsed for the slot's type. Close calls become a question listing the candidates.
+struct SlotIntent: RequestIntent {
+    let schemas: ThemeSchemas
+
+    /// A score this far below the best still counts as a rival worth asking about.
+    private static let margin = 6
+
+    func resolve(_ request: AgentRequest) throws -> Resolution? {
+        let message = request.message
+        var candidates: [(reference: String, value: String, renaming: Bool)] = []
+        if let verb = message.prefixMatch(of: /(?i)^(?:change|set|update|make|edit|replace|rename|reword|retitle|relabel|swap|switch|alter|modify)\s+/) {
+            let rest = String(message[verb.range.upperBound...])
+            let renaming = verb.output.lowercased().hasPrefix("rename") || verb.output.lowercased().hasPrefix("retitle")
+            let joiner = verb.output.lowercased().hasPrefix("replace") || verb.output.lowercased().hasPrefix("swap")
+                ? /(?i)\s+(?:with|by|for)\s+/ : /(?i)\s+(?:so (?:that )?it (?:says|reads)|to (?:say|read)|into|to|read|say)\s+|\s*:\s+/
+            for split in rest.ranges(of: joiner) {
+                candidates.append((String(rest[..<split.lowerBound]), String(rest[split.upperBound...]), renaming))
+            }
+        }
+        var styleOnly: Set<Int> = []
+        if let verb = message.prefixMatch(of: /(?i)^(?:make|turn|paint|colou?r|set)\s+/) {
+            // "make the muted colour olive", "make the code font Georgia": no joiner, so every split between
+            // words is a candidate — but only for colours, fonts and lengths, whose values parse strictly.
+            let words = message[verb.range.upperBound...].split(separator: " ").map(String.init)
+            for cut in stride(from: words.count - 1, through: 1, by: -1) {
+                let reference = words[..<cut].joined(separator: " ")
+                let value = words[cut...].joined(separator: " ")
+                let isColour = ColorPhrase.trailing(in: value).map { $0.prefix.trimmingWhitespace.isEmpty } ?? false
+                let isLength = value.contains(/^(?:0|\d+(?:\.\d+)?(?:px|rem|em|%|ch|vw|vh))$/)
+                guard isColour || isLength || reference.lowercased().contains(/\b(?:font|typeface)$/) else { continue }
+                styleOnly.insert(candidates.count)
+                candidates.append((reference, value, false))
+            }
+        }
+        if let match = message.firstMatch(of: /(?i)^(?<reference>.+?)\s+should\s+(?:now\s+)?(?:read|say|be|become|go to|link to|point to)\s+(?<value>.+)$/) {
+            candidates.append((String(match.reference), String(match.value), false))
+        }
+        guard !candidates.isEmpty, let theme = request.site.theme else { return nil }
+        let manifest = schemas.manifest(of: theme)
+        let surface = EditSurface(site: request.site, components: manifest?.components, tokens: manifest?.tokens)
+        for (index, candidate) in candidates.enumerated() {
+            let value = Phrase.value(candidate.value)
+            guard !value.isEmpty else { continue }
+            let reference = Self.trimmed(candidate.reference)
+            let matches = SlotMatcher.matches(reference, in: surface, site: request.site, renaming: candidate.renaming)
+                .filter { Self.parse(value, for: $0.slot, site: request.site) != nil }
+                .filter { !styleOnly.contains(index) || [.color, .font, .length].contains($0.slot.kind) }
+            guard let best = matches.first, best.score >= 50 else { continue }
+            let rivals = matches.filter { $0.score >= best.score - Self.margin && $0.slot.location != best.slot.location }
+            if !rivals.isEmpty {
+                let options = [best] + rivals.prefix(5)
+                let question = AgentQuestion(
+                    text: "Which do you mean by “\(reference)”?", options: options.map { "\($0.slot.label) (now “\($0.slot.value.prefix(40))”)" })
+                guard case .option(let index) = request.answer(to: question), index < options.count else { return .question(question) }
+                return try Self.set(options[index].slot, to: value, request)
+            }
+            return try Self.set(best.slot, to: value, request)
+        }
+        return nil
+    }
+
+    /// The reference without a leading article or a trailing "text"/"value" word the slot names do not need.
+    private static func trimmed(_ reference: String) -> String {
+        reference.trimmingWhitespace.replacing(/(?i)^(?:the|our|my)\s+/, with: "")
+    }
+
+    /// The value as the slot stores it, or nil when it does not fit the slot's type.
+    static func parse(_ value: String, for slot: EditSlot, site: SiteSnapshot) -> String? {
+        switch slot.kind {
+        case .text:
+            return value.contains("\n") ? nil : value
+        case .url:
+            if URLPath.looksLikePath(value) { return URLPath.normalized(value) }
+            if value.contains(/^(?i)(?:https?:\/\/|mailto:|tel:)\S+$/) || value.hasPrefix("#") && !value.contains(" ") { return value }
+            if value.contains(/^[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+(?:\/\S*)?$/), value.contains(/\.[a-z]{2,}(?:\/|$)/) { return "https://" + value }
+            if case .one(let page) = site.findPage(value.replacing(/(?i)^(?:the\s+)/, with: "")) { return page.url }
+            return nil
+        case .color:
+            guard let match = ColorPhrase.trailing(in: value), match.prefix.trimmingWhitespace.isEmpty else { return nil }
+            return match.color.hex
+        case .font:
+            return value.count <= 60 && !value.contains(/[{};]/) ? value : nil
+        case .length:
+            return value.contains(/^(?:0|\d+(?:\.\d+)?(?:px|rem|em|%|ch|vw|vh))$/) ? value : nil
+        case .date:
+            return WrittenDate.extract(from: value).map(\.date) ?? (value.contains(/^\d{4}-\d{2}-\d{2}$/) ? value : nil)
+        }
+    }
+
+    static func set(_ slot: EditSlot, to raw: String, _ request: AgentRequest) throws -> Resolution {
+        guard let value = parse(raw, for: slot, site: request.site) else {
+            return .question(AgentQuestion(text: "“\(raw)” is not a valid value for \(slot.label). What should it be?"))
+        }
+        let name = slot.label.prefix(1).uppercased() + slot.label.dropFirst()
+        if let max = slot.maxLength, value.count > max {
+            return .question(AgentQuestion(text: "\(name) holds at most \(max) characters; “\(value.prefix(60))…” has \(value.count). What should it say?"))
+        }
+        if value == slot.value { return .noChange("\(name) is already “\(value)”.") }
+        switch slot.location {
+        case .token(let token) where slot.kind == .color:
+            guard let color = ColorPhrase.trailing(in: raw) else { break }
+            let target = ColorTarget.all.first { $0.key == token }
+                ?? ColorTarget(key: token, name: String(slot.label.dropFirst(4)), partner: nil, isBackground: false, adjustsPartner: false)
+            return try TokenIntent.apply(color, to: target, request)
+        case .token(let token) where slot.kind == .font:
+            return try FontRequest.apply(value, keys: [token], request)
+        default:
+            break
+        }
+        var workspace = request.workspace
+        try SlotEditor.write(value, to: slot, in: &workspace)
+        guard workspace.files != request.context.source else { return .noChange("\(name) is already “\(value)”.") }
+        return .change(workspace, summary: "Changed \(slot.label) from “\(slot.value)” to “\(value)”.")
+    }
+}

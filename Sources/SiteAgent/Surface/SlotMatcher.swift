@@ -1,0 +1,129 @@
+import Foundation
+
+/// Scores the slots of an ``EditSurface`` against what the user called the thing to change.
+///
+/// A quoted current value names its slot strongest ("the heading “Our story”"), then an unquoted verbatim
+/// value ("change Fast everywhere to …"), then names: every concept group of one of the slot's patterns must be
+/// named ("the price of the Pro plan" = item "Pro" + noun "plan" + prop "price"), with at most one word left
+/// over. A page named ("on the About page", "the home page's …") keeps only that page's slots.
+enum SlotMatcher {
+    struct Match {
+        var slot: EditSlot
+        var score: Int
+    }
+
+    /// The page a reference names, and the reference without it.
+    static func page(in reference: String, site: SiteSnapshot) -> (PageRecord, String)? {
+        let patterns: [Regex<(Substring, page: Substring)>] = [
+            /(?i)\s+(?:on|in|of|from)\s+(?:the\s+|our\s+|my\s+)?(?<page>[^"“”]+?)(?:\s+page)?$/,
+        ]
+        for pattern in patterns {
+            guard let match = reference.firstMatch(of: pattern) else { continue }
+            let said = match.output.0.lowercased()
+            if let page = namedPage(String(match.page), site: site, strict: !said.hasSuffix(" page") && !said.hasSuffix(" post")) {
+                return (page, String(reference[..<match.range.lowerBound]))
+            }
+        }
+        if let match = reference.firstMatch(of: /(?i)^(?:the\s+|our\s+|my\s+)?(?<page>[^"“”]+?)\s+page(?:'s|’s)?\s+(?<rest>.+)$/),
+           let page = namedPage(String(match.page), site: site, strict: false) {
+            return (page, String(match.rest))
+        }
+        return nil
+    }
+
+    /// The page a phrase names. Without the word "page" the name must match closely ("of the first
+    /// testimonial" is not the page “First post”), and a phrase about the menu or a list item names no page.
+    private static func namedPage(_ phrase: String, site: SiteSnapshot, strict: Bool) -> PageRecord? {
+        if phrase.lowercased().contains(/\b(?:menu|nav|navigation|item|link|tab|card|feature|plan|tier|testimonial|question|image|button|section)s?\b/) { return nil }
+        guard case .one(let page) = site.findPage(phrase) else { return nil }
+        if strict, (site.names(of: page).map { NameMatcher.score(phrase, $0) }.max() ?? 0) < 0.9 { return nil }
+        return page
+    }
+
+    static func matches(_ reference: String, in surface: EditSurface, site: SiteSnapshot, renaming: Bool = false) -> [Match] {
+        var text = reference.trimmingWhitespace
+        var onPage: PageRecord?
+        if let (page, rest) = page(in: text, site: site) {
+            onPage = page
+            text = rest
+        }
+        let quoted = text.matches(of: /"([^"]+)"|“([^”]+)”|'([^']+)'/).compactMap { match in
+            (match.output.1 ?? match.output.2 ?? match.output.3).map(String.init)
+        }
+        let unquoted = text.replacing(/"[^"]*"|“[^”]*”|'[^']*'/, with: " ")
+        let allTokens = SlotNames.tokens(text.replacing(/["“”]/, with: " "))
+        let hintTokens = SlotNames.tokens(unquoted)
+        let bare = Phrase.withoutArticles(text).lowercased()
+        var results: [Match] = []
+        for slot in surface.slots {
+            if let onPage, slot.page?.path != onPage.path { continue }
+            var best = 0
+            if let value = quoted.first {
+                if slot.value == value {
+                    best = 100
+                } else if slot.value.caseInsensitiveCompare(value) == .orderedSame {
+                    best = 95
+                }
+                if best > 0 { best += 3 * hints(hintTokens, slot) }
+            } else if slot.kind == .text, bare == slot.value.lowercased() {
+                // The current value typed without quotes, and nothing else ("change Fast everywhere to …"; not
+                // "the About page", which names the page).
+                best = 90
+            }
+            for pattern in slot.patterns {
+                var groups = pattern
+                if renaming, slot.isItemName, let last = groups.indices.last { groups[last].append("") }
+                guard let (used, leftover) = match(allTokens, groups: groups, page: slot.page) else { continue }
+                best = max(best, 50 + 4 * used - 12 * leftover)
+            }
+            if best > 0 { results.append(Match(slot: slot, score: best)) }
+        }
+        return results.sorted { $0.score > $1.score }
+    }
+
+    /// How many of the words outside the quotes name the slot ("the “Learn more” button").
+    private static func hints(_ tokens: [String], _ slot: EditSlot) -> Int {
+        let names = Set(slot.patterns.flatMap { $0.flatMap { $0 } }.flatMap { SlotNames.tokens($0) })
+        return tokens.filter { token in names.contains { NameMatcher.sameWord(token, $0) } }.count
+    }
+
+    /// Matches every group of a pattern against the reference's tokens; returns the tokens used and left over
+    /// (words of the slot's page's name are not counted as left over), or nil when a required group is missing.
+    static func match(_ tokens: [String], groups: [[String]], page: PageRecord?) -> (used: Int, leftover: Int)? {
+        guard !tokens.isEmpty else { return nil }
+        // Each group takes one phrase at free positions; longer phrases are tried first, and a group that would
+        // leave a later group nothing ("faq question": "question" is both a noun and the prop) backtracks.
+        func place(_ group: Int, _ taken: [Bool]) -> [Bool]? {
+            guard group < groups.count else { return taken }
+            var options: [Range<Int>] = []
+            for phrase in groups[group] where !phrase.isEmpty {
+                let words = SlotNames.tokens(phrase)
+                guard !words.isEmpty, words.count <= tokens.count else { continue }
+                for start in 0...(tokens.count - words.count) {
+                    let range = start..<start + words.count
+                    if range.allSatisfy({ !taken[$0] }), zip(tokens[range], words).allSatisfy({ same($0, $1) }) { options.append(range) }
+                }
+            }
+            for range in options.sorted(by: { $0.count > $1.count }) {
+                var next = taken
+                for index in range { next[index] = true }
+                if let done = place(group + 1, next) { return done }
+            }
+            return groups[group].contains("") ? place(group + 1, taken) : nil
+        }
+        guard let taken = place(0, Array(repeating: false, count: tokens.count)) else { return nil }
+        let used = taken.filter { $0 }.count
+        guard used > 0 else { return nil }
+        let pageWords = Set(page.map { SlotNames.tokens($0.title) + SlotNames.tokens($0.fileName.replacingOccurrences(of: "-", with: " ")) + ($0.isHome ? ["home", "homepage", "front", "landing"] : []) } ?? [])
+        let leftover = tokens.indices.filter { !taken[$0] && !pageWords.contains(tokens[$0]) }.count
+        guard leftover <= 1 else { return nil }
+        return (used, leftover)
+    }
+
+    /// Same word: exact for short words and numbers, one typo (or a plural) allowed in words of four letters or more.
+    static func same(_ a: String, _ b: String) -> Bool {
+        if a == b { return true }
+        if a.contains(where: \.isNumber) || b.contains(where: \.isNumber) { return false }
+        return NameMatcher.sameWord(a, b)
+    }
+}

@@ -1,0 +1,88 @@
+import Foundation
+
+/// The words people use for parts of a site, beyond what a theme declares: generic names for common prop
+/// names, for the items of common lists, and ordinals. A theme's `label`/`aliases` come first; these fill gaps.
+enum SlotNames {
+    /// Words that carry no meaning in a reference to a slot ("the title of the first card on our home page").
+    static let filler: Set<String> = [
+        "the", "a", "an", "of", "on", "in", "at", "for", "my", "our", "its", "this", "that", "from", "s", "page",
+        "section", "block", "component", "current", "existing", "whole", "there", "which", "says", "reads", "is",
+        "one", "your", "under", "with",
+    ]
+
+    /// Lower-cased words without filler and punctuation: "the Pro plan's price" → "pro plan price".
+    static func normalized(_ text: String) -> String {
+        tokens(text).joined(separator: " ")
+    }
+
+    static func tokens(_ text: String) -> [String] {
+        let lowered = text.lowercased().replacingOccurrences(of: "’", with: "'").replacingOccurrences(of: "'s ", with: " ")
+        let words = lowered.split(whereSeparator: { !($0.isLetter || $0.isNumber || $0 == "$" || $0 == "." || $0 == "/") })
+            .map { $0.trimmingCharacters(in: CharacterSet(charactersIn: ".")) }.filter { !$0.isEmpty }
+        let meaningful = words.map { $0.hasSuffix("'s") ? String($0.dropLast(2)) : $0 }.filter { !filler.contains($0) }
+        return meaningful
+    }
+
+    /// Generic names for a prop name that a theme did not label.
+    static let props: [String: [String]] = [
+        "title": ["title", "heading", "headline", "name"],
+        "text": ["text", "description", "blurb", "copy", "body", "wording"],
+        "intro": ["intro", "introduction", "intro text", "text under the title"],
+        "name": ["name", "title"],
+        "price": ["price", "cost"],
+        "period": ["period", "billing period", "billing"],
+        "cta_label": ["button", "button text", "button label", "call to action"],
+        "cta_url": ["button link", "button url", "link", "button target"],
+        "quote": ["quote", "text", "words", "testimonial text"],
+        "role": ["role", "job title", "position", "company"],
+        "question": ["question"],
+        "answer": ["answer", "reply"],
+        "alt": ["alt text", "alt", "image description", "description"],
+        "caption": ["caption"],
+        "src": ["image", "file", "picture", "photo", "source"],
+        "label": ["label", "text", "button text"],
+        "href": ["link", "url", "target", "address"],
+        "button_label": ["button text", "button label", "button"],
+        "headline": ["headline", "heading", "title"],
+        "subheadline": ["subheadline", "subheading", "subtitle"],
+        "to": ["email", "email address", "recipient"],
+        "endpoint": ["endpoint", "form endpoint"],
+    ]
+
+    /// What one item of a list prop is called, by component and list prop, when the theme does not say.
+    static let items: [String: [String]] = [
+        "features.items": ["feature", "feature card", "card", "benefit"],
+        "pricing.tiers": ["tier", "plan", "package", "pricing tier", "price tier", "pricing plan", "option"],
+        "faq.items": ["question", "faq", "faq item", "faq entry", "q&a"],
+        "testimonials.items": ["testimonial", "quote", "review"],
+        "gallery.images": ["image", "photo", "picture", "gallery image"],
+    ]
+
+    static let ordinals = ["first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth", "eleventh", "twelfth"]
+
+    /// "first", "1st", "1", "#1" (as tokens) for item `index` of `count`; "last" for the last.
+    static func ordinalNames(_ index: Int, count: Int) -> [String] {
+        var names = ["\(index + 1)", "number \(index + 1)", "\(index + 1)" + suffix(index + 1)]
+        if index < ordinals.count { names.append(ordinals[index]) }
+        if index == count - 1 { names.append("last") }
+        return names
+    }
+
+    private static func suffix(_ number: Int) -> String {
+        if (11...13).contains(number % 100) { return "th" }
+        switch number % 10 {
+        case 1: return "st"
+        case 2: return "nd"
+        case 3: return "rd"
+        default: return "th"
+        }
+    }
+
+    /// "feature cards" → "feature card": the singular of a list's name.
+    static func singular(_ phrase: String) -> String {
+        var words = phrase.split(separator: " ").map(String.init)
+        guard var last = words.popLast() else { return phrase }
+        if last.hasSuffix("ies") { last = String(last.dropLast(3)) + "y" } else if last.hasSuffix("s"), !last.hasSuffix("ss") { last.removeLast() }
+        return (words + [last]).joined(separator: " ")
+    }
+}
