@@ -1,6 +1,7 @@
 import Foundation
 import SiteCompiler
 import Testing
+import Yams
 @testable import SiteAgent
 
 /// Issue 10's generative test: for every built-in theme's starter site, the acme fixture and acme with a
@@ -255,6 +256,101 @@ struct EditSurfaceGenerativeTests {
         }
         for line in report { print(line) }
         for line in failures.prefix(400) { print("✗ " + line) }
+        #expect(failures.isEmpty, "\(failures.count) requests failed; first: \(failures.prefix(5).joined(separator: "\n"))")
+    }
+}
+
+/// The list operations of issue 10 over every list of every site: add, remove and move, 8 phrasings each,
+/// items named by their name and by their position.
+@Suite("Agent requests: every list of the edit surface")
+struct ListOperationGenerativeTests {
+    typealias G = EditSurfaceGenerativeTests
+
+    /// The words of a new item, and the fields it must get, per kind of list.
+    static let newItems: [String: (words: String, fields: [String: String])] = [
+        "features": ("called Offline mode saying Works without a connection", ["title": "Offline mode", "text": "Works without a connection"]),
+        "pricing": ("called Team at $29 a month", ["name": "Team", "price": "$29", "period": "month"]),
+        "faq": (#""Do you ship abroad?" with the answer "Yes, to 30 countries.""#, ["question": "Do you ship abroad?", "answer": "Yes, to 30 countries."]),
+        "testimonials": (#"from Ana Ruiz: "They made it easy.""#, ["name": "Ana Ruiz", "quote": "They made it easy."]),
+        "gallery": ("/img/work/01.jpg with alt text A sunny harbour", ["src": "/img/work/01.jpg", "alt": "A sunny harbour"]),
+    ]
+
+    /// The items of a list as (field → text) maps, read from the page.
+    static func items(_ files: SiteFiles, _ list: ListItemIntent.ItemList) -> [[String: String]] {
+        let editor = ComponentBlockEditor(files.text(list.page.path) ?? "")
+        let blocks = editor.blocks
+        guard blocks.indices.contains(list.block), let items = editor.props(of: blocks[list.block])?[list.list]?.sequence else { return [] }
+        return items.map { item in
+            var fields: [String: String] = [:]
+            for (key, value) in item.mapping ?? [:] {
+                guard let key = key.string else { continue }
+                fields[key] = value.string ?? value.sequence.map { $0.compactMap(\.string).joined(separator: " | ") } ?? ""
+            }
+            return fields
+        }
+    }
+
+    @Test func everyListTakesAddRemoveAndMove() throws {
+        var failures: [String] = []
+        var report: [String] = []
+        for (name, files) in try G.sites() {
+            let site = try SiteSnapshot(files: files)
+            let components = site.theme.flatMap { G.schemas.components(of: $0) } ?? []
+            let lists = ListItemIntent.lists(in: site, components: components)
+            var total = 0
+            var passed = 0
+            func check(_ request: String, _ list: ListItemIntent.ItemList, _ expected: [[String: String]]) throws {
+                total += 1
+                let outcome = try G.runSync(request, files)
+                guard case .changed(let after, let summary, _) = outcome else {
+                    failures.append("[\(name)] \(request) → \(outcome)")
+                    return
+                }
+                let changed = Set(files.paths + after.paths).filter { files[$0] != after[$0] }
+                let got = Self.items(after, list)
+                if changed != [list.page.path] {
+                    failures.append("[\(name)] \(request) → changed \(changed.sorted()): \(summary)")
+                } else if got != expected {
+                    failures.append("[\(name)] \(request) → items \(got.map { $0["title"] ?? $0["name"] ?? $0["question"] ?? $0["alt"] ?? "?" }): \(summary)")
+                } else {
+                    passed += 1
+                }
+            }
+            for list in lists {
+                let kind = list.component.lowercased()
+                let before = Self.items(files, list)
+                let noun = list.nouns.first ?? "item"
+                let elsewhere = lists.contains { $0.component == list.component && $0.page.path != list.page.path }
+                let onPage = elsewhere ? " on the \(list.page.title) page" : ""
+                // Add: the new item goes last, with exactly the fields given.
+                if let new = Self.newItems[kind] {
+                    for phrasing in G.add {
+                        let request = phrasing.replacing("{noun}", with: noun).replacing("{add}", with: new.words) + onPage
+                        try check(request, list, before + [new.fields])
+                    }
+                }
+                guard before.count >= 2 else { continue }
+                // Remove the second item, named by its name and by its position.
+                var references = ["the second \(noun)\(onPage)"]
+                if let identity = list.names[1] { references.append("the \(identity) \(noun)\(onPage)") }
+                var removed = before
+                removed.remove(at: 1)
+                for reference in references {
+                    for phrasing in G.remove { try check(phrasing.replacing("{item}", with: reference), list, removed) }
+                }
+                // Move the last item to the top.
+                var moved = before
+                moved.insert(moved.removeLast(), at: 0)
+                var lastReferences = ["the last \(noun)\(onPage)"]
+                if let identity = list.names[before.count - 1] { lastReferences.append("the \(identity) \(noun)\(onPage)") }
+                for reference in lastReferences {
+                    for phrasing in G.moveFirst { try check(phrasing.replacing("{item}", with: reference), list, moved) }
+                }
+            }
+            report.append("\(name): \(passed)/\(total) list requests right (\(lists.count) lists)")
+        }
+        for line in report { print(line) }
+        for line in failures.prefix(200) { print("✗ " + line) }
         #expect(failures.isEmpty, "\(failures.count) requests failed; first: \(failures.prefix(5).joined(separator: "\n"))")
     }
 }
