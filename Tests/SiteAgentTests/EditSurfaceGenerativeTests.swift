@@ -178,6 +178,7 @@ struct EditSurfaceGenerativeTests {
     /// A new value of the slot's type, different from the current one.
     static func newValue(for slot: EditSlot) -> String {
         let choices: [String] = switch slot.kind {
+        case .text where slot.pattern?.contains("@") == true: ["team@example.com", "hi@example.org"]
         case .text: slot.maxLength.map { $0 < 20 } == true ? ["Ask us", "Talk"] : ["Bright new words", "Other words"]
         case .url: ["/contact/", "/about/"]
         case .color: ["olive", "teal"]

@@ -12,7 +12,7 @@ struct MultiInstructionTests {
     @Test func aTitleNeverSwallowsTheNextInstruction() async throws {
         let change = try await harness.change("Call the site Northwind Tea and make the buttons green")
         #expect(try change.config.title == "Northwind Tea")
-        #expect(try change.config.tokens["primary"] == "#16a34a")
+        #expect(try change.config.tokens["primary"] == "#008000")
     }
 
     @Test func aTaglineWithCommasStopsWhereTheNextInstructionStarts() async throws {

@@ -24,7 +24,7 @@ struct PhrasingTests {
 
     @Test("colours in other words", arguments: [
         ("change the header background to navy", "header_bg", "#000080"),
-        ("set the primary colour to red", "primary", "#dc2626"),
+        ("set the primary colour to red", "primary", "#ff0000"),  // CSS names mean what CSS says (issue 10)
         ("use tomato as the brand color", "primary", "#ff6347"),
         ("make the footer white", "footer_bg", "#ffffff"),
         ("make the header text #333", "header_text", "#333333"),
@@ -49,8 +49,9 @@ struct PhrasingTests {
         let change = try await harness.change("make the buttons black and the header red")
         let tokens = try change.config.tokens
         #expect(tokens["primary"] == "#000000")
-        #expect(tokens["header_bg"] == "#dc2626")
-        #expect(tokens["header_text"] == "#ffffff")
+        #expect(tokens["header_bg"] == "#ff0000")
+        // Dark text on CSS red keeps a 5:1 contrast, so it stays.
+        #expect(tokens["header_text"] == "#111827")
         let mixed = try await harness.change("make the header dark blue; add Careers to the menu")
         #expect(try mixed.config.nav.last?.label == "Careers")
         #expect(mixed.summary.contains("dark blue") && mixed.summary.contains("Careers"))
@@ -73,7 +74,7 @@ struct PhrasingTests {
         let question = try await harness.question("make it orange")
         #expect(question.options.count == 2)
         let change = try await harness.change("make it orange", question: question, answer: "header background")
-        #expect(try change.config.tokens["header_bg"] == "#ea580c")
+        #expect(try change.config.tokens["header_bg"] == "#ffa500")
     }
 
     @Test func undoVariantsPickTheRightVersion() async throws {

@@ -36,9 +36,13 @@ enum ColorPhrase {
 
     /// A colour word or CSS name (`dark blue`, `darkblue`, `rebeccapurple`).
     static func named(_ phrase: String) -> RGBColor? {
-        let key = phrase.lowercased().trimmingWhitespace
+        // CSS names mean exactly what CSS says ("olive", "sky blue" = skyblue, "dark orange" = darkorange); the
+        // palette covers words CSS lacks ("deep red", "charcoal"). One exception: "dark blue" (two words) is the
+        // usable #1e3a8a that acceptance row 2 pins, not CSS darkblue #00008b (written "darkblue", it is CSS).
+        let key = phrase.lowercased().trimmingWhitespace.replacing(/\s+/, with: " ")
+        if key == "dark blue", let hex = ColorWords.hex[key] { return RGBColor(hex: hex) }
+        if let hex = CSSNamedColors.hex[key.replacingOccurrences(of: " ", with: "").replacingOccurrences(of: "-", with: "")] { return RGBColor(hex: hex) }
         if let hex = ColorWords.hex[key] { return RGBColor(hex: hex) }
-        if let hex = CSSNamedColors.hex[key.replacingOccurrences(of: " ", with: "")] { return RGBColor(hex: hex) }
         return nil
     }
 }

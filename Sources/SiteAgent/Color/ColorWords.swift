@@ -1,7 +1,6 @@
-/// Everyday colour words, mapped to shades that work on the web (Tailwind-like 600–900 tones), so that
-/// "dark blue" gives a usable `#1e3a8a` rather than CSS `darkblue` (`#00008b`).
-///
-/// Looked up before the CSS names; anything not here falls back to ``CSSNamedColors``.
+/// Colour words CSS does not name ("deep blue", "charcoal", "burgundy"), mapped to shades that work on the web
+/// (Tailwind-like 600–900 tones). Looked up after ``CSSNamedColors``, so an entry that is also a CSS name
+/// ("red", "teal") is not used — except "dark blue" (see ``ColorPhrase/named(_:)``).
 enum ColorWords {
     static let hex: [String: String] = [
         "blue": "#2563eb", "dark blue": "#1e3a8a", "navy blue": "#1e3a8a", "deep blue": "#1e40af",

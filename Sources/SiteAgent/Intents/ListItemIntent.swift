@@ -19,6 +19,8 @@ struct ListItemIntent: RequestIntent {
         var schema: PropSchema?
         /// Each item's identifying text (a card's title, a tier's name), or nil.
         var names: [String?]
+        /// Each item's short texts (a caption, a person's name), which also name it.
+        var texts: [[String]] = []
         var count: Int { names.count }
     }
 
@@ -31,7 +33,7 @@ struct ListItemIntent: RequestIntent {
         if let match = message.firstMatch(of: /(?i)^(?:remove|delete|drop|take\s+out|get\s+rid\s+of|cut)\s+(?<ref>.+?)[.!]?$/) {
             return try remove(String(match.ref), lists, request)
         }
-        if let match = message.firstMatch(of: /(?i)^(?:move|put|place|reorder)\s+(?<ref>.+?)\s+(?<where>to\s+(?:the\s+)?(?:top|start|beginning|front|end|bottom|back)|first|last|(?:at\s+)?(?:the\s+)?(?:top|bottom|end|start)|(?:before|after|above|below|ahead of)\s+.+?)[.!]?$/) {
+        if let match = message.firstMatch(of: /(?i)^(?:move|put|place|reorder)\s+(?<ref>.+?)\s+(?<where>(?:to\s+(?:the\s+)?(?:top|start|beginning|front|end|bottom|back)|first|last|(?:at\s+)?(?:the\s+)?(?:top|bottom|end|start))(?:\s+(?:of|in)\s+(?:the\s+)?(?:list|section|\w+))?|(?:before|after|above|below|ahead of)\s+.+?)[.!]?$/) {
             return try move(String(match.ref), to: String(match.where), lists, request)
         }
         if let match = message.firstMatch(of: /(?i)^(?:add|create|insert|include|put\s+in|append)\s+(?:a\s+|an\s+|another\s+|one\s+more\s+|new\s+|a\s+new\s+|an\s+extra\s+|extra\s+)*(?<rest>.+)$/) {
@@ -53,13 +55,16 @@ struct ListItemIntent: RequestIntent {
                 for (key, value) in props {
                     guard let key = key.string, let items = value.sequence, items.allSatisfy({ $0.mapping != nil }) else { continue }
                     let field = schema?.props.first { $0.name == key }?.schema
+                    let texts: [[String]] = items.map { item in
+                        (item.mapping ?? [:]).compactMap { _, value in value.string }.filter { $0.count <= 60 && !URLPath.looksLikePath($0) }
+                    }
                     let names: [String?] = items.map { item in
                         for name in ["title", "name", "question", "label", "alt"] { if let value = item[name]?.string { return value } }
                         return nil
                     }
                     result.append(ItemList(page: page, component: block.name, block: index, list: key,
                                            nouns: EditSurface.itemNouns(component: block.name, list: key, schema: field),
-                                           schema: field, names: names))
+                                           schema: field, names: names, texts: texts))
                 }
             }
         }
@@ -81,8 +86,19 @@ struct ListItemIntent: RequestIntent {
                     scored.append((list, index, 100))
                     continue
                 }
-                let names = SlotNames.ordinalNames(index, count: list.count) + (list.names[index].map { [$0] } ?? [])
+                let texts = index < list.texts.count ? list.texts[index].map { "~" + $0 } : []
+                let names = SlotNames.ordinalNames(index, count: list.count) + (list.names[index].map { [$0, "~" + $0] } ?? []) + texts
                 let nouns = list.nouns + EditSurface.componentNames(list.component)
+                // "the question about platforms", "the card on hosting": a topic word of the item's name.
+                if let topic = text.firstMatch(of: /(?i)^(?:the\s+)?(?<noun>[\w ]+?)\s+(?:about|on|regarding|for|from)\s+(?<topic>[^"“”]+)$/),
+                   SlotMatcher.match(SlotNames.tokens(String(topic.noun)), groups: [nouns], page: nil) != nil {
+                    let wanted = SlotNames.tokens(String(topic.topic))
+                    let have = (list.names[index].map { [$0] } ?? []).flatMap(SlotNames.tokens) + (list.texts[safe: index] ?? []).flatMap(SlotNames.tokens)
+                    if !wanted.isEmpty, wanted.allSatisfy({ word in have.contains { NameMatcher.sameWord(word, $0) } }) {
+                        scored.append((list, index, 70))
+                        continue
+                    }
+                }
                 if let (used, leftover) = SlotMatcher.match(tokens, groups: [names, nouns + [""]], page: list.page) {
                     // A bare name with no noun ("remove Pro") is weaker than "remove the Pro plan".
                     scored.append((list, index, 50 + 4 * used - 12 * leftover))
@@ -320,4 +336,8 @@ struct ListItemIntent: RequestIntent {
         default: "“add a \(noun) called Offline mode saying Works without a connection”."
         }
     }
+}
+
+extension Array {
+    subscript(safe index: Int) -> Element? { indices.contains(index) ? self[index] : nil }
 }

@@ -38,6 +38,9 @@ struct QuotedTextIntent: DefersRefusals {
             break
         }
         guard let (old, new) = found, !old.isEmpty else { return nil }
+        // "change the answer to "Is it free?" to "Yes"": the first quote names another slot's owner.
+        if let before = request.message.firstIndex(where: { "\"“'".contains($0) }),
+           request.message[..<before].lowercased().contains(/\s(?:to|of|for|under)\s*$/) { return nil }
         if request.site.pages.contains(where: { $0.title.caseInsensitiveCompare(old) == .orderedSame }) { return nil }
         guard !new.trimmingWhitespace.isEmpty else {
             return .question(AgentQuestion(text: "What should “\(old)” say instead?"))

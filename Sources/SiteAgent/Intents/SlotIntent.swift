@@ -23,6 +23,9 @@ struct SlotIntent: RequestIntent {
                 candidates.append((String(rest[..<split.lowerBound]), String(rest[split.upperBound...]), renaming))
             }
         }
+        if let match = message.firstMatch(of: /(?i)^use\s+(?<value>.+?)\s+(?:for|as)\s+(?<reference>.+)$/) {
+            candidates.append((String(match.reference), String(match.value), false))
+        }
         var styleOnly: Set<Int> = []
         if let verb = message.prefixMatch(of: /(?i)^(?:make|turn|paint|colou?r|set)\s+/) {
             // "make the muted colour olive", "make the code font Georgia": no joiner, so every split between
@@ -38,12 +41,19 @@ struct SlotIntent: RequestIntent {
                 candidates.append((reference, value, false))
             }
         }
-        if let match = message.firstMatch(of: /(?i)^(?<reference>.+?)\s+should\s+(?:now\s+)?(?:read|say|be|become|go to|link to|point to)\s+(?<value>.+)$/) {
-            candidates.append((String(match.reference), String(match.value), false))
+        if let match = message.firstMatch(of: /(?i)^(?<reference>.+?)\s+should\s+(?:now\s+)?(?<verb>be called|be named|be titled|be renamed(?: to)?|be dated|be published on|have the date|read|say|be|become|go to|link to|point to)\s+(?<value>.+)$/) {
+            let verb = match.verb.lowercased()
+            let named = verb.hasPrefix("be called") || verb.hasPrefix("be named") || verb.hasPrefix("be titled") || verb.hasPrefix("be renamed")
+            let dated = verb.hasPrefix("be dated") || verb.hasPrefix("be published") || verb.hasPrefix("have the date")
+            candidates.append((String(match.reference) + (dated ? " date" : ""), String(match.value), named))
         }
-        guard !candidates.isEmpty, let theme = request.site.theme else { return nil }
+        guard let theme = request.site.theme else { return nil }
         let manifest = schemas.manifest(of: theme)
         let surface = EditSurface(site: request.site, components: manifest?.components, tokens: manifest?.tokens)
+        if candidates.isEmpty { return Self.vague(message, surface: surface, site: request.site) }
+        // Every split of the message is scored; the one whose reference names a slot best wins (the first on a tie):
+        // "change the answer to "Is it free?" to "Yes"" is the answer of that question, not "the answer".
+        var scored: [(reference: String, value: String, matches: [SlotMatcher.Match])] = []
         for (index, candidate) in candidates.enumerated() {
             let value = Phrase.value(candidate.value)
             guard !value.isEmpty else { continue }
@@ -52,6 +62,11 @@ struct SlotIntent: RequestIntent {
                 .filter { Self.parse(value, for: $0.slot, site: request.site) != nil }
                 .filter { !styleOnly.contains(index) || [.color, .font, .length].contains($0.slot.kind) }
             guard let best = matches.first, best.score >= 50 else { continue }
+            scored.append((reference, value, matches))
+        }
+        if let top = scored.map({ $0.matches[0].score }).max(), let pick = scored.first(where: { $0.matches[0].score == top }) {
+            let (reference, value, matches) = pick
+            let best = matches[0]
             let rivals = matches.filter { $0.score >= best.score - Self.margin && $0.slot.location != best.slot.location }
             if !rivals.isEmpty {
                 let options = [best] + rivals.prefix(5)
@@ -63,6 +78,29 @@ struct SlotIntent: RequestIntent {
             return try Self.set(best.slot, to: value, request)
         }
         return nil
+    }
+
+
+    /// "fix the text", "change the card", "update the button": a change without a new value. Ask which slot and
+    /// what it should say, with the slots the words name (or the home page's texts) as options.
+    static func vague(_ message: String, surface: EditSurface, site: SiteSnapshot) -> Resolution? {
+        guard let match = message.firstMatch(of: /(?i)^(?:change|fix|update|edit|improve|tweak|redo|rework|correct)\s+(?:the\s+|my\s+|our\s+|this\s+|that\s+)?(?<reference>[\w ]{2,40}?)[.!]?$/) else { return nil }
+        let reference = String(match.reference)
+        var slots = SlotMatcher.matches(reference, in: surface, site: site).filter { $0.score >= 50 }.map(\.slot)
+        if slots.isEmpty {
+            // "the card", "the plan": a word naming a kind of item or section.
+            let wanted = SlotNames.normalized(reference)
+            slots = surface.slots.filter { slot in slot.patterns.contains { $0.contains { $0.contains { SlotNames.normalized($0) == wanted } } } && slot.kind == .text }
+                .filter { if case .itemProp = $0.location { return true } else { return false } }
+        }
+        if slots.isEmpty, ["text", "texts", "copy", "words", "wording", "content", "writing"].contains(reference.lowercased()) {
+            slots = surface.slots.filter { $0.kind == .text && ($0.page?.isHome ?? false) }
+        }
+        guard !slots.isEmpty else { return nil }
+        let shown = slots.prefix(6).map { "\($0.label) (now “\($0.value.prefix(40))”)" }
+        return .question(AgentQuestion(
+            text: "Which \(reference) should change, and what should it say? For example: “change \(slots[0].label) to …”.",
+            options: shown))
     }
 
     /// The reference without a leading article or a trailing "text"/"value" word the slot names do not need.
@@ -100,6 +138,9 @@ struct SlotIntent: RequestIntent {
         let name = slot.label.prefix(1).uppercased() + slot.label.dropFirst()
         if let max = slot.maxLength, value.count > max {
             return .question(AgentQuestion(text: "\(name) holds at most \(max) characters; “\(value.prefix(60))…” has \(value.count). What should it say?"))
+        }
+        if let pattern = slot.pattern, value.range(of: "^(?:" + pattern + ")$", options: .regularExpression) == nil {
+            return .question(AgentQuestion(text: "\(name) must look like `\(pattern)`; “\(value.prefix(60))” does not. What should it be?"))
         }
         if value == slot.value { return .noChange("\(name) is already “\(value)”.") }
         switch slot.location {

@@ -52,6 +52,8 @@ struct EditSlot {
     /// The page the slot is on (nil for site.yaml).
     var page: PageRecord?
     var maxLength: Int?
+    /// A regular expression the whole value must match (a theme prop's `pattern`, e.g. an email address).
+    var pattern: String?
     /// The item's identifying prop (a card's title, a tier's name): "rename the Pro plan" means this one.
     var isItemName = false
     /// For a list item's prop: the list's identity, so replies and list operations can find the item.

@@ -126,7 +126,7 @@ struct EditSurface {
                     let shown = field?.schema.label ?? "the \(key.replacingOccurrences(of: "_", with: " ")) of the \(block.name) section"
                     slots.append(EditSlot(location: .prop(path: page.path, block: blockIndex, key: key), kind: kind, value: string,
                                           label: shown + " on “\(page.title)”", patterns: patterns, page: page,
-                                          maxLength: field?.schema.maxLength))
+                                          maxLength: field?.schema.maxLength, pattern: field?.schema.pattern))
                 } else if let items = value.sequence {
                     listItems(page, block: block.name, blockIndex: blockIndex, list: key, field: field, items: Array(items), into: &slots)
                 }
@@ -144,7 +144,10 @@ struct EditSurface {
             // The item's name: its first text field (a card's title, a tier's name, a question).
             let identityKey = pairs.first { ["title", "name", "question", "label", "alt"].contains($0.0) }?.0 ?? pairs.first?.0
             let identity = pairs.first { $0.0 == identityKey }?.1
-            let names = SlotNames.ordinalNames(index, count: items.count) + (identity.map { [$0] } ?? [])
+            // An item is named by its position, its name, or two or more words in a row of a short text of it
+            // ("the Northern Roast image" for the caption “Northern Roast packaging”).
+            let texts = pairs.filter { $0.0 != identityKey && $0.1.count <= 60 && !URLPath.looksLikePath($0.1) }.map { "~" + $0.1 }
+            let names = SlotNames.ordinalNames(index, count: items.count) + (identity.map { [$0, "~" + $0] } ?? []) + texts
             let itemLabel = identity.map { "the \(nouns.first ?? "item") “\($0)”" } ?? "\(SlotNames.ordinals[min(index, 11)]) \(nouns.first ?? "item")"
             for (key, value) in pairs {
                 let propField = itemSchema?.fields.first { $0.name == key }
@@ -155,7 +158,7 @@ struct EditSurface {
                 slots.append(EditSlot(
                     location: .itemProp(path: page.path, block: blockIndex, list: list, item: index, key: key), kind: kind, value: value,
                     label: "the \(key.replacingOccurrences(of: "_", with: " ")) of \(itemLabel) on “\(page.title)”",
-                    patterns: [[names, nouns, propWords]], page: page, maxLength: propField?.schema.maxLength, isItemName: isName,
+                    patterns: [[names, nouns, propWords]] + (identity.map { SlotNames.tokens($0).count >= 2 } == true ? [[[identity!], propWords]] : []), page: page, maxLength: propField?.schema.maxLength, isItemName: isName,
                     component: block))
             }
         }

@@ -25,7 +25,14 @@ enum SlotEditor {
         case .token(let name):
             try workspace.editSiteYAML(step: step) { try $0.setToken(name, to: value) }
         case .frontMatter(let path, let key):
-            try workspace.editFrontMatter(path, step: step) { $0.set(key, value: .string(value)) }
+            try workspace.editFrontMatter(path, step: step) { editor in
+                // A date stays a YAML date (unquoted), as the compiler and people write it.
+                if slot.kind == .date, value.contains(/^\d{4}-\d{2}-\d{2}$/), let range = editor.range {
+                    YAMLBlockMapping(range: range, indent: 0).set(key, to: ["\(key): \(value)"], in: &editor.lines)
+                } else {
+                    editor.set(key, value: .string(value))
+                }
+            }
         case .prop(let path, let block, let key):
             try workspace.editComponents(path, step: step) { editor in
                 let blocks = editor.blocks

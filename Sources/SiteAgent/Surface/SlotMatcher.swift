@@ -51,7 +51,8 @@ enum SlotMatcher {
             (match.output.1 ?? match.output.2 ?? match.output.3).map(String.init)
         }
         let unquoted = text.replacing(/"[^"]*"|“[^”]*”|'[^']*'/, with: " ")
-        let allTokens = SlotNames.tokens(text.replacing(/["“”]/, with: " "))
+        // "the answer to “Is it free?”": that "to" only introduces the quote.
+        let allTokens = SlotNames.tokens(text.replacing(/(?i)\bto\s+(?=["“])/, with: " ").replacing(/["“”]/, with: " "))
         let hintTokens = SlotNames.tokens(unquoted)
         let bare = Phrase.withoutArticles(text).lowercased()
         var results: [Match] = []
@@ -78,6 +79,21 @@ enum SlotMatcher {
             }
             if best > 0 { results.append(Match(slot: slot, score: best)) }
         }
+        // "the answer to “Is it free?”": the quoted text names an item, and a word outside the quotes names
+        // another field of that item — that field is meant.
+        if quoted.first != nil, !hintTokens.isEmpty {
+            for match in results where match.score >= 95 {
+                guard case .itemProp(let path, let block, let list, let item, let key) = match.slot.location else { continue }
+                for sibling in surface.slots {
+                    guard case .itemProp(path, block, list, item, let other) = sibling.location, other != key,
+                          let words = sibling.patterns.first?.last else { continue }
+                    let names = Set(words.flatMap { SlotNames.tokens($0) })
+                    if hintTokens.contains(where: { names.contains($0) }), !Set(match.slot.patterns.first?.last?.flatMap { SlotNames.tokens($0) } ?? []).isSuperset(of: hintTokens) {
+                        results.append(Match(slot: sibling, score: match.score + 10))
+                    }
+                }
+            }
+        }
         return results.sorted { $0.score > $1.score }
     }
 
@@ -97,11 +113,21 @@ enum SlotMatcher {
             guard group < groups.count else { return taken }
             var options: [Range<Int>] = []
             for phrase in groups[group] where !phrase.isEmpty {
-                let words = SlotNames.tokens(phrase)
-                guard !words.isEmpty, words.count <= tokens.count else { continue }
-                for start in 0...(tokens.count - words.count) {
-                    let range = start..<start + words.count
-                    if range.allSatisfy({ !taken[$0] }), zip(tokens[range], words).allSatisfy({ same($0, $1) }) { options.append(range) }
+                // "~Northern Roast packaging": an item's text, which two or more of its words in a row also name.
+                let partial = phrase.hasPrefix("~")
+                let all = SlotNames.tokens(partial ? String(phrase.dropFirst()) : phrase)
+                var runs: [ArraySlice<String>] = [all[...]]
+                if partial, all.count > 2 {
+                    for length in stride(from: all.count - 1, through: 2, by: -1) {
+                        for start in 0...(all.count - length) { runs.append(all[start..<start + length]) }
+                    }
+                }
+                for words in runs {
+                    guard !words.isEmpty, words.count <= tokens.count else { continue }
+                    for start in 0...(tokens.count - words.count) {
+                        let range = start..<start + words.count
+                        if range.allSatisfy({ !taken[$0] }), zip(tokens[range], words).allSatisfy({ same($0, $1) }) { options.append(range) }
+                    }
                 }
             }
             for range in options.sorted(by: { $0.count > $1.count }) {

@@ -65,6 +65,7 @@ enum SlotNames {
         var names = ["\(index + 1)", "number \(index + 1)", "\(index + 1)" + suffix(index + 1)]
         if index < ordinals.count { names.append(ordinals[index]) }
         if index == count - 1 { names.append("last") }
+        if count == 1 { names.append("only") }
         return names
     }
 
