@@ -116,13 +116,11 @@ import Testing
         #expect(BrowserCheck.changedPages(output: output, base: nil) == ["about/index.html", "index.html", "new.html"])
         #expect(BrowserCheck.urlPath("about/index.html") == "about/")
         #expect(BrowserCheck.urlPath("index.html") == "")
-        let stderr = """
-            [1:1:1127/111931.212034:INFO:CONSOLE:1] "Uncaught Error: boom", source: http://127.0.0.1:1/b.html (1)
-            [1:1:1127/111931.213683:INFO:CONSOLE:1] "just a log", source: http://127.0.0.1:1/b.html (1)
-            [1:1:1127/111931.213683:INFO:CONSOLE:1] "[console.error] bad thing", source: http://127.0.0.1:1/b.html (1)
-            [1:1:1127/111931.213683:ERROR:bus.cc(407)] Failed to connect to the bus
-            """
-        #expect(ChromiumRunner.consoleErrors(in: stderr) == ["Uncaught Error: boom", "bad thing"])
+        // DevTools events: console.error (tag removed), uncaught exceptions; plain logs are not errors.
+        func event(_ method: String, _ json: String) -> ChromiumSession.Event { .init(method: method, params: Data(json.utf8)) }
+        #expect(ChromiumSession.consoleError(event("Runtime.consoleAPICalled", #"{"type":"error","args":[{"type":"string","value":"[console.error] bad thing"},{"type":"number","value":42}]}"#)) == "bad thing 42")
+        #expect(ChromiumSession.consoleError(event("Runtime.consoleAPICalled", #"{"type":"log","args":[{"type":"string","value":"just a log"}]}"#)) == nil)
+        #expect(ChromiumSession.consoleError(event("Runtime.exceptionThrown", #"{"exceptionDetails":{"text":"Uncaught","exception":{"description":"Error: boom at b.html:1"}}}"#)) == "Uncaught Error: boom at b.html:1")
         let injected = String(decoding: CheckServer.inject(Data("<html><HEAD lang=x><title>t</title>".utf8)), as: UTF8.self)
         #expect(injected.hasPrefix("<html><HEAD lang=x><script>"))
     }

@@ -68,6 +68,7 @@ package enum Daemon {
             try await tasks.next()
         }
         components.events.finishAll()
+        ChromiumSessions.shared.closeAll()
         if case .unix(let path) = configuration.listen { unlink(path) }
         logger.info("daemon stopped")
     }

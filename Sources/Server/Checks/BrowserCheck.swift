@@ -35,6 +35,8 @@ package struct BrowserCheckResult: Sendable {
 
 /// Loads a version's changed pages in headless Chromium: console errors, failed requests, a home page screenshot.
 ///
+/// One Chromium per daemon (``ChromiumSessions``), driven over the DevTools protocol, serves every version: a
+/// page costs milliseconds instead of a browser start. A Chromium that died is started again on the next page.
 /// Never throws: anything that keeps the checks from running becomes a "skipped" summary, not a failed job.
 package struct BrowserCheck: Sendable {
     package let settings: BrowserCheckSettings
@@ -54,52 +56,65 @@ package struct BrowserCheck: Sendable {
         guard let executable = ChromiumRunner.locate(override: settings.executable) else {
             return Self.skipped("Chromium not installed")
         }
-        let runner = ChromiumRunner(executable: executable, timeout: settings.timeout)
         let server = CheckServer(output: output)
         let selected = Array(pages.prefix(max(0, settings.maxPages)))
         do {
             return try await server.run { port in
-                try await check(selected, total: pages.count, output: output, runner: runner, server: server, port: port)
+                try await check(selected, total: pages.count, output: output, executable: executable, server: server, port: port)
             }
         } catch {
             return Self.skipped("\(error)")
         }
     }
 
+    /// Loads one page in the daemon's Chromium, starting it (again) when it is not running.
+    private func load(_ url: String, screenshot: Bool, executable: String) async throws -> ChromiumSession.PageLoad {
+        let session = try ChromiumSessions.shared.session(for: executable)
+        do {
+            return try await session.load(url, screenshot: screenshot, timeout: settings.timeout)
+        } catch where !session.isAlive {
+            // Chromium died under this page (crash, OOM kill): one retry in a fresh browser.
+            return try await ChromiumSessions.shared.session(for: executable).load(url, screenshot: screenshot, timeout: settings.timeout)
+        }
+    }
+
     private func check(
-        _ pages: [String], total: Int, output: SiteFiles, runner: ChromiumRunner, server: CheckServer, port: Int
+        _ pages: [String], total: Int, output: SiteFiles, executable: String, server: CheckServer, port: Int
     ) async throws -> BrowserCheckResult {
         var result = BrowserCheckResult(summary: "passed")
         var ran = 0
         var homeRecorded = false
         var failures: [String] = []
         if output.files["index.html"] != nil {
-            let shot = FileManager.default.temporaryDirectory.appendingPathComponent("sitectl-shot-\(UUID().uuidString).png")
-            defer { try? FileManager.default.removeItem(at: shot) }
-            let run = try await runner.load("http://127.0.0.1:\(port)/", screenshot: shot)
-            let misses = server.takeMisses()
-            if run.succeeded, let png = try? Data(contentsOf: shot), png.starts(with: Self.pngSignature) {
-                result.screenshot = png
-                result.log.append("browser: home page screenshot taken (\(png.count) bytes)")
-            } else {
-                failures.append("home page screenshot failed (\(Self.describe(run)))")
-            }
-            if run.succeeded, pages.contains("index.html") {
-                ran += 1
-                homeRecorded = true
-                record(page: "index.html", run: run, misses: misses, into: &result)
+            do {
+                let run = try await load("http://127.0.0.1:\(port)/", screenshot: true, executable: executable)
+                let misses = server.takeMisses()
+                if let png = run.screenshot, png.starts(with: Self.pngSignature) {
+                    result.screenshot = png
+                    result.log.append("browser: home page screenshot taken (\(png.count) bytes)")
+                } else {
+                    failures.append("home page screenshot failed (no image)")
+                }
+                if pages.contains("index.html") {
+                    ran += 1
+                    homeRecorded = true
+                    record(page: "index.html", errors: run.consoleErrors, misses: misses, into: &result)
+                }
+            } catch {
+                _ = server.takeMisses()
+                failures.append("home page screenshot failed (\(error))")
             }
         }
         for page in pages where page != "index.html" || !homeRecorded {
             try Task.checkCancellation()
-            let run = try await runner.load("http://127.0.0.1:\(port)/\(Self.urlPath(page))")
-            let misses = server.takeMisses()
-            guard run.succeeded else {
-                failures.append("\(page) did not load (\(Self.describe(run)))")
-                continue
+            do {
+                let run = try await load("http://127.0.0.1:\(port)/\(Self.urlPath(page))", screenshot: false, executable: executable)
+                ran += 1
+                record(page: page, errors: run.consoleErrors, misses: server.takeMisses(), into: &result)
+            } catch {
+                _ = server.takeMisses()
+                failures.append("\(page) did not load (\(error))")
             }
-            ran += 1
-            record(page: page, run: run, misses: misses, into: &result)
         }
         result.log += failures.map { "browser: \($0)" }
         if ran == 0, result.screenshot == nil, !(pages.isEmpty && failures.isEmpty) {
@@ -110,8 +125,8 @@ package struct BrowserCheck: Sendable {
         return result
     }
 
-    private func record(page: String, run: ChromiumRunner.Run, misses: [String], into result: inout BrowserCheckResult) {
-        for message in ChromiumRunner.consoleErrors(in: run.stderr).prefix(10) {
+    private func record(page: String, errors: [String], misses: [String], into result: inout BrowserCheckResult) {
+        for message in errors.prefix(10) {
             result.findings.append(
                 CheckFinding(severity: "warning", check: "browser", message: "console error: \(String(message.prefix(300)))", file: page))
         }
@@ -125,10 +140,6 @@ package struct BrowserCheck: Sendable {
 
     static func skipped(_ reason: String) -> BrowserCheckResult {
         BrowserCheckResult(summary: "skipped: \(reason)", log: ["browser checks skipped: \(reason)"])
-    }
-
-    static func describe(_ run: ChromiumRunner.Run) -> String {
-        run.timedOut ? "timed out" : "exit status \(run.exitCode)"
     }
 
     /// `blog/index.html` → `blog/`, other paths unchanged.
