@@ -119,7 +119,7 @@ package struct RequestService: Sendable {
         let source = try base.map { try artifacts.load($0.sourceManifest) } ?? SiteFiles()
         return AgentContext(
             message: message, question: question, answer: answer, source: source, baseVersion: base?.number,
-            versions: records.map { AgentVersionInfo(number: $0.number, createdAt: $0.createdAt, isLive: $0.number == site.liveVersion) },
+            versions: records.map { AgentVersionInfo(number: $0.number, createdAt: $0.createdAt, isLive: $0.number == site.liveVersion, sourceDigest: $0.sourceManifest) },
             installedThemes: installedThemes, now: now(), timeZone: TimeZone.current)
     }
 

@@ -23,17 +23,23 @@ enum ValueSanity {
         let changed = Set(before.paths + after.paths).filter { before[$0] != after[$0] }
         guard !changed.isEmpty else { return nil }
         var named: [(what: String, value: String)] = []
+        var texts: [(what: String, value: String)] = []
         if changed.contains("site.yaml"), let new = siteNames(after) {
             let old = siteNames(before)
             if let title = new.title, title != old?.title { named.append(("the site title", title)) }
             if let tagline = new.tagline, tagline != old?.tagline { named.append(("the tagline", tagline)) }
             let oldLabels = Set(old?.labels ?? [])
             for label in new.labels where !oldLabels.contains(label) { named.append(("the menu label", label)) }
+            // Other texts (footer, header button, description) may be long, but never hold an instruction.
+            let oldTexts = Set(siteTexts(before))
+            for text in siteTexts(after) where !oldTexts.contains(text) { texts.append(("a text in site.yaml", text)) }
         }
         for path in changed.sorted() where path.hasPrefix("content/") && path.hasSuffix(".md") {
             guard let text = after.text(path) else { continue }
             let title = FrontMatterEditor(text).string("title") ?? ""
             let oldTitle = before.text(path).flatMap { FrontMatterEditor($0).string("title") }
+            let oldProps = Set(before.text(path).map(componentTexts) ?? [])
+            for value in componentTexts(text) where !oldProps.contains(value) { texts.append(("a text on \(path)", value)) }
             if !title.isEmpty, title != oldTitle {
                 named.append((path.hasPrefix("content/blog/") || path.hasPrefix("content/posts/") ? "the post title" : "the page title", title))
             }
@@ -44,6 +50,12 @@ enum ValueSanity {
                     return AgentQuestion(text: "Before I change anything: the new page's address would end in “\(segment)” (\(segment.count) characters), "
                         + "which usually means I took part of the request as its name. What should the page be called?")
                 }
+            }
+        }
+        for (what, value) in texts {
+            if let clause = swallowedInstruction(in: value) {
+                return AgentQuestion(text: "Before I change anything: \(what) would become “\(value.prefix(120))”, which looks like it also holds "
+                    + "another instruction (“\(clause.prefix(80))”). What should it say? You can send the other change separately.")
             }
         }
         for (what, value) in named {
@@ -63,10 +75,20 @@ enum ValueSanity {
     static func swallowedInstruction(in value: String) -> String? {
         let words = value.split(whereSeparator: { $0 == " " }).map(String.init)
         for index in words.indices.dropFirst() {
-            let previous = words[index - 1].lowercased()
+            let raw = words[index - 1].lowercased()
+            let previous = raw.trimmingCharacters(in: CharacterSet(charactersIn: "(["))
+            let sentenceEnd = raw.hasSuffix(".") || raw.hasSuffix("!")
             let joins = ["and", "then", "also", "&"].contains(previous) || previous.hasSuffix(",") || previous.hasSuffix(";")
             let word = words[index].lowercased().trimmingCharacters(in: .punctuationCharacters)
-            if joins, instructionVerbs.contains(word), index + 1 < words.count {
+            let next = index + 1 < words.count ? words[index + 1].lowercased() : ""
+            // "… and go to /contact/", "… and link it to …": a destination is an instruction, not text.
+            let isDirection = ["go", "link", "point"].contains(word) && (next == "to" || next.hasSuffix("to"))
+                || word == "link" && ["it", "her", "his", "their", "them", "this", "that"].contains(next)
+            if joins, instructionVerbs.contains(word) || isDirection, index + 1 < words.count {
+                return words[index...].joined(separator: " ")
+            }
+            // "… Also please link her name …", "(and put it above …)": a request inside the text.
+            if (joins || sentenceEnd || raw.hasPrefix("(")), word == "please", index + 1 < words.count {
                 return words[index...].joined(separator: " ")
             }
         }
@@ -75,6 +97,30 @@ enum ValueSanity {
 }
 
 extension ValueSanity {
+    /// Every string a page's component blocks hold (props and list items, nested), for "what is new".
+    static func componentTexts(_ page: String) -> [String] {
+        let editor = ComponentBlockEditor(page)
+        var result: [String] = []
+        func collect(_ value: Any) {
+            if let string = value as? String { result.append(string) }
+            if let list = value as? [Any] { list.forEach(collect) }
+            if let map = value as? [String: Any] { map.values.forEach(collect) }
+        }
+        for block in editor.blocks { collect(editor.propValues(of: block)) }
+        return result
+    }
+
+    /// The top-level and one-level-nested strings of site.yaml other than the title, tagline and menu.
+    static func siteTexts(_ files: SiteFiles) -> [String] {
+        guard let yaml = files.text("site.yaml"), let root = try? YAMLBudget.compose(yaml), let mapping = root.mapping else { return [] }
+        var result: [String] = []
+        for (key, value) in mapping where !["title", "tagline", "nav", "tokens"].contains(key.string ?? "") {
+            if let string = value.string { result.append(string) }
+            for (_, nested) in value.mapping ?? [:] { if let string = nested.string { result.append(string) } }
+        }
+        return result
+    }
+
     /// The site title, tagline and menu labels of `files`' site.yaml; nil when it does not parse.
     static func siteNames(_ files: SiteFiles) -> (title: String?, tagline: String?, labels: [String])? {
         guard let yaml = files.text("site.yaml"), let root = try? YAMLBudget.compose(yaml) else { return nil }

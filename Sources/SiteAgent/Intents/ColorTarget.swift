@@ -31,6 +31,8 @@ struct ColorTarget: Equatable {
         words = words.replacing(/\b(?:to|into|as|in|with|the|our|my|a|an|colou?rs?|shade|of)\b|[=:]/, with: " ")
         words = words.trimmingWhitespace.replacing(/\s+/, with: " ")
         let isText = words.contains(/\b(?:text|font|letters|foreground|writing|labels?)\b/)
+        // Cards, bands, borders, muted text: tokens only some themes have; the edit surface names them.
+        if words.contains(/\b(?:cards?|surface|bands?|borders?|muted|secondary|callouts?|sidebar|code|info|tips?|warnings?)\b/) { return .unknown(words) }
         if words.contains(/\b(?:header|navbar|nav bar|top bar|menu bar|navigation bar|masthead|menu)\b/) {
             return .target(isText
                 ? ColorTarget(key: "header_text", name: "header text", partner: "header_bg", isBackground: false, adjustsPartner: false)

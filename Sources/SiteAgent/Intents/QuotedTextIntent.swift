@@ -46,6 +46,16 @@ struct QuotedTextIntent: DefersRefusals {
             return .question(AgentQuestion(text: "What should “\(old)” say instead?"))
         }
         if old == new { return .noChange("“\(old)” already reads that way.") }
+        // "change the text of the card "Design" to …": words outside the quotes may name another field of the
+        // thing quoted; the edit surface knows fields, so it decides first.
+        let between = request.message.prefix { !"\"“'".contains($0) }.lowercased()
+            .replacing(/^(?:please\s+)?(?:rename|change|replace|update|edit|reword|swap|retitle|relabel|make)\b/, with: "")
+        if let slots, !SlotNames.tokens(between).isEmpty, let resolved = try slots.resolve(request) {
+            switch resolved {
+            case .change, .question: return resolved
+            default: break
+            }
+        }
         var places = Self.places(of: old, in: request.site.files, caseSensitive: true)
         if places.isEmpty { places = Self.places(of: old, in: request.site.files, caseSensitive: false) }
         guard !places.isEmpty else {

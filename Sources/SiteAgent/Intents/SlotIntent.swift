@@ -19,7 +19,7 @@ struct SlotIntent: RequestIntent {
             let renaming = verb.output.lowercased().hasPrefix("rename") || verb.output.lowercased().hasPrefix("retitle")
             let joiner = verb.output.lowercased().hasPrefix("replace") || verb.output.lowercased().hasPrefix("swap")
                 ? /(?i)\s+(?:with|by|for)\s+/ : /(?i)\s+(?:so (?:that )?it (?:says|reads)|to (?:say|read)|into|to|read|say)\s+|\s*:\s+/
-            for split in rest.ranges(of: joiner) {
+            for split in rest.ranges(of: joiner) where !Self.insideQuotes(split.lowerBound, of: rest) {
                 candidates.append((String(rest[..<split.lowerBound]), String(rest[split.upperBound...]), renaming))
             }
         }
@@ -41,10 +41,23 @@ struct SlotIntent: RequestIntent {
                 candidates.append((reference, value, false))
             }
         }
-        if let match = message.firstMatch(of: /(?i)^(?<reference>.+?)\s+should\s+(?:now\s+)?(?<verb>be called|be named|be titled|be renamed(?: to)?|be dated|be published on|have the date|read|say|be|become|go to|link to|point to)\s+(?<value>.+)$/) {
+        var linkOnly: Set<Int> = []
+        var notBareText: Set<Int> = []
+        if let match = message.firstMatch(of: /(?i)^(?<reference>.+?)\s+should\s+(?:now\s+)?(?<verb>be called|be named|be titled|be renamed(?: to)?|be dated|be published on|have the date|read|say|be|become|go to|link to|point to|lead to|open)\s+(?<value>.+)$/),
+           !Self.insideQuotes(match.verb.startIndex, of: message) {
             let verb = match.verb.lowercased()
             let named = verb.hasPrefix("be called") || verb.hasPrefix("be named") || verb.hasPrefix("be titled") || verb.hasPrefix("be renamed")
             let dated = verb.hasPrefix("be dated") || verb.hasPrefix("be published") || verb.hasPrefix("have the date")
+            if ["go to", "link to", "point to", "lead to", "open"].contains(verb) { linkOnly.insert(candidates.count) }
+            // "the footer should be navy", "the headline should be bigger": "be" with a bare value is about looks,
+            // never new text (text needs "read", "say", "be called" or quotes).
+            if ["be", "become"].contains(verb), Phrase.unquoted(String(match.value)) == nil {
+                if let colour = ColorPhrase.trailing(in: String(match.value)), colour.prefix.trimmingWhitespace.isEmpty,
+                   case .target(let target) = ColorTarget.parse(String(match.reference)) {
+                    return try TokenIntent.apply(colour, to: target, request)
+                }
+                notBareText.insert(candidates.count)
+            }
             candidates.append((String(match.reference) + (dated ? " date" : ""), String(match.value), named))
         }
         guard let theme = request.site.theme else { return nil }
@@ -58,9 +71,17 @@ struct SlotIntent: RequestIntent {
             let value = Phrase.value(candidate.value)
             guard !value.isEmpty else { continue }
             let reference = Self.trimmed(candidate.reference)
-            let matches = SlotMatcher.matches(reference, in: surface, site: request.site, renaming: candidate.renaming)
+            var matches = SlotMatcher.matches(reference, in: surface, site: request.site, renaming: candidate.renaming)
+            if linkOnly.contains(index) {
+                // "the hero button should go to …": the link that belongs with the text named.
+                matches = matches.compactMap { match in
+                    match.slot.kind == .url ? match : Self.linkSlot(of: match.slot, in: surface).map { SlotMatcher.Match(slot: $0, score: match.score) }
+                }
+            }
+            matches = matches
                 .filter { Self.parse(value, for: $0.slot, site: request.site) != nil }
                 .filter { !styleOnly.contains(index) || [.color, .font, .length].contains($0.slot.kind) }
+                .filter { !notBareText.contains(index) || $0.slot.kind != .text }
             guard let best = matches.first, best.score >= 50 else { continue }
             scored.append((reference, value, matches))
         }
@@ -101,6 +122,31 @@ struct SlotIntent: RequestIntent {
         return .question(AgentQuestion(
             text: "Which \(reference) should change, and what should it say? For example: “change \(slots[0].label) to …”.",
             options: shown))
+    }
+
+    /// Whether `index` falls inside a quoted part of `text` (an odd number of quote marks before it).
+    static func insideQuotes(_ index: String.Index, of text: String) -> Bool {
+        let before = text[..<index]
+        let straight = before.filter { $0 == "\"" }.count
+        let opened = before.filter { $0 == "“" }.count - before.filter { $0 == "”" }.count
+        return straight % 2 == 1 || opened > 0
+    }
+
+    /// The link slot that goes with a text slot: a button's label → its URL, a menu label → its link.
+    static func linkSlot(of slot: EditSlot, in surface: EditSurface) -> EditSlot? {
+        func linkKey(_ key: String) -> [String] {
+            if key.hasSuffix("_label") { return [String(key.dropLast(6)) + "_url", String(key.dropLast(6)) + "_href"] }
+            return key == "label" ? ["href", "url", "link"] : []
+        }
+        switch slot.location {
+        case .site(let key, "label"?): return surface.slot(at: .site(key: key, child: "url"))
+        case .nav(let index, "label"): return surface.slot(at: .nav(index: index, field: "url"))
+        case .prop(let path, let block, let key):
+            return linkKey(key).lazy.compactMap { surface.slot(at: .prop(path: path, block: block, key: $0)) }.first
+        case .itemProp(let path, let block, let list, let item, let key):
+            return linkKey(key).lazy.compactMap { surface.slot(at: .itemProp(path: path, block: block, list: list, item: item, key: $0)) }.first
+        default: return nil
+        }
     }
 
     /// The reference without a leading article or a trailing "text"/"value" word the slot names do not need.

@@ -12,7 +12,12 @@ struct UndoIntent: RequestIntent {
         let base = request.context.baseVersion ?? versions.last?.number ?? 0
         let target: AgentVersionInfo?
         if rest.isEmpty || rest.contains(/^(?:that|it|this|the\s+last(?:\s+\w+)?|last(?:\s+\w+)?|the\s+latest\s+\w+|my\s+last\s+\w+|the\s+previous\s+\w+|one\s+step)$/) {
-            target = versions.last { $0.number < base }
+            // The version the current source first appeared in: after an undo, that is the version undone to, so
+            // a second "undo" goes one step further back (v1 A, v2 B, v3 C, undo → v4 B, undo → v5 A).
+            let current = versions.first { $0.number == base }
+            let origin = current?.sourceDigest.flatMap { digest in versions.first { $0.sourceDigest == digest } } ?? current
+            let from = origin?.number ?? base
+            target = versions.last { $0.number < from && ($0.sourceDigest == nil || $0.sourceDigest != current?.sourceDigest) }
         } else if let number = rest.firstMatch(of: /^(?:to\s+)?(?:v|version\s*|#)(?<n>\d+)$/) {
             target = versions.first { $0.number == Int(number.n) }
             if target == nil { return .noChange("There is no version \(number.n). Versions: \(versions.map { "v\($0.number)" }.joined(separator: ", ")).") }
@@ -26,7 +31,7 @@ struct UndoIntent: RequestIntent {
         }
         guard let target else { return .noChange("There is no earlier version to go back to.") }
         guard target.number != base else { return .noChange("The site is already at v\(target.number).") }
-        let live = versions.first(where: \.isLive).map { "v\($0.number) stays live until you promote it." } ?? "It is not promoted."
-        return .revert(toVersion: target.number, summary: "Undo: a new version is created with the source of v\(target.number) (undoing the changes after it). It is previewed, not promoted: \(live)")
+        let live = versions.first(where: \.isLive).map { "It is not promoted: v\($0.number) stays live until you promote it." } ?? "It is not promoted."
+        return .revert(toVersion: target.number, summary: "Undo: a new version is created with the source of v\(target.number) (undoing the changes after it). \(live)")
     }
 }

@@ -10,6 +10,10 @@ struct Interpreter {
     /// Installed themes, for the default token values replies quote.
     var schemas: ThemeSchemas?
 
+    /// Most instructions one message may hold: each is a full edit, and a 700-part message kept a worker busy
+    /// for 19 s in an attack run.
+    static let maxInstructions = 20
+
     /// The intents of the embedded agent, most specific first; `themes` gives component props their names.
     static func embedded(themes: ThemeLibrary? = nil) -> Interpreter {
         var interpreter = base
@@ -67,7 +71,11 @@ struct Interpreter {
         }
         // "Call the site Northwind Tea and make the buttons green": clauses that each start with a verb are
         // separate instructions, so no value can swallow the next one.
-        if context.answer == nil, Self.verbClauses(context.message).count > 1,
+        let clauses = context.answer == nil ? Self.verbClauses(context.message).count : 1
+        if clauses > Self.maxInstructions {
+            return .unsupported("This message holds \(clauses) separate instructions; the offline agent does at most \(Self.maxInstructions) in one request. Send them in smaller groups.")
+        }
+        if context.answer == nil, clauses > 1,
            let combined = try compound(context, parts: Self.verbClauses(context.message)) {
             return combined
         }
@@ -89,6 +97,9 @@ struct Interpreter {
         let parts = given ?? context.message.split(separator: /(?i)\s*(?:;|\band then\b|,\s*then\b|\band also\b|,?\s+and\b|\.\s+)\s*/)
             .map { String($0).trimmingWhitespace }.filter { !$0.isEmpty }
         guard parts.count > 1 else { return nil }
+        guard parts.count <= Self.maxInstructions else {
+            return .unsupported("This message holds \(parts.count) separate instructions; the offline agent does at most \(Self.maxInstructions) in one request. Send them in smaller groups.")
+        }
         var current = context
         var workspace = Workspace(files: context.source)
         var summaries: [String] = []

@@ -11,6 +11,13 @@ enum Phrase {
         for (open, close) in quotePairs where first == open && last == close {
             let inner = String(trimmed.dropFirst().dropLast())
             if !inner.contains(close) || open != close { return inner }
+            // "We say "hello" to everyone": inner quotes that open after a space and pair up belong to the text;
+            // "Fast" and "Calm" is two quoted texts, not one.
+            let marks = inner.indices.filter { inner[$0] == close }
+            if marks.count % 2 == 0, let firstMark = marks.first, firstMark > inner.startIndex,
+               inner[inner.index(before: firstMark)] == " " {
+                return inner
+            }
         }
         return nil
     }

@@ -88,6 +88,13 @@ struct EditSurface {
                 if what == "body" { names += ["body text font", "text font", "main font", "paragraph font"] }
                 if what == "mono" { names += ["code font", "monospace font"] }
             }
+            // The theme's description names what the token styles: "Background of cards and alternating bands".
+            for part in (token.description ?? "").lowercased().split(whereSeparator: { ",;(".contains($0) }).flatMap({ $0.components(separatedBy: " and ") }) {
+                let content = SlotNames.tokens(part)
+                guard (1...3).contains(content.count) else { continue }
+                names.append(content.joined(separator: " "))
+                if content.count == 2 { names.append(content.reversed().joined(separator: " ")) }
+            }
             let label = kind == .font ? names.dropFirst().first ?? words : words + (kind == .color ? " colour" : "")
             slots.append(EditSlot(location: .token(token.name), kind: kind, value: site.tokens[token.name] ?? token.defaultValue,
                                   label: "the " + label, patterns: [[names]]))

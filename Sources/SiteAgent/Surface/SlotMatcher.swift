@@ -81,7 +81,10 @@ enum SlotMatcher {
         }
         // "the answer to “Is it free?”": the quoted text names an item, and a word outside the quotes names
         // another field of that item — that field is meant.
-        if quoted.first != nil, !hintTokens.isEmpty {
+        // Only with a linking word before the quote ("the text of the card “X”", "the answer to “Q”"): "the text
+        // “X”" names the text that reads X.
+        let beforeQuote = text.prefix { !"\"“'".contains($0) }.lowercased()
+        if quoted.first != nil, !hintTokens.isEmpty, beforeQuote.contains(/\b(?:of|for|to|under|in|on)\b/) {
             for match in results where match.score >= 95 {
                 guard case .itemProp(let path, let block, let list, let item, let key) = match.slot.location else { continue }
                 for sibling in surface.slots {

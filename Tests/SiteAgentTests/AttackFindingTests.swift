@@ -1,0 +1,61 @@
+import Foundation
+import SiteCompiler
+import Testing
+@testable import SiteAgent
+
+/// Findings of docs-only attack runs on the offline agent (issue 10), each pinned.
+@Suite("Agent requests: attack findings")
+struct AttackFindingTests {
+    static let library = AcmeFixture.repositoryRoot.map { ThemeLibrary(directories: [$0.appendingPathComponent("themes")]) }
+    static let interpreter = Interpreter.embedded(themes: library)
+
+    static func context(_ message: String, _ source: SiteFiles, versions: [AgentVersionInfo] = [], base: Int? = 1) -> AgentContext {
+        AgentContext(message: message, question: nil, answer: nil, source: source, baseVersion: base, versions: versions,
+                     installedThemes: ["starter", "blog", "portfolio", "docs"], now: AcmeFixture.date("2026-06-12T14:00"),
+                     timeZone: AcmeFixture.timeZone)
+    }
+
+    @Test func undoAfterUndoGoesAStepFurtherBackInsteadOfRedoing() throws {
+        let source = try AcmeFixture.source()
+        let at = AcmeFixture.date("2026-06-01T10:00")
+        func version(_ number: Int, _ digest: String) -> AgentVersionInfo {
+            AgentVersionInfo(number: number, createdAt: at, isLive: number == 1, sourceDigest: digest)
+        }
+        let first = try Self.interpreter.resolve(Self.context("undo", source, versions: [version(1, "A"), version(2, "B"), version(3, "C")], base: 3))
+        guard case .revert(let target, _) = first else { Issue.record("\(first)"); return }
+        #expect(target == 2)
+        // v4 is that undo (source B again): undoing once more goes to v1, not back to C.
+        let second = try Self.interpreter.resolve(Self.context("undo", source, versions: [version(1, "A"), version(2, "B"), version(3, "C"), version(4, "B")], base: 4))
+        guard case .revert(let again, let summary) = second else { Issue.record("\(second)"); return }
+        #expect(again == 1)
+        #expect(!summary.contains("previewed"), "the undo version is not moved to the preview pointer: \(summary)")
+    }
+
+    @Test func quotesInsideAQuotedValueStayAndTheOuterOnesGo() {
+        #expect(Phrase.value(#""We say "hello" to everyone""#) == #"We say "hello" to everyone"#)
+        #expect(Phrase.value(#""Fast" and "Calm""#) == #""Fast" and "Calm""#)
+        #expect(Phrase.value("“Small studio, big ideas”") == "Small studio, big ideas")
+    }
+
+    @Test func aColourReplyQuotesTheSitesOwnThemeDefaults() throws {
+        guard let root = AcmeFixture.repositoryRoot else { throw AcmeFixture.FixtureMissing() }
+        let blog = try SiteFiles.load(from: root.appendingPathComponent("themes/blog/starter"))
+        let resolution = try Self.interpreter.resolve(Self.context("make the footer black", blog))
+        guard case .change(_, let summary) = resolution else { Issue.record("\(resolution)"); return }
+        // The blog theme's footer text is #efe6da; the starter theme's (#cbd5e1) must not appear.
+        #expect(summary.contains("#efe6da"), "\(summary)")
+        #expect(!summary.contains("#cbd5e1"), "\(summary)")
+    }
+
+    @Test func aMessageWithTooManyInstructionsIsRefusedWithTheLimit() throws {
+        // An attack sent 700 parts and kept a worker busy for 19 s: more than 20 are refused up front.
+        let message = Array(repeating: "make the footer navy", count: 200).joined(separator: " and ")
+        let resolution = try Self.interpreter.resolve(Self.context(message, try AcmeFixture.source()))
+        guard case .unsupported(let reason) = resolution else { Issue.record("\(resolution)"); return }
+        #expect(reason.contains("200 separate instructions") && reason.contains("at most 20"), "\(reason)")
+        let twenty = Array(repeating: "make the footer navy", count: 20).joined(separator: " and ")
+        guard case .change = try Self.interpreter.resolve(Self.context(twenty, try AcmeFixture.source())) else {
+            Issue.record("20 instructions should still be done"); return
+        }
+    }
+}
