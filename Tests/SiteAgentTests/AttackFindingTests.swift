@@ -31,6 +31,24 @@ struct AttackFindingTests {
         #expect(!summary.contains("previewed"), "the undo version is not moved to the preview pointer: \(summary)")
     }
 
+    @Test func aFreeTextAnswerToWhatShouldItSayIsTheNewValue() throws {
+        guard case .change(let priced, _) = try Self.interpreter.resolve(Self.context("add a pricing page with three tiers", try AcmeFixture.source())) else {
+            Issue.record("no pricing page"); return
+        }
+        let message = "set the price of the Pro plan to twenty nine dollars a month billed yearly"
+        guard case .question(let question) = try Self.interpreter.resolve(Self.context(message, priced.files)) else {
+            Issue.record("a 20-character price should be asked about"); return
+        }
+        for answer in ["$29", "set it to $29"] {
+            var context = Self.context(message, priced.files)
+            context.question = question
+            context.answer = answer
+            let resolution = try Self.interpreter.resolve(context)
+            guard case .change(let workspace, _) = resolution else { Issue.record("answer “\(answer)”: \(resolution)"); continue }
+            #expect(workspace.files.text("content/pricing.md")?.contains("price: $29") == true)
+        }
+    }
+
     @Test func quotesInsideAQuotedValueStayAndTheOuterOnesGo() {
         #expect(Phrase.value(#""We say "hello" to everyone""#) == #"We say "hello" to everyone"#)
         #expect(Phrase.value(#""Fast" and "Calm""#) == #""Fast" and "Calm""#)

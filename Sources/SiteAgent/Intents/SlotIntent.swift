@@ -177,7 +177,14 @@ struct SlotIntent: RequestIntent {
         }
     }
 
-    static func set(_ slot: EditSlot, to raw: String, _ request: AgentRequest) throws -> Resolution {
+    static func set(_ slot: EditSlot, to given: String, _ request: AgentRequest) throws -> Resolution {
+        // The answer to "… What should it say?" (asked about this slot) is the new value.
+        var raw = given
+        if let question = request.context.question, question.options.isEmpty, question.text.contains(slot.label.prefix(1).uppercased() + slot.label.dropFirst())
+            || question.text.contains(slot.label),
+           let answer = request.context.answer?.trimmingWhitespace, !answer.isEmpty {
+            raw = Phrase.value(answer.replacing(/(?i)^(?:set it to|make it|change it to|use|it should (?:say|read|be))\s+/, with: ""))
+        }
         guard let value = parse(raw, for: slot, site: request.site) else {
             return .question(AgentQuestion(text: "“\(raw)” is not a valid value for \(slot.label). What should it be?"))
         }

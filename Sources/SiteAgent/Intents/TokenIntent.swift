@@ -51,7 +51,9 @@ struct TokenIntent: DefersRefusals {
         let tokens = request.site.tokens
         let hex = color.color.hex
         let named = color.words.hasPrefix("#") ? hex : "\(color.words) (\(hex))"
-        guard tokens[target.key]?.lowercased() != hex else { return .noChange("The \(target.name) is already \(hex).") }
+        guard (tokens[target.key] ?? request.site.themeTokens[target.key])?.lowercased() != hex else {
+            return .noChange("The \(target.name) is already \(hex).")
+        }
         var workspace = request.workspace
         try workspace.editSiteYAML(step: "tokens.\(target.key): \(hex)") { try $0.setToken(target.key, to: hex) }
         var summary = "Made the \(target.name) \(named)."

@@ -36,6 +36,10 @@ struct AgentRequest {
         text = text.replacing(/\s+/, with: " ")
         let leading = /^(?i)(?:please|pls|hey|hi|ok|okay|so|now|can you|could you|would you|will you|i want to|i'd like to|i would like to|i want you to|let's|lets|go ahead and)[,]?\s+/
         while let match = text.prefixMatch(of: leading) { text = String(text[match.range.upperBound...]) }
+        // "I'd like the header sky blue", "I want the buttons teal": a wish about how something looks.
+        if let wish = text.prefixMatch(of: /(?i)^(?:i'd|i’d|i would|we'd|we’d|we would)\s+like\s+(?=(?:the|my|our)\s)|^(?:i|we)\s+want\s+(?=(?:the|my|our)\s)/) {
+            text = "make " + text[wish.range.upperBound...]
+        }
         let trailing = /(?i)[,]?\s+(?:please|thanks|thank you|thx)[.!]*$/
         if let match = text.firstMatch(of: trailing) { text = String(text[..<match.range.lowerBound]) }
         if text.hasSuffix("?") { text.removeLast() }
