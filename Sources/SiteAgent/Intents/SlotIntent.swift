@@ -46,7 +46,9 @@ struct SlotIntent: RequestIntent {
         if let match = message.firstMatch(of: /(?i)^(?<reference>.+?)\s+should\s+(?:now\s+)?(?<verb>be called|be named|be titled|be renamed(?: to)?|be dated|be published on|have the date|read|say|be|become|go to|link to|point to|lead to|open)\s+(?<value>.+)$/),
            !Self.insideQuotes(match.verb.startIndex, of: message) {
             let verb = match.verb.lowercased()
+            // "the Support card should be Care and maintenance": being a new name is renaming the item.
             let named = verb.hasPrefix("be called") || verb.hasPrefix("be named") || verb.hasPrefix("be titled") || verb.hasPrefix("be renamed")
+                || ["be", "become"].contains(verb) && !Self.looksLikeStyle(String(match.value))
             let dated = verb.hasPrefix("be dated") || verb.hasPrefix("be published") || verb.hasPrefix("have the date")
             if ["go to", "link to", "point to", "lead to", "open"].contains(verb) { linkOnly.insert(candidates.count) }
             // "the footer should be navy", "the headline should be bigger": "be" with a bare value is about looks,
@@ -56,7 +58,7 @@ struct SlotIntent: RequestIntent {
                    case .target(let target) = ColorTarget.parse(String(match.reference)) {
                     return try TokenIntent.apply(colour, to: target, request)
                 }
-                notBareText.insert(candidates.count)
+                if Self.looksLikeStyle(String(match.value)) { notBareText.insert(candidates.count) }
             }
             candidates.append((String(match.reference) + (dated ? " date" : ""), String(match.value), named))
         }
@@ -122,6 +124,16 @@ struct SlotIntent: RequestIntent {
         return .question(AgentQuestion(
             text: "Which \(reference) should change, and what should it say? For example: “change \(slots[0].label) to …”.",
             options: shown))
+    }
+
+    /// "bigger", "bold", "in Georgia", "navy": a value about looks, which never becomes a text ("the price
+    /// should be $25" is a text).
+    static func looksLikeStyle(_ value: String) -> Bool {
+        let lowered = Phrase.value(value).lowercased()
+        if let colour = ColorPhrase.trailing(in: lowered), colour.prefix.trimmingWhitespace.isEmpty
+            || colour.prefix.lowercased().contains(/^(?:in|a|an|more|darker|lighter|dark|light)\b/) { return true }
+        if lowered.contains(/^(?:much\s+|a\s+bit\s+|a\s+little\s+)?(?:bigger|smaller|larger|bold|bolder|italic|italics|underlined|centered|centred|darker|lighter|brighter|wider|narrower|thinner|thicker|louder|uppercase|lowercase|capitalised|capitalized)\b|^(?:more|less)\s+\w+$|^in\s+\S+/) { return true }
+        return false
     }
 
     /// Whether `index` falls inside a quoted part of `text` (an odd number of quote marks before it).
