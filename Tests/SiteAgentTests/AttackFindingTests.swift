@@ -49,6 +49,23 @@ struct AttackFindingTests {
         }
     }
 
+    @Test func aTiersFeaturesTakeNewAndLoseOldEntries() throws {
+        guard case .change(let priced, _) = try Self.interpreter.resolve(Self.context("add a pricing page with three tiers", try AcmeFixture.source())) else {
+            Issue.record("no pricing page"); return
+        }
+        let added = try Self.interpreter.resolve(Self.context("add Free delivery on Sundays to the Pro plan's features", priced.files))
+        guard case .change(let withFeature, _) = added else { Issue.record("\(added)"); return }
+        let page = try #require(withFeature.files.text("content/pricing.md"))
+        let tiers = try #require(ComponentBlockEditor(page).propValues(of: ComponentBlockEditor(page).blocks[0])["tiers"] as? [[String: Any]])
+        #expect(tiers[1]["features"] as? [String] == ["5 projects", "Priority support", "Analytics", "Free delivery on Sundays"])
+        #expect(tiers[0]["features"] as? [String] == ["1 project", "Email support"])
+        // Only the Pro tier's lines changed.
+        #expect(Set(priced.files.paths + withFeature.files.paths).filter { priced.files[$0] != withFeature.files[$0] } == ["content/pricing.md"])
+        let removed = try Self.interpreter.resolve(Self.context("remove Analytics from the Pro plan", withFeature.files))
+        guard case .change(let without, _) = removed else { Issue.record("\(removed)"); return }
+        #expect(!(without.files.text("content/pricing.md") ?? "").contains("Analytics"))
+    }
+
     @Test func quotesInsideAQuotedValueStayAndTheOuterOnesGo() {
         #expect(Phrase.value(#""We say "hello" to everyone""#) == #"We say "hello" to everyone"#)
         #expect(Phrase.value(#""Fast" and "Calm""#) == #""Fast" and "Calm""#)

@@ -323,8 +323,13 @@ struct ListOperationGenerativeTests {
                 let noun = list.nouns.first ?? "item"
                 let elsewhere = lists.contains { $0.component == list.component && $0.page.path != list.page.path }
                 let onPage = elsewhere ? " on the \(list.page.title) page" : ""
-                // Add: the new item goes last, with exactly the fields given.
-                if let new = Self.newItems[kind] {
+                // Add: the new item goes last, with exactly the fields given (an image the site has in static/).
+                if var new = Self.newItems[kind] {
+                    if kind == "gallery", let image = files.paths.sorted().first(where: { $0.hasPrefix("static/img/") }) {
+                        let src = String(image.dropFirst("static".count))
+                        new.words = new.words.replacing("/img/work/01.jpg", with: src)
+                        new.fields["src"] = src
+                    }
                     for phrasing in G.add {
                         let request = phrasing.replacing("{noun}", with: noun).replacing("{add}", with: new.words) + onPage
                         try check(request, list, before + [new.fields])

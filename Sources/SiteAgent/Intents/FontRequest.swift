@@ -7,7 +7,7 @@ enum FontRequest {
         let text = request.message
         var font: String?
         var target: String?
-        if let match = text.firstMatch(of: /(?i)^(?:use|set|make|apply)\s+(?<font>.+?)\s+(?:for|on|as the font for|as font for|in)\s+(?:the\s+|all\s+)?(?<target>headings?|headers|titles|headlines|heading text|body(?:\s+text)?|text|body copy|paragraphs|everything|all text|the whole site|site)[.!]?$/) {
+        if let match = text.firstMatch(of: /(?i)^(?:use|set|make|apply)\s+(?<font>.+?)\s+(?:for|on|as the font for|as font for|in)\s+(?:the\s+|all\s+)?(?<target>headings?|headers|titles|headlines|heading text|body(?:\s+text)?|text|body copy|paragraphs|everything|all text|the whole site|site|code|code blocks|monospace text)[.!]?$/) {
             (font, target) = (String(match.font), String(match.target))
         } else if let match = text.firstMatch(of: /(?i)^(?:set|change|make|switch|update)\s+(?:the\s+)?(?<target>heading|headings|headline|title|body|text|main|site|base)\s+font(?:\s+family)?\s+(?:to|into|=)\s+(?<font>.+)$/) {
             (font, target) = (String(match.font), String(match.target))
@@ -16,11 +16,15 @@ enum FontRequest {
         } else if let match = text.firstMatch(of: /(?i)^use\s+(?<font>.+?)\s+as\s+(?:the\s+)?(?<target>heading|headings|body|text|main|site)\s+font[.!]?$/) {
             (font, target) = (String(match.font), String(match.target))
         }
-        guard let font, let target else { return nil }
-        let name = Phrase.value(font).replacing(/(?i)\s+(?:font|typeface)$/, with: "")
+        guard var font, let target else { return nil }
+        // "a monospace font like Courier New": the family named after "like" / "such as".
+        if let named = font.firstMatch(of: /(?i)\b(?:like|such as|e\.g\.?|say)\s+(?<family>.+)$/) { font = String(named.family) }
+        let name = Phrase.value(font).replacing(/(?i)\s+(?:font|typeface)$/, with: "").replacing(/(?i)^(?:a|an|the)\s+/, with: "")
         let lowered = target.lowercased()
         let keys: [String]
-        if lowered.hasPrefix("head") || lowered.hasPrefix("title") {
+        if lowered.hasPrefix("code") || lowered.hasPrefix("mono") {
+            keys = ["font_mono"]
+        } else if lowered.hasPrefix("head") || lowered.hasPrefix("title") {
             keys = ["font_heading"]
         } else if ["everything", "all text", "the whole site", "site", "main"].contains(lowered) {
             keys = ["font_body", "font_heading"]
@@ -37,7 +41,7 @@ enum FontRequest {
             try workspace.editSiteYAML(step: "tokens.\(key): \(stack.css)") { try $0.setToken(key, to: stack.css) }
         }
         guard workspace.files != request.context.source else { return .noChange("The font is already \(stack.css).") }
-        let what = keys == ["font_heading"] ? "headings" : keys == ["font_body"] ? "body text" : "all text"
+        let what = keys == ["font_heading"] ? "headings" : keys == ["font_body"] ? "body text" : keys == ["font_mono"] ? "code" : "all text"
         var summary = "Set the font for \(what) to \(stack.css)."
         if !stack.isAvailable {
             let warning = "\(stack.family) is not bundled with the site: visitors who do not have it installed see \(stack.fallback) instead. Add the font files under static/ with an @font-face rule to make sure everyone sees it."

@@ -36,6 +36,9 @@ enum FontStack {
             return Stack(css: family, family: first, fallback: "the next font in the list", isAvailable: system.contains(first.lowercased()))
         }
         let key = family.lowercased()
+        // A generic family is its own fallback ("system-ui" was written "system-ui, system-ui, sans-serif").
+        let generic: [String: String] = ["system-ui": "system-ui, sans-serif", "sans-serif": "sans-serif", "serif": "serif", "monospace": "monospace"]
+        if let css = generic[key] { return Stack(css: css, family: family, fallback: family, isAvailable: true) }
         let quoted = family.contains(" ") ? "\"\(family)\"" : family
         switch kinds[key] ?? .sans {
         case .serif:

@@ -36,7 +36,7 @@ struct ListItemIntent: RequestIntent {
         if let match = message.firstMatch(of: /(?i)^(?:move|put|place|reorder)\s+(?<ref>.+?)\s+(?<where>(?:to\s+(?:the\s+)?(?:top|start|beginning|front|end|bottom|back)|first|last|(?:at\s+)?(?:the\s+)?(?:top|bottom|end|start))(?:\s+(?:of|in)\s+(?:the\s+)?(?:list|section|\w+))?|(?:before|after|above|below|ahead of)\s+.+?)[.!]?$/) {
             return try move(String(match.ref), to: String(match.where), lists, request)
         }
-        if let match = message.firstMatch(of: /(?i)^(?:add|create|insert|include|put\s+in|append)\s+(?:a\s+|an\s+|another\s+|one\s+more\s+|new\s+|a\s+new\s+|an\s+extra\s+|extra\s+)*(?<rest>.+)$/) {
+        if let match = message.firstMatch(of: /(?i)^(?:add|create|insert|include|put\s+in|append)\s+(?:a\s+|an\s+|the\s+|another\s+|one\s+more\s+|new\s+|a\s+new\s+|an\s+extra\s+|extra\s+)*(?<rest>.+)$/) {
             return try add(String(match.rest), lists, request)
         }
         return nil
@@ -257,9 +257,24 @@ struct ListItemIntent: RequestIntent {
             if let role = match.role, keys.contains("role") { values["role"] = String(role).trimmingWhitespace }
             text.removeSubrange(match.range)
         }
+        // "… to the gallery with alt text …": where it goes, said in the middle.
+        text = text.replacing(/(?i)\s+(?:to|in|into)\s+(?:the\s+)?(?:gallery|list|section|grid)\b/, with: "")
+        if keys.contains("caption"), let match = text.firstMatch(of: /(?i),?\s+(?:and\s+)?(?:with\s+)?(?:the\s+|a\s+)?caption\s*:?\s+(?<caption>"[^"]*"|“[^”]*”|[^"“]+?)(?=\s*$|\s+(?:and\s+)?(?:with\s+)?(?:the\s+)?alt\b)/) {
+            values["caption"] = Phrase.value(String(match.caption))
+            text.removeSubrange(match.range)
+        }
         // Gallery: an image path from static/, "with alt text …".
         if keys.contains("src"), let match = text.firstMatch(of: /(?i)\s*(?<src>\/[\w.\/-]+\.(?:jpe?g|png|webp|gif|svg|avif))/) {
-            values["src"] = String(match.src)
+            let src = String(match.src)
+            // The image must be in static/ already: a missing file would fail the build.
+            guard request.site.files["static" + src] != nil else {
+                let images = request.site.files.paths.filter { $0.hasPrefix("static/") && $0.lowercased().contains(/\.(?:jpe?g|png|webp|gif|svg|avif)$/) }
+                    .map { String($0.dropFirst("static".count)) }.sorted()
+                let have = images.isEmpty ? "The site has no images in static/ yet." : "Images in static/: \(Phrase.list(Array(images.prefix(8))))."
+                return .question(AgentQuestion(text: "There is no \(src) in the site's static/ folder, and the offline agent cannot fetch images. \(have) Which image should the new \(noun) show?",
+                                               options: Array(images.prefix(6))))
+            }
+            values["src"] = src
             text.removeSubrange(match.range)
         }
         if keys.contains("alt"), let match = text.firstMatch(of: /(?i)\s+(?:with\s+)?(?:the\s+)?(?:alt\s+text|alt|description)\s*:?\s+(?<alt>.+)$/) {

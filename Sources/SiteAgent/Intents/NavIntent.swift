@@ -41,6 +41,20 @@ struct NavIntent: RequestIntent {
             let label = Self.label(from: what, url: link)
             return try insert(label: label, url: link, request, external: true, rest: rest)
         }
+        // "add Visit us to the menu linking to /about/#contact": a label and a path of this site.
+        if let link = rest.firstMatch(of: /(?i)\b(?:linking|link|links|pointing|going|that\s+goes|which\s+goes|that\s+links|which\s+links)\s+to\s+(?<path>\/\S*)/) {
+            var path = String(link.path)
+            while let last = path.last, ".,;)!".contains(last) { path.removeLast() }
+            let page = String(path.split(separator: "#", maxSplits: 1, omittingEmptySubsequences: false).first ?? "")
+            guard page.isEmpty || site.page(url: page) != nil || site.files[("static" + page)] != nil else {
+                return .noChange("There is no page at \(page) to link to. Pages: \(Phrase.list(site.pages.filter { !$0.isPost }.map { "\($0.title) (\($0.url))" })).")
+            }
+            let label = Phrase.titledLabel(Self.cleanName(what).replacing(/(?i)\s+(?:link|item|entry|button|tab)$/, with: ""))
+            if let index = site.nav.firstIndex(where: { $0.label.caseInsensitiveCompare(label) == .orderedSame }) {
+                return .noChange("The menu already has “\(site.nav[index].label)” (\(site.nav[index].url)).")
+            }
+            return try insert(label: label, url: URLPath.normalized(path), request, external: false, rest: "")
+        }
         let name = Self.cleanName(what)
         switch site.findNavItem(name) {
         case .one(let index):

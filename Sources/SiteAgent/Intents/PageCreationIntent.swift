@@ -40,7 +40,12 @@ struct PageCreationIntent: RequestIntent {
         after = after.replacing(/(?i)\s*(?:,\s*)?(?:but\s+)?(?:not|without|don't|do not)\b.*\b(?:menu|nav|navigation)\b.*$/, with: "")
         after = after.replacing(/(?i)\s+(?:and\s+)?(?:add|put)\s+it\s+(?:to|in)\s+the\s+(?:menu|nav|navigation)\s*$/, with: "")
         var title = after.trimmingWhitespace
-        if let called = title.firstMatch(of: /(?i)^(?:called|named|titled|entitled|for|about|on)\s+(?<name>.+)$/) { title = String(called.name) }
+        if let called = title.firstMatch(of: /(?i)^(?:called|named|titled|entitled)\s+(?<name>.+)$/) {
+            title = String(called.name)
+        } else if let purpose = title.firstMatch(of: /(?i)^(?:for|about|on)\s+(?<name>.+)$/) {
+            // "a page about our team" names the page; "a pricing page for the bakery" says what it is for.
+            title = before.isEmpty ? String(purpose.name) : ""
+        }
         if title.isEmpty {
             before = before.replacing(/(?i)^(?:new\s+)/, with: "")
             title = before

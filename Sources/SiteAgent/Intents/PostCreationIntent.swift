@@ -11,11 +11,15 @@ struct PostCreationIntent: RequestIntent {
             return .unsupported("The site has no blog section (a folder under content/ with an _index.md) to put posts in.")
         }
         var rest = String(match.rest)
+        // "New post: "Sourdough for beginners", dated 14 February 2026": a colon right after "post" introduces
+        // the title, not the body.
+        if let lead = rest.prefixMatch(of: /^\s*:\s*/) { rest = " " + rest[lead.range.upperBound...] }
         var body: String?
         if let intro = rest.firstMatch(of: /(?i)\s*,?\s*(?:with the text|with text|with the body|with body|that says|saying|which says|reading|with the content|with content)\s*:?\s*(?<body>.+)$/) {
             body = String(intro.body).trimmingWhitespace
             rest = String(rest[..<intro.range.lowerBound])
-        } else if let colon = rest.firstMatch(of: /^(?<head>[^:"“]*(?:"[^"]*"|“[^”]*”)?[^:"“]*):\s*(?<body>.+)$/) {
+        } else if let colon = rest.firstMatch(of: /^(?<head>[^:"“]*(?:"[^"]*"|“[^”]*”)?[^:"“]*):\s*(?<body>.+)$/),
+                  !colon.head.trimmingWhitespace.isEmpty {
             body = String(colon.body).trimmingWhitespace
             rest = String(colon.head)
         }

@@ -5,11 +5,17 @@ enum RadiusRequest {
 
     static func resolve(_ request: AgentRequest) throws -> Resolution? {
         let text = request.message.lowercased()
-        guard text.contains(/\b(?:corners?|radius|rounded|rounder|round)\b/) else { return nil }
-        let current = request.site.tokens["radius"] ?? "0.5rem"
+        // About corners: the word must be said as a request about corners, not inside a caption ("second round").
+        guard text.contains(/\b(?:corners?|radius|rounded|rounder)\b/) || text.contains(/^(?:make|set)\s+(?:it|everything|the\s+\w+)\s+round\b/),
+              !text.contains(/\b(?:caption|alt\s+text|image|gallery|photo|picture|quote|testimonial|title|headline|called|named|titled)\b/)
+        else { return nil }
+        let current = request.site.tokens["radius"] ?? request.site.themeTokens["radius"] ?? "0.5rem"
         let value: String
         if let match = text.firstMatch(of: /(?:radius|corners?)\s+(?:to\s+)?(?<number>\d+(?:\.\d+)?)(?<unit>px|rem|em)?\b/) {
             value = String(match.number) + String(match.unit ?? "px")
+        } else if let match = text.firstMatch(of: /\b(?<number>\d+(?:\.\d+)?)(?<unit>px|rem|em)\b/) {
+            // "less rounded corners please, 2px": the number given wins over a step.
+            value = String(match.number) + String(match.unit)
         } else if text.contains(/\b(?:square|sharp|sharper|less\s+round(?:ed)?|no\s+rounding|straight)\b/) {
             value = text.contains(/\b(?:square|no\s+rounding|straight)\b/) ? "0" : step(from: current, by: -1)
         } else if text.contains(/\b(?:rounder|more\s+round(?:ed)?|round(?:ed)?|softer|pill)\b/) {

@@ -90,7 +90,7 @@ struct SlotIntent: RequestIntent {
         if let top = scored.map({ $0.matches[0].score }).max(), let pick = scored.first(where: { $0.matches[0].score == top }) {
             let (reference, value, matches) = pick
             let best = matches[0]
-            let rivals = matches.filter { $0.score >= best.score - Self.margin && $0.slot.location != best.slot.location }
+            let rivals = matches.filter { $0.score >= best.score - Self.margin && $0.slot.location != best.slot.location && (!$0.loose || best.loose) }
             if !rivals.isEmpty {
                 let options = [best] + rivals.prefix(5)
                 let question = AgentQuestion(

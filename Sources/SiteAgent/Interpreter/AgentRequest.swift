@@ -39,8 +39,10 @@ struct AgentRequest {
         // "I'd like the header sky blue", "I want the buttons teal": a wish about how something looks.
         if let wish = text.prefixMatch(of: /(?i)^(?:i'd|i’d|i would|we'd|we’d|we would)\s+like\s+(?=(?:the|my|our)\s)|^(?:i|we)\s+want\s+(?=(?:the|my|our)\s)/) {
             text = "make " + text[wish.range.upperBound...]
+            // "… the footer to be teal" → "make the footer teal".
+            text = text.replacing(/(?i)^make\s+(?<what>.+?)\s+to\s+be\s+/, with: { "make " + $0.what + " " })
         }
-        let trailing = /(?i)[,]?\s+(?:please|thanks|thank you|thx)[.!]*$/
+        let trailing = /(?i)[,]?\s+(?:please|thanks|thank you|thx|for now|for the moment|for the time being|temporarily)[.!]*$/
         if let match = text.firstMatch(of: trailing) { text = String(text[..<match.range.lowerBound]) }
         if text.hasSuffix("?") { text.removeLast() }
         return KeywordSpelling.corrected(text.trimmingWhitespace)

@@ -23,7 +23,7 @@ struct Interpreter {
             interpreter.intents[index] = QuotedTextIntent(slots: SlotIntent(schemas: schemas))
         }
         if let index = interpreter.intents.firstIndex(where: { $0 is ComponentPropIntent }) {
-            interpreter.intents.insert(contentsOf: [NamedPropIntent(schemas: schemas) as any RequestIntent, SlotIntent(schemas: schemas), ListItemIntent(schemas: schemas)], at: index + 1)
+            interpreter.intents.insert(contentsOf: [NamedPropIntent(schemas: schemas) as any RequestIntent, SlotIntent(schemas: schemas), ScalarListIntent(schemas: schemas), ListItemIntent(schemas: schemas), SectionOrderIntent()], at: index + 1)
         }
         return interpreter
     }

@@ -26,6 +26,18 @@ enum Phrase {
     /// (kept after abbreviations such as `Co.`).
     static func value(_ raw: String) -> String {
         if let inner = unquoted(raw) { return inner }
+        // `"Fresh bread" instead of what it says now`, `"Free delivery" please`: a quoted text followed by words
+        // without quotes is the quoted text.
+        let trimmed = raw.trimmingWhitespace
+        for (open, close) in quotePairs where trimmed.first == open {
+            let body = trimmed.dropFirst()
+            if let end = body.firstIndex(of: close), end > body.startIndex {
+                let after = body[body.index(after: end)...]
+                if !after.contains(where: { "\"“”'‘’«»".contains($0) }), let next = after.first, next == " " || ",.;!".contains(next) {
+                    return String(body[..<end])
+                }
+            }
+        }
         var text = raw.trimmingWhitespace
         // A quoted value followed by a full stop: `"Small studio, big ideas".`
         if let last = text.last, ".!".contains(last), let inner = unquoted(String(text.dropLast())) { return inner }
@@ -60,6 +72,12 @@ enum Phrase {
     static func number(_ word: String) -> Int? {
         let words = ["one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10, "a couple of": 2, "a few": 3]
         return Int(word) ?? words[word.lowercased()]
+    }
+
+    /// A menu label as typed, with its first letter capitalised when it was all lower case ("visit us" → "Visit us").
+    static func titledLabel(_ text: String) -> String {
+        guard text == text.lowercased(), let first = text.first else { return text }
+        return first.uppercased() + text.dropFirst()
     }
 
     /// "Hello World", "Our Story", joined for a reply: “A”, “B” and “C”.

@@ -49,6 +49,9 @@ struct EditSlot {
     /// Ways to name the slot. Each pattern is a list of concept groups that must all be named, each by one of
     /// its phrases (normalised with ``SlotNames/normalized(_:)``); a group holding "" may be left out.
     var patterns: [[[String]]]
+    /// Looser ways to name the slot ("the button" without its component), scored lower than any pattern, so a
+    /// slot named fully elsewhere wins.
+    var fallbackPatterns: [[[String]]] = []
     /// The page the slot is on (nil for site.yaml).
     var page: PageRecord?
     var maxLength: Int?

@@ -127,13 +127,16 @@ struct EditSurface {
                 let field = schema?.props.first { $0.name == key }
                 if let string = value.string, value.scalar != nil {
                     guard let kind = kind(of: field?.schema, key: key, value: string) else { continue }
+                    // The component may go unsaid ("the button", "the intro"), at a lower score than when it is said.
                     var patterns: [[[String]]] = [[componentWords, propNames(key, field?.schema)]]
                     let declared = declaredNames(field?.schema)
                     if !declared.isEmpty { patterns.insert([declared], at: 0) }
                     let shown = field?.schema.label ?? "the \(key.replacingOccurrences(of: "_", with: " ")) of the \(block.name) section"
-                    slots.append(EditSlot(location: .prop(path: page.path, block: blockIndex, key: key), kind: kind, value: string,
-                                          label: shown + " on “\(page.title)”", patterns: patterns, page: page,
-                                          maxLength: field?.schema.maxLength, pattern: field?.schema.pattern))
+                    var slot = EditSlot(location: .prop(path: page.path, block: blockIndex, key: key), kind: kind, value: string,
+                                        label: shown + " on “\(page.title)”", patterns: patterns, page: page,
+                                        maxLength: field?.schema.maxLength, pattern: field?.schema.pattern)
+                    slot.fallbackPatterns = [[propNames(key, field?.schema)]]
+                    slots.append(slot)
                 } else if let items = value.sequence {
                     listItems(page, block: block.name, blockIndex: blockIndex, list: key, field: field, items: Array(items), into: &slots)
                 }

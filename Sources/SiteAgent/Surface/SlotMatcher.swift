@@ -10,6 +10,8 @@ enum SlotMatcher {
     struct Match {
         var slot: EditSlot
         var score: Int
+        /// Named only by a fallback pattern: never a rival of a slot named fully.
+        var loose = false
     }
 
     /// The page a reference names, and the reference without it.
@@ -77,7 +79,15 @@ enum SlotMatcher {
                 guard let (used, leftover) = match(allTokens, groups: groups, page: slot.page) else { continue }
                 best = max(best, 50 + 4 * used - 12 * leftover)
             }
-            if best > 0 { results.append(Match(slot: slot, score: best)) }
+            var loose = false
+            if best == 0 {
+                for pattern in slot.fallbackPatterns {
+                    guard let (used, leftover) = match(allTokens, groups: pattern, page: slot.page) else { continue }
+                    best = max(best, 46 + 4 * used - 12 * leftover)
+                    loose = true
+                }
+            }
+            if best > 0 { results.append(Match(slot: slot, score: best, loose: loose)) }
         }
         // "the answer to “Is it free?”": the quoted text names an item, and a word outside the quotes names
         // another field of that item — that field is meant.
