@@ -107,7 +107,8 @@ struct SlotIntent: RequestIntent {
     /// "fix the text", "change the card", "update the button": a change without a new value. Ask which slot and
     /// what it should say, with the slots the words name (or the home page's texts) as options.
     static func vague(_ message: String, surface: EditSurface, site: SiteSnapshot) -> Resolution? {
-        guard let match = message.firstMatch(of: /(?i)^(?:change|fix|update|edit|improve|tweak|redo|rework|correct)\s+(?:the\s+|my\s+|our\s+|this\s+|that\s+)?(?<reference>[\w ]{2,40}?)[.!]?$/) else { return nil }
+        let trimmed = message.replacing(/(?i)\s+(?:a\s+bit|a\s+little|slightly|somehow|please)[.!]*$/, with: "")
+        guard let match = trimmed.firstMatch(of: /(?i)^(?:change|fix|update|edit|improve|tweak|redo|rework|correct|swap|replace)\s+(?:the\s+|my\s+|our\s+|this\s+|that\s+)?(?<reference>[\w ]{2,40}?)[.!]?$/) else { return nil }
         let reference = String(match.reference)
         var slots = SlotMatcher.matches(reference, in: surface, site: site).filter { $0.score >= 50 }.map(\.slot)
         if slots.isEmpty {

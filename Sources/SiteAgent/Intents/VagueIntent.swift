@@ -6,7 +6,12 @@ struct VagueIntent: RequestIntent {
     func resolve(_ request: AgentRequest) throws -> Resolution? {
         if let font = try vagueFont(request) { return font }
         let pattern = /(?i)^(?:make\s+(?:it|the\s+site|the\s+website|this|everything)\s+(?:pop|stand\s+out|look\s+(?:better|nicer|good|great|modern|fresh)|better|nicer|prettier|cooler|more\s+(?:modern|exciting|interesting|lively|fun|vibrant|striking))|spice\s+(?:it|things)\s+up|jazz\s+(?:it|things)\s+up|improve\s+(?:the\s+)?(?:design|look|style)|give\s+it\s+more\s+(?:punch|energy|life)|more\s+pop|pop)[.!]*$/
-        guard request.message.wholeMatch(of: pattern) != nil else { return nil }
+        // "the site looks a bit boring", "I want it to feel more premium", "can you make the homepage better",
+        // "fix the colours": no single edit is named either.
+        let broad = /(?i)^(?:(?:the\s+)?(?:site|website|page|homepage|home\s+page|design|it)\s+(?:looks?|feels?|is)\s+(?:a\s+bit\s+|a\s+little\s+|kind\s+of\s+|too\s+|very\s+|so\s+)?(?:boring|dull|plain|bland|dated|old|old-fashioned|flat|ugly|meh|cheap)(?:\s*[,;-]?\s*(?:can\s+you\s+|could\s+you\s+|please\s+)?(?:spice|jazz|liven|brighten)\s+it\s+up)?|(?:make\s+)?(?:it|the\s+site|the\s+website|the\s+homepage|the\s+home\s+page)\s+(?:look\s+|feel\s+)?(?:more\s+)?(?:premium|professional|elegant|modern|fresh|luxurious|classy|polished|better|nicer)|make\s+(?:the\s+)?(?:homepage|home\s+page|site|website|design)\s+(?:look\s+)?(?:better|nicer|prettier|more\s+\w+)|(?:fix|change|update|improve|refresh)\s+(?:the\s+)?(?:colou?rs?|colou?r\s+scheme|look|style|styling|design)|(?:spice|jazz|liven|brighten)\s+(?:it|things|the\s+site)\s+up(?:\s+a\s+bit)?|make\s+it\s+pop\s+more)[.!]*$/
+        let wish = request.message.replacing(/(?i)^(?:i\s+want\s+|we\s+want\s+|i'd\s+like\s+|i\s+would\s+like\s+)(?:it\s+)?(?:to\s+)?/, with: "")
+        guard request.message.wholeMatch(of: pattern) != nil || request.message.wholeMatch(of: broad) != nil
+            || (wish != request.message && ("it " + wish).wholeMatch(of: broad) != nil) else { return nil }
         let site = request.site
         let primary = site.tokens["primary"].flatMap(RGBColor.init(hex:)) ?? RGBColor(hex: "#2563eb") ?? .ink
         let brighter = primary.brightened
