@@ -59,7 +59,7 @@ struct ListItemIntent: RequestIntent {
                         (item.mapping ?? [:]).compactMap { _, value in value.string }.filter { $0.count <= 60 && !URLPath.looksLikePath($0) }
                     }
                     let names: [String?] = items.map { item in
-                        for name in ["title", "name", "question", "label", "alt"] { if let value = item[name]?.string { return value } }
+                        for name in SlotNames.itemNameKeys { if let value = item[name]?.string { return value } }
                         return nil
                     }
                     result.append(ItemList(page: page, component: block.name, block: index, list: key,

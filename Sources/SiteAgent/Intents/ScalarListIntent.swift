@@ -101,10 +101,7 @@ struct ScalarListIntent: RequestIntent {
             let newValue = YAMLValue.list(values.map { .string($0) })
             if let owner = list.owner {
                 guard let items = SlotEditor.itemList(editor, block: list.block, list: owner.list), items.items.indices.contains(owner.item) else { return }
-                var lines = items.mappingLines(of: owner.item, in: editor.lines)
-                YAMLBlockMapping(range: 0..<lines.count, indent: items.indent + 2).set(list.key, value: newValue, in: &lines)
-                lines[0] = String(repeating: " ", count: items.indent) + "- " + lines[0].dropFirst(items.indent + 2)
-                editor.lines.replace(items.items[owner.item], with: lines.lines)
+                items.set(list.key, value: newValue, item: owner.item, in: &editor.lines)
             } else {
                 editor.setProp(list.key, value: newValue, in: blocks[list.block])
             }

@@ -152,7 +152,7 @@ struct EditSurface {
             guard let mapping = item.mapping else { continue }
             let pairs = mapping.compactMap { key, value in key.string.flatMap { k in value.string.map { (k, $0) } } }
             // The item's name: its first text field (a card's title, a tier's name, a question).
-            let identityKey = pairs.first { ["title", "name", "question", "label", "alt"].contains($0.0) }?.0 ?? pairs.first?.0
+            let identityKey = pairs.first { SlotNames.itemNameKeys.contains($0.0) }?.0 ?? pairs.first?.0
             let identity = pairs.first { $0.0 == identityKey }?.1
             // An item is named by its position, its name, or two or more words in a row of a short text of it
             // ("the Northern Roast image" for the caption “Northern Roast packaging”).

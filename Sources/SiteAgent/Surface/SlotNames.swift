@@ -23,6 +23,9 @@ enum SlotNames {
         return meaningful
     }
 
+    /// The fields that name a list item (a card's title, a tier's name, a question, an image's alt), in order.
+    static let itemNameKeys = ["title", "name", "question", "label", "alt"]
+
     /// Generic names for a prop name that a theme did not label.
     static let props: [String: [String]] = [
         "title": ["title", "heading", "headline", "name"],
