@@ -15,6 +15,7 @@ enum ValueSanity {
     static let instructionVerbs = [
         "add", "make", "set", "change", "call", "rename", "remove", "delete", "create", "write", "publish", "put", "use",
         "move", "replace", "turn", "update", "switch", "give", "show", "hide", "insert", "drop", "paint", "colour", "color",
+        "date",
     ]
 
     /// The problem with `before` → `after`, as a question to ask instead of storing; nil when the names are sane.
@@ -114,6 +115,10 @@ extension ValueSanity {
     static func siteTexts(_ files: SiteFiles) -> [String] {
         guard let yaml = files.text("site.yaml"), let root = try? YAMLBudget.compose(yaml), let mapping = root.mapping else { return [] }
         var result: [String] = []
+        // Fonts are names too: "header navy with white text, and use Verdana" is not one.
+        for (key, value) in root["tokens"]?.mapping ?? [:] where key.string?.hasPrefix("font") == true {
+            if let string = value.string { result.append(string) }
+        }
         for (key, value) in mapping where !["title", "tagline", "nav", "tokens"].contains(key.string ?? "") {
             if let string = value.string { result.append(string) }
             for (_, nested) in value.mapping ?? [:] { if let string = nested.string { result.append(string) } }

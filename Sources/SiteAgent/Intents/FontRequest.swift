@@ -20,6 +20,8 @@ enum FontRequest {
         // "a monospace font like Courier New": the family named after "like" / "such as".
         if let named = font.firstMatch(of: /(?i)\b(?:like|such as|e\.g\.?|say)\s+(?<family>.+)$/) { font = String(named.family) }
         let name = Phrase.value(font).replacing(/(?i)\s+(?:font|typeface)$/, with: "").replacing(/(?i)^(?:a|an|the)\s+/, with: "")
+        // "Make the header navy with white text, and use Verdana for headings": not a font's name.
+        guard plausibleName(name) else { return nil }
         let lowered = target.lowercased()
         let keys: [String]
         if lowered.hasPrefix("code") || lowered.hasPrefix("mono") {
@@ -32,6 +34,15 @@ enum FontRequest {
             keys = ["font_body"]
         }
         return try apply(name, keys: keys, request)
+    }
+
+    /// A font family's name: a few words, none of them an instruction or an article ("Playfair Display",
+    /// "IBM Plex Sans", "Georgia, serif").
+    static func plausibleName(_ name: String) -> Bool {
+        let words = name.lowercased().split(whereSeparator: { $0 == " " || $0 == "," }).map(String.init)
+        guard !words.isEmpty, words.count <= 6, name.count <= 60 else { return false }
+        let banned = Set(ValueSanity.instructionVerbs + ["the", "and", "with", "to", "then", "also", "header", "footer", "buttons", "colour", "color"])
+        return !words.contains { banned.contains($0) }
     }
 
     static func apply(_ name: String, keys: [String], _ request: AgentRequest) throws -> Resolution {

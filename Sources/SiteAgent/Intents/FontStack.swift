@@ -20,6 +20,9 @@ enum FontStack {
         "crimson text": .serif, "crimson pro": .serif, "source serif pro": .serif, "source serif 4": .serif,
         "ibm plex serif": .serif, "dm serif display": .serif, "cormorant garamond": .serif, "times new roman": .serif,
         "times": .serif, "noto serif": .serif, "roboto slab": .serif, "bitter": .serif, "fraunces": .serif,
+        "palatino": .serif, "palatino linotype": .serif, "book antiqua": .serif, "cambria": .serif, "charter": .serif,
+        "didot": .serif, "bodoni": .serif, "hoefler text": .serif, "constantia": .serif, "rockwell": .serif, "spectral": .serif,
+        "libre caslon": .serif, "caslon": .serif, "minion pro": .serif, "alegreya": .serif,
         "roboto mono": .mono, "fira code": .mono, "fira mono": .mono, "jetbrains mono": .mono, "source code pro": .mono,
         "ibm plex mono": .mono, "courier new": .mono, "courier": .mono, "menlo": .mono, "consolas": .mono,
         "space mono": .mono, "inconsolata": .mono,
@@ -27,6 +30,7 @@ enum FontStack {
     private static let system: Set<String> = [
         "georgia", "times new roman", "times", "arial", "helvetica", "helvetica neue", "verdana", "tahoma",
         "trebuchet ms", "courier new", "courier", "system-ui", "serif", "sans-serif", "monospace", "arial black", "impact",
+        "palatino", "palatino linotype", "book antiqua", "cambria", "constantia", "consolas", "menlo",
     ]
 
     static func stack(for name: String) -> Stack {

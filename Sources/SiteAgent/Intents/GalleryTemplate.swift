@@ -5,8 +5,17 @@ enum GalleryTemplate {
     private static let imageExtensions: Set<String> = ["jpg", "jpeg", "png", "gif", "webp", "avif", "svg"]
 
     static func add(to page: PageRecord, rest: String, top: Bool, _ request: AgentRequest) throws -> Resolution {
-        let folder = folderPath(in: rest)
-        let images = request.site.files.paths.filter { path in
+        // "using /img/work/01.jpg and /img/work/02.jpg": exactly the files named, each of which must exist.
+        let named = rest.matches(of: /(?:\/|static\/)?[\w.\/-]+\.(?i:jpe?g|png|gif|webp|avif|svg)/).map { match -> String in
+            let path = String(match.0)
+            return path.hasPrefix("static/") ? path : "static" + (path.hasPrefix("/") ? path : "/" + path)
+        }
+        if let missing = named.first(where: { request.site.files[$0] == nil }) {
+            let known = request.site.files.paths.filter { $0.hasPrefix("static/") && imageExtensions.contains($0.split(separator: ".").last.map { $0.lowercased() } ?? "") }
+            return .question(AgentQuestion(text: "There is no image \(missing.dropFirst("static".count)) in the site's static/ folder\(known.isEmpty ? "" : "; it has \(Phrase.list(known.prefix(8).map { String($0.dropFirst("static".count)) }))"). Which images should the gallery show?"))
+        }
+        let folder = named.isEmpty ? folderPath(in: rest) : "the files named"
+        let images = !named.isEmpty ? named : request.site.files.paths.filter { path in
             path.hasPrefix(folder) && imageExtensions.contains(path.split(separator: ".").last.map { $0.lowercased() } ?? "")
         }
         guard !images.isEmpty else {
@@ -20,7 +29,7 @@ enum GalleryTemplate {
         var workspace = request.workspace
         workspace.write(page.path, editor.text, step: "Gallery with \(images.count) images from \(folder)")
         let alts = images.map(altText(for:))
-        return .change(workspace, summary: "Added a gallery to \(top ? "the top" : "the bottom") of “\(page.title)” with the \(images.count) images in \(folder). The alt text was made from the file names (\(Phrase.list(alts))): please review it so that it describes each image.")
+        return .change(workspace, summary: "Added a gallery to \(top ? "the top" : "the bottom") of “\(page.title)” with the \(images.count) images \(named.isEmpty ? "in " + folder : "named"). The alt text was made from the file names (\(Phrase.list(alts))): please review it so that it describes each image.")
     }
 
     /// `static/img/work/` from "the images in static/img/work" (or `/img/work`); `static/` when no folder is named.

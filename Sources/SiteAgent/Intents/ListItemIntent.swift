@@ -71,6 +71,11 @@ struct ListItemIntent: RequestIntent {
         return result
     }
 
+    private static let questionWords: Set<String> = [
+        "whether", "if", "how", "what", "when", "where", "why", "who", "do", "does", "did", "can", "could", "i", "we",
+        "you", "it", "there", "any", "to", "be", "are", "will", "should", "would", "much", "many", "get", "need",
+    ]
+
     /// The items a reference names ("the Pro plan", "the second feature", "“Fast everywhere”").
     static func items(named reference: String, in lists: [ItemList], site: SiteSnapshot) -> [(list: ItemList, item: Int)] {
         var text = reference
@@ -87,12 +92,14 @@ struct ListItemIntent: RequestIntent {
                     continue
                 }
                 let texts = index < list.texts.count ? list.texts[index].map { "~" + $0 } : []
-                let names = SlotNames.ordinalNames(index, count: list.count) + (list.names[index].map { [$0, "~" + $0] } ?? []) + texts
+                let proper = ((list.names[index].map { [$0] } ?? []) + (index < list.texts.count ? list.texts[index] : [])).flatMap(EditSurface.properNames).map { "=" + $0 }
+                let names = SlotNames.ordinalNames(index, count: list.count) + (list.names[index].map { [$0, "~" + $0] } ?? []) + texts + proper
                 let nouns = list.nouns + EditSurface.componentNames(list.component)
                 // "the question about platforms", "the card on hosting": a topic word of the item's name.
                 if let topic = text.firstMatch(of: /(?i)^(?:the\s+)?(?<noun>[\w ]+?)\s+(?:about|on|regarding|for|from)\s+(?<topic>[^"“”]+)$/),
                    SlotMatcher.match(SlotNames.tokens(String(topic.noun)), groups: [nouns], page: nil) != nil {
-                    let wanted = SlotNames.tokens(String(topic.topic))
+                    // "about whether My Project is free": the question words are no part of the topic.
+                    let wanted = SlotNames.tokens(String(topic.topic)).filter { !Self.questionWords.contains($0) }
                     let have = (list.names[index].map { [$0] } ?? []).flatMap(SlotNames.tokens) + (list.texts[safe: index] ?? []).flatMap(SlotNames.tokens)
                     if !wanted.isEmpty, wanted.allSatisfy({ word in have.contains { NameMatcher.sameWord(word, $0) } }) {
                         scored.append((list, index, 70))
@@ -200,6 +207,14 @@ struct ListItemIntent: RequestIntent {
         guard let longest = candidates.map(\.length).max() else { return nil }
         var chosen = candidates.filter { $0.length == longest }
         var remainder = chosen[0].remainder
+        // "a card called Signage to the What we delivered section saying …": the section, named by its title,
+        // anywhere in the sentence; it narrows the lists and is no part of the card.
+        if let match = remainder.firstMatch(of: /(?i)\s+(?:to|in|on|into|under)\s+(?:the\s+)?(?<section>[^"“”,:]+?)\s+(?:section|list|grid|block)(?=\s|[,.:!]|$)/) {
+            let name = String(match.section).trimmingWhitespace
+            let narrowed = chosen.filter { request.site.files.text($0.list.page.path)?.range(of: "title: " + name, options: .caseInsensitive) != nil }
+            if !narrowed.isEmpty { chosen = narrowed }
+            remainder = String(remainder[..<match.range.lowerBound]) + String(remainder[match.range.upperBound...])
+        }
         // "… to the home page", "… on the About page": a page narrows the lists.
         if let match = remainder.firstMatch(of: /(?i)\s+(?:to|on|in)\s+(?:the\s+)?(?<page>[^"“”]+?)(?:\s+page)?(?:'s\s+\w+)?(?:\s+(?:section|list|grid))?[.!]?$/),
            case .one(let page) = request.site.findPage(String(match.page)) {

@@ -23,6 +23,9 @@ struct PageCreationIntent: RequestIntent {
         var before = String(match.before).trimmingWhitespace
         var after = String(match.after)
         if before.contains(/(?i)\b(?:to|on|in|of|from|into)\b/) { return nil }
+        // "make the page narrower", "make this page bigger": a page that exists, and how it should look.
+        if message.lowercased().hasPrefix("make"), before.contains(/(?i)^(?:the|this|that|my|our|every|each|all)\b/) { return nil }
+        if SlotIntent.looksLikeStyle(after) { return nil }
         var body: String?
         if let intro = after.firstMatch(of: /(?i)\s*(?:,\s*)?(?:that says|which says|saying|that reads|which reads|with the text|with text|with content|with the content|containing|that contains|reading)\s*:?\s*(?<body>.+)$/) {
             body = String(intro.body)

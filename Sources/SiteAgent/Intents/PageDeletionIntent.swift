@@ -3,7 +3,7 @@ import Yams
 
 /// Page deletion: "delete the careers page". Asks which page when the name fits several, and asks for
 /// confirmation when other pages or the menu link to it; on "yes" the links are unlinked, their text kept.
-struct PageDeletionIntent: RequestIntent {
+struct PageDeletionIntent: DefersRefusals {
     func resolve(_ request: AgentRequest) throws -> Resolution? {
         guard let match = request.message.firstMatch(of: /(?i)^(?:delete|remove|drop|trash|get\s+rid\s+of|take\s+down)\s+(?<what>.+?)[.!]?$/) else { return nil }
         let name = NavIntent.cleanName(String(match.what))

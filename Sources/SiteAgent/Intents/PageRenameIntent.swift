@@ -2,7 +2,7 @@ import SiteCompiler
 import Yams
 
 /// Page titles: "rename the About page to Our Story". The URL stays; menu labels pointing at the page follow.
-struct PageRenameIntent: RequestIntent {
+struct PageRenameIntent: DefersRefusals {
     func resolve(_ request: AgentRequest) throws -> Resolution? {
         let text = request.message
         let patterns: [Regex<(Substring, what: Substring, new: Substring)>] = [

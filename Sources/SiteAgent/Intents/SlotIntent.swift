@@ -19,9 +19,21 @@ struct SlotIntent: RequestIntent {
             let renaming = verb.output.lowercased().hasPrefix("rename") || verb.output.lowercased().hasPrefix("retitle")
             let joiner = verb.output.lowercased().hasPrefix("replace") || verb.output.lowercased().hasPrefix("swap")
                 ? /(?i)\s+(?:with|by|for)\s+/ : /(?i)\s+(?:so (?:that )?it (?:says|reads)|to (?:say|read)|into|to|read|say)\s+|\s*:\s+/
+            // "Rename the Get started button to Read the introduction": a capitalised "Read" starts the new text.
             for split in rest.ranges(of: joiner) where !Self.insideQuotes(split.lowerBound, of: rest) {
-                candidates.append((String(rest[..<split.lowerBound]), String(rest[split.upperBound...]), renaming))
+                var valueStart = split.upperBound
+                // "Rename the Get started button to Read the introduction": a capitalised "Read" starts the new text.
+                if let word = rest[split].firstMatch(of: /\s(?:Read|Say)\s/), rest[split].lowercased().hasPrefix(" to ") {
+                    valueStart = word.range.lowerBound
+                    valueStart = rest.index(after: valueStart)
+                }
+                candidates.append((String(rest[..<split.lowerBound]), String(rest[valueStart...]), renaming))
             }
+        }
+        // "use /img/project-2.svg instead of project-1 (on the Harbour Festival page)": the current value, or a
+        // file's name without its folder.
+        if let match = message.firstMatch(of: /(?i)^(?:use|put|show)\s+(?<value>\S+)\s+instead\s+of\s+(?<reference>.+)$/) {
+            candidates.append((String(match.reference), String(match.value), false))
         }
         if let match = message.firstMatch(of: /(?i)^use\s+(?<value>.+?)\s+(?:for|as)\s+(?<reference>.+)$/) {
             candidates.append((String(match.reference), String(match.value), false))
@@ -43,7 +55,7 @@ struct SlotIntent: RequestIntent {
         }
         var linkOnly: Set<Int> = []
         var notBareText: Set<Int> = []
-        if let match = message.firstMatch(of: /(?i)^(?<reference>.+?)\s+should\s+(?:now\s+)?(?<verb>be called|be named|be titled|be renamed(?: to)?|be dated|be published on|have the date|read|say|be|become|go to|link to|point to|lead to|open)\s+(?<value>.+)$/),
+        if let match = message.firstMatch(of: /(?i)^(?<reference>.+?)\s+should\s+(?:now\s+)?(?<verb>be called|be named|be titled|be renamed(?: to)?|be dated|be published on|have the date|read|say|be|become|go to|link to|point to|lead to|open)\s*:?\s+(?<value>.+)$/),
            !Self.insideQuotes(match.verb.startIndex, of: message) {
             let verb = match.verb.lowercased()
             // "the Support card should be Care and maintenance": being a new name is renaming the item.
@@ -62,6 +74,7 @@ struct SlotIntent: RequestIntent {
             }
             candidates.append((String(match.reference) + (dated ? " date" : ""), String(match.value), named))
         }
+        if let dated = Self.datedReference(message) { candidates.append((dated.reference + " date", dated.date, false)) }
         guard let theme = request.site.theme else { return nil }
         let manifest = schemas.manifest(of: theme)
         let surface = EditSurface(site: request.site, components: manifest?.components, tokens: manifest?.tokens)
@@ -108,9 +121,31 @@ struct SlotIntent: RequestIntent {
     /// what it should say, with the slots the words name (or the home page's texts) as options.
     static func vague(_ message: String, surface: EditSurface, site: SiteSnapshot) -> Resolution? {
         let trimmed = message.replacing(/(?i)\s+(?:a\s+bit|a\s+little|slightly|somehow|please)[.!]*$/, with: "")
-        guard let match = trimmed.firstMatch(of: /(?i)^(?:change|fix|update|edit|improve|tweak|redo|rework|correct|swap|replace)\s+(?:the\s+|my\s+|our\s+|this\s+|that\s+)?(?<reference>[\w ]{2,40}?)[.!]?$/) else { return nil }
-        let reference = String(match.reference)
-        var slots = SlotMatcher.matches(reference, in: surface, site: site).filter { $0.score >= 50 }.map(\.slot)
+        let reference: String
+        if let match = trimmed.firstMatch(of: /(?i)^(?:change|fix|update|edit|improve|tweak|redo|rework|correct|swap|replace|tidy\s+up|clean\s+up|sort\s+out|reorgani[sz]e|refresh)\s+(?:the\s+|my\s+|our\s+|this\s+|that\s+)?(?<reference>[\w ]{2,40}?)(?:\s+(?:up|a\s+bit))?[.!]?$/) {
+            reference = String(match.reference)
+        } else if let match = trimmed.firstMatch(of: /(?i)^(?:the\s+|my\s+|our\s+|this\s+|that\s+)?(?<reference>[\w ]{2,40}?)\s+(?:needs?\s+(?:some\s+)?(?:work|fixing|a\s+fix|attention|a\s+refresh|an\s+update|updating|changing|improving|love|tidying)|(?:is|looks|seems|reads)\s+(?:wrong|off|broken|outdated|out\s+of\s+date|weird|bad|odd|messy|old))[.!]?$/) {
+            reference = String(match.reference)
+        } else {
+            return nil
+        }
+        // "update the picture" on a site whose pages show none: name the images it has.
+        if ["picture", "pictures", "image", "images", "photo", "photos", "photograph", "pic"].contains(reference.lowercased()),
+           !surface.slots.contains(where: { $0.kind == .url && ImageIntent.isImage($0.value) }) {
+            let images = site.files.paths.filter { $0.hasPrefix("static/") && ImageIntent.isImage($0) }.map { String($0.dropFirst("static".count)) }
+            guard let first = images.first else {
+                return .unsupported("The site shows no pictures and has none in static/. Add an image file under static/ (static/img/photo.jpg is served at /img/photo.jpg) in a new version, then say “add the image /img/photo.jpg to the home page with alt text …”.")
+            }
+            return .question(AgentQuestion(text: "No page shows a picture yet. The site has \(images.count) in static/: \(Phrase.list(images.prefix(8).map { $0 })). Which should go where? Say for example “add the image \(first) to the home page with alt text …”."))
+        }
+        // "the card", "the FAQ", "the plan": a word naming a kind of list item or a list comes first.
+        let wantedNoun = SlotNames.normalized(reference)
+        var slots = surface.slots.filter { slot in
+            guard case .itemProp = slot.location, slot.kind == .text else { return false }
+            return slot.patterns.contains { $0.count >= 2 && $0[1].contains { SlotNames.normalized($0) == wantedNoun || SlotNames.normalized(SlotNames.singular($0)) == SlotNames.normalized(SlotNames.singular(wantedNoun)) } }
+                || (slot.component.map { EditSurface.componentNames($0).map(SlotNames.normalized).contains(wantedNoun) } ?? false)
+        }
+        if slots.isEmpty { slots = SlotMatcher.matches(reference, in: surface, site: site).filter { $0.score >= 50 }.map(\.slot) }
         if slots.isEmpty {
             // "the card", "the plan": a word naming a kind of item or section.
             let wanted = SlotNames.normalized(reference)
@@ -121,10 +156,34 @@ struct SlotIntent: RequestIntent {
             slots = surface.slots.filter { $0.kind == .text && ($0.page?.isHome ?? false) }
         }
         guard !slots.isEmpty else { return nil }
+        // "tidy up the FAQ", "the testimonials need work": a list — say what can be done with its items.
+        if slots.allSatisfy({ if case .itemProp = $0.location { return true } else { return false } }),
+           case .itemProp(let path, let block, let list, _, _) = slots[0].location,
+           slots.allSatisfy({ if case .itemProp(path, block, list, _, _) = $0.location { return true } else { return false } }) {
+            let names = surface.slots.filter { if case .itemProp(path, block, list, _, _) = $0.location { return $0.isItemName } else { return false } }.map(\.value)
+            let first = names.first ?? "…"
+            return .question(AgentQuestion(
+                text: "What should change in the \(slots[0].component ?? "list") section on “\(slots[0].page?.title ?? "")”? It has \(Phrase.list(names.map { "“\($0)”" })). "
+                    + "You can say, for example, “remove “\(first)””, “move “\(first)” to the bottom”, “rename “\(first)” to …” or “add a new one called …”.",
+                options: []))
+        }
         let shown = slots.prefix(6).map { "\($0.label) (now “\($0.value.prefix(40))”)" }
         return .question(AgentQuestion(
             text: "Which \(reference) should change, and what should it say? For example: “change \(slots[0].label) to …”.",
             options: shown))
+    }
+
+    /// "date the workbench post 20 April 2025", "the hello world post was actually published on 14 Feb 2024, fix
+    /// the date", "the Pennywise project went live on 5 June 2024": the thing dated, and the date.
+    static func datedReference(_ message: String) -> (reference: String, date: String)? {
+        guard let (date, rest) = WrittenDate.extract(from: message) else { return nil }
+        var reference = rest.trimmingCharacters(in: CharacterSet(charactersIn: " .,!"))
+        let before = reference
+        reference = reference.replacing(/(?i)[,;.]?\s*(?:so\s+)?(?:please\s+)?(?:fix|correct|update|change|adjust)\s+(?:the|its|that)\s+date$/, with: "")
+        reference = reference.replacing(/(?i)\s+(?:was|is|went\s+live|came\s+out|should\s+say\s+it\s+was)\s*(?:actually\s+|really\s+|originally\s+|in\s+fact\s+|first\s+)?(?:published|posted|written|released|dated|out|live)?$/, with: "")
+        reference = reference.replacing(/(?i)^(?:re-?)?date\s+/, with: "").replacing(/(?i)\s+(?:to|as)$/, with: "")
+        guard reference != before, !reference.isEmpty, reference.split(separator: " ").count <= 8 else { return nil }
+        return (reference, date)
     }
 
     /// "bigger", "bold", "in Georgia", "navy": a value about looks, which never becomes a text ("the price
@@ -165,6 +224,9 @@ struct SlotIntent: RequestIntent {
     /// The reference without a leading article or a trailing "text"/"value" word the slot names do not need.
     private static func trimmed(_ reference: String) -> String {
         reference.trimmingWhitespace.replacing(/(?i)^(?:the|our|my)\s+/, with: "")
+            // "the meta description for the whole site", "the site-wide description": the site's own.
+            .replacing(/(?i)\s+(?:for|of|across|on)\s+(?:the\s+)?(?:whole|entire)\s+(?:site|website)$|\s+site-?wide$/, with: " of the site")
+            .replacing(/(?i)^site-?wide\s+/, with: "site ")
     }
 
     /// The value as the slot stores it, or nil when it does not fit the slot's type.
@@ -186,7 +248,9 @@ struct SlotIntent: RequestIntent {
         case .length:
             return value.contains(/^(?:0|\d+(?:\.\d+)?(?:px|rem|em|%|ch|vw|vh))$/) ? value : nil
         case .date:
-            return WrittenDate.extract(from: value).map(\.date) ?? (value.contains(/^\d{4}-\d{2}-\d{2}$/) ? value : nil)
+            // Only a date: "2 March 2026 and its description to …" holds another instruction.
+            guard let (date, rest) = WrittenDate.extract(from: value) else { return nil }
+            return rest.trimmingCharacters(in: CharacterSet(charactersIn: " .,!")).isEmpty ? date : nil
         }
     }
 

@@ -13,6 +13,7 @@ struct TokenIntent: DefersRefusals {
     func resolve(_ request: AgentRequest) throws -> Resolution? {
         if let font = try FontRequest.resolve(request) { return font }
         if let radius = try RadiusRequest.resolve(request) { return radius }
+        if let both = try withTextColour(request) { return both }
         guard let (target, color) = Self.colorRequest(request.message) else { return nil }
         switch target {
         case .target(let target):
@@ -29,6 +30,31 @@ struct TokenIntent: DefersRefusals {
         case .unknown(let name):
             return .unsupported("The theme has no colour setting for “\(name)”. Colours you can change: primary (buttons and links), button text, header, header text, footer, footer text, page background and body text.")
         }
+    }
+
+    /// "Make the header navy with white text": the background, then the text on it, as said (with a warning
+    /// when the pair reads badly).
+    private func withTextColour(_ request: AgentRequest) throws -> Resolution? {
+        guard let match = request.message.wholeMatch(of: /(?i)(?<main>.+?)\s+(?:with|and)\s+(?<fg>[^,]+?)\s+(?:text|writing|letters|lettering|font|links)[.!]?/),
+              let fg = ColorPhrase.trailing(in: String(match.fg)), fg.prefix.trimmingWhitespace.isEmpty,
+              let (parsed, colour) = Self.colorRequest(String(match.main)), case .target(let target) = parsed,
+              target.isBackground, let partner = target.partner
+        else { return nil }
+        let main = try Self.apply(colour, to: target, request)
+        guard case .change(var workspace, var summary) = main else { return main }
+        let hex = fg.color.hex
+        try workspace.editSiteYAML(step: "tokens.\(partner): \(hex)") { try $0.setToken(partner, to: hex) }
+        summary = summary.replacing(/\s+(?:Its text is now|The text on it|Note:).*$/, with: "")
+        summary += " Its text is \(fg.words.hasPrefix("#") ? hex : "\(fg.words) (\(hex))")"
+        let ratio = fg.color.contrast(with: colour.color)
+        if ratio < 4.5 {
+            let warning = "Text \(hex) on \(colour.color.hex) has a contrast of \(RGBColor.format(ratio: ratio)), below the 4.5:1 WCAG AA minimum."
+            workspace.warnings.append(warning)
+            summary += "; note: " + warning
+        } else {
+            summary += " (contrast \(RGBColor.format(ratio: ratio)))."
+        }
+        return .change(workspace, summary: summary)
     }
 
     /// Recognises "make/set/change/turn X (to) COLOUR" and "use COLOUR as/for X".

@@ -17,6 +17,33 @@ struct UnsupportedIntent: RequestIntent {
         if text.contains(/\b(?:database|comments?\s+section|let\s+visitors\s+comment|chat\s*bot|live\s+chat|search\s+engine\s+backend)\b/) {
             return .unsupported("That needs a server or an external service; a static site only serves files. Embed or link the external service instead, or use a model backend.")
         }
+        // Features asked for (not texts that mention them: "rename the button "Book an appointment"").
+        let unquoted = text.replacing(/"[^"]*"|“[^”]*”/, with: " ")
+        let asksForFeature = unquoted.contains(/^(?:add|create|build|set\s+up|setup|make|put|include|enable|install|integrate|implement|embed|give|offer|i\s+need|we\s+need|need|i\s+want|we\s+want|want|allow|let|can|could|is\s+it\s+possible|show)\b|\bso\s+(?:that\s+)?(?:people|customers|visitors|clients|users|guests|patients)\b/)
+        if asksForFeature, unquoted.contains(/\b(?:book(?:ing|ings)?\s+(?:system|calendar|form|widget|page|engine|tool)|online\s+booking|reservations?|reserve\s+(?:a\s+)?(?:table|seat|room|spot|slot|appointment)|appointments?|schedul(?:e|ing)\s+(?:calls?|meetings?|appointments?|system|tool)|booking\s+calendar|availability\s+calendar|let\s+(?:people|customers|visitors|clients)\s+book)\b/) {
+            return .unsupported("A static site cannot take bookings or reservations: there is no server to store them or check availability. Instead I can add a button linking to a booking service (Calendly, OpenTable, SimplyBook, …): say “add a button \"Book a table\" linking to https://…”, or add a contact form that emails you the request.")
+        }
+        if asksForFeature, unquoted.contains(/\bhow\s+many\s+(?:visitors|people|views|visits|hits)|\b(?:analytics|visitor\s+(?:stats|statistics|counts?|numbers|tracking)|page\s*views?|traffic\s+(?:stats|statistics|dashboard)|track(?:ing)?\s+(?:the\s+)?(?:visitors|visits|clicks|users)|hit\s+counter|admin\s+(?:dashboard|panel|area)|dashboard)\b/) {
+            return .unsupported("A static site cannot host an analytics dashboard or count visitors itself: its pages are files with no server code. Visitor numbers come from an analytics service (Plausible, GoatCounter, …) whose dashboard lives on its own site; adding its script is an edit a model backend can make — the offline agent does not write scripts. Requests per site are also in the daemon's access logs.")
+        }
+        if text.contains(/^translate\b|\btranslat(?:e|ion)\s+(?:the\s+|my\s+|our\s+|all\s+|every\s+|whole\s+)*(?:site|website|pages?|posts?|docs|documentation|content|text)\b|\b(?:in|into)\s+(?:french|german|spanish|italian|dutch|portuguese|japanese|chinese|polish|swedish|norwegian|danish|finnish|korean|arabic)\b/),
+           !text.contains(/"|“/) {
+            return .unsupported("Translating needs a language model, and the offline agent has none. Configure a model backend (see docs/agents.md), or send the translated text yourself, one part at a time (“change the About page text to \"…\"”). A site in several languages would be one site per language, each with its own `lang` in site.yaml.")
+        }
+        if text.contains(/^write\s+(?:a|an|some|the|my|our)\s+(?:\w+\s+)?(?:case\s+study|essay|story|bio|biography|description|paragraph|intro|introduction|press\s+release|newsletter)\s+(?:about|on|for|describing|explaining)\b/),
+           !text.contains(/\b(?:saying|that\s+says|with\s+the\s+text|called|titled|named)\b|:|"|“/) {
+            return .unsupported("Writing new prose needs a language model, and the offline agent has none: it never invents text. Configure a model backend (see docs/agents.md), or give me the words — “add a post called \"…\" saying …” — and I will put them on the site.")
+        }
+        if asksForFeature, unquoted.contains(/\bcomments?\b|\breaders?\s+(?:can|could)\s+(?:reply|comment|respond)|\bdiscussion\s+(?:section|thread|forum)|\bforum\b|\bguest\s*book\b/) {
+            return .unsupported("A static site cannot take comments: there is no server to store them or moderate them. Instead I can add a link under posts to where the discussion happens (an email address, a Mastodon thread, GitHub Discussions), or a contact form that emails you: say “add a button \"Reply by email\" linking to mailto:you@example.com”.")
+        }
+        if !text.contains(/\s(?:to|into|with)\s|:|"|“/),
+           text.contains(/^(?:re-?write|rephrase|re-?word|proof-?read|polish|improve|edit|translate|summari[sz]e|shorten|expand|fix\s+(?:the\s+)?(?:grammar|spelling|typos))\b|\b(?:sound|read)\s+(?:more\s+)?(?:professional|friendl(?:y|ier)|formal|casual|fun|exciting|better|smarter|punchier)|\bwrite\s+(?:\d+|some|a\s+few|several|more|two|three|four|five|ten)\s+(?:new\s+)?(?:blog\s+)?(?:posts|articles|pages)|\b(?:generate|fill\s+in|make\s+up)\s+(?:the\s+|some\s+)?(?:content|text|copy|posts|articles)|\btranslate\b|\bin\s+(?:french|german|spanish|italian|dutch|portuguese|japanese|chinese)\b/) {
+            return .unsupported("Writing or rewriting prose needs a language model, and the offline agent has none: it only makes the edits it is told word for word. Configure a model backend (see docs/agents.md), or give the new text yourself, one part at a time — “change the About page text to \"…\"”, “add a post called \"…\" saying …”.")
+        }
+        if asksForFeature, unquoted.contains(/\b(?:upload\s+(?:form|files?|photos?|images?|documents?)|let\s+\w+\s+upload|upload\s+(?:their|a|your|his|her)\s+\w+|file\s+uploads?|save\s+(?:the\s+)?(?:submissions|form\s+entries|messages)|store\s+(?:the\s+)?(?:submissions|messages|entries|orders)|send\s+(?:an?\s+)?(?:sms|text\s+message)|notify\s+me\s+when|push\s+notifications?)\b/) {
+            return .unsupported("That needs a server to receive and keep what visitors send, and a static site only serves files. The nearest thing is a contact form that emails each message to you (“add a contact form”), or a link to a service that collects uploads or sends notifications.")
+        }
         if text.contains(/^(?:publish|deploy|launch|promote|release)\s+(?:the\s+|my\s+|our\s+)?(?:site|website|changes|preview|latest version|new version)\b|^(?:go|make\s+it|put\s+it)\s+live\b/) {
             return .unsupported("Going live is not an edit of the source: promote a version (for example the latest preview) to make it live. The agent only creates new versions, which are previewed, not promoted.")
         }

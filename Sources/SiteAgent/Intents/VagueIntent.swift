@@ -1,3 +1,4 @@
+import Foundation
 import SiteCompiler
 import Yams
 
@@ -5,10 +6,12 @@ import Yams
 struct VagueIntent: RequestIntent {
     func resolve(_ request: AgentRequest) throws -> Resolution? {
         if let font = try vagueFont(request) { return font }
+        if let area = try vagueArea(request) { return area }
+        if let colours = try vagueColours(request) { return colours }
         let pattern = /(?i)^(?:make\s+(?:it|the\s+site|the\s+website|this|everything)\s+(?:pop|stand\s+out|look\s+(?:better|nicer|good|great|modern|fresh)|better|nicer|prettier|cooler|more\s+(?:modern|exciting|interesting|lively|fun|vibrant|striking))|spice\s+(?:it|things)\s+up|jazz\s+(?:it|things)\s+up|improve\s+(?:the\s+)?(?:design|look|style)|give\s+it\s+more\s+(?:punch|energy|life)|more\s+pop|pop)[.!]*$/
         // "the site looks a bit boring", "I want it to feel more premium", "can you make the homepage better",
         // "fix the colours": no single edit is named either.
-        let broad = /(?i)^(?:(?:the\s+)?(?:site|website|page|homepage|home\s+page|design|it)\s+(?:looks?|feels?|is)\s+(?:a\s+bit\s+|a\s+little\s+|kind\s+of\s+|too\s+|very\s+|so\s+)?(?:boring|dull|plain|bland|dated|old|old-fashioned|flat|ugly|meh|cheap)(?:\s*[,;-]?\s*(?:can\s+you\s+|could\s+you\s+|please\s+)?(?:spice|jazz|liven|brighten)\s+it\s+up)?|(?:make\s+)?(?:it|the\s+site|the\s+website|the\s+homepage|the\s+home\s+page)\s+(?:look\s+|feel\s+)?(?:more\s+)?(?:premium|professional|elegant|modern|fresh|luxurious|classy|polished|better|nicer)|make\s+(?:the\s+)?(?:homepage|home\s+page|site|website|design)\s+(?:look\s+)?(?:better|nicer|prettier|more\s+\w+)|(?:fix|change|update|improve|refresh)\s+(?:the\s+)?(?:colou?rs?|colou?r\s+scheme|look|style|styling|design)|(?:spice|jazz|liven|brighten)\s+(?:it|things|the\s+site)\s+up(?:\s+a\s+bit)?|make\s+it\s+pop\s+more)[.!]*$/
+        let broad = /(?i)^(?:(?:the\s+)?(?:site|website|page|homepage|home\s+page|design|it)\s+(?:looks?|feels?|is)\s+(?:a\s+bit\s+|a\s+little\s+|kind\s+of\s+|too\s+|very\s+|so\s+)?(?:boring|dull|plain|bland|dated|old|old-fashioned|flat|ugly|meh|cheap)(?:\s*[,;-]?\s*(?:can\s+you\s+|could\s+you\s+|please\s+)?(?:spice|jazz|liven|brighten)\s+it\s+up)?|(?:make\s+)?(?:it|the\s+site|the\s+website|the\s+homepage|the\s+home\s+page)\s+(?:look\s+|feel\s+)?(?:more\s+)?(?:premium|professional|elegant|modern|fresh|luxurious|classy|polished|better|nicer)|make\s+(?:the\s+)?(?:homepage|home\s+page|site|website|design)\s+(?:look\s+)?(?:better|nicer|prettier|more\s+[\w-]+)|(?:fix|change|update|improve|refresh)\s+(?:the\s+)?(?:colou?rs?|colou?r\s+scheme|look|style|styling|design)|(?:spice|jazz|liven|brighten)\s+(?:it|things|the\s+site)\s+up(?:\s+a\s+bit)?|make\s+it\s+pop\s+more|(?:fix|improve|redo|rework|refresh|tidy\s+up|clean\s+up|spruce\s+up|freshen\s+up|modernise|modernize)\s+(?:the\s+|my\s+|our\s+)?(?:homepage|home\s+page|front\s+page|landing\s+page|site|website)(?:\s+(?:a\s+bit|a\s+little|up))?|(?:can|could)\s+(?:the\s+|my\s+|our\s+)?(?:homepage|home\s+page|front\s+page|site|website|design)\s+(?:be|look|feel)\s+(?:a\s+bit\s+|a\s+little\s+)?(?:more\s+)?(?:eye-catching|attractive|appealing|exciting|interesting|modern|professional|striking|vibrant|better|nicer|polished|premium|fresh|lively|fun))[.!]*$/
         let wish = request.message.replacing(/(?i)^(?:i\s+want\s+|we\s+want\s+|i'd\s+like\s+|i\s+would\s+like\s+)(?:it\s+)?(?:to\s+)?/, with: "")
         guard request.message.wholeMatch(of: pattern) != nil || request.message.wholeMatch(of: broad) != nil
             || (wish != request.message && ("it " + wish).wholeMatch(of: broad) != nil) else { return nil }
@@ -39,6 +42,84 @@ struct VagueIntent: RequestIntent {
             guard let heroPage else { return .question(question) }
             return try HeroTemplate.add(to: heroPage, headline: heroPage.title, subheadline: site.tagline, button: nil, request)
         }
+    }
+
+    /// "update the header", "fix the footer", "change the menu": an area, but not what about it. Ask with edits
+    /// that can be done at once (colours, the footer line with this year, pages missing from the menu) and say
+    /// how to ask for the rest.
+    private func vagueArea(_ request: AgentRequest) throws -> Resolution? {
+        guard let match = request.message.wholeMatch(of: /(?i)(?:change|update|fix|improve|redo|rework|refresh|tweak|edit|modernise|modernize|sort\s+out|do\s+something\s+with)\s+(?:the\s+|my\s+|our\s+)?(?:site'?s?\s+|website'?s?\s+)?(?<area>header|top\s+bar|navbar|nav\s+bar|footer|bottom\s+bar|menu|navigation|nav)(?:\s+(?:a\s+bit|a\s+little|somehow))?[.!]*/) else { return nil }
+        let area = match.area.lowercased()
+        let site = request.site
+        func token(_ key: String) -> String { site.tokens[key] ?? site.themeTokens[key] ?? "" }
+        let surface = EditSurface(site: site, components: nil, tokens: nil)
+        let footer = surface.slot(at: .site(key: "footer", child: nil))
+        let title = site.title ?? "the site"
+        var options: [(label: String, run: () throws -> Resolution?)] = []
+        var hint: String
+        if area.contains("foot") || area.contains("bottom") {
+            var calendar = Calendar(identifier: .gregorian)
+            calendar.timeZone = request.context.timeZone
+            let year = calendar.component(.year, from: request.context.now)
+            let line = "© \(year) \(title). All rights reserved."
+            if let footer, footer.value != line {
+                options.append(("Footer text “\(line)”", { try SlotIntent.set(footer, to: line, request) }))
+            }
+            for (name, hex) in [("Dark footer", "#111827"), ("Light footer", "#f8fafc")] where token("footer_bg").lowercased() != hex {
+                options.append(("\(name) (\(hex))", {
+                    try TokenIntent.apply(ColorPhrase.Match(color: RGBColor(hex: hex) ?? .ink, words: hex, prefix: ""), to: ColorTarget.all[4], request)
+                }))
+            }
+            hint = "The footer says “\(footer?.value ?? "")”. Pick one, or say what to change (“the footer should say …”, “make the footer navy”)."
+        } else if area.contains("menu") || area.contains("nav") {
+            let missing = site.pages.filter { !$0.isPost && !$0.isHome && site.navIndex(url: $0.url) == nil && !$0.path.hasSuffix("_index.md") }.prefix(3)
+            for page in missing {
+                options.append(("Add “\(page.title)” to the menu", {
+                    try NavIntent().resolve(AgentRequest(context: request.context, site: site, message: "add \(page.title) to the menu"))
+                }))
+            }
+            hint = "The menu is \(site.nav.map(\.label).joined(separator: ", ")). Pick one, or say what to change (“add Careers to the menu”, “put Blog before About”, “remove About from the menu”, “rename Blog to Journal in the menu”)."
+        } else {
+            for (name, hex) in [("Dark header", "#111827"), ("Header in the primary colour", token("primary")), ("Light header", "#ffffff")]
+                where !hex.isEmpty && token("header_bg").lowercased() != hex.lowercased() {
+                options.append(("\(name) (\(hex))", {
+                    try TokenIntent.apply(ColorPhrase.Match(color: RGBColor(hex: hex) ?? .ink, words: hex, prefix: ""), to: .headerBackground, request)
+                }))
+            }
+            var parts = ["the site title “\(title)”", "the menu (\(site.nav.map(\.label).joined(separator: ", ")))"]
+            if let cta = surface.slot(at: .site(key: "cta", child: "label")) { parts.append("the button “\(cta.value)”") }
+            hint = "The header shows \(parts.joined(separator: ", ")) on a \(token("header_bg")) background. Pick one, or say what to change (“rename the site to …”, “add Careers to the menu”, “make the header navy”)."
+        }
+        let question = AgentQuestion(text: "What should change in the \(area)? " + hint, options: options.map(\.label))
+        guard !options.isEmpty, case .option(let index) = request.answer(to: question), index < options.count else { return .question(question) }
+        return try options[index].run() ?? .question(question)
+    }
+
+    /// "change the colours", "fix the colour scheme", "I don't like the colours": colour edits only, each named
+    /// with the colour it would become.
+    private func vagueColours(_ request: AgentRequest) throws -> Resolution? {
+        guard request.message.wholeMatch(of: /(?i)(?:change|fix|update|improve|refresh|redo|rework|tweak|swap)\s+(?:the\s+|my\s+|our\s+|all\s+the\s+|some\s+)?(?:site'?s?\s+|website'?s?\s+)?(?:colou?rs?|colou?r\s+scheme|colou?r\s+palette|palette)(?:\s+(?:a\s+bit|a\s+little|up))?[.!]*|i\s+(?:don'?t|do\s+not)\s+like\s+the\s+(?:colou?rs?|colou?r\s+scheme)[.!]*|(?:the\s+)?colou?rs?\s+(?:are|look)\s+(?:wrong|off|bad|boring|dull|ugly|dated)[.!]*/) != nil else { return nil }
+        let site = request.site
+        func token(_ key: String) -> String { (site.tokens[key] ?? site.themeTokens[key] ?? "").lowercased() }
+        let primary = RGBColor(hex: token("primary")) ?? RGBColor(hex: "#2563eb") ?? .ink
+        let brighter = primary.brightened
+        let (hue, saturation, lightness) = primary.hsl
+        let deeper = RGBColor(hue: hue, saturation: saturation, lightness: max(0.15, lightness - 0.15))
+        var options: [(label: String, run: () throws -> Resolution)] = []
+        if brighter.hex != primary.hex {
+            options.append(("Brighter primary colour (\(primary.hex) → \(brighter.hex))", { try TokenIntent.apply(ColorPhrase.Match(color: brighter, words: brighter.hex, prefix: ""), to: .primary, request) }))
+        }
+        if deeper.hex != primary.hex {
+            options.append(("Deeper primary colour (\(primary.hex) → \(deeper.hex))", { try TokenIntent.apply(ColorPhrase.Match(color: deeper, words: deeper.hex, prefix: ""), to: .primary, request) }))
+        }
+        for (name, hex) in [("Dark header", "#111827"), ("Light header", "#ffffff")] where token("header_bg") != hex {
+            options.append(("\(name) (\(hex))", { try TokenIntent.apply(ColorPhrase.Match(color: RGBColor(hex: hex) ?? .ink, words: hex, prefix: ""), to: .headerBackground, request) }))
+        }
+        let question = AgentQuestion(
+            text: "Which colours? The primary colour (buttons and links) is \(primary.hex) and the header is \(token("header_bg")). Pick one, or name a colour (“make the buttons teal”, “make the footer navy”).",
+            options: options.map(\.label))
+        guard case .option(let index) = request.answer(to: question), index < options.count else { return .question(question) }
+        return try options[index].run()
     }
 
     /// "change the font", "I don't like the font": which font is not said, so offer concrete ones, naming the

@@ -25,6 +25,8 @@ struct Interpreter {
         if let index = interpreter.intents.firstIndex(where: { $0 is ComponentPropIntent }) {
             interpreter.intents.insert(contentsOf: [NamedPropIntent(schemas: schemas) as any RequestIntent, SlotIntent(schemas: schemas), ScalarListIntent(schemas: schemas), ListItemIntent(schemas: schemas), SectionOrderIntent()], at: index + 1)
         }
+        // Last: looks asked for in any word order, once nothing more specific understood the message.
+        interpreter.intents.append(StyleIntent(schemas: schemas))
         return interpreter
     }
 
@@ -41,6 +43,7 @@ struct Interpreter {
         ComponentPropIntent(),
         ComponentRemoveIntent(),
         ComponentAddIntent(),
+        ImageIntent(),
         PublishIntent(),
         PostCreationIntent(),
         PageURLIntent(),
@@ -52,7 +55,11 @@ struct Interpreter {
     /// Resolves the request, then checks the names the change would store (``ValueSanity``): a value that
     /// swallowed another instruction or runs long becomes a question instead of a version.
     func resolve(_ context: AgentContext) throws -> Resolution {
-        let resolution = try decide(context)
+        var resolution = try decide(context)
+        if case .change(var workspace, var summary) = resolution {
+            FullStops.restore(source: context.source, files: &workspace.files, message: context.message + "\n" + (context.answer ?? ""), summary: &summary)
+            resolution = .change(workspace, summary: summary)
+        }
         if case .change(let workspace, _) = resolution, let question = ValueSanity.question(from: context.source, to: workspace.files) {
             return .question(question)
         }
@@ -105,7 +112,18 @@ struct Interpreter {
         var summaries: [String] = []
         // "make the buttons black and the header red": later parts may leave out the first part's verb.
         let verb = parts[0].split(separator: " ").first.map(String.init) ?? ""
-        for part in parts {
+        // "change the Hello World post's date to … and its description to …": "its" is what the first part named.
+        let owner = parts[0].firstMatch(of: /(?:[Tt]he\s+)?(?:[A-Z0-9][\w-]*\s+)*[\w-]+(?:'s|’s)(?=\s)/).map { String($0.0) }
+        for var part in parts {
+            if let owner, part.contains(/(?i)(?:^|\s)its\s/) {
+                part = part.replacing(/(?i)(^|\s)its\s/, with: { $0.1 + owner + " " })
+            }
+            // "add a Changelog page and put it in the menu": "it" is the page the step before added.
+            if let added = current.source.paths.first(where: { $0.hasPrefix("content/") && context.source[$0] == nil }),
+               let title = current.source.text(added).flatMap({ FrontMatterEditor($0).string("title") }),
+               part.contains(/(?i)^(?:put|add|place|include|show|link)\s+(?:it|that|this)\s/) {
+                part = part.replacing(/(?i)^(?<verb>\w+)\s+(?:it|that|this)\s/, with: { $0.verb + " " + title + " " })
+            }
             var step = current
             step.message = part
             let site = try snapshot(step.source)

@@ -14,14 +14,41 @@ enum KeywordSpelling {
         "colour", "color", "heading", "headings", "menu", "navigation", "fonts", "corners",
     ]
 
+    /// Also corrects a capitalised word that is one edit from exactly one of `names` (the site's page titles and
+    /// menu labels, one word each: "Servces" → "Services").
+    static func corrected(_ message: String, names: Set<String>) -> String {
+        let text = corrected(message)
+        guard !names.isEmpty else { return text }
+        let stops = [text.firstIndex(where: { "\"“'".contains($0) }), text.range(of: " to ")?.lowerBound, text.firstIndex(of: ":")]
+        let end = stops.compactMap { $0 }.min() ?? text.endIndex
+        var words = text[..<end].split(separator: " ", omittingEmptySubsequences: false).map(String.init)
+        var changed = false
+        for index in words.indices.dropFirst() {
+            let word = words[index]
+            guard word.count >= 5, word.first?.isUppercase == true, word.allSatisfy(\.isLetter), !names.contains(word) else { continue }
+            let close = names.filter { abs($0.count - word.count) <= 1 && distance(word.lowercased(), $0.lowercased()) == 1 }
+            guard close.count == 1, let fix = close.first else { continue }
+            words[index] = fix
+            changed = true
+        }
+        guard changed else { return text }
+        return words.joined(separator: " ") + text[end...]
+    }
+
     static func corrected(_ message: String) -> String {
+        // "ad a question …", "ad Careers to the menu": a short verb the five-letter rule below leaves alone.
+        if let match = message.prefixMatch(of: /(?i)^(?:ad|addd|dd)\s+(?=(?:a|an|the|some|my|our)\s|\S+\s+to\s+the\s)/) {
+            return corrected("add " + message[match.range.upperBound...])
+        }
         let stops = [message.firstIndex(where: { "\"“'".contains($0) }), message.range(of: " to ")?.lowerBound, message.firstIndex(of: ":")]
         let end = stops.compactMap { $0 }.min() ?? message.endIndex
         var words = message[..<end].split(separator: " ", omittingEmptySubsequences: false).map(String.init)
         var changed = false
         for index in words.indices {
-            let word = words[index]
-            guard word.count >= 5, word.allSatisfy({ $0.isLetter && $0.isLowercase }) else { continue }
+            let typed = words[index]
+            // The first word may be capitalised ("Remvoe the …"); later capitalised words are names.
+            guard typed.count >= 5, typed.allSatisfy(\.isLetter), index == 0 || typed.allSatisfy(\.isLowercase) else { continue }
+            let word = index == 0 ? typed.lowercased() : typed
             let vocabulary: Set<String>
             if index == 0 {
                 vocabulary = verbs

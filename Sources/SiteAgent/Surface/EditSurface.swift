@@ -33,7 +33,7 @@ struct EditSurface {
     private static let settingNames: [(key: String, child: String?, names: [String], label: String)] = [
         ("title", nil, ["site title", "title site", "site name", "name site", "website name", "website title", "brand name", "name website", "title website"], "the site title"),
         ("tagline", nil, ["tagline", "slogan", "strapline", "motto", "site tagline", "site subtitle"], "the tagline"),
-        ("description", nil, ["site description", "description site", "website description", "site seo description", "site meta description"], "the site description"),
+        ("description", nil, ["site description", "description site", "website description", "site seo description", "site meta description", "meta description site", "seo description site", "search description site", "description website", "meta description website"], "the site description"),
         ("footer", nil, ["footer", "footer text", "footer line", "footer note", "copyright", "copyright line", "copyright notice", "copyright text"], "the footer text"),
         ("author", nil, ["author", "author name", "site author"], "the author"),
     ]
@@ -88,12 +88,23 @@ struct EditSurface {
                 if what == "body" { names += ["body text font", "text font", "main font", "paragraph font"] }
                 if what == "mono" { names += ["code font", "monospace font"] }
             }
+            let aliases = SlotNames.tokenAliases[token.name] ?? []
+            let othersAliases = Set(SlotNames.tokenAliases.filter { $0.key != token.name }.values.joined())
+            if kind == .length, token.name.hasSuffix("_width") {
+                names += aliases.flatMap { [$0 + " width", "width of " + $0, $0 + " size"] }
+            } else {
+                names += aliases
+            }
             // The theme's description names what the token styles: "Background of cards and alternating bands".
             for part in (token.description ?? "").lowercased().split(whereSeparator: { ",;(".contains($0) }).flatMap({ $0.components(separatedBy: " and ") }) {
                 let content = SlotNames.tokens(part)
-                guard (1...3).contains(content.count) else { continue }
+                guard (1...3).contains(content.count), !othersAliases.contains(content.joined(separator: " ")) else { continue }
                 names.append(content.joined(separator: " "))
                 if content.count == 2 { names.append(content.reversed().joined(separator: " ")) }
+                // "Tip callout accent" → "tip callout": the thing without the last word.
+                if content.count == 3, kind != .font, !othersAliases.contains(content.prefix(2).joined(separator: " ")) {
+                    names.append(content.prefix(2).joined(separator: " "))
+                }
             }
             let label = kind == .font ? names.dropFirst().first ?? words : words + (kind == .color ? " colour" : "")
             slots.append(EditSlot(location: .token(token.name), kind: kind, value: site.tokens[token.name] ?? token.defaultValue,
@@ -157,7 +168,10 @@ struct EditSurface {
             // An item is named by its position, its name, or two or more words in a row of a short text of it
             // ("the Northern Roast image" for the caption “Northern Roast packaging”).
             let texts = pairs.filter { $0.0 != identityKey && $0.1.count <= 60 && !URLPath.looksLikePath($0.1) }.map { "~" + $0.1 }
-            let names = SlotNames.ordinalNames(index, count: items.count) + (identity.map { [$0, "~" + $0] } ?? []) + texts
+            // A proper name inside a short text names the item on its own ("the Pennywise image" for the caption
+            // “Pennywise app”).
+            let properNames = pairs.filter { $0.1.count <= 60 && !URLPath.looksLikePath($0.1) }.flatMap { Self.properNames(in: $0.1) }.map { "=" + $0 }
+            let names = SlotNames.ordinalNames(index, count: items.count) + (identity.map { [$0, "~" + $0] } ?? []) + texts + properNames
             let itemLabel = identity.map { "the \(nouns.first ?? "item") “\($0)”" } ?? "\(SlotNames.ordinals[min(index, 11)]) \(nouns.first ?? "item")"
             for (key, value) in pairs {
                 let propField = itemSchema?.fields.first { $0.name == key }
@@ -171,6 +185,16 @@ struct EditSurface {
                     patterns: [[names, nouns, propWords]] + (identity.map { SlotNames.tokens($0).count >= 2 } == true ? [[[identity!], propWords]] : []), page: page, maxLength: propField?.schema.maxLength, isItemName: isName,
                     component: block))
             }
+        }
+    }
+
+    /// Capitalised words of four letters or more that are not the usual sentence openers: "Pennywise",
+    /// "Northern", "Roast" in “Pennywise app”, “Northern Roast packaging”.
+    static func properNames(in text: String) -> [String] {
+        let common: Set<String> = ["the", "this", "that", "our", "your", "with", "from", "what", "when", "where", "which", "who", "how", "why", "does", "can", "will", "and", "for"]
+        return text.split(separator: " ").map { $0.trimmingCharacters(in: .punctuationCharacters) }.filter { word in
+            guard word.count >= 4, let first = word.first, first.isUppercase, word.dropFirst().contains(where: \.isLowercase) else { return false }
+            return !common.contains(word.lowercased())
         }
     }
 
@@ -202,7 +226,7 @@ struct EditSurface {
         case "contactform": names += ["contact form", "form", "contact"]
         case "gallery": names += ["images", "photos", "portfolio"]
         case "callout": names += ["note", "callout box", "tip box"]
-        case "figure": names += ["image", "picture", "figure"]
+        case "figure": names += ["image", "picture", "figure", "photo", "diagram", "illustration", "chart", "graphic", "screenshot", "drawing"]
         default: break
         }
         return names

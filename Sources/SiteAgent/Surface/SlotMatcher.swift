@@ -57,6 +57,8 @@ enum SlotMatcher {
         let allTokens = SlotNames.tokens(text.replacing(/(?i)\bto\s+(?=["“])/, with: " ").replacing(/["“”]/, with: " "))
         let hintTokens = SlotNames.tokens(unquoted)
         let bare = Phrase.withoutArticles(text).lowercased()
+        // Words written as names ("the Pennywise image"): a slot that leaves one of them unused is not meant.
+        let properNames = Set(EditSurface.properNames(in: unquoted).dropFirst(text.first?.isUppercase == true ? 1 : 0).flatMap { SlotNames.tokens($0) })
         var results: [Match] = []
         for slot in surface.slots {
             if let onPage, slot.page?.path != onPage.path { continue }
@@ -68,6 +70,10 @@ enum SlotMatcher {
                     best = 95
                 }
                 if best > 0 { best += 3 * hints(hintTokens, slot) }
+            } else if slot.kind == .url, URLPath.looksLikePath(slot.value), let file = slot.value.split(separator: "/").last.map({ $0.lowercased() }),
+                      [slot.value.lowercased(), file, String(file.split(separator: ".").first ?? "")].contains(bare.trimmingCharacters(in: CharacterSet(charactersIn: ".,"))) {
+                // "instead of project-1", "the /img/project-1.svg image": a file named by its path or name.
+                best = 90
             } else if slot.kind == .text, bare == slot.value.lowercased() {
                 // The current value typed without quotes, and nothing else ("change Fast everywhere to …"; not
                 // "the About page", which names the page).
@@ -76,18 +82,35 @@ enum SlotMatcher {
             for pattern in slot.patterns {
                 var groups = pattern
                 if renaming, slot.isItemName, let last = groups.indices.last { groups[last].append("") }
-                guard let (used, leftover) = match(allTokens, groups: groups, page: slot.page) else { continue }
+                guard let (used, leftover) = match(allTokens, groups: groups, page: slot.page, names: properNames) else { continue }
                 best = max(best, 50 + 4 * used - 12 * leftover)
             }
             var loose = false
             if best == 0 {
                 for pattern in slot.fallbackPatterns {
-                    guard let (used, leftover) = match(allTokens, groups: pattern, page: slot.page) else { continue }
+                    guard let (used, leftover) = match(allTokens, groups: pattern, page: slot.page, names: properNames) else { continue }
                     best = max(best, 46 + 4 * used - 12 * leftover)
                     loose = true
                 }
             }
             if best > 0 { results.append(Match(slot: slot, score: best, loose: loose)) }
+        }
+        // "the callout title Subscribe", "the Get started button": when nothing is named by its names alone, the
+        // current value inside the words, as written, names its slot — more surely for each other word naming it.
+        if quoted.isEmpty, !results.contains(where: { $0.score >= 50 }) {
+            for slot in surface.slots where slot.kind == .text && slot.value.count >= 4 && slot.value.count <= 60 && slot.value.contains(where: \.isUppercase) {
+                if let onPage, slot.page?.path != onPage.path { continue }
+                guard let range = text.range(of: slot.value, options: .caseInsensitive),
+                      range.lowerBound == text.startIndex || !text[text.index(before: range.lowerBound)].isLetter,
+                      range.upperBound == text.endIndex || !text[range.upperBound].isLetter else { continue }
+                let others = SlotNames.tokens(text.replacingCharacters(in: range, with: " "))
+                // "the About page": a page's name, which page intents handle.
+                if others.isEmpty, text.lowercased().contains(/\b(?:page|post)\b/) { continue }
+                let names = slot.patterns.flatMap { $0.flatMap { $0 } }.flatMap { SlotNames.tokens($0) }
+                let unnamed = others.filter { token in !names.contains { NameMatcher.sameWord(token, $0) } }.count
+                guard unnamed <= 1 else { continue }
+                results.append(Match(slot: slot, score: 80 + 3 * (others.count - unnamed) - 12 * unnamed))
+            }
         }
         // "the answer to “Is it free?”": the quoted text names an item, and a word outside the quotes names
         // another field of that item — that field is meant.
@@ -118,7 +141,7 @@ enum SlotMatcher {
 
     /// Matches every group of a pattern against the reference's tokens; returns the tokens used and left over
     /// (words of the slot's page's name are not counted as left over), or nil when a required group is missing.
-    static func match(_ tokens: [String], groups: [[String]], page: PageRecord?) -> (used: Int, leftover: Int)? {
+    static func match(_ tokens: [String], groups: [[String]], page: PageRecord?, names: Set<String> = []) -> (used: Int, leftover: Int)? {
         guard !tokens.isEmpty else { return nil }
         // Each group takes one phrase at free positions; longer phrases are tried first, and a group that would
         // leave a later group nothing ("faq question": "question" is both a noun and the prop) backtracks.
@@ -128,7 +151,9 @@ enum SlotMatcher {
             for phrase in groups[group] where !phrase.isEmpty {
                 // "~Northern Roast packaging": an item's text, which two or more of its words in a row also name.
                 let partial = phrase.hasPrefix("~")
-                let all = SlotNames.tokens(partial ? String(phrase.dropFirst()) : phrase)
+                // "=Pennywise": a proper name, matched exactly ("Fast" must not name "the last feature").
+                let exact = phrase.hasPrefix("=")
+                let all = SlotNames.tokens(partial || exact ? String(phrase.dropFirst()) : phrase)
                 var runs: [ArraySlice<String>] = [all[...]]
                 if partial, all.count > 2 {
                     for length in stride(from: all.count - 1, through: 2, by: -1) {
@@ -139,7 +164,7 @@ enum SlotMatcher {
                     guard !words.isEmpty, words.count <= tokens.count else { continue }
                     for start in 0...(tokens.count - words.count) {
                         let range = start..<start + words.count
-                        if range.allSatisfy({ !taken[$0] }), zip(tokens[range], words).allSatisfy({ same($0, $1) }) { options.append(range) }
+                        if range.allSatisfy({ !taken[$0] }), zip(tokens[range], words).allSatisfy({ exact ? $0 == $1 : same($0, $1) }) { options.append(range) }
                     }
                 }
             }
@@ -153,9 +178,11 @@ enum SlotMatcher {
         guard let taken = place(0, Array(repeating: false, count: tokens.count)) else { return nil }
         let used = taken.filter { $0 }.count
         guard used > 0 else { return nil }
-        let pageWords = Set(page.map { SlotNames.tokens($0.title) + SlotNames.tokens($0.fileName.replacingOccurrences(of: "-", with: " ")) + ($0.isHome ? ["home", "homepage", "front", "landing"] : []) } ?? [])
-        let leftover = tokens.indices.filter { !taken[$0] && !pageWords.contains(tokens[$0]) }.count
-        guard leftover <= 1 else { return nil }
+        let pageWords = Set(page.map { SlotNames.tokens($0.title) + SlotNames.tokens($0.fileName.replacingOccurrences(of: "-", with: " ")) + ($0.isHome ? ["home", "homepage", "front", "landing"] : [])
+            + ($0.isPost ? ["post", "article", "entry", "project", "story", "blog", "case", "study"] : []) } ?? [])
+        let left = tokens.indices.filter { !taken[$0] && !pageWords.contains(tokens[$0]) }
+        guard left.count <= 1, !left.contains(where: { names.contains(tokens[$0]) }) else { return nil }
+        let leftover = left.count
         return (used, leftover)
     }
 

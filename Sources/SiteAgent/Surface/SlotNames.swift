@@ -52,6 +52,27 @@ enum SlotNames {
         "endpoint": ["endpoint", "form endpoint"],
     ]
 
+    /// Everyday names for the design tokens the built-in themes share, beyond their key and description:
+    /// "the links", "the top bar", "the text column". A description part that is another token's alias here is
+    /// not used ("Header text and links" does not make "links" the header text).
+    static let tokenAliases: [String: [String]] = [
+        "primary": ["accent", "accent colour", "brand", "brand colour", "main colour", "theme colour", "buttons", "button", "links", "link", "highlight", "highlights"],
+        "primary_text": ["button text", "button label", "text on buttons", "button font colour"],
+        "header_bg": ["header", "top bar", "navbar", "nav bar", "menu bar", "navigation bar", "masthead", "header colour"],
+        "header_text": ["header links", "menu text", "menu links", "nav links", "navigation links", "header font colour"],
+        "background": ["page", "page colour", "site background", "bg", "backdrop"],
+        "text": ["body", "body text", "text colour", "font colour", "writing", "paragraphs", "paragraph text"],
+        "muted": ["grey text", "gray text", "small text", "meta text", "metadata", "fine print"],
+        "border": ["borders", "border lines", "dividers", "divider lines", "hairlines", "outlines"],
+        "surface": ["cards", "card background", "panels", "boxes", "bands"],
+        "footer_bg": ["footer", "bottom bar", "footer colour"],
+        "footer_text": ["footer links", "footer font colour"],
+        "content_width": ["text column", "column", "content", "text", "reading column", "main column", "article", "line length", "measure", "body text"],
+        "wide_width": ["wide blocks", "wide sections", "layout", "container", "page", "max"],
+        "sidebar_width": ["sidebar", "side bar", "navigation sidebar", "nav sidebar", "menu sidebar"],
+        "radius": ["corners", "corner", "rounded corners", "corner rounding", "roundness", "border radius", "rounding"],
+    ]
+
     /// What one item of a list prop is called, by component and list prop, when the theme does not say.
     static let items: [String: [String]] = [
         "features.items": ["feature", "feature card", "card", "benefit"],
