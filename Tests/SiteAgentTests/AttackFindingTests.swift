@@ -31,6 +31,30 @@ struct AttackFindingTests {
         #expect(!summary.contains("previewed"), "the undo version is not moved to the preview pointer: \(summary)")
     }
 
+    /// Fifth attack run: a gallery of files named one by one asks what each shows (alt text is never made up from
+    /// file names), and the answer, one description per image, becomes each image's alt text.
+    @Test func aGalleryOfNamedFilesAsksForEachImagesDescription() throws {
+        let message = "put a gallery of our work on the home page using /img/work/01.jpg, /img/work/02.jpg and /img/work/05.jpg"
+        let source = try AcmeFixture.source()
+        guard case .question(let question) = try Self.interpreter.resolve(Self.context(message, source)) else {
+            Issue.record("no question about the images' descriptions"); return
+        }
+        #expect(question.text.contains("/img/work/05.jpg"))
+        var short = Self.context(message, source)
+        short.question = question
+        short.answer = "A bright studio desk; Two designers at work"
+        guard case .question(let again) = try Self.interpreter.resolve(short) else { Issue.record("two descriptions for three images were taken"); return }
+        #expect(again.text.contains("I need 3 descriptions and read 2"))
+        var answered = Self.context(message, source)
+        answered.question = question
+        answered.answer = "A bright studio desk; Two designers at work; Our shop front at dusk"
+        guard case .change(let workspace, _) = try Self.interpreter.resolve(answered) else { Issue.record("the answer did not add the gallery"); return }
+        let home = workspace.files.text("content/_index.md") ?? ""
+        #expect(home.contains("src: /img/work/05.jpg\n    alt: Our shop front at dusk"))
+        #expect(home.contains("alt: A bright studio desk"))
+        #expect(!home.contains("Work 01"))
+    }
+
     @Test func aFreeTextAnswerToWhatShouldItSayIsTheNewValue() throws {
         guard case .change(let priced, _) = try Self.interpreter.resolve(Self.context("add a pricing page with three tiers", try AcmeFixture.source())) else {
             Issue.record("no pricing page"); return

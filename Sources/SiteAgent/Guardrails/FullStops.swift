@@ -17,7 +17,8 @@ enum FullStops {
                 guard let (key, value, rebuild) = scalar(lines[index]), value.count >= 12, value.contains(" "),
                       let last = value.last, !".!?:…".contains(last), message.contains(value + ".") else { continue }
                 let sameKey = (oldLines + lines).compactMap { scalar($0) }.filter { $0.key == key && $0.value != value }
-                guard sameKey.contains(where: { $0.value.hasSuffix(".") }) else { continue }
+                // "© 2026 My Project contributors. Licensed MIT.": sentences inside end with one, so the last does too.
+                guard sameKey.contains(where: { $0.value.hasSuffix(".") }) || value.contains(/[.!?]\s+[A-Z]/) else { continue }
                 lines[index] = rebuild(value + ".")
                 summary = summary.replacingOccurrences(of: "“\(value)”", with: "“\(value).”")
                 changed = true

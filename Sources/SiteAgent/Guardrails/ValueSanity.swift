@@ -15,7 +15,7 @@ enum ValueSanity {
     static let instructionVerbs = [
         "add", "make", "set", "change", "call", "rename", "remove", "delete", "create", "write", "publish", "put", "use",
         "move", "replace", "turn", "update", "switch", "give", "show", "hide", "insert", "drop", "paint", "colour", "color",
-        "date",
+        "date", "point",
     ]
 
     /// The problem with `before` → `after`, as a question to ask instead of storing; nil when the names are sane.
@@ -53,6 +53,12 @@ enum ValueSanity {
                 }
             }
         }
+        for (what, value) in texts + named {
+            // "change the footer to include the current year": the value is itself an instruction.
+            if value.contains(/^(?i)(?:include|add|remove|make|change|put|set|show|use|update|delete|mention|insert)\s+(?:the|our|my|this|current|today's)\b/) {
+                return AgentQuestion(text: "Before I change anything: \(what) would become “\(value.prefix(120))”, which reads like an instruction rather than the text itself. What should it say, word for word?")
+            }
+        }
         for (what, value) in texts {
             if let clause = swallowedInstruction(in: value) {
                 return AgentQuestion(text: "Before I change anything: \(what) would become “\(value.prefix(120))”, which looks like it also holds "
@@ -60,6 +66,10 @@ enum ValueSanity {
             }
         }
         for (what, value) in named {
+            // "Contact with a contact form that sends to hello@acme.test": an address is never part of a name.
+            if value.contains(/@[\w-]+\.|https?:\/\/|\bwith\s+(?:a|an)\s+[\w ]+\s+(?:that|which)\s/) {
+                return AgentQuestion(text: "Before I change anything: \(what) would become “\(value.prefix(100))”, which holds more than a name. What should \(what) be? You can ask for the rest separately.")
+            }
             if let clause = swallowedInstruction(in: value) {
                 return AgentQuestion(text: "Before I change anything: \(what) would become “\(value)”, which looks like it also holds "
                     + "another instruction (“\(clause)”). What should \(what) be? You can send the other change separately.")
@@ -74,6 +84,10 @@ enum ValueSanity {
 
     /// The instruction inside `value` ("make the buttons green" in "Northwind Tea and make the buttons green").
     static func swallowedInstruction(in value: String) -> String? {
+        // "Recent projects and the testimonials title to Kind words": a second instruction without its verb.
+        if let elliptical = value.firstMatch(of: /(?i)\b(?:and|,)\s+(?:the|its|our|my)\s+(?:[\w'’-]+\s+){0,3}[\w'’-]+\s+(?:to|into)\s+\S.*$/) {
+            return String(elliptical.0).replacing(/^(?:and|,)\s+/, with: "")
+        }
         let words = value.split(whereSeparator: { $0 == " " }).map(String.init)
         for index in words.indices.dropFirst() {
             let raw = words[index - 1].lowercased()

@@ -4,8 +4,11 @@ import Yams
 /// Adding a section to a page: a hero ("… with the headline \"Design that works\" and a button \"See our
 /// services\" linking to /services"), a gallery of the images in a static folder, a contact form.
 struct ComponentAddIntent: RequestIntent {
+    /// Installed themes, to know which components a site's theme has (nil: assume the built-in set).
+    var schemas: ThemeSchemas?
+
     func resolve(_ request: AgentRequest) throws -> Resolution? {
-        guard let match = request.message.firstMatch(of: /(?i)^(?:add|put|insert|place|include|create)\s+(?:a\s+|an\s+|the\s+|some\s+)?(?:new\s+)?(?<component>hero(?:\s+section|\s+banner)?|banner|(?:photo\s+|image\s+)?gallery|contact\s*form|form|features?\s+section|pricing\s+(?:table|section))(?:\s+of\s+(?:our\s+|my\s+|the\s+)?[\w ]+?)?\s+(?<position>to|on|onto|at\s+the\s+top\s+of|at\s+the\s+bottom\s+of|at\s+the\s+end\s+of|in|into)\s+(?:the\s+)?(?<page>.+?)(?<rest>\s*,?\s+(?:with|that|which|using|showing|containing|for|sending|linking)\b.*)?[.!]?$/) else { return nil }
+        guard let match = request.message.firstMatch(of: /(?i)^(?:add|put|insert|place|include|create)\s+(?:a\s+|an\s+|the\s+|some\s+)?(?:new\s+)?(?<component>hero(?:\s+section|\s+banner)?|banner|(?:photo\s+|image\s+)?gallery|contact\s*form|form|features?\s+section|pricing(?:\s+(?:table|section|block|grid|plans))?|price\s+(?:list|table))(?:\s+of\s+(?:our\s+|my\s+|the\s+)?[\w ]+?)?\s+(?<position>to|on|onto|at\s+the\s+top\s+of|at\s+the\s+bottom\s+of|at\s+the\s+end\s+of|in|into)\s+(?:the\s+)?(?<page>.+?)(?<rest>\s*,?\s+(?:with|that|which|using|showing|containing|for|sending|linking)\b.*)?[.!]?$/) else { return nil }
         let word = String(match.component).lowercased()
         let pageName = Phrase.value(String(match.page))
         let page: PageRecord
@@ -25,7 +28,33 @@ struct ComponentAddIntent: RequestIntent {
         if word.hasPrefix("contact") || word == "form" {
             return try ContactFormTemplate.add(to: page, rest: rest, top: position.contains("top"), request)
         }
+        if word.hasPrefix("pricing") || word.hasPrefix("price") || word.hasPrefix("plans") {
+            return try pricing(on: page, rest: rest, top: position.contains("top"), request)
+        }
         return .unsupported("Adding a \(word) offline is not supported yet; say “add a pricing page” for pricing, or use a model backend.")
+    }
+
+    /// A Pricing section with example tiers marked `placeholder: true` (shown as examples until real prices are
+    /// given), like a new pricing page.
+    private func pricing(on page: PageRecord, rest: String, top: Bool, _ request: AgentRequest) throws -> Resolution {
+        if let theme = request.site.theme, let manifest = schemas?.manifest(of: theme),
+           !manifest.components.contains(where: { $0.name == "Pricing" }) {
+            return .unsupported("The \(theme) theme has no Pricing component, so a pricing section cannot be added to “\(page.title)”. The starter theme has one (“switch to the starter theme”), or list your prices as text: “add a heading \"Prices\" to the \(page.title) page saying …”.")
+        }
+        let editor0 = ComponentBlockEditor(try request.workspace.text(page.path))
+        guard editor0.blocks(named: "Pricing").isEmpty else { return .noChange("“\(page.title)” already has a pricing section.") }
+        let count = rest.firstMatch(of: /(?i)\b(?<count>\d+|one|two|three|four|five|a couple of|a few)\s+(?:tiers?|plans?|levels?|options?|packages?|prices?)\b/).flatMap { Phrase.number(String($0.count)) } ?? 3
+        guard (1...4).contains(count) else {
+            return .question(AgentQuestion(text: "A pricing section here holds one to four plans. How many should it have?", options: ["2", "3", "4"]))
+        }
+        let contact = request.site.pages.first { $0.title.lowercased().contains("contact") }?.url ?? "/"
+        let tiers = PricingTemplate.tiers(count: count, ctaURL: contact)
+        let props = YAMLValue.map([("title", .string("Pricing")), ("placeholder", .bool(true)), ("tiers", .list(tiers.map(\.value)))])
+        var editor = editor0
+        editor.insert("Pricing", props: props, at: top ? .top : .bottom)
+        var workspace = request.workspace
+        workspace.write(page.path, editor.text, step: "Pricing section with \(count) example tiers")
+        return .change(workspace, summary: "Added a pricing section to \(top ? "the top" : "the bottom") of “\(page.title)” with \(count) example plans (\(Phrase.list(tiers.map(\.name)))). The prices are placeholders, shown as examples until you give real ones: say “set the price of the Pro plan to $29”.")
     }
 
     private func hero(on page: PageRecord, _ rest: String, _ request: AgentRequest) throws -> Resolution {

@@ -21,13 +21,31 @@ enum GalleryTemplate {
         guard !images.isEmpty else {
             return .noChange("There are no images in \(folder). Put the files under static/ first (static/img/a.jpg is served at /img/a.jpg).")
         }
-        let items = images.map { path -> YAMLValue in
-            .map([("src", .string("/" + path.dropFirst("static/".count))), ("alt", .string(altText(for: path)))])
+        // Files named one by one: their alt text is asked for, never made up ("Work 01" describes nothing).
+        var given: [String]?
+        if !named.isEmpty {
+            let shown = images.map { String($0.dropFirst("static".count)) }
+            let question = AgentQuestion(text: "What does each picture show? Give one short description per image, in this order, separated by semicolons: \(Phrase.list(shown)). For example: “A bright studio desk; Two designers at work; Our shop front”.")
+            let answer = request.context.answer?.trimmingWhitespace ?? ""
+            let parts = answer.split(separator: /\s*(?:;|\n)\s*/).map { Phrase.value(String($0)).trimmingWhitespace }.filter { !$0.isEmpty }
+            guard request.context.question?.text == question.text, parts.count == images.count else {
+                if request.context.question?.text == question.text, !answer.isEmpty {
+                    return .question(AgentQuestion(text: "I need \(images.count) descriptions and read \(parts.count). " + question.text))
+                }
+                return .question(question)
+            }
+            given = parts
+        }
+        let items = images.enumerated().map { index, path -> YAMLValue in
+            .map([("src", .string("/" + path.dropFirst("static/".count))), ("alt", .string(given?[index] ?? altText(for: path)))])
         }
         var editor = ComponentBlockEditor(try request.workspace.text(page.path))
         editor.insert("Gallery", props: .map([("images", .list(items))]), at: top ? .top : .bottom)
         var workspace = request.workspace
         workspace.write(page.path, editor.text, step: "Gallery with \(images.count) images from \(folder)")
+        if let given {
+            return .change(workspace, summary: "Added a gallery to \(top ? "the top" : "the bottom") of “\(page.title)” with the \(images.count) images named, each with the description you gave (\(Phrase.list(given.map { "“\($0)”" }))).")
+        }
         let alts = images.map(altText(for:))
         return .change(workspace, summary: "Added a gallery to \(top ? "the top" : "the bottom") of “\(page.title)” with the \(images.count) images \(named.isEmpty ? "in " + folder : "named"). The alt text was made from the file names (\(Phrase.list(alts))): please review it so that it describes each image.")
     }

@@ -25,7 +25,15 @@ struct ImageIntent: RequestIntent {
             }
         }
         let images = site.files.paths.filter { Self.isImage($0) && $0.hasPrefix("static/") }
-        guard let pathMatch = rest.firstMatch(of: /(?<path>(?:\/|static\/)?[\w.\/-]+\.(?i:jpe?g|png|gif|webp|avif|svg))/) else {
+        // "add the diagram image to the introduction page": a file of static/ named by its name alone; an answer
+        // naming a file counts too.
+        let answer = request.context.answer ?? ""
+        let named = images.filter { path in
+            let stem = (path.split(separator: "/").last ?? "").split(separator: ".").first.map { String($0).lowercased() } ?? ""
+            return stem.count >= 3 && (message + " " + answer).lowercased().contains(Regex<Substring>(verbatim: stem).wordBoundaryKind(.default))
+        }
+        let typed = (rest + " " + answer).firstMatch(of: /(?<path>(?:\/|static\/)?[\w.\/-]+\.(?i:jpe?g|png|gif|webp|avif|svg))/).map { String($0.path) }
+        guard let found = typed ?? (named.count == 1 ? String(named[0].dropFirst("static".count)) : nil) else {
             // "add a photo of our candles": no file named.
             if images.isEmpty {
                 return .unsupported("The site has no images yet, and the offline agent cannot make or fetch one. Add the file to the site's static/ folder (static/img/candles.jpg is served at /img/candles.jpg) in a new version, then say “add the image /img/candles.jpg to the home page with alt text …”.")
@@ -33,7 +41,7 @@ struct ImageIntent: RequestIntent {
             return .question(AgentQuestion(
                 text: "Which image? The site has \(images.count) in static/: \(Phrase.list(images.prefix(8).map { "/" + $0.dropFirst("static/".count) })). Say for example “add the image \("/" + images[0].dropFirst("static/".count)) to the \(page?.title ?? "home") page with alt text …”."))
         }
-        var path = String(pathMatch.path)
+        var path = found
         if path.hasPrefix("static/") { path = String(path.dropFirst("static".count)) }
         if !path.hasPrefix("/") { path = "/" + path }
         guard site.files[("static" + path)] != nil else {
@@ -43,16 +51,16 @@ struct ImageIntent: RequestIntent {
                 options: Array(known)))
         }
         guard let page = page ?? { if case .one(let home) = site.findPage("home") { return home } else { return nil } }() else { return nil }
-        let after = String(rest[pathMatch.range.upperBound...])
         var alt: String?
-        if let match = rest.firstMatch(of: /(?i)(?:alt(?:\s*-?\s*text)?|description|described\s+as)\s*(?:of|:|=|as|saying|reading)?\s*(?<alt>"[^"]+"|“[^”]+”|[^,;]+?)(?=\s*(?:[,;]|\s+and\s+(?:the\s+)?caption|\s+(?:with\s+)?(?:the\s+|a\s+)?caption\b|$))/) {
+        // Alt text and caption run to the end, or to where the other one starts ("… and alt text …").
+        let described = rest.replacing(/(?i)\s+too$|\s+as\s+well$/, with: "")
+        if let match = described.firstMatch(of: /(?i)(?:alt(?:\s*-?\s*text)?|description|described\s+as)\s*(?:of|:|=|as|saying|reading)?\s*(?<alt>"[^"]+"|“[^”]+”|.+?)(?=\s*(?:,?\s+and\s+(?:the\s+|a\s+)?caption|,?\s+(?:with\s+)?(?:the\s+|a\s+)?caption\b|,\s*caption\b|$))/) {
             alt = Phrase.value(String(match.alt))
         }
         var caption: String?
-        if let match = rest.firstMatch(of: /(?i)caption(?:ed)?\s*(?::|=|saying|reading)?\s*(?<caption>"[^"]+"|“[^”]+”|[^,;]+?)(?=\s*(?:[,;]|\s+and\s+(?:the\s+)?alt\b|\s+(?:with\s+)?(?:the\s+)?alt\b|$))/) {
+        if let match = described.firstMatch(of: /(?i)caption(?:ed)?\s*(?::|=|saying|reading)?\s*(?<caption>"[^"]+"|“[^”]+”|.+?)(?=\s*(?:,?\s+and\s+(?:the\s+)?alt\b|,?\s+(?:with\s+)?(?:the\s+)?alt\b|,\s*alt\b|$))/) {
             caption = Phrase.value(String(match.caption))
         }
-        _ = after
         var editor = ComponentBlockEditor(try request.workspace.text(page.path))
         var workspace = request.workspace
         if head.output.hero != nil {

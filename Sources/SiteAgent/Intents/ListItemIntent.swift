@@ -82,6 +82,13 @@ struct ListItemIntent: RequestIntent {
         var onPage: PageRecord?
         if let (page, rest) = SlotMatcher.page(in: text, site: site) { (onPage, text) = (page, rest) }
         text = text.replacing(/(?i)\s+(?:from|in|on|off)\s+(?:the\s+)?(?:list|section|grid|table|block)$/, with: "")
+        // "… from the selected work gallery": the section, by its title and kind.
+        if let match = text.firstMatch(of: /(?i)\s+(?:from|in|on|off|out\s+of)\s+(?:the\s+|our\s+|my\s+)?(?<title>[\w ]+?)\s+(?:gallery|features?|testimonials?|faq|pricing|section|list|grid)$/) {
+            let title = String(match.title)
+            if lists.contains(where: { site.files.text($0.page.path)?.range(of: "title: " + title, options: .caseInsensitive) != nil }) {
+                text = String(text[..<match.range.lowerBound])
+            }
+        }
         let tokens = SlotNames.tokens(text.replacing(/["“”]/, with: " "))
         let quoted = text.firstMatch(of: /"([^"]+)"|“([^”]+)”/).flatMap { ($0.output.1 ?? $0.output.2).map(String.init) }
         var scored: [(list: ItemList, item: Int, score: Int)] = []
@@ -215,6 +222,15 @@ struct ListItemIntent: RequestIntent {
             if !narrowed.isEmpty { chosen = narrowed }
             remainder = String(remainder[..<match.range.lowerBound]) + String(remainder[match.range.upperBound...])
         }
+        // "a feature to the Harbour Festival page called Signage saying …": a page named mid-sentence.
+        if let match = remainder.firstMatch(of: /(?i)\s+(?:to|on|in)\s+(?:the\s+|our\s+|my\s+)?(?<page>[^"“”,:]+?)\s+(?:page|post)(?=\s+(?:called|named|titled|saying|with|that|which|from|by|at)\b|\s*[,:])/),
+           case .one(let page) = request.site.findPage(String(match.page)) {
+            let narrowed = chosen.filter { $0.list.page.path == page.path }
+            if !narrowed.isEmpty {
+                chosen = narrowed
+                remainder = String(remainder[..<match.range.lowerBound]) + String(remainder[match.range.upperBound...])
+            }
+        }
         // "… to the home page", "… on the About page": a page narrows the lists.
         if let match = remainder.firstMatch(of: /(?i)\s+(?:to|on|in)\s+(?:the\s+)?(?<page>[^"“”]+?)(?:\s+page)?(?:'s\s+\w+)?(?:\s+(?:section|list|grid))?[.!]?$/),
            case .one(let page) = request.site.findPage(String(match.page)) {
@@ -259,6 +275,13 @@ struct ListItemIntent: RequestIntent {
         let bodyKey = ["text", "quote", "answer", "description", "caption"].first { keys.contains($0) }
         var item: [(String, YAMLValue)] = []
         var values: [String: String] = [:]
+        // "question: Can I use it offline? Answer: Yes, everything runs locally.", "Q: … A: …".
+        if keys.contains("question"), keys.contains("answer"),
+           let match = text.firstMatch(of: /(?i)^\s*(?:question)?\s*:?\s*(?<question>[^:"“]+?\?)\s*(?:answer|a)\s*:\s*(?<answer>.+)$/) {
+            values["question"] = String(match.question).trimmingWhitespace
+            values["answer"] = Phrase.unquoted(String(match.answer)) ?? String(match.answer).trimmingWhitespace
+            text = ""
+        }
         // Pricing: "at $49 a month", "for €10 per year", "free".
         if keys.contains("price"), let match = text.firstMatch(of: /(?i)\s+(?:at|for|costing|priced\s+at|of)\s+(?<price>[$€£]\s?\d+(?:[.,]\d{1,2})?|\d+(?:[.,]\d{1,2})?\s?(?:[$€£]|dollars|euros|pounds|usd|eur|gbp)|free)(?:\s*(?:a|per|\/|each)\s*(?<period>month|year|week|mo|yr))?/) {
             values["price"] = String(match.price).replacing(/\s+/, with: "")

@@ -1,3 +1,4 @@
+import Foundation
 import SiteCompiler
 import Yams
 
@@ -11,11 +12,35 @@ struct PageCreationIntent: RequestIntent {
         var kind: String?
         var tierCount: Int?
         var addToMenu: Bool
+        /// What the page should hold besides its title ("with a contact form that sends to …").
+        var extra: String?
     }
 
     func resolve(_ request: AgentRequest) throws -> Resolution? {
         guard let page = Self.parse(request.message) else { return nil }
-        return try create(page, request)
+        let created = try create(page, request)
+        // "a page called Contact with a contact form that sends to hello@acme.test": the form goes on the new page.
+        guard let extra = page.extra, case .change(let workspace, let summary) = created else { return created }
+        guard extra.lowercased().contains(/\b(?:contact\s*form|form)\b/) else {
+            return .change(workspace, summary: summary + " I did not add “\(extra)”: the offline agent only adds what it can build from the request; say, for example, “add a contact form to the \(page.title) page sending to you@example.com”.")
+        }
+        var context = request.context
+        context.source = workspace.files
+        var site = try SiteSnapshot(files: workspace.files)
+        site.themeTokens = request.site.themeTokens
+        let form = try ComponentAddIntent().resolve(AgentRequest(context: context, site: site, message: "add a contact form to the \(page.title) page \(extra.replacing(/(?i)^(?:a\s+|an\s+)?contact\s*form\s*/, with: ""))"))
+        switch form {
+        case .change(let withForm, let formSummary)?:
+            var merged = workspace
+            merged.files = withForm.files
+            merged.steps += withForm.steps
+            merged.warnings += withForm.warnings
+            return .change(merged, summary: summary + " " + formSummary)
+        case .question(let question)?:
+            return .change(workspace, summary: summary + " The contact form was not added: " + question.text)
+        default:
+            return created
+        }
     }
 
     static func parse(_ message: String) -> PageRequest? {
@@ -39,6 +64,13 @@ struct PageCreationIntent: RequestIntent {
             tierCount = Phrase.number(String(tiers.count))
             after = String(after[..<tiers.range.lowerBound])
         }
+        // "… called Contact with a contact form that sends to …": the title ends before "with a …".
+        var extra: String?
+        after = after.replacing(/(?i)\s*,?\s+(?:and\s+)?(?:add|put)\s+it\s+(?:to|in|into|on)\s+the\s+(?:menu|nav|navigation)\s*[.!]?$/, with: "")
+        if let with = after.firstMatch(of: /(?i)\s+with\s+(?:a|an|the|some|our|my)\s+(?<extra>.+)$/) {
+            extra = String(with.extra).trimmingCharacters(in: CharacterSet(charactersIn: " ,.;"))
+            after = String(after[..<with.range.lowerBound])
+        }
         let hidden = after.contains(/(?i)\b(?:not|without|don't|do not)\b.*\b(?:menu|nav|navigation)\b/)
         after = after.replacing(/(?i)\s*(?:,\s*)?(?:but\s+)?(?:not|without|don't|do not)\b.*\b(?:menu|nav|navigation)\b.*$/, with: "")
         after = after.replacing(/(?i)\s+(?:and\s+)?(?:add|put)\s+it\s+(?:to|in)\s+the\s+(?:menu|nav|navigation)\s*$/, with: "")
@@ -57,7 +89,7 @@ struct PageCreationIntent: RequestIntent {
         guard !title.isEmpty else { return nil }
         let kind = before.lowercased().contains("pricing") || title.lowercased() == "pricing" ? "pricing" : nil
         return PageRequest(title: title == title.lowercased() ? Phrase.titleCased(title) : title,
-                           body: body.map(Phrase.value), kind: kind, tierCount: tierCount, addToMenu: !hidden)
+                           body: body.map(Phrase.value), kind: kind, tierCount: tierCount, addToMenu: !hidden, extra: extra)
     }
 
     func create(_ page: PageRequest, _ request: AgentRequest) throws -> Resolution {

@@ -1,3 +1,4 @@
+import Foundation
 import SiteCompiler
 import Yams
 
@@ -14,6 +15,7 @@ struct SiteSettingIntent: RequestIntent {
 
     func resolve(_ request: AgentRequest) throws -> Resolution? {
         let text = request.message
+        if let year = try footerYear(request) { return year }
         if let match = text.firstMatch(of: /(?i)^(?:set|change|update|make|edit|replace)\s+(?:the\s+|our\s+|my\s+)?(?:site(?:'s)?\s+|website(?:'s)?\s+)?(?<key>title|name|tagline|slogan|subtitle|strapline|description|footer text|footer)\s+(?:to|as|into|=|:)\s*(?<value>.+)$/) {
             guard let setting = Self.keys[String(match.key).lowercased()] else { return nil }
             return try set(setting.key, name: setting.name, to: Phrase.value(String(match.value)), request)
@@ -22,6 +24,35 @@ struct SiteSettingIntent: RequestIntent {
             return try set("title", name: "site title", to: Phrase.value(String(match.value)), request)
         }
         return nil
+    }
+
+    /// "change the footer to include the current year", "put this year in the copyright line", "the footer
+    /// should show the year": the year goes after "©" (or replaces the year there), the rest of the line stays.
+    private func footerYear(_ request: AgentRequest) throws -> Resolution? {
+        let text = request.message.lowercased()
+        guard text.contains(/\b(?:footer|copyright)\b/), text.contains(/\b(?:current|this|today'?s|the)\s+year\b|\byear\b/),
+              text.contains(/\b(?:include|add|show|put|have|with|mention|display|insert|update|should)\b/),
+              !text.contains(/\d{4}/), !text.contains(/"|“/) else { return nil }
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = request.context.timeZone
+        let year = String(calendar.component(.year, from: request.context.now))
+        let surface = EditSurface(site: request.site, components: nil, tokens: nil)
+        let old = surface.slot(at: .site(key: "footer", child: nil))?.value ?? ""
+        var line: String
+        if let match = old.firstMatch(of: /\b(?:19|20)\d{2}\b/) {
+            line = old.replacingCharacters(in: match.range, with: year)
+        } else if let copyright = old.firstMatch(of: /^(?:©|\(c\)|Copyright)\s*/) {
+            line = String(old[..<copyright.range.upperBound]).trimmingWhitespace + " " + year + " " + old[copyright.range.upperBound...]
+        } else if old.isEmpty {
+            line = "© \(year) \(request.site.title ?? "")".trimmingWhitespace
+        } else {
+            line = "© \(year) " + old
+        }
+        line = line.replacing(/\s+/, with: " ")
+        guard line != old else { return .noChange("The footer already says “\(old)”.") }
+        var workspace = request.workspace
+        try workspace.editSiteYAML(step: "footer: \(line)") { $0.set("footer", to: line) }
+        return .change(workspace, summary: "Changed the footer text from “\(old)” to “\(line)”. The year is written in the text: change it again next year (“update the year in the footer”).")
     }
 
     private func set(_ key: String, name: String, to value: String, _ request: AgentRequest) throws -> Resolution {

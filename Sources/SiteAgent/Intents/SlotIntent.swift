@@ -14,6 +14,8 @@ struct SlotIntent: RequestIntent {
     func resolve(_ request: AgentRequest) throws -> Resolution? {
         let message = request.message
         var candidates: [(reference: String, value: String, renaming: Bool)] = []
+        // Splits made at "so it says", "to say": the words an item shows, not its name.
+        var saying: Set<Int> = []
         if let verb = message.prefixMatch(of: /(?i)^(?:change|set|update|make|edit|replace|rename|reword|retitle|relabel|swap|switch|alter|modify)\s+/) {
             let rest = String(message[verb.range.upperBound...])
             let renaming = verb.output.lowercased().hasPrefix("rename") || verb.output.lowercased().hasPrefix("retitle")
@@ -27,8 +29,13 @@ struct SlotIntent: RequestIntent {
                     valueStart = word.range.lowerBound
                     valueStart = rest.index(after: valueStart)
                 }
+                if rest[split].lowercased().contains(/so\s+(?:that\s+)?it\s+(?:says|reads)|to\s+(?:say|read)/) { saying.insert(candidates.count) }
                 candidates.append((String(rest[..<split.lowerBound]), String(rest[valueStart...]), renaming))
             }
+        }
+        // "The Harbour Festival project page should show project-3.svg instead of project-1.svg".
+        if let match = message.firstMatch(of: /(?i)^(?<scope>.+?)\s+should\s+(?:show|use|have|display)\s+(?<value>\S+)\s+instead\s+of\s+(?<old>\S+)$/) {
+            candidates.append((String(match.old) + " on " + match.scope.replacing(/(?i)\s+project\s+page$|\s+page$/, with: "") + " page", String(match.value), false))
         }
         // "use /img/project-2.svg instead of project-1 (on the Harbour Festival page)": the current value, or a
         // file's name without its folder.
@@ -72,17 +79,32 @@ struct SlotIntent: RequestIntent {
                 }
                 if Self.looksLikeStyle(String(match.value)) { notBareText.insert(candidates.count) }
             }
+            if ["read", "say"].contains(verb) {
+                // "the Kind words testimonial should say …": an item named without its field means its words.
+                for field in [" text", " quote"] {
+                    saying.insert(candidates.count)
+                    candidates.append((String(match.reference) + field, String(match.value), false))
+                }
+                saying.insert(candidates.count)
+            }
             candidates.append((String(match.reference) + (dated ? " date" : ""), String(match.value), named))
         }
         if let dated = Self.datedReference(message) { candidates.append((dated.reference + " date", dated.date, false)) }
         guard let theme = request.site.theme else { return nil }
         let manifest = schemas.manifest(of: theme)
         let surface = EditSurface(site: request.site, components: manifest?.components, tokens: manifest?.tokens)
-        if candidates.isEmpty { return Self.vague(message, surface: surface, site: request.site) }
+        if candidates.isEmpty { return try Self.vague(message, surface: surface, site: request.site, request: request) }
         // Every split of the message is scored; the one whose reference names a slot best wins (the first on a tie):
         // "change the answer to "Is it free?" to "Yes"" is the answer of that question, not "the answer".
         var scored: [(reference: String, value: String, matches: [SlotMatcher.Match])] = []
-        for (index, candidate) in candidates.enumerated() {
+        for (index, var candidate) in candidates.enumerated() {
+            // "change the headline to Hello there on the home page": the page belongs to the reference.
+            if Phrase.unquoted(candidate.value) == nil,
+               let scope = candidate.value.firstMatch(of: /(?i)\s+(?:on|in)\s+(?:the\s+|our\s+|my\s+)?(?<page>[^"“”,]+?)\s+(?:page|post)[.!]?$/),
+               case .one = request.site.findPage(String(scope.page)) {
+                candidate.reference += String(scope.0).replacing(/[.!]$/, with: "")
+                candidate.value = String(candidate.value[..<scope.range.lowerBound])
+            }
             let value = Phrase.value(candidate.value)
             guard !value.isEmpty else { continue }
             let reference = Self.trimmed(candidate.reference)
@@ -91,6 +113,20 @@ struct SlotIntent: RequestIntent {
                 // "the hero button should go to …": the link that belongs with the text named.
                 matches = matches.compactMap { match in
                     match.slot.kind == .url ? match : Self.linkSlot(of: match.slot, in: surface).map { SlotMatcher.Match(slot: $0, score: match.score) }
+                }
+            }
+            if saying.contains(index), !candidate.reference.contains(where: { "\"“”".contains($0) }) {
+                // "Change the testimonial from A reader so it says: …": the quote, not the name.
+                let said = Set(SlotNames.tokens(reference))
+                matches = matches.map { match in
+                    // Unless the name's field is said ("the title of the first feature should say …").
+                    let fieldWords = Set(match.slot.patterns.first?.last?.flatMap { SlotNames.tokens($0) } ?? [])
+                    guard match.slot.isItemName, said.isDisjoint(with: fieldWords),
+                          case .itemProp(let path, let block, let list, let item, _) = match.slot.location,
+                          let main = ["quote", "text", "answer", "body", "description"].lazy.compactMap({
+                              surface.slot(at: .itemProp(path: path, block: block, list: list, item: item, key: $0)) }).first
+                    else { return match }
+                    return SlotMatcher.Match(slot: main, score: match.score)
                 }
             }
             matches = matches
@@ -119,12 +155,12 @@ struct SlotIntent: RequestIntent {
 
     /// "fix the text", "change the card", "update the button": a change without a new value. Ask which slot and
     /// what it should say, with the slots the words name (or the home page's texts) as options.
-    static func vague(_ message: String, surface: EditSurface, site: SiteSnapshot) -> Resolution? {
+    static func vague(_ message: String, surface: EditSurface, site: SiteSnapshot, request: AgentRequest) throws -> Resolution? {
         let trimmed = message.replacing(/(?i)\s+(?:a\s+bit|a\s+little|slightly|somehow|please)[.!]*$/, with: "")
         let reference: String
         if let match = trimmed.firstMatch(of: /(?i)^(?:change|fix|update|edit|improve|tweak|redo|rework|correct|swap|replace|tidy\s+up|clean\s+up|sort\s+out|reorgani[sz]e|refresh)\s+(?:the\s+|my\s+|our\s+|this\s+|that\s+)?(?<reference>[\w ]{2,40}?)(?:\s+(?:up|a\s+bit))?[.!]?$/) {
             reference = String(match.reference)
-        } else if let match = trimmed.firstMatch(of: /(?i)^(?:the\s+|my\s+|our\s+|this\s+|that\s+)?(?<reference>[\w ]{2,40}?)\s+(?:needs?\s+(?:some\s+)?(?:work|fixing|a\s+fix|attention|a\s+refresh|an\s+update|updating|changing|improving|love|tidying)|(?:is|looks|seems|reads)\s+(?:wrong|off|broken|outdated|out\s+of\s+date|weird|bad|odd|messy|old))[.!]?$/) {
+        } else if let match = trimmed.firstMatch(of: /(?i)^(?:the\s+|my\s+|our\s+|this\s+|that\s+)?(?<reference>[\w ]{2,40}?)\s+(?:needs?\s+(?:some\s+)?(?:work|fixing|a\s+fix|attention|a\s+refresh|an\s+update|updating|changing|improving|love|tidying)|(?:is|looks|seems|reads)\s+(?:wrong|off|broken|outdated|out\s+of\s+date|weird|bad|odd|messy|old)|could\s+(?:be\s+(?:better|nicer|improved|clearer|tidier)|use\s+(?:some\s+)?(?:work|love|improvement|a\s+refresh))|(?:is\s+not|isn't|isn’t)\s+(?:great|good|right|ideal))[.!]?$/) {
             reference = String(match.reference)
         } else {
             return nil
@@ -152,10 +188,26 @@ struct SlotIntent: RequestIntent {
             slots = surface.slots.filter { slot in slot.patterns.contains { $0.contains { $0.contains { SlotNames.normalized($0) == wanted } } } && slot.kind == .text }
                 .filter { if case .itemProp = $0.location { return true } else { return false } }
         }
+        // "the about page needs some love": the texts of that page.
+        if slots.isEmpty, reference.lowercased().contains(/\b(?:page|post)$/) || reference.lowercased().contains(/^(?:home\s*page|homepage)$/),
+           case .one(let page) = site.findPage(reference.replacing(/(?i)\s+(?:page|post)$/, with: "")) {
+            let texts = surface.slots.filter { $0.page?.path == page.path && $0.kind == .text }
+            let shown = texts.prefix(6).map { "\($0.label) (now “\($0.value.prefix(40))”)" }
+            return .question(AgentQuestion(
+                text: "What should change on “\(page.title)”? "
+                    + (texts.isEmpty ? "It has no texts the agent can name yet." : "It has \(Phrase.list(Array(shown))).")
+                    + " Say what it should say (“change … to …”), add a section (“add a heading \"…\" to the \(page.title) page saying …”), or add a picture from static/.",
+                options: []))
+        }
         if slots.isEmpty, ["text", "texts", "copy", "words", "wording", "content", "writing"].contains(reference.lowercased()) {
             slots = surface.slots.filter { $0.kind == .text && ($0.page?.isHome ?? false) }
         }
         guard !slots.isEmpty else { return nil }
+        // The follow-up "What should … say?" answered: that is the new text.
+        if let asked = request.context.question, asked.options.isEmpty, let answer = request.context.answer?.trimmingWhitespace, !answer.isEmpty,
+           let slot = surface.slots.first(where: { asked.text.hasPrefix("What should \($0.label) say?") }) {
+            return try set(slot, to: Phrase.value(answer), request)
+        }
         // "tidy up the FAQ", "the testimonials need work": a list — say what can be done with its items.
         if slots.allSatisfy({ if case .itemProp = $0.location { return true } else { return false } }),
            case .itemProp(let path, let block, let list, _, _) = slots[0].location,
@@ -168,9 +220,15 @@ struct SlotIntent: RequestIntent {
                 options: []))
         }
         let shown = slots.prefix(6).map { "\($0.label) (now “\($0.value.prefix(40))”)" }
-        return .question(AgentQuestion(
+        let question = AgentQuestion(
             text: "Which \(reference) should change, and what should it say? For example: “change \(slots[0].label) to …”.",
-            options: shown))
+            options: Array(shown))
+        // An option picked without the new text: ask for it.
+        if case .option(let index) = request.answer(to: question), index < shown.count {
+            let slot = Array(slots.prefix(6))[index]
+            return .question(AgentQuestion(text: "What should \(slot.label) say? It says “\(slot.value)” now."))
+        }
+        return .question(question)
     }
 
     /// "date the workbench post 20 April 2025", "the hello world post was actually published on 14 Feb 2024, fix
@@ -227,6 +285,8 @@ struct SlotIntent: RequestIntent {
             // "the meta description for the whole site", "the site-wide description": the site's own.
             .replacing(/(?i)\s+(?:for|of|across|on)\s+(?:the\s+)?(?:whole|entire)\s+(?:site|website)$|\s+site-?wide$/, with: " of the site")
             .replacing(/(?i)^site-?wide\s+/, with: "site ")
+            // "the site description for search engines", "… for Google": who reads it, not which.
+            .replacing(/(?i)\s+(?:for|in)\s+(?:search\s+engines?|google|seo|search\s+results?)$/, with: "")
     }
 
     /// The value as the slot stores it, or nil when it does not fit the slot's type.
@@ -235,6 +295,13 @@ struct SlotIntent: RequestIntent {
         case .text:
             return value.contains("\n") ? nil : value
         case .url:
+            // "project-3.svg": a file of static/ named without its folder.
+            if value.contains(/^[\w.-]+\.(?i:jpe?g|png|gif|webp|avif|svg|pdf)$/),
+               let file = site.files.paths.first(where: { $0.hasPrefix("static/") && $0.hasSuffix("/" + value) }) {
+                return String(file.dropFirst("static".count))
+            }
+            // A file name is not a domain ("project-3.svg").
+            if value.contains(/^[\w.-]+\.(?i:jpe?g|png|gif|webp|avif|svg|pdf|css|js|html?)$/) { return nil }
             if URLPath.looksLikePath(value) { return URLPath.normalized(value) }
             if value.contains(/^(?i)(?:https?:\/\/|mailto:|tel:)\S+$/) || value.hasPrefix("#") && !value.contains(" ") { return value }
             if value.contains(/^[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+(?:\/\S*)?$/), value.contains(/\.[a-z]{2,}(?:\/|$)/) { return "https://" + value }
@@ -250,7 +317,8 @@ struct SlotIntent: RequestIntent {
         case .date:
             // Only a date: "2 March 2026 and its description to …" holds another instruction.
             guard let (date, rest) = WrittenDate.extract(from: value) else { return nil }
-            return rest.trimmingCharacters(in: CharacterSet(charactersIn: " .,!")).isEmpty ? date : nil
+            let left = rest.trimmingCharacters(in: CharacterSet(charactersIn: " .,!")).replacing(/(?i)^(?:the|to|on|as)$/, with: "")
+            return left.isEmpty ? date : nil
         }
     }
 
@@ -287,6 +355,24 @@ struct SlotIntent: RequestIntent {
         var workspace = request.workspace
         try SlotEditor.write(value, to: slot, in: &workspace)
         guard workspace.files != request.context.source else { return .noChange("\(name) is already “\(value)”.") }
-        return .change(workspace, summary: "Changed \(slot.label) from “\(slot.value)” to “\(value)”.")
+        var summary = "Changed \(slot.label) from “\(slot.value)” to “\(value)”."
+        // A new picture with the old description: say so.
+        let surface = EditSurface(site: request.site, components: nil, tokens: nil)
+        switch slot.location {
+        case .prop(let path, let block, "src"), .prop(let path, let block, "image"):
+            for key in ["alt", "image_alt"] {
+                if let alt = surface.slot(at: .prop(path: path, block: block, key: key)), !alt.value.isEmpty {
+                    summary += " Its description (alt text) still says “\(alt.value)”: say “change the alt text to …” if the new picture shows something else."
+                    break
+                }
+            }
+        case .itemProp(let path, let block, let list, let item, "src"):
+            if let alt = surface.slot(at: .itemProp(path: path, block: block, list: list, item: item, key: "alt")), !alt.value.isEmpty {
+                summary += " Its description (alt text) still says “\(alt.value)”: say “change its alt text to …” if the new picture shows something else."
+            }
+        default:
+            break
+        }
+        return .change(workspace, summary: summary)
     }
 }

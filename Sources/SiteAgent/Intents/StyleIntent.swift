@@ -39,8 +39,21 @@ struct StyleIntent: RequestIntent {
             return try apply(value, kind: .length, reference: words, surface: surface, request)
         }
         if let (range, value) = Self.colour(in: words) {
-            words.removeSubrange(range)
-            return try apply(value, kind: .color, reference: words, surface: surface, request)
+            var reference = words
+            reference.removeSubrange(range)
+            if let done = try apply(value, kind: .color, reference: reference, surface: surface, request) { return done }
+            // "the page background is too bright, could we use a soft cream like ivory": the clause that names a
+            // colour setting, when only one does.
+            let chunks = message.split(separator: /\s*[,;]\s*/).map { $0.split(separator: " ").map { String($0).trimmingCharacters(in: CharacterSet(charactersIn: ".!?")) } }
+            let naming = chunks.filter { chunk in
+                let meaningful = chunk.map { $0.lowercased() }.filter { !Self.filler.contains($0) && !["too", "bright", "dark", "light", "pale", "dull", "loud", "harsh", "soft"].contains($0) }
+                return !meaningful.isEmpty && meaningful.count <= 3 && Self.slots(named: meaningful, kind: .color, surface: surface, site: request.site).count == 1
+            }
+            if chunks.count > 1, naming.count == 1 {
+                let meaningful = naming[0].map { $0.lowercased() }.filter { !Self.filler.contains($0) && !["too", "bright", "dark", "light", "pale", "dull", "loud", "harsh", "soft"].contains($0) }
+                return try apply(value, kind: .color, reference: meaningful, surface: surface, request)
+            }
+            return nil
         }
         return try withoutValue(words, surface: surface, manifest: manifest, request)
     }

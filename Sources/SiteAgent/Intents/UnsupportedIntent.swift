@@ -14,7 +14,13 @@ struct UnsupportedIntent: RequestIntent {
         if text.contains(/\b(?:log\s*in|login|sign\s*up|signup|user\s+accounts?|members?\s+area|password\s+protect)\b/) {
             return .unsupported("A static site has no server side for user accounts or logins. Link to an external service for members, or use a model backend to plan a different set-up.")
         }
-        if text.contains(/\b(?:database|comments?\s+section|let\s+visitors\s+comment|chat\s*bot|live\s+chat|search\s+engine\s+backend)\b/) {
+        if text.contains(/\b(?:save|store|keep|log|collect)s?\s+(?:the\s+)?(?:messages|submissions|form\s+entries|enquiries|inquiries|responses)\b|\b(?:admin\s+panel|inbox)\b/) || (text.contains(/\bdatabase\b/) && text.contains(/\b(?:form|messages|contact)\b/)) {
+            return .unsupported("A static site cannot store what visitors send or offer an admin panel to read it: there is no server side. The site's contact form already sends each message to your e-mail address (the form's `to`), so your inbox is where they are kept; for a shared inbox or a dashboard, point the form at a form service (Formspree, Basin, …): “change the contact form's endpoint to https://…”.")
+        }
+        if text.contains(/\b(?:live\s+chat|chat\s*bot|chat\s+widget|chat\s+box|messenger\s+widget|whatsapp\s+widget)\b/) {
+            return .unsupported("A static site cannot run a live chat: someone has to answer, and a server has to pass the messages. Chat services (Crisp, Tawk.to, …) run on their own servers and are embedded with a script, which a model backend can add — the offline agent does not write scripts. The nearest thing it can do: a contact form, or a button linking to your chat or WhatsApp (“add a button \"Chat with us\" linking to https://wa.me/…”).")
+        }
+        if text.contains(/\b(?:database|chat\s*bot|live\s+chat|search\s+engine\s+backend)\b/) {
             return .unsupported("That needs a server or an external service; a static site only serves files. Embed or link the external service instead, or use a model backend.")
         }
         // Features asked for (not texts that mention them: "rename the button "Book an appointment"").
@@ -30,19 +36,28 @@ struct UnsupportedIntent: RequestIntent {
            !text.contains(/"|“/) {
             return .unsupported("Translating needs a language model, and the offline agent has none. Configure a model backend (see docs/agents.md), or send the translated text yourself, one part at a time (“change the About page text to \"…\"”). A site in several languages would be one site per language, each with its own `lang` in site.yaml.")
         }
-        if text.contains(/^write\s+(?:a|an|some|the|my|our)\s+(?:\w+\s+)?(?:case\s+study|essay|story|bio|biography|description|paragraph|intro|introduction|press\s+release|newsletter)\s+(?:about|on|for|describing|explaining)\b/),
+        if text.contains(/^write\s+(?:a|an|some|the|my|our)\s+(?:[\w-]+\s+){0,3}(?:case\s+study|essay|story|bio|biography|description|paragraph|intro|introduction|press\s+release|newsletter|guide|tutorial|manual|walkthrough|how-?to|faq|documentation|docs|copy|content|text)(?:\s+(?:page|post|article|section))?\s+(?:about|on|for|describing|explaining|covering|that\s+covers|to\s+cover)\b/),
            !text.contains(/\b(?:saying|that\s+says|with\s+the\s+text|called|titled|named)\b|:|"|“/) {
             return .unsupported("Writing new prose needs a language model, and the offline agent has none: it never invents text. Configure a model backend (see docs/agents.md), or give me the words — “add a post called \"…\" saying …” — and I will put them on the site.")
         }
         if asksForFeature, unquoted.contains(/\bcomments?\b|\breaders?\s+(?:can|could)\s+(?:reply|comment|respond)|\bdiscussion\s+(?:section|thread|forum)|\bforum\b|\bguest\s*book\b/) {
             return .unsupported("A static site cannot take comments: there is no server to store them or moderate them. Instead I can add a link under posts to where the discussion happens (an email address, a Mastodon thread, GitHub Discussions), or a contact form that emails you: say “add a button \"Reply by email\" linking to mailto:you@example.com”.")
         }
+        if text.contains(/^re-?write\s+(?:all|every|each|the\s+whole|the\s+entire|all\s+the|all\s+of\s+the|all\s+my|all\s+our)\b|^(?:re-?write|rephrase|reword|polish|proofread)\s+(?:every|each|all)\b/), !text.contains(/"|“/) {
+            return .unsupported("Writing or rewriting prose needs a language model, and the offline agent has none: it only makes the edits it is told word for word. Configure a model backend (see docs/agents.md), or give the new text yourself, one part at a time — “change the description of the Harbour Festival page to …”.")
+        }
         if !text.contains(/\s(?:to|into|with)\s|:|"|“/),
-           text.contains(/^(?:re-?write|rephrase|re-?word|proof-?read|polish|improve|edit|translate|summari[sz]e|shorten|expand|fix\s+(?:the\s+)?(?:grammar|spelling|typos))\b|\b(?:sound|read)\s+(?:more\s+)?(?:professional|friendl(?:y|ier)|formal|casual|fun|exciting|better|smarter|punchier)|\bwrite\s+(?:\d+|some|a\s+few|several|more|two|three|four|five|ten)\s+(?:new\s+)?(?:blog\s+)?(?:posts|articles|pages)|\b(?:generate|fill\s+in|make\s+up)\s+(?:the\s+|some\s+)?(?:content|text|copy|posts|articles)|\btranslate\b|\bin\s+(?:french|german|spanish|italian|dutch|portuguese|japanese|chinese)\b/) {
+           text.contains(/^(?:re-?write|rephrase|re-?word|proof-?read|polish|translate|summari[sz]e|shorten|expand|fix\s+(?:the\s+)?(?:grammar|spelling|typos))\b|\b(?:sound|read)\s+(?:more\s+)?(?:professional|friendl(?:y|ier)|formal|casual|fun|exciting|better|smarter|punchier)|\bwrite\s+(?:\d+|some|a\s+few|several|more|two|three|four|five|ten)\s+(?:new\s+)?(?:blog\s+)?(?:posts|articles|pages)|\b(?:generate|fill\s+in|make\s+up)\s+(?:the\s+|some\s+)?(?:content|text|copy|posts|articles)|\btranslate\b|\bin\s+(?:french|german|spanish|italian|dutch|portuguese|japanese|chinese)\b/) {
             return .unsupported("Writing or rewriting prose needs a language model, and the offline agent has none: it only makes the edits it is told word for word. Configure a model backend (see docs/agents.md), or give the new text yourself, one part at a time — “change the About page text to \"…\"”, “add a post called \"…\" saying …”.")
         }
         if asksForFeature, unquoted.contains(/\b(?:upload\s+(?:form|files?|photos?|images?|documents?)|let\s+\w+\s+upload|upload\s+(?:their|a|your|his|her)\s+\w+|file\s+uploads?|save\s+(?:the\s+)?(?:submissions|form\s+entries|messages)|store\s+(?:the\s+)?(?:submissions|messages|entries|orders)|send\s+(?:an?\s+)?(?:sms|text\s+message)|notify\s+me\s+when|push\s+notifications?)\b/) {
             return .unsupported("That needs a server to receive and keep what visitors send, and a static site only serves files. The nearest thing is a contact form that emails each message to you (“add a contact form”), or a link to a service that collects uploads or sends notifications.")
+        }
+        if text.contains(/\b(?:elastic\s*search|algolia|meilisearch|typesense|solr|search\s+(?:backend|server|engine|index|bar|box|function|feature)|site\s+search|full-?text\s+search)\b/), asksForFeature || text.contains(/\bsearch\b/) {
+            let hasSearch = request.site.theme == "docs"
+            return .unsupported("A static site cannot run a search server such as Elasticsearch: there is nothing on the server side to query. "
+                + (hasSearch ? "The docs theme already has search that runs in the browser from the site's own index (/search.json), rebuilt with every version: it is on every page, nothing to add."
+                    : "The docs theme has search that runs in the browser from the site's own index; switching theme (“use the docs theme”) brings it. Otherwise a hosted search service embeds with a script, which a model backend can add."))
         }
         if text.contains(/^(?:publish|deploy|launch|promote|release)\s+(?:the\s+|my\s+|our\s+)?(?:site|website|changes|preview|latest version|new version)\b|^(?:go|make\s+it|put\s+it)\s+live\b/) {
             return .unsupported("Going live is not an edit of the source: promote a version (for example the latest preview) to make it live. The agent only creates new versions, which are previewed, not promoted.")

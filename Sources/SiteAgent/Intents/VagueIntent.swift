@@ -8,10 +8,11 @@ struct VagueIntent: RequestIntent {
         if let font = try vagueFont(request) { return font }
         if let area = try vagueArea(request) { return area }
         if let colours = try vagueColours(request) { return colours }
+        if let readable = try vagueReadability(request) { return readable }
         let pattern = /(?i)^(?:make\s+(?:it|the\s+site|the\s+website|this|everything)\s+(?:pop|stand\s+out|look\s+(?:better|nicer|good|great|modern|fresh)|better|nicer|prettier|cooler|more\s+(?:modern|exciting|interesting|lively|fun|vibrant|striking))|spice\s+(?:it|things)\s+up|jazz\s+(?:it|things)\s+up|improve\s+(?:the\s+)?(?:design|look|style)|give\s+it\s+more\s+(?:punch|energy|life)|more\s+pop|pop)[.!]*$/
         // "the site looks a bit boring", "I want it to feel more premium", "can you make the homepage better",
         // "fix the colours": no single edit is named either.
-        let broad = /(?i)^(?:(?:the\s+)?(?:site|website|page|homepage|home\s+page|design|it)\s+(?:looks?|feels?|is)\s+(?:a\s+bit\s+|a\s+little\s+|kind\s+of\s+|too\s+|very\s+|so\s+)?(?:boring|dull|plain|bland|dated|old|old-fashioned|flat|ugly|meh|cheap)(?:\s*[,;-]?\s*(?:can\s+you\s+|could\s+you\s+|please\s+)?(?:spice|jazz|liven|brighten)\s+it\s+up)?|(?:make\s+)?(?:it|the\s+site|the\s+website|the\s+homepage|the\s+home\s+page)\s+(?:look\s+|feel\s+)?(?:more\s+)?(?:premium|professional|elegant|modern|fresh|luxurious|classy|polished|better|nicer)|make\s+(?:the\s+)?(?:homepage|home\s+page|site|website|design)\s+(?:look\s+)?(?:better|nicer|prettier|more\s+[\w-]+)|(?:fix|change|update|improve|refresh)\s+(?:the\s+)?(?:colou?rs?|colou?r\s+scheme|look|style|styling|design)|(?:spice|jazz|liven|brighten)\s+(?:it|things|the\s+site)\s+up(?:\s+a\s+bit)?|make\s+it\s+pop\s+more|(?:fix|improve|redo|rework|refresh|tidy\s+up|clean\s+up|spruce\s+up|freshen\s+up|modernise|modernize)\s+(?:the\s+|my\s+|our\s+)?(?:homepage|home\s+page|front\s+page|landing\s+page|site|website)(?:\s+(?:a\s+bit|a\s+little|up))?|(?:can|could)\s+(?:the\s+|my\s+|our\s+)?(?:homepage|home\s+page|front\s+page|site|website|design)\s+(?:be|look|feel)\s+(?:a\s+bit\s+|a\s+little\s+)?(?:more\s+)?(?:eye-catching|attractive|appealing|exciting|interesting|modern|professional|striking|vibrant|better|nicer|polished|premium|fresh|lively|fun))[.!]*$/
+        let broad = /(?i)^(?:(?:the\s+)?(?:site|website|page|homepage|home\s+page|design|it)\s+(?:looks?|feels?|is)\s+(?:a\s+bit\s+|a\s+little\s+|kind\s+of\s+|too\s+|very\s+|so\s+)?(?:boring|dull|plain|bland|dated|old|old-fashioned|flat|ugly|meh|cheap)(?:\s*[,;-]?\s*(?:can\s+you\s+|could\s+you\s+|please\s+)?(?:spice|jazz|liven|brighten)\s+it\s+up)?|(?:make\s+)?(?:it|the\s+site|the\s+website|the\s+homepage|the\s+home\s+page)\s+(?:look\s+|feel\s+)?(?:more\s+)?(?:premium|professional|elegant|modern|fresh|luxurious|classy|polished|better|nicer)|make\s+(?:the\s+)?(?:homepage|home\s+page|site|website|design)\s+(?:look\s+)?(?:better|nicer|prettier|more\s+[\w-]+)|(?:fix|change|update|improve|refresh)\s+(?:the\s+)?(?:colou?rs?|colou?r\s+scheme|look|style|styling|design)|(?:spice|jazz|liven|brighten)\s+(?:it|things|the\s+site)\s+up(?:\s+a\s+bit)?|make\s+it\s+pop\s+more|(?:spice|jazz|liven|brighten|spruce|freshen)\s+up\s+(?:the\s+|my\s+|our\s+)?(?:homepage|home\s+page|front\s+page|site|website|design)(?:\s+(?:a\s+bit|a\s+little))?|(?:fix|improve|redo|rework|refresh|tidy\s+up|clean\s+up|spruce\s+up|freshen\s+up|modernise|modernize)\s+(?:the\s+|my\s+|our\s+)?(?:homepage|home\s+page|front\s+page|landing\s+page|site|website)(?:\s+(?:a\s+bit|a\s+little|up))?|(?:can|could)\s+(?:the\s+|my\s+|our\s+)?(?:homepage|home\s+page|front\s+page|site|website|design)\s+(?:be|look|feel)\s+(?:a\s+bit\s+|a\s+little\s+)?(?:more\s+)?(?:eye-catching|attractive|appealing|exciting|interesting|modern|professional|striking|vibrant|better|nicer|polished|premium|fresh|lively|fun))[.!]*$/
         let wish = request.message.replacing(/(?i)^(?:i\s+want\s+|we\s+want\s+|i'd\s+like\s+|i\s+would\s+like\s+)(?:it\s+)?(?:to\s+)?/, with: "")
         guard request.message.wholeMatch(of: pattern) != nil || request.message.wholeMatch(of: broad) != nil
             || (wish != request.message && ("it " + wish).wholeMatch(of: broad) != nil) else { return nil }
@@ -48,7 +49,8 @@ struct VagueIntent: RequestIntent {
     /// that can be done at once (colours, the footer line with this year, pages missing from the menu) and say
     /// how to ask for the rest.
     private func vagueArea(_ request: AgentRequest) throws -> Resolution? {
-        guard let match = request.message.wholeMatch(of: /(?i)(?:change|update|fix|improve|redo|rework|refresh|tweak|edit|modernise|modernize|sort\s+out|do\s+something\s+with)\s+(?:the\s+|my\s+|our\s+)?(?:site'?s?\s+|website'?s?\s+)?(?<area>header|top\s+bar|navbar|nav\s+bar|footer|bottom\s+bar|menu|navigation|nav)(?:\s+(?:a\s+bit|a\s+little|somehow))?[.!]*/) else { return nil }
+        guard let match = request.message.wholeMatch(of: /(?i)(?:change|update|fix|improve|redo|rework|refresh|tweak|edit|modernise|modernize|sort\s+out|do\s+something\s+with)\s+(?:the\s+|my\s+|our\s+)?(?:site'?s?\s+|website'?s?\s+)?(?<area>header|top\s+bar|navbar|nav\s+bar|footer|bottom\s+bar|menu|navigation|nav)(?:\s+(?:a\s+bit|a\s+little|somehow))?[.!]*/)
+            ?? request.message.wholeMatch(of: /(?i)(?:the\s+|my\s+|our\s+)?(?<area>header|top\s+bar|navbar|nav\s+bar|footer|bottom\s+bar|menu|navigation|nav)\s+(?:needs?\s+(?:some\s+)?(?:work|love|fixing|a\s+fix|attention|a\s+refresh|an\s+update|updating|changing|improving|tidying)|(?:is|looks|seems)\s+(?:wrong|off|broken|outdated|dated|boring|bad|odd|messy|ugly|plain))[.!]*/) else { return nil }
         let area = match.area.lowercased()
         let site = request.site
         func token(_ key: String) -> String { site.tokens[key] ?? site.themeTokens[key] ?? "" }
@@ -95,12 +97,69 @@ struct VagueIntent: RequestIntent {
         return try options[index].run() ?? .question(question)
     }
 
+    /// "make the docs easier to read", "the text is hard to read": what the theme lets change — the width of
+    /// the text column, the body font, the body text colour.
+    private func vagueReadability(_ request: AgentRequest) throws -> Resolution? {
+        guard request.message.wholeMatch(of: /(?i)(?:make\s+(?:the\s+|my\s+|our\s+)?(?:docs|documentation|site|website|blog|text|pages?|posts?|it|articles?)\s+(?:easier|nicer|more\s+pleasant|more\s+comfortable)\s+to\s+read|improve\s+(?:the\s+)?readability|(?:the\s+)?(?:text|docs|site|posts?|pages?)\s+(?:is|are)\s+(?:hard|difficult|tiring)\s+to\s+read|more\s+readable)[.!]*/) != nil else { return nil }
+        let site = request.site
+        func token(_ key: String) -> String { site.tokens[key] ?? site.themeTokens[key] ?? "" }
+        var options: [(label: String, run: () throws -> Resolution?)] = []
+        let surface = EditSurface(site: site, components: nil, tokens: nil)
+        _ = surface
+        if let width = token("content_width").firstMatch(of: /^(\d+(?:\.\d+)?)rem$/).flatMap({ Double(String($0.1)) }), width > 36 {
+            let narrower = "\(Int((width * 0.85).rounded()))rem"
+            options.append(("Narrower text column (\(token("content_width")) → \(narrower)), so lines are shorter", {
+                var workspace = request.workspace
+                try workspace.editSiteYAML(step: "tokens.content_width: \(narrower)") { try $0.setToken("content_width", to: narrower) }
+                return .change(workspace, summary: "Changed the width of the text column from \(token("content_width")) to \(narrower): shorter lines are easier to read.")
+            }))
+        }
+        options.append(("Serif body font (Georgia)", { try FontRequest.apply("Georgia", keys: ["font_body"], request) }))
+        if token("text").lowercased() != "#111827" {
+            options.append(("Darker body text (\(token("text")) → #111827)", {
+                try TokenIntent.apply(ColorPhrase.Match(color: RGBColor(hex: "#111827") ?? .ink, words: "#111827", prefix: ""), to: ColorTarget.all[7], request)
+            }))
+        }
+        let question = AgentQuestion(
+            text: "What would make it easier to read? The theme has no text-size setting; these are what it lets change. Pick one, or say it (“make the text column 40rem”).",
+            options: options.map(\.label))
+        guard case .option(let index) = request.answer(to: question), index < options.count else { return .question(question) }
+        return try options[index].run() ?? .question(question)
+    }
+
     /// "change the colours", "fix the colour scheme", "I don't like the colours": colour edits only, each named
     /// with the colour it would become.
     private func vagueColours(_ request: AgentRequest) throws -> Resolution? {
-        guard request.message.wholeMatch(of: /(?i)(?:change|fix|update|improve|refresh|redo|rework|tweak|swap)\s+(?:the\s+|my\s+|our\s+|all\s+the\s+|some\s+)?(?:site'?s?\s+|website'?s?\s+)?(?:colou?rs?|colou?r\s+scheme|colou?r\s+palette|palette)(?:\s+(?:a\s+bit|a\s+little|up))?[.!]*|i\s+(?:don'?t|do\s+not)\s+like\s+the\s+(?:colou?rs?|colou?r\s+scheme)[.!]*|(?:the\s+)?colou?rs?\s+(?:are|look)\s+(?:wrong|off|bad|boring|dull|ugly|dated)[.!]*/) != nil else { return nil }
+        guard request.message.wholeMatch(of: /(?i)(?:change|fix|update|improve|refresh|redo|rework|tweak|swap)\s+(?:the\s+|my\s+|our\s+|all\s+the\s+|some\s+)?(?:site'?s?\s+|website'?s?\s+)?(?:colou?rs?|colou?r\s+scheme|colou?r\s+palette|palette)(?:\s+(?:a\s+bit|a\s+little|up))?(?:\s*[,;:-]\s*[^"“]{0,60})?[.!]*|make\s+(?:the\s+|my\s+|our\s+)?(?:site|website|blog|homepage|home\s+page|design|it|pages?)\s+(?:feel|look|seem)\s+(?:a\s+bit\s+|a\s+little\s+|more\s+)?(?:warmer|cooler|colder|calmer|softer|bolder|brighter|darker|lighter|friendlier|cosier|cozier|more\s+colou?rful|less\s+(?:dark|bright|grey|gray))[.!]*|i\s+(?:don'?t|do\s+not)\s+like\s+the\s+(?:colou?rs?|colou?r\s+scheme)[.!]*|(?:the\s+)?colou?rs?\s+(?:are|look)\s+(?:wrong|off|bad|boring|dull|ugly|dated)[.!]*/) != nil else { return nil }
         let site = request.site
         func token(_ key: String) -> String { (site.tokens[key] ?? site.themeTokens[key] ?? "").lowercased() }
+        // "make the blog feel warmer", "… cooler", "it feels too dark": options in that direction.
+        let lowered = request.message.lowercased()
+        let mood: [(label: String, key: String, target: ColorTarget, hex: String)]? =
+            lowered.contains(/warm|cosy|cozy|friendl/) ? [
+                ("Warm amber buttons and links", "primary", .primary, "#b45309"),
+                ("Cream page background", "background", ColorTarget.all[6], "#fffaf0"),
+                ("Warm light header", "header_bg", .headerBackground, "#fff7ed"),
+                ("Deep brown footer", "footer_bg", ColorTarget.all[4], "#431407"),
+            ] : lowered.contains(/cool|calm|fresh/) ? [
+                ("Cool teal buttons and links", "primary", .primary, "#0f766e"),
+                ("Cool grey page background", "background", ColorTarget.all[6], "#f8fafc"),
+                ("Slate header", "header_bg", .headerBackground, "#0f172a"),
+            ] : lowered.contains(/too\s+dark|darker\s+than|lighter|brighter|less\s+dark/) ? [
+                ("White page background", "background", ColorTarget.all[6], "#ffffff"),
+                ("Light header", "header_bg", .headerBackground, "#ffffff"),
+                ("Light footer", "footer_bg", ColorTarget.all[4], "#f8fafc"),
+            ] : nil
+        if let mood {
+            let options = mood.filter { token($0.key) != $0.hex }
+            let question = AgentQuestion(
+                text: "Which of these? Pick one, or name a colour (“make the buttons teal”).",
+                options: options.map { "\($0.label) (\(token($0.key).isEmpty ? "" : token($0.key) + " → ")\($0.hex))" })
+            guard !options.isEmpty else { return nil }
+            guard case .option(let index) = request.answer(to: question), index < options.count else { return .question(question) }
+            let pick = options[index]
+            return try TokenIntent.apply(ColorPhrase.Match(color: RGBColor(hex: pick.hex) ?? .ink, words: pick.hex, prefix: ""), to: pick.target, request)
+        }
         let primary = RGBColor(hex: token("primary")) ?? RGBColor(hex: "#2563eb") ?? .ink
         let brighter = primary.brightened
         let (hue, saturation, lightness) = primary.hsl

@@ -19,6 +19,9 @@ struct Interpreter {
         var interpreter = base
         let schemas = ThemeSchemas(library: themes)
         interpreter.schemas = schemas
+        if let index = interpreter.intents.firstIndex(where: { $0 is ComponentAddIntent }) {
+            interpreter.intents[index] = ComponentAddIntent(schemas: schemas)
+        }
         if let index = interpreter.intents.firstIndex(where: { $0 is QuotedTextIntent }) {
             interpreter.intents[index] = QuotedTextIntent(slots: SlotIntent(schemas: schemas))
         }
@@ -35,6 +38,8 @@ struct Interpreter {
         UndoIntent(),
         UnsupportedIntent(),
         VagueIntent(),
+        SocialLinkIntent(),
+        TagIntent(),
         ThemeIntent(),
         NavIntent(),
         SiteSettingIntent(),
@@ -44,6 +49,7 @@ struct Interpreter {
         ComponentRemoveIntent(),
         ComponentAddIntent(),
         ImageIntent(),
+        BodyTextIntent(),
         PublishIntent(),
         PostCreationIntent(),
         PageURLIntent(),
@@ -86,6 +92,13 @@ struct Interpreter {
            let combined = try compound(context, parts: Self.verbClauses(context.message)) {
             return combined
         }
+        // "Change the gallery title to Recent projects and the testimonials title to Kind words": the second
+        // instruction leaves out its verb.
+        if context.answer == nil, clauses == 1,
+           let match = context.message.wholeMatch(of: /(?i)(?<verb>change|set|update|make|rename|switch)\s+(?<first>[^"“]+?\s+(?:to|into)\s+[^"“]+?),?\s+and\s+(?<second>(?:the|its|our|my)\s+[^"“]+?\s+(?:to|into)\s+.+?)[.!]?/),
+           let combined = try compound(context, parts: [match.verb + " " + match.first, match.verb + " " + match.second]) {
+            return combined
+        }
         guard let resolution = try firstResolution(request) else {
             if context.answer == nil, let combined = try compound(context) { return combined }
             return Self.notUnderstood(request.message)
@@ -114,16 +127,27 @@ struct Interpreter {
         let verb = parts[0].split(separator: " ").first.map(String.init) ?? ""
         // "change the Hello World post's date to … and its description to …": "its" is what the first part named.
         let owner = parts[0].firstMatch(of: /(?:[Tt]he\s+)?(?:[A-Z0-9][\w-]*\s+)*[\w-]+(?:'s|’s)(?=\s)/).map { String($0.0) }
+        var previousPart: String?
+        var lastPage: String?
         for var part in parts {
             if let owner, part.contains(/(?i)(?:^|\s)its\s/) {
                 part = part.replacing(/(?i)(^|\s)its\s/, with: { $0.1 + owner + " " })
             }
-            // "add a Changelog page and put it in the menu": "it" is the page the step before added.
-            if let added = current.source.paths.first(where: { $0.hasPrefix("content/") && context.source[$0] == nil }),
-               let title = current.source.text(added).flatMap({ FrontMatterEditor($0).string("title") }),
-               part.contains(/(?i)^(?:put|add|place|include|show|link)\s+(?:it|that|this)\s/) {
-                part = part.replacing(/(?i)^(?<verb>\w+)\s+(?:it|that|this)\s/, with: { $0.verb + " " + title + " " })
+            // "change the hero button to Browse projects and point it at /work/": the link of what was just renamed.
+            if let point = part.wholeMatch(of: /(?i)(?:point|link|send|direct)\s+(?:it|that|this|them)\s+(?:at|to|towards)\s+(?<url>.+)/),
+               let previous = previousPart?.firstMatch(of: /(?i)^(?:change|set|update|rename|make)\s+(?<reference>.+?)\s+(?:to|into)\s+/) {
+                part = previous.reference + " should go to " + point.url
             }
+            // "add a Changelog page and put it in the menu", "set the post's date to … and add the tag essays to
+            // it": "it" is the page the step before added or changed.
+            if let lastPage {
+                if part.contains(/(?i)^(?:put|add|place|include|show|link|date|tag|publish|rename|move|hide)\s+(?:it|that|this)\b/) {
+                    part = part.replacing(/(?i)^(?<verb>\w+)\s+(?:it|that|this)\b/, with: { $0.verb + " the " + lastPage + " page" })
+                } else if part.contains(/(?i)\s(?:to|on|from|in|for|of)\s+(?:it|that\s+one)$/) {
+                    part = part.replacing(/(?i)\s(?<word>to|on|from|in|for|of)\s+(?:it|that\s+one)$/, with: { " " + $0.word + " the " + lastPage + " page" })
+                }
+            }
+            previousPart = part
             var step = current
             step.message = part
             let site = try snapshot(step.source)
@@ -135,12 +159,17 @@ struct Interpreter {
             guard let resolution = found else { return nil }
             switch resolution {
             case .change(let done, let summary):
+                let pages = done.files.paths.filter { $0.hasPrefix("content/") && $0.hasSuffix(".md") && done.files[$0] != current.source[$0] }
+                lastPage = pages.count == 1 ? done.files.text(pages[0]).flatMap { FrontMatterEditor($0).string("title") } : nil
                 workspace.steps += done.steps
                 workspace.warnings += done.warnings
                 workspace.files = done.files
                 current.source = done.files
                 summaries.append(summary)
             case .noChange(let reason):
+                // "already …" is a part done; "There is no page called …" is a part not understood, and a
+                // version must not be stored with it silently left out.
+                guard reason.lowercased().contains("already") else { return nil }
                 summaries.append(reason)
             case .question, .unsupported, .revert:
                 return nil
@@ -173,6 +202,14 @@ struct Interpreter {
                 clauses.append(current.joined(separator: " "))
                 current = []
                 index += 1
+                continue
+            }
+            // "… and also change …", "… and then make …": two joiners in a row.
+            if !inQuote, !current.isEmpty, joiners.contains(lowered), index + 1 < words.count, joiners.contains(words[index + 1].lowercased()),
+               startsInstruction(index + 2) {
+                clauses.append(current.joined(separator: " "))
+                current = []
+                index += 2
                 continue
             }
             for character in word where "\"“”".contains(character) { inQuote.toggle() }

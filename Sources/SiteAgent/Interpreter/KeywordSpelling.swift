@@ -11,13 +11,22 @@ enum KeywordSpelling {
     ]
     static let slots: Set<String> = [
         "title", "tagline", "header", "footer", "headline", "subheadline", "subheading", "buttons", "button", "background",
-        "colour", "color", "heading", "headings", "menu", "navigation", "fonts", "corners",
+        "colour", "color", "heading", "headings", "menu", "navigation", "fonts", "corners", "warning", "callout",
+        "caption", "gallery", "testimonial", "testimonials", "feature", "features", "pricing", "subheading",
+        "description", "section", "picture", "image", "question", "answer", "sidebar", "border", "borders",
+        "primary", "accent", "author", "date", "title", "button", "label", "links",
     ]
+    /// Short words where only a swap of two letters is taken as a typo ("pgae" → "page").
+    static let shortWords: Set<String> = ["page", "post", "menu", "link", "font", "text", "date", "logo", "card", "plan", "site", "blog"]
 
     /// Also corrects a capitalised word that is one edit from exactly one of `names` (the site's page titles and
     /// menu labels, one word each: "Servces" → "Services").
-    static func corrected(_ message: String, names: Set<String>) -> String {
+    static func corrected(_ message: String, names lookup: () -> Set<String>) -> String {
         let text = corrected(message)
+        // Only a capitalised word of five letters or more after the first can be a misspelt name; the site's
+        // names are read only then.
+        guard text.split(separator: " ").dropFirst().contains(where: { $0.count >= 5 && $0.first?.isUppercase == true && $0.allSatisfy(\.isLetter) }) else { return text }
+        let names = lookup()
         guard !names.isEmpty else { return text }
         let stops = [text.firstIndex(where: { "\"“'".contains($0) }), text.range(of: " to ")?.lowerBound, text.firstIndex(of: ":")]
         let end = stops.compactMap { $0 }.min() ?? text.endIndex
@@ -47,6 +56,17 @@ enum KeywordSpelling {
         for index in words.indices {
             let typed = words[index]
             // The first word may be capitalised ("Remvoe the …"); later capitalised words are names.
+            // "the About pgae": a four-letter word with two letters swapped.
+            if typed.count == 4, typed.allSatisfy({ $0.isLetter && $0.isLowercase }), !shortWords.contains(typed),
+               let fix = shortWords.first(where: { word in
+                   let a = Array(typed), b = Array(word)
+                   let diff = (0..<4).filter { a[$0] != b[$0] }
+                   return diff.count == 2 && diff[1] == diff[0] + 1 && a[diff[0]] == b[diff[1]] && a[diff[1]] == b[diff[0]]
+               }) {
+                words[index] = fix
+                changed = true
+                continue
+            }
             guard typed.count >= 5, typed.allSatisfy(\.isLetter), index == 0 || typed.allSatisfy(\.isLowercase) else { continue }
             let word = index == 0 ? typed.lowercased() : typed
             let vocabulary: Set<String>

@@ -39,6 +39,16 @@ enum Phrase {
             }
         }
         var text = raw.trimmingWhitespace
+        // "to say Handmade candles", "should say Meet the team instead of Learn more": the verb and the old text
+        // are no part of the new one (a capitalised "Read the introduction" is).
+        if let verb = text.prefixMatch(of: /^(?:say|says|read|reads|be)\s+/), text.count > verb.output.count + 1 {
+            text = String(text[verb.range.upperBound...])
+            if let inner = unquoted(text) { return inner }
+        }
+        if let instead = text.firstMatch(of: /(?i),?\s+(?:instead\s+of|rather\s+than|in\s+place\s+of)\s+[^,]{1,60}$|,?\s+instead[.!]?$/), instead.range.lowerBound > text.startIndex {
+            text = String(text[..<instead.range.lowerBound])
+            if let inner = unquoted(text) { return inner }
+        }
         // A quoted value followed by a full stop: `"Small studio, big ideas".`
         if let last = text.last, ".!".contains(last), let inner = unquoted(String(text.dropLast())) { return inner }
         if text.hasSuffix("."), !text.hasSuffix("..") {

@@ -132,7 +132,12 @@ struct EditSurface {
         for (blockIndex, block) in editor.blocks.enumerated() {
             guard let props = editor.props(of: block), let mapping = props.mapping else { continue }
             let schema = components.first { $0.name.lowercased() == block.name.lowercased() }
-            let componentWords = componentNames(block.name)
+            var componentWords = componentNames(block.name)
+            // "the warning callout", "the tip box": a block's kind, when it has one.
+            if let kind = (props["type"] ?? props["kind"] ?? props["variant"])?.string, kind.count <= 20 {
+                let lower = kind.lowercased()
+                componentWords += componentWords.prefix(2).map { lower + " " + $0 } + [lower + " box", lower + " note"]
+            }
             for (keyNode, value) in mapping {
                 guard let key = keyNode.string else { continue }
                 let field = schema?.props.first { $0.name == key }
@@ -149,14 +154,15 @@ struct EditSurface {
                     slot.fallbackPatterns = [[propNames(key, field?.schema)]]
                     slots.append(slot)
                 } else if let items = value.sequence {
-                    listItems(page, block: block.name, blockIndex: blockIndex, list: key, field: field, items: Array(items), into: &slots)
+                    listItems(page, block: block.name, blockIndex: blockIndex, list: key, field: field, items: Array(items),
+                              sectionTitle: props["title"]?.string, into: &slots)
                 }
             }
         }
     }
 
     private static func listItems(_ page: PageRecord, block: String, blockIndex: Int, list: String, field: PropField?, items: [Node],
-                                  into slots: inout [EditSlot]) {
+                                  sectionTitle: String? = nil, into slots: inout [EditSlot]) {
         let itemSchema = field?.schema.items
         let nouns = itemNouns(component: block, list: list, schema: field?.schema)
         for (index, item) in items.enumerated() {
@@ -171,7 +177,9 @@ struct EditSurface {
             // A proper name inside a short text names the item on its own ("the Pennywise image" for the caption
             // “Pennywise app”).
             let properNames = pairs.filter { $0.1.count <= 60 && !URLPath.looksLikePath($0.1) }.flatMap { Self.properNames(in: $0.1) }.map { "=" + $0 }
+            // "the Kind words testimonial": the section's title names its items (all of them, so several ask which).
             let names = SlotNames.ordinalNames(index, count: items.count) + (identity.map { [$0, "~" + $0] } ?? []) + texts + properNames
+                + (sectionTitle.map { [$0] } ?? [])
             let itemLabel = identity.map { "the \(nouns.first ?? "item") “\($0)”" } ?? "\(SlotNames.ordinals[min(index, 11)]) \(nouns.first ?? "item")"
             for (key, value) in pairs {
                 let propField = itemSchema?.fields.first { $0.name == key }
@@ -179,11 +187,15 @@ struct EditSurface {
                 var propWords = propNames(key, propField?.schema) + declaredNames(propField?.schema)
                 let isName = key == identityKey
                 if isName { propWords.append("name") }
-                slots.append(EditSlot(
+                var slot = EditSlot(
                     location: .itemProp(path: page.path, block: blockIndex, list: list, item: index, key: key), kind: kind, value: value,
                     label: "the \(key.replacingOccurrences(of: "_", with: " ")) of \(itemLabel) on “\(page.title)”",
                     patterns: [[names, nouns, propWords]] + (identity.map { SlotNames.tokens($0).count >= 2 } == true ? [[[identity!], propWords]] : []), page: page, maxLength: propField?.schema.maxLength, isItemName: isName,
-                    component: block))
+                    component: block)
+                // "the Pennywise caption": a proper name and the field, without the list's noun — a loose name, so
+                // it never rivals a slot named fully ("the website name" is the site's title, not the card "Website").
+                if !properNames.isEmpty { slot.fallbackPatterns = [[properNames, propWords]] }
+                slots.append(slot)
             }
         }
     }

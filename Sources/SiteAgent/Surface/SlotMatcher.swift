@@ -49,6 +49,20 @@ enum SlotMatcher {
             onPage = page
             text = rest
         }
+        // "the answer to the question about platforms": the item whose name holds the topic's words, as if quoted.
+        if !text.contains(where: { "\"“”".contains($0) }),
+           let topic = text.firstMatch(of: /(?i)\b(?<noun>question|card|feature|plan|tier|testimonial|review|image|photo|picture|item|entry|faq)\s+(?:about|on|regarding|asking)\s+(?<topic>[^"“”]+?)$/) {
+            let stop: Set<String> = ["whether", "if", "how", "what", "when", "where", "why", "who", "do", "does", "can", "i", "we", "you", "it", "there", "any", "be", "are", "will"]
+            let wanted = SlotNames.tokens(String(topic.topic)).filter { !stop.contains($0) }
+            let named = surface.slots.filter { slot in
+                guard slot.isItemName, !wanted.isEmpty else { return false }
+                let have = SlotNames.tokens(slot.value)
+                return wanted.allSatisfy { word in have.contains { NameMatcher.sameWord(word, $0) } }
+            }
+            if named.count == 1 {
+                text = String(text[..<topic.range.lowerBound]) + topic.noun + " “" + named[0].value + "”"
+            }
+        }
         let quoted = text.matches(of: /"([^"]+)"|“([^”]+)”|'([^']+)'/).compactMap { match in
             (match.output.1 ?? match.output.2 ?? match.output.3).map(String.init)
         }
@@ -100,7 +114,8 @@ enum SlotMatcher {
         if quoted.isEmpty, !results.contains(where: { $0.score >= 50 }) {
             for slot in surface.slots where slot.kind == .text && slot.value.count >= 4 && slot.value.count <= 60 && slot.value.contains(where: \.isUppercase) {
                 if let onPage, slot.page?.path != onPage.path { continue }
-                guard let range = text.range(of: slot.value, options: .caseInsensitive),
+                // One word must be written as the site writes it ("the docs easier" is not the menu label “Docs”).
+                guard let range = text.range(of: slot.value, options: slot.value.contains(" ") ? .caseInsensitive : []),
                       range.lowerBound == text.startIndex || !text[text.index(before: range.lowerBound)].isLetter,
                       range.upperBound == text.endIndex || !text[range.upperBound].isLetter else { continue }
                 let others = SlotNames.tokens(text.replacingCharacters(in: range, with: " "))
@@ -108,7 +123,14 @@ enum SlotMatcher {
                 if others.isEmpty, text.lowercased().contains(/\b(?:page|post)\b/) { continue }
                 let names = slot.patterns.flatMap { $0.flatMap { $0 } }.flatMap { SlotNames.tokens($0) }
                 let unnamed = others.filter { token in !names.contains { NameMatcher.sameWord(token, $0) } }.count
-                guard unnamed <= 1 else { continue }
+                guard unnamed == 0 else { continue }
+                // "the Kind words testimonial": a section's title with an item's noun names an item of that
+                // section, not the title.
+                if case .prop = slot.location {
+                    let itemNouns = Set(SlotNames.items.values.joined().flatMap { SlotNames.tokens($0) })
+                    let own = Set(slot.patterns.last?.last?.flatMap { SlotNames.tokens($0) } ?? [])
+                    if others.contains(where: { itemNouns.contains($0) && !own.contains($0) }) { continue }
+                }
                 results.append(Match(slot: slot, score: 80 + 3 * (others.count - unnamed) - 12 * unnamed))
             }
         }

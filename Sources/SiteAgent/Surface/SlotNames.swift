@@ -47,7 +47,8 @@ enum SlotNames {
         "href": ["link", "url", "target", "address"],
         "button_label": ["button text", "button label", "button"],
         "headline": ["headline", "heading", "title"],
-        "subheadline": ["subheadline", "subheading", "subtitle"],
+        "subheadline": ["subheadline", "subheading", "subtitle", "subheading under the headline", "subheading under the main headline",
+                        "subtitle under the main headline", "text under the main headline", "line under the main headline", "sub heading"],
         "to": ["email", "email address", "recipient"],
         "endpoint": ["endpoint", "form endpoint"],
     ]

@@ -1,0 +1,73 @@
+import Foundation
+import SiteCompiler
+
+/// A page's tags (front matter `tags`, which the compiler turns into /tags/ pages): "add the tag travel to the
+/// first post", "tag the tidy desk post with workspace and habits", "remove the tag branding from the Harbour
+/// Festival project", "the spring update post should be tagged news".
+struct TagIntent: RequestIntent {
+    /// `tags: [a, b]` on one line, as people and the starter sites write it.
+    private static func write(_ tags: [String], to editor: inout FrontMatterEditor) {
+        let line = "tags: " + YAMLValue.list(tags.map { .string($0) }).flowText
+        if let range = editor.range {
+            YAMLBlockMapping(range: range, indent: 0).set("tags", to: [line], in: &editor.lines)
+        } else {
+            editor.set("tags", value: .list(tags.map { .string($0) }))
+        }
+    }
+
+    func resolve(_ request: AgentRequest) throws -> Resolution? {
+        let message = request.message
+        var adding = true
+        var tagsText: String
+        var pageText: String
+        if let match = message.wholeMatch(of: /(?i)(?:add|put|give|attach)\s+(?:the\s+|a\s+)?tags?\s+(?<tags>.+?)\s+(?:to|on)\s+(?<page>.+?)[.!]?/) {
+            (tagsText, pageText) = (String(match.tags), String(match.page))
+        } else if let match = message.wholeMatch(of: /(?i)tag\s+(?<page>.+?)\s+(?:with|as)\s+(?<tags>.+?)[.!]?/) {
+            (tagsText, pageText) = (String(match.tags), String(match.page))
+        } else if let match = message.wholeMatch(of: /(?i)(?<page>.+?)\s+should\s+(?:be\s+tagged|have\s+the\s+tags?)\s+(?:with\s+|as\s+)?(?<tags>.+?)[.!]?/) {
+            (tagsText, pageText) = (String(match.tags), String(match.page))
+        } else if let match = message.wholeMatch(of: /(?i)(?:remove|delete|drop|take)\s+(?:the\s+)?tags?\s+(?<tags>.+?)\s+(?:from|off)\s+(?<page>.+?)[.!]?/) {
+            (tagsText, pageText) = (String(match.tags), String(match.page))
+            adding = false
+        } else {
+            return nil
+        }
+        let tags = tagsText.split(separator: /\s*(?:,|\band\b|&)\s*/).map { Phrase.value(String($0)).trimmingWhitespace }.filter { !$0.isEmpty }
+        guard !tags.isEmpty, tags.allSatisfy({ $0.count <= 40 && $0.split(separator: " ").count <= 3 }) else { return nil }
+        let name = Phrase.withoutArticles(pageText).replacing(/(?i)\s+(?:page|post|article|project)$/, with: "")
+        let page: PageRecord
+        switch request.site.findPage(name) {
+        case .one(let found): page = found
+        case .ambiguous(let pages):
+            return .question(AgentQuestion(text: "Which page should get the tag\(tags.count > 1 ? "s" : "") \(Phrase.list(tags.map { "“\($0)”" }))?", options: pages.map(\.title)))
+        case .none:
+            // "the first post": by place among the posts.
+            let posts = request.site.pages.filter(\.isPost)
+            if let ordinal = SlotNames.ordinals.firstIndex(where: { name.lowercased().hasPrefix($0 + " post") || name.lowercased() == $0 }), ordinal < posts.count,
+               name.lowercased().contains("post") || name.lowercased() == SlotNames.ordinals[ordinal] {
+                page = posts[ordinal]
+            } else {
+                return .noChange("There is no page called “\(name)”. Posts: \(Phrase.list(request.site.pages.filter(\.isPost).map { "“\($0.title)”" })).")
+            }
+        }
+        let editor = FrontMatterEditor(try request.workspace.text(page.path))
+        var current = editor.list("tags")
+        var workspace = request.workspace
+        if adding {
+            let new = tags.filter { tag in !current.contains { $0.caseInsensitiveCompare(tag) == .orderedSame } }
+            guard !new.isEmpty else { return .noChange("“\(page.title)” is already tagged \(Phrase.list(tags.map { "“\($0)”" })).") }
+            current += new
+            try workspace.editFrontMatter(page.path, step: "tags: \(current)") { Self.write(current, to: &$0) }
+            return .change(workspace, summary: "Tagged “\(page.title)” \(Phrase.list(new.map { "“\($0)”" })). Its tags: \(Phrase.list(current.map { "“\($0)”" })); each tag has a page at /tags/<tag>/.")
+        }
+        let gone = current.filter { tag in tags.contains { $0.caseInsensitiveCompare(tag) == .orderedSame } }
+        guard !gone.isEmpty else {
+            return .noChange("“\(page.title)” has no tag \(Phrase.list(tags.map { "“\($0)”" }))\(current.isEmpty ? "" : "; its tags are \(Phrase.list(current.map { "“\($0)”" }))").")
+        }
+        current.removeAll { gone.contains($0) }
+        try workspace.editFrontMatter(page.path, step: "tags: \(current)") { editor in
+            if current.isEmpty { editor.remove("tags") } else { Self.write(current, to: &editor) }
+        }
+        return .change(workspace, summary: "Removed the tag\(gone.count > 1 ? "s" : "") \(Phrase.list(gone.map { "“\($0)”" })) from “\(page.title)”." + (current.isEmpty ? " It has no tags now." : " Its tags: \(Phrase.list(current.map { "“\($0)”" })).")) 
+    }
+}
