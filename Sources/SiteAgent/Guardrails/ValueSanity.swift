@@ -85,7 +85,7 @@ enum ValueSanity {
     /// The instruction inside `value` ("make the buttons green" in "Northwind Tea and make the buttons green").
     static func swallowedInstruction(in value: String) -> String? {
         // "Recent projects and the testimonials title to Kind words": a second instruction without its verb.
-        if let elliptical = value.firstMatch(of: /(?i)\b(?:and|,)\s+(?:the|its|our|my)\s+(?:[\w'’-]+\s+){0,3}[\w'’-]+\s+(?:to|into)\s+\S.*$/) {
+        if let elliptical = value.firstMatch(of: /(?i)(?:\b(?:and|,)\s+(?:the|its|our|my)\s+(?:[\w'’-]+\s+){0,3}[\w'’-]+|['"”’]?\s+and\s+['"“‘][^'"”’]{1,60}['"”’])\s+(?:to|into)\s+\S.*$/) {
             return String(elliptical.0).replacing(/^(?:and|,)\s+/, with: "")
         }
         let words = value.split(whereSeparator: { $0 == " " }).map(String.init)

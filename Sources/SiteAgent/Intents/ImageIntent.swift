@@ -44,6 +44,10 @@ struct ImageIntent: RequestIntent {
         var path = found
         if path.hasPrefix("static/") { path = String(path.dropFirst("static".count)) }
         if !path.hasPrefix("/") { path = "/" + path }
+        // "project-2.svg": a file of static/ named without its folder.
+        if site.files["static" + path] == nil, let file = images.first(where: { $0.hasSuffix(path) }) {
+            path = String(file.dropFirst("static".count))
+        }
         guard site.files[("static" + path)] != nil else {
             let known = images.prefix(8).map { "/" + $0.dropFirst("static/".count) }
             return .question(AgentQuestion(

@@ -103,7 +103,7 @@ struct ListItemIntent: RequestIntent {
                 let names = SlotNames.ordinalNames(index, count: list.count) + (list.names[index].map { [$0, "~" + $0] } ?? []) + texts + proper
                 let nouns = list.nouns + EditSurface.componentNames(list.component)
                 // "the question about platforms", "the card on hosting": a topic word of the item's name.
-                if let topic = text.firstMatch(of: /(?i)^(?:the\s+)?(?<noun>[\w ]+?)\s+(?:about|on|regarding|for|from)\s+(?<topic>[^"“”]+)$/),
+                if let topic = text.firstMatch(of: /(?i)^(?:the\s+)?(?<noun>[\w ]+?)\s+(?:about|on|regarding|for|from|asking|that\s+asks|which\s+asks|asking\s+about)\s+(?<topic>[^"“”]+)$/),
                    SlotMatcher.match(SlotNames.tokens(String(topic.noun)), groups: [nouns], page: nil) != nil {
                     // "about whether My Project is free": the question words are no part of the topic.
                     let wanted = SlotNames.tokens(String(topic.topic)).filter { !Self.questionWords.contains($0) }
@@ -225,11 +225,10 @@ struct ListItemIntent: RequestIntent {
         // "a feature to the Harbour Festival page called Signage saying …": a page named mid-sentence.
         if let match = remainder.firstMatch(of: /(?i)\s+(?:to|on|in)\s+(?:the\s+|our\s+|my\s+)?(?<page>[^"“”,:]+?)\s+(?:page|post)(?=\s+(?:called|named|titled|saying|with|that|which|from|by|at)\b|\s*[,:])/),
            case .one(let page) = request.site.findPage(String(match.page)) {
-            let narrowed = chosen.filter { $0.list.page.path == page.path }
-            if !narrowed.isEmpty {
-                chosen = narrowed
-                remainder = String(remainder[..<match.range.lowerBound]) + String(remainder[match.range.upperBound...])
-            }
+            // A page without such a list: not a list item (an image for that page, say).
+            chosen = chosen.filter { $0.list.page.path == page.path }
+            guard !chosen.isEmpty else { return nil }
+            remainder = String(remainder[..<match.range.lowerBound]) + String(remainder[match.range.upperBound...])
         }
         // "… to the home page", "… on the About page": a page narrows the lists.
         if let match = remainder.firstMatch(of: /(?i)\s+(?:to|on|in)\s+(?:the\s+)?(?<page>[^"“”]+?)(?:\s+page)?(?:'s\s+\w+)?(?:\s+(?:section|list|grid))?[.!]?$/),
@@ -277,7 +276,7 @@ struct ListItemIntent: RequestIntent {
         var values: [String: String] = [:]
         // "question: Can I use it offline? Answer: Yes, everything runs locally.", "Q: … A: …".
         if keys.contains("question"), keys.contains("answer"),
-           let match = text.firstMatch(of: /(?i)^\s*(?:question)?\s*:?\s*(?<question>[^:"“]+?\?)\s*(?:answer|a)\s*:\s*(?<answer>.+)$/) {
+           let match = text.firstMatch(of: /(?i)^\s*(?:question)?\s*:?\s*["“]?(?<question>[^:"“”]+?\?)["”]?\s*(?:[—–-]\s*|,\s*|\s+and\s+)?(?:(?:answering|answered|answer)\s*[:=]?|a\s*[:=])\s*(?<answer>.+)$/) {
             values["question"] = String(match.question).trimmingWhitespace
             values["answer"] = Phrase.unquoted(String(match.answer)) ?? String(match.answer).trimmingWhitespace
             text = ""

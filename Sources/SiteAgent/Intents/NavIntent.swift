@@ -14,11 +14,11 @@ struct NavIntent: RequestIntent {
            request.site.nav.contains(where: { $0.label.caseInsensitiveCompare(Phrase.withoutArticles(String(match.what))) == .orderedSame }) {
             return try move(String(match.what), relation: String(match.relation).lowercased(), other: String(match.other), request)
         }
-        if let match = text.firstMatch(of: /(?i)^(?:add|put|include|show|place|insert|link)\s+(?<what>.+?)\s+(?:to|in|into|on|at)\s+(?:the\s+|our\s+)?(?<edge>(?:start|beginning|front|top|end|bottom)\s+of\s+(?:the\s+)?)?(?:main\s+|top\s+|site\s+)?(?:navigation\s+menu|nav\s+menu|navigation\s+bar|menu\s+bar|menu|nav|navigation|navbar|nav bar|header menu)\b(?<rest>.*)$/) {
+        if let match = text.firstMatch(of: /(?i)^(?:add|put|include|show|place|insert|link)\s+(?<what>.+?)\s+(?:to|in|into|on|at)\s+(?:the\s+|our\s+)?(?<edge>(?:start|beginning|front|top|end|bottom)\s+of\s+(?:the\s+)?)?(?:main\s+|top\s+|site\s+)?(?:navigation\s+menu|nav\s+menu|navigation\s+bar|menu\s+bar|nav\s+bar|header\s+menu|main\s+menu|navbar|navigation|menu|nav)\b(?<rest>.*)$/) {
             let edge = match.edge.map { $0.lowercased().contains(/start|beginning|front|top/) ? " at the start" : "" } ?? ""
             return try add(String(match.what), rest: edge + String(match.rest), request)
         }
-        if let match = text.firstMatch(of: /(?i)^(?:remove|take|drop|delete|hide|pull)\s+(?<what>.+?)\s+(?:out\s+of|from|off)\s+(?:the\s+|our\s+)?(?:main\s+|top\s+)?(?:navigation\s+menu|nav\s+menu|navigation\s+bar|menu\s+bar|menu|nav|navigation|navbar|nav bar)\b.*$/) {
+        if let match = text.firstMatch(of: /(?i)^(?:remove|take|drop|delete|hide|pull)\s+(?<what>.+?)\s+(?:out\s+of|from|off)\s+(?:the\s+|our\s+)?(?:main\s+|top\s+)?(?:navigation\s+menu|nav\s+menu|navigation\s+bar|menu\s+bar|nav\s+bar|navbar|navigation|menu|nav)\b.*$/) {
             return try remove(String(match.what), request)
         }
         if let match = text.firstMatch(of: /(?i)^(?:move|put|place)\s+(?<what>.+?)\s+(?<relation>before|after|above|below|ahead of|in front of|behind)\s+(?<other>.+?)(?:\s+(?:in|on|within)\s+(?:the\s+)?(?:menu|nav|navigation|navbar))?[.!]?$/) {
@@ -29,8 +29,10 @@ struct NavIntent: RequestIntent {
 
     // MARK: - Add
 
-    private func add(_ what: String, rest: String, _ request: AgentRequest) throws -> Resolution {
+    private func add(_ what: String, rest: String, _ request: AgentRequest) throws -> Resolution? {
         let site = request.site
+        // "add a new page called Pricing and link it in the menu": a page to create first.
+        if what.lowercased().contains(/\b(?:new\s+page|page\s+(?:called|named|titled)|new\s+post|post\s+(?:called|named|titled))\b/) { return nil }
         // "add the London Team and Berlin Team pages to the menu": each page named, in turn.
         if !what.contains(where: { "\"“".contains($0) }), what.lowercased().contains(/\s(?:and|&)\s|,/),
            request.message.range(of: "://") == nil {
@@ -43,15 +45,16 @@ struct NavIntent: RequestIntent {
                 var summaries: [String] = []
                 for page in pages {
                     switch try add(page.title, rest: rest, current) {
-                    case .change(let done, let summary):
+                    case nil: return nil
+                    case .change(let done, let summary)?:
                         workspace.steps += done.steps
                         workspace.files = done.files
                         summaries.append(summary)
                         var context = current.context
                         context.source = done.files
                         current = AgentRequest(context: context, site: try SiteSnapshot(files: done.files), message: current.message)
-                    case .noChange(let reason): summaries.append(reason)
-                    case let other: return other
+                    case .noChange(let reason)?: summaries.append(reason)
+                    case let other?: return other
                     }
                 }
                 guard workspace.files != request.context.source else { return .noChange(summaries.joined(separator: " ")) }

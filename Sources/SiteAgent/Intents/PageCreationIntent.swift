@@ -66,7 +66,7 @@ struct PageCreationIntent: RequestIntent {
         }
         // "… called Contact with a contact form that sends to …": the title ends before "with a …".
         var extra: String?
-        after = after.replacing(/(?i)\s*,?\s+(?:and\s+)?(?:add|put)\s+it\s+(?:to|in|into|on)\s+the\s+(?:menu|nav|navigation)\s*[.!]?$/, with: "")
+        after = after.replacing(/(?i)\s*,?\s+(?:and\s+)?(?:add|put|link|include|show|list)\s+it\s+(?:to|in|into|on|from)\s+the\s+(?:main\s+)?(?:menu|nav|navigation|navbar|nav\s+bar)\s*[.!]?$/, with: "")
         if let with = after.firstMatch(of: /(?i)\s+with\s+(?:a|an|the|some|our|my)\s+(?<extra>.+)$/) {
             extra = String(with.extra).trimmingCharacters(in: CharacterSet(charactersIn: " ,.;"))
             after = String(after[..<with.range.lowerBound])

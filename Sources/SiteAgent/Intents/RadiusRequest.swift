@@ -7,7 +7,9 @@ enum RadiusRequest {
         let text = request.message.lowercased()
         // About corners: the word must be said as a request about corners, not inside a caption ("second round").
         guard text.contains(/\b(?:corners?|radius|rounded|rounder)\b/) || text.contains(/^(?:make|set)\s+(?:it|everything|the\s+\w+)\s+round\b/),
-              !text.contains(/\b(?:caption|alt\s+text|image|gallery|photo|picture|quote|testimonial|title|headline|called|named|titled)\b/)
+              !text.contains(/\b(?:caption|alt\s+text|image|gallery|photo|picture|quote|testimonial|title|headline|called|named|titled)\b/),
+              // "make the primary colour tomato, the corners 6px and the body font Verdana": several settings.
+              !text.contains(/,\s*(?:the|its|our|my)\s|\s+and\s+(?:the|its|our|my)\s|\b(?:font|colou?r|typeface)\b/)
         else { return nil }
         let current = request.site.tokens["radius"] ?? request.site.themeTokens["radius"] ?? "0.5rem"
         let value: String

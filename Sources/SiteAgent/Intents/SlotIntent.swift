@@ -39,6 +39,9 @@ struct SlotIntent: RequestIntent {
         }
         // "use /img/project-2.svg instead of project-1 (on the Harbour Festival page)": the current value, or a
         // file's name without its folder.
+        if let match = message.firstMatch(of: /(?i)^use\s+(?<value>\S+)\s+for\s+(?<what>.+?)\s+instead\s+of\s+(?<old>\S+)$/) {
+            candidates.append((String(match.old), String(match.value), false))
+        }
         if let match = message.firstMatch(of: /(?i)^(?:use|put|show)\s+(?<value>\S+)\s+instead\s+of\s+(?<reference>.+)$/) {
             candidates.append((String(match.reference), String(match.value), false))
         }
@@ -174,8 +177,39 @@ struct SlotIntent: RequestIntent {
             }
             return .question(AgentQuestion(text: "No page shows a picture yet. The site has \(images.count) in static/: \(Phrase.list(images.prefix(8).map { $0 })). Which should go where? Say for example “add the image \(first) to the home page with alt text …”."))
         }
-        // "the card", "the FAQ", "the plan": a word naming a kind of list item or a list comes first.
+        // The follow-up "What should … say?" answered: that is the new text.
+        if let asked = request.context.question, asked.options.isEmpty, let answer = request.context.answer?.trimmingWhitespace, !answer.isEmpty,
+           let slot = surface.slots.first(where: { asked.text.hasPrefix("What should \($0.label) say?") }) {
+            return try set(slot, to: Phrase.value(answer), request)
+        }
         let wantedNoun = SlotNames.normalized(reference)
+        // "change the heading": the page headings and big headlines, not the cards' titles.
+        if ["heading", "headings", "headline", "headlines", "title", "titles", "header text"].contains(wantedNoun) {
+            let headings = surface.slots.filter { slot in
+                if case .heading = slot.location { return true }
+                if case .prop(_, _, let key) = slot.location { return ["headline", "title"].contains(key) }
+                if case .site("title", nil) = slot.location { return true }
+                return false
+            }
+            if !headings.isEmpty { return try Self.ask(headings, reference: reference, request) }
+        }
+        // "change the button": every button, the header's included.
+        if ["button", "buttons"].contains(wantedNoun) {
+            let buttons = surface.slots.filter { $0.kind == .text && ($0.label.lowercased().contains("button") || { if case .site("cta", "label"?) = $0.location { return true } else { return false } }($0)) }
+            if !buttons.isEmpty { return try Self.ask(buttons, reference: reference, request) }
+        }
+        // "update the docs": a section of the site — its pages.
+        if case .one(let page) = site.findPage(reference), page.isSection || site.navIndex(url: page.url) != nil,
+           SlotNames.normalized(page.title) == wantedNoun || site.nav.contains(where: { SlotNames.normalized($0.label) == wantedNoun }) {
+            let below = site.pages.filter { $0.url.hasPrefix(page.url) && $0.url != page.url }.prefix(8)
+            let texts = surface.slots.filter { $0.page?.path == page.path && $0.kind == .text }.prefix(4)
+            return .question(AgentQuestion(
+                text: "What should change in “\(page.title)”? " + (below.isEmpty ? "" : "Its pages: \(Phrase.list(below.map { "“\($0.title)”" })). ")
+                    + (texts.isEmpty ? "" : "Its own texts: \(Phrase.list(texts.map { "\($0.label) (now “\($0.value.prefix(40))”)" })). ")
+                    + "Say what to change (“change the description of the \(below.first?.title ?? page.title) page to …”, “add a heading \"…\" to the \(below.first?.title ?? page.title) page saying …”).",
+                options: []))
+        }
+        // "the card", "the FAQ", "the plan": a word naming a kind of list item or a list comes first.
         var slots = surface.slots.filter { slot in
             guard case .itemProp = slot.location, slot.kind == .text else { return false }
             return slot.patterns.contains { $0.count >= 2 && $0[1].contains { SlotNames.normalized($0) == wantedNoun || SlotNames.normalized(SlotNames.singular($0)) == SlotNames.normalized(SlotNames.singular(wantedNoun)) } }
@@ -203,11 +237,6 @@ struct SlotIntent: RequestIntent {
             slots = surface.slots.filter { $0.kind == .text && ($0.page?.isHome ?? false) }
         }
         guard !slots.isEmpty else { return nil }
-        // The follow-up "What should … say?" answered: that is the new text.
-        if let asked = request.context.question, asked.options.isEmpty, let answer = request.context.answer?.trimmingWhitespace, !answer.isEmpty,
-           let slot = surface.slots.first(where: { asked.text.hasPrefix("What should \($0.label) say?") }) {
-            return try set(slot, to: Phrase.value(answer), request)
-        }
         // "tidy up the FAQ", "the testimonials need work": a list — say what can be done with its items.
         if slots.allSatisfy({ if case .itemProp = $0.location { return true } else { return false } }),
            case .itemProp(let path, let block, let list, _, _) = slots[0].location,
@@ -219,11 +248,15 @@ struct SlotIntent: RequestIntent {
                     + "You can say, for example, “remove “\(first)””, “move “\(first)” to the bottom”, “rename “\(first)” to …” or “add a new one called …”.",
                 options: []))
         }
+        return try ask(slots, reference: reference, request)
+    }
+
+    /// "Which … should change?" with the slots as options; an option picked without the new text asks for it.
+    static func ask(_ slots: [EditSlot], reference: String, _ request: AgentRequest) throws -> Resolution {
         let shown = slots.prefix(6).map { "\($0.label) (now “\($0.value.prefix(40))”)" }
         let question = AgentQuestion(
             text: "Which \(reference) should change, and what should it say? For example: “change \(slots[0].label) to …”.",
             options: Array(shown))
-        // An option picked without the new text: ask for it.
         if case .option(let index) = request.answer(to: question), index < shown.count {
             let slot = Array(slots.prefix(6))[index]
             return .question(AgentQuestion(text: "What should \(slot.label) say? It says “\(slot.value)” now."))
@@ -239,7 +272,7 @@ struct SlotIntent: RequestIntent {
         let before = reference
         reference = reference.replacing(/(?i)[,;.]?\s*(?:so\s+)?(?:please\s+)?(?:fix|correct|update|change|adjust)\s+(?:the|its|that)\s+date$/, with: "")
         reference = reference.replacing(/(?i)\s+(?:was|is|went\s+live|came\s+out|should\s+say\s+it\s+was)\s*(?:actually\s+|really\s+|originally\s+|in\s+fact\s+|first\s+)?(?:published|posted|written|released|dated|out|live)?$/, with: "")
-        reference = reference.replacing(/(?i)^(?:re-?)?date\s+/, with: "").replacing(/(?i)\s+(?:to|as)$/, with: "")
+        reference = reference.replacing(/(?i)^(?:re-?)?date\s+/, with: "").replacing(/(?i)\s+(?:instead|please|then)$/, with: "").replacing(/(?i)\s+(?:to|as)$/, with: "")
         guard reference != before, !reference.isEmpty, reference.split(separator: " ").count <= 8 else { return nil }
         return (reference, date)
     }

@@ -17,7 +17,8 @@ struct StyleIntent: RequestIntent {
         "need", "needs", "wide", "wider", "narrower", "broader", "slimmer", "thinner", "of", "with", "too", "just",
         "now", "instead", "all", "for", "on", "across", "everywhere", "site", "website", "whole", "entire", "e.g",
         "eg", "say", "approx", "approximately", "roughly", "try", "how", "if", "lets", "let's", "go", "done", "in",
-        "please", "kindly", "both",
+        "please", "kindly", "both", "widen", "narrow", "shrink", "enlarge", "increase", "decrease", "reduce",
+        "bump", "up", "down", "bit", "slightly", "go", "with",
     ]
 
     /// Verbs that start another kind of request: never a style change, whatever colour word it holds.

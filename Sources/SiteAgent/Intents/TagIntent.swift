@@ -26,6 +26,21 @@ struct TagIntent: RequestIntent {
             (tagsText, pageText) = (String(match.tags), String(match.page))
         } else if let match = message.wholeMatch(of: /(?i)(?<page>.+?)\s+should\s+(?:be\s+tagged|have\s+the\s+tags?)\s+(?:with\s+|as\s+)?(?<tags>.+?)[.!]?/) {
             (tagsText, pageText) = (String(match.tags), String(match.page))
+        } else if let match = message.wholeMatch(of: /(?i)(?<page>.+?)\s+(?:shouldn'?t|should\s+not|should\s+no\s+longer)\s+be\s+tagged\s+(?<old>[^,;]+?)(?:\s+any\s*more)?\s*[,;]?\s*(?:and\s+)?(?:tag\s+it|use|make\s+it)\s+(?<new>.+?)(?:\s+instead)?[.!]?/) {
+            // "… shouldn't be tagged branding any more, tag it identity instead": one tag for another.
+            let name = Phrase.withoutArticles(String(match.page)).replacing(/(?i)\s+(?:page|post|article|project|case\s+study)$/, with: "")
+            guard case .one(let page) = request.site.findPage(name) else { return nil }
+            let old = String(match.old).trimmingWhitespace, new = Phrase.value(String(match.new)).trimmingWhitespace
+            var current = FrontMatterEditor(try request.workspace.text(page.path)).list("tags")
+            guard current.contains(where: { $0.caseInsensitiveCompare(old) == .orderedSame }) else {
+                return .noChange("“\(page.title)” is not tagged “\(old)”\(current.isEmpty ? "" : "; its tags are \(Phrase.list(current.map { "“\($0)”" }))").")
+            }
+            current = current.map { $0.caseInsensitiveCompare(old) == .orderedSame ? new : $0 }
+            var seen = Set<String>()
+            current = current.filter { seen.insert($0.lowercased()).inserted }
+            var workspace = request.workspace
+            try workspace.editFrontMatter(page.path, step: "tags: \(current)") { Self.write(current, to: &$0) }
+            return .change(workspace, summary: "Replaced the tag “\(old)” with “\(new)” on “\(page.title)”. Its tags: \(Phrase.list(current.map { "“\($0)”" })).")
         } else if let match = message.wholeMatch(of: /(?i)(?:remove|delete|drop|take)\s+(?:the\s+)?tags?\s+(?<tags>.+?)\s+(?:from|off)\s+(?<page>.+?)[.!]?/) {
             (tagsText, pageText) = (String(match.tags), String(match.page))
             adding = false

@@ -1,3 +1,4 @@
+import Foundation
 import SiteCompiler
 import Yams
 
@@ -28,7 +29,9 @@ struct TokenIntent: DefersRefusals {
             default: return .question(question)
             }
         case .unknown(let name):
-            return .unsupported("The theme has no colour setting for “\(name)”. Colours you can change: primary (buttons and links), button text, header, header text, footer, footer text, page background and body text.")
+            let colours = request.site.themeTokens.filter { $0.value.hasPrefix("#") }.keys.sorted().map { $0.replacingOccurrences(of: "_bg", with: " background").replacingOccurrences(of: "_", with: " ") }
+            let list = colours.isEmpty ? "primary (buttons and links), button text, header, header text, footer, footer text, page background and body text" : Phrase.list(colours)
+            return .unsupported("The theme has no colour setting for “\(name)”. Colours you can change: \(list).")
         }
     }
 

@@ -15,7 +15,10 @@ struct UnsupportedIntent: RequestIntent {
             return .unsupported("A static site has no server side for user accounts or logins. Link to an external service for members, or use a model backend to plan a different set-up.")
         }
         if text.contains(/\b(?:save|store|keep|log|collect)s?\s+(?:the\s+)?(?:messages|submissions|form\s+entries|enquiries|inquiries|responses)\b|\b(?:admin\s+panel|inbox)\b/) || (text.contains(/\bdatabase\b/) && text.contains(/\b(?:form|messages|contact)\b/)) {
-            return .unsupported("A static site cannot store what visitors send or offer an admin panel to read it: there is no server side. The site's contact form already sends each message to your e-mail address (the form's `to`), so your inbox is where they are kept; for a shared inbox or a dashboard, point the form at a form service (Formspree, Basin, …): “change the contact form's endpoint to https://…”.")
+            let hasForm = request.site.pages.contains { request.site.files.text($0.path)?.contains(":::component ContactForm") == true }
+            return .unsupported("A static site cannot store what visitors send or offer an admin panel to read it: there is no server side. "
+                + (hasForm ? "The site's contact form already sends each message to your e-mail address (the form's `to`), so your inbox is where they are kept; for a shared inbox or a dashboard, point the form at a form service (Formspree, Basin, …): “change the contact form's endpoint to https://…”."
+                    : "The nearest thing is a contact form that e-mails each message to you, so your inbox keeps them: “add a contact form to the contact page sending to you@example.com”."))
         }
         if text.contains(/\b(?:live\s+chat|chat\s*bot|chat\s+widget|chat\s+box|messenger\s+widget|whatsapp\s+widget)\b/) {
             return .unsupported("A static site cannot run a live chat: someone has to answer, and a server has to pass the messages. Chat services (Crisp, Tawk.to, …) run on their own servers and are embedded with a script, which a model backend can add — the offline agent does not write scripts. The nearest thing it can do: a contact form, or a button linking to your chat or WhatsApp (“add a button \"Chat with us\" linking to https://wa.me/…”).")
@@ -58,6 +61,9 @@ struct UnsupportedIntent: RequestIntent {
             return .unsupported("A static site cannot run a search server such as Elasticsearch: there is nothing on the server side to query. "
                 + (hasSearch ? "The docs theme already has search that runs in the browser from the site's own index (/search.json), rebuilt with every version: it is on every page, nothing to add."
                     : "The docs theme has search that runs in the browser from the site's own index; switching theme (“use the docs theme”) brings it. Otherwise a hosted search service embeds with a script, which a model backend can add."))
+        }
+        if text.contains(/^(?:generate|create|draw|design|produce|paint|render|make\s+me)\s+(?:me\s+)?(?:a|an|some|new|a\s+new)\s+(?:[\w-]+\s+){0,2}(?:illustrations?|images?|pictures?|photos?|logos?|icons?|graphics?|drawings?|artwork|banners?|diagrams?)\b/), !text.contains(/\.(?:jpe?g|png|svg|gif|webp)\b|\s(?:to|read|say|says)\s/) {
+            return .unsupported("The offline agent cannot make or fetch images: it only places files the site already has. Add the image to the site's static/ folder (static/img/new.svg is served at /img/new.svg) in a new version, then say “add the image /img/new.svg to the … page with alt text …”; a model backend with image tools could draw one.")
         }
         if text.contains(/^(?:publish|deploy|launch|promote|release)\s+(?:the\s+|my\s+|our\s+)?(?:site|website|changes|preview|latest version|new version)\b|^(?:go|make\s+it|put\s+it)\s+live\b/) {
             return .unsupported("Going live is not an edit of the source: promote a version (for example the latest preview) to make it live. The agent only creates new versions, which are previewed, not promoted.")

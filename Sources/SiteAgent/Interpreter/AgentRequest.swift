@@ -50,7 +50,7 @@ struct AgentRequest {
     private static func normalize(_ message: String, names: () -> Set<String>) -> String {
         var text = message.trimmingWhitespace
         text = text.replacing(/\s+/, with: " ")
-        let leading = /^(?i)(?:please|pls|hey|hi|ok|okay|so|now|can you|could you|would you|will you|can we|could we|can i|could i|may i|may we|i want to|i'd like to|i would like to|i want you to|we want to|we'd like to|let's|lets|go ahead and|kindly)[,]?\s+/
+        let leading = /^(?i)(?:please|pls|hey|hi|ok|okay|so|now|can you|could you|would you|will you|can we|could we|can i|could i|may i|may we|would it be possible to|is it possible to|i want to|i'd like to|i would like to|i want you to|we want to|we'd like to|let's|lets|go ahead and|kindly)[,]?\s+/
         while let match = text.prefixMatch(of: leading) { text = String(text[match.range.upperBound...]) }
         // "I'd like the header sky blue", "I want the buttons teal": a wish about how something looks.
         if let wish = text.prefixMatch(of: /(?i)^(?:i'd|i’d|i would|we'd|we’d|we would)\s+like\s+(?=(?:the|my|our)\s)|^(?:i|we)\s+want\s+(?=(?:the|my|our)\s)/) {
@@ -58,12 +58,36 @@ struct AgentRequest {
             // "… the footer to be teal" → "make the footer teal".
             text = text.replacing(/(?i)^make\s+(?<what>.+?)\s+to\s+be\s+/, with: { "make " + $0.what + " " })
         }
+        // "have a hero image on the home page" (after "can we"): asking for something new.
+        text = text.replacing(/(?i)^(?:have|get)\s+(?=(?:a|an|some)\s)/, with: "add ")
+        // "On the home page gallery, use …": the section is found from the rest.
+        text = text.replacing(/(?i)^(?:on|in)\s+(?:the\s+)?[^,:"“]{2,40}?\s+(?:gallery|section|list|grid|faq|features|testimonials)\s*,\s*/, with: "")
+        // "can we have a hero image …", "could we get a pricing table …": asking for something new.
+        if let ask = text.prefixMatch(of: /(?i)^(?:can|could)\s+(?:we|i|you)\s+(?:have|get|add|put|include)\s+(?=(?:a|an|some)\s)/) {
+            text = "add " + text[ask.range.upperBound...]
+        }
+        // "Can the header be midnight blue with white writing?": a look asked for as a question.
+        if let ask = text.wholeMatch(of: /(?i)(?:can|could)\s+(?<reference>(?:the|our|my)\s+[^"“?]{2,40}?)\s+be\s+(?<value>[^"“?]+?)\??/),
+           StyleIntent.colour(in: String(ask.value).split(separator: " ").map(String.init)) != nil || String(ask.value).contains(/\d(?:px|rem|em)\b/) {
+            text = "make " + ask.reference + " " + ask.value
+        }
+        // "Get rid of …": removing.
+        text = text.replacing(/(?i)^get\s+rid\s+of\s+/, with: "remove ")
+        // "…, it's out of date", "… because we closed": the reason is no part of the request.
+        text = text.replacing(/(?i)\s*[,;-]\s*(?:it'?s|it\s+is|its|they'?re|they\s+are|because|since|as)\s+(?:out\s+of\s+date|outdated|old|wrong|no\s+longer\s+true|not\s+true\s+any\s*more)[.!]?$/, with: "")
+        // "add a 'Motion graphics' card …": the name before the noun.
+        text = text.replacing(/(?i)^(?<verb>add|put|insert|create)\s+(?:a|an|one|another|new)\s+(?<name>'[^']+'|"[^"]+"|“[^”]+”)\s+(?<noun>feature\s+card|card|feature|item|tier|plan|question|faq|testimonial|entry|image|page|post|link)\b/, with: { $0.verb + " a " + $0.noun + " called " + $0.name })
+        // "add a fourth feature card", "add another plan": the position is where it goes anyway.
+        text = text.replacing(/(?i)^(?<verb>add|put|insert|create)\s+(?:a|an)\s+(?:new\s+)?(?:second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|extra|additional|further)\s+/, with: { $0.verb + " a " })
+        text = text.replacing(/(?i)^(?<verb>add|put|insert|create)\s+(?:another|one\s+more)\s+/, with: { $0.verb + " a " })
+        // "add project-2.svg to the Harbour Festival page", "Put /img/work/02.jpg on the Berlin team page": a file.
+        text = text.replacing(/(?i)^(?<verb>add|put|place|insert)\s+(?<file>[\w.\/-]+\.(?:jpe?g|png|gif|webp|avif|svg))\s+(?=to\s|on\s|onto\s|in\s|at\s)/, with: { $0.verb + " the image " + $0.file + " " })
         // "I'd like a pricing section on the home page": a wish for something new.
         if let wish = text.prefixMatch(of: /(?i)^(?:i'd|i’d|i would|we'd|we’d|we would)\s+(?:like|love)\s+(?=(?:a|an|some)\s)|^(?:i|we)\s+(?:want|need)\s+(?=(?:a|an|some)\s)/) {
             text = "add " + text[wish.range.upperBound...]
         }
         // "update the subheading to: Independent studio…", "so it says: …": the colon only introduces the value.
-        text = text.replacing(/(?i)\s+(?<joiner>to|into|as|say|says|read|reads|with|should\s+be|should\s+say|should\s+read)\s*:\s+/, with: { " " + $0.joiner + " " })
+        text = text.replacing(/(?i)\s+(?<joiner>to|into|as|say|says|read|reads|with|for|by|should\s+be|should\s+say|should\s+read)\s*:\s+/, with: { " " + $0.joiner + " " })
         // "Move Services so it comes before About": the "so it comes" carries nothing.
         text = text.replacing(/(?i)\s+so\s+(?:that\s+)?(?:it|they)\s+(?:comes?|goes|go|sits?|is|are|appears?|shows?\s+up|ends?\s+up)\s+(?=before|after|above|below|first|last|at\s|to\s)/, with: " ")
         // "the headline on our homepage is too generic, change it to X": the thing named first, then the change.
@@ -104,7 +128,7 @@ struct AgentRequest {
             text = "change " + match.old + " to " + match.new + match.rest
         }
         // "take the Pennywise app out of the gallery": removing an item.
-        text = text.replacing(/(?i)^(?:take|pull|get)\s+(?<what>.+?)\s+out\s+of\s+(?<from>.+)$/, with: { match in
+        text = text.replacing(/(?i)^(?:take|pull)\s+(?<what>.+?)\s+out\s+of\s+(?<from>.+)$/, with: { match in
             match.from.lowercased().contains(/\b(?:menu|nav|navigation|navbar)\b/) ? match.0 : "remove " + match.what + " from " + match.from
         })
         // "Body text in Verdana please", "headings in Georgia": a font for a part of the text.

@@ -94,9 +94,8 @@ struct Interpreter {
         }
         // "Change the gallery title to Recent projects and the testimonials title to Kind words": the second
         // instruction leaves out its verb.
-        if context.answer == nil, clauses == 1,
-           let match = context.message.wholeMatch(of: /(?i)(?<verb>change|set|update|make|rename|switch)\s+(?<first>[^"“]+?\s+(?:to|into)\s+[^"“]+?),?\s+and\s+(?<second>(?:the|its|our|my)\s+[^"“]+?\s+(?:to|into)\s+.+?)[.!]?/),
-           let combined = try compound(context, parts: [match.verb + " " + match.first, match.verb + " " + match.second]) {
+        if context.answer == nil, clauses == 1, let parts = Self.ellipticalParts(request.message),
+           let combined = try compound(context, parts: parts) {
             return combined
         }
         guard let resolution = try firstResolution(request) else {
@@ -130,7 +129,7 @@ struct Interpreter {
         var previousPart: String?
         var lastPage: String?
         for var part in parts {
-            if let owner, part.contains(/(?i)(?:^|\s)its\s/) {
+            if let owner = owner ?? lastPage.map({ "the " + $0 + " page's" }), part.contains(/(?i)(?:^|\s)its\s/) {
                 part = part.replacing(/(?i)(^|\s)its\s/, with: { $0.1 + owner + " " })
             }
             // "change the hero button to Browse projects and point it at /work/": the link of what was just renamed.
@@ -179,6 +178,46 @@ struct Interpreter {
         return .change(workspace, summary: summaries.joined(separator: " "))
     }
 
+    /// "Set the title to Widget Docs, the description to Everything about Widget, and the primary colour to
+    /// #8b5cf6", "Rename 'Selected work' to 'Latest projects' and 'What clients say' to 'Client love'", "make the
+    /// primary colour tomato, the corners 6px and the body font Verdana": one verb, several objects — each part
+    /// gets the verb. Nil when the message is not such a list.
+    static func ellipticalParts(_ message: String) -> [String]? {
+        guard let head = message.prefixMatch(of: /(?i)^(?<verb>change|set|update|make|rename|switch|turn)\s+/) else { return nil }
+        let verb = String(head.verb)
+        let rest = String(message[head.range.upperBound...]).replacing(/[.!]$/, with: "")
+        // Split at ", " / " and " / ", and " outside quotes, where the next chunk starts with an article or a quote.
+        var parts: [String] = []
+        var current = ""
+        var inDouble = false, inCurly = false, inSingle = false
+        var index = rest.startIndex
+        while index < rest.endIndex {
+            let character = rest[index]
+            if character == "\"" { inDouble.toggle() }
+            if character == "“" { inCurly = true }
+            if character == "”" { inCurly = false }
+            if character == "'", (index == rest.startIndex || rest[rest.index(before: index)] == " " || inSingle) { inSingle.toggle() }
+            if !inDouble, !inCurly, !inSingle {
+                let tail = rest[index...]
+                if let joiner = tail.prefixMatch(of: /(?i)(?:\s*,\s*and\s+|\s*,\s*|\s+and\s+)(?=(?:the|its|our|my)\s|['"“])/) {
+                    parts.append(current)
+                    current = ""
+                    index = joiner.range.upperBound
+                    continue
+                }
+            }
+            current.append(character)
+            index = rest.index(after: index)
+        }
+        parts.append(current)
+        let cleaned = parts.map { $0.trimmingWhitespace }.filter { !$0.isEmpty }
+        // Every part names something and its new value ("… to …" or, for make/turn, a value after the name).
+        guard cleaned.count >= 2, cleaned.count <= maxInstructions,
+              verb.lowercased() == "make" || verb.lowercased() == "turn" || cleaned.allSatisfy({ $0.lowercased().contains(/\s(?:to|into)\s/) })
+        else { return nil }
+        return cleaned.map { verb + " " + $0 }
+    }
+
     /// The message cut before every joiner (",", ";", "and", "then", "also", ". ") that a verb follows, outside
     /// quotes: "call the site X and make the buttons green" → two clauses; "add a page called Terms and Conditions"
     /// stays one.
@@ -216,7 +255,8 @@ struct Interpreter {
             if !inQuote, let last = word.last, ",;.".contains(last) {
                 let skip = index + 1 < words.count && joiners.contains(words[index + 1].lowercased()) ? 2 : 1
                 if startsInstruction(index + skip) {
-                    current.append(String(word.dropLast()))
+                    // A full stop ends the sentence the first clause says ("… in 2025. Then put …"); commas go.
+                    current.append(last == "." ? word : String(word.dropLast()))
                     clauses.append(current.joined(separator: " "))
                     current = []
                     index += skip

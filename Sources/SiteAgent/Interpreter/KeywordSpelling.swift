@@ -17,7 +17,8 @@ enum KeywordSpelling {
         "primary", "accent", "author", "date", "title", "button", "label", "links",
     ]
     /// Short words where only a swap of two letters is taken as a typo ("pgae" → "page").
-    static let shortWords: Set<String> = ["page", "post", "menu", "link", "font", "text", "date", "logo", "card", "plan", "site", "blog"]
+    static let shortWords: Set<String> = ["page", "post", "menu", "link", "font", "text", "date", "logo", "card", "plan", "site", "blog",
+                                          "make", "move", "show", "hide", "swap", "turn", "edit", "drop", "into"]
 
     /// Also corrects a capitalised word that is one edit from exactly one of `names` (the site's page titles and
     /// menu labels, one word each: "Servces" → "Services").
@@ -57,9 +58,9 @@ enum KeywordSpelling {
             let typed = words[index]
             // The first word may be capitalised ("Remvoe the …"); later capitalised words are names.
             // "the About pgae": a four-letter word with two letters swapped.
-            if typed.count == 4, typed.allSatisfy({ $0.isLetter && $0.isLowercase }), !shortWords.contains(typed),
+            if typed.count == 4, typed.allSatisfy({ $0.isLetter }), index == 0 || typed.allSatisfy(\.isLowercase), !shortWords.contains(typed.lowercased()),
                let fix = shortWords.first(where: { word in
-                   let a = Array(typed), b = Array(word)
+                   let a = Array(typed.lowercased()), b = Array(word)
                    let diff = (0..<4).filter { a[$0] != b[$0] }
                    return diff.count == 2 && diff[1] == diff[0] + 1 && a[diff[0]] == b[diff[1]] && a[diff[1]] == b[diff[0]]
                }) {
@@ -70,15 +71,27 @@ enum KeywordSpelling {
             guard typed.count >= 5, typed.allSatisfy(\.isLetter), index == 0 || typed.allSatisfy(\.isLowercase) else { continue }
             let word = index == 0 ? typed.lowercased() : typed
             let vocabulary: Set<String>
+            // After "a", "new", "this", …, a real word is likely ("a reader"): only a dropped, doubled or
+            // swapped letter counts as a typo there ("a testimonal"), never a changed one.
+            var strict = false
             if index == 0 {
                 vocabulary = verbs
             } else if ["the", "site", "site's", "website", "my", "our"].contains(words[index - 1].lowercased()) {
                 vocabulary = slots
+            } else if ["a", "an", "new", "this", "that", "each", "every"].contains(words[index - 1].lowercased()) {
+                vocabulary = slots
+                strict = true
             } else {
                 continue
             }
             guard !vocabulary.contains(word) else { continue }
-            let close = vocabulary.filter { abs($0.count - word.count) <= 1 && distance(word, $0) == 1 }
+            let close = vocabulary.filter { candidate in
+                guard abs(candidate.count - word.count) <= 1, distance(word, candidate) == 1 else { return false }
+                guard strict, candidate.count == word.count else { return true }
+                let a = Array(word), b = Array(candidate)
+                let diff = a.indices.filter { a[$0] != b[$0] }
+                return diff.count == 2 && diff[1] == diff[0] + 1
+            }
             guard close.count == 1, let fix = close.first else { continue }
             words[index] = fix
             changed = true

@@ -101,6 +101,10 @@ struct EditSurface {
                 guard (1...3).contains(content.count), !othersAliases.contains(content.joined(separator: " ")) else { continue }
                 names.append(content.joined(separator: " "))
                 if content.count == 2 { names.append(content.reversed().joined(separator: " ")) }
+                // "Warning callout accent": "the warning boxes", "the warning notes" too.
+                if content.count >= 2, content[1].hasPrefix("callout") {
+                    names += ["\(content[0]) box", "\(content[0]) boxes", "\(content[0]) note", "\(content[0]) notes", "\(content[0]) callouts"]
+                }
                 // "Tip callout accent" → "tip callout": the thing without the last word.
                 if content.count == 3, kind != .font, !othersAliases.contains(content.prefix(2).joined(separator: " ")) {
                     names.append(content.prefix(2).joined(separator: " "))

@@ -51,7 +51,8 @@ enum SlotMatcher {
         }
         // "the answer to the question about platforms": the item whose name holds the topic's words, as if quoted.
         if !text.contains(where: { "\"“”".contains($0) }),
-           let topic = text.firstMatch(of: /(?i)\b(?<noun>question|card|feature|plan|tier|testimonial|review|image|photo|picture|item|entry|faq)\s+(?:about|on|regarding|asking)\s+(?<topic>[^"“”]+?)$/) {
+           let topic = text.firstMatch(of: /(?i)\b(?<noun>question|card|feature|plan|tier|testimonial|review|image|photo|picture|item|entry|faq)\s+(?:about|on|regarding|asking)\s+(?<topic>[^"“”]+?)$/)
+            ?? text.firstMatch(of: /(?<noun>)\b(?<topic>[a-z][\w-]{3,}(?:\s+[a-z][\w-]{3,})?)\s+(?:question|faq|entry)$/) {
             let stop: Set<String> = ["whether", "if", "how", "what", "when", "where", "why", "who", "do", "does", "can", "i", "we", "you", "it", "there", "any", "be", "are", "will"]
             let wanted = SlotNames.tokens(String(topic.topic)).filter { !stop.contains($0) }
             let named = surface.slots.filter { slot in
