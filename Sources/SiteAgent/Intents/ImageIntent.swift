@@ -15,7 +15,7 @@ struct ImageIntent: RequestIntent {
         let site = request.site
         // The page: "to/on/onto the X page", "on the X page:".
         var page: PageRecord?
-        if let match = rest.firstMatch(of: /(?i)\b(?:to|on|onto|in|into|at\s+the\s+(?:top|bottom)\s+of)\s+(?:the\s+|our\s+|my\s+)?(?<page>[^:,\/"“]+?)\s+(?:page|post)\b/)
+        if let match = rest.firstMatch(of: /(?i)\b(?:to|on|onto|in|into|at\s+the\s+(?:top|bottom)\s+of)\s+(?:the\s+|our\s+|my\s+)?(?<page>[^:,\/"“]+?)\s+(?:page|post|guide|article|doc|project)\b/)
             ?? rest.firstMatch(of: /(?i)\b(?:to|on|onto|in|into)\s+(?:the\s+|our\s+|my\s+)?(?<page>home\s*page|homepage|front\s+page)\b/) {
             let name = String(match.page).lowercased().contains("home") || String(match.page).lowercased().contains("front") ? "home" : String(match.page)
             switch site.findPage(name) {
@@ -53,6 +53,20 @@ struct ImageIntent: RequestIntent {
             return .question(AgentQuestion(
                 text: "There is no image \(path) in the site's static/ folder\(known.isEmpty ? "" : "; it has \(Phrase.list(known))"). Which image should it be? (To use a new file, add it under static/ first.)",
                 options: Array(known)))
+        }
+        // A page named some other way ("to the Your first project guide"): by its title, else ask — never the home
+        // page by default.
+        if page == nil, let named = rest.firstMatch(of: /(?i)\b(?:to|on|onto|into)\s+(?:the\s+|our\s+|my\s+)?(?<name>[^,:"“]+?)(?=\s+with\b|\s*,|\s*$|\s+alt\b|\s+and\b)/),
+           !String(named.name).contains("/") {
+            let name = String(named.name).replacing(/(?i)\s+(?:page|post|guide|article|doc)$/, with: "")
+            switch site.findPage(name) {
+            case .one(let found): page = found
+            case .ambiguous(let pages): return .question(AgentQuestion(text: "Which page should the image go on?", options: pages.map(\.title)))
+            case .none:
+                if !name.lowercased().contains(/^(?:top|bottom|end|start)\b/) {
+                    return .question(AgentQuestion(text: "Which page should \(path) go on? “\(name)” names none of them.", options: site.pages.filter { !$0.isPost || true }.prefix(8).map(\.title)))
+                }
+            }
         }
         guard let page = page ?? { if case .one(let home) = site.findPage("home") { return home } else { return nil } }() else { return nil }
         var alt: String?

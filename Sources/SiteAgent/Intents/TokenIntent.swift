@@ -64,7 +64,10 @@ struct TokenIntent: DefersRefusals {
     static func colorRequest(_ text: String) -> (ColorTarget.Parsed, ColorPhrase.Match)? {
         if let color = ColorPhrase.trailing(in: text),
            let verb = color.prefix.prefixMatch(of: /(?i)^(?:make|set|change|turn|paint|colou?r|update|switch|recolou?r)\b\s*/),
-           !color.prefix.contains(/(?i)\s(?:and|then)\s|[;,]/) {
+           !color.prefix.contains(/(?i)\s(?:and|then)\s|[;,:"“]/),
+           // "make the alt text for the Pennywise picture more descriptive: … on green" is not about a colour:
+           // a colour target is a few words.
+           color.prefix.split(separator: " ").count <= 7 {
             return (ColorTarget.parse(String(color.prefix[verb.range.upperBound...])), color)
         }
         if let match = text.firstMatch(of: /(?i)^use\s+(?<color>.+?)\s+(?:as|for)\s+(?<target>.+?)[.!]?$/),

@@ -132,7 +132,7 @@ struct AgentRequest {
             match.from.lowercased().contains(/\b(?:menu|nav|navigation|navbar)\b/) ? match.0 : "remove " + match.what + " from " + match.from
         })
         // "Body text in Verdana please", "headings in Georgia": a font for a part of the text.
-        if let match = text.wholeMatch(of: /(?i)(?:the\s+)?(?<target>headings?|headlines?|titles?|body(?:\s+text)?|text|paragraphs|code(?:\s+blocks)?)\s+(?:in|should\s+be\s+in|using)\s+(?<font>[A-Z][\w-]*(?:\s+[A-Z0-9][\w-]*){0,3})[.!]?/) {
+        if let match = text.wholeMatch(of: /(?i)(?:make\s+|set\s+|put\s+)?(?:the\s+|all\s+the\s+)?(?<target>headings?|headlines?|titles?|body(?:\s+text)?|text|paragraphs|code(?:\s+blocks)?)\s+(?:in|should\s+be\s+in|using)\s+(?<font>[A-Z][\w-]*(?:\s+[A-Z0-9][\w-]*){0,3})[.!]?/) {
             text = "use " + match.font + " for " + match.target
         }
         return KeywordSpelling.corrected(text.trimmingWhitespace, names: names)
