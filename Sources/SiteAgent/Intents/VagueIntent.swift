@@ -104,8 +104,6 @@ struct VagueIntent: RequestIntent {
         let site = request.site
         func token(_ key: String) -> String { site.tokens[key] ?? site.themeTokens[key] ?? "" }
         var options: [(label: String, run: () throws -> Resolution?)] = []
-        let surface = EditSurface(site: site, components: nil, tokens: nil)
-        _ = surface
         if let width = token("content_width").firstMatch(of: /^(\d+(?:\.\d+)?)rem$/).flatMap({ Double(String($0.1)) }), width > 36 {
             let narrower = "\(Int((width * 0.85).rounded()))rem"
             options.append(("Narrower text column (\(token("content_width")) → \(narrower)), so lines are shorter", {
