@@ -42,11 +42,14 @@ public struct Version: Codable, Sendable, Equatable {
     public var browserChecks: String?
     /// Whether a home page screenshot is stored (`GET …/versions/{ref}/screenshot`).
     public var hasScreenshot: Bool?
+    /// The version a chat request's change was made on; nil for versions no request made.
+    public var baseVersion: Int?
 
     public init(
         site: String, number: Int, createdAt: Date, origin: String, summary: String, requestId: Int64?,
         checkStatus: CheckStatus, sourceFiles: Int, outputFiles: Int, outputBytes: Int64, isLive: Bool,
-        isPreview: Bool, findings: [CheckFinding]? = nil, browserChecks: String? = nil, hasScreenshot: Bool? = nil
+        isPreview: Bool, findings: [CheckFinding]? = nil, browserChecks: String? = nil, hasScreenshot: Bool? = nil,
+        baseVersion: Int? = nil
     ) {
         self.site = site
         self.number = number
@@ -63,6 +66,7 @@ public struct Version: Codable, Sendable, Equatable {
         self.findings = findings
         self.browserChecks = browserChecks
         self.hasScreenshot = hasScreenshot
+        self.baseVersion = baseVersion
     }
 }
 

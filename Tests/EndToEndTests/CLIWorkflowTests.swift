@@ -38,6 +38,29 @@ import Testing
         #expect(listing.stdout.contains("acme-v2/static/img/work/01.jpg"))
     }
 
+    /// `versions diff SITE@N` compares N with the version it was made on, even when numbers between were deleted.
+    @Test func diffOfOneVersionComparesWithTheVersionItWasMadeOn() throws {
+        let harness = try Harness()
+        defer { harness.cleanUp() }
+        try harness.startDaemon()
+        try harness.login("ann@example.test")
+        #expect(try harness.run(["sites", "create", "blog"]).status == 0)
+        #expect(try harness.run(["chat", "blog", "set the site title to Two", "--wait"]).status == 0)
+        #expect(try harness.run(["chat", "blog", "set the site title to Three", "--wait"]).status == 0)
+        // 3 was made on 2; delete 2 and start again from 1 by rolling back.
+        #expect(try harness.run(["versions", "deploy", "blog@3", "--yes"]).status == 0)
+        #expect(try harness.run(["versions", "delete", "blog@2", "--yes"]).status == 0)
+        let three = try harness.run(["versions", "diff", "blog@3"])
+        #expect(three.status == 0, "\(three.stderr)")
+        #expect(three.stdout.contains("+title: Three") && three.stdout.contains("-title:"), "\(three.stdout)")
+        #expect(try harness.run(["versions", "rollback", "blog", "--yes"]).status == 0)
+        #expect(try harness.run(["chat", "blog", "set the tagline to Four", "--wait"]).status == 0)
+        let show = try harness.run(["versions", "show", "blog@4"])
+        #expect(show.stdout.contains("made on") && show.stdout.contains("blog@1"), "\(show.stdout)")
+        let four = try harness.run(["versions", "diff", "blog@4"])
+        #expect(four.stdout.contains("Four") && !four.stdout.contains("Three"), "\(four.stdout)")
+    }
+
     @Test func followALogLiveUntilTheJobEnds() throws {
         let harness = try Harness()
         defer { harness.cleanUp() }

@@ -167,6 +167,53 @@ import Testing
         }
     }
 
+    /// A change made after a rollback is made on the live version, so the rolled-back change does not come back;
+    /// versions made but not deployed are still built on (the newest version is the base until the live pointer is
+    /// moved back after it was made). `versions diff SITE@N` compares with the version N was made on.
+    @Test func aChangeAfterARollbackIsMadeOnTheLiveVersion() async throws {
+        let daemon = try TestDaemon()
+        let (_, token) = try await daemon.user("ann@example.test")
+        try await daemon.application().test(.router) { client in
+            _ = try await client.api(.post, Routes.sites, token: token, body: CreateSiteRequest(name: "blog"))
+            func chat(_ message: String) async throws -> Int? {
+                let request = try await client.api(.post, Routes.siteRequests("blog"), token: token, body: ChatRequest(message: message))
+                    .decode(BuildRequest.self)
+                _ = try await daemon.drainQueue()
+                return try await client.api(.get, Routes.request(request.id), token: token).decode(BuildRequest.self).version
+            }
+            func deploy(_ ref: String) async throws {
+                #expect(try await client.api(.post, Routes.deploy("blog"), token: token, body: PointerMoveRequest(version: ref)).status == .ok)
+            }
+            func version(_ n: Int) async throws -> Version {
+                try await client.api(.get, Routes.version("blog", String(n)), token: token).decode(Version.self)
+            }
+            func siteYAML(_ n: Int) async throws -> String {
+                let diff = try await client.api(.get, Routes.diff("blog", "1", String(n)), token: token).decode(VersionDiff.self)
+                return diff.files.map(\.unified).joined()
+            }
+            #expect(try await chat("set the site title to Two") == 2)
+            try await deploy("2")
+            #expect(try await chat("set the tagline to Three") == 3)
+            #expect(try await version(3).baseVersion == 2)
+            try await deploy("3")
+            // Three was a mistake: roll back to 2, then ask for another change.
+            _ = try await client.api(.post, Routes.rollback("blog"), token: token, body: RollbackRequest()).decode(PointerMove.self)
+            #expect(try await chat("set the site title to Four") == 4)
+            let four = try await version(4)
+            #expect(four.baseVersion == 2)
+            let fourDiff = try await siteYAML(4)
+            #expect(fourDiff.contains("Four"))
+            #expect(!fourDiff.contains("Three"), "the rolled-back tagline came back:\n\(fourDiff)")
+            // 4 is not deployed (2 is live), but it was made after the rollback: the next change builds on it.
+            #expect(try await chat("set the tagline to Five") == 5)
+            #expect(try await version(5).baseVersion == 4)
+            let fiveDiff = try await siteYAML(5)
+            #expect(fiveDiff.contains("Four") && fiveDiff.contains("Five"))
+            // Seeds have no base.
+            #expect(try await version(1).baseVersion == nil)
+        }
+    }
+
     @Test func clarifyingQuestionWaitsAndTheAnswerResumesTheSameRequest() async throws {
         let daemon = try TestDaemon()
         let (_, token) = try await daemon.user("ann@example.test")

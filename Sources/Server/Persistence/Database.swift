@@ -169,6 +169,11 @@ package enum MetadataDatabase {
                     UPDATE sites SET last_version = COALESCE((SELECT MAX(number) FROM versions WHERE site_id = sites.id), 0);
                     """)
         }
+        migrator.registerMigration("v6") { db in
+            // The version a chat request's agent started from (nil for seeds, imports and rows made before v6):
+            // what `versions diff SITE@N` compares with, and how a rebuild after a rollback is explained.
+            try db.execute(sql: "ALTER TABLE versions ADD COLUMN base_version INTEGER")
+        }
         return migrator
     }
 }

@@ -67,6 +67,8 @@ package struct VersionRecord: SnakeCaseRecord, Sendable {
     package var screenshot: String?
     /// Outcome of the browser checks: `passed`, `2 console errors`, `skipped: …`; nil when none ran.
     package var browserChecks: String?
+    /// The version the agent's workspace started from; nil for seeds, imports and older rows.
+    package var baseVersion: Int? = nil
 }
 
 /// A row of `build_requests`.

@@ -110,17 +110,33 @@ package struct RequestService: Sendable {
         }
     }
 
-    /// What the agent sees: the latest version's source, the version history, the clock.
+    /// What the agent sees: the base version's source, the version history, the clock.
+    ///
+    /// The base is the newest version, unless the live pointer was moved back to an older version after the newest
+    /// was made (a rollback, or a deploy of an older version): then the person chose the live version over the newer
+    /// ones, and the change is made on the live version so a rolled-back change does not come back.
     package func agentContext(site: SiteRecord, message: String, question: AgentQuestion?, answer: String?) async throws -> AgentContext {
-        let records = try await db.read { db in
-            try VersionRecord.filter(Column("site_id") == site.id).order(Column("number")).fetchAll(db)
+        let (records, live, base) = try await db.read { db -> ([VersionRecord], Int?, VersionRecord?) in
+            let records = try VersionRecord.filter(Column("site_id") == site.id).order(Column("number")).fetchAll(db)
+            let live = try Int.fetchOne(db, sql: "SELECT live_version FROM sites WHERE id = ?", arguments: [site.id]) ?? nil
+            return (records, live, try Self.baseVersion(db, siteID: site.id, records: records, live: live))
         }
-        let base = records.last
         let source = try base.map { try artifacts.load($0.sourceManifest) } ?? SiteFiles()
         return AgentContext(
             message: message, question: question, answer: answer, source: source, baseVersion: base?.number,
-            versions: records.map { AgentVersionInfo(number: $0.number, createdAt: $0.createdAt, isLive: $0.number == site.liveVersion, sourceDigest: $0.sourceManifest) },
+            versions: records.map { AgentVersionInfo(number: $0.number, createdAt: $0.createdAt, isLive: $0.number == live, sourceDigest: $0.sourceManifest) },
             installedThemes: installedThemes, now: now(), timeZone: TimeZone.current)
+    }
+
+    /// The version a new change is made on (see `agentContext`).
+    static func baseVersion(_ db: Database, siteID: Int64?, records: [VersionRecord], live: Int?) throws -> VersionRecord? {
+        guard let newest = records.last else { return nil }
+        guard let live, live < newest.number, let liveRecord = records.first(where: { $0.number == live }) else { return newest }
+        let movedAt = try Date.fetchOne(
+            db, sql: "SELECT created_at FROM deployments WHERE site_id = ? AND pointer = 'live' AND version = ? ORDER BY id DESC LIMIT 1",
+            arguments: [siteID, live])
+        guard let movedAt, movedAt >= newest.createdAt else { return newest }
+        return liveRecord
     }
 
     package func cancel(requestID: Int64, for user: UserRecord) async throws -> BuildRequest {

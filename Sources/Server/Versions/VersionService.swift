@@ -195,6 +195,6 @@ package struct VersionService: Sendable {
             checkStatus: record.checkStatus, sourceFiles: record.sourceFiles,
             outputFiles: record.outputFiles, outputBytes: record.outputBytes, isLive: site.liveVersion == record.number,
             isPreview: site.previewVersion == record.number, findings: findings, browserChecks: record.browserChecks,
-            hasScreenshot: record.screenshot != nil)
+            hasScreenshot: record.screenshot != nil, baseVersion: record.baseVersion)
     }
 }

@@ -146,6 +146,8 @@ package struct PreparedVersion: Sendable {
     var transcript: String?
     var screenshot: String?
     var browserChecks: String?
+    /// The version the change was made on (chat requests).
+    var baseVersion: Int? = nil
 
     /// Inserts the version row inside the caller's transaction and returns its number: the site's next number,
     /// never one handed out before (deleting the newest version does not free its number).
@@ -158,7 +160,8 @@ package struct PreparedVersion: Sendable {
             siteId: siteID, number: number, createdAt: at, origin: origin, summary: summary, requestId: requestID,
             sourceManifest: sourceManifest, outputManifest: outputManifest, sourceFiles: sourceFiles,
             outputFiles: outputFiles, outputBytes: outputBytes, checkStatus: checkStatus, findings: findings, buildLog: buildLog,
-            transcript: transcript, fence: fence, screenshot: screenshot, browserChecks: browserChecks)
+            transcript: transcript, fence: fence, screenshot: screenshot, browserChecks: browserChecks,
+            baseVersion: baseVersion)
         try record.insert(db)
         return number
     }

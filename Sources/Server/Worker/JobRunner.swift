@@ -82,7 +82,11 @@ package struct JobRunner: Sendable {
             let context = try await requests.agentContext(
                 site: site, message: request.message, question: question.map { AgentQuestion(text: $0.text, options: $0.options) },
                 answer: request.answer)
-            await log(jobID, site: site.eventSite, "base version \(context.baseVersion.map { String($0) } ?? "none"), \(context.source.files.count) source files")
+            var baseLine = "base version \(context.baseVersion.map { String($0) } ?? "none"), \(context.source.files.count) source files"
+            if let base = context.baseVersion, let newest = context.versions.last?.number, newest > base {
+                baseLine += " (the live version: it was rolled back after v\(newest) was made, so the change is made on it)"
+            }
+            await log(jobID, site: site.eventSite, baseLine)
             // The agent's progress lines reach the job log (and every follower) while it runs.
             let agent = try agents.backend(for: site)
             let themeTimeout = agents.themeTimeout(for: site)
@@ -186,7 +190,8 @@ package struct JobRunner: Sendable {
             await log(jobID, site: site.eventSite, "pausing \(pauseBeforeStore) before storing (fault injection)")
             try await Task.sleep(for: pauseBeforeStore)
         }
-        let prepared = try pipeline.prepareVersion(built: built, origin: origin, summary: summary, transcript: transcript)
+        var prepared = try pipeline.prepareVersion(built: built, origin: origin, summary: summary, transcript: transcript)
+        prepared.baseVersion = baseVersion
         await log(jobID, site: site.eventSite, "stored \(built.output.files.count) output files (checks \(built.checkStatus.rawValue)); writing the version")
         var reply = summary
         if !warnings.isEmpty { reply += "\nWarnings: " + warnings.joined(separator: "; ") }

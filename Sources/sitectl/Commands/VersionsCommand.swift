@@ -62,6 +62,7 @@ struct VersionsCommand: AsyncParsableCommand {
                             ["checks", shown.checkStatus.rawValue], ["files", "\(shown.sourceFiles) source, \(shown.outputFiles) output"],
                             ["size", Output.bytes(shown.outputBytes)]]
                 if let request = shown.requestId { rows.append(["request", String(request)]) }
+                if let base = shown.baseVersion { rows.append(["made on", "\(ref.site)@\(base)"]) }
                 if let browser = shown.browserChecks { rows.append(["browser", browser]) }
                 Output.table(["FIELD", "VALUE"], rows)
                 let findings = shown.findings ?? []
@@ -107,12 +108,17 @@ struct VersionsCommand: AsyncParsableCommand {
             if let to {
                 toRef = to.hasPrefix("@") ? String(to.dropFirst()) : try VersionRef(to).ref
             } else {
+                // One version: what it changed from the version it was made on, or (for versions no request made)
+                // from the newest earlier version that still exists.
                 let version = try await client.version(site: a.site, ref: a.ref)
-                guard version.number > 1 else {
-                    throw ClientError("\(a.site)@1 has no earlier version to compare with.", hint: "sitectl versions diff \(a.site)@1 \(a.site)@latest",
+                let earlier = try await client.versions(site: a.site).map(\.number).filter { $0 < version.number }
+                let base = version.baseVersion.flatMap { earlier.contains($0) ? $0 : nil } ?? earlier.max()
+                guard let base else {
+                    throw ClientError("\(a.site)@\(version.number) has no earlier version to compare with.",
+                        hint: "sitectl versions diff \(a.site)@\(version.number) \(a.site)@latest",
                         exitCode: ClientError.Exit.usage)
                 }
-                fromRef = String(version.number - 1)
+                fromRef = String(base)
                 toRef = String(version.number)
             }
             let diff = try await client.diff(site: a.site, from: fromRef, to: toRef)
