@@ -117,4 +117,96 @@ struct AttackFindingTests {
             Issue.record("20 instructions should still be done"); return
         }
     }
+
+    // MARK: - Eighth attack run: answers that looped, options that failed
+
+    static func starterSite(_ theme: String) throws -> SiteFiles {
+        guard let root = AcmeFixture.repositoryRoot else { throw AcmeFixture.FixtureMissing() }
+        return try SiteFiles.load(from: root.appendingPathComponent("themes/\(theme)/starter"))
+    }
+
+    static func answered(_ message: String, _ source: SiteFiles, question: AgentQuestion, answer: String) throws -> Resolution {
+        var context = Self.context(message, source)
+        context.question = question
+        context.answer = answer
+        return try interpreter.resolve(context)
+    }
+
+    /// "What does /img/work/05.jpg show?" answered in the words the question suggested: the figure is added with
+    /// that alt text (every answer used to bring the same question back).
+    @Test func theAltTextAnswerAddsTheImage() throws {
+        let message = "Add /img/work/05.jpg to the Berlin team page"
+        let source = try AcmeFixture.source()
+        guard case .question(let question) = try Self.interpreter.resolve(Self.context(message, source)) else {
+            Issue.record("no question about the alt text"); return
+        }
+        #expect(question.text.hasPrefix("What does /img/work/05.jpg show?"))
+        for answer in ["alt text A desk with a laptop and plants", "A desk with a laptop and plants", "it shows a desk with a laptop and plants"] {
+            guard case .change(let workspace, _) = try Self.answered(message, source, question: question, answer: answer) else {
+                Issue.record("answer “\(answer)” did not add the image"); continue
+            }
+            let page = workspace.files.text("content/team/berlin.md") ?? ""
+            #expect(page.contains("src: /img/work/05.jpg"))
+            #expect(page.lowercased().contains("alt: a desk with a laptop and plants"), "\(page)")
+        }
+    }
+
+    /// "Before I change anything: … would become “Small studio, big ideas and …”. What should it say?" answered
+    /// with the words: those words are stored (the same question came back for every answer).
+    @Test func theAnswerToASwallowedValueQuestionIsTheValue() throws {
+        let message = "change the headline to Small studio, big ideas and make everything sparkle"
+        let source = try AcmeFixture.source()
+        guard case .question(let question) = try Self.interpreter.resolve(Self.context(message, source)) else {
+            Issue.record("no question about the swallowed instruction"); return
+        }
+        #expect(question.text.hasPrefix("Before I change anything:"))
+        for answer in ["Small studio, big ideas", "it should say \"Small studio, big ideas\""] {
+            guard case .change(let workspace, _) = try Self.answered(message, source, question: question, answer: answer) else {
+                Issue.record("answer “\(answer)” did not set the headline"); continue
+            }
+            let home = workspace.files.text("content/_index.md") ?? ""
+            #expect(home.contains("Small studio, big ideas") && !home.contains("sparkle"), "\(home)")
+            #expect(workspace.files.paths.filter { workspace.files[$0] != source[$0] } == ["content/_index.md"])
+        }
+    }
+
+    /// A theme switch offered for "make the homepage more eye-catching" failed the build (the About page's Callout
+    /// has no counterpart in portfolio): only themes the site builds with are offered, and asking for one that
+    /// lacks a component says which.
+    @Test func onlyThemesTheSiteBuildsWithAreOffered() throws {
+        let source = try Self.starterSite("starter")
+        guard case .question(let question) = try Self.interpreter.resolve(Self.context("can you make the homepage more eye-catching?", source)) else {
+            Issue.record("no question"); return
+        }
+        for option in question.options where option.contains("theme") {
+            let theme = option.split(separator: "“").last.map { String($0.prefix { $0 != "”" }) } ?? ""
+            var context = Self.context("can you make the homepage more eye-catching?", source)
+            context.question = question
+            context.answer = option
+            guard case .change(let workspace, _) = try Self.interpreter.resolve(context) else { Issue.record("\(option) did nothing"); continue }
+            _ = try CompileTests.compile(workspace.files)
+            #expect(!theme.isEmpty)
+        }
+        guard case .unsupported(let reason) = try Self.interpreter.resolve(Self.context("switch to the docs theme", try Self.starterSite("portfolio"))) else {
+            Issue.record("switching portfolio to docs should be refused"); return
+        }
+        #expect(reason.contains("Hero") && reason.contains("would not build"))
+    }
+
+    /// A folder of images with word file names may take the names as alt text, when the person picks that.
+    @Test func fileNamesAreAltTextOnlyWhenPicked() throws {
+        var source = try Self.starterSite("starter")
+        source["static/img/team/anna-at-her-desk.jpg"] = Data([0xFF, 0xD8, 0xFF])
+        source["static/img/team/the-studio-kitchen.jpg"] = Data([0xFF, 0xD8, 0xFF])
+        let message = "add a gallery of the images in /img/team to the about page"
+        guard case .question(let question) = try Self.interpreter.resolve(Self.context(message, source)) else {
+            Issue.record("no question"); return
+        }
+        #expect(question.options.first?.contains("Anna At Her Desk") == true, "\(question.options)")
+        guard case .change(let workspace, let summary) = try Self.answered(message, source, question: question, answer: "1") else {
+            Issue.record("picking the file names did nothing"); return
+        }
+        #expect(workspace.files.text("content/about.md")?.contains("alt: Anna At Her Desk") == true)
+        #expect(summary.contains("file name"))
+    }
 }

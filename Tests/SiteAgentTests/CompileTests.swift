@@ -28,7 +28,7 @@ struct CompileTests {
         ("take Services out of the navigation", nil),
         ("move Blog before About in the menu", nil),
         ("add a hero to the about page with the headline \"Design that works\" and a button \"See our services\" linking to /services", nil),
-        ("put a gallery on the home page with the images in static/img/work", nil),
+        ("put a gallery on the home page with the images in static/img/work", "Our studio; A website; A poster; Packaging; Team at work; A desk"),
         ("add a contact form to the About page that emails hello@acme.test", nil),
         ("change the hero headline on the home page to \"Hello, we are Acme\"", nil),
         ("remove the features section from the home page", nil),

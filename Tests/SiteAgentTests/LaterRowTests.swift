@@ -125,18 +125,30 @@ struct LaterRowTests {
         #expect(change.lineDiff("content/about.md").removed.isEmpty)
     }
 
+    /// Attack runs 7 and 8: alt text made from file names ("Work 01") describes nothing, so a folder gallery asks
+    /// for one description per image (the folder may also be named before the page).
     @Test("20: put a gallery on the home page with the images in static/img/work")
     func gallery() async throws {
-        let change = try await harness.change("put a gallery on the home page with the images in static/img/work")
+        let message = "put a gallery on the home page with the images in static/img/work"
+        let question = try await harness.question(message)
+        #expect(question.text.contains("/img/work/01.jpg") && question.text.contains("semicolons"))
+        #expect(question.options.isEmpty, "numbered file names are no descriptions: \(question.options)")
+        let descriptions = ["Our studio", "A website", "A poster", "Packaging", "Team at work", "A desk"]
+        let change = try await harness.change(message, question: question, answer: descriptions.joined(separator: "; "))
         #expect(change.changedPaths == ["content/_index.md"])
         let editor = change.components("content/_index.md")
         #expect(editor.blocks.map(\.name) == ["Hero", "Features", "Gallery"])
         let gallery = try #require(editor.blocks(named: "Gallery").first)
         let images = try #require(editor.propValues(of: gallery)["images"] as? [[String: String]])
         #expect(images.map { $0["src"] } == (1...6).map { "/img/work/0\($0).jpg" })
-        #expect(images.allSatisfy { $0["alt"]?.isEmpty == false })
-        #expect(change.summary.contains("alt text"))
+        #expect(images.map { $0["alt"] } == descriptions)
         #expect(change.lineDiff("content/_index.md").removed.isEmpty)
+        // Too few descriptions: asked again, nothing stored.
+        let again = try await harness.question(message, question: question, answer: "Our studio; A website")
+        #expect(again.text.contains("I need 6 descriptions and read 2"))
+        // "a gallery of the images in /img/work to the home page": the folder before the page.
+        let before = try await harness.question("add a gallery of the images in /img/work to the home page")
+        #expect(before.text.contains("/img/work/06.jpg"))
     }
 
     @Test("21: add a contact form to the About page that emails hello@acme.test")

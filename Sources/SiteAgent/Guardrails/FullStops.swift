@@ -23,6 +23,28 @@ enum FullStops {
                 summary = summary.replacingOccurrences(of: "“\(value)”", with: "“\(value).”")
                 changed = true
             }
+            // A new paragraph of a page's body ("create a page called Services with the text We offer design,
+            // writing and hosting."): prose ends with its full stop.
+            if path.hasSuffix(".md") {
+                var inFrontMatter = lines.first == "---"
+                var inBlock = false
+                var fence = false
+                for index in lines.indices {
+                    let line = lines[index]
+                    if index > 0, inFrontMatter, line == "---" { inFrontMatter = false; continue }
+                    if inFrontMatter || index == 0 && line == "---" { continue }
+                    if line.hasPrefix("```") || line.hasPrefix("~~~") { fence.toggle(); continue }
+                    if line.hasPrefix(":::component") { inBlock = true; continue }
+                    if inBlock { if line == ":::" { inBlock = false }; continue }
+                    guard !fence, !oldSet.contains(line), line.split(separator: " ").count >= 3,
+                          let first = line.first, first.isLetter || first.isNumber || "\"“'(".contains(first),
+                          let last = line.last, last.isLetter || last.isNumber || ")\"”'".contains(last),
+                          message.contains(line + ".") else { continue }
+                    lines[index] = line + "."
+                    summary = summary.replacingOccurrences(of: "“\(line)”", with: "“\(line).”")
+                    changed = true
+                }
+            }
             if changed { files[path] = Data(lines.joined(separator: "\n").utf8) }
         }
     }

@@ -15,11 +15,16 @@ enum ValueSanity {
     static let instructionVerbs = [
         "add", "make", "set", "change", "call", "rename", "remove", "delete", "create", "write", "publish", "put", "use",
         "move", "replace", "turn", "update", "switch", "give", "show", "hide", "insert", "drop", "paint", "colour", "color",
-        "date", "point",
+        "date", "point", "tag",
     ]
 
     /// The problem with `before` → `after`, as a question to ask instead of storing; nil when the names are sane.
     static func question(from before: SiteFiles, to after: SiteFiles) -> AgentQuestion? {
+        suspect(from: before, to: after)?.question
+    }
+
+    /// The question, and the stored value it is about (to be replaced by the answer).
+    static func suspect(from before: SiteFiles, to after: SiteFiles) -> (question: AgentQuestion, value: String)? {
         // Only what changed is read (a title edit on a 3,000-page site must not parse 3,000 front matters).
         let changed = Set(before.paths + after.paths).filter { before[$0] != after[$0] }
         guard !changed.isEmpty else { return nil }
@@ -48,35 +53,35 @@ enum ValueSanity {
                 let name = path.split(separator: "/").last.map { String($0.dropLast(3)) } ?? ""
                 let segment = name == "index" || name == "_index" ? String(path.split(separator: "/").dropLast().last ?? "") : name
                 if segment.count > maxNameLength {
-                    return AgentQuestion(text: "Before I change anything: the new page's address would end in “\(segment)” (\(segment.count) characters), "
-                        + "which usually means I took part of the request as its name. What should the page be called?")
+                    return (AgentQuestion(text: "Before I change anything: the new page's address would end in “\(segment)” (\(segment.count) characters), "
+                        + "which usually means I took part of the request as its name. What should the page be called?"), title)
                 }
             }
         }
         for (what, value) in texts + named {
             // "change the footer to include the current year": the value is itself an instruction.
             if value.contains(/^(?i)(?:include|add|remove|make|change|put|set|show|use|update|delete|mention|insert)\s+(?:the|our|my|this|current|today's)\b/) {
-                return AgentQuestion(text: "Before I change anything: \(what) would become “\(value.prefix(120))”, which reads like an instruction rather than the text itself. What should it say, word for word?")
+                return (AgentQuestion(text: "Before I change anything: \(what) would become “\(value.prefix(120))”, which reads like an instruction rather than the text itself. What should it say, word for word?"), value)
             }
         }
         for (what, value) in texts {
             if let clause = swallowedInstruction(in: value) {
-                return AgentQuestion(text: "Before I change anything: \(what) would become “\(value.prefix(120))”, which looks like it also holds "
-                    + "another instruction (“\(clause.prefix(80))”). What should it say? You can send the other change separately.")
+                return (AgentQuestion(text: "Before I change anything: \(what) would become “\(value.prefix(120))”, which looks like it also holds "
+                    + "another instruction (“\(clause.prefix(80))”). What should it say? You can send the other change separately."), value)
             }
         }
         for (what, value) in named {
             // "Contact with a contact form that sends to hello@acme.test": an address is never part of a name.
             if value.contains(/@[\w-]+\.|https?:\/\/|\bwith\s+(?:a|an)\s+[\w ]+\s+(?:that|which)\s/) {
-                return AgentQuestion(text: "Before I change anything: \(what) would become “\(value.prefix(100))”, which holds more than a name. What should \(what) be? You can ask for the rest separately.")
+                return (AgentQuestion(text: "Before I change anything: \(what) would become “\(value.prefix(100))”, which holds more than a name. What should \(what) be? You can ask for the rest separately."), value)
             }
             if let clause = swallowedInstruction(in: value) {
-                return AgentQuestion(text: "Before I change anything: \(what) would become “\(value)”, which looks like it also holds "
-                    + "another instruction (“\(clause)”). What should \(what) be? You can send the other change separately.")
+                return (AgentQuestion(text: "Before I change anything: \(what) would become “\(value)”, which looks like it also holds "
+                    + "another instruction (“\(clause)”). What should \(what) be? You can send the other change separately."), value)
             }
             if value.count > (what == "the tagline" ? maxTaglineLength : maxNameLength) {
-                return AgentQuestion(text: "Before I change anything: \(what) would become “\(value.prefix(80))…” (\(value.count) characters). "
-                    + "Names that long usually mean I misread the request. What should \(what) be?")
+                return (AgentQuestion(text: "Before I change anything: \(what) would become “\(value.prefix(80))…” (\(value.count) characters). "
+                    + "Names that long usually mean I misread the request. What should \(what) be?"), value)
             }
         }
         return nil
@@ -85,7 +90,7 @@ enum ValueSanity {
     /// The instruction inside `value` ("make the buttons green" in "Northwind Tea and make the buttons green").
     static func swallowedInstruction(in value: String) -> String? {
         // "Recent projects and the testimonials title to Kind words": a second instruction without its verb.
-        if let elliptical = value.firstMatch(of: /(?i)(?:\b(?:and|,)\s+(?:the|its|our|my)\s+(?:[\w'’-]+\s+){0,3}[\w'’-]+|['"”’]?\s+and\s+['"“‘][^'"”’]{1,60}['"”’])\s+(?:to|into)\s+\S.*$/) {
+        if let elliptical = value.firstMatch(of: /(?i)(?:\b(?:and|,)\s+(?:the|its|our|my|his|her|their|your)\s+(?:[\w'’-]+\s+){0,3}[\w'’-]+|['"”’]?\s+and\s+['"“‘][^'"”’]{1,60}['"”’])\s+(?:to|into)\s+\S.*$/) {
             return String(elliptical.0).replacing(/^(?:and|,)\s+/, with: "")
         }
         let words = value.split(whereSeparator: { $0 == " " }).map(String.init)

@@ -1,6 +1,7 @@
 import SiteCompiler
 
-/// A Gallery of the images in a static folder, with alt text made from the file names (to be reviewed).
+/// A Gallery of the images in a static folder or of files named one by one, with the alt text the person gives
+/// (or, when they say so, made from file names that are words).
 enum GalleryTemplate {
     private static let imageExtensions: Set<String> = ["jpg", "jpeg", "png", "gif", "webp", "avif", "svg"]
 
@@ -21,16 +22,27 @@ enum GalleryTemplate {
         guard !images.isEmpty else {
             return .noChange("There are no images in \(folder). Put the files under static/ first (static/img/a.jpg is served at /img/a.jpg).")
         }
-        // Files named one by one: their alt text is asked for, never made up ("Work 01" describes nothing).
+        // Alt text is asked for, never made up ("Work 01" describes nothing); file names that are words may be
+        // taken as they are, when the person says so.
         var given: [String]?
-        if !named.isEmpty {
-            let shown = images.map { String($0.dropFirst("static".count)) }
-            let question = AgentQuestion(text: "What does each picture show? Give one short description per image, in this order, separated by semicolons: \(Phrase.list(shown)). For example: “A bright studio desk; Two designers at work; Our shop front”.")
+        let shown = images.map { String($0.dropFirst("static".count)) }
+        let fromNames = images.map(altText(for:))
+        let wordy = images.allSatisfy { path in
+            let stem = path.split(separator: "/").last.map { $0.split(separator: ".").dropLast().joined(separator: ".") } ?? ""
+            return stem.filter(\.isLetter).count >= 3
+        }
+        let question = AgentQuestion(
+            text: "What does each picture show? Give one short description per image, in this order, separated by semicolons: \(Phrase.list(shown)). For example: “A bright studio desk; Two designers at work; Our shop front”.",
+            options: wordy ? ["Use the file names: \(fromNames.prefix(4).joined(separator: "; "))\(fromNames.count > 4 ? "; …" : "")"] : [])
+        let asked = request.context.question.map { $0.text.hasSuffix(question.text) } ?? false
+        if asked, wordy, case .option(0) = request.answer(to: question) {
+            given = fromNames
+        } else {
             let answer = request.context.answer?.trimmingWhitespace ?? ""
             let parts = answer.split(separator: /\s*(?:;|\n)\s*/).map { Phrase.value(String($0)).trimmingWhitespace }.filter { !$0.isEmpty }
-            guard request.context.question?.text == question.text, parts.count == images.count else {
-                if request.context.question?.text == question.text, !answer.isEmpty {
-                    return .question(AgentQuestion(text: "I need \(images.count) descriptions and read \(parts.count). " + question.text))
+            guard asked, parts.count == images.count else {
+                if asked, !answer.isEmpty {
+                    return .question(AgentQuestion(text: "I need \(images.count) descriptions and read \(parts.count). " + question.text, options: question.options))
                 }
                 return .question(question)
             }
@@ -43,11 +55,8 @@ enum GalleryTemplate {
         editor.insert("Gallery", props: .map([("images", .list(items))]), at: top ? .top : .bottom)
         var workspace = request.workspace
         workspace.write(page.path, editor.text, step: "Gallery with \(images.count) images from \(folder)")
-        if let given {
-            return .change(workspace, summary: "Added a gallery to \(top ? "the top" : "the bottom") of “\(page.title)” with the \(images.count) images named, each with the description you gave (\(Phrase.list(given.map { "“\($0)”" }))).")
-        }
-        let alts = images.map(altText(for:))
-        return .change(workspace, summary: "Added a gallery to \(top ? "the top" : "the bottom") of “\(page.title)” with the \(images.count) images \(named.isEmpty ? "in " + folder : "named"). The alt text was made from the file names (\(Phrase.list(alts))): please review it so that it describes each image.")
+        let which = named.isEmpty ? "in " + folder.dropFirst("static".count) : "named"
+        return .change(workspace, summary: "Added a gallery to \(top ? "the top" : "the bottom") of “\(page.title)” with the \(images.count) images \(which), each with the description \(given == fromNames ? "made from its file name" : "you gave") (\(Phrase.list((given ?? []).map { "“\($0)”" }))).")
     }
 
     /// `static/img/work/` from "the images in static/img/work" (or `/img/work`); `static/` when no folder is named.

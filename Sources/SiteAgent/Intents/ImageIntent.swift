@@ -79,6 +79,12 @@ struct ImageIntent: RequestIntent {
         if let match = described.firstMatch(of: /(?i)caption(?:ed)?\s*(?::|=|saying|reading)?\s*(?<caption>"[^"]+"|“[^”]+”|.+?)(?=\s*(?:,?\s+and\s+(?:the\s+)?alt\b|,?\s+(?:with\s+)?(?:the\s+)?alt\b|,\s*alt\b|$))/) {
             caption = Phrase.value(String(match.caption))
         }
+        // "What does /img/x.jpg show?" answered: the answer is the description.
+        if alt == nil, let asked = request.context.question, asked.text.hasPrefix("What does \(path) show?"),
+           let answer = request.context.answer?.trimmingWhitespace, !answer.isEmpty {
+            let said = answer.replacing(/(?i)^(?:the\s+)?(?:alt(?:\s*-?\s*text)?|description|it\s+shows|shows|it'?s|it\s+is)\s*(?::|=|is|should\s+be)?\s*/, with: "")
+            if !said.isEmpty { alt = Phrase.value(said) }
+        }
         var editor = ComponentBlockEditor(try request.workspace.text(page.path))
         var workspace = request.workspace
         if head.output.hero != nil {

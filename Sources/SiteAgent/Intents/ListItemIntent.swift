@@ -74,7 +74,13 @@ struct ListItemIntent: RequestIntent {
     private static let questionWords: Set<String> = [
         "whether", "if", "how", "what", "when", "where", "why", "who", "do", "does", "did", "can", "could", "i", "we",
         "you", "it", "there", "any", "to", "be", "are", "will", "should", "would", "much", "many", "get", "need",
+        "its", "it's", "is", "really", "still", "actually", "ever",
     ]
+
+    /// A question word, or one misspelt ("wether").
+    static func isQuestionWord(_ word: String) -> Bool {
+        questionWords.contains(word) || word.count >= 5 && questionWords.contains { $0.count >= 5 && KeywordSpelling.distance(word, $0) == 1 }
+    }
 
     /// The items a reference names ("the Pro plan", "the second feature", "“Fast everywhere”").
     static func items(named reference: String, in lists: [ItemList], site: SiteSnapshot) -> [(list: ItemList, item: Int)] {
@@ -106,7 +112,7 @@ struct ListItemIntent: RequestIntent {
                 if let topic = text.firstMatch(of: /(?i)^(?:the\s+)?(?<noun>[\w ]+?)\s+(?:about|on|regarding|for|from|asking|that\s+asks|which\s+asks|asking\s+about)\s+(?<topic>[^"“”]+)$/),
                    SlotMatcher.match(SlotNames.tokens(String(topic.noun)), groups: [nouns], page: nil) != nil {
                     // "about whether My Project is free": the question words are no part of the topic.
-                    let wanted = SlotNames.tokens(String(topic.topic)).filter { !Self.questionWords.contains($0) }
+                    let wanted = SlotNames.tokens(String(topic.topic)).filter { !Self.isQuestionWord($0) }
                     let have = (list.names[index].map { [$0] } ?? []).flatMap(SlotNames.tokens) + (list.texts[safe: index] ?? []).flatMap(SlotNames.tokens)
                     if !wanted.isEmpty, wanted.allSatisfy({ word in have.contains { NameMatcher.sameWord(word, $0) } }) {
                         scored.append((list, index, 70))
@@ -116,11 +122,31 @@ struct ListItemIntent: RequestIntent {
                 if let (used, leftover) = SlotMatcher.match(tokens, groups: [names, nouns + [""]], page: list.page) {
                     // A bare name with no noun ("remove Pro") is weaker than "remove the Pro plan".
                     scored.append((list, index, 50 + 4 * used - 12 * leftover))
+                } else if quoted == nil {
+                    // "the coffee packaging picture": the item's noun, and words that all appear in its texts (in
+                    // any order: the alt text "Packaging for a coffee brand").
+                    let nounWords = Set(nouns.flatMap { SlotNames.tokens($0) })
+                    let words = tokens.filter { !nounWords.contains($0) && !nounWords.contains(SlotNames.singular($0)) }
+                    let have = ((list.names[index].map { [$0] } ?? []) + (list.texts[safe: index] ?? []) + Self.longTexts(list, index, request: site)).flatMap(SlotNames.tokens)
+                    if words.count < tokens.count, !words.isEmpty, words.allSatisfy({ $0.count >= 4 }),
+                       words.allSatisfy({ word in have.contains { NameMatcher.sameWord(word, $0) } }) {
+                        scored.append((list, index, 56 + 4 * words.count))
+                    }
                 }
             }
         }
         guard let top = scored.map(\.score).max() else { return [] }
         return scored.filter { $0.score == top }.map { ($0.list, $0.item) }
+    }
+
+    /// An item's texts of any length (an image's alt text), which ``ItemList/texts`` leaves out past 60 characters.
+    static func longTexts(_ list: ItemList, _ index: Int, request site: SiteSnapshot) -> [String] {
+        guard let text = site.files.text(list.page.path) else { return [] }
+        let editor = ComponentBlockEditor(text)
+        let blocks = editor.blocks
+        guard blocks.indices.contains(list.block), let items = editor.props(of: blocks[list.block])?[list.list]?.sequence,
+              items.indices.contains(index), let mapping = items[index].mapping else { return [] }
+        return mapping.compactMap { key, value in key.string == "src" ? nil : value.string }.filter { !URLPath.looksLikePath($0) }
     }
 
     // MARK: - Remove
@@ -214,6 +240,13 @@ struct ListItemIntent: RequestIntent {
         guard let longest = candidates.map(\.length).max() else { return nil }
         var chosen = candidates.filter { $0.length == longest }
         var remainder = chosen[0].remainder
+        // "a question to the FAQ: …", "a testimonial to the reviews section: …": the list named by its section's
+        // kind right after the noun says where, and is no part of the item.
+        let sectionNames = Set(chosen.flatMap { EditSurface.componentNames($0.list.component) + $0.list.nouns.map { $0 + "s" } })
+            .sorted { $0.count > $1.count }.map { NSRegularExpression.escapedPattern(for: $0) }
+        if let range = remainder.range(of: "(?i)^\\s*(?:to|in|on|into|for|under)\\s+(?:the\\s+|our\\s+|my\\s+|your\\s+)?(?:" + sectionNames.joined(separator: "|") + ")(?:\\s+(?:section|list|block|page))?(?=$|[\\s:,.;\"“—–-])", options: .regularExpression) {
+            remainder = String(remainder[range.upperBound...]).replacing(/^\s*:\s*/, with: " ")
+        }
         // "a card called Signage to the What we delivered section saying …": the section, named by its title,
         // anywhere in the sentence; it narrows the lists and is no part of the card.
         if let match = remainder.firstMatch(of: /(?i)\s+(?:to|in|on|into|under)\s+(?:the\s+)?(?<section>[^"“”,:]+?)\s+(?:section|list|grid|block)(?=\s|[,.:!]|$)/) {

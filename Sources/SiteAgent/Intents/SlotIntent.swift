@@ -31,6 +31,15 @@ struct SlotIntent: RequestIntent {
                 }
                 if rest[split].lowercased().contains(/so\s+(?:that\s+)?it\s+(?:says|reads)|to\s+(?:say|read)/) { saying.insert(candidates.count) }
                 candidates.append((String(rest[..<split.lowerBound]), String(rest[valueStart...]), renaming))
+                // "change the Pennywise testimonial to 'Fast, thoughtful and fun.'": a whole sentence for an item
+                // named without a field is its words (a testimonial's quote, a card's text), never its name.
+                let sentence = Phrase.value(String(rest[valueStart...]))
+                if !renaming, sentence.split(separator: " ").count >= 4, sentence.last.map({ ".!?".contains($0) }) == true {
+                    for field in [" quote", " text", " answer"] {
+                        saying.insert(candidates.count)
+                        candidates.append((String(rest[..<split.lowerBound]) + field, String(rest[valueStart...]), false))
+                    }
+                }
             }
         }
         // "The Harbour Festival project page should show project-3.svg instead of project-1.svg".
@@ -49,6 +58,7 @@ struct SlotIntent: RequestIntent {
             candidates.append((String(match.reference), String(match.value), false))
         }
         var styleOnly: Set<Int> = []
+        var textOnly: Set<Int> = []
         if let verb = message.prefixMatch(of: /(?i)^(?:make|turn|paint|colou?r|set)\s+/) {
             // "make the muted colour olive", "make the code font Georgia": no joiner, so every split between
             // words is a candidate — but only for colours, fonts and lengths, whose values parse strictly.
@@ -58,6 +68,13 @@ struct SlotIntent: RequestIntent {
                 let value = words[cut...].joined(separator: " ")
                 let isColour = ColorPhrase.trailing(in: value).map { $0.prefix.trimmingWhitespace.isEmpty } ?? false
                 let isLength = value.contains(/^(?:0|\d+(?:\.\d+)?(?:px|rem|em|%|ch|vw|vh))$/)
+                // "make the main headline Design people notice": a capitalised text right after a text's name.
+                if !isColour, !isLength, verb.output.lowercased().hasPrefix("make"), value.first?.isUppercase == true,
+                   reference.lowercased().contains(/\b(?:headline|heading|title|tagline|subtitle|subheadline|subheading|button|label|footer|slogan|strapline|wording|caption)$/) {
+                    textOnly.insert(candidates.count)
+                    candidates.append((reference, value, false))
+                    continue
+                }
                 guard isColour || isLength || reference.lowercased().contains(/\b(?:font|typeface)$/) else { continue }
                 styleOnly.insert(candidates.count)
                 candidates.append((reference, value, false))
@@ -135,6 +152,7 @@ struct SlotIntent: RequestIntent {
             matches = matches
                 .filter { Self.parse(value, for: $0.slot, site: request.site) != nil }
                 .filter { !styleOnly.contains(index) || [.color, .font, .length].contains($0.slot.kind) }
+                .filter { !textOnly.contains(index) || $0.slot.kind == .text }
                 .filter { !notBareText.contains(index) || $0.slot.kind != .text }
             guard let best = matches.first, best.score >= 50 else { continue }
             scored.append((reference, value, matches))
@@ -159,7 +177,11 @@ struct SlotIntent: RequestIntent {
     /// "fix the text", "change the card", "update the button": a change without a new value. Ask which slot and
     /// what it should say, with the slots the words name (or the home page's texts) as options.
     static func vague(_ message: String, surface: EditSurface, site: SiteSnapshot, request: AgentRequest) throws -> Resolution? {
-        let trimmed = message.replacing(/(?i)\s+(?:a\s+bit|a\s+little|slightly|somehow|please)[.!]*$/, with: "")
+        var trimmed = message.replacing(/(?i)\s+(?:a\s+bit|a\s+little|slightly|somehow|please)[.!]*$/, with: "")
+        // "the features bit needs work", "the pricing part": the thing without the filler noun.
+        trimmed = trimmed.replacing(/(?i)^(?<head>(?:the\s+|my\s+|our\s+|this\s+|that\s+)?[\w ]{2,30}?)\s+(?:bit|part|area|stuff|thing|bits|parts)(?=\s+(?:needs?|is|looks|seems|reads|could|isn))/, with: { String($0.head) })
+        // "make the about page better": a page (or a part) said to need improving.
+        trimmed = trimmed.replacing(/(?i)^make\s+(?<what>(?:the\s+|my\s+|our\s+)[\w ]{2,40}?)\s+(?:look\s+|read\s+)?(?:better|nicer|more\s+interesting|more\s+appealing|stronger|less\s+boring)[.!]*$/, with: { String($0.what) + " could be better" })
         let reference: String
         if let match = trimmed.firstMatch(of: /(?i)^(?:change|fix|update|edit|improve|tweak|redo|rework|correct|swap|replace|tidy\s+up|clean\s+up|sort\s+out|reorgani[sz]e|refresh)\s+(?:the\s+|my\s+|our\s+|this\s+|that\s+)?(?<reference>[\w ]{2,40}?)(?:\s+(?:up|a\s+bit))?[.!]?$/) {
             reference = String(match.reference)
@@ -292,7 +314,18 @@ struct SlotIntent: RequestIntent {
         let before = text[..<index]
         let straight = before.filter { $0 == "\"" }.count
         let opened = before.filter { $0 == "“" }.count - before.filter { $0 == "”" }.count
-        return straight % 2 == 1 || opened > 0
+        // 'Easy to change': a single quote opens after a space (or at the start) and closes before one; an
+        // apostrophe inside a word ("Maya's") does neither.
+        var single = 0
+        var previous: Character = " "
+        for (offset, character) in before.enumerated() {
+            if character == "'" || character == "‘" || character == "’" {
+                let next = before.dropFirst(offset + 1).first ?? " "
+                if previous.isWhitespace, !next.isWhitespace, character != "’" { single += 1 } else if single > 0, !previous.isWhitespace, !next.isLetter { single -= 1 }
+            }
+            previous = character
+        }
+        return straight % 2 == 1 || opened > 0 || single > 0
     }
 
     /// The link slot that goes with a text slot: a button's label → its URL, a menu label → its link.

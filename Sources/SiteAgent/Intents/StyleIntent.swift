@@ -42,6 +42,16 @@ struct StyleIntent: RequestIntent {
         if let (range, value) = Self.colour(in: words) {
             var reference = words
             reference.removeSubrange(range)
+            // "the page background a very light grey, #f5f5f5", "the body text a bit darker, like #111111": the
+            // words describing the colour given exactly after them are no part of what is coloured.
+            if range.lowerBound == reference.count {
+                let describing: Set<String> = ["very", "light", "dark", "darker", "lighter", "bit", "little", "like", "such", "as", "e.g", "say",
+                                               "maybe", "perhaps", "slightly", "shade", "of", "a", "an", "pale", "soft", "deep", "tad", "touch", "more", "less",
+                                               "brighter", "warmer", "cooler", "something", "ish", "colour", "color", "exactly", "specifically"]
+                while let last = reference.last?.lowercased(), describing.contains(last) || ColorPhrase.named(last) != nil || last.hasSuffix("ish") {
+                    reference.removeLast()
+                }
+            }
             if let done = try apply(value, kind: .color, reference: reference, surface: surface, request) { return done }
             // "the page background is too bright, could we use a soft cream like ivory": the clause that names a
             // colour setting, when only one does.
@@ -67,8 +77,11 @@ struct StyleIntent: RequestIntent {
         let narrower = lowered.contains { ["narrower", "slimmer", "thinner", "smaller"].contains($0) }
         guard wider != narrower else { return nil }
         let reference = lowered.filter { !["wider", "broader", "bigger", "larger", "narrower", "slimmer", "thinner", "smaller", "much", "lot", "bit", "more", "less", "slightly"].contains($0) && !Self.filler.contains($0) }
+        // "make the text bigger" is about the size of the letters, never the width of the column.
+        let sized = lowered.contains { ["bigger", "larger", "smaller"].contains($0) }
+        let typeWords: Set<String> = ["font", "fonts", "text", "type", "letters", "writing", "headings", "heading", "titles", "title", "headline", "headlines", "words", "print"]
         var named = Self.slots(named: reference, kind: .length, surface: surface, site: request.site)
-        if named.isEmpty, !reference.isEmpty, !reference.contains("width") {
+        if named.isEmpty, !reference.isEmpty, !reference.contains("width"), !(sized && reference.contains(where: typeWords.contains)) {
             named = Self.slots(named: reference + ["width"], kind: .length, surface: surface, site: request.site)
         }
         if let slot = named.first, named.count == 1, let (number, unit) = Self.split(slot.value) {
@@ -85,6 +98,23 @@ struct StyleIntent: RequestIntent {
                 }
                 return .question(question)
             }
+        }
+        // "make it bigger", "make everything smaller": nothing named. Say what has a size, with options.
+        if reference.allSatisfy({ ["everything", "things", "stuff", "all", "this", "that", "site", "website", "page"].contains($0) }) {
+            let lengths = surface.slots.filter { $0.kind == .length }.compactMap { slot -> (EditSlot, String)? in
+                guard let (number, unit) = Self.split(slot.value) else { return nil }
+                return (slot, Self.format(number * (wider ? 1.2 : 0.85)) + unit)
+            }
+            let sizeless = manifest.tokens.contains(where: { $0.name.contains("size") }) ? "" : "The \(manifest.name) theme has no text-size setting. "
+            let options = lengths.map { "\($0.0.label.prefix(1).uppercased() + $0.0.label.dropFirst()): \($0.0.value) → \($0.1)" }
+            let question = AgentQuestion(
+                text: "What should be \(wider ? "bigger" : "smaller")? " + sizeless
+                    + (lengths.isEmpty ? "It has no lengths the agent can change; a model backend can edit the theme's CSS." : "These sizes can change:"),
+                options: options)
+            if case .option(let index) = request.answer(to: question), index < lengths.count {
+                return try SlotIntent.set(lengths[index].0, to: lengths[index].1, request)
+            }
+            return lengths.isEmpty ? .unsupported(question.text) : .question(question)
         }
         // "make the font bigger", "the headings should be larger": no theme declares a size token.
         let aboutType = reference.contains { ["font", "fonts", "text", "type", "letters", "writing", "headings", "heading", "titles", "title", "headline", "headlines", "words"].contains($0) }

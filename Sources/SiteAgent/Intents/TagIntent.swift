@@ -20,9 +20,12 @@ struct TagIntent: RequestIntent {
         var adding = true
         var tagsText: String
         var pageText: String
-        if let match = message.wholeMatch(of: /(?i)(?:add|put|give|attach)\s+(?:the\s+|a\s+)?tags?\s+(?<tags>.+?)\s+(?:to|on)\s+(?<page>.+?)[.!]?/) {
+        if let match = message.wholeMatch(of: /(?i)(?:add|put|give|attach)\s+(?:the\s+|a\s+)?tags?\s+(?<tags>.+?)\s+(?:to|too|on|onto)\s+(?<page>.+?)[.!]?/) {
             (tagsText, pageText) = (String(match.tags), String(match.page))
         } else if let match = message.wholeMatch(of: /(?i)tag\s+(?<page>.+?)\s+(?:with|as)\s+(?<tags>.+?)[.!]?/) {
+            (tagsText, pageText) = (String(match.tags), String(match.page))
+        } else if let match = message.wholeMatch(of: /(?i)tag\s+(?<page>.+?\s+(?:post|page|article|project|case\s+study))\s+(?<tags>[\w-]+(?:\s*(?:,|\band\b|&)\s*[\w-]+)*)[.!]?/) {
+            // "tag the Hello World post news", "tag it news" (after a step that named the post).
             (tagsText, pageText) = (String(match.tags), String(match.page))
         } else if let match = message.wholeMatch(of: /(?i)(?<page>.+?)\s+should\s+(?:be\s+tagged|have\s+the\s+tags?)\s+(?:with\s+|as\s+)?(?<tags>.+?)[.!]?/) {
             (tagsText, pageText) = (String(match.tags), String(match.page))

@@ -32,6 +32,9 @@ struct ThemeIntent: RequestIntent {
     /// Sets `theme:` in `site.yaml`; tokens and content stay as they are.
     static func switchTheme(to name: String, _ request: AgentRequest) throws -> Resolution {
         guard request.site.theme != name else { return .noChange("The site already uses the \(name) theme.") }
+        if let missing = request.site.componentsMissing(in: name), !missing.isEmpty {
+            return .unsupported("The \(name) theme has no \(Phrase.list(missing)) component, which the site's pages use, so the site would not build with it. Remove \(missing.count == 1 ? "that section" : "those sections") first, or keep the \(request.site.theme ?? "current") theme.")
+        }
         var workspace = request.workspace
         try workspace.editSiteYAML(step: "theme: \(name)") { $0.set("theme", to: name) }
         let from = request.site.theme.map { " from \($0)" } ?? ""

@@ -20,7 +20,8 @@ struct VagueIntent: RequestIntent {
         let primary = site.tokens["primary"].flatMap(RGBColor.init(hex:)) ?? RGBColor(hex: "#2563eb") ?? .ink
         let brighter = primary.brightened
         let bolder = FontStack.stack(for: "Arial Black")
-        let theme = request.context.installedThemes.filter { $0 != site.theme }
+        // Only a theme the site would build with (every component its pages use).
+        let theme = request.context.installedThemes.filter { $0 != site.theme && (site.componentsMissing(in: $0)?.isEmpty ?? true) }
         let otherTheme = theme.contains("portfolio") ? "portfolio" : theme.first
         let heroPage = site.pages.first { page in
             !page.isPost && site.navIndex(url: page.url) != nil
@@ -50,6 +51,7 @@ struct VagueIntent: RequestIntent {
     /// how to ask for the rest.
     private func vagueArea(_ request: AgentRequest) throws -> Resolution? {
         guard let match = request.message.wholeMatch(of: /(?i)(?:change|update|fix|improve|redo|rework|refresh|tweak|edit|modernise|modernize|sort\s+out|do\s+something\s+with)\s+(?:the\s+|my\s+|our\s+)?(?:site'?s?\s+|website'?s?\s+)?(?<area>header|top\s+bar|navbar|nav\s+bar|footer|bottom\s+bar|menu|navigation|nav)(?:\s+(?:a\s+bit|a\s+little|somehow))?[.!]*/)
+            ?? request.message.wholeMatch(of: /(?i)make\s+(?:the\s+|my\s+|our\s+)?(?:site'?s?\s+|website'?s?\s+)?(?<area>header|top\s+bar|navbar|nav\s+bar|footer|bottom\s+bar|menu|navigation|nav)\s+(?:look\s+|feel\s+)?(?:a\s+bit\s+|a\s+little\s+)?(?:nicer|better|prettier|more\s+(?:modern|interesting|attractive|appealing|polished|professional|stylish)|less\s+(?:boring|plain|bland|ugly))[.!]*/)
             ?? request.message.wholeMatch(of: /(?i)(?:the\s+|my\s+|our\s+)?(?<area>header|top\s+bar|navbar|nav\s+bar|footer|bottom\s+bar|menu|navigation|nav)\s+(?:needs?\s+(?:some\s+)?(?:work|love|fixing|a\s+fix|attention|a\s+refresh|an\s+update|updating|changing|improving|tidying)|(?:is|looks|seems)\s+(?:wrong|off|broken|outdated|dated|boring|bad|odd|messy|ugly|plain))[.!]*/) else { return nil }
         let area = match.area.lowercased()
         let site = request.site
@@ -128,7 +130,7 @@ struct VagueIntent: RequestIntent {
     /// "change the colours", "fix the colour scheme", "I don't like the colours": colour edits only, each named
     /// with the colour it would become.
     private func vagueColours(_ request: AgentRequest) throws -> Resolution? {
-        guard request.message.wholeMatch(of: /(?i)(?:change|fix|update|improve|refresh|redo|rework|tweak|swap)\s+(?:the\s+|my\s+|our\s+|all\s+the\s+|some\s+)?(?:site'?s?\s+|website'?s?\s+)?(?:colou?rs?|colou?r\s+scheme|colou?r\s+palette|palette)(?:\s+(?:a\s+bit|a\s+little|up))?(?:\s*[,;:-]\s*[^"“]{0,60})?[.!]*|(?:i'?m|i\s+am|we'?re|we\s+are)\s+(?:bored|tired|sick)\s+(?:of|with)\s+(?:the|this|that|our|my)\s+[\w ]{2,20}?(?:\s+colou?r)?(?:\s*[,;-]\s*[^"“]{0,60})?[.!]*|i\s+(?:don'?t|do\s+not)\s+like\s+the\s+(?:[\w-]+\s+)?(?:colou?r|shade|tone)s?(?:\s*[,;-]\s*[^"“]{0,60})?[.!]*|make\s+(?:the\s+|my\s+|our\s+)?(?:site|website|blog|homepage|home\s+page|design|it|pages?)\s+(?:feel|look|seem)\s+(?:a\s+bit\s+|a\s+little\s+|more\s+)?(?:warmer|cooler|colder|calmer|softer|bolder|brighter|darker|lighter|friendlier|cosier|cozier|more\s+colou?rful|less\s+(?:dark|bright|grey|gray))[.!]*|i\s+(?:don'?t|do\s+not)\s+like\s+the\s+(?:colou?rs?|colou?r\s+scheme)[.!]*|(?:the\s+)?colou?rs?\s+(?:are|look)\s+(?:wrong|off|bad|boring|dull|ugly|dated)[.!]*/) != nil else { return nil }
+        guard request.message.wholeMatch(of: /(?i)(?:change|fix|update|improve|refresh|redo|rework|tweak|swap)\s+(?:the\s+|my\s+|our\s+|all\s+the\s+|some\s+)?(?:site'?s?\s+|website'?s?\s+)?(?:colou?rs?|colou?r\s+scheme|colou?r\s+palette|palette)(?:\s+(?:a\s+bit|a\s+little|up))?(?:\s+(?:to|into)\s+(?:something|anything|ones?|a\s+(?:palette|scheme))\s+(?:a\s+bit\s+|a\s+little\s+|more\s+)?[\w -]{2,30})?(?:\s*[,;:-]\s*[^"“]{0,60})?[.!]*|(?:i'?m|i\s+am|we'?re|we\s+are)\s+(?:bored|tired|sick)\s+(?:of|with)\s+(?:the|this|that|our|my)\s+[\w ]{2,20}?(?:\s+colou?r)?(?:\s*[,;-]\s*[^"“]{0,60})?[.!]*|i\s+(?:don'?t|do\s+not)\s+like\s+the\s+(?:[\w-]+\s+)?(?:colou?r|shade|tone)s?(?:\s*[,;-]\s*[^"“]{0,60})?[.!]*|make\s+(?:the\s+|my\s+|our\s+)?(?:site|website|blog|homepage|home\s+page|design|it|pages?)\s+(?:feel|look|seem)\s+(?:a\s+bit\s+|a\s+little\s+|more\s+)?(?:warmer|cooler|colder|calmer|softer|bolder|brighter|darker|lighter|friendlier|cosier|cozier|more\s+colou?rful|less\s+(?:dark|bright|grey|gray))[.!]*|i\s+(?:don'?t|do\s+not)\s+like\s+the\s+(?:colou?rs?|colou?r\s+scheme)[.!]*|(?:the\s+|our\s+|my\s+)?(?:site'?s?\s+|website'?s?\s+)?colou?rs?\s+(?:are|look|seem|feel|is)\s+(?:a\s+bit\s+|a\s+little\s+|too\s+|kind\s+of\s+|quite\s+|very\s+|rather\s+|so\s+|pretty\s+)?(?:wrong|off|bad|boring|dull|ugly|dated|drab|muted|flat|bland|washed[\s-]out|lifeless|grey|gray|harsh|loud|garish|too\s+bright|too\s+dark)[.!]*/) != nil else { return nil }
         let site = request.site
         func token(_ key: String) -> String { (site.tokens[key] ?? site.themeTokens[key] ?? "").lowercased() }
         // "make the blog feel warmer", "… cooler", "it feels too dark": options in that direction.

@@ -50,6 +50,12 @@ struct AgentRequest {
     private static func normalize(_ message: String, names: () -> Set<String>) -> String {
         var text = message.trimmingWhitespace
         text = text.replacing(/\s+/, with: " ")
+        // "pleaes make …": the padding words themselves misspelt.
+        text = text.replacing(/(?i)^(?:pleaes|plase|pleas|plz|pleease|pleae|plese)\b,?\s*/, with: "")
+        // "the site description (for search engines)": a note about what the thing is for.
+        text = text.replacing(/(?i)\s*\((?:for|on|in)\s+(?:search\s+engines?|seo|google|search\s+results?|social\s+media|link\s+previews?)\)/, with: "")
+        // Verbs misspelt anywhere a verb starts, before the rules below read them ("on the X page, chaneg …").
+        text = KeywordSpelling.corrected(text)
         let leading = /^(?i)(?:please|pls|hey|hi|ok|okay|so|now|can you|could you|would you|will you|can we|could we|can i|could i|may i|may we|would it be possible to|is it possible to|i want to|i'd like to|i would like to|i want you to|we want to|we'd like to|let's|lets|go ahead and|kindly)[,]?\s+/
         while let match = text.prefixMatch(of: leading) { text = String(text[match.range.upperBound...]) }
         // "I'd like the header sky blue", "I want the buttons teal": a wish about how something looks.
@@ -82,6 +88,8 @@ struct AgentRequest {
         text = text.replacing(/(?i)^(?<verb>add|put|insert|create)\s+(?:another|one\s+more)\s+/, with: { $0.verb + " a " })
         // "add project-2.svg to the Harbour Festival page", "Put /img/work/02.jpg on the Berlin team page": a file.
         text = text.replacing(/(?i)^(?<verb>add|put|place|insert)\s+(?<file>[\w.\/-]+\.(?:jpe?g|png|gif|webp|avif|svg))\s+(?=to\s|on\s|onto\s|in\s|at\s)/, with: { $0.verb + " the image " + $0.file + " " })
+        // "use /img/work/01.jpg as the hero image on the home page": setting the hero's picture.
+        text = text.replacing(/(?i)^(?:use|make|set)\s+(?<file>[\w.\/-]+\.(?:jpe?g|png|gif|webp|avif|svg))\s+(?:as|to\s+be)\s+(?:the\s+|our\s+|my\s+)?(?<kind>hero|header|banner|main|big)\s+(?:image|picture|photo|pic)\b/, with: { "add the " + (["main", "big"].contains($0.kind.lowercased()) ? "hero" : String($0.kind)) + " image " + $0.file })
         // "I'd like a pricing section on the home page": a wish for something new.
         if let wish = text.prefixMatch(of: /(?i)^(?:i'd|i’d|i would|we'd|we’d|we would)\s+(?:like|love)\s+(?=(?:a|an|some)\s)|^(?:i|we)\s+(?:want|need)\s+(?=(?:a|an|some)\s)/) {
             text = "add " + text[wish.range.upperBound...]
@@ -115,6 +123,39 @@ struct AgentRequest {
             } else {
                 text = rest + phrase
             }
+        } else if let scope = text.wholeMatch(of: /(?i)(?:on|in)\s+(?:the\s+|our\s+|my\s+)?(?<page>[^,:"“]+?)\s+(?<kind>page|post)\s*,?\s+(?<reference>(?:the|our|my)\s+[^"“]+?)\s+(?<tail>should\s+.+)/) {
+            // "on the home page, the Get started button should read …": the page goes with the thing named.
+            text = scope.reference + " on the " + scope.page + " " + scope.kind + " " + scope.tail
+        }
+        // "the footer looks off, can you sort it?": the complaint says what; the plea adds nothing.
+        text = text.replacing(/(?i)\s*[,;—–-]\s*(?:can|could|would)\s+(?:you|we|someone)\s+(?:please\s+)?(?:sort|fix|tidy|clean|improve|look\s+at|do\s+something\s+(?:about|with))\s+(?:it|that|this|them)(?:\s+(?:out|up))?(?:\s+please)?\s*[?.!]*$/, with: "")
+        // "The Pennywise testimonial - can it say 'Fast and fun.' instead?": the thing, then its new words.
+        if let ask = text.wholeMatch(of: /(?i)(?<reference>(?:the|our|my)\s+[^"“'?]{2,60}?)\s*(?:[-—–:,]\s*)?(?:can|could)\s+(?:it|that|this|we\s+make\s+it|you\s+make\s+it)\s+(?:say|read|be\s+changed\s+to)\s*:?\s+(?<value>"[^"]+"|“[^”]+”|'[^']+')(?:\s+instead)?\s*[?.!]*/) {
+            text = ask.reference + " should say " + ask.value
+        }
+        // "the About page needs a photo — use /img/work/05.jpg": an image for that page.
+        if let ask = text.wholeMatch(of: /(?i)(?:the\s+|our\s+|my\s+)?(?<page>[^,"“—–-]{2,40}?\s+(?:page|post))\s+(?:needs|should\s+have|could\s+use|wants)\s+(?:a|an|some)\s+(?:photo|picture|image|pic|illustration)\s*[,;:—–-]*\s*(?:use|with|using|—|:)\s+(?<file>[\w.\/-]+\.(?:jpe?g|png|gif|webp|avif|svg))(?<rest>.*)/) {
+            text = "add the image " + ask.file + " to the " + ask.page + ask.rest
+        }
+        // "… tbh", "… to be honest": an aside.
+        text = text.replacing(/(?i)[,]?\s+(?:tbh|to\s+be\s+honest|honestly|imo|imho|in\s+my\s+opinion|lol|haha|tbf)[.!]*$/, with: "")
+        // "point the button at /about/", "link the Docs menu item to /guide/": where a thing goes.
+        if let point = text.wholeMatch(of: /(?i)(?:point|link|send|direct)\s+(?<reference>(?:the|our|my)\s+[^"“]+?)\s+(?:at|to|towards)\s+(?<url>\S+?)[.!]?/),
+           String(point.url).hasPrefix("/") || String(point.url).lowercased().hasPrefix("http") || String(point.url).contains("@") {
+            text = point.reference + " should go to " + point.url
+        }
+        // "Site description: Official documentation for My Project": a setting named, then its value.
+        if let pair = text.wholeMatch(of: /(?i)(?<slot>(?:the\s+)?(?:site|website|page|home\s*page|footer|header)?\s*(?:title|tagline|description|seo\s+description|meta\s+description|footer(?:\s+text)?|slogan|subtitle|headline|button(?:\s+text)?|author))\s*:\s+(?<value>.+)/),
+           !ValueSanity.instructionVerbs.contains(String(pair.slot).split(separator: " ").first.map { $0.lowercased() } ?? "") {
+            text = "set " + (String(pair.slot).lowercased().hasPrefix("the ") ? "" : "the ") + pair.slot + " to " + pair.value
+        }
+        // "make the hello world post dated 1st of February 2026": a post's date.
+        if let dated = text.wholeMatch(of: /(?i)(?:make|have|set)\s+(?<reference>(?:the|our|my)\s+.+?\s+(?:post|page|article|entry))\s+(?:be\s+)?dated\s+(?<date>.+)/) {
+            text = "change the date of " + dated.reference + " to " + dated.date
+        }
+        // "the writing is too small to read": text size.
+        if let size = text.wholeMatch(of: /(?i)(?:the\s+|all\s+the\s+)?(?<what>writing|text|font|fonts|letters|type|words|print)\s+(?:is|are|looks?|seems?)\s+(?:a\s+bit\s+|way\s+|much\s+|really\s+)?too\s+(?<size>small|tiny|big|large|huge)(?:\s+to\s+read)?(?:\s+on\s+(?:my\s+)?(?:phone|mobile|screen|laptop))?[.!]*/) {
+            text = "make the text " + (["small", "tiny"].contains(size.size.lowercased()) ? "bigger" : "smaller")
         }
         let trailing = /(?i)[,]?\s+(?:please|thanks|thank you|thx|for now|for the moment|for the time being|temporarily)[.!]*$/
         if let match = text.firstMatch(of: trailing) { text = String(text[..<match.range.lowerBound]) }
@@ -131,6 +172,8 @@ struct AgentRequest {
         text = text.replacing(/(?i)^(?:take|pull)\s+(?<what>.+?)\s+out\s+of\s+(?<from>.+)$/, with: { match in
             match.from.lowercased().contains(/\b(?:menu|nav|navigation|navbar)\b/) ? match.0 : "remove " + match.what + " from " + match.from
         })
+        // "the headings in a serif font, Georgia maybe": the font named after its kind.
+        text = text.replacing(/(?i)\s(?<prep>in|to|with)\s+a\s+(?:nice\s+|classic\s+|clean\s+|modern\s+)?(?:serif|sans[- ]?serif|monospace|mono|different|new)\s+(?:font|typeface)\s*[,;:—–-]?\s*(?:like|such\s+as|maybe|say|perhaps|e\.g\.|for\s+example|ideally)?\s*(?<font>[A-Z][\w-]*(?:\s+(?!maybe\b|perhaps\b|or\b|if\b|please\b|ideally\b)[A-Z0-9][\w-]*){0,3})(?:\s*,?\s*(?:maybe|perhaps|or\s+similar|or\s+something(?:\s+like\s+that)?|if\s+possible))?(?=[.!?]*$)/, with: { " " + $0.prep + " " + $0.font })
         // "Body text in Verdana please", "headings in Georgia": a font for a part of the text.
         if let match = text.wholeMatch(of: /(?i)(?:make\s+|set\s+|put\s+)?(?:the\s+|all\s+the\s+)?(?<target>headings?|headlines?|titles?|body(?:\s+text)?|text|paragraphs|code(?:\s+blocks)?)\s+(?:in|should\s+be\s+in|using)\s+(?<font>[A-Z][\w-]*(?:\s+[A-Z0-9][\w-]*){0,3})[.!]?/) {
             text = "use " + match.font + " for " + match.target

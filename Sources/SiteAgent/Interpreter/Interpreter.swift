@@ -50,6 +50,7 @@ struct Interpreter {
         ComponentAddIntent(),
         ImageIntent(),
         BodyTextIntent(),
+        BodyListIntent(),
         PublishIntent(),
         PostCreationIntent(),
         PageURLIntent(),
@@ -61,6 +62,22 @@ struct Interpreter {
     /// Resolves the request, then checks the names the change would store (``ValueSanity``): a value that
     /// swallowed another instruction or runs long becomes a question instead of a version.
     func resolve(_ context: AgentContext) throws -> Resolution {
+        // "Before I change anything: the headline would become “… and point the button at /about/” … What should
+        // it say?" answered: the answer replaces that value in the message, and the rest of the message (the other
+        // instruction) is left for a request of its own, as the question said.
+        if let asked = context.question, asked.text.hasPrefix("Before I change anything:"),
+           let answer = context.answer?.trimmingWhitespace, !answer.isEmpty {
+            var plain = context
+            plain.question = nil
+            plain.answer = nil
+            if case .change(let workspace, _) = try decide(plain),
+               let (_, value) = ValueSanity.suspect(from: context.source, to: workspace.files),
+               let range = context.message.range(of: value) {
+                let said = Self.answeredValue(answer)
+                plain.message = String(context.message[..<range.lowerBound]) + "“" + said + "”" + String(context.message[range.upperBound...])
+                return try resolve(plain)
+            }
+        }
         var resolution = try decide(context)
         if case .change(var workspace, var summary) = resolution {
             FullStops.restore(source: context.source, files: &workspace.files, message: context.message + "\n" + (context.answer ?? ""), summary: &summary)
@@ -73,7 +90,7 @@ struct Interpreter {
     }
 
     private func decide(_ context: AgentContext) throws -> Resolution {
-        let site = try snapshot(context.source)
+        let site = try snapshot(context.source, installedThemes: context.installedThemes)
         let request = AgentRequest(context: context, site: site)
         if let answer = context.answer?.trimmingWhitespace, !answer.isEmpty, let asked = context.question,
            !asked.options.isEmpty, !AnswerMatcher.isStrongPick(answer, among: asked.options),
@@ -100,6 +117,12 @@ struct Interpreter {
         }
         guard let resolution = try firstResolution(request) else {
             if context.answer == nil, let combined = try compound(context) { return combined }
+            // "Header background navy, header text white": settings listed without a verb — each part is a look.
+            if context.answer == nil, let first = request.message.split(separator: " ").first?.lowercased(),
+               !ValueSanity.instructionVerbs.contains(first) {
+                let parts = request.message.split(separator: /\s*[,;]\s*(?:and\s+)?|\s+and\s+/).map { String($0).trimmingWhitespace }.filter { !$0.isEmpty }
+                if parts.count > 1, let combined = try compound(context, parts: ["make " + parts[0]] + parts.dropFirst()) { return combined }
+            }
             return Self.notUnderstood(request.message)
         }
         guard case .question(let question) = resolution, let answer = context.answer?.trimmingWhitespace, !answer.isEmpty,
@@ -132,6 +155,10 @@ struct Interpreter {
             if let owner = owner ?? lastPage.map({ "the " + $0 + " page's" }), part.contains(/(?i)(?:^|\s)its\s/) {
                 part = part.replacing(/(?i)(^|\s)its\s/, with: { $0.1 + owner + " " })
             }
+            // "change Omar Haddad's role to … and his quote to …": a person named first.
+            if let owner, owner.first?.isUppercase == true, part.contains(/(?i)(?:^|\s)(?:his|her|their)\s/) {
+                part = part.replacing(/(?i)(^|\s)(?:his|her|their)\s/, with: { $0.1 + owner + " " })
+            }
             // "change the hero button to Browse projects and point it at /work/": the link of what was just renamed.
             if let point = part.wholeMatch(of: /(?i)(?:point|link|send|direct)\s+(?:it|that|this|them)\s+(?:at|to|towards)\s+(?<url>.+)/),
                let previous = previousPart?.firstMatch(of: /(?i)^(?:change|set|update|rename|make)\s+(?<reference>.+?)\s+(?:to|into)\s+/) {
@@ -149,7 +176,7 @@ struct Interpreter {
             previousPart = part
             var step = current
             step.message = part
-            let site = try snapshot(step.source)
+            let site = try snapshot(step.source, installedThemes: step.installedThemes)
             var found = try firstResolution(AgentRequest(context: step, site: site))
             if found == nil, !part.lowercased().hasPrefix(verb.lowercased()) {
                 step.message = verb + " " + part
@@ -199,7 +226,7 @@ struct Interpreter {
             if character == "'", (index == rest.startIndex || rest[rest.index(before: index)] == " " || inSingle) { inSingle.toggle() }
             if !inDouble, !inCurly, !inSingle {
                 let tail = rest[index...]
-                if let joiner = tail.prefixMatch(of: /(?i)(?:\s*,\s*and\s+|\s*,\s*|\s+and\s+)(?=(?:the|its|our|my)\s|['"“])/) {
+                if let joiner = tail.prefixMatch(of: /(?i)(?:\s*,\s*and\s+|\s*,\s*|\s+and\s+)(?=(?:the|its|our|my|his|her|their)\s|['"“])/) {
                     parts.append(current)
                     current = ""
                     index = joiner.range.upperBound
@@ -283,10 +310,13 @@ struct Interpreter {
     }
 
     /// The site as the intents see it, with its theme's default tokens.
-    private func snapshot(_ files: SiteFiles) throws -> SiteSnapshot {
+    private func snapshot(_ files: SiteFiles, installedThemes: [String] = []) throws -> SiteSnapshot {
         var site = try SiteSnapshot(files: files)
         if let theme = site.theme, let manifest = schemas?.manifest(of: theme) {
             site.themeTokens = Dictionary(manifest.tokens.map { ($0.name, $0.defaultValue) }, uniquingKeysWith: { a, _ in a })
+        }
+        for theme in installedThemes {
+            if let manifest = schemas?.manifest(of: theme) { site.themeComponents[theme] = Set(manifest.components.map { $0.name.lowercased() }) }
         }
         return site
     }
@@ -308,6 +338,13 @@ struct Interpreter {
             }
         }
         return deferred
+    }
+
+    /// The words an answer gives as a value: “it should say "Small studio, big ideas"” → Small studio, big ideas.
+    static func answeredValue(_ answer: String) -> String {
+        if let quoted = answer.firstMatch(of: /"([^"]+)"|“([^”]+)”/), let text = quoted.output.1 ?? quoted.output.2 { return String(text) }
+        let stripped = answer.replacing(/(?i)^(?:it\s+should\s+(?:say|read|be)|(?:just\s+)?say|make\s+it|call\s+it|use|only|just)\s*:?\s+/, with: "")
+        return Phrase.value(stripped)
     }
 
     static func notUnderstood(_ message: String) -> Resolution {

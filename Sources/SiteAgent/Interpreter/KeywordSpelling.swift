@@ -74,7 +74,8 @@ enum KeywordSpelling {
             // After "a", "new", "this", …, a real word is likely ("a reader"): only a dropped, doubled or
             // swapped letter counts as a typo there ("a testimonal"), never a changed one.
             var strict = false
-            if index == 0 {
+            // "on the Londn Team page chaneg …", "… and chaneg …": a verb also starts after a page or a joiner.
+            if index == 0 || ["page", "page,", "post", "post,", "and", "then", "also", "please"].contains(words[index - 1].lowercased()) && typed.allSatisfy(\.isLowercase) && !verbs.contains(word) && verbs.contains(where: { distance(word, $0) == 1 }) {
                 vocabulary = verbs
             } else if ["the", "site", "site's", "website", "my", "our"].contains(words[index - 1].lowercased()) {
                 vocabulary = slots

@@ -13,6 +13,21 @@ struct SiteSnapshot {
     /// The theme's default token values (filled by the interpreter when the theme is installed), so a reply
     /// quotes the colour the site really shows.
     var themeTokens: [String: String] = [:]
+    /// The components each installed theme declares (lower-cased), when the interpreter knows the themes.
+    var themeComponents: [String: Set<String>] = [:]
+
+    /// The components the site's pages use that `theme` does not declare (nil when the theme is unknown).
+    func componentsMissing(in theme: String) -> [String]? {
+        guard let declared = themeComponents[theme] else { return nil }
+        var used: [String] = []
+        for page in pages {
+            guard let text = files.text(page.path) else { continue }
+            for block in ComponentBlockEditor(text).blocks where !declared.contains(block.name.lowercased()) && !used.contains(block.name) {
+                used.append(block.name)
+            }
+        }
+        return used
+    }
     var nav: [NavLine]
     /// Every page, sorted by path.
     var pages: [PageRecord]

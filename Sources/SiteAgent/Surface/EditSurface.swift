@@ -156,6 +156,10 @@ struct EditSurface {
                                         label: shown + " on “\(page.title)”", patterns: patterns, page: page,
                                         maxLength: field?.schema.maxLength, pattern: field?.schema.pattern)
                     slot.fallbackPatterns = [[propNames(key, field?.schema)]]
+                    // "swap the poster image for …": a picture named by what it is, for the block's image file.
+                    if kind == .url, ["src", "image"].contains(key), ImageIntent.isImage(string) {
+                        slot.patterns.append([Self.pictureWords])
+                    }
                     slots.append(slot)
                 } else if let items = value.sequence {
                     listItems(page, block: block.name, blockIndex: blockIndex, list: key, field: field, items: Array(items),
@@ -164,6 +168,9 @@ struct EditSurface {
             }
         }
     }
+
+    static let pictureWords = ["image", "picture", "photo", "photograph", "pic", "poster", "poster image", "cover image", "main image",
+                               "illustration", "diagram", "graphic", "artwork", "figure", "screenshot", "image file", "picture file"]
 
     private static func listItems(_ page: PageRecord, block: String, blockIndex: Int, list: String, field: PropField?, items: [Node],
                                   sectionTitle: String? = nil, into slots: inout [EditSlot]) {

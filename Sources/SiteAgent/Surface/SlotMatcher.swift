@@ -97,6 +97,10 @@ enum SlotMatcher {
             for pattern in slot.patterns {
                 var groups = pattern
                 if renaming, slot.isItemName, let last = groups.indices.last { groups[last].append("") }
+                // "rename the gallery to Recent projects": a section renamed is its title.
+                if renaming, case .prop(_, _, let key) = slot.location, ["title", "heading"].contains(key), groups.count >= 2, let last = groups.indices.last {
+                    groups[last].append("")
+                }
                 guard let (used, leftover) = match(allTokens, groups: groups, page: slot.page, names: properNames) else { continue }
                 best = max(best, 50 + 4 * used - 12 * leftover)
             }
@@ -131,6 +135,20 @@ enum SlotMatcher {
                     let itemNouns = Set(SlotNames.items.values.joined().flatMap { SlotNames.tokens($0) })
                     let own = Set(slot.patterns.last?.last?.flatMap { SlotNames.tokens($0) } ?? [])
                     if others.contains(where: { itemNouns.contains($0) && !own.contains($0) }) { continue }
+                }
+                // "A reader's quote": the item named by its name, and another field of it named after.
+                if slot.isItemName, case .itemProp(let path, let block, let list, let item, let key) = slot.location {
+                    let own = Set((slot.patterns.first?.last ?? []).flatMap { SlotNames.tokens($0) })
+                    let sibling = surface.slots.first { other in
+                        guard case .itemProp(path, block, list, item, let otherKey) = other.location, otherKey != key,
+                              let words = other.patterns.first?.last else { return false }
+                        let names = Set(words.flatMap { SlotNames.tokens($0) })
+                        return others.contains { names.contains($0) && !own.contains($0) }
+                    }
+                    if let sibling {
+                        results.append(Match(slot: sibling, score: 90 + 3 * (others.count - unnamed)))
+                        continue
+                    }
                 }
                 results.append(Match(slot: slot, score: 80 + 3 * (others.count - unnamed) - 12 * unnamed))
             }

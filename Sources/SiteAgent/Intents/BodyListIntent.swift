@@ -1,0 +1,138 @@
+import Foundation
+import SiteCompiler
+
+/// Bulleted and numbered lists in a page's Markdown body, named by the heading above them: "add 'At least 2 GB
+/// of RAM' to the requirements list on the installation page", "remove “100 MB of free disk space” from the
+/// requirements". The item's words are kept as typed.
+struct BodyListIntent: RequestIntent {
+    /// A Markdown list in a page body: its lines and the heading above it.
+    struct BodyList {
+        var page: PageRecord
+        var heading: String?
+        /// Line indexes of the list's items, in order.
+        var lines: [Int]
+        var items: [String]
+        /// "- ", "* ", or nil for a numbered list.
+        var bullet: String?
+    }
+
+    func resolve(_ request: AgentRequest) throws -> Resolution? {
+        let message = request.message
+        let listName = #"(?:(?:the\s+|our\s+|my\s+)?list\s+of\s+(?<of>[^"“”]+?)|(?:the\s+|our\s+|my\s+)?(?<named>[^"“”]+?)\s+(?:list|bullets|bullet\s+points|bullet\s+list|points|checklist))(?:\s+(?:on|in)\s+(?:the\s+|our\s+|my\s+)?(?<page>[^"“”]+?)(?:\s+(?:page|guide|post|doc))?)?[.!]?$"#
+        let adding: Bool
+        let match: Regex<AnyRegexOutput>.Match
+        if let found = try Regex("(?i)^(?:add|put|include|append|insert)\\s+(?:the\\s+(?:item|line|point|bullet)\\s+)?(?<item>\"[^\"]+\"|“[^”]+”|'[^']+'|[^\"“”]+?)\\s+(?:to|in|into|onto|at\\s+the\\s+end\\s+of)\\s+" + listName).wholeMatch(in: message) {
+            (adding, match) = (true, found)
+        } else if let found = try Regex("(?i)^(?:remove|delete|drop|take\\s+out|cut)\\s+(?:the\\s+(?:item|line|point|bullet)\\s+)?(?<item>\"[^\"]+\"|“[^”]+”|'[^']+'|[^\"“”]+?)\\s+(?:from|off|out\\s+of)\\s+" + listName).wholeMatch(in: message) {
+            (adding, match) = (false, found)
+        } else {
+            return nil
+        }
+        guard let itemText = match["item"]?.substring.map(String.init), let item = Optional(Phrase.value(itemText)), !item.isEmpty, !item.contains("\n") else { return nil }
+        let name = (match["of"]?.substring ?? match["named"]?.substring).map(String.init) ?? ""
+        let pageName = match["page"]?.substring.map(String.init)
+        var pages = request.site.pages
+        if let pageName {
+            let lowered = pageName.lowercased()
+            guard case .one(let page) = request.site.findPage(lowered.contains(/^(?:home|homepage|front)$/) ? "home" : pageName) else { return nil }
+            pages = [page]
+        }
+        let wanted = SlotNames.tokens(name)
+        guard !wanted.isEmpty else { return nil }
+        let lists = pages.flatMap { Self.lists(on: $0, in: request.site) }.filter { list in
+            let have = SlotNames.tokens(list.heading ?? list.page.title)
+            return wanted.allSatisfy { word in have.contains { NameMatcher.sameWord(word, $0) } }
+        }
+        guard let list = lists.first else { return nil }
+        if lists.count > 1 {
+            let question = AgentQuestion(text: "Several pages have a “\(name)” list. Which one?", options: lists.map { "“\($0.heading ?? $0.page.title)” on “\($0.page.title)”" })
+            guard case .option(let index) = request.answer(to: question), index < lists.count else { return .question(question) }
+            return try edit(lists[index], item: item, adding: adding, request)
+        }
+        return try edit(list, item: item, adding: adding, request)
+    }
+
+    private func edit(_ list: BodyList, item: String, adding: Bool, _ request: AgentRequest) throws -> Resolution {
+        let text = try request.workspace.text(list.page.path)
+        var lines = text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        let shown = "the “\(list.heading ?? list.page.title)” list on “\(list.page.title)”"
+        var workspace = request.workspace
+        if adding {
+            if list.items.contains(where: { $0.caseInsensitiveCompare(item) == .orderedSame }) {
+                return .noChange("\(shown.prefix(1).uppercased() + shown.dropFirst()) already has “\(item)”.")
+            }
+            guard let last = list.lines.last else { return .noChange("\(shown) is empty.") }
+            let marker = list.bullet ?? "\(list.items.count + 1). "
+            lines.insert(marker + item, at: last + 1)
+            workspace.write(list.page.path, lines.joined(separator: "\n"), step: "list item \(item)")
+            return .change(workspace, summary: "Added “\(item)” to the end of \(shown). It now has \(list.items.count + 1) items.")
+        }
+        let exact = list.items.indices.filter { list.items[$0].caseInsensitiveCompare(item) == .orderedSame }
+        let partial = list.items.indices.filter { list.items[$0].lowercased().contains(item.lowercased()) }
+        let found = exact.isEmpty ? partial : exact
+        guard found.count == 1, let index = found.first else {
+            let have = Phrase.list(list.items.map { "“\($0)”" })
+            if found.count > 1 {
+                return .question(AgentQuestion(text: "Several items of \(shown) contain “\(item)”. Which one?", options: found.map { list.items[$0] }))
+            }
+            return .noChange("\(shown.prefix(1).uppercased() + shown.dropFirst()) has no item “\(item)”. It has \(have).")
+        }
+        guard list.items.count > 1 else {
+            return .question(AgentQuestion(text: "“\(list.items[index])” is the only item of \(shown). Remove the whole list? Say “remove the \(list.heading ?? "") section” or give a new item first."))
+        }
+        lines.remove(at: list.lines[index])
+        if list.bullet == nil {
+            // Renumber a numbered list.
+            for (position, line) in list.lines.filter({ $0 != list.lines[index] }).enumerated() {
+                let at = line > list.lines[index] ? line - 1 : line
+                lines[at] = lines[at].replacing(/^\d+([.)])\s+/, with: { "\(position + 1)\($0.1) " })
+            }
+        }
+        workspace.write(list.page.path, lines.joined(separator: "\n"), step: "removed list item \(list.items[index])")
+        return .change(workspace, summary: "Removed “\(list.items[index])” from \(shown).")
+    }
+
+    /// The top-level lists of a page's body (outside code fences and component blocks).
+    static func lists(on page: PageRecord, in site: SiteSnapshot) -> [BodyList] {
+        guard let text = site.files.text(page.path) else { return [] }
+        let lines = text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        var result: [BodyList] = []
+        var heading: String?
+        var fence = false
+        var inBlock = false
+        var current: BodyList?
+        var index = FrontMatterEditor(text).bodyStart
+        func close() {
+            if let list = current { result.append(list) }
+            current = nil
+        }
+        while index < lines.count {
+            let line = lines[index]
+            defer { index += 1 }
+            if line.hasPrefix("```") || line.hasPrefix("~~~") { fence.toggle(); close(); continue }
+            if fence { continue }
+            if line.hasPrefix(":::component") { inBlock = true; close(); continue }
+            if inBlock { if line == ":::" { inBlock = false }; continue }
+            if let match = line.wholeMatch(of: /^#{1,6}\s+(?<text>.+?)\s*#*$/) {
+                close()
+                heading = String(match.text)
+                continue
+            }
+            if let item = line.wholeMatch(of: /^(?<marker>[-*+]\s+|\d+[.)]\s+)(?<text>.+)$/) {
+                let marker = String(item.marker)
+                let bullet: String? = marker.first?.isNumber == true ? nil : String(marker.prefix(1)) + " "
+                if current == nil { current = BodyList(page: page, heading: heading, lines: [], items: [], bullet: bullet) }
+                current?.lines.append(index)
+                current?.items.append(String(item.text))
+                continue
+            }
+            // An item's continuation (indented) stays in the list; anything else ends it.
+            if line.hasPrefix("  "), current != nil { continue }
+            if !line.trimmingWhitespace.isEmpty || current != nil && index + 1 < lines.count && lines[index + 1].wholeMatch(of: /^(?:[-*+]|\d+[.)])\s+.+$/) == nil {
+                close()
+            }
+        }
+        close()
+        return result
+    }
+}
