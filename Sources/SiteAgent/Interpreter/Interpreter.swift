@@ -86,7 +86,20 @@ struct Interpreter {
         if case .change(let workspace, _) = resolution, let question = ValueSanity.question(from: context.source, to: workspace.files) {
             return .question(question)
         }
+        // "There is no page called …": nothing was done because what the request names does not exist. That is a
+        // refusal (exit 1 for scripts), not "no change needed" (exit 0), which is kept for requests already done
+        // and for choices to leave things as they are.
+        if case .noChange(let reason) = resolution, !Self.isSatisfied(reason) {
+            return .unsupported(reason)
+        }
         return resolution
+    }
+
+    /// A no-change reply that means the request holds already (or the person chose to keep things).
+    static func isSatisfied(_ reason: String) -> Bool {
+        let lowered = reason.lowercased()
+        return lowered.contains("already") || lowered.contains("nothing changed") || lowered.contains("as they are")
+            || lowered.hasPrefix("kept ") || lowered.hasPrefix("left ") || lowered.contains("queued behind") || lowered.hasPrefix("nothing to change")
     }
 
     private func decide(_ context: AgentContext) throws -> Resolution {
@@ -148,7 +161,9 @@ struct Interpreter {
         // "make the buttons black and the header red": later parts may leave out the first part's verb.
         let verb = parts[0].split(separator: " ").first.map(String.init) ?? ""
         // "change the Hello World post's date to … and its description to …": "its" is what the first part named.
-        let owner = parts[0].firstMatch(of: /(?:[Tt]he\s+)?(?:[A-Z0-9][\w-]*\s+)*[\w-]+(?:'s|’s)(?=\s)/).map { String($0.0) }
+        // "the tidy desk post's": lower-case words after "the" belong to the name too.
+        let owner = (parts[0].firstMatch(of: /\b[Tt]he\s+(?:[\w-]+\s+){0,5}?[\w-]+(?:'s|’s)(?=\s)/)
+            ?? parts[0].firstMatch(of: /(?:[Tt]he\s+)?(?:[A-Z0-9][\w-]*\s+)*[\w-]+(?:'s|’s)(?=\s)/)).map { String($0.0) }
         var previousPart: String?
         var lastPage: String?
         for var part in parts {
