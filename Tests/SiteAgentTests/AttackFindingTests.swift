@@ -209,4 +209,29 @@ struct AttackFindingTests {
         #expect(workspace.files.text("content/about.md")?.contains("alt: Anna At Her Desk") == true)
         #expect(summary.contains("file name"))
     }
+
+    // MARK: - Ninth attack run
+
+    /// "it looks boring tbh" on the blog and docs themes offered "Add a hero", which their themes lack (the job
+    /// failed to compile); "fix the homepage" on the portfolio offered the starter theme's blue and a hero for the
+    /// Contact page. Options are the site's own: its theme's primary colour, a hero only where the theme has one
+    /// and only for the page the message is about — and every option compiles.
+    @Test func vagueOptionsAreTheSitesOwnAndAllCompile() throws {
+        for (theme, message) in [("blog", "it looks boring tbh"), ("docs", "make it look more professional"), ("portfolio", "fix the homepage"), ("starter", "make it pop")] {
+            let source = try Self.starterSite(theme)
+            guard case .question(let question) = try Self.interpreter.resolve(Self.context(message, source)) else {
+                Issue.record("\(theme): no question for “\(message)”"); continue
+            }
+            #expect(!question.options.contains { $0.contains("Contact") }, "\(theme): \(question.options)")
+            if theme == "portfolio" { #expect(question.options.first?.contains("#7c3aed") == true, "\(question.options)") }
+            if theme != "starter" { #expect(!question.options.contains { $0.contains("hero") }, "\(theme): \(question.options)") }
+            for index in question.options.indices {
+                let resolution = try Self.answered(message, source, question: question, answer: String(index + 1))
+                guard case .change(let workspace, _) = resolution else { continue }
+                do { _ = try CompileTests.compile(workspace.files) } catch {
+                    Issue.record("\(theme): option \(index + 1) “\(question.options[index])” does not compile: \(error)")
+                }
+            }
+        }
+    }
 }

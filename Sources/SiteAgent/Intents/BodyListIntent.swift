@@ -18,7 +18,7 @@ struct BodyListIntent: RequestIntent {
 
     func resolve(_ request: AgentRequest) throws -> Resolution? {
         let message = request.message
-        let listName = #"(?:(?:the\s+|our\s+|my\s+)?list\s+of\s+(?<of>[^"“”]+?)|(?:the\s+|our\s+|my\s+)?(?<named>[^"“”]+?)\s+(?:list|bullets|bullet\s+points|bullet\s+list|points|checklist))(?:\s+(?:on|in)\s+(?:the\s+|our\s+|my\s+)?(?<page>[^"“”]+?)(?:\s+(?:page|guide|post|doc))?)?[.!]?$"#
+        let listName = #"(?:(?:the\s+|our\s+|my\s+)?list\s+of\s+(?<of>[^"“”]+?)|(?:the\s+|our\s+|my\s+)?(?:(?<named>[^"“”]+?)\s+)?(?:list|bullets|bullet\s+points|bullet\s+list|points|checklist))(?:\s+(?:on|in)\s+(?:the\s+|our\s+|my\s+)?(?<page>[^"“”]+?)(?:\s+(?:page|guide|post|doc))?)?[.!]?$"#
         let adding: Bool
         let match: Regex<AnyRegexOutput>.Match
         if let found = try Regex("(?i)^(?:add|put|include|append|insert)\\s+(?:the\\s+(?:item|line|point|bullet)\\s+)?(?<item>\"[^\"]+\"|“[^”]+”|'[^']+'|[^\"“”]+?)\\s+(?:to|in|into|onto|at\\s+the\\s+end\\s+of)\\s+" + listName).wholeMatch(in: message) {
@@ -38,10 +38,20 @@ struct BodyListIntent: RequestIntent {
             pages = [page]
         }
         let wanted = SlotNames.tokens(name)
-        guard !wanted.isEmpty else { return nil }
+        // "the list in the tidy desk post": no name, so the page must be said and have one list.
+        guard !wanted.isEmpty || pageName != nil else { return nil }
         let lists = pages.flatMap { Self.lists(on: $0, in: request.site) }.filter { list in
+            guard !wanted.isEmpty else { return true }
             let have = SlotNames.tokens(list.heading ?? list.page.title)
-            return wanted.allSatisfy { word in have.contains { NameMatcher.sameWord(word, $0) } }
+            // "the install requirements list": words of the page's name may come along ("install" for Installation).
+            let pageWords = SlotNames.tokens(list.page.title) + SlotNames.tokens(list.page.fileName.replacingOccurrences(of: "-", with: " "))
+            let named = wanted.filter { word in have.contains { NameMatcher.sameWord(word, $0) } }
+            return !named.isEmpty && wanted.allSatisfy { word in
+                have.contains { NameMatcher.sameWord(word, $0) } || pageWords.contains { $0 == word || word.count >= 4 && $0.hasPrefix(word) }
+            }
+        }
+        if wanted.isEmpty, lists.count > 1 {
+            return .question(AgentQuestion(text: "“\(pages[0].title)” has \(lists.count) lists. Which one?", options: lists.map { "“\($0.heading ?? $0.items.first ?? "")”" }))
         }
         guard let list = lists.first else { return nil }
         if lists.count > 1 {
@@ -52,7 +62,7 @@ struct BodyListIntent: RequestIntent {
         return try edit(list, item: item, adding: adding, request)
     }
 
-    private func edit(_ list: BodyList, item: String, adding: Bool, _ request: AgentRequest) throws -> Resolution {
+    private func edit(_ list: BodyList, item: String, adding: Bool, _ request: AgentRequest, ordinal: Bool = true) throws -> Resolution {
         let text = try request.workspace.text(list.page.path)
         var lines = text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
         let shown = "the “\(list.heading ?? list.page.title)” list on “\(list.page.title)”"
@@ -66,6 +76,16 @@ struct BodyListIntent: RequestIntent {
             lines.insert(marker + item, at: last + 1)
             workspace.write(list.page.path, lines.joined(separator: "\n"), step: "list item \(item)")
             return .change(workspace, summary: "Added “\(item)” to the end of \(shown). It now has \(list.items.count + 1) items.")
+        }
+        // "the second habit", "the last item", "the 3rd bullet": by position.
+        if ordinal, !list.items.contains(where: { $0.lowercased().contains(item.lowercased()) }), let ordinal = item.wholeMatch(of: /(?i)(?:the\s+)?(?<ord>first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|last|\d+(?:st|nd|rd|th))(?:\s+[\w-]+){0,2}/) {
+            let word = ordinal.ord.lowercased()
+            let words = ["first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth"]
+            let position = word == "last" ? list.items.count - 1 : words.firstIndex(of: word) ?? (Int(word.filter(\.isNumber)).map { $0 - 1 } ?? -1)
+            guard list.items.indices.contains(position) else {
+                return .noChange("\(shown.prefix(1).uppercased() + shown.dropFirst()) has only \(list.items.count) items.")
+            }
+            return try edit(list, item: list.items[position], adding: false, request, ordinal: false)
         }
         let exact = list.items.indices.filter { list.items[$0].caseInsensitiveCompare(item) == .orderedSame }
         let partial = list.items.indices.filter { list.items[$0].lowercased().contains(item.lowercased()) }

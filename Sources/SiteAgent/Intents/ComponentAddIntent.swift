@@ -8,7 +8,7 @@ struct ComponentAddIntent: RequestIntent {
     var schemas: ThemeSchemas?
 
     func resolve(_ request: AgentRequest) throws -> Resolution? {
-        guard let match = request.message.firstMatch(of: /(?i)^(?:add|put|insert|place|include|create)\s+(?:a\s+|an\s+|the\s+|some\s+)?(?:new\s+)?(?<component>hero(?:\s+section|\s+banner)?|banner|(?:photo\s+|image\s+)?gallery|contact\s*form|form|features?\s+section|pricing(?:\s+(?:table|section|block|grid|plans))?|price\s+(?:list|table))(?<of>\s+of\s+(?:our\s+|my\s+|the\s+|all\s+the\s+)?[\w ]+?(?:\s+(?:in|from)\s+(?:the\s+)?(?:static\/|\/)[\w\/.-]*?(?:\s+folder)?)?)?\s+(?<position>to|on|onto|at\s+the\s+top\s+of|at\s+the\s+bottom\s+of|at\s+the\s+end\s+of|in|into)\s+(?:the\s+)?(?<page>.+?)(?<rest>\s*,?\s+(?:with|that|which|using|showing|containing|for|sending|linking)\b.*)?[.!]?$/) else { return nil }
+        guard let match = request.message.firstMatch(of: /(?i)^(?:add|put|insert|place|include|create|make|build|set\s+up)\s+(?:a\s+|an\s+|the\s+|some\s+)?(?:new\s+)?(?<component>hero(?:\s+section|\s+banner)?|banner|(?:photo\s+|image\s+)?gallery|contact\s*form|form|features?\s+section|pricing(?:\s+(?:table|section|block|grid|plans))?|price\s+(?:list|table))(?<of>\s+of\s+(?:our\s+|my\s+|the\s+|all\s+the\s+)?[\w ]+?(?:\s+(?:in|from)\s+(?:the\s+)?(?:static\/|\/)[\w\/.-]*?(?:\s+folder)?)?)?\s+(?<position>to|on|onto|at\s+the\s+top\s+of|at\s+the\s+bottom\s+of|at\s+the\s+end\s+of|in|into)\s+(?:the\s+)?(?<page>.+?)(?<rest>\s*,?\s+(?:with|that|which|using|showing|containing|for|sending|linking)\b.*)?[.!]?$/) else { return nil }
         let word = String(match.component).lowercased()
         let pageName = Phrase.value(String(match.page))
         let page: PageRecord

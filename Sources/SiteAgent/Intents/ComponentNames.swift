@@ -10,6 +10,8 @@ enum ComponentNames {
         case "pricing", "prices", "pricingtable": "Pricing"
         case "gallery", "images", "photos": "Gallery"
         case "contactform", "form", "contact": "ContactForm"
+        case "figure", "diagram", "illustration", "screenshot", "chart", "image", "picture", "photo", "graphic": "Figure"
+        case "callout", "note", "calloutbox", "tipbox", "warningbox", "notebox", "infobox", "box", "tip", "warning": "Callout"
         default: Phrase.titleCased(word)
         }
     }

@@ -75,6 +75,10 @@ struct ImageIntent: RequestIntent {
         if let match = described.firstMatch(of: /(?i)(?:alt(?:\s*-?\s*text)?|description|described\s+as)\s*(?:of|:|=|as|saying|reading)?\s*(?<alt>"[^"]+"|“[^”]+”|.+?)(?=\s*(?:,?\s+and\s+(?:the\s+|a\s+)?caption|,?\s+(?:with\s+)?(?:the\s+|a\s+)?caption\b|,\s*caption\b|$))/) {
             alt = Phrase.value(String(match.alt))
         }
+        // "…, it shows our studio kitchen table covered in sketches": what the picture shows, said in passing.
+        if alt == nil, let match = described.firstMatch(of: /(?i)(?:,|;|—|–|-|\s)\s*(?:it\s+shows|which\s+shows|that\s+shows|showing|it['’]s(?:\s+a\s+(?:photo|picture|shot)\s+of)?|it\s+is(?:\s+a\s+(?:photo|picture|shot)\s+of)?)\s+(?<alt>[^,;]{3,200}?)[.!]?$/) {
+            alt = Phrase.value(String(match.alt))
+        }
         var caption: String?
         if let match = described.firstMatch(of: /(?i)caption(?:ed)?\s*(?::|=|saying|reading)?\s*(?<caption>"[^"]+"|“[^”]+”|.+?)(?=\s*(?:,?\s+and\s+(?:the\s+)?alt\b|,?\s+(?:with\s+)?(?:the\s+)?alt\b|,\s*alt\b|$))/) {
             caption = Phrase.value(String(match.caption))
@@ -82,7 +86,8 @@ struct ImageIntent: RequestIntent {
         // "What does /img/x.jpg show?" answered: the answer is the description.
         if alt == nil, let asked = request.context.question, asked.text.hasPrefix("What does \(path) show?"),
            let answer = request.context.answer?.trimmingWhitespace, !answer.isEmpty {
-            let said = answer.replacing(/(?i)^(?:the\s+)?(?:alt(?:\s*-?\s*text)?|description|it\s+shows|shows|it'?s|it\s+is)\s*(?::|=|is|should\s+be)?\s*/, with: "")
+            let said = answer.replacing(/(?i)^(?:i\s+(?:already\s+)?(?:said|told\s+you)\s*[-—–:,.]*\s*|as\s+i\s+said\s*[-—–:,.]*\s*)/, with: "")
+                .replacing(/(?i)^(?:the\s+)?(?:alt(?:\s*-?\s*text)?|description|it\s+shows|shows|it'?s|it\s+is)\s*(?::|=|is|should\s+be)?\s*/, with: "")
             if !said.isEmpty { alt = Phrase.value(said) }
         }
         var editor = ComponentBlockEditor(try request.workspace.text(page.path))

@@ -98,6 +98,7 @@ struct ListItemIntent: RequestIntent {
         let tokens = SlotNames.tokens(text.replacing(/["“”]/, with: " "))
         let quoted = text.firstMatch(of: /"([^"]+)"|“([^”]+)”/).flatMap { ($0.output.1 ?? $0.output.2).map(String.init) }
         var scored: [(list: ItemList, item: Int, score: Int)] = []
+        var byWords: [(list: ItemList, item: Int, score: Int)] = []
         for list in lists where onPage == nil || list.page.path == onPage?.path {
             for index in 0..<list.count {
                 if let quoted, let name = list.names[index], name.caseInsensitiveCompare(quoted) == .orderedSame {
@@ -124,17 +125,20 @@ struct ListItemIntent: RequestIntent {
                     scored.append((list, index, 50 + 4 * used - 12 * leftover))
                 } else if quoted == nil {
                     // "the coffee packaging picture": the item's noun, and words that all appear in its texts (in
-                    // any order: the alt text "Packaging for a coffee brand").
+                    // any order: the alt text "Packaging for a coffee brand") — only when nothing names an item
+                    // more directly (an ordinal, a name).
                     let nounWords = Set(nouns.flatMap { SlotNames.tokens($0) })
+                    let ordinals: Set<String> = ["first", "second", "third", "fourth", "fifth", "sixth", "last", "next", "previous", "top", "bottom", "other"]
                     let words = tokens.filter { !nounWords.contains($0) && !nounWords.contains(SlotNames.singular($0)) }
                     let have = ((list.names[index].map { [$0] } ?? []) + (list.texts[safe: index] ?? []) + Self.longTexts(list, index, request: site)).flatMap(SlotNames.tokens)
-                    if words.count < tokens.count, !words.isEmpty, words.allSatisfy({ $0.count >= 4 }),
+                    if words.count < tokens.count, !words.isEmpty, words.allSatisfy({ $0.count >= 4 && !ordinals.contains($0) }),
                        words.allSatisfy({ word in have.contains { NameMatcher.sameWord(word, $0) } }) {
-                        scored.append((list, index, 56 + 4 * words.count))
+                        byWords.append((list, index, 40 + 4 * words.count))
                     }
                 }
             }
         }
+        if scored.isEmpty { scored = byWords }
         guard let top = scored.map(\.score).max() else { return [] }
         return scored.filter { $0.score == top }.map { ($0.list, $0.item) }
     }
@@ -369,6 +373,8 @@ struct ListItemIntent: RequestIntent {
                 return .question(AgentQuestion(text: "What should the new \(noun) be called? I read “\(rest)” but could not tell which part is its \(nameKey)."))
             }
         }
+        // "called Signage, with the text …": the comma before the next part is no part of the name.
+        values = values.mapValues { $0.replacing(/\s*[,;:]+$/, with: "") }
         // Required fields must be given; nothing is invented.
         let required = (list.schema?.items?.fields ?? []).filter { $0.schema.required && $0.schema.defaultValue == nil }.map(\.name)
         let missing = required.filter { values[$0] == nil }
@@ -380,7 +386,8 @@ struct ListItemIntent: RequestIntent {
             return .question(AgentQuestion(text: "What should the new \(noun) say? For example: \(Self.example(for: list, noun: noun))"))
         }
         for key in keys where values[key] != nil {
-            let value = values[key] ?? ""
+            // "called Signage, with the text …": the comma before the next part is no part of the name.
+            let value = (values[key] ?? "").replacing(/\s*[,;:]+$/, with: "")
             if let max = list.schema?.items?.fields.first(where: { $0.name == key })?.schema.maxLength, value.count > max {
                 return .question(AgentQuestion(text: "A \(noun)'s \(key.replacing("_", with: " ")) holds at most \(max) characters; “\(value.prefix(50))…” has \(value.count). What should it say?"))
             }

@@ -99,15 +99,21 @@ struct SlotIntent: RequestIntent {
                 }
                 if Self.looksLikeStyle(String(match.value)) { notBareText.insert(candidates.count) }
             }
+            // "Omar's role should be Co-founder, Pennywise now": "now" is when, not part of the role.
+            var value = String(match.value)
+            if Phrase.unquoted(value) == nil,
+               let trimmed = value.firstMatch(of: /(?i)^(?<value>.+?)\s+(?:now|instead|from\s+now\s+on|going\s+forward|these\s+days|please|thanks)[.!]?$/) {
+                value = String(trimmed.value)
+            }
             if ["read", "say"].contains(verb) {
                 // "the Kind words testimonial should say …": an item named without its field means its words.
                 for field in [" text", " quote"] {
                     saying.insert(candidates.count)
-                    candidates.append((String(match.reference) + field, String(match.value), false))
+                    candidates.append((String(match.reference) + field, value, false))
                 }
                 saying.insert(candidates.count)
             }
-            candidates.append((String(match.reference) + (dated ? " date" : ""), String(match.value), named))
+            candidates.append((String(match.reference) + (dated ? " date" : ""), value, named))
         }
         if let dated = Self.datedReference(message) { candidates.append((dated.reference + " date", dated.date, false)) }
         guard let theme = request.site.theme else { return nil }
@@ -135,7 +141,11 @@ struct SlotIntent: RequestIntent {
                     match.slot.kind == .url ? match : Self.linkSlot(of: match.slot, in: surface).map { SlotMatcher.Match(slot: $0, score: match.score) }
                 }
             }
-            if saying.contains(index), !candidate.reference.contains(where: { "\"“”".contains($0) }) {
+            // A whole sentence ("The "Support" card should say: We look after your site.") is an item's words even
+            // when the item is named by its quoted name.
+            let said = candidate.value.trimmingWhitespace
+            let sentence = value.split(separator: " ").count >= 4 && said.last.map { ".!?".contains($0) } == true
+            if saying.contains(index), sentence || !candidate.reference.contains(where: { "\"“”".contains($0) }) {
                 // "Change the testimonial from A reader so it says: …": the quote, not the name.
                 let said = Set(SlotNames.tokens(reference))
                 matches = matches.map { match in

@@ -35,6 +35,11 @@ struct StyleIntent: RequestIntent {
         guard let theme = request.site.theme, let manifest = schemas.manifest(of: theme) else { return nil }
         let surface = EditSurface(site: request.site, components: nil, tokens: manifest.tokens)
 
+        // "a burgundy colour", "a darker shade": the noun after a colour word adds nothing.
+        if words.count > 2, ["colour", "color", "shade", "tone", "hue"].contains(words[words.count - 1].lowercased()),
+           Self.colour(in: Array(words.dropLast())).map({ $0.0.upperBound == words.count - 1 }) == true {
+            words.removeLast()
+        }
         if let (range, value) = Self.length(in: words) {
             words.removeSubrange(range)
             return try apply(value, kind: .length, reference: words, surface: surface, request)
@@ -204,7 +209,8 @@ struct StyleIntent: RequestIntent {
         for end in stride(from: words.count, through: 1, by: -1) {
             for length in stride(from: min(3, end), through: 1, by: -1) {
                 let phrase = words[(end - length)..<end].joined(separator: " ")
-                if phrase.contains(/^#(?:[0-9a-fA-F]{3}|[0-9a-fA-F]{6})$/) || ColorPhrase.named(phrase) != nil {
+                if phrase.contains(/^#(?:[0-9a-fA-F]{3}|[0-9a-fA-F]{6})$/) || ColorPhrase.named(phrase) != nil
+                    || ColorPhrase.trailing(in: phrase).map({ $0.prefix.trimmingWhitespace.isEmpty }) == true {
                     return ((end - length)..<end, phrase)
                 }
             }

@@ -8,7 +8,14 @@ struct UnsupportedIntent: RequestIntent {
         if text.contains(/\b(?:shopping\s*cart|cart|checkout|check-out|payments?|take\s+money|sell\s+\w+\s+online|online\s+shop|web\s*shop|e-?commerce|store\s+front|storefront|pay\s+(?:for|with|by|online|us)|credit\s+cards?|card\s+payments?|with\s+(?:their|a|your|his|her)\s+(?:credit\s+)?card|buy\s+\w+\s+(?:here|online|on\s+the\s+site))\b/) {
             return .unsupported("A static site cannot take payments or keep a shopping cart: there is no server to hold orders or card data. Instead I can add a button that links to a hosted checkout (for example a Stripe Payment Link or a Gumroad page): say “add a button \"Buy now\" linking to https://…”. A model backend can help with anything more involved.")
         }
-        if text.contains(/\b(?:newsletter|mailing\s+list|subscribers?|saves?\s+(?:the\s+|their\s+)?(?:emails?|e-mails?|addresses)|collects?\s+(?:the\s+|their\s+)?(?:emails?|e-mails?)|email\s+sign\s*-?\s*ups?)\b/) {
+        // "show a different language depending on which country the visitor is in": per-visitor pages.
+        if text.contains(/\b(?:language|languages|translation|content|prices?|currency|page|version)\b.{0,60}\b(?:depending\s+on|based\s+on|according\s+to|by|for\s+each)\b.{0,40}\b(?:country|countries|location|region|ip|where\s+(?:the\s+)?(?:visitor|user|people|they)|browser\s+language|visitor'?s?\s+language)/)
+            || text.contains(/\b(?:detect|guess|work\s+out|figure\s+out)\s+(?:the\s+)?(?:visitor'?s?\s+|user'?s?\s+)?(?:country|location|language|region)\b/) {
+            return .unsupported("A static site sends the same pages to every visitor; it cannot look up where a visitor is or pick a language for them. Instead, give each language its own section (content/de/, content/fr/ served at /de/ and /fr/) with a link to each in the menu (“add Deutsch /de/ to the menu”); browsers can also translate a page themselves.")
+        }
+        // "a testimonial from Priya Shah, a long-time subscriber": a person who subscribes is no sign-up form.
+        let signUps = text.replacing(/(?:from|by)\s+[\w .'’-]{2,40},\s+(?:a|an|our|my)\s+(?:[\w-]+\s+){0,2}subscriber/, with: "")
+        if signUps.contains(/\b(?:newsletter|mailing\s+list|subscribers?|saves?\s+(?:the\s+|their\s+)?(?:emails?|e-mails?|addresses)|collects?\s+(?:the\s+|their\s+)?(?:emails?|e-mails?)|email\s+sign\s*-?\s*ups?)\b/) {
             return .unsupported("A static site cannot store sign-ups or email addresses: there is no server to keep them. Instead I can add a button linking to a newsletter service's sign-up page (Buttondown, Mailchimp, …): say “add a button \"Subscribe\" linking to https://…”, or add a contact form that emails you.")
         }
         if text.contains(/\b(?:log\s*in|login|sign\s*up|signup|user\s+accounts?|members?\s+area|password\s+protect)\b/) {

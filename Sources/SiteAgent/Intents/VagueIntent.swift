@@ -17,15 +17,28 @@ struct VagueIntent: RequestIntent {
         guard request.message.wholeMatch(of: pattern) != nil || request.message.wholeMatch(of: broad) != nil
             || (wish != request.message && ("it " + wish).wholeMatch(of: broad) != nil) else { return nil }
         let site = request.site
-        let primary = site.tokens["primary"].flatMap(RGBColor.init(hex:)) ?? RGBColor(hex: "#2563eb") ?? .ink
+        // The site's own primary colour (its theme's default when site.yaml sets none).
+        let primary = (site.tokens["primary"] ?? site.themeTokens["primary"]).flatMap(RGBColor.init(hex:)) ?? RGBColor(hex: "#2563eb") ?? .ink
         let brighter = primary.brightened
         let bolder = FontStack.stack(for: "Arial Black")
         // Only a theme the site would build with (every component its pages use).
         let theme = request.context.installedThemes.filter { $0 != site.theme && (site.componentsMissing(in: $0)?.isEmpty ?? true) }
         let otherTheme = theme.contains("portfolio") ? "portfolio" : theme.first
-        let heroPage = site.pages.first { page in
-            !page.isPost && site.navIndex(url: page.url) != nil
-                && (site.files.text(page.path).map { ComponentBlockEditor($0).blocks(named: "Hero").isEmpty } ?? false)
+        // A hero for the page the message is about (the home page unless another is named), only when the theme has
+        // a Hero component and the page has none.
+        let themeHasHero = site.theme.flatMap { site.themeComponents[$0] }.map { $0.contains("hero") } ?? true
+        func lacksHero(_ page: PageRecord) -> Bool {
+            site.files.text(page.path).map { ComponentBlockEditor($0).blocks(named: "Hero").isEmpty } ?? false
+        }
+        let named: PageRecord? = {
+            if request.message.lowercased().contains(/\b(?:homepage|home\s+page|front\s+page|landing\s+page)\b/), case .one(let home) = site.findPage("home") { return home }
+            if let said = request.message.firstMatch(of: /(?i)\b(?:the\s+|my\s+|our\s+)(?<page>[\w ]{2,30}?)\s+page\b/),
+               case .one(let page) = site.findPage(String(said.page)) { return page }
+            return nil
+        }()
+        // The page the message names, or (for the whole site) the first page in the menu without one.
+        let heroPage: PageRecord? = !themeHasHero ? nil : named.map { lacksHero($0) ? $0 : nil } ?? site.pages.first { page in
+            !page.isPost && site.navIndex(url: page.url) != nil && lacksHero(page)
         }
         var options = ["Brighter primary colour (\(primary.hex) → \(brighter.hex))", "Bolder heading font (Arial Black)"]
         if let otherTheme { options.append("Another theme: switch to “\(otherTheme)”") }
@@ -50,7 +63,7 @@ struct VagueIntent: RequestIntent {
     /// that can be done at once (colours, the footer line with this year, pages missing from the menu) and say
     /// how to ask for the rest.
     private func vagueArea(_ request: AgentRequest) throws -> Resolution? {
-        guard let match = request.message.wholeMatch(of: /(?i)(?:change|update|fix|improve|redo|rework|refresh|tweak|edit|modernise|modernize|sort\s+out|do\s+something\s+with)\s+(?:the\s+|my\s+|our\s+)?(?:site'?s?\s+|website'?s?\s+)?(?<area>header|top\s+bar|navbar|nav\s+bar|footer|bottom\s+bar|menu|navigation|nav)(?:\s+(?:a\s+bit|a\s+little|somehow))?[.!]*/)
+        guard let match = request.message.wholeMatch(of: /(?i)(?:change|update|fix|improve|redo|rework|refresh|tweak|edit|modernise|modernize|sort\s+out|tidy\s+up|tidy|clean\s+up|reorgani[sz]e|organi[sz]e|do\s+something\s+with)\s+(?:the\s+|my\s+|our\s+)?(?:site'?s?\s+|website'?s?\s+)?(?<area>header|top\s+bar|navbar|nav\s+bar|footer|bottom\s+bar|menu|navigation|nav)(?:\s+(?:a\s+bit|a\s+little|somehow))?[.!]*/)
             ?? request.message.wholeMatch(of: /(?i)make\s+(?:the\s+|my\s+|our\s+)?(?:site'?s?\s+|website'?s?\s+)?(?<area>header|top\s+bar|navbar|nav\s+bar|footer|bottom\s+bar|menu|navigation|nav)\s+(?:look\s+|feel\s+)?(?:a\s+bit\s+|a\s+little\s+)?(?:nicer|better|prettier|more\s+(?:modern|interesting|attractive|appealing|polished|professional|stylish)|less\s+(?:boring|plain|bland|ugly))[.!]*/)
             ?? request.message.wholeMatch(of: /(?i)(?:the\s+|my\s+|our\s+)?(?<area>header|top\s+bar|navbar|nav\s+bar|footer|bottom\s+bar|menu|navigation|nav)\s+(?:needs?\s+(?:some\s+)?(?:work|love|fixing|a\s+fix|attention|a\s+refresh|an\s+update|updating|changing|improving|tidying)|(?:is|looks|seems)\s+(?:wrong|off|broken|outdated|dated|boring|bad|odd|messy|ugly|plain))[.!]*/) else { return nil }
         let area = match.area.lowercased()

@@ -18,7 +18,7 @@ struct AgentRequest {
     /// Capitalised words of five letters or more that name things on the site — menu labels, page titles, and
     /// the names of list items and sections ("Pennywise", "Northern") — for typo correction.
     static func names(of site: SiteSnapshot) -> Set<String> {
-        var names = Set((site.nav.map(\.label) + site.pages.map(\.title)).filter { !$0.contains(" ") && $0.count >= 5 })
+        var names = Set((site.nav.map(\.label) + site.pages.map(\.title)).filter { !$0.contains(" ") && $0.count >= 4 })
         for page in site.pages.prefix(200) {
             guard let text = site.files.text(page.path) else { continue }
             for match in text.matches(of: /(?m)^\s*(?:-\s+)?(?:title|name|caption|label|question|headline):\s*(?<value>[^\n]{1,80})$/) {
@@ -47,9 +47,17 @@ struct AgentRequest {
         return String(parts.year ?? 1970) + "-" + String(parts.month ?? 1).leftPadded(to: 2) + "-" + String(parts.day ?? 1).leftPadded(to: 2)
     }
 
+    /// "…, and could you also change …", "… and can you please make …": the politeness of a second request, so
+    /// that its verb starts its clause.
+    static func withoutPleas(_ message: String) -> String {
+        message.replacing(/(?i)(?<join>,?\s+(?:and|then)\s+|,\s*|[.;]\s+)(?:could|can|would|will)\s+(?:you|we)\s+(?:also\s+|please\s+|maybe\s+)*(?=[a-z]+\s)/, with: { String($0.join) })
+            .replacing(/(?i)(?<join>,?\s+and\s+)(?:please\s+)?also\s+(?=[a-z]+\s)/, with: { String($0.join) })
+    }
+
     private static func normalize(_ message: String, names: () -> Set<String>) -> String {
         var text = message.trimmingWhitespace
         text = text.replacing(/\s+/, with: " ")
+        text = withoutPleas(text)
         // "pleaes make …": the padding words themselves misspelt.
         text = text.replacing(/(?i)^(?:pleaes|plase|pleas|plz|pleease|pleae|plese)\b,?\s*/, with: "")
         // "the site description (for search engines)": a note about what the thing is for.
@@ -79,6 +87,29 @@ struct AgentRequest {
         }
         // "Get rid of …": removing.
         text = text.replacing(/(?i)^get\s+rid\s+of\s+/, with: "remove ")
+        // "the accent colour should be teal, not purple": what it should not be adds nothing.
+        if let not = text.firstMatch(of: /(?i),?\s+(?:not|rather\s+than|instead\s+of)\s+(?:the\s+)?(?:current\s+|old\s+)?(?<colour>#?[\w-]+(?:\s+[\w-]+)?)[.!]?$/),
+           ColorPhrase.named(String(not.colour).lowercased()) != nil || String(not.colour).contains(/^#[0-9a-fA-F]{3,8}$/) {
+            text = String(text[..<not.range.lowerBound])
+        }
+        // "In the Subscribe box on my first post, change the title to Follow along": the field of that thing.
+        if let scope = text.wholeMatch(of: /(?i)(?:in|on|for)\s+(?<scope>the\s+[^,:"“]{2,60}?)\s*,\s*(?<verb>change|set|update|make|rename|edit)\s+(?<field>(?:the|its)\s+[\w ]{2,30}?)\s+(?<rest>(?:to|into)\s+.+)/),
+           !String(scope.scope).lowercased().contains(/\s(?:page|post)$/) {
+            text = scope.verb + " " + scope.field.replacing(/(?i)^its\s+/, with: "the ") + " of " + scope.scope + " " + scope.rest
+        }
+        // "the line under the big headline - make it read: …": the thing, then its new words.
+        if let ask = text.wholeMatch(of: /(?i)(?<reference>(?:the|our|my)\s+[^"“:]{2,80}?)\s*(?:[-—–:,]\s*)(?:please\s+)?(?:make|have|get)\s+(?:it|that|this)\s+(?:read|say)\s*:?\s+(?<value>.+)/),
+           !String(ask.reference).contains(/\b(?:is|are|looks|seems|feels|reads|sounds)\b/) {
+            text = ask.reference + " should read " + ask.value
+        }
+        // "the install requirements list needs one more bullet: Git 2.40 or newer": an item for a list.
+        if let more = text.wholeMatch(of: /(?i)(?<list>(?:the\s+|our\s+|my\s+)?[^:"“]{2,60}?\s+(?:list|checklist|bullets|bullet\s+points))\s+(?:needs|should\s+have|could\s+use|wants|is\s+missing)\s+(?:one\s+more|another|a\s+new|an\s+extra|a|an)\s+(?:bullet|item|point|entry|line|bullet\s+point)\s*[:—–-]?\s*(?<item>.+)/) {
+            text = "add " + more.item + " to " + more.list
+        }
+        // "remove the tools tag from the tidy desk post": a tag named before the word "tag".
+        text = text.replacing(/(?i)^(?<verb>remove|delete|drop|take\s+off)\s+(?:the\s+)?(?<tag>[\w-]+)\s+tag\s+(?<rest>(?:from|off)\s+.+)$/, with: { $0.verb + " the tag " + $0.tag + " " + $0.rest })
+        // "put /img/work/05.jpg in the hero on the homepage": the hero's picture.
+        text = text.replacing(/(?i)^(?:put|use|place|set|add)\s+(?<file>[\w.\/-]+\.(?:jpe?g|png|gif|webp|avif|svg))\s+(?:in|into|as|on|for)\s+(?:the\s+)?(?:hero|header|banner)(?:\s+(?:section|image|area|block|banner|picture))?\b/, with: { "add the hero image " + $0.file })
         // "…, it's out of date", "… because we closed": the reason is no part of the request.
         text = text.replacing(/(?i)\s*[,;-]\s*(?:it'?s|it\s+is|its|they'?re|they\s+are|because|since|as)\s+(?:out\s+of\s+date|outdated|old|wrong|no\s+longer\s+true|not\s+true\s+any\s*more)[.!]?$/, with: "")
         // "add a 'Motion graphics' card …": the name before the noun.
@@ -128,7 +159,7 @@ struct AgentRequest {
             text = scope.reference + " on the " + scope.page + " " + scope.kind + " " + scope.tail
         }
         // "the footer looks off, can you sort it?": the complaint says what; the plea adds nothing.
-        text = text.replacing(/(?i)\s*[,;—–-]\s*(?:can|could|would)\s+(?:you|we|someone)\s+(?:please\s+)?(?:sort|fix|tidy|clean|improve|look\s+at|do\s+something\s+(?:about|with))\s+(?:it|that|this|them)(?:\s+(?:out|up))?(?:\s+please)?\s*[?.!]*$/, with: "")
+        text = text.replacing(/(?i)\s*[,;—–-]\s*(?:(?:can|could|would)\s+(?:you|we|someone)\s+)?(?:please\s+)?(?:sort|fix|tidy|clean|improve|look\s+at|do\s+something\s+(?:about|with))\s+(?:it|that|this|them)(?:\s+(?:out|up))?(?:\s+please)?\s*[?.!]*$/, with: "")
         // "The Pennywise testimonial - can it say 'Fast and fun.' instead?": the thing, then its new words.
         if let ask = text.wholeMatch(of: /(?i)(?<reference>(?:the|our|my)\s+[^"“'?]{2,60}?)\s*(?:[-—–:,]\s*)?(?:can|could)\s+(?:it|that|this|we\s+make\s+it|you\s+make\s+it)\s+(?:say|read|be\s+changed\s+to)\s*:?\s+(?<value>"[^"]+"|“[^”]+”|'[^']+')(?:\s+instead)?\s*[?.!]*/) {
             text = ask.reference + " should say " + ask.value

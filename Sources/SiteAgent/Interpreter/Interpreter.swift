@@ -35,6 +35,7 @@ struct Interpreter {
 
     private static let base = Interpreter(intents: [
         SmallTalkIntent(),
+        FileQuestionIntent(),
         UndoIntent(),
         UnsupportedIntent(),
         VagueIntent(),
@@ -100,6 +101,7 @@ struct Interpreter {
         let lowered = reason.lowercased()
         return lowered.contains("already") || lowered.contains("nothing changed") || lowered.contains("as they are")
             || lowered.hasPrefix("kept ") || lowered.hasPrefix("left ") || lowered.contains("queued behind") || lowered.hasPrefix("nothing to change")
+            || lowered.contains(" is used on ") || lowered.contains("but no page uses it")
     }
 
     private func decide(_ context: AgentContext) throws -> Resolution {
@@ -114,12 +116,12 @@ struct Interpreter {
         }
         // "Call the site Northwind Tea and make the buttons green": clauses that each start with a verb are
         // separate instructions, so no value can swallow the next one.
-        let clauses = context.answer == nil ? Self.verbClauses(context.message).count : 1
+        let clauses = context.answer == nil ? Self.verbClauses(AgentRequest.withoutPleas(context.message)).count : 1
         if clauses > Self.maxInstructions {
             return .unsupported("This message holds \(clauses) separate instructions; the offline agent does at most \(Self.maxInstructions) in one request. Send them in smaller groups.")
         }
         if context.answer == nil, clauses > 1,
-           let combined = try compound(context, parts: Self.verbClauses(context.message)) {
+           let combined = try compound(context, parts: Self.verbClauses(AgentRequest.withoutPleas(context.message))) {
             return combined
         }
         // "Change the gallery title to Recent projects and the testimonials title to Kind words": the second

@@ -23,7 +23,34 @@ enum KeywordSpelling {
     /// Also corrects a capitalised word that is one edit from exactly one of `names` (the site's page titles and
     /// menu labels, one word each: "Servces" → "Services").
     static func corrected(_ message: String, names lookup: () -> Set<String>) -> String {
-        let text = corrected(message)
+        var text = corrected(message)
+        // "the abuot page", "the Blgo page description": a page's name right before "page"/"post", in any case
+        // (four-letter names only with two letters swapped).
+        let pageWords = text.split(separator: " ", omittingEmptySubsequences: false).map(String.init)
+        let common: Set<String> = ["home", "main", "front", "landing", "this", "that", "same", "next", "last", "first", "whole", "blog", "about", "each", "every", "other", "new", "start", "index"]
+        if pageWords.count > 1, pageWords.indices.dropLast().contains(where: { index in
+            ["page", "post", "page's", "post's"].contains(pageWords[index + 1].lowercased()) && pageWords[index].count >= 4 && pageWords[index].allSatisfy(\.isLetter)
+                && !common.contains(pageWords[index].lowercased())
+        }) {
+            let names = lookup()
+            let lowered = Set(names.map { $0.lowercased() })
+            var fixed = pageWords
+            for index in pageWords.indices.dropLast() where ["page", "post", "page's", "post's"].contains(pageWords[index + 1].lowercased()) {
+                let word = pageWords[index]
+                guard word.count >= 4, word.allSatisfy(\.isLetter), !common.contains(word.lowercased()), !lowered.contains(word.lowercased()) else { continue }
+                let close = names.filter { name in
+                    let a = Array(word.lowercased()), b = Array(name.lowercased())
+                    guard abs(a.count - b.count) <= 1, distance(String(a), String(b)) == 1 else { return false }
+                    guard a.count == 4 || b.count == 4 else { return true }
+                    // Four letters: only a swap of two neighbours ("Blgo" → "Blog"), never another word ("Mail").
+                    guard a.count == b.count else { return false }
+                    let diff = a.indices.filter { a[$0] != b[$0] }
+                    return diff.count == 2 && diff[1] == diff[0] + 1
+                }
+                if close.count == 1, let name = close.first { fixed[index] = name }
+            }
+            text = fixed.joined(separator: " ")
+        }
         // Only a capitalised word of five letters or more after the first can be a misspelt name; the site's
         // names are read only then.
         guard text.split(separator: " ").dropFirst().contains(where: { $0.count >= 5 && $0.first?.isUppercase == true && $0.allSatisfy(\.isLetter) }) else { return text }

@@ -6,7 +6,17 @@ extension SiteSnapshot {
         let trimmed = query.trimmingWhitespace
         if URLPath.looksLikePath(trimmed), let page = page(url: trimmed), include(page) { return .one(page) }
         let scored = pages.filter(include).map { page in (page, names(of: page).map { NameMatcher.score(trimmed, $0) }.max() ?? 0) }
-        return Self.best(scored)
+        let found = Self.best(scored)
+        // "the install page" for “Installation”, "the config guide" for “Configuration”: a word that begins exactly
+        // one page's one-word name.
+        if case .none = found, !trimmed.contains(" "), trimmed.count >= 4 {
+            let lowered = trimmed.lowercased()
+            let prefixed = pages.filter(include).filter { page in
+                names(of: page).contains { name in !name.contains(" ") && name.lowercased().hasPrefix(lowered) && name.count > lowered.count }
+            }
+            if prefixed.count == 1 { return .one(prefixed[0]) }
+        }
+        return found
     }
 
     /// Finds the menu item the user means by label, or by the page it points to.

@@ -118,6 +118,13 @@ struct EditSurface {
 
     private static func frontMatter(_ page: PageRecord, _ text: String, into slots: inout [EditSlot]) {
         let editor = FrontMatterEditor(text)
+        if let title = editor.string("title") {
+            // "the About page title", "the title of my first post": named with the page (see SlotMatcher).
+            slots.append(EditSlot(location: .frontMatter(path: page.path, key: "title"), kind: .text, value: title,
+                                  label: "the title of “\(page.title)”",
+                                  patterns: [[["page title", "post title", "article title", "title page", "title post", "page heading", "page name", "post name"]]],
+                                  page: page, maxLength: 120))
+        }
         if let description = editor.string("description") {
             slots.append(EditSlot(location: .frontMatter(path: page.path, key: "description"), kind: .text, value: description,
                                   label: "the description of “\(page.title)”",
@@ -248,7 +255,7 @@ struct EditSurface {
         case "testimonials": names += ["reviews", "quotes"]
         case "contactform": names += ["contact form", "form", "contact"]
         case "gallery": names += ["images", "photos", "portfolio"]
-        case "callout": names += ["note", "callout box", "tip box"]
+        case "callout": names += ["note", "callout box", "tip box", "box", "note box", "info box", "notice"]
         case "figure": names += ["image", "picture", "figure", "photo", "diagram", "illustration", "chart", "graphic", "screenshot", "drawing"]
         default: break
         }

@@ -26,6 +26,15 @@ enum SlotMatcher {
                 return (page, String(reference[..<match.range.lowerBound]))
             }
         }
+        // "the title on the Subscribe box on my first post": the page is after the last "on", not the first.
+        for joiner in reference.ranges(of: /(?i)\s+(?:on|in|of|from)\s+/).reversed().dropLast() {
+            let phrase = String(reference[joiner.upperBound...])
+            guard let match = phrase.wholeMatch(of: /(?i)(?:the\s+|our\s+|my\s+)?(?<page>[^"“”]+?)(?:\s+page)?/) else { continue }
+            let said = phrase.lowercased()
+            if let page = namedPage(String(match.page), site: site, strict: !said.hasSuffix(" page") && !said.hasSuffix(" post")) {
+                return (page, String(reference[..<joiner.lowerBound]))
+            }
+        }
         if let match = reference.firstMatch(of: /(?i)^(?:the\s+|our\s+|my\s+)?(?<page>[^"“”]+?)\s+page(?:'s|’s)?\s+(?<rest>.+)$/),
            let page = namedPage(String(match.page), site: site, strict: false) {
             return (page, String(match.rest))
@@ -48,6 +57,11 @@ enum SlotMatcher {
         if let (page, rest) = page(in: text, site: site) {
             onPage = page
             text = rest
+        }
+        // "the About page title", "the title of my first post": the page's own title.
+        if let onPage, ["title", "page title", "post title", "name", "heading", "page heading", "title page", "title post"].contains(Phrase.withoutArticles(text).lowercased()),
+           let title = surface.slot(at: .frontMatter(path: onPage.path, key: "title")) {
+            return [Match(slot: title, score: 100)]
         }
         // "the answer to the question about platforms": the item whose name holds the topic's words, as if quoted.
         if !text.contains(where: { "\"“”".contains($0) }),
@@ -78,6 +92,16 @@ enum SlotMatcher {
         for slot in surface.slots {
             if let onPage, slot.page?.path != onPage.path { continue }
             var best = 0
+            // A page's title is named as the page's title ("the About page title"), never by its text alone:
+            // "rename "About" to …" renames the page and its menu item (PageRenameIntent).
+            if case .frontMatter(_, "title") = slot.location {
+                for pattern in slot.patterns {
+                    guard let (used, leftover) = match(allTokens, groups: pattern, page: slot.page, names: properNames) else { continue }
+                    best = max(best, 50 + 4 * used - 12 * leftover)
+                }
+                if best > 0 { results.append(Match(slot: slot, score: best)) }
+                continue
+            }
             if let value = quoted.first {
                 if slot.value == value {
                     best = 100
@@ -118,6 +142,7 @@ enum SlotMatcher {
         // current value inside the words, as written, names its slot — more surely for each other word naming it.
         if quoted.isEmpty, !results.contains(where: { $0.score >= 50 }) {
             for slot in surface.slots where slot.kind == .text && slot.value.count >= 4 && slot.value.count <= 60 && slot.value.contains(where: \.isUppercase) {
+                if case .frontMatter(_, "title") = slot.location { continue }
                 if let onPage, slot.page?.path != onPage.path { continue }
                 // One word must be written as the site writes it ("the docs easier" is not the menu label “Docs”).
                 guard let range = text.range(of: slot.value, options: slot.value.contains(" ") ? .caseInsensitive : []),

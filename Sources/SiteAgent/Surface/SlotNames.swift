@@ -48,7 +48,9 @@ enum SlotNames {
         "button_label": ["button text", "button label", "button", "button wording", "button words", "button copy"],
         "headline": ["headline", "heading", "title", "main headline", "main heading", "big headline", "big heading", "main title"],
         "subheadline": ["subheadline", "subheading", "subtitle", "subheading under the headline", "subheading under the main headline",
-                        "subtitle under the main headline", "text under the main headline", "line under the main headline", "sub heading"],
+                        "subtitle under the main headline", "text under the main headline", "line under the main headline", "sub heading",
+                        "line under the big headline", "text under the big headline", "line under the headline", "text under the headline",
+                        "line below the headline", "text below the headline", "line under the title", "text under the title"],
         "to": ["email", "email address", "recipient"],
         "endpoint": ["endpoint", "form endpoint"],
     ]

@@ -1,0 +1,33 @@
+import Foundation
+import SiteCompiler
+
+/// Questions about the site's files rather than changes: "what does project-2.svg show?", "where is
+/// /img/work/03.jpg used?". Answered from the pages that show the file and the alt text they give it.
+struct FileQuestionIntent: RequestIntent {
+    func resolve(_ request: AgentRequest) throws -> Resolution? {
+        guard let match = request.message.wholeMatch(of: /(?i)(?:what|which)\s+(?:does|is|'s)\s+(?:the\s+)?(?:image\s+|picture\s+|file\s+)?(?<file>[\w.\/-]+\.(?:jpe?g|png|gif|webp|avif|svg))\s*(?:show|of|depict|contain)?[?.!]*|where\s+(?:is|are|do\s+we\s+use|does\s+the\s+site\s+use)\s+(?:the\s+)?(?:image\s+|picture\s+|file\s+)?(?<used>[\w.\/-]+\.(?:jpe?g|png|gif|webp|avif|svg))(?:\s+used|\s+shown)?[?.!]*/) else { return nil }
+        let typed = String(match.file ?? match.used ?? "")
+        let site = request.site
+        let images = site.files.paths.filter { $0.hasPrefix("static/") && ImageIntent.isImage($0) }
+        let name = typed.split(separator: "/").last.map(String.init) ?? typed
+        guard let file = images.first(where: { "/" + $0.dropFirst("static/".count) == typed || $0.hasSuffix("/" + name) }) else {
+            return .noChange("There is no image \(typed) in the site's static/ folder. Images: \(Phrase.list(images.prefix(8).map { "/" + $0.dropFirst("static/".count) })).")
+        }
+        let url = "/" + file.dropFirst("static/".count)
+        var uses: [String] = []
+        for page in site.pages {
+            guard let text = site.files.text(page.path), text.contains(url) else { continue }
+            let lines = text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+            for (index, line) in lines.enumerated() where line.contains(url) {
+                // The alt text next to it (same list item or block), when there is one.
+                let near = lines[max(0, index - 3)...min(lines.count - 1, index + 3)]
+                let alt = near.compactMap { $0.firstMatch(of: /^\s*(?:-\s+)?(?:alt|image_alt):\s*(?<alt>.+)$/).map { Phrase.value(String($0.alt)) } }.first
+                uses.append("on “\(page.title)”" + (alt.map { " with the alt text “\($0)”" } ?? " without alt text"))
+            }
+        }
+        guard !uses.isEmpty else {
+            return .noChange("\(url) is in static/ but no page uses it yet. The offline agent cannot look at pictures; say “add the image \(url) to the … page with alt text …” to show it.")
+        }
+        return .noChange("\(url) is used \(Phrase.list(uses)). The offline agent cannot look at the picture itself; the alt text is what the site says it shows.")
+    }
+}
