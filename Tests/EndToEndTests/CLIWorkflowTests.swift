@@ -61,6 +61,28 @@ import Testing
         #expect(four.stdout.contains("Four") && !four.stdout.contains("Three"), "\(four.stdout)")
     }
 
+    /// Issue 11 (CLI fixes): global options before or between subcommands, and YAML with real integers and
+    /// booleans (through NSNumber every number was written as `5e+0`).
+    @Test func globalOptionsGoAnywhereAndYAMLKeepsTypes() throws {
+        let harness = try Harness()
+        defer { harness.cleanUp() }
+        try harness.startDaemon()
+        try harness.login("ann@example.test")
+        #expect(try harness.run(["sites", "create", "blog"]).status == 0)
+        for arguments in [["-o", "json", "sites", "list"], ["sites", "-o", "json", "list"], ["sites", "list", "-o", "json"], ["--output=json", "sites", "list"]] {
+            let listed = try harness.run(arguments)
+            #expect(listed.status == 0, "\(arguments): \(listed.stderr)")
+            #expect(listed.stdout.contains("\"name\""), "\(arguments): \(listed.stdout)")
+        }
+        let yaml = try harness.run(["-o", "yaml", "versions", "list", "blog"])
+        #expect(yaml.status == 0, "\(yaml.stderr)")
+        #expect(yaml.stdout.contains("number: 1"), "\(yaml.stdout)")
+        #expect(yaml.stdout.contains("is_live: true"), "\(yaml.stdout)")
+        #expect(!yaml.stdout.contains("e+0"), "\(yaml.stdout)")
+        // A global option after the path still works, and an unknown one is still an error.
+        #expect(try harness.run(["sites", "list", "--bogus"]).status == 64)
+    }
+
     @Test func followALogLiveUntilTheJobEnds() throws {
         let harness = try Harness()
         defer { harness.cleanUp() }

@@ -137,8 +137,11 @@ struct EditSurfaceGenerativeTests {
             default: return ["the \(words)"]
             }
         case .frontMatter(_, let key):
-            return key == "date" ? ["the date of the \(pageTitle) post", "the publish date of \(pageTitle)"]
-                : ["the description of the \(pageTitle) page", "the SEO description on \(pageTitle)"]
+            switch key {
+            case "date": return ["the date of the \(pageTitle) post", "the publish date of \(pageTitle)"]
+            case "title": return ["the \(pageTitle) page title", "the title of the \(pageTitle) page"]
+            default: return ["the description of the \(pageTitle) page", "the SEO description on \(pageTitle)"]
+            }
         case .prop(let path, _, let key):
             let component = slot.label.firstMatch(of: /of the (\w+) section/).map { String($0.output.1) }
             let sameElsewhere = surface.slots.contains {

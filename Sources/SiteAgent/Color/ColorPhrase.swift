@@ -40,7 +40,9 @@ enum ColorPhrase {
         // palette covers words CSS lacks ("deep red", "charcoal"). One exception: "dark blue" (two words) is the
         // usable #1e3a8a that acceptance row 2 pins, not CSS darkblue #00008b (written "darkblue", it is CSS).
         let key = phrase.lowercased().trimmingWhitespace.replacing(/\s+/, with: " ")
-        if key == "dark blue", let hex = ColorWords.hex[key] { return RGBColor(hex: hex) }
+        // Likewise "dark grey" / "dark gray" (two words): CSS darkgrey #a9a9a9 is lighter than grey, which nobody
+        // asking for a dark grey means.
+        if ["dark blue", "dark grey", "dark gray"].contains(key), let hex = ColorWords.hex[key] { return RGBColor(hex: hex) }
         if let hex = CSSNamedColors.hex[key.replacingOccurrences(of: " ", with: "").replacingOccurrences(of: "-", with: "")] { return RGBColor(hex: hex) }
         if let hex = ColorWords.hex[key] { return RGBColor(hex: hex) }
         return nil

@@ -18,18 +18,24 @@ struct BodyListIntent: RequestIntent {
 
     func resolve(_ request: AgentRequest) throws -> Resolution? {
         let message = request.message
-        let listName = #"(?:(?:the\s+|our\s+|my\s+)?list\s+of\s+(?<of>[^"“”]+?)|(?:the\s+|our\s+|my\s+)?(?:(?<named>[^"“”]+?)\s+)?(?:list|bullets|bullet\s+points|bullet\s+list|points|checklist))(?:\s+(?:on|in)\s+(?:the\s+|our\s+|my\s+)?(?<page>[^"“”]+?)(?:\s+(?:page|guide|post|doc))?)?[.!]?$"#
+        let listName = #"(?:(?:the\s+|our\s+|my\s+)?list\s+of\s+(?<of>[^"“”]+?)|(?:the\s+|our\s+|my\s+)?(?:(?<named>[^"“”]+?)\s+)?(?:list|bullets|bullet\s+points|bullet\s+list|points|checklist)|(?:the\s+|our\s+|my\s+)(?<bare>[^"“”]+?))(?:\s+(?:on|in)\s+(?:the\s+|our\s+|my\s+)?(?<page>[^"“”]+?)(?:\s+(?:page|guide|post|doc))?)?[.!]?$"#
         let adding: Bool
         let match: Regex<AnyRegexOutput>.Match
         if let found = try Regex("(?i)^(?:add|put|include|append|insert)\\s+(?:the\\s+(?:item|line|point|bullet)\\s+)?(?<item>\"[^\"]+\"|“[^”]+”|'[^']+'|[^\"“”]+?)\\s+(?:to|in|into|onto|at\\s+the\\s+end\\s+of)\\s+" + listName).wholeMatch(in: message) {
             (adding, match) = (true, found)
         } else if let found = try Regex("(?i)^(?:remove|delete|drop|take\\s+out|cut)\\s+(?:the\\s+(?:item|line|point|bullet)\\s+)?(?<item>\"[^\"]+\"|“[^”]+”|'[^']+'|[^\"“”]+?)\\s+(?:from|off|out\\s+of)\\s+" + listName).wholeMatch(in: message) {
             (adding, match) = (false, found)
+        } else if let found = try Regex("(?i)^(?:remove|delete|drop|take\\s+out|cut)\\s+(?<item>(?:the\\s+)?(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|last|\\d+(?:st|nd|rd|th))\\s+[\\w-]+(?:\\s*\\([^)]*\\))?)\\s+(?:from|on|in|off)\\s+(?:the\\s+|our\\s+|my\\s+)(?<page>[^\"“”]+?)(?:\\s+(?:page|post|guide|doc))?[.!]?$").wholeMatch(in: message) {
+            // "drop the third habit on the tidy desk post": an item by its place, on a page with one list.
+            (adding, match) = (false, found)
         } else {
             return nil
         }
-        guard let itemText = match["item"]?.substring.map(String.init), let item = Optional(Phrase.value(itemText)), !item.isEmpty, !item.contains("\n") else { return nil }
-        let name = (match["of"]?.substring ?? match["named"]?.substring).map(String.init) ?? ""
+        // "the third habit (the notebook one)": the aside is no part of the item.
+        guard let itemText = match["item"]?.substring.map({ String($0).replacing(/\s*\([^)]*\)\s*$/, with: "") }),
+              let item = Optional(Phrase.value(itemText)), !item.isEmpty, !item.contains("\n") else { return nil }
+        let bare = match["bare"]?.substring.map(String.init)
+        let name = (match["of"]?.substring ?? match["named"]?.substring ?? match["bare"]?.substring).map(String.init) ?? ""
         let pageName = match["page"]?.substring.map(String.init)
         var pages = request.site.pages
         if let pageName {
@@ -46,6 +52,8 @@ struct BodyListIntent: RequestIntent {
             // "the install requirements list": words of the page's name may come along ("install" for Installation).
             let pageWords = SlotNames.tokens(list.page.title) + SlotNames.tokens(list.page.fileName.replacingOccurrences(of: "-", with: " "))
             let named = wanted.filter { word in have.contains { NameMatcher.sameWord(word, $0) } }
+            // "add curl to the requirements": without the word "list", the heading itself must be named.
+            if bare != nil, list.heading == nil { return false }
             return !named.isEmpty && wanted.allSatisfy { word in
                 have.contains { NameMatcher.sameWord(word, $0) } || pageWords.contains { $0 == word || word.count >= 4 && $0.hasPrefix(word) }
             }

@@ -5,6 +5,21 @@ import SiteCompiler
 /// /img/work/03.jpg used?". Answered from the pages that show the file and the alt text they give it.
 struct FileQuestionIntent: RequestIntent {
     func resolve(_ request: AgentRequest) throws -> Resolution? {
+        // "What does the picture on the installation page show?": the pictures of that page.
+        if let asked = request.message.wholeMatch(of: /(?i)(?:what|which)\s+(?:does|is|do|are)\s+the\s+(?:picture|image|photo|diagram|illustration|pictures|images|photos)\s+(?:on|in)\s+(?:the\s+|our\s+|my\s+)?(?<page>[^?]+?)(?:\s+page)?\s*(?:show|shows|of|depict)?[?.!]*/),
+           case .one(let page) = request.site.findPage(String(asked.page).lowercased().contains(/^(?:home|homepage|front)$/) ? "home" : String(asked.page)),
+           let text = request.site.files.text(page.path) {
+            let lines = text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+            var shown: [String] = []
+            for (index, line) in lines.enumerated() {
+                guard let src = line.firstMatch(of: /^\s*(?:-\s+)?(?:src|image):\s*(?<src>\S+\.(?i:jpe?g|png|gif|webp|avif|svg))\s*$/) else { continue }
+                let near = lines[max(0, index - 3)...min(lines.count - 1, index + 3)]
+                let alt = near.compactMap { $0.firstMatch(of: /^\s*(?:-\s+)?(?:alt|image_alt):\s*(?<alt>.+)$/).map { Phrase.value(String($0.alt)) } }.first
+                shown.append("\(src.src)" + (alt.map { " (alt text “\($0)”)" } ?? " (no alt text)"))
+            }
+            guard !shown.isEmpty else { return .noChange("“\(page.title)” shows no pictures yet. The offline agent cannot look at pictures; say “add the image /img/… to the \(page.title) page with alt text …” to show one.") }
+            return .noChange("“\(page.title)” shows \(Phrase.list(shown)). The offline agent cannot look at pictures; the alt text is what the site says each shows.")
+        }
         guard let match = request.message.wholeMatch(of: /(?i)(?:what|which)\s+(?:does|is|'s)\s+(?:the\s+)?(?:image\s+|picture\s+|file\s+)?(?<file>[\w.\/-]+\.(?:jpe?g|png|gif|webp|avif|svg))\s*(?:show|of|depict|contain)?[?.!]*|where\s+(?:is|are|do\s+we\s+use|does\s+the\s+site\s+use)\s+(?:the\s+)?(?:image\s+|picture\s+|file\s+)?(?<used>[\w.\/-]+\.(?:jpe?g|png|gif|webp|avif|svg))(?:\s+used|\s+shown)?[?.!]*/) else { return nil }
         let typed = String(match.file ?? match.used ?? "")
         let site = request.site

@@ -10,7 +10,7 @@ struct ImageIntent: RequestIntent {
 
     func resolve(_ request: AgentRequest) throws -> Resolution? {
         let message = request.message
-        guard let head = message.prefixMatch(of: /(?i)^(?:add|put|insert|place|include|show|use)\s+(?:a|an|the|this|one|our|my)?\s*(?<hero>hero\s+|header\s+|banner\s+|big\s+)?(?:image|picture|photo|photograph|illustration|figure|diagram|screenshot|pic)\b/) else { return nil }
+        guard let head = message.prefixMatch(of: /(?i)^(?:add|put|insert|place|include|show|use)\s+(?:a|an|the|this|one|our|my)?\s*(?:(?:nice|new|good|great|lovely|beautiful|pretty|cool|fresh|small|little|large|proper)\s+)*(?<hero>hero\s+|header\s+|banner\s+|big\s+)?(?:image|picture|photo|photograph|illustration|figure|diagram|screenshot|pic)\b/) else { return nil }
         let rest = String(message[head.range.upperBound...])
         let site = request.site
         // The page: "to/on/onto the X page", "on the X page:".
@@ -50,6 +50,10 @@ struct ImageIntent: RequestIntent {
         }
         guard site.files[("static" + path)] != nil else {
             let known = images.prefix(8).map { "/" + $0.dropFirst("static/".count) }
+            // No image to offer instead: nothing to ask, only what to do.
+            if known.isEmpty {
+                return .unsupported("There is no image \(path) in the site's static/ folder, and the site has no images yet; the offline agent cannot fetch or make one. Add the file under static/ (static\(path) is served at \(path)) in a new version, then ask again.")
+            }
             return .question(AgentQuestion(
                 text: "There is no image \(path) in the site's static/ folder\(known.isEmpty ? "" : "; it has \(Phrase.list(known))"). Which image should it be? (To use a new file, add it under static/ first.)",
                 options: Array(known)))

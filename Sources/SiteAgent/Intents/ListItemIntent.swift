@@ -249,7 +249,7 @@ struct ListItemIntent: RequestIntent {
         let sectionNames = Set(chosen.flatMap { EditSurface.componentNames($0.list.component) + $0.list.nouns.map { $0 + "s" } })
             .sorted { $0.count > $1.count }.map { NSRegularExpression.escapedPattern(for: $0) }
         if let range = remainder.range(of: "(?i)^\\s*(?:to|in|on|into|for|under)\\s+(?:the\\s+|our\\s+|my\\s+|your\\s+)?(?:" + sectionNames.joined(separator: "|") + ")(?:\\s+(?:section|list|block|page))?(?=$|[\\s:,.;\"“—–-])", options: .regularExpression) {
-            remainder = String(remainder[range.upperBound...]).replacing(/^\s*:\s*/, with: " ")
+            remainder = String(remainder[range.upperBound...]).replacing(/^\s*[:—–-]\s*/, with: " ")
         }
         // "a card called Signage to the What we delivered section saying …": the section, named by its title,
         // anywhere in the sentence; it narrows the lists and is no part of the card.
@@ -326,9 +326,9 @@ struct ListItemIntent: RequestIntent {
         }
         // Testimonials: "from Ana Ruiz, head of design at Kite".
         if keys.contains("name"), nameKey != "name" || list.component.lowercased() == "testimonials",
-           let match = text.firstMatch(of: /\s+(?:from|by)\s+(?<name>[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3})(?:,\s*(?<role>[^,:;"“]+?))?(?=\s*$|\s*[:;"“]|\s+(?:saying|who\s+says|that\s+says|with)\b)/) {
+           let match = text.firstMatch(of: /\s+(?:from|by)\s+(?<name>[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3})(?:,\s*(?<role>[^,:;"“]+?)|\s*\((?<paren>[^)]+)\))?(?=\s*$|\s*[:;"“—–-]|\s+(?:saying|who\s+says|that\s+says|with)\b)/) {
             values["name"] = String(match.name)
-            if let role = match.role, keys.contains("role") { values["role"] = String(role).trimmingWhitespace }
+            if let role = match.role ?? match.paren, keys.contains("role") { values["role"] = String(role).trimmingWhitespace }
             text.removeSubrange(match.range)
         }
         // "… to the gallery with alt text …": where it goes, said in the middle.

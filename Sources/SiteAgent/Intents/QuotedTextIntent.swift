@@ -25,7 +25,7 @@ struct QuotedTextIntent: DefersRefusals {
         let quote = #"(?:"([^"]+)"|“([^”]+)”|'([^']+)')"#
         let patterns = [
             #"(?i)^(?:please\s+)?(?:rename|change|replace|update|edit|reword|swap|retitle|relabel|make)\b[^"“']{0,40}?"# + quote
-                + #"\s+(?:to|with|into|so (?:that )?it (?:reads|says)|to (?:read|say))\s+"# + quote + #"\s*[.!]?$"#,
+                + #"\s+(?:to|with|into|by|for|so (?:that )?it (?:reads|says)|to (?:read|say))\s+"# + quote + #"\s*[.!]?$"#,
             #"(?i)^(?:the\s+[^"“']{0,30}?)?"# + quote + #"\s+(?:[A-Za-z]+\s+){0,3}?should\s+(?:read|say|be|become)\s+"# + quote + #"\s*[.!]?$"#,
         ]
         var found: (old: String, new: String)?

@@ -55,7 +55,8 @@ struct SlotIntent: RequestIntent {
             candidates.append((String(match.reference), String(match.value), false))
         }
         if let match = message.firstMatch(of: /(?i)^use\s+(?<value>.+?)\s+(?:for|as)\s+(?<reference>.+)$/) {
-            candidates.append((String(match.reference), String(match.value), false))
+            // "use X for the picture instead (on the … page)": "instead" says nothing about which.
+            candidates.append((String(match.reference).replacing(/(?i)\s+instead\b/, with: ""), String(match.value), false))
         }
         var styleOnly: Set<Int> = []
         var textOnly: Set<Int> = []
@@ -195,7 +196,7 @@ struct SlotIntent: RequestIntent {
         let reference: String
         if let match = trimmed.firstMatch(of: /(?i)^(?:change|fix|update|edit|improve|tweak|redo|rework|correct|swap|replace|tidy\s+up|clean\s+up|sort\s+out|reorgani[sz]e|refresh)\s+(?:the\s+|my\s+|our\s+|this\s+|that\s+)?(?<reference>[\w ]{2,40}?)(?:\s+(?:up|a\s+bit))?[.!]?$/) {
             reference = String(match.reference)
-        } else if let match = trimmed.firstMatch(of: /(?i)^(?:the\s+|my\s+|our\s+|this\s+|that\s+)?(?<reference>[\w ]{2,40}?)\s+(?:needs?\s+(?:some\s+)?(?:work|fixing|a\s+fix|attention|a\s+refresh|an\s+update|updating|changing|improving|love|tidying)|(?:is|looks|seems|reads)\s+(?:wrong|off|broken|outdated|out\s+of\s+date|weird|bad|odd|messy|old)|could\s+(?:be\s+(?:better|nicer|improved|clearer|tidier)|use\s+(?:some\s+)?(?:work|love|improvement|a\s+refresh))|(?:is\s+not|isn't|isn’t)\s+(?:great|good|right|ideal))[.!]?$/) {
+        } else if let match = trimmed.firstMatch(of: /(?i)^(?:the\s+|my\s+|our\s+|this\s+|that\s+)?(?<reference>[\w ]{2,40}?)\s+(?:needs?\s+(?:some\s+)?(?:work|fixing|a\s+fix|attention|a\s+refresh|an\s+update|updating|changing|improving|love|tidying)|(?:is|looks|seems|reads|feels)\s+(?:a\s+bit\s+|kinda\s+|rather\s+)?(?:wrong|off|broken|outdated|out\s+of\s+date|weird|bad|odd|messy|old|stale|clunky|boring|bland|meh|weak)|could\s+(?:be\s+(?:better|nicer|improved|clearer|tidier)|use\s+(?:some\s+)?(?:work|love|improvement|a\s+refresh))|(?:is\s+not|isn't|isn’t)\s+(?:great|good|right|ideal))[.!]?$/) {
             reference = String(match.reference)
         } else {
             return nil
@@ -248,6 +249,22 @@ struct SlotIntent: RequestIntent {
                 || (slot.component.map { EditSurface.componentNames($0).map(SlotNames.normalized).contains(wantedNoun) } ?? false)
         }
         if slots.isEmpty { slots = SlotMatcher.matches(reference, in: surface, site: site).filter { $0.score >= 50 }.map(\.slot) }
+        // "fix the big banner on the home page": a section named by its kind — its texts.
+        if slots.isEmpty {
+            var words = reference
+            var onPage: PageRecord?
+            if let (page, rest) = SlotMatcher.page(in: reference, site: site) { (onPage, words) = (page, rest) }
+            let kind = SlotNames.tokens(words).filter { !["big", "main", "top", "little", "small", "whole", "entire"].contains($0) }.joined(separator: " ")
+            if !kind.isEmpty {
+                slots = surface.slots.filter { slot in
+                    guard slot.kind == .text, case .prop(let path, let block, _) = slot.location else { return false }
+                    if let onPage, path != onPage.path { return false }
+                    let blocks = ComponentBlockEditor(site.files.text(path) ?? "").blocks
+                    guard blocks.indices.contains(block) else { return false }
+                    return EditSurface.componentNames(blocks[block].name).map { SlotNames.tokens($0).joined(separator: " ") }.contains(kind)
+                }
+            }
+        }
         if slots.isEmpty {
             // "the card", "the plan": a word naming a kind of item or section.
             let wanted = SlotNames.normalized(reference)
@@ -267,6 +284,12 @@ struct SlotIntent: RequestIntent {
         }
         if slots.isEmpty, ["text", "texts", "copy", "words", "wording", "content", "writing"].contains(reference.lowercased()) {
             slots = surface.slots.filter { $0.kind == .text && ($0.page?.isHome ?? false) }
+        }
+        // "the homepage text isn't great", "the about page copy": a page's texts.
+        if slots.isEmpty, let said = reference.wholeMatch(of: /(?i)(?<page>[\w ]{2,30}?)(?:\s+page)?(?:'s)?\s+(?:text|texts|copy|words|wording|content|writing)/),
+           case .one(let page) = site.findPage(String(said.page).lowercased().contains(/^(?:home|homepage|front)$/) ? "home" : String(said.page)) {
+            let texts = surface.slots.filter { $0.page?.path == page.path && $0.kind == .text }
+            if !texts.isEmpty { return try Self.ask(Array(texts), reference: reference, request) }
         }
         guard !slots.isEmpty else { return nil }
         // "tidy up the FAQ", "the testimonials need work": a list — say what can be done with its items.

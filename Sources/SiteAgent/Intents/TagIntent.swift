@@ -50,6 +50,8 @@ struct TagIntent: RequestIntent {
         } else {
             return nil
         }
+        // "with beginnings as well", "news too": the addition's words are no part of the tag.
+        tagsText = tagsText.replacing(/(?i)\s+(?:as\s+well|too|also|please|as\s+a\s+tag|tags?)$/, with: "")
         let tags = tagsText.split(separator: /\s*(?:,|\band\b|&)\s*/).map { Phrase.value(String($0)).trimmingWhitespace }.filter { !$0.isEmpty }
         guard !tags.isEmpty, tags.allSatisfy({ $0.count <= 40 && $0.split(separator: " ").count <= 3 }) else { return nil }
         let name = Phrase.withoutArticles(pageText).replacing(/(?i)\s+(?:page|post|article|project)$/, with: "")

@@ -30,7 +30,9 @@ struct UnsupportedIntent: RequestIntent {
         if text.contains(/\b(?:live\s+chat|chat\s*bot|chat\s+widget|chat\s+box|messenger\s+widget|whatsapp\s+widget)\b/) {
             return .unsupported("A static site cannot run a live chat: someone has to answer, and a server has to pass the messages. Chat services (Crisp, Tawk.to, …) run on their own servers and are embedded with a script, which a model backend can add — the offline agent does not write scripts. The nearest thing it can do: a contact form, or a button linking to your chat or WhatsApp (“add a button \"Chat with us\" linking to https://wa.me/…”).")
         }
-        if text.contains(/\b(?:database|chat\s*bot|live\s+chat|search\s+engine\s+backend)\b/) {
+        // The request, not the words it gives ("… that says: Served as static files, with no database").
+        let asked = text.replacing(/["“'][^"”']*["”']/, with: " ").replacing(/\b(?:saying|says|that\s+says|which\s+says|with\s+the\s+text|reading|to\s+say|to\s+read)\b.*$|:\s.*$/, with: "")
+        if asked.contains(/\b(?:database|chat\s*bot|live\s+chat|search\s+engine\s+backend)\b/) {
             return .unsupported("That needs a server or an external service; a static site only serves files. Embed or link the external service instead, or use a model backend.")
         }
         // Features asked for (not texts that mention them: "rename the button "Book an appointment"").

@@ -58,19 +58,26 @@ struct AgentRequest {
         var text = message.trimmingWhitespace
         text = text.replacing(/\s+/, with: " ")
         text = withoutPleas(text)
+        // "text column wider pls, 50rem": "pls" anywhere is padding.
+        text = text.replacing(/(?i)\s*\b(?:pls|plz)\b\s*,?/, with: " ").trimmingWhitespace
         // "pleaes make …": the padding words themselves misspelt.
         text = text.replacing(/(?i)^(?:pleaes|plase|pleas|plz|pleease|pleae|plese)\b,?\s*/, with: "")
         // "the site description (for search engines)": a note about what the thing is for.
         text = text.replacing(/(?i)\s*\((?:for|on|in)\s+(?:search\s+engines?|seo|google|search\s+results?|social\s+media|link\s+previews?)\)/, with: "")
         // Verbs misspelt anywhere a verb starts, before the rules below read them ("on the X page, chaneg …").
         text = KeywordSpelling.corrected(text)
-        let leading = /^(?i)(?:please|pls|hey|hi|ok|okay|so|now|can you|could you|would you|will you|can we|could we|can i|could i|may i|may we|would it be possible to|is it possible to|i want to|i'd like to|i would like to|i want you to|we want to|we'd like to|let's|lets|go ahead and|kindly)[,]?\s+/
+        let leading = /^(?i)(?:please\s+to|please|pls|plz|hey|hi|hello|ok|okay|so|now|can you|could you|would you|will you|can u|could u|would u|can we|could we|can i|could i|may i|may we|would it be possible to|is it possible to|i want to|i'd like to|i would like to|i want you to|we want to|we'd like to|we need to|i need to|let's|lets|go ahead and|kindly|quick one|quick request)[,:]?\s+/
         while let match = text.prefixMatch(of: leading) { text = String(text[match.range.upperBound...]) }
         // "I'd like the header sky blue", "I want the buttons teal": a wish about how something looks.
         if let wish = text.prefixMatch(of: /(?i)^(?:i'd|i’d|i would|we'd|we’d|we would)\s+like\s+(?=(?:the|my|our)\s)|^(?:i|we)\s+want\s+(?=(?:the|my|our)\s)/) {
             text = "make " + text[wish.range.upperBound...]
-            // "… the footer to be teal" → "make the footer teal".
-            text = text.replacing(/(?i)^make\s+(?<what>.+?)\s+to\s+be\s+/, with: { "make " + $0.what + " " })
+            // "… the footer to be teal" → "make the footer teal"; "the little line under the blog name to be Notes from
+            // a small workshop" → "… should be Notes from …" (words, not a look).
+            if let wished = text.wholeMatch(of: /(?i)make\s+(?<what>.+?)\s+to\s+be\s+(?<value>.+)/) {
+                let value = String(wished.value)
+                let looks = StyleIntent.colour(in: value.split(separator: " ").map(String.init)) != nil || value.contains(/\d(?:px|rem|em|%)\b/)
+                text = looks ? "make " + wished.what + " " + value : wished.what + " should be " + value
+            }
         }
         // "have a hero image on the home page" (after "can we"): asking for something new.
         text = text.replacing(/(?i)^(?:have|get)\s+(?=(?:a|an|some)\s)/, with: "add ")
@@ -87,6 +94,33 @@ struct AgentRequest {
         }
         // "Get rid of …": removing.
         text = text.replacing(/(?i)^get\s+rid\s+of\s+/, with: "remove ")
+        // "… , it's hard to read on my phone": a reason after the request.
+        text = text.replacing(/(?i)\s*[,;—–-]\s*(?:it'?s|it\s+is|they'?re|they\s+are|as\s+it'?s|because\s+it'?s)\s+(?:hard|difficult|tough|impossible|a\s+pain|annoying)\s+to\s+\w+.*$/, with: "")
+        // "Put Careers in the navigation bar, right after Services": "right", "just", "directly" add nothing.
+        text = text.replacing(/(?i)\b(?:right|just|directly|immediately|straight)\s+(?=(?:after|before|below|above|under)\b)/, with: "")
+        // "Support card text -> We look after …", "'Old' → 'New'": an arrow is "change … to …".
+        if let arrow = text.wholeMatch(of: /(?<reference>[^>→]{2,80}?)\s*(?:->|→|=>|⇒)\s*(?<value>.+)/) {
+            let reference = String(arrow.reference).trimmingWhitespace
+            text = (reference.lowercased().hasPrefix("change ") ? "" : "change ") + reference + " to " + arrow.value
+        }
+        // "the spring update post is ready, please publish it": publishing a draft.
+        if let ready = text.wholeMatch(of: /(?i)(?<reference>(?:the|our|my)\s+.+?\s+(?:post|page|article|entry))\s+is\s+(?:ready|done|finished|good\s+to\s+go|finally\s+ready)[,.;!—–-]*\s*(?:so\s+)?(?:please\s+)?(?:publish|post|release|put\s+up|put\s+out|make\s+live)\s+it(?:\s+(?:live|up|out|now))?[.!]*/) {
+            text = "publish " + ready.reference
+        }
+        // "the links are orangey at the moment - make them navy": what it is now, then the look wanted.
+        if let now = text.wholeMatch(of: /(?i)(?<reference>(?:the|our|my)\s+[^,;:"“]{2,40}?)\s+(?:is|are|look|looks|seem|seems)\s+[^—–;"“]{2,40}?\s*(?:[-—–,;]|\s-)\s*(?:please\s+)?(?:make|turn|change|paint|colou?r)\s+(?:them|it)\s+(?:to\s+|into\s+)?(?<value>[^"“]+)/),
+           StyleIntent.colour(in: String(now.value).split(separator: " ").map { String($0).trimmingCharacters(in: .punctuationCharacters) }) != nil {
+            text = "make " + now.reference + " " + now.value
+        }
+        // "The button at the top right that says Get in touch": a thing named by what it says.
+        text = text.replacing(/(?i)\b(?:the\s+)(?<noun>button|link|heading|headline|title|card|line|box|tab|menu\s+item|label|text)(?:\s+(?:at|in|on)\s+the\s+(?:top|bottom)(?:\s+(?:right|left))?(?:\s+(?:corner|of\s+the\s+page))?)?\s+(?:that|which)\s+(?:says|reads|is\s+called)\s+(?<old>[A-Z][^-—–,;:"“]{1,40}?)(?=\s*(?:[-—–,;:]|\s+(?:should|to|can|could|must)\b))/, with: { "the “" + $0.old + "” " + $0.noun })
+        // "Retitle the gallery 'Latest work' and the testimonials section 'In their words'": "to" left out.
+        if text.lowercased().hasPrefix("rename ") || text.lowercased().hasPrefix("retitle ") {
+            text = text.replacing(/(?i)(?<reference>\bthe\s+[\w ]{2,40}?)\s+(?<value>'[^']+'|"[^"]+"|“[^”]+”)/, with: { match in
+                let before = match.reference.lowercased()
+                return before.hasSuffix(" to") ? String(match.0) : match.reference + " to " + match.value
+            })
+        }
         // "the accent colour should be teal, not purple": what it should not be adds nothing.
         if let not = text.firstMatch(of: /(?i),?\s+(?:not|rather\s+than|instead\s+of)\s+(?:the\s+)?(?:current\s+|old\s+)?(?<colour>#?[\w-]+(?:\s+[\w-]+)?)[.!]?$/),
            ColorPhrase.named(String(not.colour).lowercased()) != nil || String(not.colour).contains(/^#[0-9a-fA-F]{3,8}$/) {
@@ -103,7 +137,7 @@ struct AgentRequest {
             text = ask.reference + " should read " + ask.value
         }
         // "the install requirements list needs one more bullet: Git 2.40 or newer": an item for a list.
-        if let more = text.wholeMatch(of: /(?i)(?<list>(?:the\s+|our\s+|my\s+)?[^:"“]{2,60}?\s+(?:list|checklist|bullets|bullet\s+points))\s+(?:needs|should\s+have|could\s+use|wants|is\s+missing)\s+(?:one\s+more|another|a\s+new|an\s+extra|a|an)\s+(?:bullet|item|point|entry|line|bullet\s+point)\s*[:—–-]?\s*(?<item>.+)/) {
+        if let more = text.wholeMatch(of: /(?i)(?<list>(?:the\s+|our\s+|my\s+)?[^:"“]{2,60}?\s+(?:list|checklist|bullets|bullet\s+points|requirements|prerequisites|steps))\s+(?:needs?|should\s+have|could\s+use|wants?|is\s+missing|are\s+missing)\s+(?:one\s+more|another|a\s+new|an\s+extra|a|an)\s+(?:bullet|item|point|entry|line|bullet\s+point)\s*[:—–-]?\s*(?<item>.+)/) {
             text = "add " + more.item + " to " + more.list
         }
         // "remove the tools tag from the tidy desk post": a tag named before the word "tag".
@@ -143,7 +177,7 @@ struct AgentRequest {
         }
         // "On the about page, change "A" to "B"", "on the Harbour Festival page use X instead of Y": the page
         // goes where the intents look for it — before the new value ("… intro text on the contact page to: …").
-        if let scope = text.wholeMatch(of: /(?i)(?:on|in)\s+(?:the\s+|our\s+|my\s+)?(?<page>[^,:"“]+?)\s+(?<kind>page|post)\s*,?\s+(?<rest>(?:change|replace|swap|update|use|set|make|rename|edit|fix|remove|delete|add|put)\b.+)/) {
+        if let scope = text.wholeMatch(of: /(?i)(?:on|in)\s+(?:the\s+|our\s+|my\s+)?(?<page>[^,:"“]+?)\s+(?<kind>page|post)\s*,?\s+(?:please\s+|can\s+you\s+|could\s+you\s+)?(?<rest>(?:change|replace|swap|update|use|set|make|rename|edit|fix|remove|delete|add|put|drop|take|cut|include|insert|append|tag)\b.+)/) {
             let rest = String(scope.rest)
             let phrase = " on the " + scope.page + " " + scope.kind
             if rest.contains(where: { "\"“”".contains($0) }) || rest.contains(/(?:^|\s)'[^']+'(?:\s|$)/) {
@@ -161,7 +195,7 @@ struct AgentRequest {
         // "the footer looks off, can you sort it?": the complaint says what; the plea adds nothing.
         text = text.replacing(/(?i)\s*[,;—–-]\s*(?:(?:can|could|would)\s+(?:you|we|someone)\s+)?(?:please\s+)?(?:sort|fix|tidy|clean|improve|look\s+at|do\s+something\s+(?:about|with))\s+(?:it|that|this|them)(?:\s+(?:out|up))?(?:\s+please)?\s*[?.!]*$/, with: "")
         // "The Pennywise testimonial - can it say 'Fast and fun.' instead?": the thing, then its new words.
-        if let ask = text.wholeMatch(of: /(?i)(?<reference>(?:the|our|my)\s+[^"“'?]{2,60}?)\s*(?:[-—–:,]\s*)?(?:can|could)\s+(?:it|that|this|we\s+make\s+it|you\s+make\s+it)\s+(?:say|read|be\s+changed\s+to)\s*:?\s+(?<value>"[^"]+"|“[^”]+”|'[^']+')(?:\s+instead)?\s*[?.!]*/) {
+        if let ask = text.wholeMatch(of: /(?i)(?<reference>(?:the|our|my)\s+[^?]{2,60}?)\s*(?:[-—–:,]\s*)(?:can|could)\s+(?:it|that|this|we\s+make\s+it|you\s+make\s+it)\s+(?:say|read|be\s+changed\s+to)\s*:?\s+(?<value>"[^"]+"|“[^”]+”|'[^']+'|[^"“?]+?)(?:\s+instead)?\s*[?.!]*/) {
             text = ask.reference + " should say " + ask.value
         }
         // "the About page needs a photo — use /img/work/05.jpg": an image for that page.
@@ -176,7 +210,7 @@ struct AgentRequest {
             text = point.reference + " should go to " + point.url
         }
         // "Site description: Official documentation for My Project": a setting named, then its value.
-        if let pair = text.wholeMatch(of: /(?i)(?<slot>(?:the\s+)?(?:site|website|page|home\s*page|footer|header)?\s*(?:title|tagline|description|seo\s+description|meta\s+description|footer(?:\s+text)?|slogan|subtitle|headline|button(?:\s+text)?|author))\s*:\s+(?<value>.+)/),
+        if let pair = text.wholeMatch(of: /(?i)(?<slot>(?:the\s+)?[\w'’ -]{0,40}?\s*(?:title|tagline|description|seo\s+description|meta\s+description|footer(?:\s+text)?|slogan|subtitle|headline|subheadline|button(?:\s+text)?|author|card\s+text|caption|alt\s+text|intro)(?:\s+(?:for|of|on)\s+(?:the\s+)?[\w ]{2,40}?(?:\s+(?:page|post))?)?)\s*:\s+(?<value>.+)/),
            !ValueSanity.instructionVerbs.contains(String(pair.slot).split(separator: " ").first.map { $0.lowercased() } ?? "") {
             text = "set " + (String(pair.slot).lowercased().hasPrefix("the ") ? "" : "the ") + pair.slot + " to " + pair.value
         }
@@ -188,7 +222,7 @@ struct AgentRequest {
         if let size = text.wholeMatch(of: /(?i)(?:the\s+|all\s+the\s+)?(?<what>writing|text|font|fonts|letters|type|words|print)\s+(?:is|are|looks?|seems?)\s+(?:a\s+bit\s+|way\s+|much\s+|really\s+)?too\s+(?<size>small|tiny|big|large|huge)(?:\s+to\s+read)?(?:\s+on\s+(?:my\s+)?(?:phone|mobile|screen|laptop))?[.!]*/) {
             text = "make the text " + (["small", "tiny"].contains(size.size.lowercased()) ? "bigger" : "smaller")
         }
-        let trailing = /(?i)[,]?\s+(?:please|thanks|thank you|thx|for now|for the moment|for the time being|temporarily)[.!]*$/
+        let trailing = /(?i)[,]?\s+(?:please|pls|plz|thanks|thank you|thx|ty|cheers|for now|for the moment|for the time being|temporarily)[.!]*$/
         if let match = text.firstMatch(of: trailing) { text = String(text[..<match.range.lowerBound]) }
         if text.hasSuffix("?") { text.removeLast() }
         // "Our business is called Bluebird Bakery — use that as the site name": the value first, then where it goes.

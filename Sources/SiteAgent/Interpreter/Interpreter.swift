@@ -101,7 +101,7 @@ struct Interpreter {
         let lowered = reason.lowercased()
         return lowered.contains("already") || lowered.contains("nothing changed") || lowered.contains("as they are")
             || lowered.hasPrefix("kept ") || lowered.hasPrefix("left ") || lowered.contains("queued behind") || lowered.hasPrefix("nothing to change")
-            || lowered.contains(" is used on ") || lowered.contains("but no page uses it")
+            || lowered.contains("cannot look at pictures") || lowered.contains("cannot look at the picture")
     }
 
     private func decide(_ context: AgentContext) throws -> Resolution {
@@ -132,6 +132,32 @@ struct Interpreter {
         }
         guard let resolution = try firstResolution(request) else {
             if context.answer == nil, let combined = try compound(context) { return combined }
+            // "we're hiring a back-end developer now. can you fix the careers page": context first, then the request
+            // in a sentence of its own — when the earlier sentences hold no instruction, the last one is the request.
+            if context.answer == nil {
+                var sentences: [String] = []
+                var start = context.message.startIndex
+                for end in context.message.ranges(of: /[.!?]\s+/) {
+                    sentences.append(String(context.message[start..<end.lowerBound]) + String(context.message[end].prefix(1)))
+                    start = end.upperBound
+                }
+                sentences.append(String(context.message[start...]))
+                sentences = sentences.map(\.trimmingWhitespace).filter { !$0.isEmpty }
+                if sentences.count >= 2, let last = sentences.last,
+                   !sentences.dropLast().contains(where: { sentence in
+                       let first = sentence.split(separator: " ").first.map { $0.lowercased() } ?? ""
+                       return ValueSanity.instructionVerbs.contains(first) || sentence.contains(where: { "\"“”".contains($0) })
+                   }) {
+                    var alone = context
+                    alone.message = last
+                    if let resolution = try firstResolution(AgentRequest(context: alone, site: site)) {
+                        switch resolution {
+                        case .change, .question: return resolution
+                        default: break
+                        }
+                    }
+                }
+            }
             // "Header background navy, header text white": settings listed without a verb — each part is a look.
             if context.answer == nil, let first = request.message.split(separator: " ").first?.lowercased(),
                !ValueSanity.instructionVerbs.contains(first) {
@@ -227,7 +253,7 @@ struct Interpreter {
     /// primary colour tomato, the corners 6px and the body font Verdana": one verb, several objects — each part
     /// gets the verb. Nil when the message is not such a list.
     static func ellipticalParts(_ message: String) -> [String]? {
-        guard let head = message.prefixMatch(of: /(?i)^(?<verb>change|set|update|make|rename|switch|turn)\s+/) else { return nil }
+        guard let head = message.prefixMatch(of: /(?i)^(?<verb>change|set|update|make|rename|retitle|switch|turn)\s+/) else { return nil }
         let verb = String(head.verb)
         let rest = String(message[head.range.upperBound...]).replacing(/[.!]$/, with: "")
         // Split at ", " / " and " / ", and " outside quotes, where the next chunk starts with an article or a quote.

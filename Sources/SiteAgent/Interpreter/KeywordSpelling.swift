@@ -54,7 +54,8 @@ enum KeywordSpelling {
         // Only a capitalised word of five letters or more after the first can be a misspelt name; the site's
         // names are read only then.
         guard text.split(separator: " ").dropFirst().contains(where: { $0.count >= 5 && $0.first?.isUppercase == true && $0.allSatisfy(\.isLetter) }) else { return text }
-        let names = lookup()
+        // Five letters or more: "Works" is not a typo of the menu label “Work”.
+        let names = lookup().filter { $0.count >= 5 }
         guard !names.isEmpty else { return text }
         let stops = [text.firstIndex(where: { "\"“'".contains($0) }), text.range(of: " to ")?.lowerBound, text.firstIndex(of: ":")]
         let end = stops.compactMap { $0 }.min() ?? text.endIndex

@@ -16,6 +16,19 @@ extension SiteSnapshot {
             }
             if prefixed.count == 1 { return .one(prefixed[0]) }
         }
+        // "the festival project page" for “Harbour Festival identity”: the distinctive words (not "project",
+        // "post", …) all in exactly one page's title or file name.
+        if case .none = found {
+            let generic: Set<String> = ["project", "projects", "post", "posts", "article", "page", "case", "study", "work", "the", "my", "our", "blog", "entry", "guide", "doc", "docs"]
+            let words = trimmed.lowercased().split(whereSeparator: { !$0.isLetter && !$0.isNumber }).map(String.init).filter { !generic.contains($0) && $0.count >= 3 }
+            if !words.isEmpty {
+                let containing = pages.filter(include).filter { page in
+                    let have = names(of: page).flatMap { $0.lowercased().split(whereSeparator: { !$0.isLetter && !$0.isNumber }).map(String.init) }
+                    return words.allSatisfy { word in have.contains { $0 == word || word.count >= 5 && NameMatcher.sameWord(word, $0) } }
+                }
+                if containing.count == 1 { return .one(containing[0]) }
+            }
+        }
         return found
     }
 

@@ -32,7 +32,7 @@ struct EditSurface {
 
     private static let settingNames: [(key: String, child: String?, names: [String], label: String)] = [
         ("title", nil, ["site title", "title site", "site name", "name site", "website name", "website title", "brand name", "name website", "title website"], "the site title"),
-        ("tagline", nil, ["tagline", "slogan", "strapline", "motto", "site tagline", "site subtitle"], "the tagline"),
+        ("tagline", nil, ["tagline", "slogan", "strapline", "motto", "site tagline", "site subtitle", "line under the site name", "line under the blog name", "line under the site title", "text under the site name", "line under the logo"], "the tagline"),
         ("description", nil, ["site description", "description site", "website description", "site seo description", "site meta description", "meta description site", "seo description site", "search description site", "description website", "meta description website"], "the site description"),
         ("footer", nil, ["footer", "footer text", "footer line", "footer note", "copyright", "copyright line", "copyright notice", "copyright text"], "the footer text"),
         ("author", nil, ["author", "author name", "site author"], "the author"),

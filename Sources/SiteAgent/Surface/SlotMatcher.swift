@@ -17,7 +17,7 @@ enum SlotMatcher {
     /// The page a reference names, and the reference without it.
     static func page(in reference: String, site: SiteSnapshot) -> (PageRecord, String)? {
         let patterns: [Regex<(Substring, page: Substring)>] = [
-            /(?i)\s+(?:on|in|of|from)\s+(?:the\s+|our\s+|my\s+)?(?<page>[^"“”]+?)(?:\s+page)?$/,
+            /(?i)\s+(?:on|in|of|from|for)\s+(?:the\s+|our\s+|my\s+)?(?<page>[^"“”]+?)(?:\s+page)?$/,
         ]
         for pattern in patterns {
             guard let match = reference.firstMatch(of: pattern) else { continue }
@@ -27,7 +27,7 @@ enum SlotMatcher {
             }
         }
         // "the title on the Subscribe box on my first post": the page is after the last "on", not the first.
-        for joiner in reference.ranges(of: /(?i)\s+(?:on|in|of|from)\s+/).reversed().dropLast() {
+        for joiner in reference.ranges(of: /(?i)\s+(?:on|in|of|from|for)\s+/).reversed().dropLast() {
             let phrase = String(reference[joiner.upperBound...])
             guard let match = phrase.wholeMatch(of: /(?i)(?:the\s+|our\s+|my\s+)?(?<page>[^"“”]+?)(?:\s+page)?/) else { continue }
             let said = phrase.lowercased()
@@ -53,6 +53,26 @@ enum SlotMatcher {
 
     static func matches(_ reference: String, in surface: EditSurface, site: SiteSnapshot, renaming: Bool = false) -> [Match] {
         var text = reference.trimmingWhitespace
+        // "the line under 'We build things'", "the little line under the blog name": the text that follows the one
+        // named — the next text of the same section, or the tagline under the site's title.
+        if let under = text.wholeMatch(of: /(?i)(?:the\s+)?(?:little\s+|small\s+|short\s+)?(?:line|text|sentence|words|bit|blurb)\s+(?:right\s+)?(?:under|below|beneath|underneath)\s+(?<what>.+?)(?:\s+(?:text|quote))?/) {
+            let found = matches(String(under.what), in: surface, site: site)
+            let best = found.first?.score ?? 0
+            // The same words may be several things ("We build things" is the tagline and the headline): the one
+            // that has a text under it.
+            for named in found where named.score == best && best >= 50 {
+                if case .site("title", nil) = named.slot.location, let tagline = surface.slot(at: .site(key: "tagline", child: nil)) {
+                    return [Match(slot: tagline, score: 100)]
+                }
+                if case .prop(let path, let block, _) = named.slot.location,
+                   let index = surface.slots.firstIndex(where: { $0.location == named.slot.location }),
+                   let next = surface.slots[(index + 1)...].first(where: { slot in
+                       if case .prop(path, block, _) = slot.location { return slot.kind == .text } else { return false }
+                   }) {
+                    return [Match(slot: next, score: 100)]
+                }
+            }
+        }
         var onPage: PageRecord?
         if let (page, rest) = page(in: text, site: site) {
             onPage = page

@@ -9,9 +9,39 @@ enum Output {
         String(decoding: try APIJSON.encoder(pretty: true).encode(value), as: UTF8.self)
     }
 
+    /// The API's JSON shape (snake_case keys, ISO dates) as YAML, with integers and booleans written as such
+    /// (through `JSONSerialization` every number became an `NSNumber`, which Yams wrote as `5e+0`).
     static func yaml(_ value: some Encodable) throws -> String {
-        let object = try JSONSerialization.jsonObject(with: try APIJSON.encoder().encode(value), options: [.fragmentsAllowed])
-        return try Yams.dump(object: object, sortKeys: true)
+        let tree = try JSONDecoder().decode(Tree.self, from: try APIJSON.encoder().encode(value))
+        return try Yams.dump(object: tree.object, sortKeys: true)
+    }
+
+    /// A decoded JSON document, keeping integers, doubles and booleans apart.
+    private enum Tree: Decodable {
+        case null, bool(Bool), int(Int), double(Double), string(String), array([Tree]), object([String: Tree])
+
+        init(from decoder: any Decoder) throws {
+            let container = try decoder.singleValueContainer()
+            if container.decodeNil() { self = .null }
+            else if let value = try? container.decode(Bool.self) { self = .bool(value) }
+            else if let value = try? container.decode(Int.self) { self = .int(value) }
+            else if let value = try? container.decode(Double.self) { self = .double(value) }
+            else if let value = try? container.decode(String.self) { self = .string(value) }
+            else if let value = try? container.decode([Tree].self) { self = .array(value) }
+            else { self = .object(try container.decode([String: Tree].self)) }
+        }
+
+        var object: Any {
+            switch self {
+            case .null: NSNull()
+            case .bool(let value): value
+            case .int(let value): value
+            case .double(let value): value
+            case .string(let value): value
+            case .array(let items): items.map(\.object)
+            case .object(let members): members.mapValues(\.object)
+            }
+        }
     }
 
     /// Prints `value` as JSON/YAML, or calls `table` for the human formats.
