@@ -19,12 +19,14 @@ enum ValueSanity {
     ]
 
     /// The problem with `before` → `after`, as a question to ask instead of storing; nil when the names are sane.
-    static func question(from before: SiteFiles, to after: SiteFiles) -> AgentQuestion? {
-        suspect(from: before, to: after)?.question
+    static func question(from before: SiteFiles, to after: SiteFiles, message: String = "") -> AgentQuestion? {
+        suspect(from: before, to: after, message: message)?.question
     }
 
     /// The question, and the stored value it is about (to be replaced by the answer).
-    static func suspect(from before: SiteFiles, to after: SiteFiles) -> (question: AgentQuestion, value: String)? {
+    static func suspect(from before: SiteFiles, to after: SiteFiles, message: String = "") -> (question: AgentQuestion, value: String)? {
+        // A value the person put in quotes is exactly what they want, whatever words it holds.
+        let quoted = Set(message.matches(of: /"([^"]+)"|“([^”]+)”/).compactMap { ($0.output.1 ?? $0.output.2).map(String.init) })
         // Only what changed is read (a title edit on a 3,000-page site must not parse 3,000 front matters).
         let changed = Set(before.paths + after.paths).filter { before[$0] != after[$0] }
         guard !changed.isEmpty else { return nil }
@@ -58,6 +60,8 @@ enum ValueSanity {
                 }
             }
         }
+        texts = texts.filter { !quoted.contains($0.value) }
+        named = named.filter { !quoted.contains($0.value) }
         for (what, value) in texts + named {
             // "change the footer to include the current year": the value is itself an instruction.
             if value.contains(/^(?i)(?:include|add|remove|make|change|put|set|show|use|update|delete|mention|insert)\s+(?:the|our|my|this|current|today's)\b/) {
@@ -104,7 +108,9 @@ enum ValueSanity {
             // "… and go to /contact/", "… and link it to …": a destination is an instruction, not text.
             let isDirection = ["go", "link", "point"].contains(word) && (next == "to" || next.hasSuffix("to"))
                 || word == "link" && ["it", "her", "his", "their", "them", "this", "that"].contains(next)
-            if joins, instructionVerbs.contains(word) || isDirection, index + 1 < words.count {
+            // "Install & set up", "Make & take": a verb with "up"/"out" (or nothing after) is a phrase, not an order.
+            let phrasal = ["up", "out", "down", "off", "away"].contains(next.trimmingCharacters(in: .punctuationCharacters)) && index + 2 >= words.count
+            if joins, instructionVerbs.contains(word) || isDirection, index + 1 < words.count, !phrasal {
                 return words[index...].joined(separator: " ")
             }
             // "… Also please link her name …", "(and put it above …)": a request inside the text.

@@ -21,12 +21,15 @@ struct BodyListIntent: RequestIntent {
         let listName = #"(?:(?:the\s+|our\s+|my\s+)?list\s+of\s+(?<of>[^"“”]+?)|(?:the\s+|our\s+|my\s+)?(?:(?<named>[^"“”]+?)\s+)?(?:list|bullets|bullet\s+points|bullet\s+list|points|checklist)|(?:the\s+|our\s+|my\s+)(?<bare>[^"“”]+?))(?:\s+(?:on|in)\s+(?:the\s+|our\s+|my\s+)?(?<page>[^"“”]+?)(?:\s+(?:page|guide|post|doc))?)?[.!]?$"#
         let adding: Bool
         let match: Regex<AnyRegexOutput>.Match
-        if let found = try Regex("(?i)^(?:add|put|include|append|insert)\\s+(?:the\\s+(?:item|line|point|bullet)\\s+)?(?<item>\"[^\"]+\"|“[^”]+”|'[^']+'|[^\"“”]+?)\\s+(?:to|in|into|onto|at\\s+the\\s+end\\s+of)\\s+" + listName).wholeMatch(in: message) {
+        if let found = try Regex("(?i)^(?:remove|delete|drop|take\\s+out|cut)\\s+(?<item>(?:the\\s+)?(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|last|\\d+(?:st|nd|rd|th))\\s+[\\w-]+(?:\\s*\\([^)]*\\))?)\\s+(?:from|on|in|off)\\s+(?:the\\s+|our\\s+|my\\s+)(?!(?:list|bullets?|checklist|bullet\\s+list)\\b)(?<page>[^\"“”]+?)(?:\\s+(?:page|post|guide|doc))?[.!]?$").wholeMatch(in: message) {
+            // "drop the third habit on the tidy desk post": an item by its place, on a page with one list.
+            (adding, match) = (false, found)
+        } else if let found = try Regex("(?i)^(?:add|insert|put)\\s+(?:a\\s+|an\\s+|another\\s+|one\\s+more\\s+|a\\s+new\\s+)?(?:bullet(?:\\s+point)?|item|point|line|entry)\\s+(?<item>\"[^\"]+\"|“[^”]+”|'[^']+'|[^\"“”]+?)\\s+(?<side>after|before|below|above|under)\\s+(?:the\\s+)?(?<other>\"[^\"]+\"|“[^”]+”|'[^']+'|[^\"“”]+?)(?:\\s+(?:one|item|bullet|point|line))?\\s+(?:on|in)\\s+(?:the\\s+|our\\s+|my\\s+)?(?<page>[^\"“”]+?)(?:\\s+(?:page|post|guide|doc))?[.!]?$").wholeMatch(in: message) {
+            // "add a bullet 'Accessibility audits' after the Development one on the services page".
+            (adding, match) = (true, found)
+        } else if let found = try Regex("(?i)^(?:add|put|include|append|insert)\\s+(?:the\\s+(?:item|line|point|bullet)\\s+)?(?<item>\"[^\"]+\"|“[^”]+”|'[^']+'|[^\"“”]+?)\\s+(?:to|in|into|onto|at\\s+the\\s+end\\s+of)\\s+" + listName).wholeMatch(in: message) {
             (adding, match) = (true, found)
         } else if let found = try Regex("(?i)^(?:remove|delete|drop|take\\s+out|cut)\\s+(?:the\\s+(?:item|line|point|bullet)\\s+)?(?<item>\"[^\"]+\"|“[^”]+”|'[^']+'|[^\"“”]+?)\\s+(?:from|off|out\\s+of)\\s+" + listName).wholeMatch(in: message) {
-            (adding, match) = (false, found)
-        } else if let found = try Regex("(?i)^(?:remove|delete|drop|take\\s+out|cut)\\s+(?<item>(?:the\\s+)?(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|last|\\d+(?:st|nd|rd|th))\\s+[\\w-]+(?:\\s*\\([^)]*\\))?)\\s+(?:from|on|in|off)\\s+(?:the\\s+|our\\s+|my\\s+)(?<page>[^\"“”]+?)(?:\\s+(?:page|post|guide|doc))?[.!]?$").wholeMatch(in: message) {
-            // "drop the third habit on the tidy desk post": an item by its place, on a page with one list.
             (adding, match) = (false, found)
         } else {
             return nil
@@ -61,6 +64,17 @@ struct BodyListIntent: RequestIntent {
         if wanted.isEmpty, lists.count > 1 {
             return .question(AgentQuestion(text: "“\(pages[0].title)” has \(lists.count) lists. Which one?", options: lists.map { "“\($0.heading ?? $0.items.first ?? "")”" }))
         }
+        // "after the Development one": the list that has that item, and the place next to it.
+        if let otherText = match["other"]?.substring.map({ Phrase.value(String($0)) }), let side = match["side"]?.substring.map({ String($0).lowercased() }) {
+            let holding = lists.compactMap { list -> (BodyList, Int)? in
+                let found = list.items.indices.filter { list.items[$0].lowercased().contains(otherText.lowercased()) }
+                return found.count == 1 ? (list, found[0]) : nil
+            }
+            guard holding.count == 1, let (list, index) = holding.first else {
+                return .question(AgentQuestion(text: "Which item should “\(item)” go \(side)? I found no single item “\(otherText)” in a list on “\(pages.first?.title ?? "")”."))
+            }
+            return try edit(list, item: item, adding: true, request, at: ["after", "below", "under"].contains(side) ? index + 1 : index)
+        }
         guard let list = lists.first else { return nil }
         if lists.count > 1 {
             let question = AgentQuestion(text: "Several pages have a “\(name)” list. Which one?", options: lists.map { "“\($0.heading ?? $0.page.title)” on “\($0.page.title)”" })
@@ -70,7 +84,7 @@ struct BodyListIntent: RequestIntent {
         return try edit(list, item: item, adding: adding, request)
     }
 
-    private func edit(_ list: BodyList, item: String, adding: Bool, _ request: AgentRequest, ordinal: Bool = true) throws -> Resolution {
+    private func edit(_ list: BodyList, item: String, adding: Bool, _ request: AgentRequest, ordinal: Bool = true, at position: Int? = nil) throws -> Resolution {
         let text = try request.workspace.text(list.page.path)
         var lines = text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
         let shown = "the “\(list.heading ?? list.page.title)” list on “\(list.page.title)”"
@@ -80,6 +94,19 @@ struct BodyListIntent: RequestIntent {
                 return .noChange("\(shown.prefix(1).uppercased() + shown.dropFirst()) already has “\(item)”.")
             }
             guard let last = list.lines.last else { return .noChange("\(shown) is empty.") }
+            if let position, position < list.items.count {
+                // In the middle: the new line goes before the item now at `position`; numbered lists renumber.
+                let at = list.lines[position]
+                lines.insert((list.bullet ?? "\(position + 1). ") + item, at: at)
+                if list.bullet == nil {
+                    for (offset, line) in list.lines.enumerated() where offset >= position {
+                        lines[line + 1] = lines[line + 1].replacing(/^\d+([.)])\s+/, with: { "\(offset + 2)\($0.1) " })
+                    }
+                }
+                workspace.write(list.page.path, lines.joined(separator: "\n"), step: "list item \(item)")
+                let neighbour = list.items[position]
+                return .change(workspace, summary: "Added “\(item)” to \(shown), before “\(neighbour)”. It now has \(list.items.count + 1) items.")
+            }
             let marker = list.bullet ?? "\(list.items.count + 1). "
             lines.insert(marker + item, at: last + 1)
             workspace.write(list.page.path, lines.joined(separator: "\n"), step: "list item \(item)")

@@ -45,6 +45,26 @@ struct ComponentAddIntent: RequestIntent {
         }
         let editor0 = ComponentBlockEditor(try request.workspace.text(page.path))
         guard editor0.blocks(named: "Pricing").isEmpty else { return .noChange("“\(page.title)” already has a pricing section.") }
+        let contactURL = request.site.pages.first { $0.title.lowercased().contains("contact") }?.url ?? "/"
+        // "with Basic at $9/month and Pro at $29/month": exactly the plans given, nothing invented.
+        let given = rest.matches(of: /(?<name>[A-Z][\w+-]*(?:\s+[A-Z][\w+-]*){0,2})\s+(?:[Aa]t|[Ff]or|:|costing|is)\s+(?<price>[$€£]\s?\d+(?:[.,]\d{1,2})?|\d+(?:[.,]\d{1,2})?\s?(?:[$€£]|dollars|euros|pounds)|[Ff]ree)(?:\s*(?:\/|a|per|each)\s*(?<period>month|year|week|mo|yr))?/)
+        if !given.isEmpty {
+            guard given.count <= 4 else {
+                return .question(AgentQuestion(text: "A pricing section holds at most four plans; you gave \(given.count). Which four?"))
+            }
+            let tiers: [YAMLValue] = given.map { match in
+                var fields: [(String, YAMLValue)] = [("name", .string(String(match.name))), ("price", .string(String(match.price).replacing(/\s+/, with: "")))]
+                if let period = match.period { fields.append(("period", .string(["mo": "month", "yr": "year"][period.lowercased()] ?? period.lowercased()))) }
+                fields += [("cta_label", .string("Get started")), ("cta_url", .string(contactURL))]
+                return .map(fields)
+            }
+            var editor = editor0
+            editor.insert("Pricing", props: .map([("title", .string("Pricing")), ("tiers", .list(tiers))]), at: top ? .top : .bottom)
+            var workspace = request.workspace
+            workspace.write(page.path, editor.text, step: "Pricing section with \(given.count) plans")
+            let shown = given.map { "\($0.name) (\($0.price)\($0.period.map { "/" + $0 } ?? ""))" }
+            return .change(workspace, summary: "Added a pricing section to \(top ? "the top" : "the bottom") of “\(page.title)” with the plans you gave: \(Phrase.list(shown)). Their features are empty: say “add Unlimited pages to the Pro plan's features” to list some.")
+        }
         let count = rest.firstMatch(of: /(?i)\b(?<count>\d+|one|two|three|four|five|a couple of|a few)\s+(?:tiers?|plans?|levels?|options?|packages?|prices?)\b/).flatMap { Phrase.number(String($0.count)) } ?? 3
         guard (1...4).contains(count) else {
             return .question(AgentQuestion(text: "A pricing section here holds one to four plans. How many should it have?", options: ["2", "3", "4"]))

@@ -45,7 +45,22 @@ enum FontRequest {
         return !words.contains { banned.contains($0) }
     }
 
+    /// Whether `name` reads as a font family: capitalised words (digits allowed), or a family the agent knows.
+    static func isFamilyName(_ name: String) -> Bool {
+        let trimmed = name.trimmingWhitespace
+        guard trimmed.count <= 60, !trimmed.contains(/[{};]/) else { return false }
+        // "Georgia, serif": a stack of known families.
+        if trimmed.contains(",") {
+            return trimmed.split(separator: ",").allSatisfy { FontStack.knows(String($0).trimming(characters: "\"' ")) }
+        }
+        if FontStack.knows(trimmed) { return true }
+        return trimmed.wholeMatch(of: /[A-Z0-9][\w'-]*(?:\s+[A-Z0-9][\w'-]*){0,4}/) != nil
+    }
+
     static func apply(_ name: String, keys: [String], _ request: AgentRequest) throws -> Resolution {
+        guard isFamilyName(name) else {
+            return .question(AgentQuestion(text: "“\(name.prefix(60))” does not read as a font's name. Which font should it be? For example Georgia, Verdana or Playfair Display."))
+        }
         let stack = FontStack.stack(for: name)
         var workspace = request.workspace
         for key in keys {

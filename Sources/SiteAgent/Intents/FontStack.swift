@@ -33,6 +33,12 @@ enum FontStack {
         "palatino", "palatino linotype", "book antiqua", "cambria", "constantia", "consolas", "menlo",
     ]
 
+    /// A family the agent knows by name (any case), or a generic family.
+    static func knows(_ name: String) -> Bool {
+        let key = name.trimmingWhitespace.lowercased()
+        return kinds[key] != nil || system.contains(key) || ["inter", "roboto", "open sans", "lato", "montserrat", "poppins", "nunito", "raleway", "ubuntu", "work sans", "dm sans", "ibm plex sans", "source sans pro", "noto sans", "segoe ui", "sf pro", "avenir", "futura", "gill sans", "optima", "calibri"].contains(key)
+    }
+
     static func stack(for name: String) -> Stack {
         let family = name.trimmingWhitespace
         if family.contains(",") {

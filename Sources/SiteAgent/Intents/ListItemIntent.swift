@@ -254,7 +254,7 @@ struct ListItemIntent: RequestIntent {
         // "a card called Signage to the What we delivered section saying …": the section, named by its title,
         // anywhere in the sentence; it narrows the lists and is no part of the card.
         if let match = remainder.firstMatch(of: /(?i)\s+(?:to|in|on|into|under)\s+(?:the\s+)?(?<section>[^"“”,:]+?)\s+(?:section|list|grid|block)(?=\s|[,.:!]|$)/) {
-            let name = String(match.section).trimmingWhitespace
+            let name = String(match.section).trimmingWhitespace.replacingOccurrences(of: "-", with: " ")
             let narrowed = chosen.filter { request.site.files.text($0.list.page.path)?.range(of: "title: " + name, options: .caseInsensitive) != nil }
             if !narrowed.isEmpty { chosen = narrowed }
             remainder = String(remainder[..<match.range.lowerBound]) + String(remainder[match.range.upperBound...])
@@ -313,7 +313,7 @@ struct ListItemIntent: RequestIntent {
         var values: [String: String] = [:]
         // "question: Can I use it offline? Answer: Yes, everything runs locally.", "Q: … A: …".
         if keys.contains("question"), keys.contains("answer"),
-           let match = text.firstMatch(of: /(?i)^\s*(?:question)?\s*:?\s*["“]?(?<question>[^:"“”]+?\?)["”]?\s*(?:[—–-]\s*|,\s*|\s+and\s+)?(?:(?:answering|answered|answer)\s*[:=]?|a\s*[:=])\s*(?<answer>.+)$/) {
+           let match = text.firstMatch(of: /(?i)^\s*:?\s*(?:question)?\s*:?\s*["“']?(?<question>[^:"“”]+?\?)["”']?\s*(?:[—–-]\s*|,\s*|\s+and\s+)?(?:with\s+(?:the\s+|an\s+)?)?(?:(?:answering|answered|answer)\s*[:=]?|a\s*[:=])\s*(?<answer>.+)$/) {
             values["question"] = String(match.question).trimmingWhitespace
             values["answer"] = Phrase.unquoted(String(match.answer)) ?? String(match.answer).trimmingWhitespace
             text = ""
@@ -356,7 +356,7 @@ struct ListItemIntent: RequestIntent {
             text.removeSubrange(match.range)
         }
         // The body: "saying …", "with the text …", "with the answer …", ": …".
-        if let bodyKey, let match = text.firstMatch(of: /(?i)(?:\s+(?:saying|that\s+says|which\s+says|who\s+says|reading|described\s+as|with\s+(?:the\s+)?(?:text|description|answer|quote|words|body|caption)|answered\s+(?:with|by)|answer(?:ing)?)\s*:?|\s*[:—–]|\s+-)\s+(?<body>.+)$/) {
+        if let bodyKey, let match = text.firstMatch(of: /(?i)(?:,?\s+(?:text|description|answer|quote|body)\s*:|\s+(?:saying|that\s+says|which\s+says|who\s+says|reading|described\s+as|with\s+(?:the\s+)?(?:text|description|answer|quote|words|body|caption)|answered\s+(?:with|by)|answer(?:ing)?)\s*:?|\s*[:—–]|\s+-)\s+(?<body>.+)$/) {
             values[bodyKey] = Phrase.value(String(match.body))
             text.removeSubrange(match.range)
         }

@@ -399,6 +399,14 @@ struct SlotIntent: RequestIntent {
                let file = site.files.paths.first(where: { $0.hasPrefix("static/") && $0.hasSuffix("/" + value) }) {
                 return String(file.dropFirst("static".count))
             }
+            // "use project-3 instead of project-1": an image of static/ named by its file name without extension,
+            // when the slot holds an image.
+            if ImageIntent.isImage(slot.value), value.contains(/^[\w-]+$/) {
+                let matching = site.files.paths.filter { path in
+                    path.hasPrefix("static/") && ImageIntent.isImage(path) && (path.split(separator: "/").last.map { $0.split(separator: ".").first.map(String.init) == value } ?? false)
+                }
+                if matching.count == 1 { return String(matching[0].dropFirst("static".count)) }
+            }
             // A file name is not a domain ("project-3.svg").
             if value.contains(/^[\w.-]+\.(?i:jpe?g|png|gif|webp|avif|svg|pdf|css|js|html?)$/) { return nil }
             if URLPath.looksLikePath(value) { return URLPath.normalized(value) }
@@ -410,7 +418,9 @@ struct SlotIntent: RequestIntent {
             guard let match = ColorPhrase.trailing(in: value), match.prefix.trimmingWhitespace.isEmpty else { return nil }
             return match.color.hex
         case .font:
-            return value.count <= 60 && !value.contains(/[{};]/) ? value : nil
+            // A family's name ("Georgia", "Playfair Display", "IBM Plex Sans"), never the rest of a sentence
+            // ("Helvetica, the headings too", "font bigger").
+            return FontRequest.isFamilyName(value) ? value : nil
         case .length:
             return value.contains(/^(?:0|\d+(?:\.\d+)?(?:px|rem|em|%|ch|vw|vh))$/) ? value : nil
         case .date:

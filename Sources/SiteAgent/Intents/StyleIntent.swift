@@ -78,6 +78,27 @@ struct StyleIntent: RequestIntent {
     /// bigger": says no theme setting does that, and what can be done instead.
     private func withoutValue(_ words: [String], surface: EditSurface, manifest: ThemeManifest, _ request: AgentRequest) throws -> Resolution? {
         let lowered = words.map { $0.lowercased() }
+        // "make the buttons a darker shade", "the header a bit lighter": a colour relative to the current one.
+        let darker = lowered.contains { ["darker", "deeper", "richer"].contains($0) }
+        let lighter = lowered.contains { ["lighter", "paler", "softer", "brighter"].contains($0) }
+        if darker != lighter {
+            let relative: Set<String> = ["darker", "deeper", "richer", "lighter", "paler", "softer", "brighter", "shade", "tone", "much", "lot", "bit", "slightly", "more", "colour", "color", "tad", "touch", "little"]
+            let reference = lowered.filter { !relative.contains($0) && !Self.filler.contains($0) }
+            let named = reference.isEmpty ? [] : Self.slots(named: reference, kind: .color, surface: surface, site: request.site)
+            if let slot = named.first, named.count == 1, let current = RGBColor(hex: slot.value) {
+                let (hue, saturation, lightness) = current.hsl
+                let steps = darker ? [-0.08, -0.18] : [0.08, 0.18]
+                let shades = steps.map { RGBColor(hue: hue, saturation: saturation, lightness: min(0.97, max(0.05, lightness + $0))) }
+                    .filter { $0.hex != current.hex }
+                let word = darker ? "darker" : "lighter"
+                let options = zip(["A bit \(word)", "Much \(word)"], shades).map { "\($0.0) (\(current.hex) → \($0.1.hex))" }
+                let question = AgentQuestion(text: "\(slot.label.prefix(1).uppercased() + slot.label.dropFirst()) is now \(current.hex). How much \(word)?", options: options)
+                if case .option(let index) = request.answer(to: question), index < shades.count {
+                    return try SlotIntent.set(slot, to: shades[index].hex, request)
+                }
+                return .question(question)
+            }
+        }
         let wider = lowered.contains { ["wider", "broader", "bigger", "larger"].contains($0) }
         let narrower = lowered.contains { ["narrower", "slimmer", "thinner", "smaller"].contains($0) }
         guard wider != narrower else { return nil }

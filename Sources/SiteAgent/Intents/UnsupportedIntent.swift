@@ -8,6 +8,14 @@ struct UnsupportedIntent: RequestIntent {
         if text.contains(/\b(?:shopping\s*cart|cart|checkout|check-out|payments?|take\s+money|sell\s+\w+\s+online|online\s+shop|web\s*shop|e-?commerce|store\s+front|storefront|pay\s+(?:for|with|by|online|us)|credit\s+cards?|card\s+payments?|with\s+(?:their|a|your|his|her)\s+(?:credit\s+)?card|buy\s+\w+\s+(?:here|online|on\s+the\s+site))\b/) {
             return .unsupported("A static site cannot take payments or keep a shopping cart: there is no server to hold orders or card data. Instead I can add a button that links to a hosted checkout (for example a Stripe Payment Link or a Gumroad page): say “add a button \"Buy now\" linking to https://…”. A model backend can help with anything more involved.")
         }
+        // "show a live visitor counter": counting needs a server.
+        if text.contains(/\b(?:visitor|hit|view|page\s*view|visit)s?\s+counters?\b|\bcount(?:s|ing)?\s+(?:the\s+)?(?:visitors|visits|views)\b|\bhow\s+many\s+(?:people|visitors)\s+(?:visit|saw|see|read)/) {
+            return .unsupported("A static site cannot count its visitors: every visitor gets the same files and nothing is stored. A privacy-friendly analytics service (Plausible, GoatCounter, …) counts visits and shows them on its own dashboard; embedding its script needs a model backend, or add a link to a public stats page to the menu.")
+        }
+        // "rank #1 on Google", "load in under 10ms everywhere": outcomes nobody can promise.
+        if text.contains(/\b(?:rank|ranking|be)\s+(?:#?1|number\s+one|first|top)\s+(?:on|in)\s+(?:google|bing|search)|\b(?:load|loads|loading)\s+in\s+(?:under\s+)?\d+\s*ms\b|\bguarantee/) {
+            return .unsupported("No site change can promise a search ranking or a load time. The site is already static files, which load fast; a CDN in front of the daemon serves them close to every visitor, and good titles and descriptions on each page (“set the SEO description of the About page to …”) help search engines.")
+        }
         // "show a different language depending on which country the visitor is in": per-visitor pages.
         if text.contains(/\b(?:language|languages|translation|content|prices?|currency|page|version)\b.{0,60}\b(?:depending\s+on|based\s+on|according\s+to|by|for\s+each)\b.{0,40}\b(?:country|countries|location|region|ip|where\s+(?:the\s+)?(?:visitor|user|people|they)|browser\s+language|visitor'?s?\s+language)/)
             || text.contains(/\b(?:detect|guess|work\s+out|figure\s+out)\s+(?:the\s+)?(?:visitor'?s?\s+|user'?s?\s+)?(?:country|location|language|region)\b/) {

@@ -18,7 +18,7 @@ struct AgentRequest {
     /// Capitalised words of five letters or more that name things on the site — menu labels, page titles, and
     /// the names of list items and sections ("Pennywise", "Northern") — for typo correction.
     static func names(of site: SiteSnapshot) -> Set<String> {
-        var names = Set((site.nav.map(\.label) + site.pages.map(\.title)).filter { !$0.contains(" ") && $0.count >= 4 })
+        var names = Set((site.nav.map(\.label) + site.pages.map(\.title)).filter { !$0.contains(" ") && $0.count >= 3 })
         for page in site.pages.prefix(200) {
             guard let text = site.files.text(page.path) else { continue }
             for match in text.matches(of: /(?m)^\s*(?:-\s+)?(?:title|name|caption|label|question|headline):\s*(?<value>[^\n]{1,80})$/) {
@@ -114,12 +114,45 @@ struct AgentRequest {
         }
         // "The button at the top right that says Get in touch": a thing named by what it says.
         text = text.replacing(/(?i)\b(?:the\s+)(?<noun>button|link|heading|headline|title|card|line|box|tab|menu\s+item|label|text)(?:\s+(?:at|in|on)\s+the\s+(?:top|bottom)(?:\s+(?:right|left))?(?:\s+(?:corner|of\s+the\s+page))?)?\s+(?:that|which)\s+(?:says|reads|is\s+called)\s+(?<old>[A-Z][^-—–,;:"“]{1,40}?)(?=\s*(?:[-—–,;:]|\s+(?:should|to|can|could|must)\b))/, with: { "the “" + $0.old + "” " + $0.noun })
+        // "Rename the post 'Why I started writing' to 'Why I write'": the page named by its quoted title.
+        text = text.replacing(/(?i)^(?<verb>rename|retitle)\s+the\s+(?<kind>post|page|article|entry)\s+(?<name>'[^']+'|"[^"]+"|“[^”]+”)\s+(?=to\s)/, with: { $0.verb + " the " + $0.name + " " + $0.kind + " " })
         // "Retitle the gallery 'Latest work' and the testimonials section 'In their words'": "to" left out.
         if text.lowercased().hasPrefix("rename ") || text.lowercased().hasPrefix("retitle ") {
-            text = text.replacing(/(?i)(?<reference>\bthe\s+[\w ]{2,40}?)\s+(?<value>'[^']+'|"[^"]+"|“[^”]+”)/, with: { match in
+            text = text.replacing(/(?i)(?<reference>\bthe\s+[\w ]{2,40}?)\s+(?<value>'[^']+'|"[^"]+"|“[^”]+”)(?!\s+(?:post|page|article|entry|to)\b)/, with: { match in
                 let before = match.reference.lowercased()
                 return before.hasSuffix(" to") ? String(match.0) : match.reference + " to " + match.value
             })
+        }
+        // "The text font should be Helvetica, the headings too": one value for two things.
+        if let both = text.wholeMatch(of: /(?i)(?<first>(?:the\s+|our\s+|my\s+)?[\w ]{2,30}?)\s+should\s+be\s+(?<value>[^,;]+?)\s*[,;]\s*(?:and\s+)?(?<second>(?:the\s+|our\s+|my\s+)?[\w ]{2,30}?)\s+(?:too|as\s+well|also)[.!]?/) {
+            // "the text font …, the headings too": the second thing is of the same kind ("the headings font").
+            var second = String(both.second)
+            for kind in ["font", "colour", "color"] where both.first.lowercased().hasSuffix(" " + kind) && !second.lowercased().hasSuffix(" " + kind) {
+                second += " " + kind
+            }
+            let first = String(both.first).replacing(/^The\s/, with: "the ")
+            text = "set " + first + " to " + both.value + " and set " + second + " to " + both.value
+        }
+        // "The answer to the question about platforms is outdated. It should now say: …": the complaint, then the words.
+        if let outdated = text.wholeMatch(of: /(?i)(?<reference>(?:the|our|my)\s+.+?)\s+(?:is|are)\s+(?:now\s+)?(?:outdated|out\s+of\s+date|wrong|old|incorrect|not\s+right|stale)[.!,;]?\s+(?:it|they|this)\s+should\s+(?:now\s+)?(?:say|read|be)\s*:?\s+(?<value>.+)/) {
+            text = outdated.reference + " should say " + outdated.value
+        }
+        // "The card about accessibility — change its text to …": the thing, then its field.
+        if let its = text.wholeMatch(of: /(?i)(?<reference>(?:the|our|my)\s+[^—–:;"“]+?)\s*(?:[—–:;]|\s-)\s*(?:please\s+)?(?<verb>change|set|update|make|edit)\s+its\s+(?<field>[\w ]{2,20}?)\s+(?<rest>(?:to|into)\s+.+)/) {
+            text = its.verb + " the " + its.field + " of " + its.reference + " " + its.rest
+        }
+        // "The warning box … says 'Check the script first' as its heading; I'd like it to say 'Inspect before you run'".
+        if let says = text.firstMatch(of: /(?i)\bsays\s+(?<old>"[^"]+"|“[^”]+”|'[^']+')[^;.]*?[;,.]\s*(?:but\s+)?(?:i'?d\s+like|i\s+would\s+like|i\s+want|please\s+make|make|can\s+you\s+make|could\s+you\s+make|change)\s+it\s+(?:to\s+)?(?:say|read)\s+(?<new>"[^"]+"|“[^”]+”|'[^']+')[.!]?$/) {
+            text = "change " + says.old + " to " + says.new
+        }
+        // "Take the Website card off the Harbour Festival page": removing.
+        if let off = text.wholeMatch(of: /(?i)take\s+(?<what>(?:the\s+)?.+?)\s+off\s+(?<from>(?:the\s+|our\s+|my\s+)?.+)/),
+           !String(off.from).lowercased().contains(/\b(?:menu|nav|navigation|navbar)\b/) {
+            text = "remove " + off.what + " from " + off.from
+        }
+        // "The Hello World article was actually published on 1st of February 2026": a post's date.
+        if let published = text.wholeMatch(of: /(?i)(?<reference>(?:the|our|my)\s+.+?\s+(?:post|article|entry|page))\s+was\s+(?:actually\s+|really\s+|originally\s+|first\s+)?(?:published|posted|written|dated)\s+(?:on\s+)?(?<date>[^,;!]+?)(?:\s*[,;]\s*(?:so\s+)?(?:please\s+)?(?:fix|change|update|correct|set)\s+(?:the\s+|its\s+)?date(?:\s+please)?)?[.!]?/) {
+            text = "change the date of " + published.reference + " to " + published.date
         }
         // "the accent colour should be teal, not purple": what it should not be adds nothing.
         if let not = text.firstMatch(of: /(?i),?\s+(?:not|rather\s+than|instead\s+of)\s+(?:the\s+)?(?:current\s+|old\s+)?(?<colour>#?[\w-]+(?:\s+[\w-]+)?)[.!]?$/),
@@ -132,12 +165,14 @@ struct AgentRequest {
             text = scope.verb + " " + scope.field.replacing(/(?i)^its\s+/, with: "the ") + " of " + scope.scope + " " + scope.rest
         }
         // "the line under the big headline - make it read: …": the thing, then its new words.
-        if let ask = text.wholeMatch(of: /(?i)(?<reference>(?:the|our|my)\s+[^"“:]{2,80}?)\s*(?:[-—–:,]\s*)(?:please\s+)?(?:make|have|get)\s+(?:it|that|this)\s+(?:read|say)\s*:?\s+(?<value>.+)/),
+        if let ask = text.wholeMatch(of: /(?i)(?:(?:on|in)\s+(?:the\s+|my\s+|our\s+)?(?<page>[\w ]{2,30}?)\s+(?<kind>page|post)\s*,?\s+)?(?<reference>(?:the|our|my)\s+[^:]{2,80}?)\s*(?:[-—–:,]\s*)(?:please\s+)?(?:make|have|get)\s+(?:it|that|this)\s+(?:read|say)\s*:?\s+(?<value>.+)/),
            !String(ask.reference).contains(/\b(?:is|are|looks|seems|feels|reads|sounds)\b/) {
-            text = ask.reference + " should read " + ask.value
+            // "in the about page the quote from 'A reader' — make it say: …": the page goes with the thing.
+            let scope = ask.page.map { " on the " + $0 + " " + (ask.kind ?? "page") } ?? ""
+            text = ask.reference + scope + " should read " + ask.value
         }
         // "the install requirements list needs one more bullet: Git 2.40 or newer": an item for a list.
-        if let more = text.wholeMatch(of: /(?i)(?<list>(?:the\s+|our\s+|my\s+)?[^:"“]{2,60}?\s+(?:list|checklist|bullets|bullet\s+points|requirements|prerequisites|steps))\s+(?:needs?|should\s+have|could\s+use|wants?|is\s+missing|are\s+missing)\s+(?:one\s+more|another|a\s+new|an\s+extra|a|an)\s+(?:bullet|item|point|entry|line|bullet\s+point)\s*[:—–-]?\s*(?<item>.+)/) {
+        if let more = text.wholeMatch(of: /(?i)(?<list>(?:the\s+|our\s+|my\s+)?[^:]{2,60}?\s+(?:list|checklist|bullets|bullet\s+points|requirements|prerequisites|steps)(?:\s+(?:on|in)\s+(?:the\s+|our\s+|my\s+)?[\w ]{2,30}?\s+(?:page|post))?)\s+(?:needs?|should\s+have|could\s+use|wants?|is\s+missing|are\s+missing)\s+(?:one\s+more|another|a\s+new|an\s+extra|a|an)\s+(?:bullet|item|point|entry|line|bullet\s+point)\s*[:—–-]?\s*(?<item>.+)/) {
             text = "add " + more.item + " to " + more.list
         }
         // "remove the tools tag from the tidy desk post": a tag named before the word "tag".
@@ -158,6 +193,7 @@ struct AgentRequest {
         // "I'd like a pricing section on the home page": a wish for something new.
         if let wish = text.prefixMatch(of: /(?i)^(?:i'd|i’d|i would|we'd|we’d|we would)\s+(?:like|love)\s+(?=(?:a|an|some)\s)|^(?:i|we)\s+(?:want|need)\s+(?=(?:a|an|some)\s)/) {
             text = "add " + text[wish.range.upperBound...]
+            text = text.replacing(/(?i)^add\s+(?:a|an)\s+(?:new\s+)?(?:second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|extra|additional|further)\s+/, with: "add a ")
         }
         // "update the subheading to: Independent studio…", "so it says: …": the colon only introduces the value.
         text = text.replacing(/(?i)\s+(?<joiner>to|into|as|say|says|read|reads|with|for|by|should\s+be|should\s+say|should\s+read)\s*:\s+/, with: { " " + $0.joiner + " " })
@@ -180,8 +216,8 @@ struct AgentRequest {
         if let scope = text.wholeMatch(of: /(?i)(?:on|in)\s+(?:the\s+|our\s+|my\s+)?(?<page>[^,:"“]+?)\s+(?<kind>page|post)\s*,?\s+(?:please\s+|can\s+you\s+|could\s+you\s+)?(?<rest>(?:change|replace|swap|update|use|set|make|rename|edit|fix|remove|delete|add|put|drop|take|cut|include|insert|append|tag)\b.+)/) {
             let rest = String(scope.rest)
             let phrase = " on the " + scope.page + " " + scope.kind
-            if rest.contains(where: { "\"“”".contains($0) }) || rest.contains(/(?:^|\s)'[^']+'(?:\s|$)/) {
-                // A quoted text is found wherever it is.
+            if rest.matches(of: /"[^"]+"|“[^”]+”|(?:^|\s)'[^']+'(?=\s|$|[.,!?])/).count >= 2 {
+                // A quoted text replaced by another is found wherever it is.
                 text = rest
             } else if let value = rest.firstMatch(of: /(?i)\s+(?:to|with|saying|should|so\s+(?:that\s+)?it)\s+|:\s+/) {
                 text = String(rest[..<value.range.lowerBound]) + phrase + String(rest[value.range.lowerBound...])
@@ -193,10 +229,11 @@ struct AgentRequest {
             text = scope.reference + " on the " + scope.page + " " + scope.kind + " " + scope.tail
         }
         // "the footer looks off, can you sort it?": the complaint says what; the plea adds nothing.
-        text = text.replacing(/(?i)\s*[,;—–-]\s*(?:(?:can|could|would)\s+(?:you|we|someone)\s+)?(?:please\s+)?(?:sort|fix|tidy|clean|improve|look\s+at|do\s+something\s+(?:about|with))\s+(?:it|that|this|them)(?:\s+(?:out|up))?(?:\s+please)?\s*[?.!]*$/, with: "")
+        text = text.replacing(/(?i)\s*[,;—–-]\s*(?:(?:can|could|would)\s+(?:you|we|someone)\s+)?(?:please\s+)?(?:(?:sort|fix|tidy|clean|improve|look\s+at|do\s+something\s+(?:about|with))\s+(?:it|that|this|them)(?:\s+(?:out|up))?|moderni[sz]e(?:\s+(?:it|them))?|refresh(?:\s+(?:it|them))?|update(?:\s+(?:it|them))?)(?:\s+please)?\s*[?.!]*$/, with: "")
         // "The Pennywise testimonial - can it say 'Fast and fun.' instead?": the thing, then its new words.
         if let ask = text.wholeMatch(of: /(?i)(?<reference>(?:the|our|my)\s+[^?]{2,60}?)\s*(?:[-—–:,]\s*)(?:can|could)\s+(?:it|that|this|we\s+make\s+it|you\s+make\s+it)\s+(?:say|read|be\s+changed\s+to)\s*:?\s+(?<value>"[^"]+"|“[^”]+”|'[^']+'|[^"“?]+?)(?:\s+instead)?\s*[?.!]*/) {
-            text = ask.reference + " should say " + ask.value
+            let reference = String(ask.reference).replacing(/(?i)\s+(?:still\s+|currently\s+|now\s+)?(?:says|reads|is)\s+.+$/, with: "")
+            text = reference + " should say " + ask.value
         }
         // "the About page needs a photo — use /img/work/05.jpg": an image for that page.
         if let ask = text.wholeMatch(of: /(?i)(?:the\s+|our\s+|my\s+)?(?<page>[^,"“—–-]{2,40}?\s+(?:page|post))\s+(?:needs|should\s+have|could\s+use|wants)\s+(?:a|an|some)\s+(?:photo|picture|image|pic|illustration)\s*[,;:—–-]*\s*(?:use|with|using|—|:)\s+(?<file>[\w.\/-]+\.(?:jpe?g|png|gif|webp|avif|svg))(?<rest>.*)/) {
@@ -211,12 +248,19 @@ struct AgentRequest {
         }
         // "Site description: Official documentation for My Project": a setting named, then its value.
         if let pair = text.wholeMatch(of: /(?i)(?<slot>(?:the\s+)?[\w'’ -]{0,40}?\s*(?:title|tagline|description|seo\s+description|meta\s+description|footer(?:\s+text)?|slogan|subtitle|headline|subheadline|button(?:\s+text)?|author|card\s+text|caption|alt\s+text|intro)(?:\s+(?:for|of|on)\s+(?:the\s+)?[\w ]{2,40}?(?:\s+(?:page|post))?)?)\s*:\s+(?<value>.+)/),
-           !ValueSanity.instructionVerbs.contains(String(pair.slot).split(separator: " ").first.map { $0.lowercased() } ?? "") {
-            text = "set " + (String(pair.slot).lowercased().hasPrefix("the ") ? "" : "the ") + pair.slot + " to " + pair.value
+           let first = String(pair.slot).split(separator: " ").first.map({ $0.lowercased() }) {
+            // "edit the site title: …" already has its verb; "Site description: …" gets one.
+            let verbs = Set(ValueSanity.instructionVerbs).union(KeywordSpelling.verbs).union(["edit", "fix", "modify", "alter", "reword", "retitle"])
+            text = verbs.contains(first) ? pair.slot + " to " + pair.value
+                : "set " + (String(pair.slot).lowercased().hasPrefix("the ") ? "" : "the ") + pair.slot + " to " + pair.value
         }
         // "make the hello world post dated 1st of February 2026": a post's date.
         if let dated = text.wholeMatch(of: /(?i)(?:make|have|set)\s+(?<reference>(?:the|our|my)\s+.+?\s+(?:post|page|article|entry))\s+(?:be\s+)?dated\s+(?<date>.+)/) {
             text = "change the date of " + dated.reference + " to " + dated.date
+        }
+        // "make the font bigger on the whole site": text size, wherever it is said.
+        if let size = text.wholeMatch(of: /(?i)make\s+(?:the\s+|all\s+the\s+)?(?:font|fonts|text|writing|type|letters|font\s+size|text\s+size)\s+(?:a\s+bit\s+|a\s+lot\s+|much\s+)?(?<direction>bigger|larger|smaller|tinier)(?:\s+(?:on|across|for|in|throughout)\s+(?:the\s+)?(?:whole\s+|entire\s+)?(?:site|website|page|pages|blog))?(?:\s+everywhere)?[.!]*/) {
+            text = "make the text " + (["bigger", "larger"].contains(size.direction.lowercased()) ? "bigger" : "smaller")
         }
         // "the writing is too small to read": text size.
         if let size = text.wholeMatch(of: /(?i)(?:the\s+|all\s+the\s+)?(?<what>writing|text|font|fonts|letters|type|words|print)\s+(?:is|are|looks?|seems?)\s+(?:a\s+bit\s+|way\s+|much\s+|really\s+)?too\s+(?<size>small|tiny|big|large|huge)(?:\s+to\s+read)?(?:\s+on\s+(?:my\s+)?(?:phone|mobile|screen|laptop))?[.!]*/) {

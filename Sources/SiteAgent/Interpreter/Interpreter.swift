@@ -76,7 +76,13 @@ struct Interpreter {
                let range = context.message.range(of: value) {
                 let said = Self.answeredValue(answer)
                 plain.message = String(context.message[..<range.lowerBound]) + "“" + said + "”" + String(context.message[range.upperBound...])
-                return try resolve(plain)
+                let resolution = try resolve(plain)
+                // The rest of the old value was another instruction: say it was not done, never drop it silently.
+                let left = value.hasPrefix(said) ? String(value.dropFirst(said.count)).replacing(/^[\s,;.]*(?:and\s+|then\s+)?/, with: "") : ""
+                if case .change(let workspace, let summary) = resolution, !left.isEmpty {
+                    return .change(workspace, summary: summary + " Not done: “\(left.prefix(120))” — send it as a request of its own.")
+                }
+                return resolution
             }
         }
         var resolution = try decide(context)
@@ -84,7 +90,8 @@ struct Interpreter {
             FullStops.restore(source: context.source, files: &workspace.files, message: context.message + "\n" + (context.answer ?? ""), summary: &summary)
             resolution = .change(workspace, summary: summary)
         }
-        if case .change(let workspace, _) = resolution, let question = ValueSanity.question(from: context.source, to: workspace.files) {
+        if case .change(let workspace, _) = resolution,
+           let question = ValueSanity.question(from: context.source, to: workspace.files, message: context.message + "\n" + (context.answer ?? "")) {
             return .question(question)
         }
         // "There is no page called …": nothing was done because what the request names does not exist. That is a
@@ -123,6 +130,13 @@ struct Interpreter {
         if context.answer == nil, clauses > 1,
            let combined = try compound(context, parts: Self.verbClauses(AgentRequest.withoutPleas(context.message))) {
             return combined
+        }
+        // "The text font should be Helvetica, the headings too": the normalised message holds the clauses.
+        if context.answer == nil, clauses == 1 {
+            let normalised = Self.verbClauses(request.message)
+            if normalised.count > 1, normalised.count <= Self.maxInstructions, let combined = try compound(context, parts: normalised) {
+                return combined
+            }
         }
         // "Change the gallery title to Recent projects and the testimonials title to Kind words": the second
         // instruction leaves out its verb.
@@ -215,6 +229,13 @@ struct Interpreter {
                 } else if part.contains(/(?i)\s(?:to|on|from|in|for|of)\s+(?:it|that\s+one)$/) {
                     part = part.replacing(/(?i)\s(?<word>to|on|from|in|for|of)\s+(?:it|that\s+one)$/, with: { " " + $0.word + " the " + lastPage + " page" })
                 }
+            }
+            // "remove the blog from the menu, add careers instead": "instead" adds nothing, and a part that names no
+            // place goes where the part before it did (the menu).
+            part = part.replacing(/(?i)\s+instead[.!]?$/, with: "")
+            if let previousPart, previousPart.lowercased().contains(/\b(?:menu|nav|navigation|navbar)\b/),
+               part.lowercased().contains(/^(?:add|put|remove|delete|drop)\s/), !part.lowercased().contains(/\b(?:to|from|in|on|into|onto)\s/) {
+                part += part.lowercased().contains(/^(?:add|put)\s/) ? " to the menu" : " from the menu"
             }
             previousPart = part
             var step = current

@@ -29,19 +29,19 @@ enum KeywordSpelling {
         let pageWords = text.split(separator: " ", omittingEmptySubsequences: false).map(String.init)
         let common: Set<String> = ["home", "main", "front", "landing", "this", "that", "same", "next", "last", "first", "whole", "blog", "about", "each", "every", "other", "new", "start", "index"]
         if pageWords.count > 1, pageWords.indices.dropLast().contains(where: { index in
-            ["page", "post", "page's", "post's"].contains(pageWords[index + 1].lowercased()) && pageWords[index].count >= 4 && pageWords[index].allSatisfy(\.isLetter)
+            ["page", "post", "page's", "post's", "menu", "item", "link", "tab"].contains(pageWords[index + 1].lowercased()) && pageWords[index].count >= 3 && pageWords[index].allSatisfy(\.isLetter)
                 && !common.contains(pageWords[index].lowercased())
         }) {
             let names = lookup()
             let lowered = Set(names.map { $0.lowercased() })
             var fixed = pageWords
-            for index in pageWords.indices.dropLast() where ["page", "post", "page's", "post's"].contains(pageWords[index + 1].lowercased()) {
+            for index in pageWords.indices.dropLast() where ["page", "post", "page's", "post's", "menu", "item", "link", "tab"].contains(pageWords[index + 1].lowercased()) {
                 let word = pageWords[index]
-                guard word.count >= 4, word.allSatisfy(\.isLetter), !common.contains(word.lowercased()), !lowered.contains(word.lowercased()) else { continue }
+                guard word.count >= 3, word.allSatisfy(\.isLetter), !common.contains(word.lowercased()), !lowered.contains(word.lowercased()) else { continue }
                 let close = names.filter { name in
                     let a = Array(word.lowercased()), b = Array(name.lowercased())
                     guard abs(a.count - b.count) <= 1, distance(String(a), String(b)) == 1 else { return false }
-                    guard a.count == 4 || b.count == 4 else { return true }
+                    guard a.count <= 4 || b.count <= 4 else { return true }
                     // Four letters: only a swap of two neighbours ("Blgo" → "Blog"), never another word ("Mail").
                     guard a.count == b.count else { return false }
                     let diff = a.indices.filter { a[$0] != b[$0] }

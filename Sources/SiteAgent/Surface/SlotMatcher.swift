@@ -92,10 +92,22 @@ enum SlotMatcher {
             let named = surface.slots.filter { slot in
                 guard slot.isItemName, !wanted.isEmpty else { return false }
                 let have = SlotNames.tokens(slot.value)
-                return wanted.allSatisfy { word in have.contains { NameMatcher.sameWord(word, $0) } }
+                return wanted.allSatisfy { word in have.contains { NameMatcher.sameWord(word, $0) || word.count >= 6 && $0.count >= 6 && word.prefix(6) == $0.prefix(6) } }
             }
             if named.count == 1 {
                 text = String(text[..<topic.range.lowerBound]) + topic.noun + " “" + named[0].value + "”"
+            }
+        } else if !text.contains(where: { "\"“”".contains($0) }),
+                  let topic = text.firstMatch(of: /(?i)\b(?<topic>[a-z][\w-]{3,}(?:\s+[a-z][\w-]{3,})?)\s+(?<field>answer|reply)$/) {
+            // "the platforms answer": the answer of the question whose words hold the topic.
+            let wanted = SlotNames.tokens(String(topic.topic))
+            let named = surface.slots.filter { slot in
+                guard slot.isItemName, !wanted.isEmpty else { return false }
+                let have = SlotNames.tokens(slot.value)
+                return wanted.allSatisfy { word in have.contains { NameMatcher.sameWord(word, $0) } }
+            }
+            if named.count == 1 {
+                text = String(text[..<topic.range.lowerBound]) + "answer to “" + named[0].value + "”"
             }
         }
         let quoted = text.matches(of: /"([^"]+)"|“([^”]+)”|'([^']+)'/).compactMap { match in
@@ -114,14 +126,8 @@ enum SlotMatcher {
             var best = 0
             // A page's title is named as the page's title ("the About page title"), never by its text alone:
             // "rename "About" to …" renames the page and its menu item (PageRenameIntent).
-            if case .frontMatter(_, "title") = slot.location {
-                for pattern in slot.patterns {
-                    guard let (used, leftover) = match(allTokens, groups: pattern, page: slot.page, names: properNames) else { continue }
-                    best = max(best, 50 + 4 * used - 12 * leftover)
-                }
-                if best > 0 { results.append(Match(slot: slot, score: best)) }
-                continue
-            }
+            // (Only with the page named: "the About page title", "the title of my first post" — above.)
+            if case .frontMatter(_, "title") = slot.location { continue }
             if let value = quoted.first {
                 if slot.value == value {
                     best = 100
