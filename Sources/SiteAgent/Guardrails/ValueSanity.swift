@@ -94,6 +94,10 @@ enum ValueSanity {
     /// The instruction inside `value` ("make the buttons green" in "Northwind Tea and make the buttons green").
     static func swallowedInstruction(in value: String) -> String? {
         // "Recent projects and the testimonials title to Kind words": a second instruction without its verb.
+        // "Lumen Docs; also the footer should say …": another thing's new words.
+        if let should = value.firstMatch(of: /(?i)[;,.]\s*(?:and\s+)?(?:also\s+)?(?:the|its|our|my)\s+(?:[\w'’-]+\s+){0,4}?(?:should|must|needs?\s+to)\s+(?:say|read|be|become|show|go|link)\b.*$/) {
+            return String(should.0).replacing(/^[;,.]\s*/, with: "")
+        }
         if let elliptical = value.firstMatch(of: /(?i)(?:\b(?:and|,)\s+(?:the|its|our|my|his|her|their|your)\s+(?:[\w'’-]+\s+){0,3}[\w'’-]+|['"”’]?\s+and\s+['"“‘][^'"”’]{1,60}['"”’])\s+(?:to|into)\s+\S.*$/) {
             return String(elliptical.0).replacing(/^(?:and|,)\s+/, with: "")
         }

@@ -8,7 +8,7 @@ struct ComponentAddIntent: RequestIntent {
     var schemas: ThemeSchemas?
 
     func resolve(_ request: AgentRequest) throws -> Resolution? {
-        guard let match = request.message.firstMatch(of: /(?i)^(?:add|put|insert|place|include|create|make|build|set\s+up)\s+(?:a\s+|an\s+|the\s+|some\s+)?(?:new\s+)?(?<component>hero(?:\s+section|\s+banner)?|banner|(?:photo\s+|image\s+)?gallery|contact\s*form|form|features?\s+section|pricing(?:\s+(?:table|section|block|grid|plans))?|price\s+(?:list|table))(?<of>\s+of\s+(?:our\s+|my\s+|the\s+|all\s+the\s+)?[\w ]+?(?:\s+(?:in|from)\s+(?:the\s+)?(?:static\/|\/)[\w\/.-]*?(?:\s+folder)?)?)?\s+(?<position>to|on|onto|at\s+the\s+top\s+of|at\s+the\s+bottom\s+of|at\s+the\s+end\s+of|in|into)\s+(?:the\s+)?(?<page>.+?)(?<rest>\s*,?\s+(?:with|that|which|using|showing|containing|for|sending|linking)\b.*)?[.!]?$/) else { return nil }
+        guard let match = request.message.firstMatch(of: /(?i)^(?:add|put|insert|place|include|create|make|build|set\s+up)\s+(?:a\s+|an\s+|the\s+|some\s+)?(?:new\s+)?(?:(?:simple|small|basic|nice|little|big|clean)\s+)?(?<component>hero(?:\s+section|\s+banner)?|banner|(?:photo\s+|image\s+)?gallery|contact\s*form|form|features?\s+section|pricing(?:\s+(?:table|section|block|grid|plans))?|price\s+(?:list|table))(?<of>\s+of\s+(?:our\s+|my\s+|the\s+|all\s+the\s+)?[\w ]+?(?:\s+(?:in|from)\s+(?:the\s+)?(?:static\/|\/)[\w\/.-]*?(?:\s+folder)?)?)?\s+(?<position>to|on|onto|at\s+the\s+top\s+of|at\s+the\s+bottom\s+of|at\s+the\s+end\s+of|in|into)\s+(?:the\s+)?(?<page>.+?)(?<rest>\s*,?\s+(?:with|that|which|using|showing|containing|for|sending|linking)\b.*|\s*:\s*.+)?[.!]?$/) else { return nil }
         let word = String(match.component).lowercased()
         let pageName = Phrase.value(String(match.page))
         let page: PageRecord
@@ -47,7 +47,7 @@ struct ComponentAddIntent: RequestIntent {
         guard editor0.blocks(named: "Pricing").isEmpty else { return .noChange("“\(page.title)” already has a pricing section.") }
         let contactURL = request.site.pages.first { $0.title.lowercased().contains("contact") }?.url ?? "/"
         // "with Basic at $9/month and Pro at $29/month": exactly the plans given, nothing invented.
-        let given = rest.matches(of: /(?<name>[A-Z][\w+-]*(?:\s+[A-Z][\w+-]*){0,2})\s+(?:[Aa]t|[Ff]or|:|costing|is)\s+(?<price>[$€£]\s?\d+(?:[.,]\d{1,2})?|\d+(?:[.,]\d{1,2})?\s?(?:[$€£]|dollars|euros|pounds)|[Ff]ree)(?:\s*(?:\/|a|per|each)\s*(?<period>month|year|week|mo|yr))?/)
+        let given = rest.matches(of: /(?<name>[A-Z][\w+-]*(?:\s+[A-Z][\w+-]*){0,2})(?:\s+(?:[Aa]t|[Ff]or|costing|is)\s+|\s*:\s*|\s+)(?<price>[$€£]\s?\d+(?:[.,]\d{1,2})?|\d+(?:[.,]\d{1,2})?\s?(?:[$€£]|dollars|euros|pounds)|[Ff]ree)(?:\s*(?:\/|a|per|each)\s*(?<period>month|year|week|mo|yr))?/)
         if !given.isEmpty {
             guard given.count <= 4 else {
                 return .question(AgentQuestion(text: "A pricing section holds at most four plans; you gave \(given.count). Which four?"))

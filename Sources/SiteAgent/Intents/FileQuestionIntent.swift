@@ -20,6 +20,13 @@ struct FileQuestionIntent: RequestIntent {
             guard !shown.isEmpty else { return .noChange("“\(page.title)” shows no pictures yet. The offline agent cannot look at pictures; say “add the image /img/… to the \(page.title) page with alt text …” to show one.") }
             return .noChange("“\(page.title)” shows \(Phrase.list(shown)). The offline agent cannot look at pictures; the alt text is what the site says each shows.")
         }
+        // "what does the diagram image show?": a file named by its name without folder and extension.
+        if let named = request.message.wholeMatch(of: /(?i)(?:what|which)\s+(?:does|is)\s+the\s+(?<stem>[\w-]{3,})\s+(?:image|picture|photo|file|graphic)\s*(?:show|shows|of|depict)?[?.!]*/),
+           let file = request.site.files.paths.first(where: { $0.hasPrefix("static/") && ImageIntent.isImage($0) && ($0.split(separator: "/").last?.split(separator: ".").first.map { $0.lowercased() == named.stem.lowercased() } ?? false) }) {
+            var asked = request
+            asked.message = "what does " + file.dropFirst("static".count) + " show"
+            return try resolve(asked)
+        }
         guard let match = request.message.wholeMatch(of: /(?i)(?:what|which)\s+(?:does|is|'s)\s+(?:the\s+)?(?:image\s+|picture\s+|file\s+)?(?<file>[\w.\/-]+\.(?:jpe?g|png|gif|webp|avif|svg))\s*(?:show|of|depict|contain)?[?.!]*|where\s+(?:is|are|do\s+we\s+use|does\s+the\s+site\s+use)\s+(?:the\s+)?(?:image\s+|picture\s+|file\s+)?(?<used>[\w.\/-]+\.(?:jpe?g|png|gif|webp|avif|svg))(?:\s+used|\s+shown)?[?.!]*/) else { return nil }
         let typed = String(match.file ?? match.used ?? "")
         let site = request.site

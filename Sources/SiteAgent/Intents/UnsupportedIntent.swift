@@ -8,6 +8,10 @@ struct UnsupportedIntent: RequestIntent {
         if text.contains(/\b(?:shopping\s*cart|cart|checkout|check-out|payments?|take\s+money|sell\s+\w+\s+online|online\s+shop|web\s*shop|e-?commerce|store\s+front|storefront|pay\s+(?:for|with|by|online|us)|credit\s+cards?|card\s+payments?|with\s+(?:their|a|your|his|her)\s+(?:credit\s+)?card|buy\s+\w+\s+(?:here|online|on\s+the\s+site))\b/) {
             return .unsupported("A static site cannot take payments or keep a shopping cart: there is no server to hold orders or card data. Instead I can add a button that links to a hosted checkout (for example a Stripe Payment Link or a Gumroad page): say “add a button \"Buy now\" linking to https://…”. A model backend can help with anything more involved.")
         }
+        // "connect my domain example.co.uk and set up SSL": hosting, not content.
+        if text.contains(/\b(?:connect|point|link|use|add|set\s+up|configure)\s+(?:my\s+|our\s+|a\s+|the\s+)?(?:own\s+|custom\s+)?domain\b|\b(?:ssl|https|tls)\s+certificate|\bset\s+up\s+(?:ssl|https|tls)\b|\bdns\b/) {
+            return .unsupported("Domains and certificates belong to the daemon that serves the site, not to its content, so a request cannot set them. Point the domain's DNS at the server, then ask the daemon's operator to add it (custom domains and HTTPS are configured on the daemon); the site's pages need no change.")
+        }
         // "show a live visitor counter": counting needs a server.
         if text.contains(/\b(?:visitor|hit|view|page\s*view|visit)s?\s+counters?\b|\bcount(?:s|ing)?\s+(?:the\s+)?(?:visitors|visits|views)\b|\bhow\s+many\s+(?:people|visitors)\s+(?:visit|saw|see|read)/) {
             return .unsupported("A static site cannot count its visitors: every visitor gets the same files and nothing is stored. A privacy-friendly analytics service (Plausible, GoatCounter, …) counts visits and shows them on its own dashboard; embedding its script needs a model backend, or add a link to a public stats page to the menu.")

@@ -113,7 +113,7 @@ struct AgentRequest {
             text = "make " + now.reference + " " + now.value
         }
         // "The button at the top right that says Get in touch": a thing named by what it says.
-        text = text.replacing(/(?i)\b(?:the\s+)(?<noun>button|link|heading|headline|title|card|line|box|tab|menu\s+item|label|text)(?:\s+(?:at|in|on)\s+the\s+(?:top|bottom)(?:\s+(?:right|left))?(?:\s+(?:corner|of\s+the\s+page))?)?\s+(?:that|which)\s+(?:says|reads|is\s+called)\s+(?<old>[A-Z][^-—–,;:"“]{1,40}?)(?=\s*(?:[-—–,;:]|\s+(?:should|to|can|could|must)\b))/, with: { "the “" + $0.old + "” " + $0.noun })
+        text = text.replacing(/(?i)\b(?:the\s+)(?:(?:big|main|small|little|top|first|second|blue|red)\s+)?(?<noun>button|link|heading|headline|title|card|line|box|tab|menu\s+item|label|text)(?:\s+(?:at|in|on)\s+the\s+(?:top|bottom)(?:\s+(?:right|left))?(?:\s+(?:corner|of\s+the\s+page))?|\s+(?:on|in)\s+the\s+[\w ]{2,20}?(?:\s+page)?)?\s+(?:that|which)\s+(?:says|reads|is\s+called)\s+(?<old>[A-Z][^-—–,;:"“]{1,40}?)(?=\s*(?:[-—–,;:]|\s+(?:should|to|can|could|must)\b))/, with: { "the “" + $0.old + "” " + $0.noun })
         // "Rename the post 'Why I started writing' to 'Why I write'": the page named by its quoted title.
         text = text.replacing(/(?i)^(?<verb>rename|retitle)\s+the\s+(?<kind>post|page|article|entry)\s+(?<name>'[^']+'|"[^"]+"|“[^”]+”)\s+(?=to\s)/, with: { $0.verb + " the " + $0.name + " " + $0.kind + " " })
         // "Retitle the gallery 'Latest work' and the testimonials section 'In their words'": "to" left out.
@@ -123,6 +123,33 @@ struct AgentRequest {
                 return before.hasSuffix(" to") ? String(match.0) : match.reference + " to " + match.value
             })
         }
+        // "put the Blog link before Services in the navigation": a menu item named with the word "link".
+        text = text.replacing(/(?i)^(?<verb>put|move|place)\s+(?:the\s+)?(?<name>[\w&' -]{2,30}?)\s+(?:link|item|tab|menu\s+item|menu\s+link|entry|button)\s+(?=(?:before|after|above|below|first|last|to\s+the)\b)/, with: { $0.verb + " " + $0.name + " " })
+        // "Posters card on the festival project should be the first one": a place in its list.
+        if let place = text.wholeMatch(of: /(?i)(?<reference>.+?)\s+should\s+(?:be|come|go|sit)\s+(?:the\s+)?(?:(?<first>first|1st|at\s+the\s+top|on\s+top)|(?<last>last|at\s+the\s+(?:bottom|end)))(?:\s+one)?(?:\s+in\s+the\s+(?:list|section|row|grid))?[.!]?/) {
+            text = "move " + place.reference + (place.first != nil ? " to the top" : " to the bottom")
+        }
+        // "rename the docs site to Lumen Docs": the site's own name.
+        text = text.replacing(/(?i)^(?:rename|retitle|call)\s+(?:the|our|my)\s+(?:[\w-]+\s+)?(?:site|website)\s+(?:to\s+)?(?=\S)/, with: "set the site title to ")
+        // "The harbour festival project was actually finished on 3rd of November 2024": its date.
+        if let finished = text.wholeMatch(of: /(?i)(?<reference>(?:the|our|my)\s+.+?\s+(?:project|case\s+study|work))\s+was\s+(?:actually\s+|really\s+)?(?:finished|completed|done|launched|delivered|wrapped\s+up)\s+(?:on\s+|in\s+)?(?<date>[^,;!]+?)(?:\s*[,;]\s*(?:so\s+)?(?:please\s+)?(?:fix|change|update|correct|set)\s+(?:the\s+|its\s+)?date(?:\s+please)?)?[.!]?/) {
+            text = "change the date of " + finished.reference + " to " + finished.date
+        }
+        // "In the installation requirements, add 'Git 2.30 or newer' as another bullet".
+        if let into = text.wholeMatch(of: /(?i)(?:in|on|to)\s+(?<list>(?:the|our|my)\s+[^,:]{2,50}?)\s*,\s*(?:please\s+)?add\s+(?<item>.+?)(?:\s+as\s+(?:another|a\s+new|an\s+extra|one\s+more|a)\s+(?:bullet(?:\s+point)?|item|point|line|entry))?[.!]?/),
+           !String(into.list).lowercased().contains(/\s(?:page|post)$/) {
+            text = "add " + into.item + " to " + into.list
+        }
+        // "the diagram on the install page should have a caption that says: …": that field of the thing.
+        if let field = text.wholeMatch(of: /(?i)(?<reference>(?:the|our|my)\s+.+?)\s+should\s+have\s+(?:a|an|the)\s+(?<field>caption|title|heading|description|alt\s+text|subtitle|label)\s+(?:that\s+says|saying|reading|which\s+says|of)\s*:?\s+(?<value>.+)/) {
+            text = "the " + field.field + " of " + field.reference + " should say " + field.value
+        }
+        // "the page address of Your first project should be /docs/guides/quickstart/": a page's URL.
+        if let address = text.wholeMatch(of: /(?i)(?:the\s+)?(?:page\s+)?(?:address|url|link|path|web\s+address)\s+(?:of|for)\s+(?:the\s+)?(?<page>.+?)(?:\s+page)?\s+should\s+(?:be|become|now\s+be)\s+(?<url>\/\S*)/) {
+            text = "change the " + address.page + " page URL to " + address.url
+        }
+        // "something about the header feels off": the area, said vaguely.
+        text = text.replacing(/(?i)^something\s+(?:about|with)\s+(?<area>the\s+[\w ]{2,20}?)\s+(?:feels|looks|seems|is)\s+(?:off|wrong|weird|not\s+right)[.!]*$/, with: { $0.area + " looks off" })
         // "The text font should be Helvetica, the headings too": one value for two things.
         if let both = text.wholeMatch(of: /(?i)(?<first>(?:the\s+|our\s+|my\s+)?[\w ]{2,30}?)\s+should\s+be\s+(?<value>[^,;]+?)\s*[,;]\s*(?:and\s+)?(?<second>(?:the\s+|our\s+|my\s+)?[\w ]{2,30}?)\s+(?:too|as\s+well|also)[.!]?/) {
             // "the text font …, the headings too": the second thing is of the same kind ("the headings font").
@@ -165,7 +192,7 @@ struct AgentRequest {
             text = scope.verb + " " + scope.field.replacing(/(?i)^its\s+/, with: "the ") + " of " + scope.scope + " " + scope.rest
         }
         // "the line under the big headline - make it read: …": the thing, then its new words.
-        if let ask = text.wholeMatch(of: /(?i)(?:(?:on|in)\s+(?:the\s+|my\s+|our\s+)?(?<page>[\w ]{2,30}?)\s+(?<kind>page|post)\s*,?\s+)?(?<reference>(?:the|our|my)\s+[^:]{2,80}?)\s*(?:[-—–:,]\s*)(?:please\s+)?(?:make|have|get)\s+(?:it|that|this)\s+(?:read|say)\s*:?\s+(?<value>.+)/),
+        if let ask = text.wholeMatch(of: /(?i)(?:(?:on|in)\s+(?:the\s+|my\s+|our\s+)?(?<page>[\w ]{2,30}?)\s+(?<kind>page|post)\s*,?\s+)?(?<reference>(?:the|our|my)\s+[^:]{2,80}?)\s*(?:[-—–:,]\s*)(?:please\s+)?(?:(?:make|have|get)\s+(?:it|that|this)|i'?d\s+like\s+(?:it|that|this)\s+to|i\s+would\s+like\s+(?:it|that|this)\s+to|i\s+want\s+(?:it|that|this)\s+to)\s+(?:read|say)\s*:?\s+(?<value>.+)/),
            !String(ask.reference).contains(/\b(?:is|are|looks|seems|feels|reads|sounds)\b/) {
             // "in the about page the quote from 'A reader' — make it say: …": the page goes with the thing.
             let scope = ask.page.map { " on the " + $0 + " " + (ask.kind ?? "page") } ?? ""
@@ -200,7 +227,7 @@ struct AgentRequest {
         // "Move Services so it comes before About": the "so it comes" carries nothing.
         text = text.replacing(/(?i)\s+so\s+(?:that\s+)?(?:it|they)\s+(?:comes?|goes|go|sits?|is|are|appears?|shows?\s+up|ends?\s+up)\s+(?=before|after|above|below|first|last|at\s|to\s)/, with: " ")
         // "the headline on our homepage is too generic, change it to X": the thing named first, then the change.
-        if let match = text.wholeMatch(of: /(?i)(?<reference>(?:the|our|my)\s+[^,"“]{2,60}?)\s+(?:is|looks|seems|feels|reads|sounds)\s+[^,"“]{2,40},\s*(?:so\s+)?(?:please\s+)?(?:can\s+you\s+|could\s+you\s+)?(?<verb>change|set|make|update|rename)\s+it\s+(?<rest>(?:to|into)\s+.+)/) {
+        if let match = text.wholeMatch(of: /(?i)(?<reference>(?:the|our|my)\s+[^,."“]{2,60}?)\s+(?:is|looks|seems|feels|reads|sounds)\s+[^,."“]{2,40}[,.;!]\s*(?:so\s+)?(?:please\s+)?(?:can\s+you\s+|could\s+you\s+)?(?<verb>change|set|make|update|rename)\s+it\s+(?<rest>(?:to|into)\s+.+)/) {
             text = match.verb + " " + match.reference + " " + match.rest
         }
         // "Header background should be midnight blue with white text": a background and the text on it.

@@ -208,6 +208,8 @@ struct Interpreter {
             ?? parts[0].firstMatch(of: /(?:[Tt]he\s+)?(?:[A-Z0-9][\w-]*\s+)*[\w-]+(?:'s|’s)(?=\s)/)).map { String($0.0) }
         var previousPart: String?
         var lastPage: String?
+        // The list item the step before added ("add a feature "Illustration" …, then move it to the top").
+        var lastItem: String?
         for var part in parts {
             if let owner = owner ?? lastPage.map({ "the " + $0 + " page's" }), part.contains(/(?i)(?:^|\s)its\s/) {
                 part = part.replacing(/(?i)(^|\s)its\s/, with: { $0.1 + owner + " " })
@@ -221,9 +223,9 @@ struct Interpreter {
                let previous = previousPart?.firstMatch(of: /(?i)^(?:change|set|update|rename|make)\s+(?<reference>.+?)\s+(?:to|into)\s+/) {
                 part = previous.reference + " should go to " + point.url
             }
-            // "add a Changelog page and put it in the menu", "set the post's date to … and add the tag essays to
-            // it": "it" is the page the step before added or changed.
-            if let lastPage {
+            if let lastItem, part.contains(/(?i)^(?:move|put|place|remove|delete|drop)\s+(?:it|that|this)\b/) {
+                part = part.replacing(/(?i)^(?<verb>\w+)\s+(?:it|that|this)\b/, with: { $0.verb + " " + lastItem })
+            } else if let lastPage {
                 if part.contains(/(?i)^(?:put|add|place|include|show|link|date|tag|publish|rename|move|hide)\s+(?:it|that|this)\b/) {
                     part = part.replacing(/(?i)^(?<verb>\w+)\s+(?:it|that|this)\b/, with: { $0.verb + " the " + lastPage + " page" })
                 } else if part.contains(/(?i)\s(?:to|on|from|in|for|of)\s+(?:it|that\s+one)$/) {
@@ -238,6 +240,8 @@ struct Interpreter {
                 part += part.lowercased().contains(/^(?:add|put)\s/) ? " to the menu" : " from the menu"
             }
             previousPart = part
+            lastItem = part.firstMatch(of: /(?i)^(?:add|create|insert)\s+(?:a|an|another|one\s+more)\s+(?<noun>feature|card|question|testimonial|plan|tier|image|item)\s+(?:called\s+|named\s+|titled\s+)?(?:"(?<q1>[^"]+)"|“(?<q2>[^”]+)”|'(?<q3>[^']+)')/)
+                .map { "the \($0.noun) “\(String($0.q1 ?? $0.q2 ?? $0.q3 ?? ""))”" }
             var step = current
             step.message = part
             let site = try snapshot(step.source, installedThemes: step.installedThemes)
@@ -319,7 +323,10 @@ struct Interpreter {
         func startsInstruction(_ index: Int) -> Bool {
             guard index + 2 < words.count else { return false }
             let verb = words[index].lowercased()
-            return ValueSanity.instructionVerbs.contains(verb)
+            if ValueSanity.instructionVerbs.contains(verb) { return true }
+            // "…; also the footer should say …", "…. The headline should read …": a thing and its new words.
+            let ahead = words[index..<min(words.count, index + 8)].joined(separator: " ").lowercased()
+            return ahead.contains(/^(?:also\s+)?(?:the|our|my)\s+(?:[\w'’-]+\s+){0,4}?(?:should|must)\s+(?:say|read|be|become)\b/)
         }
         var clauses: [String] = []
         var current: [String] = []
@@ -367,6 +374,14 @@ struct Interpreter {
         standalone.message = answer
         standalone.answer = nil
         standalone.question = nil
+        // "What should change on “Services”?" answered "change the description to …": that page's description,
+        // not the site's.
+        if let asked = context.question?.text.firstMatch(of: /(?:on|in) “(?<page>[^”]+)”\?/),
+           !answer.lowercased().contains(/\b(?:page|post|site|website|menu)\b/) {
+            var scoped = standalone
+            scoped.message = answer.replacing(/[.!]$/, with: "") + " on the " + asked.page + " page"
+            if let resolution = try firstResolution(AgentRequest(context: scoped, site: site)), case .change = resolution { return resolution }
+        }
         guard let resolution = try firstResolution(AgentRequest(context: standalone, site: site)) else { return nil }
         if case .question = resolution { return nil }
         if case .noChange = resolution { return nil }

@@ -85,7 +85,7 @@ enum SlotMatcher {
         }
         // "the answer to the question about platforms": the item whose name holds the topic's words, as if quoted.
         if !text.contains(where: { "\"“”".contains($0) }),
-           let topic = text.firstMatch(of: /(?i)\b(?<noun>question|card|feature|plan|tier|testimonial|review|image|photo|picture|item|entry|faq)\s+(?:about|on|regarding|asking)\s+(?<topic>[^"“”]+?)$/)
+           let topic = text.firstMatch(of: /(?i)\b(?<noun>question|card|feature|plan|tier|testimonial|review|image|photo|picture|item|entry|faq|answer)\s+(?:about|on|regarding|asking)\s+(?<topic>[^"“”]+?)$/)
             ?? text.firstMatch(of: /(?<noun>)\b(?<topic>[a-z][\w-]{3,}(?:\s+[a-z][\w-]{3,})?)\s+(?:question|faq|entry)$/) {
             let stop: Set<String> = ["whether", "if", "how", "what", "when", "where", "why", "who", "do", "does", "can", "i", "we", "you", "it", "there", "any", "be", "are", "will"]
             let wanted = SlotNames.tokens(String(topic.topic)).filter { !stop.contains($0) }
@@ -95,7 +95,9 @@ enum SlotMatcher {
                 return wanted.allSatisfy { word in have.contains { NameMatcher.sameWord(word, $0) || word.count >= 6 && $0.count >= 6 && word.prefix(6) == $0.prefix(6) } }
             }
             if named.count == 1 {
-                text = String(text[..<topic.range.lowerBound]) + topic.noun + " “" + named[0].value + "”"
+                // "the answer about platforms": the answer to that question.
+                let noun = topic.noun.lowercased() == "answer" ? "answer to" : String(topic.noun)
+                text = String(text[..<topic.range.lowerBound]) + noun + " “" + named[0].value + "”"
             }
         } else if !text.contains(where: { "\"“”".contains($0) }),
                   let topic = text.firstMatch(of: /(?i)\b(?<topic>[a-z][\w-]{3,}(?:\s+[a-z][\w-]{3,})?)\s+(?<field>answer|reply)$/) {
