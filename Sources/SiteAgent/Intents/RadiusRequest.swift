@@ -11,6 +11,14 @@ enum RadiusRequest {
               // "make the primary colour tomato, the corners 6px and the body font Verdana": several settings.
               !text.contains(/,\s*(?:the|its|our|my)\s|\s+and\s+(?:the|its|our|my)\s|\b(?:font|colou?r|typeface)\b/)
         else { return nil }
+        // The whole message must be about corners: "1) tagline: … 2) square corners" holds another instruction.
+        let cornerWords: Set<String> = ["corners", "corner", "radius", "rounded", "rounder", "round", "square", "sharp", "sharper", "less",
+                                        "more", "no", "rounding", "straight", "softer", "pill", "buttons", "button", "cards", "card", "boxes",
+                                        "make", "set", "change", "use", "give", "want", "like", "please", "can", "you", "we", "i", "it", "everything",
+                                        "the", "to", "a", "bit", "little", "of", "on", "and", "all", "our", "my", "slightly", "much", "lot",
+                                        "should", "be", "with", "have", "px", "rem", "em", "shape", "shaped", "edges", "edge", "site", "website"]
+        let others = text.split(whereSeparator: { !$0.isLetter }).map(String.init).filter { !cornerWords.contains($0) }
+        guard others.count <= 2 else { return nil }
         let current = request.site.tokens["radius"] ?? request.site.themeTokens["radius"] ?? "0.5rem"
         let value: String
         if let match = text.firstMatch(of: /(?:radius|corners?)\s+(?:to\s+)?(?<number>\d+(?:\.\d+)?)(?<unit>px|rem|em)?\b/) {

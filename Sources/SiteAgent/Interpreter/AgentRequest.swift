@@ -98,8 +98,24 @@ struct AgentRequest {
         text = text.replacing(/(?i)\s*[,;—–-]\s*(?:it'?s|it\s+is|they'?re|they\s+are|as\s+it'?s|because\s+it'?s)\s+(?:hard|difficult|tough|impossible|a\s+pain|annoying)\s+to\s+\w+.*$/, with: "")
         // "Put Careers in the navigation bar, right after Services": "right", "just", "directly" add nothing.
         text = text.replacing(/(?i)\b(?:right|just|directly|immediately|straight)\s+(?=(?:after|before|below|above|under)\b)/, with: "")
+        // "Header: charcoal background, white text": looks for one area, listed after its name.
+        if let scoped = text.wholeMatch(of: /(?i)(?<scope>(?:the\s+)?(?:header|footer|top\s+bar|navbar|nav\s+bar|menu|sidebar|buttons?|links?|hero|banner))\s*:\s*(?<rest>[^:"“]+)/) {
+            let parts = String(scoped.rest).split(separator: /\s*(?:,|;|\band\b)\s*/).map { String($0).trimmingWhitespace.replacing(/[.!]$/, with: "") }.filter { !$0.isEmpty }
+            if parts.count >= 1, parts.allSatisfy({ !$0.lowercased().contains(/\b(?:header|footer|menu|sidebar|button|link)s?\b/) }) {
+                text = parts.map { "make the " + scoped.scope.replacing(/(?i)^the\s+/, with: "") + " " + $0 }.joined(separator: " and ")
+            }
+        }
+        // "gallery title → Recent projects, testimonials title → Kind words": several arrows, several changes.
+        if text.matches(of: /->|→|=>/).count >= 2 {
+            let pairs = text.split(separator: /\s*[,;]\s*(?=[^,;]*?(?:->|→|=>))/).map(String.init)
+            let changes = pairs.compactMap { pair -> String? in
+                guard let arrow = pair.wholeMatch(of: /(?<reference>[^>→]{2,60}?)\s*(?:->|→|=>)\s*(?<value>.+)/) else { return nil }
+                return "change " + String(arrow.reference).trimmingWhitespace.replacing(/(?i)^(?:and\s+)/, with: "") + " to " + arrow.value
+            }
+            if changes.count == pairs.count { text = changes.joined(separator: " and ") }
+        }
         // "Support card text -> We look after …", "'Old' → 'New'": an arrow is "change … to …".
-        if let arrow = text.wholeMatch(of: /(?<reference>[^>→]{2,80}?)\s*(?:->|→|=>|⇒)\s*(?<value>.+)/) {
+        if text.matches(of: /->|→|=>|⇒/).count == 1, let arrow = text.wholeMatch(of: /(?<reference>[^>→]{2,80}?)\s*(?:->|→|=>|⇒)\s*(?<value>.+)/) {
             let reference = String(arrow.reference).trimmingWhitespace
             text = (reference.lowercased().hasPrefix("change ") ? "" : "change ") + reference + " to " + arrow.value
         }

@@ -131,6 +131,15 @@ struct Interpreter {
            let combined = try compound(context, parts: Self.verbClauses(AgentRequest.withoutPleas(context.message))) {
             return combined
         }
+        // "1) tagline: Websites for small businesses 2) square corners": a numbered list, one instruction each; a
+        // part that cannot be done stops the whole message (nothing is stored with a part left out).
+        if context.answer == nil, context.message.contains(/^\s*1[).:]\s+\S.*\s2[).:]\s+\S/) {
+            let parts = context.message.split(separator: /(?:^|\s+)\d{1,2}[).:]\s+/).map { String($0).trimmingWhitespace.replacing(/[,;]$/, with: "") }.filter { !$0.isEmpty }
+            if parts.count >= 2 {
+                if let combined = try compound(context, parts: parts) { return combined }
+                return .unsupported("I could not do every item of this list, so nothing was changed. Send the items one at a time to see which one I cannot do.")
+            }
+        }
         // "The text font should be Helvetica, the headings too": the normalised message holds the clauses.
         if context.answer == nil, clauses == 1 {
             let normalised = Self.verbClauses(request.message)
@@ -240,8 +249,8 @@ struct Interpreter {
                 part += part.lowercased().contains(/^(?:add|put)\s/) ? " to the menu" : " from the menu"
             }
             previousPart = part
-            lastItem = part.firstMatch(of: /(?i)^(?:add|create|insert)\s+(?:a|an|another|one\s+more)\s+(?<noun>feature|card|question|testimonial|plan|tier|image|item)\s+(?:called\s+|named\s+|titled\s+)?(?:"(?<q1>[^"]+)"|“(?<q2>[^”]+)”|'(?<q3>[^']+)')/)
-                .map { "the \($0.noun) “\(String($0.q1 ?? $0.q2 ?? $0.q3 ?? ""))”" }
+            lastItem = part.firstMatch(of: /(?i)^(?:add|create|insert)\s+(?:a|an|another|one\s+more)\s+(?<faq>faq\s+)?(?<noun>feature|card|question|entry|testimonial|plan|tier|image|item)\s+(?:called\s+|named\s+|titled\s+)?(?:"(?<q1>[^"]+)"|“(?<q2>[^”]+)”|'(?<q3>[^']+)')/)
+                .map { "the \($0.faq != nil || $0.noun.lowercased() == "entry" ? "question" : String($0.noun)) “\(String($0.q1 ?? $0.q2 ?? $0.q3 ?? ""))”" }
             var step = current
             step.message = part
             let site = try snapshot(step.source, installedThemes: step.installedThemes)
