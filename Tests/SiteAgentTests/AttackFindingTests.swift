@@ -40,15 +40,13 @@ struct AttackFindingTests {
             Issue.record("no question about the images' descriptions"); return
         }
         #expect(question.text.contains("/img/work/05.jpg"))
-        var short = Self.context(message, source)
-        short.question = question
-        short.answer = "A bright studio desk; Two designers at work"
-        guard case .question(let again) = try Self.interpreter.resolve(short) else { Issue.record("two descriptions for three images were taken"); return }
+        guard case .question(let again) = try Self.answered(message, source, question: question, answer: "A bright studio desk; Two designers at work") else {
+            Issue.record("two descriptions for three images were taken"); return
+        }
         #expect(again.text.contains("I need 3 descriptions and read 2"))
-        var answered = Self.context(message, source)
-        answered.question = question
-        answered.answer = "A bright studio desk; Two designers at work; Our shop front at dusk"
-        guard case .change(let workspace, _) = try Self.interpreter.resolve(answered) else { Issue.record("the answer did not add the gallery"); return }
+        guard case .change(let workspace, _) = try Self.answered(message, source, question: question, answer: "A bright studio desk; Two designers at work; Our shop front at dusk") else {
+            Issue.record("the answer did not add the gallery"); return
+        }
         let home = workspace.files.text("content/_index.md") ?? ""
         #expect(home.contains("src: /img/work/05.jpg\n    alt: Our shop front at dusk"))
         #expect(home.contains("alt: A bright studio desk"))
@@ -120,11 +118,6 @@ struct AttackFindingTests {
 
     // MARK: - Eighth attack run: answers that looped, options that failed
 
-    static func starterSite(_ theme: String) throws -> SiteFiles {
-        guard let root = AcmeFixture.repositoryRoot else { throw AcmeFixture.FixtureMissing() }
-        return try SiteFiles.load(from: root.appendingPathComponent("themes/\(theme)/starter"))
-    }
-
     static func answered(_ message: String, _ source: SiteFiles, question: AgentQuestion, answer: String) throws -> Resolution {
         var context = Self.context(message, source)
         context.question = question
@@ -174,20 +167,19 @@ struct AttackFindingTests {
     /// has no counterpart in portfolio): only themes the site builds with are offered, and asking for one that
     /// lacks a component says which.
     @Test func onlyThemesTheSiteBuildsWithAreOffered() throws {
-        let source = try Self.starterSite("starter")
+        let source = try OwnerRequestTests.source("starter")
         guard case .question(let question) = try Self.interpreter.resolve(Self.context("can you make the homepage more eye-catching?", source)) else {
             Issue.record("no question"); return
         }
         for option in question.options where option.contains("theme") {
             let theme = option.split(separator: "“").last.map { String($0.prefix { $0 != "”" }) } ?? ""
-            var context = Self.context("can you make the homepage more eye-catching?", source)
-            context.question = question
-            context.answer = option
-            guard case .change(let workspace, _) = try Self.interpreter.resolve(context) else { Issue.record("\(option) did nothing"); continue }
+            guard case .change(let workspace, _) = try Self.answered("can you make the homepage more eye-catching?", source, question: question, answer: option) else {
+                Issue.record("\(option) did nothing"); continue
+            }
             _ = try CompileTests.compile(workspace.files)
             #expect(!theme.isEmpty)
         }
-        guard case .unsupported(let reason) = try Self.interpreter.resolve(Self.context("switch to the docs theme", try Self.starterSite("portfolio"))) else {
+        guard case .unsupported(let reason) = try Self.interpreter.resolve(Self.context("switch to the docs theme", try OwnerRequestTests.source("portfolio"))) else {
             Issue.record("switching portfolio to docs should be refused"); return
         }
         #expect(reason.contains("Hero") && reason.contains("would not build"))
@@ -195,7 +187,7 @@ struct AttackFindingTests {
 
     /// A folder of images with word file names may take the names as alt text, when the person picks that.
     @Test func fileNamesAreAltTextOnlyWhenPicked() throws {
-        var source = try Self.starterSite("starter")
+        var source = try OwnerRequestTests.source("starter")
         source["static/img/team/anna-at-her-desk.jpg"] = Data([0xFF, 0xD8, 0xFF])
         source["static/img/team/the-studio-kitchen.jpg"] = Data([0xFF, 0xD8, 0xFF])
         let message = "add a gallery of the images in /img/team to the about page"
@@ -218,7 +210,7 @@ struct AttackFindingTests {
     /// and only for the page the message is about — and every option compiles.
     @Test func vagueOptionsAreTheSitesOwnAndAllCompile() throws {
         for (theme, message) in [("blog", "it looks boring tbh"), ("docs", "make it look more professional"), ("portfolio", "fix the homepage"), ("starter", "make it pop")] {
-            let source = try Self.starterSite(theme)
+            let source = try OwnerRequestTests.source(theme)
             guard case .question(let question) = try Self.interpreter.resolve(Self.context(message, source)) else {
                 Issue.record("\(theme): no question for “\(message)”"); continue
             }

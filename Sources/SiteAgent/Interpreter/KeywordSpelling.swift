@@ -41,11 +41,8 @@ enum KeywordSpelling {
                 let close = names.filter { name in
                     let a = Array(word.lowercased()), b = Array(name.lowercased())
                     guard abs(a.count - b.count) <= 1, distance(String(a), String(b)) == 1 else { return false }
-                    guard a.count <= 4 || b.count <= 4 else { return true }
-                    // Four letters: only a swap of two neighbours ("Blgo" → "Blog"), never another word ("Mail").
-                    guard a.count == b.count else { return false }
-                    let diff = a.indices.filter { a[$0] != b[$0] }
-                    return diff.count == 2 && diff[1] == diff[0] + 1
+                    // Four letters or fewer: only a swap of two neighbours ("Blgo" → "Blog"), never another word ("Mail").
+                    return a.count > 4 && b.count > 4 || isSwap(String(a), String(b))
                 }
                 if close.count == 1, let name = close.first { fixed[index] = name }
             }
@@ -87,11 +84,7 @@ enum KeywordSpelling {
             // The first word may be capitalised ("Remvoe the …"); later capitalised words are names.
             // "the About pgae": a four-letter word with two letters swapped.
             if typed.count == 4, typed.allSatisfy({ $0.isLetter }), index == 0 || typed.allSatisfy(\.isLowercase), !shortWords.contains(typed.lowercased()),
-               let fix = shortWords.first(where: { word in
-                   let a = Array(typed.lowercased()), b = Array(word)
-                   let diff = (0..<4).filter { a[$0] != b[$0] }
-                   return diff.count == 2 && diff[1] == diff[0] + 1 && a[diff[0]] == b[diff[1]] && a[diff[1]] == b[diff[0]]
-               }) {
+               let fix = shortWords.first(where: { isSwap(typed.lowercased(), $0) }) {
                 words[index] = fix
                 changed = true
                 continue
@@ -117,9 +110,7 @@ enum KeywordSpelling {
             let close = vocabulary.filter { candidate in
                 guard abs(candidate.count - word.count) <= 1, distance(word, candidate) == 1 else { return false }
                 guard strict, candidate.count == word.count else { return true }
-                let a = Array(word), b = Array(candidate)
-                let diff = a.indices.filter { a[$0] != b[$0] }
-                return diff.count == 2 && diff[1] == diff[0] + 1
+                return isSwap(word, candidate)
             }
             guard close.count == 1, let fix = close.first else { continue }
             words[index] = fix
@@ -127,6 +118,14 @@ enum KeywordSpelling {
         }
         guard changed else { return message }
         return words.joined(separator: " ") + message[end...]
+    }
+
+    /// Whether `b` is `a` with two neighbouring letters swapped ("pgae" / "page").
+    static func isSwap(_ a: String, _ b: String) -> Bool {
+        let a = Array(a), b = Array(b)
+        guard a.count == b.count else { return false }
+        let diff = a.indices.filter { a[$0] != b[$0] }
+        return diff.count == 2 && diff[1] == diff[0] + 1 && a[diff[0]] == b[diff[1]] && a[diff[1]] == b[diff[0]]
     }
 
     /// Damerau–Levenshtein distance (optimal string alignment).
