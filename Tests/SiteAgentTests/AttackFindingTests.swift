@@ -226,4 +226,29 @@ struct AttackFindingTests {
             }
         }
     }
+
+    /// Thirteenth attack run: a picture named by its caption's words is answered with its own alt text — never
+    /// the alt text of the gallery item above it.
+    @Test func aPictureNamedByItsCaptionIsAnsweredWithItsOwnAltText() throws {
+        let source = try OwnerRequestTests.source("portfolio")
+        let resolution = try Self.interpreter.resolve(Self.context("what does the Pennywise image show?", source))
+        guard case .noChange(let reply) = resolution else { Issue.record("\(resolution)"); return }
+        #expect(reply.contains("/img/project-2.svg"))
+        #expect(reply.contains("budgeting tool"), "\(reply)")
+        #expect(!reply.contains("Poster design"), "\(reply)")
+    }
+
+    /// Thirteenth attack run: a rewrite that holds a second instruction ("… and have it drive traffic to /blog/") is
+    /// done clause by clause; the label never lands without its link.
+    @Test func aRewrittenMessageKeepsItsSecondInstruction() throws {
+        let source = try AcmeFixture.source()
+        for message in ["Let's punch up the hero CTA: label it See our work and have it drive traffic to /blog/",
+                        "change the hero button to “See our work” linking to /blog/"] {
+            let resolution = try Self.interpreter.resolve(Self.context(message, source))
+            guard case .change(let workspace, _) = resolution else { Issue.record("\(message): \(resolution)"); continue }
+            let home = workspace.files.text("content/_index.md") ?? ""
+            #expect(home.contains("button_label: See our work"), "\(message)")
+            #expect(home.contains("button_url: /blog/"), "\(message)")
+        }
+    }
 }

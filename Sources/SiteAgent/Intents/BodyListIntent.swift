@@ -32,7 +32,7 @@ struct BodyListIntent: RequestIntent {
         } else if let found = try Regex("(?i)^(?:remove|delete|drop|take\\s+out|cut)\\s+(?:the\\s+(?:item|line|point|bullet)\\s+)?(?<item>\"[^\"]+\"|“[^”]+”|'[^']+'|[^\"“”]+?)\\s+(?:from|off|out\\s+of)\\s+" + listName).wholeMatch(in: message) {
             (adding, match) = (false, found)
         } else {
-            return nil
+            return try removeAnywhere(request)
         }
         // "the third habit (the notebook one)": the aside is no part of the item.
         guard let itemText = match["item"]?.substring.map({ String($0).replacing(/\s*\([^)]*\)\s*$/, with: "") }),
@@ -82,6 +82,28 @@ struct BodyListIntent: RequestIntent {
             return try edit(lists[index], item: item, adding: adding, request)
         }
         return try edit(list, item: item, adding: adding, request)
+    }
+
+    /// "remove “100MB free disk space”": a quoted item named by its words alone (spacing, "of" and case aside),
+    /// found in exactly one list of the whole site.
+    private func removeAnywhere(_ request: AgentRequest) throws -> Resolution? {
+        guard let match = request.message.wholeMatch(of: /(?i)(?:remove|delete|drop|take\s+out|cut)\s+(?:the\s+(?:item|line|point|bullet|requirement|step|entry)\s+)?(?:"(?<a>[^"]+)"|“(?<b>[^”]+)”)[.!]?/),
+              let said = match.a ?? match.b else { return nil }
+        let wanted = Self.words(String(said))
+        guard wanted.count >= 2 else { return nil }
+        var found: [(BodyList, String)] = []
+        for page in request.site.pages {
+            for list in Self.lists(on: page, in: request.site) {
+                for item in list.items where Self.words(item) == wanted { found.append((list, item)) }
+            }
+        }
+        guard found.count == 1, let (list, item) = found.first else { return nil }
+        return try edit(list, item: item, adding: false, request, ordinal: false)
+    }
+
+    /// An item's words for comparing: lower-cased, numbers apart from their units ("100MB" = "100 MB"), filler out.
+    static func words(_ text: String) -> [String] {
+        SlotNames.tokens(text.replacing(/(?<n>\d)(?<u>[A-Za-z])/, with: { $0.n + " " + $0.u }).replacing(/[*_`]/, with: ""))
     }
 
     private func edit(_ list: BodyList, item: String, adding: Bool, _ request: AgentRequest, ordinal: Bool = true, at position: Int? = nil) throws -> Resolution {

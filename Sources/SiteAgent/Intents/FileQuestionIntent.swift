@@ -13,7 +13,7 @@ struct FileQuestionIntent: RequestIntent {
             var shown: [String] = []
             for (index, line) in lines.enumerated() {
                 guard let src = line.firstMatch(of: /^\s*(?:-\s+)?(?:src|image):\s*(?<src>\S+\.(?i:jpe?g|png|gif|webp|avif|svg))\s*$/) else { continue }
-                let near = lines[max(0, index - 3)...min(lines.count - 1, index + 3)]
+                let near = Self.item(around: index, in: lines)
                 let alt = near.compactMap { $0.firstMatch(of: /^\s*(?:-\s+)?(?:alt|image_alt):\s*(?<alt>.+)$/).map { Phrase.value(String($0.alt)) } }.first
                 shown.append("\(src.src)" + (alt.map { " (alt text “\($0)”)" } ?? " (no alt text)"))
             }
@@ -26,6 +26,27 @@ struct FileQuestionIntent: RequestIntent {
             var asked = request
             asked.message = "what does " + file.dropFirst("static".count) + " show"
             return try resolve(asked)
+        }
+        // "what does the Pennywise image show?": a picture named by the words of its caption or alt text.
+        if let named = request.message.wholeMatch(of: /(?i)(?:what|which)\s+(?:does|is)\s+the\s+(?<words>[\w' -]{3,40}?)\s+(?:image|picture|photo|graphic|illustration|pic)\s*(?:show|shows|of|depict)?[?.!]*|(?:what|which)\s+(?:does|is)\s+the\s+(?:image|picture|photo|graphic|illustration|pic)\s+(?:of|for)\s+(?:the\s+)?(?<of>[\w' -]{3,40}?)\s*(?:show|shows|depict)?[?.!]*/) {
+            let words = SlotNames.tokens(String(named.words ?? named.of ?? ""))
+            var sources = Set<String>()
+            for page in request.site.pages {
+                guard !words.isEmpty, let text = request.site.files.text(page.path) else { continue }
+                let lines = text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+                for (index, line) in lines.enumerated() {
+                    guard let src = line.firstMatch(of: /^\s*(?:-\s+)?(?:src|image):\s*(?<src>\S+\.(?i:jpe?g|png|gif|webp|avif|svg))\s*$/) else { continue }
+                    let near = Self.item(around: index, in: lines).compactMap { $0.firstMatch(of: /^\s*(?:-\s+)?(?:alt|image_alt|caption|title|name):\s*(?<text>.+)$/).map { String($0.text) } }
+                    if near.contains(where: { text in let have = SlotNames.tokens(text); return words.allSatisfy { word in have.contains { NameMatcher.sameWord(word, $0) } } }) {
+                        sources.insert(String(src.src))
+                    }
+                }
+            }
+            if sources.count == 1, let url = sources.first {
+                var asked = request
+                asked.message = "what does " + url + " show"
+                return try resolve(asked)
+            }
         }
         guard let match = request.message.wholeMatch(of: /(?i)(?:what|which)\s+(?:does|is|'s)\s+(?:the\s+)?(?:image\s+|picture\s+|file\s+)?(?<file>[\w.\/-]+\.(?:jpe?g|png|gif|webp|avif|svg))\s*(?:show|of|depict|contain)?[?.!]*|where\s+(?:is|are|do\s+we\s+use|does\s+the\s+site\s+use)\s+(?:the\s+)?(?:image\s+|picture\s+|file\s+)?(?<used>[\w.\/-]+\.(?:jpe?g|png|gif|webp|avif|svg))(?:\s+used|\s+shown)?[?.!]*/) else { return nil }
         let typed = String(match.file ?? match.used ?? "")
@@ -42,7 +63,7 @@ struct FileQuestionIntent: RequestIntent {
             let lines = text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
             for (index, line) in lines.enumerated() where line.contains(url) {
                 // The alt text next to it (same list item or block), when there is one.
-                let near = lines[max(0, index - 3)...min(lines.count - 1, index + 3)]
+                let near = Self.item(around: index, in: lines)
                 let alt = near.compactMap { $0.firstMatch(of: /^\s*(?:-\s+)?(?:alt|image_alt):\s*(?<alt>.+)$/).map { Phrase.value(String($0.alt)) } }.first
                 uses.append("on “\(page.title)”" + (alt.map { " with the alt text “\($0)”" } ?? " without alt text"))
             }
@@ -51,5 +72,15 @@ struct FileQuestionIntent: RequestIntent {
             return .noChange("\(url) is in static/ but no page uses it yet. The offline agent cannot look at pictures; say “add the image \(url) to the … page with alt text …” to show it.")
         }
         return .noChange("\(url) is used \(Phrase.list(uses)). The offline agent cannot look at the picture itself; the alt text is what the site says it shows.")
+    }
+
+    /// The lines of the list item (or component block) that holds line `index`: back to its "- " line, on until the
+    /// next item or the block's end — never a neighbour's alt text.
+    static func item(around index: Int, in lines: [String]) -> ArraySlice<String> {
+        var first = index
+        while first > 0, !lines[first].contains(/^\s*-\s/), !lines[first - 1].hasPrefix(":::"), index - first < 6 { first -= 1 }
+        var last = index
+        while last + 1 < lines.count, !lines[last + 1].contains(/^\s*-\s|^:::/), last - index < 6 { last += 1 }
+        return lines[first...last]
     }
 }

@@ -28,12 +28,20 @@ struct QuotedTextIntent: DefersRefusals {
                 + #"\s+(?:to|with|into|by|for|so (?:that )?it (?:reads|says)|to (?:read|say))\s+"# + quote + #"\s*[.!]?$"#,
             #"(?i)^(?:the\s+[^"“']{0,30}?)?"# + quote + #"\s+(?:[A-Za-z]+\s+){0,3}?should\s+(?:read|say|be|become)\s+"# + quote + #"\s*[.!]?$"#,
         ]
+        // "change “2014” on the About page to “2012”": the page keeps the search to that page.
+        var message = request.message
+        var onPage: String?
+        if let scoped = message.firstMatch(of: /(?i)(?<quote>"[^"]+"|“[^”]+”|'[^']+')\s+(?:on|in)\s+(?:the\s+|our\s+|my\s+)?(?<page>[^"“']{1,40}?)(?:\s+(?:page|post))?(?=\s+(?:to|with|into|by|for)\s+["“'])/),
+           case .one(let page) = request.site.findPage(String(scoped.page)) {
+            onPage = page.path
+            message = String(message[..<scoped.range.lowerBound]) + scoped.quote + String(message[scoped.range.upperBound...])
+        }
         var found: (old: String, new: String)?
         for pattern in patterns {
             guard let regex = try? NSRegularExpression(pattern: pattern),
-                  let match = regex.firstMatch(in: request.message, range: NSRange(request.message.startIndex..., in: request.message))
+                  let match = regex.firstMatch(in: message, range: NSRange(message.startIndex..., in: message))
             else { continue }
-            let groups = (1..<match.numberOfRanges).compactMap { Range(match.range(at: $0), in: request.message).map { String(request.message[$0]) } }
+            let groups = (1..<match.numberOfRanges).compactMap { Range(match.range(at: $0), in: message).map { String(message[$0]) } }
             if groups.count == 2 { found = (groups[0], groups[1]) }
             break
         }
@@ -58,6 +66,10 @@ struct QuotedTextIntent: DefersRefusals {
         }
         var places = Self.places(of: old, in: request.site.files, caseSensitive: true)
         if places.isEmpty { places = Self.places(of: old, in: request.site.files, caseSensitive: false) }
+        if let onPage {
+            places = places.filter { $0.path == onPage }
+            if places.isEmpty { places = Self.places(of: old, in: request.site.files, caseSensitive: false).filter { $0.path == onPage } }
+        }
         guard !places.isEmpty else {
             if let nearest = Self.nearest(to: old, in: request.site.files) {
                 return try Resolution.question(AgentQuestion(

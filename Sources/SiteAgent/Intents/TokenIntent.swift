@@ -38,7 +38,12 @@ struct TokenIntent: DefersRefusals {
     /// "Make the header navy with white text": the background, then the text on it, as said (with a warning
     /// when the pair reads badly).
     private func withTextColour(_ request: AgentRequest) throws -> Resolution? {
-        guard let match = request.message.wholeMatch(of: /(?i)(?<main>.+?)\s+(?:with|and)\s+(?<fg>[^,]+?)\s+(?:text|writing|letters|lettering|font|links)[.!]?/),
+        // "white with dark text (#1f2328)": the exact colour in brackets is the one meant; "with text #1f2328": the
+        // colour after the word.
+        let message = request.message
+            .replacing(/(?i)(?:[a-z]+\s+)?(?<noun>text|writing|letters|lettering|font|links)\s*\(\s*(?<hex>#[0-9a-f]{3,8})\s*\)/, with: { $0.hex + " " + $0.noun })
+            .replacing(/(?i)\s(?<joiner>with|and)\s+(?:the\s+)?(?<noun>text|writing|letters|lettering|font|links)\s+(?:in\s+|colou?r\s+|being\s+)?(?<fg>#[0-9a-f]{3,8}|[a-z]+(?:\s+[a-z]+)?)[.!]?$/, with: { " " + $0.joiner + " " + $0.fg + " " + $0.noun })
+        guard let match = message.wholeMatch(of: /(?i)(?<main>.+?)\s+(?:with|and)\s+(?<fg>[^,]+?)\s+(?:text|writing|letters|lettering|font|links)[.!]?/),
               let fg = ColorPhrase.trailing(in: String(match.fg)), fg.prefix.trimmingWhitespace.isEmpty,
               let (parsed, colour) = Self.colorRequest(String(match.main)), case .target(let target) = parsed,
               target.isBackground, let partner = target.partner
@@ -64,7 +69,7 @@ struct TokenIntent: DefersRefusals {
     static func colorRequest(_ text: String) -> (ColorTarget.Parsed, ColorPhrase.Match)? {
         if let color = ColorPhrase.trailing(in: text),
            let verb = color.prefix.prefixMatch(of: /(?i)^(?:make|set|change|turn|paint|colou?r|update|switch|recolou?r)\b\s*/),
-           !color.prefix.contains(/(?i)\s(?:and|then)\s|[;,:"“]/),
+           !color.prefix.contains(/(?i)\s(?:and|then|with)\s|[;,:"“]/),
            // "make the alt text for the Pennywise picture more descriptive: … on green" is not about a colour:
            // a colour target is a few words.
            color.prefix.split(separator: " ").count <= 7 {

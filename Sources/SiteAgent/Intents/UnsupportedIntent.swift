@@ -5,7 +5,7 @@ import Yams
 struct UnsupportedIntent: RequestIntent {
     func resolve(_ request: AgentRequest) throws -> Resolution? {
         let text = request.message.lowercased()
-        if text.contains(/\b(?:shopping\s*cart|cart|checkout|check-out|payments?|take\s+money|sell\s+\w+\s+online|online\s+shop|web\s*shop|e-?commerce|store\s+front|storefront|pay\s+(?:for|with|by|online|us)|credit\s+cards?|card\s+payments?|with\s+(?:their|a|your|his|her)\s+(?:credit\s+)?card|buy\s+\w+\s+(?:here|online|on\s+the\s+site))\b/) {
+        if text.contains(/\b(?:shopping\s*cart|cart|checkout|check-out|payments?|take\s+money|sell\s+\w+\s+online|online\s+shop|web\s*shop|e-?commerce|store\s+front|storefront|pay\s+(?:for|with|by|online|us)|paypal|stripe|(?:a|an|my|our)\s+(?:little\s+|small\s+)?shop\b|buy\s+(?:my|our|the)\s+\w+(?:[\s-]\w+)?\s+(?:with|using|through|via)\b|credit\s+cards?|card\s+payments?|with\s+(?:their|a|your|his|her)\s+(?:credit\s+)?card|buy\s+\w+\s+(?:here|online|on\s+the\s+site))\b/) {
             return .unsupported("A static site cannot take payments or keep a shopping cart: there is no server to hold orders or card data. Instead I can add a button that links to a hosted checkout (for example a Stripe Payment Link or a Gumroad page): say “add a button \"Buy now\" linking to https://…”. A model backend can help with anything more involved.")
         }
         // "connect my domain example.co.uk and set up SSL": hosting, not content.
@@ -64,10 +64,13 @@ struct UnsupportedIntent: RequestIntent {
            !text.contains(/\b(?:saying|that\s+says|with\s+the\s+text|called|titled|named)\b|:|"|“/) {
             return .unsupported("Writing new prose needs a language model, and the offline agent has none: it never invents text. Configure a model backend (see docs/agents.md), or give me the words — “add a post called \"…\" saying …” — and I will put them on the site.")
         }
-        if asksForFeature, unquoted.contains(/\bcomments?\b|\breaders?\s+(?:can|could)\s+(?:reply|comment|respond)|\bdiscussion\s+(?:section|thread|forum)|\bforum\b|\bguest\s*book\b/) {
+        if unquoted.contains(/\b(?:embed|add|put|include|show)\s+(?:a|an|the|my|our|some)?\s*(?:[\w-]+\s+){0,2}?(?:video|youtube|vimeo|tiktok|instagram\s+(?:feed|post)|twitter\s+feed|map|google\s+map|podcast\s+player|spotify)\b/), !unquoted.contains(/\b(?:link|button)\b/) {
+            return .unsupported("The offline agent does not write embed code (video players, maps, feeds): that is HTML from another service, which a model backend can add. What it can do now: a button or link to the video or map — “add a button \"Watch the video\" linking to https://…” — or an image from static/ with a caption.")
+        }
+        if unquoted.contains(/\b(?:readers|visitors|people|users|guests|customers)\s+(?:should|could|can|must|need\s+to|want\s+to)\s+(?:be\s+able\s+to\s+)?(?:leave|post|write|add|make)\s+(?:a\s+)?comments?\b/) || asksForFeature && unquoted.contains(/\bcomments?\b|\breaders?\s+(?:can|could)\s+(?:reply|comment|respond)|\bdiscussion\s+(?:section|thread|forum)|\bforum\b|\bguest\s*book\b/) {
             return .unsupported("A static site cannot take comments: there is no server to store them or moderate them. Instead I can add a link under posts to where the discussion happens (an email address, a Mastodon thread, GitHub Discussions), or a contact form that emails you: say “add a button \"Reply by email\" linking to mailto:you@example.com”.")
         }
-        if text.contains(/^re-?write\s+(?:all|every|each|the\s+whole|the\s+entire|all\s+the|all\s+of\s+the|all\s+my|all\s+our)\b|^(?:re-?write|rephrase|reword|polish|proofread)\s+(?:every|each|all)\b/), !text.contains(/"|“/) {
+        if text.contains(/^(?:improve|better|fix|tidy\s+up|clean\s+up|tighten|sharpen|punch\s+up)\s+(?:the\s+|my\s+|our\s+|all\s+the\s+)?(?:wording|writing|copy|prose|language|phrasing)(?:\s+(?:everywhere|on\s+every\s+page|across\s+the\s+site|on\s+the\s+site|throughout))?$/) || text.contains(/^re-?write\s+(?:all|every|each|the\s+whole|the\s+entire|all\s+the|all\s+of\s+the|all\s+my|all\s+our)\b|^(?:re-?write|rephrase|reword|polish|proofread)\s+(?:every|each|all)\b/), !text.contains(/"|“/) {
             return .unsupported("Writing or rewriting prose needs a language model, and the offline agent has none: it only makes the edits it is told word for word. Configure a model backend (see docs/agents.md), or give the new text yourself, one part at a time — “change the description of the Harbour Festival page to …”.")
         }
         if !text.contains(/\s(?:to|into|with)\s|:|"|“/),

@@ -119,6 +119,11 @@ struct AgentRequest {
             let reference = String(arrow.reference).trimmingWhitespace
             text = (reference.lowercased().hasPrefix("change ") ? "" : "change ") + reference + " to " + arrow.value
         }
+        // "change the hero button to “See our work” linking to /blog/": the label, then where it goes — two edits,
+        // never a label that silently drops its link.
+        if let linked = text.wholeMatch(of: /(?i)(?<main>(?:change|set|update|rename|relabel|make)\s+.+?\s+(?:to|into)\s+.+?)\s*,?\s+(?:linking|pointing|going|leading|that\s+(?:links|points|goes|leads)|which\s+(?:links|points|goes|leads)|and\s+(?:link|point|send)\s+(?:it\s+)?)\s+(?:to|at)\s+(?<url>(?:https?:\/\/|\/|mailto:)\S*?)[.!]?/) {
+            text = linked.main + " and point it at " + linked.url
+        }
         // "the spring update post is ready, please publish it": publishing a draft.
         if let ready = text.wholeMatch(of: /(?i)(?<reference>(?:the|our|my)\s+.+?\s+(?:post|page|article|entry))\s+is\s+(?:ready|done|finished|good\s+to\s+go|finally\s+ready)[,.;!—–-]*\s*(?:so\s+)?(?:please\s+)?(?:publish|post|release|put\s+up|put\s+out|make\s+live)\s+it(?:\s+(?:live|up|out|now))?[.!]*/) {
             text = "publish " + ready.reference

@@ -50,8 +50,8 @@ struct Interpreter {
         ComponentRemoveIntent(),
         ComponentAddIntent(),
         ImageIntent(),
-        BodyTextIntent(),
         BodyListIntent(),
+        BodyTextIntent(),
         PublishIntent(),
         PostCreationIntent(),
         PageURLIntent(),
@@ -235,7 +235,7 @@ struct Interpreter {
             if let lastItem, part.contains(/(?i)^(?:move|put|place|remove|delete|drop)\s+(?:it|that|this)\b/) {
                 part = part.replacing(/(?i)^(?<verb>\w+)\s+(?:it|that|this)\b/, with: { $0.verb + " " + lastItem })
             } else if let lastPage {
-                if part.contains(/(?i)^(?:put|add|place|include|show|link|date|tag|publish|rename|move|hide)\s+(?:it|that|this)\b/) {
+                if part.contains(/(?i)^(?:put|add|place|include|show|link|date|tag|publish|rename|move|hide|give)\s+(?:it|that|this)\b/) {
                     part = part.replacing(/(?i)^(?<verb>\w+)\s+(?:it|that|this)\b/, with: { $0.verb + " the " + lastPage + " page" })
                 } else if part.contains(/(?i)\s(?:to|on|from|in|for|of)\s+(?:it|that\s+one)$/) {
                     part = part.replacing(/(?i)\s(?<word>to|on|from|in|for|of)\s+(?:it|that\s+one)$/, with: { " " + $0.word + " the " + lastPage + " page" })
@@ -247,6 +247,11 @@ struct Interpreter {
             if let previousPart, previousPart.lowercased().contains(/\b(?:menu|nav|navigation|navbar)\b/),
                part.lowercased().contains(/^(?:add|put|remove|delete|drop)\s/), !part.lowercased().contains(/\b(?:to|from|in|on|into|onto)\s/) {
                 part += part.lowercased().contains(/^(?:add|put)\s/) ? " to the menu" : " from the menu"
+            }
+            // "remove the Company field from the contact form and add a Budget field instead": the same form.
+            if let previousPart, previousPart.lowercased().contains(/\b(?:contact\s+)?form\b/),
+               part.lowercased().contains(/^(?:add|put|include)\s+(?:a|an|the)\s+[\w' -]{1,30}?\s+field$/) {
+                part += " to the contact form"
             }
             previousPart = part
             lastItem = part.firstMatch(of: /(?i)^(?:add|create|insert)\s+(?:a|an|another|one\s+more)\s+(?<faq>faq\s+)?(?<noun>feature|card|question|entry|testimonial|plan|tier|image|item)\s+(?:called\s+|named\s+|titled\s+)?(?:"(?<q1>[^"]+)"|“(?<q2>[^”]+)”|'(?<q3>[^']+)')/)
@@ -409,7 +414,58 @@ struct Interpreter {
         return site
     }
 
-    private func firstResolution(_ request: AgentRequest) throws -> Resolution? {
+    /// The first intent's decision on the message; when no intent understands it, on the other ways to say it
+    /// (``Rephrasing``) — a rewrite counts only when it makes a change or asks a question.
+    ///
+    /// A rewrite also beats a question or refusal about the message as said ("add another feature card: Secure
+    /// hosting - Every page …" asked for the card's title), but only with a change.
+    private func firstResolution(_ request: AgentRequest, rephrasing: Bool = true) throws -> Resolution? {
+        let original = try intentResolution(request)
+        switch original {
+        case .change?, .revert?: return original
+        case .noChange(let reason)? where Self.isSatisfied(reason): return original
+        default: break
+        }
+        guard rephrasing, Self.rephrasingDepth < 2 else { return original }
+        var question: Resolution?
+        for candidate in Rephrasing.candidates(request.message) {
+            var context = request.context
+            context.message = candidate
+            // "change the hero CTA label to “See our work” and point it at /blog/": a rewrite of several clauses is
+            // done clause by clause (one edit must not take the whole rewrite and drop the rest).
+            let clauses = context.answer == nil ? Self.verbClauses(candidate) : [candidate]
+            var found: Resolution?
+            if clauses.count > 1 {
+                guard clauses.count <= Self.maxInstructions else { continue }
+                found = try Self.$rephrasingDepth.withValue(Self.rephrasingDepth + 1) { try compound(context, parts: clauses) }
+            } else {
+                found = try Self.$rephrasingDepth.withValue(Self.rephrasingDepth + 1) {
+                    try intentResolution(AgentRequest(context: context, site: request.site))
+                }
+            }
+            switch found {
+            case .change?: return found
+            case .question? where question == nil: question = found
+            default: continue
+            }
+        }
+        if case .question? = original { return original }
+        if original == nil, question == nil {
+            // "increase the font size of the body text to 18px" → "make the text bigger": the theme's own answer,
+            // even when it is "this theme has no text size".
+            for candidate in Rephrasing.refusalCandidates(request.message) {
+                var context = request.context
+                context.message = candidate
+                if let found = try intentResolution(AgentRequest(context: context, site: request.site)) { return found }
+            }
+        }
+        return question ?? original
+    }
+
+    /// How many rewrites deep the current decision is: a rewrite's parts may be rewritten once more, no further.
+    @TaskLocal static var rephrasingDepth = 0
+
+    private func intentResolution(_ request: AgentRequest) throws -> Resolution? {
         var deferred: Resolution?
         for intent in intents {
             guard let resolution = try intent.resolve(request) else { continue }

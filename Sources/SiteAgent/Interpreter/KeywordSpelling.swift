@@ -106,7 +106,7 @@ enum KeywordSpelling {
             } else {
                 continue
             }
-            guard !vocabulary.contains(word) else { continue }
+            guard !vocabulary.contains(word), !Rephrasing.realWords.contains(word.lowercased()) else { continue }
             let close = vocabulary.filter { candidate in
                 guard abs(candidate.count - word.count) <= 1, distance(word, candidate) == 1 else { return false }
                 guard strict, candidate.count == word.count else { return true }

@@ -1,0 +1,369 @@
+import Foundation
+
+/// Other ways to say a message that no intent understood, tried in order before the generic refusal.
+///
+/// People name the thing and its new words in many shapes — "Maya's quote needs updating, she now wants it to say
+/// …", "my mum wants the footer to say …", "the heading above the form that says Start a project should read …",
+/// "Give the site a tagline: …". Each rule here turns one shape into the plain form the intents read ("change
+/// REFERENCE to “VALUE”"); the value is quoted so that nothing in it is read as another instruction. A candidate
+/// only counts when an intent makes a change or asks a question with it, and every stored change still goes
+/// through ``ValueSanity``, so a rule can only help.
+enum Rephrasing {
+    /// The rewrites of `message`, most specific first, without `message` itself and without repeats.
+    static func candidates(_ message: String) -> [String] {
+        var found: [String] = []
+        func add(_ text: String?) {
+            guard let text = text?.trimmingWhitespace, !text.isEmpty, text != message, !found.contains(text) else { return }
+            found.append(text)
+        }
+        var text = message.replacing(/[.!?]+$/, with: "").trimmingWhitespace
+        // "homepage: use …", "Servces page: add …": the page first, then the request.
+        if let scoped = text.wholeMatch(of: /(?i)(?<page>homepage|home\s+page|front\s+page|[\w' ]{2,30}?\s+(?:page|post))\s*:\s*(?<rest>[a-z].+)/),
+           let verb = scoped.rest.split(separator: " ").first?.lowercased(), ValueSanity.instructionVerbs.contains(verb) || ["use", "put", "show"].contains(verb) {
+            let page = String(scoped.page).lowercased().contains(/^(?:homepage|home\s+page|front\s+page)$/) ? "home page" : String(scoped.page)
+            var rest = plainer(String(scoped.rest))
+            if let with = rest.range(of: " with alt text ") {
+                rest.insert(contentsOf: " on the " + page, at: with.lowerBound)
+            } else {
+                rest += " on the " + page
+            }
+            add(rest)
+            text = rest
+        }
+        // "on the harbour festival project, move the Website card so it's the first one".
+        if let scoped = text.wholeMatch(of: /(?i)(?:on|in|for)\s+(?:the\s+|our\s+|my\s+)(?<page>[\w' ]{2,40}?)(?:\s+(?:page|post|project|guide))?\s*,\s*(?<rest>(?:move|put|place)\s+.+)/) {
+            let rest = String(scoped.rest).replacing(/(?i)\s+(?:so\s+(?:that\s+)?)?(?:it'?s|it\s+is|it\s+comes|it\s+goes)\s+(?:the\s+)?(?:first|1st|at\s+the\s+top|on\s+top)(?:\s+one)?$/, with: " to the top")
+                .replacing(/(?i)\s+(?:so\s+(?:that\s+)?)?(?:it'?s|it\s+is|it\s+comes|it\s+goes)\s+(?:the\s+)?(?:last|at\s+the\s+(?:bottom|end))(?:\s+one)?$/, with: " to the bottom")
+            add(rest + " on the " + scoped.page + " page")
+            add(rest)
+        }
+        text = plainer(text)
+        let described = describedByWords(text)
+        for form in [text, described].compactMap({ $0 }) {
+            add(questionAndAnswer(form))
+            add(listItemWithText(form))
+            add(pageNotInMenu(form))
+            add(listAddition(form))
+            add(noLongerNeeded(form))
+            add(renameCalled(form))
+            add(replaceEverywhere(form))
+            add(giveField(form))
+            add(datePost(form))
+            add(labelIt(form))
+            add(updatingWants(form))
+            add(wantsToSay(form))
+            add(shouldSay(form))
+            add(into(form))
+            add(yearCorrection(form))
+            add(widen(form))
+            add(captionAsAlt(form))
+            add(filesFromFolder(form))
+            add(fontSize(form))
+            add(somethingOff(form))
+            add(showInstead(form))
+            add(vague(form))
+            add(withoutReason(form))
+            add(form == message ? nil : form)
+        }
+        for candidate in found + [text] {
+            add(spelled(candidate))
+        }
+        return found
+    }
+
+    /// Rewrites whose refusal, too, answers the message better than the generic one.
+    static func refusalCandidates(_ message: String) -> [String] {
+        [fontSize(message.replacing(/[.!?]+$/, with: ""))].compactMap { $0 }
+    }
+
+    /// `value` in quotes, unless it is quoted already.
+    static func quoted(_ value: some StringProtocol) -> String {
+        var value = String(value).trimmingWhitespace.replacing(/(?i)\s+(?:instead|now|please|thanks|thank\s+you)$/, with: "").trimmingWhitespace
+        if let inner = value.wholeMatch(of: /"([^"]+)"|“([^”]+)”|'(.+)'/) {
+            value = String(inner.output.1 ?? inner.output.2 ?? inner.output.3 ?? "")
+        }
+        return "“" + value + "”"
+    }
+
+    /// A reference without the padding around it: "could the little intro" → "the little intro".
+    static func cleanReference(_ reference: some StringProtocol) -> String {
+        String(reference).trimmingWhitespace
+            .replacing(/(?i)^(?:and\s+|so\s+|also\s+|could\s+|can\s+|would\s+|please\s+|maybe\s+|i\s+think\s+)+/, with: "")
+            .replacing(/(?i)[,;:]$/, with: "").trimmingWhitespace
+    }
+
+    // MARK: - Rules
+
+    /// Everyday names for places on a page, in the words the intents know: "the bottom of the page" is the footer,
+    /// "the little intro above the contact form" is the contact form's intro, "the big picture at the top" the hero
+    /// image, ", alt text …" its alt text.
+    static func plainer(_ text: String) -> String {
+        text.replacing(/(?i)\b(?:the\s+)?(?:very\s+)?bottom\s+of\s+(?:the|every|each)\s+(?:page|site|website)\b/, with: "the footer")
+            .replacing(/(?i)\b(?:the\s+)?(?:very\s+)?top\s+of\s+(?:the|every|each)\s+(?:page|site|website)\b(?!\s+(?:image|picture|photo))/, with: "the header")
+            .replacing(/(?i)\bthe\s+(?:little\s+|small\s+|short\s+)?(?<what>intro|introduction|text|line|heading|title|button|sentence)\s+(?:above|over|below|under|in|on|of|before|at\s+the\s+top\s+of)\s+the\s+(?<thing>contact\s+form|form|gallery|features|pricing(?:\s+table)?|testimonials|faq)\b/, with: { match in
+                let thing = String(match.thing).lowercased() == "form" ? "contact form" : String(match.thing)
+                let what = ["introduction", "line", "sentence"].contains(String(match.what).lowercased()) ? "intro" : String(match.what)
+                return "the " + thing + " " + what
+            })
+            .replacing(/(?i)\bas\s+the\s+(?:big|main|large|huge|top)\s+(?:picture|image|photo|pic)(?:\s+at\s+the\s+top)?\b|\bas\s+the\s+(?:picture|image|photo|pic)\s+at\s+the\s+top\b/, with: "as the hero image")
+            .replacing(/(?i)\s*[,;]\s*(?:with\s+)?(?:the\s+)?alt(?:\s+text)?\s*[:=]?\s+(?<alt>[^"“,;]+)$/, with: { " with alt text " + quoted($0.alt) })
+            .replacing(/(?i)\b(?:the\s+)?(?:first|front|landing|main|start)\s+page\b/, with: "the home page")
+            .replacing(/(?i)\b(?:the\s+)?(?:big|main|large|huge)\s+(?:title|heading)\b/, with: "the hero headline")
+            .replacing(/(?i)\bthe\s+the\b/, with: "the")
+    }
+
+    /// "On our About page it says we've been building websites since 2014 - we actually started in 2012. correct the
+    /// year" → "change “2014” on the About page to “2012”".
+    static func yearCorrection(_ text: String) -> String? {
+        guard let match = text.firstMatch(of: /(?i)(?:(?:on|in)\s+(?:the\s+|our\s+|my\s+)?(?<page>[\w ]{2,30}?)\s+page\s*,?\s+)?(?:it|the\s+\w+)\s+(?:says|said|reads|states|claims)\s+[^.]*?\b(?<old>(?:19|20)\d\d)\b[^.]*?(?:[-—–,;.]|\bbut\b)\s*(?:but\s+)?(?:we|i|it|they|the\s+\w+)\s+(?:actually|really|in\s+fact)\s+[^.]*?\b(?<new>(?:19|20)\d\d)\b/),
+              match.old != match.new else { return nil }
+        return "change “" + match.old + "”" + (match.page.map { " on the " + $0 + " page" } ?? "") + " to “" + match.new + "”"
+    }
+
+    /// "the reading column feels cramped, can you widen it" → "make the reading column wider".
+    static func widen(_ text: String) -> String? {
+        guard let match = text.wholeMatch(of: /(?i)(?<reference>(?:the|our|my)\s+[\w ]{2,30}?)\s+(?:feels?|looks?|seems?|is|are)\s+(?:a\s+bit\s+|too\s+|very\s+|really\s+|quite\s+|kind\s+of\s+|so\s+)*(?<state>cramped|narrow|squashed|squeezed|tight|thin|wide|broad|small|tiny|big|huge)\s*[,;.—–-]*\s*(?:so\s+)?(?:can\s+you\s+|could\s+you\s+|please\s+)?(?:widen|narrow|enlarge|shrink|make|fix|sort)?\s*(?:it|them)?(?:\s+(?:wider|narrower|bigger|smaller|out))?(?:\s+(?:a\s+bit|a\s+little))?/)
+        else { return nil }
+        let state = String(match.state).lowercased()
+        let direction = ["cramped", "narrow", "squashed", "squeezed", "tight", "thin"].contains(state) ? "wider" : ["wide", "broad"].contains(state) ? "narrower" : ["small", "tiny"].contains(state) ? "bigger" : "smaller"
+        return "make " + match.reference + " " + direction
+    }
+
+    /// "on the Harbour Festival page show project-3.svg instead of the poster image" → "replace the poster image
+    /// with project-3.svg on the Harbour Festival page".
+    static func showInstead(_ text: String) -> String? {
+        guard let match = text.wholeMatch(of: /(?i)(?<before>.*?)\b(?:show|use|display|put)\s+(?<new>[\w.\/-]+\.(?:jpe?g|png|gif|webp|avif|svg))\s+(?:instead\s+of|in\s+place\s+of|rather\s+than)\s+(?<old>.+?)(?<after>\s+(?:on|in)\s+the\s+.+)?/)
+        else { return nil }
+        let page = String(match.before).replacing(/\s*,?\s*$/, with: "")
+        var result = "replace " + match.old + " with " + match.new
+        if let after = match.after {
+            result += after
+        } else if let scope = page.wholeMatch(of: /(?i)(?:on|in)\s+(?<page>.+)/) {
+            result += " on " + scope.page
+        } else if !page.isEmpty {
+            return nil
+        }
+        return result
+    }
+
+    /// "The colours feel a bit off to me" → "the colours look off"; "make it look more professional, like Apple" →
+    /// "make it look more professional"; "make it feel more like me" → "make it more personal".
+    static func vague(_ text: String) -> String? {
+        if text.contains(/(?i)^(?:the\s+|my\s+|our\s+)?colou?rs?(?:\s+scheme)?\s+(?:feel|feels|look|looks|seem|seems|are|is)\s+(?:a\s+bit\s+|kind\s+of\s+|slightly\s+|a\s+little\s+|just\s+)?(?:off|wrong|weird|strange|dull|boring|ugly|bad|not\s+right)(?:\s+to\s+me)?$/) {
+            return "the colours look off"
+        }
+        if let match = text.wholeMatch(of: /(?i)(?<ask>make\s+(?:it|the\s+site|the\s+website)\s+(?:look\s+|feel\s+)?more\s+\w+)\s*,?\s+(?:like|similar\s+to|as\s+in)\s+[A-Z][\w.' ]*/) {
+            return String(match.ask)
+        }
+        if text.contains(/(?i)^make\s+(?:it|the\s+site|the\s+website|the\s+blog)\s+(?:look\s+|feel\s+|seem\s+)?(?:more\s+)?(?:like\s+(?:me|us|mine|ours|my\s+brand|our\s+brand)|personal|unique|mine|ours|distinctive)$/) {
+            return "make it more personal"
+        }
+        return nil
+    }
+
+    /// "add /img/project-2.svg to the gallery with the caption Pennywise, round two": where images have only alt
+    /// text, the caption is that text.
+    static func captionAsAlt(_ text: String) -> String? {
+        guard let match = text.wholeMatch(of: /(?i)(?<head>.+?\.(?:jpe?g|png|gif|webp|avif|svg)\b.*?)\s+with\s+(?:the\s+|a\s+)?caption\s*:?\s+(?<caption>.+)/) else { return nil }
+        return match.head.replacing(/(?i)\s+again$/, with: "") + " with alt text " + quoted(match.caption)
+    }
+
+    /// "a gallery on the home page with 01.jpg, 03.jpg and 05.jpg from img/work" → "… with /img/work/01.jpg, …".
+    static func filesFromFolder(_ text: String) -> String? {
+        guard let match = text.firstMatch(of: /(?i)(?<files>[\w-]+\.(?:jpe?g|png|gif|webp|avif|svg)(?:(?:\s*,\s*|\s+and\s+|\s*,\s*and\s+)[\w-]+\.(?:jpe?g|png|gif|webp|avif|svg))*)\s+(?:from|in)\s+(?:the\s+)?(?:folder\s+)?(?<dir>\/?(?:static\/)?[\w-]+(?:\/[\w-]+)*)\/?(?:\s+folder)?\b/) else { return nil }
+        let dir = "/" + String(match.dir).replacing(/^\/?(?:static\/)?/, with: "")
+        let files = String(match.files).replacing(/[\w-]+\.(?:jpe?g|png|gif|webp|avif|svg)/, with: { dir + "/" + $0.output })
+        return String(text[..<match.range.lowerBound]) + files + String(text[match.range.upperBound...])
+    }
+
+    /// "increase the font size of the body text to 18px" → "make the text bigger" (the theme says whether it can).
+    static func fontSize(_ text: String) -> String? {
+        guard let match = text.wholeMatch(of: /(?i)(?<verb>increase|decrease|raise|lower|reduce|bump\s+up|bump|change|set|make|adjust)\s+(?:the\s+)?(?:base\s+|body\s+|overall\s+)?(?:font|text|type)\s*-?\s*size\b.*/) else { return nil }
+        let verb = String(match.verb).lowercased()
+        let smaller = ["decrease", "lower", "reduce"].contains(verb) || text.lowercased().contains(/\b(?:smaller|1[0-5]px|0\.\d+rem)\b/)
+        return "make the text " + (smaller ? "smaller" : "bigger")
+    }
+
+    /// "something's off with the footer" → "the footer looks off".
+    static func somethingOff(_ text: String) -> String? {
+        guard let match = text.wholeMatch(of: /(?i)something(?:'s|\s+is)?\s+(?:a\s+bit\s+)?(?:off|wrong|weird|not\s+right|odd)\s+(?:with|about|in)\s+(?<area>(?:the|my|our)\s+[\w ]{2,30}?)/) else { return nil }
+        return match.area + " looks off"
+    }
+
+    /// "set the sidebar width to 14rem, it's eating too much space" → "set the sidebar width to 14rem".
+    static func withoutReason(_ text: String) -> String? {
+        guard let match = text.wholeMatch(of: /(?i)(?<main>.+?)\s*[,;—–]\s*(?:it'?s|it\s+is|they'?re|they\s+are|that'?s|because|since|as|cause|cos)\s+[^"“]+/),
+              let verb = match.main.split(separator: " ").first?.lowercased(), ValueSanity.instructionVerbs.contains(verb)
+        else { return nil }
+        return String(match.main)
+    }
+
+    /// "the heading above the form that says Start a project should read …" → "the heading “Start a project” should
+    /// read …": a thing named by the words it shows, wherever it is said to be.
+    static func describedByWords(_ text: String) -> String? {
+        guard let match = text.firstMatch(of: /(?i)\b(?<article>the|a|an)\s+(?<noun>(?:[\w-]+\s+){0,2}?(?:button|link|heading|headline|title|card|line|box|tab|menu\s+item|label|text|sentence|paragraph|bit|quote|question|answer|caption|item|entry|guide|page|post|section|picture|image|photo))(?:\s+(?:above|below|under|over|near|next\s+to|beside|at|in|on|of)\s+(?:the\s+)?[\w ]{2,30}?)?\s*,?\s+(?:that|which|where\s+it)\s+(?:currently\s+|still\s+|now\s+)?(?:says|reads|is\s+called|is\s+titled|is\s+named|shows)\s*:?\s+(?<old>"[^"]+"|“[^”]+”|'[^']+'|[^"“,;:—–]+?)(?=\s*[,;:—–]|\s+-\s|\s+(?:on|in)\s+the\s+[\w ]{1,30}?\s+(?:page|post)\b|\s+(?:should|to|can|could|must|needs?|into|with|so|and)\b)/)
+        else { return nil }
+        return String(text[..<match.range.lowerBound]) + "the " + match.noun + " " + quoted(match.old) + String(text[match.range.upperBound...])
+    }
+
+    /// "New FAQ entry. Q: Can I use it offline? A: Yes, …" → "add a FAQ question “…” with the answer “…”".
+    static func questionAndAnswer(_ text: String) -> String? {
+        guard let match = text.firstMatch(of: /(?i)\bQ\s*[:.]\s*(?<q>.+?\?)\s*A\s*[:.]\s*(?<a>.+)$/) else { return nil }
+        return "add a FAQ question " + quoted(match.q) + " with the answer " + quoted(match.a)
+    }
+
+    /// "add another feature card: Secure hosting - Every page is served over HTTPS" → "add a feature called “…”
+    /// saying “…”"; "add a testimonial: 'I read every post twice.' - Priya Shah, product designer" → "add a
+    /// testimonial from Priya Shah, product designer: “…”".
+    static func listItemWithText(_ text: String) -> String? {
+        if let match = text.wholeMatch(of: /(?i)(?:add|put|insert|include)\s+(?:a|an|another|one\s+more|a\s+new)\s+(?:new\s+)?testimonial(?<place>\s+(?:to|on|in)\s+[^:]+?)?\s*:\s*(?<quote>"[^"]+"|“[^”]+”|'[^']+'|[^-—–]+?)\s*[-—–]+\s*(?<who>[^"“]+)/) {
+            return "add a testimonial from " + match.who.trimmingWhitespace + ": " + quoted(match.quote) + (match.place.map { String($0) } ?? "")
+        }
+        if let match = text.wholeMatch(of: /(?i)(?:add|put|insert|include)\s+(?:a|an|another|one\s+more|a\s+new)\s+(?:new\s+)?(?<noun>feature(?:\s+card)?|card|benefit)(?<place>\s+(?:to|on|in)\s+[^:]+?)?\s*:\s*(?<title>[^-—–:]+?)\s*(?:\s[-—–]+\s|[—–:])\s*(?<body>.+)/) {
+            return "add a feature called " + quoted(match.title) + " saying " + quoted(match.body) + (match.place.map { String($0) } ?? "")
+        }
+        return nil
+    }
+
+    /// "The Careers page isn't in the navigation - add it after Services" → "add Careers to the menu after Services".
+    static func pageNotInMenu(_ text: String) -> String? {
+        guard let match = text.wholeMatch(of: /(?i)(?:the\s+|our\s+|my\s+)?(?<page>[\w' -]{2,40}?)\s+page\s+(?:isn'?t|is\s+not|is\s+missing|doesn'?t\s+(?:show|appear))\s+(?:up\s+)?(?:in|on|from)\s+the\s+(?:navigation|menu|nav|navbar|nav\s+bar|top\s+menu|main\s+menu)(?:\s+(?:bar|yet))?\s*[-—–,;.]*\s*(?:so\s+)?(?:please\s+)?(?:add|put)\s+it(?:\s+(?:there|in|back))?(?<rest>.*)/)
+        else { return nil }
+        let rest = String(match.rest).replacing(/(?i)^\s*(?:in|to)\s+(?:the\s+)?(?:navigation|menu|nav)\b/, with: "")
+        return "add " + match.page + " to the menu" + rest
+    }
+
+    /// "On the about page there's a list of what we do. Add one more point at the end: …" → "add “…” to the list on
+    /// the about page".
+    static func listAddition(_ text: String) -> String? {
+        if let match = text.wholeMatch(of: /(?i)(?:(?:on|in)\s+(?<page>(?:the\s+|our\s+|my\s+)?[\w ]{2,40}?\s+(?:page|post))\s*,?\s+)?there'?s\s+(?:a|the)\s+(?<list>[\w ]*?list|[\w ]*?bullets|[\w ]*?steps)(?:\s+(?:of|with)\s+[^.:]+?)?\s*[.;,]\s*(?:please\s+)?add\s+(?:one\s+more|another|a\s+new|an\s+extra|a)\s+(?:point|item|bullet(?:\s+point)?|entry|line|step)(?:\s+at\s+the\s+(?:end|bottom))?\s*:\s*(?<item>.+)/) {
+            let page = match.page.map { " on " + $0 } ?? ""
+            return "add " + quoted(match.item) + " to the list" + page
+        }
+        return nil
+    }
+
+    /// "we no longer need 100MB free disk space, drop that requirement" → "remove “100MB free disk space”".
+    static func noLongerNeeded(_ text: String) -> String? {
+        guard let match = text.wholeMatch(of: /(?i)(?:we|you|it|the\s+\w+|users?|people)\s+(?:no\s+longer|don'?t|do\s+not|doesn'?t|does\s+not)\s+(?:need|require|needs|requires)\s+(?<item>.+?)\s*(?:\s+any\s*more)?\s*[,;.—–-]+\s*(?:so\s+)?(?:please\s+)?(?:drop|remove|delete|cut|take\s+out|get\s+rid\s+of)\s+(?:that|this|it)(?:\s+\w+)?/)
+        else { return nil }
+        return "remove " + quoted(String(match.item).replacing(/(?i)\s+any\s*more$/, with: ""))
+    }
+
+    /// "The guide called 'Your first project' should be titled 'Build your first project'" → "rename “…” to “…”".
+    static func renameCalled(_ text: String) -> String? {
+        guard let match = text.wholeMatch(of: /(?i)(?:the\s+)?(?:[\w-]+\s+){0,2}?(?:guide|page|post|article|doc|project|entry|tutorial|section)\s+(?:called|titled|named)\s+(?<old>"[^"]+"|“[^”]+”|'[^']+')\s+(?:should|must|needs\s+to)\s+(?:be\s+)?(?:titled|called|named|renamed(?:\s+to)?|retitled(?:\s+to)?|read)\s+(?<new>.+)/)
+        else { return nil }
+        return "rename " + quoted(match.old) + " to " + quoted(match.new)
+    }
+
+    /// "replace the words Ideas, work and notes with Small team, careful work wherever they appear" → "replace
+    /// “Ideas, work and notes” with “Small team, careful work” everywhere".
+    static func replaceEverywhere(_ text: String) -> String? {
+        guard let match = text.wholeMatch(of: /(?i)(?:.*?\b)?(?:replace|swap|change)\s+(?:the\s+|all\s+)?(?:words?\s+|text\s+|phrase\s+|wording\s+|sentence\s+)?(?<old>.+?)\s+(?:with|by|for|to)\s+(?<new>.+?)\s*,?\s+(?:wherever\s+(?:it|they)\s+(?:appears?|occurs?|comes?\s+up|is|are|shows?\s+up)|everywhere(?:\s+on\s+the\s+site)?|on\s+(?:every|each|all)\s+pages?|across\s+the\s+(?:whole\s+)?(?:site|website)|throughout(?:\s+the\s+(?:site|website))?|site-?wide)(?:[.!,]?\s.*|[.!])?/)
+        else { return nil }
+        return "replace " + quoted(match.old) + " with " + quoted(match.new) + " everywhere"
+    }
+
+    /// "Give the site a tagline: …" → "set the tagline to “…”"; "give the Pricing page the description …" → "set the
+    /// description of the Pricing page to “…”".
+    static func giveField(_ text: String) -> String? {
+        guard let match = text.wholeMatch(of: /(?i)(?:give|add)\s+(?<owner>.+?)\s+(?:a|an|the)\s+(?:new\s+|short\s+)?(?<field>tagline|slogan|description|seo\s+description|meta\s+description|title|subtitle|caption|heading|alt\s+text|footer(?:\s+text)?)\s*(?:to|of|:|saying|that\s+says|reading)?\s+(?<value>.+)/)
+        else { return nil }
+        let owner = String(match.owner).lowercased()
+        if owner.contains(/^(?:the\s+|our\s+|my\s+)?(?:site|website|blog|docs)$/) {
+            return "set the " + match.field + " to " + quoted(match.value)
+        }
+        if owner == "it" { return nil }
+        return "set the " + match.field + " of " + match.owner + " to " + quoted(match.value)
+    }
+
+    /// "the tidy desk post - date it 12 March 2025", "Date the first post 5 Jan 2025" → "change the date of … to …".
+    static func datePost(_ text: String) -> String? {
+        if let match = text.wholeMatch(of: /(?i)(?<post>(?:the\s+|my\s+|our\s+)?.+?\s+(?:post|article|entry|page))\s*[-—–:,]+\s*(?:please\s+)?(?:date|backdate)\s+it\s+(?:to\s+|on\s+|as\s+)?(?<date>.+)/) {
+            return "change the date of " + match.post + " to " + match.date
+        }
+        if let match = text.wholeMatch(of: /(?i)(?:date|backdate)\s+(?<post>(?:the\s+|my\s+|our\s+).+?\s+(?:post|article|entry))\s+(?:to\s+|on\s+|as\s+)?(?<date>(?:\d|the\s+\d|[A-Z][a-z]+\s+\d).+)/) {
+            return "change the date of " + match.post + " to " + match.date
+        }
+        return nil
+    }
+
+    /// "punch up the hero CTA: label it See our work and have it drive traffic to /blog/" → "change the hero CTA
+    /// to “See our work” and point it at /blog/".
+    static func labelIt(_ text: String) -> String? {
+        guard let match = text.wholeMatch(of: /(?i)(?:[\w ]{0,20}?\s+(?:up\s+)?)?(?<reference>(?:the|our|my)\s+[^:]{2,50}?)\s*[:—–-]+\s*(?:please\s+)?(?:label|call|name|title|retitle|relabel)\s+it\s+(?<value>.+?)(?:\s+and\s+(?:have|make|get|let)\s+it\s+(?:drive\s+(?:traffic|people|visitors|users)|send\s+(?:people|visitors|users)|go|point|link|lead)\s+(?:to|at)\s+(?<url>\S+))?/)
+        else { return nil }
+        let reference = String(match.reference)
+        let change = "change " + reference + (reference.lowercased().contains(/\b(?:button|cta|link)\b/) && !reference.lowercased().contains(/\b(?:label|text)\b/) ? " label" : "") + " to " + quoted(match.value)
+        return change + (match.url.map { " and point it at " + $0 } ?? "")
+    }
+
+    /// "Maya's quote needs updating, she now wants it to say: …" → "change Maya's quote to “…”".
+    static func updatingWants(_ text: String) -> String? {
+        guard let match = text.wholeMatch(of: /(?i)(?<reference>.+?)\s+(?:needs?|could\s+use|wants?|requires?)\s+(?:updating|changing|fixing|an?\s+update|a\s+tweak|a\s+change|to\s+(?:be\s+)?(?:updated|changed|fixed))\s*[,;.:—–-]*\s*(?:(?:she|he|they|i|we|the\s+\w+)\s+(?:now\s+)?(?:wants?|would\s+like|'d\s+like|asked\s+for|asks\s+for)\s+(?:it|that|this)\s+to|(?:please\s+)?(?:make|have|let)\s+it|it\s+should(?:\s+now)?|it\s+needs\s+to)\s+(?:say|read|be)\s*:?\s+(?<value>.+)/)
+        else { return nil }
+        return "change " + cleanReference(match.reference) + " to " + quoted(match.value)
+    }
+
+    /// "my mum wants the footer to say © 2026 …", "I'd like the tagline to read …" → "change the footer to “…”".
+    static func wantsToSay(_ text: String) -> String? {
+        guard let match = text.wholeMatch(of: /(?i)(?:[\w'’ ]{1,30}?\s+)?(?:wants?|would\s+like|'d\s+like|need|needs|asked\s+for|asks\s+for|prefer|prefers)\s+(?<reference>(?:the|our|my|his|her|their)\s+.+?)\s+to\s+(?:say|read|show|display|be\s+changed\s+to)\s*:?\s+(?<value>.+)/)
+        else { return nil }
+        return "change " + match.reference + " to " + quoted(match.value)
+    }
+
+    /// "the heading “Start a project” on the contact page should read Let's talk instead", "could the little intro
+    /// above the contact form say '…' instead" → "change … to “…”".
+    static func shouldSay(_ text: String) -> String? {
+        if let match = text.wholeMatch(of: /(?i)(?:(?:on|in)\s+(?<page>(?:the\s+|our\s+|my\s+)?[\w ]{2,40}?\s+(?:page|post))\s*,\s*)?(?<reference>.+?)\s+(?:should|must|needs?\s+to|has\s+to|ought\s+to|is\s+to|can|could|would|will)\s+(?:now\s+|instead\s+|also\s+|rather\s+|actually\s+)*(?<verb>read|say|be|become|show|display|state|be\s+changed\s+to|be\s+updated\s+to)\s*:?\s+(?<value>.+)/) {
+            // "should be bold", "could be better": a look or a wish, not words — only quoted, capitalised or several
+            // words are text after "be".
+            let value = String(match.value)
+            if ["be", "become"].contains(String(match.verb).lowercased()),
+               !(value.first.map { "\"“'".contains($0) || $0.isUppercase || $0.isNumber } ?? false) && value.split(separator: " ").count < 3
+                || !(value.first.map { "\"“'".contains($0) } ?? false) && (StyleIntent.colour(in: value.split(separator: " ").map(String.init)) != nil || value.contains(/\d(?:px|rem|em|%)\b/)) {
+                return nil
+            }
+            let page = match.page.map { " on " + $0 } ?? ""
+            return "change " + cleanReference(match.reference) + page + " to " + quoted(match.value)
+        }
+        if let match = text.wholeMatch(of: /(?i)(?:(?:on|in)\s+(?<page>(?:the\s+|our\s+|my\s+)?[\w ]{2,40}?\s+(?:page|post))\s*,\s*)?(?:could|can|would)\s+(?<reference>(?:the|our|my)\s+.+?)\s+(?:say|read|show)\s*:?\s+(?<value>.+)/) {
+            let page = match.page.map { " on " + $0 } ?? ""
+            return "change " + match.reference + page + " to " + quoted(match.value)
+        }
+        return nil
+    }
+
+    /// "change the big title on the first page into: …" → "change … to “…”".
+    static func into(_ text: String) -> String? {
+        guard let match = text.wholeMatch(of: /(?i)(?<verb>change|turn|update|set|make|edit)\s+(?<reference>.+?)\s+into\s*:?\s+(?<value>.+)/) else { return nil }
+        return "change " + match.reference + " to " + quoted(match.value)
+    }
+
+    // MARK: - Spelling
+
+    /// Words that look like typos of slot words or colour names but are words of their own.
+    static let realWords: Set<String> = ["reading", "leading", "loading", "heating", "seating", "shading", "trading", "grey", "gray", "red", "tan", "rose", "read", "bred", "fed", "bed", "led", "ted", "wed", "tree", "free", "been", "seen", "keen", "when", "then", "them", "they", "wine", "line", "lime", "time", "mine", "fine", "pine", "gold", "bold", "cold", "hold", "told", "sold", "fold", "mold", "blur", "blush", "black", "block", "back", "lack", "slack", "plum", "plus", "tell", "teal", "real", "seal", "deal", "meal", "aqua", "navy", "wavy", "text", "next", "page", "pages", "form", "farm", "foam", "from", "font", "fonts", "front"]
+
+    /// "make the foter backround dark gren" → "make the footer background dark green": one edit away from exactly one
+    /// slot word or colour name (four letters or more), outside quotes.
+    static func spelled(_ text: String) -> String? {
+        guard !text.contains(where: { "\"“”".contains($0) }) else { return nil }
+        let slotWords = KeywordSpelling.slots.union(["footer", "header", "background", "text", "links", "border", "heading", "headings"])
+        let colours = Set(ColorWords.hex.keys.filter { !$0.contains(" ") && !$0.contains("-") }).union(CSSNamedColors.hex.keys.filter { $0.count <= 8 })
+        var changed = false
+        let words = text.split(separator: " ", omittingEmptySubsequences: false).map { word -> String in
+            let lowered = word.lowercased()
+            guard lowered.count >= 4, lowered.allSatisfy(\.isLetter), !realWords.contains(lowered), !slotWords.contains(lowered), !colours.contains(lowered) else { return String(word) }
+            let close = (slotWords.union(colours)).filter { candidate in
+                abs(candidate.count - lowered.count) <= 1 && KeywordSpelling.distance(lowered, candidate) == 1
+                    && (candidate.count > 4 || KeywordSpelling.isSwap(lowered, candidate) || candidate.count == lowered.count + 1)
+            }
+            guard close.count == 1, let fix = close.first else { return String(word) }
+            changed = true
+            return fix
+        }
+        return changed ? words.joined(separator: " ") : nil
+    }
+}
