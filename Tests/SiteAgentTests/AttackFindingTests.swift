@@ -251,4 +251,39 @@ struct AttackFindingTests {
             #expect(home.contains("button_url: /blog/"), "\(message)")
         }
     }
+
+    /// Fourteenth attack run: a list section (testimonials, FAQ, features) is added with the first entry the person
+    /// gives — never invented: without one, the reply asks, and the answer is the entry.
+    @Test func aListSectionStartsWithTheEntryGivenOrAsksForIt() throws {
+        let docs = try OwnerRequestTests.source("docs")
+        guard case .question(let question) = try Self.interpreter.resolve(Self.context("add an FAQ section to the home page", docs)) else {
+            Issue.record("no question for the first entry"); return
+        }
+        let answered = try Self.answered("add an FAQ section to the home page", docs, question: question, answer: "Is it fast? Yes, very.")
+        guard case .change(let workspace, _) = answered else { Issue.record("\(answered)"); return }
+        #expect(workspace.files.text("content/_index.md")?.contains("- question: Is it fast?\n    answer: Yes, very.") == true)
+        let portfolio = try OwnerRequestTests.source("portfolio")
+        let quoted = try Self.interpreter.resolve(Self.context("add a testimonials section to the contact page: 'Great work.' - Jo Bloggs, CEO", portfolio))
+        guard case .change(let withQuote, _) = quoted else { Issue.record("\(quoted)"); return }
+        #expect(withQuote.files.text("content/contact.md")?.contains("- quote: Great work.\n    name: Jo Bloggs\n    role: CEO") == true)
+        // A theme without the component says which themes have one.
+        let starter = try Self.interpreter.resolve(Self.context("add a testimonials section to the home page", try AcmeFixture.source()))
+        guard case .unsupported(let reason) = starter else { Issue.record("\(starter)"); return }
+        #expect(reason.contains("no Testimonials component"))
+    }
+
+    /// Fourteenth attack run: a self-hosted video goes in through the theme's Video component, with the title
+    /// screen readers announce (asked for when not given); a missing file is refused, never invented.
+    @Test func aVideoFromStaticIsAddedWithItsTitle() throws {
+        var blog = try OwnerRequestTests.source("blog")
+        let missing = try Self.interpreter.resolve(Self.context("add the video /media/workshop.mp4 to the first post titled Our workshop", blog))
+        guard case .unsupported = missing else { Issue.record("\(missing)"); return }
+        blog = SiteFiles(blog.paths.reduce(into: [String: Data]()) { $0[$1] = blog[$1] }.merging(["static/media/workshop.mp4": Data([0, 0, 0, 24])]) { a, _ in a })
+        let added = try Self.interpreter.resolve(Self.context("add the video /media/workshop.mp4 to the first post titled Our workshop", blog))
+        guard case .change(let workspace, _) = added else { Issue.record("\(added)"); return }
+        #expect(workspace.files.text("content/posts/first-post.md")?.contains(":::component Video\nsrc: /media/workshop.mp4\ntitle: Our workshop\n:::") == true)
+        guard case .question = try Self.interpreter.resolve(Self.context("add the video /media/workshop.mp4 to the first post", blog)) else {
+            Issue.record("no question for the video's title"); return
+        }
+    }
 }

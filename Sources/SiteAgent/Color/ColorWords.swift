@@ -19,5 +19,9 @@ enum ColorWords {
         "violet": "#7c3aed", "magenta": "#c026d3", "lime": "#65a30d", "emerald": "#059669", "amber": "#f59e0b",
         "rose": "#e11d48", "burgundy": "#7f1d1d", "wine": "#7f1d1d", "cream": "#fffbeb", "off white": "#fafaf9",
         "off-white": "#fafaf9", "mint": "#6ee7b7", "sand": "#e7e5e4", "black": "#000000", "white": "#ffffff",
+        "terracotta": "#b04a2a", "sage": "#7d9a6f", "sage green": "#7d9a6f", "mustard": "#c99a06", "rust": "#b7410e",
+        "ochre": "#b8731b", "mauve": "#b784a7", "blush": "#de5d83", "moss": "#6b7c3a", "moss green": "#6b7c3a",
+        "midnight": "#191970", "cobalt": "#0047ab", "cobalt blue": "#0047ab", "denim": "#1560bd", "lilac": "#b497c9",
+        "bordeaux": "#6d1a2b", "stone": "#78716c", "clay": "#b66a50", "petrol": "#1f5f6b", "bottle green": "#0f4d32",
     ]
 }

@@ -26,7 +26,14 @@ enum ValueSanity {
     /// The question, and the stored value it is about (to be replaced by the answer).
     static func suspect(from before: SiteFiles, to after: SiteFiles, message: String = "") -> (question: AgentQuestion, value: String)? {
         // A value the person put in quotes is exactly what they want, whatever words it holds.
-        let quoted = Set(message.matches(of: /"([^"]+)"|“([^”]+)”/).compactMap { ($0.output.1 ?? $0.output.2).map(String.init) })
+        var quoted = Set(message.matches(of: /"([^"]+)"|“([^”]+)”/).compactMap { ($0.output.1 ?? $0.output.2).map(String.init) })
+        // "… the Support card to read: We host, monitor and update your site after launch.": words after "to read:"
+        // are the text itself, up to the end of the message.
+        if let declared = message.firstMatch(of: /(?i)\b(?:to\s+(?:read|say)|should\s+(?:now\s+)?(?:read|say)|so\s+it\s+(?:reads|says))\s*:\s*(?<value>[^\n]+)/) {
+            let value = String(declared.value).trimmingWhitespace
+            quoted.insert(value)
+            quoted.insert(value.replacing(/[.!]$/, with: ""))
+        }
         // Only what changed is read (a title edit on a 3,000-page site must not parse 3,000 front matters).
         let changed = Set(before.paths + after.paths).filter { before[$0] != after[$0] }
         guard !changed.isEmpty else { return nil }

@@ -8,7 +8,8 @@ struct ComponentAddIntent: RequestIntent {
     var schemas: ThemeSchemas?
 
     func resolve(_ request: AgentRequest) throws -> Resolution? {
-        guard let match = request.message.firstMatch(of: /(?i)^(?:add|put|insert|place|include|create|make|build|set\s+up)\s+(?:a\s+|an\s+|the\s+|some\s+)?(?:new\s+)?(?:(?:simple|small|basic|nice|little|big|clean)\s+)?(?<component>hero(?:\s+section|\s+banner)?|banner|(?:photo\s+|image\s+)?gallery|contact\s*form|form|features?\s+section|pricing(?:\s+(?:table|section|block|grid|plans))?|price\s+(?:list|table))(?<of>\s+of\s+(?:our\s+|my\s+|the\s+|all\s+the\s+)?[\w ]+?(?:\s+(?:in|from)\s+(?:the\s+)?(?:static\/|\/)[\w\/.-]*?(?:\s+folder)?)?)?\s+(?<position>to|on|onto|at\s+the\s+top\s+of|at\s+the\s+bottom\s+of|at\s+the\s+end\s+of|in|into)\s+(?:the\s+)?(?<page>.+?)(?<rest>\s*,?\s+(?:with|that|which|using|showing|containing|for|sending|linking)\b.*|\s*:\s*.+)?[.!]?$/) else { return nil }
+        if let video = try video(request) { return video }
+        guard let match = request.message.firstMatch(of: /(?i)^(?:add|put|insert|place|include|create|make|build|set\s+up)\s+(?:a\s+|an\s+|the\s+|some\s+)?(?:new\s+)?(?:(?:simple|small|basic|nice|little|big|clean)\s+)?(?<component>hero(?:\s+section|\s+banner)?|banner|(?:photo\s+|image\s+)?gallery|contact\s*form|form|features?\s+section|pricing(?:\s+(?:table|section|block|grid|plans))?|price\s+(?:list|table)|(?:testimonials?|reviews?|quotes?|faq|q&a|questions?|features?|benefits?)(?:\s+(?:section|block|area|list|grid|part)))(?<of>\s+of\s+(?:our\s+|my\s+|the\s+|all\s+the\s+)?[\w ]+?(?:\s+(?:in|from)\s+(?:the\s+)?(?:static\/|\/)[\w\/.-]*?(?:\s+folder)?)?)?\s+(?<position>to|on|onto|at\s+the\s+top\s+of|at\s+the\s+bottom\s+of|at\s+the\s+end\s+of|in|into)\s+(?:the\s+)?(?<page>.+?)(?<rest>\s*,?\s+(?:with|that|which|using|showing|containing|for|sending|linking)\b.*|\s*:\s*.+)?[.!]?$/) else { return nil }
         let word = String(match.component).lowercased()
         let pageName = Phrase.value(String(match.page))
         let page: PageRecord
@@ -30,10 +31,42 @@ struct ComponentAddIntent: RequestIntent {
         if word.hasPrefix("contact") || word == "form" {
             return try ContactFormTemplate.add(to: page, rest: rest, top: position.contains("top"), request)
         }
+        if let kind = ListSectionTemplate.kind(word) {
+            return try ListSectionTemplate.add(kind, to: page, entry: rest, top: position.contains("top"), schemas: schemas, request)
+        }
         if word.hasPrefix("pricing") || word.hasPrefix("price") || word.hasPrefix("plans") {
             return try pricing(on: page, rest: rest, top: position.contains("top"), request)
         }
         return .unsupported("Adding a \(word) offline is not supported yet; say “add a pricing page” for pricing, or use a model backend.")
+    }
+
+    /// "add the video /media/workshop.mp4 to the first post titled Our spring workshop": the theme's Video
+    /// component (a self-hosted file from static/; no third-party players). Its title is the player's accessible
+    /// name, so it is asked for when not given.
+    private func video(_ request: AgentRequest) throws -> Resolution? {
+        guard let match = request.message.wholeMatch(of: /(?i)(?:add|put|embed|insert|show|place)\s+(?:the\s+|a\s+|my\s+|our\s+)?video\s+(?:file\s+)?(?<src>[\w.\/-]+\.(?:mp4|webm|ogv|ogg|mov|m4v))\s+(?:to|on|in|into|onto)\s+(?:the\s+)?(?<page>.+?)(?:\s*,?\s+(?:titled|called|named|with\s+the\s+title|with\s+title)\s+(?<title>.+?))?[.!]?/) else { return nil }
+        guard let theme = request.site.theme else { return nil }
+        if let manifest = schemas?.manifest(of: theme), !manifest.components.contains(where: { $0.name == "Video" }) {
+            return .unsupported("The \(theme) theme has no Video component, so a video cannot be added; a button linking to the video works: “add a button \"Watch the video\" linking to https://…”.")
+        }
+        let src = "/" + String(match.src).replacing(/^\/?(?:static\/)?/, with: "")
+        guard request.site.files.paths.contains("static" + src) else {
+            let videos = request.site.files.paths.filter { $0.hasPrefix("static/") && $0.lowercased().contains(/\.(?:mp4|webm|ogv|ogg|mov|m4v)$/) }.map { "/" + $0.dropFirst("static/".count) }
+            return .unsupported("There is no video \(src) in the site's static/ folder" + (videos.isEmpty ? " (it has no videos yet). Add the file to static/ in a new version first; the offline agent cannot fetch one." : "; it has \(Phrase.list(videos.map { String($0) })).") )
+        }
+        let pageName = Phrase.value(String(match.page))
+        guard case .one(let page) = request.site.findPage(pageName.lowercased().contains(/^(?:home|homepage|front)(?:\s+page)?$/) ? "home" : pageName) else {
+            return .noChange("There is no page called “\(pageName)”.")
+        }
+        var title = match.title.map { Phrase.value(String($0)) }
+        let question = AgentQuestion(text: "What is the video called? Its title is what screen readers announce for the player (for example “Our spring workshop”).")
+        if title == nil, case .other(let answer) = request.answer(to: question) { title = Phrase.value(answer) }
+        guard let title, !title.isEmpty else { return .question(question) }
+        var editor = ComponentBlockEditor(try request.workspace.text(page.path))
+        editor.insert("Video", props: .map([("src", .string(src)), ("title", .string(title))]), at: .bottom)
+        var workspace = request.workspace
+        workspace.write(page.path, editor.text, step: "Video \(src)")
+        return .change(workspace, summary: "Added the video \(src) (“\(title)”) to the end of “\(page.title)”. It plays from the site itself, with no third-party player.")
     }
 
     /// A Pricing section with example tiers marked `placeholder: true` (shown as examples until real prices are

@@ -14,6 +14,9 @@ struct PageCreationIntent: RequestIntent {
         var addToMenu: Bool
         /// What the page should hold besides its title ("with a contact form that sends to …").
         var extra: String?
+        /// "under docs", "in the guides section": the content folder the page goes in, as said, and whether the
+        /// words can only mean a section (else, when no such folder exists, they are part of the title).
+        var section: (name: String, said: String, explicit: Bool)?
     }
 
     func resolve(_ request: AgentRequest) throws -> Resolution? {
@@ -71,6 +74,11 @@ struct PageCreationIntent: RequestIntent {
             extra = String(with.extra).trimmingCharacters(in: CharacterSet(charactersIn: " ,.;"))
             after = String(after[..<with.range.lowerBound])
         }
+        var section: (name: String, said: String, explicit: Bool)?
+        if let placed = after.firstMatch(of: /(?i)\s+(?<word>under|inside|within|in)\s+(?:the\s+)?(?<name>[\w-]+)(?<kind>\s+(?:section|folder|area))?\s*$/) {
+            section = (String(placed.name).lowercased(), String(placed.0), placed.kind != nil || ["under", "inside", "within"].contains(String(placed.word).lowercased()))
+            after = String(after[..<placed.range.lowerBound])
+        }
         let hidden = after.contains(/(?i)\b(?:not|without|don't|do not)\b.*\b(?:menu|nav|navigation)\b/)
         after = after.replacing(/(?i)\s*(?:,\s*)?(?:but\s+)?(?:not|without|don't|do not)\b.*\b(?:menu|nav|navigation)\b.*$/, with: "")
         after = after.replacing(/(?i)\s+(?:and\s+)?(?:add|put)\s+it\s+(?:to|in)\s+the\s+(?:menu|nav|navigation)\s*$/, with: "")
@@ -89,17 +97,35 @@ struct PageCreationIntent: RequestIntent {
         guard !title.isEmpty else { return nil }
         let kind = before.lowercased().contains("pricing") || title.lowercased() == "pricing" ? "pricing" : nil
         return PageRequest(title: title == title.lowercased() ? Phrase.titleCased(title) : title,
-                           body: body.map(Phrase.value), kind: kind, tierCount: tierCount, addToMenu: !hidden, extra: extra)
+                           body: body.map(Phrase.value), kind: kind, tierCount: tierCount, addToMenu: !hidden, extra: extra,
+                           section: section)
     }
 
-    func create(_ page: PageRequest, _ request: AgentRequest) throws -> Resolution {
+    func create(_ given: PageRequest, _ request: AgentRequest) throws -> Resolution {
+        var page = given
         let site = request.site
+        // "a page called Changelog under docs": in that content folder, at its URL, and not in the top menu.
+        var folder = ""
+        if let section = page.section {
+            let sections = Set(site.files.paths.compactMap { path -> String? in
+                let parts = path.split(separator: "/")
+                return parts.count >= 3 && parts[0] == "content" ? String(parts[1]) : nil
+            })
+            if sections.contains(section.name) {
+                folder = section.name + "/"
+                page.addToMenu = false
+            } else if section.explicit {
+                return .unsupported("There is no section “\(section.name)” (a folder under content/) to put the page in. Sections: \(sections.isEmpty ? "none yet" : Phrase.list(sections.sorted().map { "“\($0)”" })). Say “add a page called \(page.title)” for a top-level page.")
+            } else {
+                page.title += section.said
+            }
+        }
         let slug = URLSlug.make(page.title)
-        let url = "/\(slug)/"
+        let url = "/\(folder)\(slug)/"
         if let existing = site.page(url: url) {
             return .noChange("There is already a page “\(existing.title)” at \(url) (\(existing.path)). Say what to change on it instead.")
         }
-        if case .one(let similar) = site.findPage(page.title, where: { !$0.isPost && !$0.isHome }) {
+        if folder.isEmpty, case .one(let similar) = site.findPage(page.title, where: { !$0.isPost && !$0.isHome }) {
             let rename = "Rename “\(similar.title)” to “\(page.title)” (its URL stays \(similar.url))"
             let second = "Create a second page “\(page.title)” at \(url)"
             let question = AgentQuestion(
@@ -112,7 +138,7 @@ struct PageCreationIntent: RequestIntent {
             }
         }
         var workspace = request.workspace
-        let path = "content/\(slug).md"
+        let path = "content/\(folder)\(slug).md"
         var summary: String
         if page.kind == "pricing" {
             let tiers = PricingTemplate.tiers(count: page.tierCount ?? 3, ctaURL: contactURL(site))

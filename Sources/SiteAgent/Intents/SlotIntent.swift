@@ -450,6 +450,12 @@ struct SlotIntent: RequestIntent {
             return .question(AgentQuestion(text: "\(name) must look like `\(pattern)`; “\(value.prefix(60))” does not. What should it be?"))
         }
         if value == slot.value { return .noChange("\(name) is already “\(value)”.") }
+        // "content width 18px": a text column narrower than a phone's is never meant (a text size, most likely).
+        if case .token(let key) = slot.location, ["content_width", "wide_width"].contains(key),
+           let match = value.wholeMatch(of: /(?<number>\d+(?:\.\d+)?)(?<unit>px|rem|em|ch)/), let number = Double(String(match.number)),
+           match.unit == "px" && number < 240 || ["rem", "em"].contains(String(match.unit)) && number < 15 || match.unit == "ch" && number < 30 {
+            return .question(AgentQuestion(text: "\(name) \(value) would squeeze the text into a strip narrower than a phone screen (it is now \(slot.value)). Did you mean the text size? This setting is the width of the text column: say a width such as 40rem or 700px."))
+        }
         switch slot.location {
         case .token(let token) where slot.kind == .color:
             guard let color = ColorPhrase.trailing(in: raw) else { break }

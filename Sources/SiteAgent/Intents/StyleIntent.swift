@@ -41,6 +41,12 @@ struct StyleIntent: RequestIntent {
             words.removeLast()
         }
         if let (range, value) = Self.length(in: words) {
+            // "Increase the text size to 18px": a size of the text is no width; the theme says what it has.
+            let lowered = words.map { $0.lowercased() }
+            if lowered.contains(where: { ["size", "sizes", "fontsize"].contains($0) }), !lowered.contains("width"),
+               !surface.slots.contains(where: { $0.kind == .length && $0.label.lowercased().contains("size") }) {
+                return try withoutValue(["make", "the", "text", "bigger"], surface: surface, manifest: manifest, request)
+            }
             words.removeSubrange(range)
             return try apply(value, kind: .length, reference: words, surface: surface, request)
         }

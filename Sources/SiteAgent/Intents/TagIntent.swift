@@ -16,7 +16,13 @@ struct TagIntent: RequestIntent {
     }
 
     func resolve(_ request: AgentRequest) throws -> Resolution? {
-        let message = request.message
+        var message = request.message
+        // "Harbour Festival should be tagged identity instead of branding": one tag for another.
+        if let swap = message.wholeMatch(of: /(?i)(?<page>.+?)\s+should\s+be\s+tagged\s+(?:with\s+|as\s+)?(?<new>[\w -]+?)\s+(?:instead\s+of|rather\s+than|not)\s+(?<old>[\w -]+?)(?:\s+any\s*more)?[.!]?/) {
+            message = swap.page + " shouldn't be tagged " + swap.old + ", tag it " + swap.new + " instead"
+        } else if let swap = message.wholeMatch(of: /(?i)(?:change|replace|swap)\s+(?:the\s+)?(?:tag\s+)?(?<old>[\w-]+)\s+tag\s+(?:on|of|for)\s+(?<page>.+?)\s+(?:to|with|for)\s+(?<new>[\w -]+?)[.!]?/) {
+            message = swap.page + " shouldn't be tagged " + swap.old + ", tag it " + swap.new + " instead"
+        }
         var adding = true
         var tagsText: String
         var pageText: String

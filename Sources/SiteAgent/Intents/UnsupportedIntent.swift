@@ -5,7 +5,7 @@ import Yams
 struct UnsupportedIntent: RequestIntent {
     func resolve(_ request: AgentRequest) throws -> Resolution? {
         let text = request.message.lowercased()
-        if text.contains(/\b(?:shopping\s*cart|cart|checkout|check-out|payments?|take\s+money|sell\s+\w+\s+online|online\s+shop|web\s*shop|e-?commerce|store\s+front|storefront|pay\s+(?:for|with|by|online|us)|paypal|stripe|(?:a|an|my|our)\s+(?:little\s+|small\s+)?shop\b|buy\s+(?:my|our|the)\s+\w+(?:[\s-]\w+)?\s+(?:with|using|through|via)\b|credit\s+cards?|card\s+payments?|with\s+(?:their|a|your|his|her)\s+(?:credit\s+)?card|buy\s+\w+\s+(?:here|online|on\s+the\s+site))\b/) {
+        if text.contains(/\b(?:shopping\s*cart|cart|checkout|check-out|payments?|take\s+money|sell\s+\w+\s+online|online\s+shop|web\s*shop|e-?commerce|store\s+front|storefront|pay\s+(?:for|with|by|online|us)|paypal|stripe|^(?:add|create|build|set\s+up|open|make|start|i\s+want|we\s+want|i\s+need|we\s+need|i'd\s+like|we'd\s+like)\s+(?:a|an|my|our)\s+(?:little\s+|small\s+|online\s+|web\s+)?shop\b|buy\s+(?:my|our|the)\s+\w+(?:[\s-]\w+)?\s+(?:with|using|through|via)\b|credit\s+cards?|card\s+payments?|with\s+(?:their|a|your|his|her)\s+(?:credit\s+)?card|buy\s+\w+\s+(?:here|online|on\s+the\s+site))\b/) {
             return .unsupported("A static site cannot take payments or keep a shopping cart: there is no server to hold orders or card data. Instead I can add a button that links to a hosted checkout (for example a Stripe Payment Link or a Gumroad page): say “add a button \"Buy now\" linking to https://…”. A model backend can help with anything more involved.")
         }
         // "connect my domain example.co.uk and set up SSL": hosting, not content.
@@ -64,7 +64,15 @@ struct UnsupportedIntent: RequestIntent {
            !text.contains(/\b(?:saying|that\s+says|with\s+the\s+text|called|titled|named)\b|:|"|“/) {
             return .unsupported("Writing new prose needs a language model, and the offline agent has none: it never invents text. Configure a model backend (see docs/agents.md), or give me the words — “add a post called \"…\" saying …” — and I will put them on the site.")
         }
-        if unquoted.contains(/\b(?:embed|add|put|include|show)\s+(?:a|an|the|my|our|some)?\s*(?:[\w-]+\s+){0,2}?(?:video|youtube|vimeo|tiktok|instagram\s+(?:feed|post)|twitter\s+feed|map|google\s+map|podcast\s+player|spotify)\b/), !unquoted.contains(/\b(?:link|button)\b/) {
+        if unquoted.contains(/\b(?:embed|add|put|include|show)\s+(?:a|an|the|my|our|some)?\s*(?:[\w-]+\s+){0,2}?(?:video|youtube|vimeo|tiktok|instagram\s+(?:feed|post)|twitter\s+feed|map|google\s+map|podcast\s+player|spotify)\b/), !unquoted.contains(/\b(?:link|button)\b|\.(?:mp4|webm|ogv|ogg|mov|m4v)\b/) {
+            let hasVideo = request.site.theme.flatMap { request.site.themeComponents[$0] }?.contains("video") ?? false
+            if hasVideo, unquoted.contains(/\bvideo\b/) {
+                let videos = request.site.files.paths.filter { $0.hasPrefix("static/") && $0.lowercased().contains(/\.(?:mp4|webm|ogv|ogg|mov|m4v)$/) }.map { "/" + $0.dropFirst("static/".count) }
+                return .unsupported("The \(request.site.theme ?? "") theme plays videos from the site itself (no YouTube or Vimeo players). "
+                    + (videos.isEmpty ? "The site has no video file yet: add it to static/ (static/media/workshop.mp4 is served at /media/workshop.mp4) in a new version, then say “add the video /media/workshop.mp4 to the … page titled …”."
+                        : "Say which file and where, with a title: “add the video \(videos[0]) to the … page titled …” (videos: \(Phrase.list(videos.map { String($0) }))).")
+                    + " For a YouTube video, a button works: “add a button \"Watch the video\" linking to https://…”.")
+            }
             return .unsupported("The offline agent does not write embed code (video players, maps, feeds): that is HTML from another service, which a model backend can add. What it can do now: a button or link to the video or map — “add a button \"Watch the video\" linking to https://…” — or an image from static/ with a caption.")
         }
         if unquoted.contains(/\b(?:readers|visitors|people|users|guests|customers)\s+(?:should|could|can|must|need\s+to|want\s+to)\s+(?:be\s+able\s+to\s+)?(?:leave|post|write|add|make)\s+(?:a\s+)?comments?\b/) || asksForFeature && unquoted.contains(/\bcomments?\b|\breaders?\s+(?:can|could)\s+(?:reply|comment|respond)|\bdiscussion\s+(?:section|thread|forum)|\bforum\b|\bguest\s*book\b/) {

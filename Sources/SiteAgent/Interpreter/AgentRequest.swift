@@ -64,6 +64,15 @@ struct AgentRequest {
         text = text.replacing(/(?i)^(?:pleaes|plase|pleas|plz|pleease|pleae|plese)\b,?\s*/, with: "")
         // "the site description (for search engines)": a note about what the thing is for.
         text = text.replacing(/(?i)\s*\((?:for|on|in)\s+(?:search\s+engines?|seo|google|search\s+results?|social\s+media|link\s+previews?)\)/, with: "")
+        // Everyday typos of little words ("teh", "abuot", "mak"), a doubled "the", "too" before a value.
+        text = text.replacing(/(?i)\b(?:teh|hte|th)\b(?=\s)/, with: "the")
+            .replacing(/(?i)\babuot\b|\babotu\b|\baobut\b/, with: "about")
+            .replacing(/(?i)^(?:mak|mke|maek|amke)\s+/, with: "make ")
+            .replacing(/(?i)\b(?<the>the)\s+the\b/, with: { String($0.the) })
+            .replacing(/(?i)\s+too\s+(?=\d|["“'#\/])/, with: " to ")
+        // "Change the site title to Widgetron Docs, because we renamed the project last week": the reason is no part
+        // of the value.
+        text = text.replacing(/(?i)\s*[,;—–]\s*(?:because|since|as|cause|cos|coz)\s+(?:we|we've|we're|we\s+have|i|i've|i'm|our|my|the|it|it's|they|people|customers|clients|visitors|nobody|no\s+one)\b[^"“”]*$/, with: "")
         // Verbs misspelt anywhere a verb starts, before the rules below read them ("on the X page, chaneg …").
         text = KeywordSpelling.corrected(text)
         let leading = /^(?i)(?:please\s+to|please|pls|plz|hey|hi|hello|ok|okay|so|now|can you|could you|would you|will you|can u|could u|would u|can we|could we|can i|could i|may i|may we|would it be possible to|is it possible to|i want to|i'd like to|i would like to|i want you to|we want to|we'd like to|we need to|i need to|let's|lets|go ahead and|kindly|quick one|quick request)[,:]?\s+/
@@ -101,12 +110,20 @@ struct AgentRequest {
         // "Header: charcoal background, white text": looks for one area, listed after its name.
         if let scoped = text.wholeMatch(of: /(?i)(?<scope>(?:the\s+)?(?:header|footer|top\s+bar|navbar|nav\s+bar|menu|sidebar|buttons?|links?|hero|banner))\s*:\s*(?<rest>[^:"“]+)/) {
             let parts = String(scoped.rest).split(separator: /\s*(?:,|;|\band\b)\s*/).map { String($0).trimmingWhitespace.replacing(/[.!]$/, with: "") }.filter { !$0.isEmpty }
-            if parts.count >= 1, parts.allSatisfy({ !$0.lowercased().contains(/\b(?:header|footer|menu|sidebar|button|link)s?\b/) }) {
+            // Only looks ("footer: © Widgetron contributors" is the footer's words, not a look).
+            let looks = parts.allSatisfy { part in
+                let words = part.split(separator: " ").map(String.init)
+                return StyleIntent.colour(in: words) != nil || StyleIntent.length(in: words) != nil
+                    || part.lowercased().contains(/\b(?:background|text|font|bold|italic|bigger|smaller|wider|narrower|darker|lighter|corners?|border)\b/)
+            }
+            if parts.count >= 1, looks, parts.allSatisfy({ !$0.lowercased().contains(/\b(?:header|footer|menu|sidebar|button|link)s?\b/) }) {
                 text = parts.map { "make the " + scoped.scope.replacing(/(?i)^the\s+/, with: "") + " " + $0 }.joined(separator: " and ")
             }
         }
         // "gallery title → Recent projects, testimonials title → Kind words": several arrows, several changes.
-        if text.matches(of: /->|→|=>/).count >= 2 {
+        // Arrows inside quotes are the value's own ("… to 'Input → command → output'").
+        let arrows = text.replacing(/"[^"]*"|“[^”]*”|(?:^|\s)'[^']*'(?=\s|$|[.,!?])/, with: " ").matches(of: /->|→|=>|⇒/).count
+        if arrows >= 2 {
             let pairs = text.split(separator: /\s*[,;]\s*(?=[^,;]*?(?:->|→|=>))/).map(String.init)
             let changes = pairs.compactMap { pair -> String? in
                 guard let arrow = pair.wholeMatch(of: /(?<reference>[^>→]{2,60}?)\s*(?:->|→|=>)\s*(?<value>.+)/) else { return nil }
@@ -115,7 +132,7 @@ struct AgentRequest {
             if changes.count == pairs.count { text = changes.joined(separator: " and ") }
         }
         // "Support card text -> We look after …", "'Old' → 'New'": an arrow is "change … to …".
-        if text.matches(of: /->|→|=>|⇒/).count == 1, let arrow = text.wholeMatch(of: /(?<reference>[^>→]{2,80}?)\s*(?:->|→|=>|⇒)\s*(?<value>.+)/) {
+        if arrows == 1, let arrow = text.wholeMatch(of: /(?<reference>[^>→]{2,80}?)\s*(?:->|→|=>|⇒)\s*(?<value>.+)/) {
             let reference = String(arrow.reference).trimmingWhitespace
             text = (reference.lowercased().hasPrefix("change ") ? "" : "change ") + reference + " to " + arrow.value
         }

@@ -137,6 +137,21 @@ struct Interpreter {
             let parts = context.message.split(separator: /(?:^|\s+)\d{1,2}[).:]\s+/).map { String($0).trimmingWhitespace.replacing(/[,;]$/, with: "") }.filter { !$0.isEmpty }
             if parts.count >= 2 {
                 if let combined = try compound(context, parts: parts) { return combined }
+                // Say which item: the first one that cannot be done on its own.
+                let site = try snapshot(context.source, installedThemes: context.installedThemes)
+                for (index, part) in parts.enumerated() {
+                    var alone = context
+                    alone.message = part
+                    switch try firstResolution(AgentRequest(context: alone, site: site)) {
+                    case .change?, .noChange?: continue
+                    case .question(let question)?:
+                        return .unsupported("Nothing was changed: item \(index + 1) (“\(part.prefix(80))”) needs an answer first — \(question.text) Send it on its own, and the other items with it or after it.")
+                    case .unsupported(let reason)?:
+                        return .unsupported("Nothing was changed: I cannot do item \(index + 1) (“\(part.prefix(80))”). \(reason)")
+                    default:
+                        return .unsupported("Nothing was changed: I could not work out item \(index + 1) (“\(part.prefix(80))”). Say it another way (for example “change the footer to …”), or send it on its own.")
+                    }
+                }
                 return .unsupported("I could not do every item of this list, so nothing was changed. Send the items one at a time to see which one I cannot do.")
             }
         }
@@ -200,8 +215,15 @@ struct Interpreter {
     /// "make the header dark blue and add Blog to the menu": when the whole message is not understood but each
     /// part is a clear edit (or needs none), the parts are applied one after another and reported together.
     private func compound(_ context: AgentContext, parts given: [String]? = nil) throws -> Resolution? {
-        let parts = given ?? context.message.split(separator: /(?i)\s*(?:;|\band then\b|,\s*then\b|\band also\b|,?\s+and\b|\.\s+)\s*/)
+        var parts = given ?? context.message.split(separator: /(?i)\s*(?:;|\band then\b|,\s*then\b|\band also\b|,?\s+and\b|\.\s+)\s*/)
             .map { String($0).trimmingWhitespace }.filter { !$0.isEmpty }
+        // "set the title to Making Things and the tagline to Notes from the workbench; also make headings Georgia":
+        // a part may itself be one verb with several objects.
+        if given != nil {
+            parts = parts.flatMap { part in
+                Self.ellipticalParts(part.replacing(/[;,]$/, with: "").replacing(/(?i)^(?:please|pls|kindly|and|also)\s+/, with: "")) ?? [part]
+            }
+        }
         guard parts.count > 1 else { return nil }
         guard parts.count <= Self.maxInstructions else {
             return .unsupported("This message holds \(parts.count) separate instructions; the offline agent does at most \(Self.maxInstructions) in one request. Send them in smaller groups.")
@@ -445,7 +467,8 @@ struct Interpreter {
             }
             switch found {
             case .change?: return found
-            case .question? where question == nil: question = found
+            // A rewrite's question only answers a message nothing understood — never over a specific reply.
+            case .question? where question == nil && original == nil: question = found
             default: continue
             }
         }

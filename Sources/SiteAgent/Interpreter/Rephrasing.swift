@@ -41,6 +41,12 @@ enum Rephrasing {
         let described = describedByWords(text)
         for form in [text, described].compactMap({ $0 }) {
             add(questionAndAnswer(form))
+            add(makeIt(form))
+            add(shouldMention(form))
+            add(brandColour(form))
+            add(pageAddress(form))
+            add(iWantThat(form))
+            add(fontFor(form))
             add(listItemWithText(form))
             add(pageNotInMenu(form))
             add(listAddition(form))
@@ -73,7 +79,13 @@ enum Rephrasing {
 
     /// Rewrites whose refusal, too, answers the message better than the generic one.
     static func refusalCandidates(_ message: String) -> [String] {
-        [fontSize(message.replacing(/[.!?]+$/, with: ""))].compactMap { $0 }
+        let text = message.replacing(/[.!?]+$/, with: "")
+        var found = [fontSize(text)]
+        // "the text is too long": shortening is writing, which needs a model.
+        if text.contains(/(?i)^(?:the\s+|my\s+|our\s+|this\s+)?(?:[\w ]{0,20}\s)?(?:text|copy|intro|description|wording|paragraphs?|page|post|bio|writing)\s+(?:is|are|feels?|seems?|looks?)\s+(?:a\s+bit\s+|way\s+|much\s+|far\s+|really\s+)?(?:too\s+(?:long|wordy)|wordy|long-?winded|rambling)/) {
+            found.append("shorten the text")
+        }
+        return found.compactMap { $0 }
     }
 
     /// `value` in quotes, unless it is quoted already.
@@ -115,9 +127,10 @@ enum Rephrasing {
     /// "On our About page it says we've been building websites since 2014 - we actually started in 2012. correct the
     /// year" → "change “2014” on the About page to “2012”".
     static func yearCorrection(_ text: String) -> String? {
-        guard let match = text.firstMatch(of: /(?i)(?:(?:on|in)\s+(?:the\s+|our\s+|my\s+)?(?<page>[\w ]{2,30}?)\s+page\s*,?\s+)?(?:it|the\s+\w+)\s+(?:says|said|reads|states|claims)\s+[^.]*?\b(?<old>(?:19|20)\d\d)\b[^.]*?(?:[-—–,;.]|\bbut\b)\s*(?:but\s+)?(?:we|i|it|they|the\s+\w+)\s+(?:actually|really|in\s+fact)\s+[^.]*?\b(?<new>(?:19|20)\d\d)\b/),
+        guard let match = text.firstMatch(of: /(?i)(?:(?:on|in)\s+(?:the\s+|our\s+|my\s+)?(?<page>[\w ]{2,30}?)\s+page\s*,?\s+)?(?:it|the\s+(?<subject>[\w ]{1,30}?)(?:\s+page)?)\s+(?:says|said|reads|states|claims|mentions)\s+[^.]*?\b(?<old>(?:19|20)\d\d)\b[^.]*?(?:[-—–,;.]|\bbut\b)\s*(?:but\s+)?(?:we|i|it|it'?s|it\s+is|that'?s|that\s+is|we'?ve|we\s+have|we\s+were|they|the\s+\w+)\s+(?:actually|really|in\s+fact)\s+[^.]*?\b(?<new>(?:19|20)\d\d)\b/),
               match.old != match.new else { return nil }
-        return "change “" + match.old + "”" + (match.page.map { " on the " + $0 + " page" } ?? "") + " to “" + match.new + "”"
+        let page = match.page ?? match.subject
+        return "change “" + match.old + "”" + (page.map { " on the " + $0 + " page" } ?? "") + " to “" + match.new + "”"
     }
 
     /// "the reading column feels cramped, can you widen it" → "make the reading column wider".
@@ -140,6 +153,8 @@ enum Rephrasing {
             result += after
         } else if let scope = page.wholeMatch(of: /(?i)(?:on|in)\s+(?<page>.+)/) {
             result += " on " + scope.page
+        } else if let scope = page.wholeMatch(of: /(?i)(?:the\s+|our\s+|my\s+)?(?<page>.+?)(?:\s+(?:page|post|case\s+study|project))?\s+(?:should|must|needs\s+to|could|can)/) {
+            result = result.replacing(/(?i)^replace\s+the\s+(?:current|existing|old|present)\s+/, with: "replace the ") + " on the " + scope.page + " page"
         } else if !page.isEmpty {
             return nil
         }
@@ -151,6 +166,15 @@ enum Rephrasing {
     static func vague(_ text: String) -> String? {
         if text.contains(/(?i)^(?:the\s+|my\s+|our\s+)?colou?rs?(?:\s+scheme)?\s+(?:feel|feels|look|looks|seem|seems|are|is)\s+(?:a\s+bit\s+|kind\s+of\s+|slightly\s+|a\s+little\s+|just\s+)?(?:off|wrong|weird|strange|dull|boring|ugly|bad|not\s+right)(?:\s+to\s+me)?$/) {
             return "the colours look off"
+        }
+        if text.contains(/(?i)^(?:i|we)\s+(?:don'?t|do\s+not|really\s+don'?t)\s+(?:love|like|dig|care\s+for)\s+(?:the|our|my|these|those)\s+colou?rs?\b/) {
+            return "the colours look off"
+        }
+        if let match = text.firstMatch(of: /(?i)^(?:we|i)\s+(?:need|want|would\s+like|'d\s+like)\s+(?:it|the\s+site|the\s+website|things)\s+(?:to\s+(?:be|look|feel)\s+)?(?:a\s+bit\s+|much\s+|a\s+lot\s+)?more\s+(?<how>modern|professional|polished|fresh|premium|elegant|stylish|exciting|lively|fun)\b/) {
+            return "make it more " + match.how
+        }
+        if text.contains(/(?i)^(?:add|use|want|try|pick|get)\s+(?:a|some)\s+(?:different|new|other|nicer|better)\s+(?:typeface|font|fonts|typography)$/) {
+            return "change the font"
         }
         if let match = text.wholeMatch(of: /(?i)(?<ask>make\s+(?:it|the\s+site|the\s+website)\s+(?:look\s+|feel\s+)?more\s+\w+)\s*,?\s+(?:like|similar\s+to|as\s+in)\s+[A-Z][\w.' ]*/) {
             return String(match.ask)
@@ -206,6 +230,51 @@ enum Rephrasing {
         return String(text[..<match.range.lowerBound]) + "the " + match.noun + " " + quoted(match.old) + String(text[match.range.upperBound...])
     }
 
+    /// "Our tagline 'We build things' feels old — please make it 'We design and build for small businesses'" →
+    /// "change our tagline to “…”".
+    static func makeIt(_ text: String) -> String? {
+        guard let match = text.wholeMatch(of: /(?i)(?:.*?[.!]\s+)?(?<reference>(?:the|our|my)\s+[^"“'—–]{2,40}?)(?:\s+(?:"[^"]+"|“[^”]+”|'[^']+'))?\s+(?:feels?|is|looks?|seems?|sounds?|reads?)\s+[^"“—–;]{2,40}?\s*(?:[—–;,.]|\s-)\s*(?:so\s+)?(?:please\s+|can\s+you\s+|could\s+you\s+)?(?:make|change|set|update|turn)\s+it\s+(?:to\s+|into\s+|say\s+|read\s+)?:?\s*(?<value>"[^"]+"|“[^”]+”|'[^']+'|[A-Z0-9].+)/)
+        else { return nil }
+        return "change " + match.reference + " to " + quoted(match.value)
+    }
+
+    /// "the installation requirements should also mention 4 GB of RAM" → "add “4 GB of RAM” to the installation
+    /// requirements".
+    static func shouldMention(_ text: String) -> String? {
+        guard let match = text.wholeMatch(of: /(?i)(?<list>(?:the|our|my)\s+[\w ]{2,40}?)\s+(?:should|must|needs?\s+to)\s+(?:also\s+)?(?:mention|include|list|contain|have)\s+(?<item>.+)/) else { return nil }
+        return "add " + quoted(match.item) + " to " + match.list
+    }
+
+    /// "Our brand colour is #e4572e — use it for links and buttons" → "make the links and buttons #e4572e".
+    static func brandColour(_ text: String) -> String? {
+        guard let match = text.wholeMatch(of: /(?i)(?:our|my|the)\s+(?:brand|main|accent|primary|company|logo|house)\s+colou?r\s+is\s+(?<colour>#[0-9a-f]{3,8}|[a-z]+(?:\s+[a-z]+)?)\s*(?:[—–,;.:]|\s-)\s*(?:so\s+)?(?:please\s+)?(?:use|apply|put)\s+(?:it|that|this)\s+(?:for|on|as|to)\s+(?:the\s+|our\s+|my\s+|all\s+the\s+)?(?<targets>.+)/)
+        else { return nil }
+        return "make the " + match.targets + " " + match.colour
+    }
+
+    /// "The Hello World post URL should be /blog/welcome/ instead" → "change the Hello World post URL to …".
+    static func pageAddress(_ text: String) -> String? {
+        guard let match = text.wholeMatch(of: /(?i)(?:the\s+)?(?<page>.+?)\s+(?<kind>post|page|article)(?:'s|’s)?\s+(?:url|address|link|path|slug|web\s+address)\s+(?:should|must|needs\s+to)\s+(?:be|become|now\s+be|change\s+to|be\s+changed\s+to)\s+(?<url>\/\S*?)(?:\s+instead)?/)
+        else { return nil }
+        return "change the " + match.page + " " + match.kind + " URL to " + match.url
+    }
+
+    /// "make headings Georgia" → "use Georgia for headings".
+    static func fontFor(_ text: String) -> String? {
+        // The font's name is capitalised ("(?i)" would let "[A-Z]" take "bigger").
+        guard let match = text.wholeMatch(of: /(?i)(?:make|set|put|turn)\s+(?:the\s+|all\s+(?:the\s+)?|my\s+|our\s+)?(?<target>headings?|headlines?|titles?|body(?:\s+text)?|text|paragraphs|body\s+copy)\s+(?:to\s+|into\s+)?(?<font>[\w-]+(?:\s+[\w-]+){0,3})/),
+              match.font.split(separator: " ").allSatisfy({ $0.first?.isUppercase == true || $0.first?.isNumber == true }) else { return nil }
+        return "use " + match.font + " for " + match.target
+    }
+
+    /// "i want that the button in header say Lets talk" → "change the button in the header to “Lets talk”".
+    static func iWantThat(_ text: String) -> String? {
+        guard let match = text.wholeMatch(of: /(?i)(?:i|we)\s+(?:want|would\s+like|wish|need)\s+(?:that\s+)?(?<reference>(?:the|our|my)\s+.+?)\s+(?:say|says|read|reads|show|shows|to\s+say|to\s+read|will\s+say|should\s+say)\s*:?\s+(?<value>.+)/)
+        else { return nil }
+        let reference = String(match.reference).replacing(/(?i)\s(?<prep>in|on|of)\s+(?<thing>header|footer|menu|hero|navigation|nav)\b/, with: { " " + $0.prep + " the " + $0.thing })
+        return "change " + reference + " to " + quoted(match.value)
+    }
+
     /// "New FAQ entry. Q: Can I use it offline? A: Yes, …" → "add a FAQ question “…” with the answer “…”".
     static func questionAndAnswer(_ text: String) -> String? {
         guard let match = text.firstMatch(of: /(?i)\bQ\s*[:.]\s*(?<q>.+?\?)\s*A\s*[:.]\s*(?<a>.+)$/) else { return nil }
@@ -218,6 +287,9 @@ enum Rephrasing {
     static func listItemWithText(_ text: String) -> String? {
         if let match = text.wholeMatch(of: /(?i)(?:add|put|insert|include)\s+(?:a|an|another|one\s+more|a\s+new)\s+(?:new\s+)?testimonial(?<place>\s+(?:to|on|in)\s+[^:]+?)?\s*:\s*(?<quote>"[^"]+"|“[^”]+”|'[^']+'|[^-—–]+?)\s*[-—–]+\s*(?<who>[^"“]+)/) {
             return "add a testimonial from " + match.who.trimmingWhitespace + ": " + quoted(match.quote) + (match.place.map { String($0) } ?? "")
+        }
+        if let match = text.wholeMatch(of: /(?i)(?:add|put|insert|include)\s+(?:a|an|another|one\s+more|a\s+new)\s+(?:new\s+|fourth\s+|third\s+|fifth\s+|second\s+|sixth\s+)?(?:feature(?:\s+card)?|card|benefit|item)(?<place>\s+(?:to|on|in)\s+[^:]+?)?\s*:\s*(?:the\s+)?(?:title|heading|name)\s*:?\s+(?<title>[^,;]+?)\s*[,;]\s*(?:and\s+)?(?:the\s+)?(?:text|description|body|blurb)\s*:?\s+(?<body>.+)/) {
+            return "add a feature called " + quoted(match.title) + " saying " + quoted(match.body) + (match.place.map { String($0) } ?? "")
         }
         if let match = text.wholeMatch(of: /(?i)(?:add|put|insert|include)\s+(?:a|an|another|one\s+more|a\s+new)\s+(?:new\s+)?(?<noun>feature(?:\s+card)?|card|benefit)(?<place>\s+(?:to|on|in)\s+[^:]+?)?\s*:\s*(?<title>[^-—–:]+?)\s*(?:\s[-—–]+\s|[—–:])\s*(?<body>.+)/) {
             return "add a feature called " + quoted(match.title) + " saying " + quoted(match.body) + (match.place.map { String($0) } ?? "")

@@ -45,7 +45,7 @@ enum SlotMatcher {
     /// The page a phrase names. Without the word "page" the name must match closely ("of the first
     /// testimonial" is not the page “First post”), and a phrase about the menu or a list item names no page.
     private static func namedPage(_ phrase: String, site: SiteSnapshot, strict: Bool) -> PageRecord? {
-        if phrase.lowercased().contains(/\b(?:menu|nav|navigation|item|link|tab|card|feature|plan|tier|testimonial|question|image|button|section)s?\b/) { return nil }
+        if phrase.lowercased().contains(/\b(?:menu|nav|navigation|item|link|tab|card|feature|plan|tier|testimonial|question|image|picture|photo|pic|gallery|figure|diagram|illustration|button|section)s?\b/) { return nil }
         guard case .one(let page) = site.findPage(phrase) else { return nil }
         if strict, (site.names(of: page).map { NameMatcher.score(phrase, $0) }.max() ?? 0) < 0.9 { return nil }
         return page
