@@ -286,4 +286,27 @@ struct AttackFindingTests {
             Issue.record("no question for the video's title"); return
         }
     }
+
+    /// Fifteenth attack run: an answer to "What should change in “About”?" that names a field ("change the
+    /// description to …") changes that page's field, and the page never ends up inside the new value.
+    @Test func anAnswerAboutAPageChangesThatPagesField() throws {
+        let blog = try OwnerRequestTests.source("blog")
+        guard case .question(let question) = try Self.interpreter.resolve(Self.context("can you improve the about page", blog)) else {
+            Issue.record("no question"); return
+        }
+        let answered = try Self.answered("can you improve the about page", blog, question: question, answer: "change the description to \"A woodworker and programmer who writes things down.\"")
+        guard case .change(let workspace, _) = answered else { Issue.record("\(answered)"); return }
+        #expect(workspace.files.text("content/about.md")?.contains("description: A woodworker and programmer who writes things down.") == true)
+        #expect(workspace.files.text("site.yaml") == blog.text("site.yaml"), "the site's own description is not the About page's")
+    }
+
+    /// Fifteenth attack run: "First, … Second, …" is two instructions; both are done or neither (one was dropped).
+    @Test func numberedSentencesAreAllDone() throws {
+        let message = "Good evening. Two small things, if I may. First, Omar Haddad has since moved on and is now Chief Product Officer at Pennywise, so his title should be updated. Second, the heading above the pictures, 'Selected work', would read better as 'Recent projects'. Many thanks."
+        let resolution = try Self.interpreter.resolve(Self.context(message, try OwnerRequestTests.source("portfolio")))
+        guard case .change(let workspace, _) = resolution else { Issue.record("\(resolution)"); return }
+        let home = workspace.files.text("content/_index.md") ?? ""
+        #expect(home.contains("role: Chief Product Officer at Pennywise"))
+        #expect(home.contains("title: Recent projects"))
+    }
 }

@@ -186,6 +186,8 @@ struct EditSurfaceGenerativeTests {
         case .url: ["/contact/", "/about/"]
         case .color: ["olive", "teal"]
         case .font: ["Georgia", "Verdana"]
+        // A width a text column can have (narrower than a phone's asks whether the text size was meant).
+        case .length where slot.label.lowercased().contains("width"): ["30rem", "50rem"]
         case .length: ["3rem", "2rem"]
         case .date: ["3 March 2025", "4 April 2024"]
         }

@@ -11,6 +11,9 @@ enum ComponentNames {
         case "gallery", "images", "photos": "Gallery"
         case "contactform", "form", "contact": "ContactForm"
         case "figure", "diagram", "illustration", "screenshot", "chart", "image", "picture", "photo", "graphic": "Figure"
+        case "testimonials", "testimonial", "reviews", "review", "quotes": "Testimonials"
+        case "faq", "faqs", "questions", "q&a": "FAQ"
+        case "video", "videos": "Video"
         case "callout", "note", "calloutbox", "tipbox", "warningbox", "notebox", "infobox", "box", "tip", "warning": "Callout"
         default: Phrase.titleCased(word)
         }

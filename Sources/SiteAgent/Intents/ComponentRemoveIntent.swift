@@ -4,12 +4,13 @@ import Yams
 /// Removing a section from a page: "remove the features section from the home page".
 struct ComponentRemoveIntent: RequestIntent {
     func resolve(_ request: AgentRequest) throws -> Resolution? {
-        guard let match = request.message.firstMatch(of: /(?i)^(?:remove|delete|drop|take\s+out|get\s+rid\s+of|hide)\s+(?:the\s+)?(?<component>hero|banner|features?|pricing|gallery|photo gallery|image gallery|contact\s*form|form|figure|diagram|illustration|screenshot|chart|image|picture|photo|graphic|callout(?:\s+box)?|(?:tip|warning|note|info)\s+box|note|tip|warning)(?:\s+(?:section|block|component|table|area))?(?:\s+(?:from|on|in|off)\s+(?:the\s+)?(?<page>.+?))?[.!]?$/) else { return nil }
+        guard let match = request.message.firstMatch(of: /(?i)^(?:remove|delete|drop|take\s+out|get\s+rid\s+of|hide)\s+(?:the\s+)?(?<component>hero|banner|features?|pricing|testimonials?|reviews?|faqs?|q&a|videos?|gallery|photo gallery|image gallery|contact\s*form|form|figure|diagram|illustration|screenshot|chart|image|picture|photo|graphic|callout(?:\s+box)?|(?:tip|warning|note|info)\s+box|note|tip|warning)(?:\s+(?:section|block|component|table|area))?(?:\s+(?:from|on|in|off)\s+(?:the\s+)?(?<page>.+?))?[.!]?$/) else { return nil }
         let name = ComponentNames.canonical(String(match.component).replacing(/^(?:photo|image)\s+/, with: ""))
         let site = request.site
         let page: PageRecord
         if let pageName = match.page.map(String.init) {
-            guard case .one(let found) = site.findPage(Phrase.value(pageName)) else { return .noChange("There is no single page called “\(pageName)”.") }
+            let said = Phrase.value(pageName)
+            guard case .one(let found) = site.findPage(said.lowercased().contains(/^(?:home|homepage|front)(?:\s+page)?$/) ? "home" : said.replacing(/(?i)\s+page$/, with: "")) else { return .noChange("There is no single page called “\(pageName)”.") }
             page = found
         } else {
             let withBlock = site.pages.filter { (site.files.text($0.path).map { !ComponentBlockEditor($0).blocks(named: name).isEmpty }) ?? false }

@@ -1,3 +1,4 @@
+import Foundation
 import SiteCompiler
 import Yams
 
@@ -60,7 +61,7 @@ struct UnsupportedIntent: RequestIntent {
            !text.contains(/"|“/) {
             return .unsupported("Translating needs a language model, and the offline agent has none. Configure a model backend (see docs/agents.md), or send the translated text yourself, one part at a time (“change the About page text to \"…\"”). A site in several languages would be one site per language, each with its own `lang` in site.yaml.")
         }
-        if text.contains(/^write\s+(?:a|an|some|the|my|our)\s+(?:[\w-]+\s+){0,3}(?:case\s+study|essay|story|bio|biography|description|paragraph|intro|introduction|press\s+release|newsletter|guide|tutorial|manual|walkthrough|how-?to|faq|documentation|docs|copy|content|text)(?:\s+(?:page|post|article|section))?\s+(?:about|on|for|describing|explaining|covering|that\s+covers|to\s+cover)\b/),
+        if text.contains(/^write\s+(?:a|an|some|the|my|our)\s+(?:[\w-]+\s+){0,3}(?:case\s+study|essay|story|article|articles|piece|bio|biography|description|paragraph|intro|introduction|press\s+release|newsletter|guide|tutorial|manual|walkthrough|how-?to|faq|documentation|docs|copy|content|text)(?:\s+(?:page|post|article|section))?\s+(?:about|on|for|describing|explaining|covering|that\s+covers|to\s+cover)\b/),
            !text.contains(/\b(?:saying|that\s+says|with\s+the\s+text|called|titled|named)\b|:|"|“/) {
             return .unsupported("Writing new prose needs a language model, and the offline agent has none: it never invents text. Configure a model backend (see docs/agents.md), or give me the words — “add a post called \"…\" saying …” — and I will put them on the site.")
         }
@@ -74,6 +75,12 @@ struct UnsupportedIntent: RequestIntent {
                     + " For a YouTube video, a button works: “add a button \"Watch the video\" linking to https://…”.")
             }
             return .unsupported("The offline agent does not write embed code (video players, maps, feeds): that is HTML from another service, which a model backend can add. What it can do now: a button or link to the video or map — “add a button \"Watch the video\" linking to https://…” — or an image from static/ with a caption.")
+        }
+        if text.contains(/^(?:tweak|adjust|fix|change|improve|increase|reduce|decrease|tighten|loosen|more|less|add\s+more|bigger|smaller)\s+(?:the\s+)?(?:spacing|padding|margins?|whitespace|white\s+space|gaps?|line\s+height|line\s+spacing|letter\s+spacing)\b/) {
+            let lengths = request.site.themeTokens.filter { $0.key.hasSuffix("width") || $0.key == "radius" }.keys.sorted().map { $0.replacingOccurrences(of: "_", with: " ") }
+            return .unsupported("The \(request.site.theme ?? "site's") theme has no spacing setting, so the offline agent cannot change spacing, padding or line height. "
+                + (lengths.isEmpty ? "" : "Sizes it can change: \(Phrase.list(lengths)) (“make the content width 48rem”). ")
+                + "Spacing lives in the theme's CSS, which a model backend can edit.")
         }
         if unquoted.contains(/\b(?:readers|visitors|people|users|guests|customers)\s+(?:should|could|can|must|need\s+to|want\s+to)\s+(?:be\s+able\s+to\s+)?(?:leave|post|write|add|make)\s+(?:a\s+)?comments?\b/) || asksForFeature && unquoted.contains(/\bcomments?\b|\breaders?\s+(?:can|could)\s+(?:reply|comment|respond)|\bdiscussion\s+(?:section|thread|forum)|\bforum\b|\bguest\s*book\b/) {
             return .unsupported("A static site cannot take comments: there is no server to store them or moderate them. Instead I can add a link under posts to where the discussion happens (an email address, a Mastodon thread, GitHub Discussions), or a contact form that emails you: say “add a button \"Reply by email\" linking to mailto:you@example.com”.")

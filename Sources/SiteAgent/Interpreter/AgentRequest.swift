@@ -70,6 +70,23 @@ struct AgentRequest {
             .replacing(/(?i)^(?:mak|mke|maek|amke)\s+/, with: "make ")
             .replacing(/(?i)\b(?<the>the)\s+the\b/, with: { String($0.the) })
             .replacing(/(?i)\s+too\s+(?=\d|["“'#\/])/, with: " to ")
+            .replacing(/(?i)\b(?:qestion|quesiton|questoin|queston|qustion)\b/, with: "question")
+            .replacing(/(?i)\b(?:anwser|answr|awnser|asnwer|anwer|answe)\b/, with: "answer")
+            .replacing(/(?i)\b(?:shoud|shuold|shold|sould)\b/, with: "should")
+            .replacing(/(?i)\bform\s+the\s+(?=(?:main\s+|top\s+)?(?:menu|nav|navigation|navbar|list|page|site|footer|header|faq|gallery)\b)/, with: "from the ")
+        // "Good morning. … Kind regards.": greetings and sign-offs are no part of the request.
+        text = text.replacing(/(?i)^(?:good\s+(?:morning|afternoon|evening|day)|hello|hi|hey|dear\s+[\w ]{1,30}?|greetings)\s*[,.!]\s+/, with: "")
+            .replacing(/(?i)(?:[.!?]\s+|,\s+|\s+)(?:thank\s+you(?:\s+(?:very|so)\s+much)?|thanks(?:\s+(?:a\s+lot|in\s+advance|so\s+much))?|many\s+thanks(?:\s+in\s+advance)?|kind\s+regards|best\s+regards|regards|best\s+wishes|cheers|with\s+thanks|yours(?:\s+sincerely|\s+truly)?|sincerely)(?:\s*,?\s+[A-Z][a-z]+)?\s*[.!]*$/, with: ".")
+            .replacing(/\.\.$/, with: ".")
+        // "title: Acme Labs; tagline: Small studio, big ideas; footer: © Acme Labs": settings listed by name, each
+        // one instruction.
+        let pairs = text.split(separator: ";").map { String($0).trimmingWhitespace }
+        if pairs.count >= 2, pairs.allSatisfy({ $0.wholeMatch(of: /(?i)(?:the\s+)?(?:site\s+)?(?:title|tagline|slogan|description|footer(?:\s+text)?|author|subtitle|headline|subheadline|primary\s+colou?r|header\s+(?:background|text)|font|heading\s+font|body\s+font|corners?|content\s+width|sidebar(?:\s+width)?)\s*:\s*\S.*/) != nil }) {
+            text = pairs.map { pair in
+                let parts = pair.split(separator: ":", maxSplits: 1).map { String($0).trimmingWhitespace }
+                return "set the " + parts[0].replacing(/(?i)^the\s+/, with: "") + " to “" + parts[1].replacing(/[.]$/, with: "") + "”"
+            }.joined(separator: "; ")
+        }
         // "Change the site title to Widgetron Docs, because we renamed the project last week": the reason is no part
         // of the value.
         text = text.replacing(/(?i)\s*[,;—–]\s*(?:because|since|as|cause|cos|coz)\s+(?:we|we've|we're|we\s+have|i|i've|i'm|our|my|the|it|it's|they|people|customers|clients|visitors|nobody|no\s+one)\b[^"“”]*$/, with: "")

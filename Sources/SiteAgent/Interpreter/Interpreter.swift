@@ -202,6 +202,7 @@ struct Interpreter {
                 let parts = request.message.split(separator: /\s*[,;]\s*(?:and\s+)?|\s+and\s+/).map { String($0).trimmingWhitespace }.filter { !$0.isEmpty }
                 if parts.count > 1, let combined = try compound(context, parts: ["make " + parts[0]] + parts.dropFirst()) { return combined }
             }
+            if let missing = Self.missing(request) { return missing }
             return Self.notUnderstood(request.message)
         }
         guard case .question(let question) = resolution, let answer = context.answer?.trimmingWhitespace, !answer.isEmpty,
@@ -415,7 +416,13 @@ struct Interpreter {
         if let asked = context.question?.text.firstMatch(of: /(?:on|in) “(?<page>[^”]+)”\?/),
            !answer.lowercased().contains(/\b(?:page|post|site|website|menu)\b/) {
             var scoped = standalone
-            scoped.message = answer.replacing(/[.!]$/, with: "") + " on the " + asked.page + " page"
+            // The page goes before the new value ("change the description on the About page to …"), never after it.
+            let plain = answer.replacing(/[.!]$/, with: "")
+            if let to = plain.firstMatch(of: /\s(?:to|into|with)\s/), !plain[..<to.range.lowerBound].contains(where: { "\"“'".contains($0) }) {
+                scoped.message = String(plain[..<to.range.lowerBound]) + " on the " + asked.page + " page" + String(plain[to.range.lowerBound...])
+            } else {
+                scoped.message = plain + " on the " + asked.page + " page"
+            }
             if let resolution = try firstResolution(AgentRequest(context: scoped, site: site)), case .change = resolution { return resolution }
         }
         guard let resolution = try firstResolution(AgentRequest(context: standalone, site: site)) else { return nil }
@@ -450,12 +457,14 @@ struct Interpreter {
         }
         guard rephrasing, Self.rephrasingDepth < 2 else { return original }
         var question: Resolution?
-        for candidate in Rephrasing.candidates(request.message) {
+        let images = request.site.files.paths.filter { $0.hasPrefix("static/") && ImageIntent.isImage($0) }.map { "/" + $0.dropFirst("static/".count) }
+        for candidate in Rephrasing.candidates(request.message, images: images) {
             var context = request.context
             context.message = candidate
             // "change the hero CTA label to “See our work” and point it at /blog/": a rewrite of several clauses is
             // done clause by clause (one edit must not take the whole rewrite and drop the rest).
-            let clauses = context.answer == nil ? Self.verbClauses(candidate) : [candidate]
+            let clauses = candidate.contains("\n") ? candidate.split(separator: "\n").map(String.init)
+                : context.answer == nil ? Self.verbClauses(candidate) : [candidate]
             var found: Resolution?
             if clauses.count > 1 {
                 guard clauses.count <= Self.maxInstructions else { continue }
@@ -512,6 +521,38 @@ struct Interpreter {
         if let quoted = answer.firstMatch(of: /"([^"]+)"|“([^”]+)”/), let text = quoted.output.1 ?? quoted.output.2 { return String(text) }
         let stripped = answer.replacing(/(?i)^(?:it\s+should\s+(?:say|read|be)|(?:just\s+)?say|make\s+it|call\s+it|use|only|just)\s*:?\s+/, with: "")
         return Phrase.value(stripped)
+    }
+
+    /// A message about something the site does not have — a page, or a kind of section — gets that said, with
+    /// what the site has, instead of the generic refusal.
+    static func missing(_ request: AgentRequest) -> Resolution? {
+        let site = request.site
+        let text = request.message
+        let has = { (component: String) in
+            site.pages.contains { site.files.text($0.path)?.contains(":::component " + component) == true }
+        }
+        let kinds: [(pattern: Regex<Substring>, component: String, noun: String, add: String)] = [
+            (/(?i)\b(?:pricing|plans?|tiers?|price\s+list)\b/, "Pricing", "pricing section", "“add a pricing section to the home page with Basic at $9 a month and Pro at $29 a month”"),
+            (/(?i)\b(?:testimonials?|reviews?)\b/, "Testimonials", "testimonials", "“add a testimonials section to the home page: 'Great work.' - Ana Ruiz, client”"),
+            (/(?i)\b(?:faq|faqs|q&a)\b/, "FAQ", "FAQ", "“add an FAQ section to the home page with Is it free? Yes.”"),
+            (/(?i)\bgallery\b/, "Gallery", "gallery", "“add a gallery of the images in /img to the home page”"),
+        ]
+        for kind in kinds where text.contains(kind.pattern) && !has(kind.component) {
+            let themeHas = site.theme.flatMap { site.themeComponents[$0] }?.contains(kind.component.lowercased()) ?? true
+            return .unsupported("The site has no \(kind.noun), so there is nothing of it to change. "
+                + (themeHas ? "Add one first: \(kind.add)." : "Its theme (\(site.theme ?? "")) has no \(kind.component) component either."))
+        }
+        let generic: Set<String> = ["home", "homepage", "front", "main", "landing", "first", "last", "this", "that", "same", "next", "whole", "every", "each", "new", "other", "start", "index", "current", "my", "our"]
+        for said in text.matches(of: /(?i)\bthe\s+(?<name>[\w' -]{2,40}?)\s+(?:page|post)\b/) {
+            // "the date of the Release notes page": the name is what follows the last "the".
+            let name = String(said.name).components(separatedBy: " the ").last?.trimmingWhitespace ?? ""
+            guard !name.isEmpty, !generic.contains(name.lowercased()), !name.lowercased().split(separator: " ").contains(where: { generic.contains(String($0)) }) else { continue }
+            if case .none = site.findPage(name) {
+                return .unsupported("There is no page called “\(name)”. Pages: \(Phrase.list(site.pages.filter { !$0.isPost }.map(\.title)))"
+                    + (site.pages.contains(where: \.isPost) ? "; posts: \(Phrase.list(site.pages.filter(\.isPost).prefix(8).map(\.title)))." : "."))
+            }
+        }
+        return nil
     }
 
     static func notUnderstood(_ message: String) -> Resolution {

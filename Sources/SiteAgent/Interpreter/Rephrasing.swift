@@ -10,13 +10,15 @@ import Foundation
 /// through ``ValueSanity``, so a rule can only help.
 enum Rephrasing {
     /// The rewrites of `message`, most specific first, without `message` itself and without repeats.
-    static func candidates(_ message: String) -> [String] {
+    static func candidates(_ message: String, images: [String] = []) -> [String] {
         var found: [String] = []
         func add(_ text: String?) {
             guard let text = text?.trimmingWhitespace, !text.isEmpty, text != message, !found.contains(text) else { return }
             found.append(text)
         }
-        var text = message.replacing(/[.!?]+$/, with: "").trimmingWhitespace
+        // A closing full stop goes, unless it ends an abbreviation ("© Widget Inc.").
+        var text = message.replacing(/[!?]+$/, with: "").trimmingWhitespace
+        if text.hasSuffix("."), !text.contains(/(?i)\b(?:inc|ltd|co|corp|llc|gmbh|etc|st|jr|sr|no)\.$/) { text.removeLast() }
         // "homepage: use …", "Servces page: add …": the page first, then the request.
         if let scoped = text.wholeMatch(of: /(?i)(?<page>homepage|home\s+page|front\s+page|[\w' ]{2,30}?\s+(?:page|post))\s*:\s*(?<rest>[a-z].+)/),
            let verb = scoped.rest.split(separator: " ").first?.lowercased(), ValueSanity.instructionVerbs.contains(verb) || ["use", "put", "show"].contains(verb) {
@@ -38,6 +40,12 @@ enum Rephrasing {
             add(rest)
         }
         text = plainer(text)
+        // "First, … Second, …": one instruction per sentence — and then no rule may take one sentence alone.
+        if let parts = enumerated(text) {
+            add(parts)
+            return found
+        }
+        add(imageNumber(text, images: images))
         let described = describedByWords(text)
         for form in [text, described].compactMap({ $0 }) {
             add(questionAndAnswer(form))
@@ -47,6 +55,19 @@ enum Rephrasing {
             add(pageAddress(form))
             add(iWantThat(form))
             add(fontFor(form))
+            add(whereItSays(form))
+            add(itsField(form))
+            add(linkInMenu(form))
+            add(wasWrittenOn(form))
+            add(settingWithoutColon(form))
+            add(tokenList(form))
+            add(readBetterAs(form))
+            add(nowHasRole(form))
+            add(backReference(form))
+            add(hardToRead(form))
+            add(lookOnly(form))
+            add(articled(form))
+            add(ordinalBullet(form))
             add(listItemWithText(form))
             add(pageNotInMenu(form))
             add(listAddition(form))
@@ -69,6 +90,7 @@ enum Rephrasing {
             add(showInstead(form))
             add(vague(form))
             add(withoutReason(form))
+            add(withoutPurpose(form))
             add(form == message ? nil : form)
         }
         for candidate in found + [text] {
@@ -119,6 +141,15 @@ enum Rephrasing {
             })
             .replacing(/(?i)\bas\s+the\s+(?:big|main|large|huge|top)\s+(?:picture|image|photo|pic)(?:\s+at\s+the\s+top)?\b|\bas\s+the\s+(?:picture|image|photo|pic)\s+at\s+the\s+top\b/, with: "as the hero image")
             .replacing(/(?i)\s*[,;]\s*(?:with\s+)?(?:the\s+)?alt(?:\s+text)?\s*[:=]?\s+(?<alt>[^"“,;]+)$/, with: { " with alt text " + quoted($0.alt) })
+            .replacing(/(?i)\b(?:the\s+)?(?:dark\s+|black\s+|grey\s+|gray\s+|coloured\s+|colored\s+)?(?:band|bar|strip|area|stripe|block)\s+(?:at|along)\s+the\s+(?:very\s+)?bottom(?:\s+of\s+(?:the|every|each)\s+(?:page|site))?/, with: "the footer")
+            .replacing(/(?i)\b(?:the\s+)?(?:dark\s+|black\s+|grey\s+|gray\s+|coloured\s+|colored\s+)?(?:band|bar|strip|area|stripe|block)\s+(?:at|along)\s+the\s+(?:very\s+)?top(?:\s+of\s+(?:the|every|each)\s+(?:page|site))?/, with: "the header")
+            .replacing(/(?i)\bthe\s+(?:grey|gray|small|little|tiny|light|pale)\s+(?:text|writing|line|words|print)\s+(?:at|in|on)\s+the\s+footer\b/, with: "the footer text")
+            .replacing(/(?i)\bthe\s+(?:grey|gray|small|little|tiny|light|pale)\s+(?:text|writing|words|lines?)\s+(?:under|below|beneath)\s+the\s+(?:pictures?|images?|photos?|pics?)\b/, with: "the captions")
+            .replacing(/(?i)\s+at\s+the\s+top\s+of\s+the\s+(?<page>[\w ]{1,30}?page)\b/, with: { " on the " + $0.page })
+            .replacing(/(?i)\bthe\s+(?:big|main|large|huge|primary)\s+button(?:\s+(?:at|on)\s+the\s+top(?:\s+of\s+the\s+(?:home\s+)?page)?)?\b/, with: "the hero button")
+            .replacing(/(?i)\bthe\s+(?:text|words|label|wording|writing)\s+(?:on|of|in)\s+the\s+(?<button>[\w ]{0,20}?button)\b/, with: { "the " + $0.button + " label" })
+            .replacing(/(?i)(?<pic>\b(?:picture|image|photo|pic)s?)\s+(?:in|from|of)\s+the\s+[\w' ]{2,30}?\s+(?:grid|gallery)\b/, with: { String($0.pic) })
+            .replacing(/(?i)\s+(?:above|below)\s+the\s+fold\b/, with: "")
             .replacing(/(?i)\b(?:the\s+)?(?:first|front|landing|main|start)\s+page\b/, with: "the home page")
             .replacing(/(?i)\b(?:the\s+)?(?:big|main|large|huge)\s+(?:title|heading)\b/, with: "the hero headline")
             .replacing(/(?i)\bthe\s+the\b/, with: "the")
@@ -167,6 +198,15 @@ enum Rephrasing {
         if text.contains(/(?i)^(?:the\s+|my\s+|our\s+)?colou?rs?(?:\s+scheme)?\s+(?:feel|feels|look|looks|seem|seems|are|is)\s+(?:a\s+bit\s+|kind\s+of\s+|slightly\s+|a\s+little\s+|just\s+)?(?:off|wrong|weird|strange|dull|boring|ugly|bad|not\s+right)(?:\s+to\s+me)?$/) {
             return "the colours look off"
         }
+        if let match = text.firstMatch(of: /(?i)^(?:it\s+|the\s+site\s+|the\s+page\s+)?needs?\s+(?<what>more\s+.+)$/) {
+            return "it needs " + match.what
+        }
+        if let match = text.wholeMatch(of: /(?i)(?:the|my|our)\s+(?<thing>button|buttons|header|footer|menu|colou?rs?|fonts?|hero|title|tagline|logo|sidebar|navigation)/) {
+            return "the " + match.thing + " needs work"
+        }
+        if let match = text.firstMatch(of: /(?i)\b(?:our|the|my)\s+(?<thing>site|website|homepage|home\s+page|blog|design)\s+(?:looks|feels|is|seems)\s+(?:rather\s+|a\s+bit\s+|quite\s+|very\s+|too\s+|kind\s+of\s+|a\s+little\s+)?(?<adjective>old-fashioned|dated|old|boring|plain|dull|bland|ugly|cheap|empty|tired|stale)\b/) {
+            return "the " + match.thing + " looks " + match.adjective
+        }
         if text.contains(/(?i)^(?:i|we)\s+(?:don'?t|do\s+not|really\s+don'?t)\s+(?:love|like|dig|care\s+for)\s+(?:the|our|my|these|those)\s+colou?rs?\b/) {
             return "the colours look off"
         }
@@ -214,8 +254,151 @@ enum Rephrasing {
         return match.area + " looks off"
     }
 
+    /// "Make the CTA buttons orange so they pop" → "Make the CTA buttons orange": the purpose is no part of it.
+    static func withoutPurpose(_ text: String) -> String? {
+        guard let match = text.wholeMatch(of: /(?i)(?<main>.+?)\s*,?\s+so\s+(?:that\s+)?(?:they|it|people|visitors|readers|customers|users|we)\s+[^"“]+/),
+              let verb = match.main.split(separator: " ").first?.lowercased(), ValueSanity.instructionVerbs.contains(verb) else { return nil }
+        return String(match.main)
+    }
+
+    /// "First, Omar … Second, the heading …": each numbered sentence an instruction of its own.
+    static func enumerated(_ text: String) -> String? {
+        let parts = text.split(separator: /(?i)(?:^|[.;]\s+)(?:first(?:ly)?|second(?:ly)?|third(?:ly)?|then|also|finally|lastly|and\s+finally)\s*,\s*/).map { String($0).trimmingWhitespace.replacing(/[.!]$/, with: "") }.filter { !$0.isEmpty }
+        guard parts.count >= 2, text.lowercased().contains(/\b(?:first(?:ly)?|second(?:ly)?)\s*,/) else { return nil }
+        // A first part without a marker is context ("Two small things, if I may").
+        let instructions = parts.filter { !$0.lowercased().contains(/^(?:two|three|a\s+few|some|couple\s+of)\s+(?:small\s+|little\s+|quick\s+)?(?:things|changes|requests|points)/) }
+        guard instructions.count >= 2 else { return nil }
+        // One instruction per line: the interpreter does them one after another.
+        return instructions.joined(separator: "\n")
+    }
+
+    /// "pls add img 06 to careers page" → "add the image /img/work/06.jpg to careers page", when exactly one of the
+    /// site's images has that number for its name.
+    static func imageNumber(_ text: String, images: [String]) -> String? {
+        guard let match = text.firstMatch(of: /(?i)\b(?:img|image|picture|photo|pic)\s+(?:no\.?\s*|number\s+|#)?(?<number>\d{1,3})\b(?!\.)/) else { return nil }
+        let number = Int(match.number) ?? -1
+        let found = images.filter { path in
+            let stem = path.split(separator: "/").last?.split(separator: ".").first.map(String.init) ?? ""
+            return Int(stem.filter(\.isNumber)) == number && stem.filter(\.isLetter).count <= 8
+        }
+        guard found.count == 1 else { return nil }
+        return String(text[..<match.range.lowerBound]) + "the image " + found[0] + String(text[match.range.upperBound...])
+    }
+
+    /// "Where it says 'Brand identities …' put 'Logos, brand books …' instead" → "change “…” to “…”".
+    static func whereItSays(_ text: String) -> String? {
+        guard let match = text.wholeMatch(of: /(?i)(?:on\s+the\s+[\w ]+?page\s*,?\s+)?(?:where|wherever)\s+it\s+(?:says|reads)\s+(?<old>"[^"]+"|“[^”]+”|'[^']+')\s*,?\s+(?:please\s+)?(?:put|write|use|say|have\s+it\s+say|make\s+it\s+say|change\s+it\s+to)\s+(?<new>"[^"]+"|“[^”]+”|'[^']+')(?:\s+instead)?/) else { return nil }
+        return "change " + quoted(match.old) + " to " + quoted(match.new)
+    }
+
+    /// "the second box under Why this site works - change its text to: …", "the first picture - caption should be
+    /// …" → "change the text of the second box … to “…”".
+    static func itsField(_ text: String) -> String? {
+        if let match = text.wholeMatch(of: /(?i)(?<reference>(?:the|our|my)\s+.+?)\s*[-—–:,]+\s*(?:please\s+)?(?:change|set|update|make)\s+(?:its|the)\s+(?<field>text|title|caption|alt\s+text|description|label|heading|quote|answer|price|name|role|link|url)\s+(?:to|into)\s*:?\s+(?<value>.+)/)
+            ?? text.wholeMatch(of: /(?i)(?<reference>(?:the|our|my)\s+.+?)\s*[-—–:,]+\s*(?:its\s+|the\s+)?(?<field>text|title|caption|alt\s+text|description|label|heading|quote|answer|price|name|role|link|url)\s+(?:should|must|needs\s+to)\s+(?:be|say|read|now\s+be)\s*:?\s+(?<value>.+)/) {
+            let reference = String(match.reference).replacing(/(?i)\s+(?:box|tile|block)(?=\s|$)/, with: " card")
+                .replacing(/(?i)\s+(?:under|in|below)\s+(?:the\s+)?['"“]?[A-Z][^'"”]*?['"”]?(?:\s+section)?$/, with: "")
+            return "change the " + match.field + " of " + reference + " to " + quoted(match.value)
+        }
+        return nil
+    }
+
+    /// "place a link to the London Team page in the menu at the top, after Services" → "add London Team to the
+    /// menu after Services".
+    static func linkInMenu(_ text: String) -> String? {
+        guard let match = text.firstMatch(of: /(?i)(?:place|put|add|include|pop)\s+(?:a\s+)?(?:link|button|tab|item)\s+(?:to|for)\s+(?:the\s+|our\s+)?(?<page>[\w' -]+?)(?:\s+page)?\s+(?:in|to|on|into)\s+the\s+(?:main\s+|top\s+)?(?:menu|navigation|nav|navbar|nav\s+bar)(?:\s+(?:at|along)\s+the\s+top)?\s*,?\s*(?<position>(?:right\s+|just\s+)?(?:after|before)\s+[\w' ]+?)?\s*[?.!]*$/) else { return nil }
+        return "add " + match.page + " to the menu" + (match.position.map { " " + $0 } ?? "")
+    }
+
+    /// "The Hello World post was actually written on the 28th of February 2026, not the 1st of March" → "change the
+    /// date of the Hello World post to the 28th of February 2026".
+    static func wasWrittenOn(_ text: String) -> String? {
+        guard let match = text.firstMatch(of: /(?i)(?<reference>(?:the|our|my)\s+[\w' -]+?\s+(?:post|article|entry|page|project|case\s+study))\s+was\s+(?:actually\s+|really\s+|in\s+fact\s+|originally\s+)?(?:written|published|posted|finished|completed|launched|made|created|dated|done)\s+(?:on\s+|in\s+)?(?<date>[^,;.]+?)(?=\s*,\s*not\b|\s*[,;.]|\s*$)/) else { return nil }
+        return "change the date of " + match.reference + " to " + match.date
+    }
+
+    /// "footer © Widget Inc." → "set the footer to “© Widget Inc.”".
+    static func settingWithoutColon(_ text: String) -> String? {
+        guard let match = text.wholeMatch(of: /(?i)(?:the\s+)?(?<slot>footer(?:\s+text)?|tagline|site\s+title|description)\s+(?<value>©.+|"[^"]+"|“[^”]+”)/) else { return nil }
+        return "set the " + match.slot + " to " + quoted(match.value)
+    }
+
+    /// "header_bg #0f172a, header_text #f8fafc" → "make the header background #0f172a and make the header text
+    /// #f8fafc": settings named by key (or words) with a colour or length each.
+    static func tokenList(_ text: String) -> String? {
+        let parts = text.split(separator: /\s*[,;]\s*(?:and\s+)?/).map { String($0).trimmingWhitespace }.filter { !$0.isEmpty }
+        guard parts.count >= 1, text.contains("_") || parts.count >= 2 else { return nil }
+        var changes: [String] = []
+        for part in parts {
+            guard let pair = part.wholeMatch(of: /(?i)(?:the\s+)?(?<key>[a-z][a-z_ ]{1,30}?)\s*(?::|=|to)?\s+(?<value>#[0-9a-f]{3,8}|\d+(?:\.\d+)?(?:px|rem|em|%)|[a-z]+(?:\s+[a-z]+)?)/) else { return nil }
+            let key = String(pair.key).replacingOccurrences(of: "_bg", with: " background").replacingOccurrences(of: "_", with: " ")
+            changes.append("make the " + key + " " + pair.value)
+        }
+        guard changes.count == parts.count else { return nil }
+        return changes.joined(separator: " and ")
+    }
+
+    /// "the heading above the pictures, 'Selected work', would read better as 'Recent projects'" → "change
+    /// “Selected work” to “Recent projects”".
+    static func readBetterAs(_ text: String) -> String? {
+        guard let match = text.firstMatch(of: /(?i)(?<old>"[^"]+"|“[^”]+”|'[^']+')[^"“']*?\s+(?:would|should|could|might|will)\s+(?:read|look|sound|work|be)\s+(?:better|nicer|best)\s+as\s+(?<new>"[^"]+"|“[^”]+”|'[^']+')/) else { return nil }
+        return "change " + quoted(match.old) + " to " + quoted(match.new)
+    }
+
+    /// "Omar Haddad … is now Chief Product Officer at Pennywise, so his title should be updated" → "change Omar
+    /// Haddad's role to “Chief Product Officer at Pennywise”".
+    static func nowHasRole(_ text: String) -> String? {
+        guard let match = text.firstMatch(of: /(?<name>[A-Z][\w'-]+\s+[A-Z][\w'-]+)\s+(?:[^,.]*?\s+and\s+)?(?:is|works\s+as)\s+now\s+(?:the\s+|a\s+|an\s+)?(?<role>[^,.;]+?)\s*[,;]\s*(?:so\s+)?(?:his|her|their)\s+(?:title|role|job\s+title|position|job)\s+(?:should|must|needs\s+to)\s+(?:be\s+)?(?:updated|changed|say\s+so|reflect\s+that)/)
+            ?? text.firstMatch(of: /(?<name>[A-Z][\w'-]+\s+[A-Z][\w'-]+)\s+(?:[^,.]*?\s+and\s+)?is\s+now\s+(?:the\s+|a\s+|an\s+)?(?<role>[^,.;]+?)(?:\s*[,;]\s*so\s+[^.]*?(?:title|role|position)\b[^.]*)?$/)
+        else { return nil }
+        return "change " + match.name + "'s role to " + quoted(match.role)
+    }
+
+    /// "the small line beneath the big title … is a touch too plain. Would you be so kind as to change it to read: …"
+    /// → "change the small line beneath … to “…”": "it" is what the sentence before named.
+    static func backReference(_ text: String) -> String? {
+        guard let ask = text.firstMatch(of: /(?i)(?:^|[.!?]\s+)[^.!?]*?\b(?:change|make|set|update|turn|have)\s+(?:it|that|this)\s+(?:to\s+read|to\s+say|read|say|to|into)\s*:?\s+(?<value>.+)$/) else { return nil }
+        let before = String(text[..<ask.range.lowerBound])
+        guard let thing = before.firstMatch(of: /(?i)(?<reference>\bthe\s+[\w' ]{2,80}?)\s+(?:is|looks|seems|feels|reads|sounds|was|are)\s+[^.!?]*$/) else { return nil }
+        return "change " + thing.reference + " to " + quoted(String(ask.value).replacing(/[.]$/, with: ""))
+    }
+
+    /// "the grey writing under the pictures is hard to read. Could it be made a darker grey" → "make the captions
+    /// darker".
+    static func hardToRead(_ text: String) -> String? {
+        guard let thing = text.firstMatch(of: /(?i)(?<reference>\bthe\s+[\w ]{2,40}?)\s+(?:is|are)\s+(?:a\s+bit\s+|quite\s+|very\s+|really\s+|too\s+)?(?:hard|difficult|tough|impossible)\s+to\s+(?:read|see)/),
+              let how = text.firstMatch(of: /(?i)\b(?<direction>darker|lighter|bigger|larger|smaller|bolder)\b/) else { return nil }
+        return "make " + thing.reference + " " + how.direction
+    }
+
+    /// "the dark band at the very bottom should be dark green instead" (after `plainer`: "the footer should be dark
+    /// green instead") → "make the footer dark green".
+    static func lookOnly(_ text: String) -> String? {
+        guard let match = text.wholeMatch(of: /(?i)(?<reference>(?:the|our|my)\s+[\w ]{2,40}?)\s+(?:should|could|must|needs\s+to)\s+(?:be|become|look|turn)\s+(?<value>[\w# -]+?)(?:\s+instead|\s+please|\s+now)*/),
+              StyleIntent.colour(in: String(match.value).split(separator: " ").map(String.init)) != nil || String(match.value).contains(/\d(?:px|rem|em|%)\b/) else { return nil }
+        return "make " + match.reference + " " + match.value
+    }
+
+    /// "add 'Git 2.30 or newer' to requirements on installation page" → "… to the requirements on the installation
+    /// page": articles left out by a hurried typist.
+    static func articled(_ text: String) -> String? {
+        let result = text.replacing(/(?i)\b(?<prep>to|from|on|in|of)\s+(?!the\b|a\b|an\b|our\b|my\b|his\b|her\b|their\b|its\b|it\b|this\b|that\b|\d)(?<word>[a-z][a-z-]+)\b(?=\s+(?:page|post|list|section|menu|on|in)\b|\s*$)/, with: { $0.prep + " the " + $0.word })
+        return result == text ? nil : result
+    }
+
+    /// "delete the third bullet point under What we do on the About page" → "remove the third item from the What we do
+    /// list on the About page".
+    static func ordinalBullet(_ text: String) -> String? {
+        guard let match = text.wholeMatch(of: /(?i)(?:delete|remove|drop|cut)\s+the\s+(?<ordinal>first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|last|\d+(?:st|nd|rd|th))\s+(?:bullet(?:\s+point)?|item|point|line|entry|step)\s+(?:under|in|of|from|below)\s+(?:the\s+)?(?<list>.+?)(?:\s+(?:list|section|heading))?\s+(?:on|in)\s+the\s+(?<page>.+?\s+(?:page|post))/) else { return nil }
+        return "remove the " + match.ordinal + " item from the " + match.list + " list on the " + match.page
+    }
+
     /// "set the sidebar width to 14rem, it's eating too much space" → "set the sidebar width to 14rem".
     static func withoutReason(_ text: String) -> String? {
+        // "Swap the hero headline to 'Websites that convert' - stronger USP above the fold".
+        if let match = text.wholeMatch(of: /(?i)(?<main>.+?(?:"[^"]+"|“[^”]+”|'[^']+'))\s*(?:\s[-—–]+\s|[—–]\s*)[^"“']+/) {
+            return String(match.main).replacing(/(?i)^swap\s+(?=.+\s+(?:to|into)\s)/, with: "change ")
+        }
         guard let match = text.wholeMatch(of: /(?i)(?<main>.+?)\s*[,;—–]\s*(?:it'?s|it\s+is|they'?re|they\s+are|that'?s|because|since|as|cause|cos)\s+[^"“]+/),
               let verb = match.main.split(separator: " ").first?.lowercased(), ValueSanity.instructionVerbs.contains(verb)
         else { return nil }
@@ -422,19 +605,24 @@ enum Rephrasing {
     /// slot word or colour name (four letters or more), outside quotes.
     static func spelled(_ text: String) -> String? {
         guard !text.contains(where: { "\"“”".contains($0) }) else { return nil }
-        let slotWords = KeywordSpelling.slots.union(["footer", "header", "background", "text", "links", "border", "heading", "headings"])
+        let slotWords = KeywordSpelling.slots.union(["footer", "header", "background", "text", "links", "border", "heading", "headings",
+                                                     "should", "could", "would", "rounder", "rounded", "square", "bigger", "smaller", "darker",
+                                                     "lighter", "wider", "narrower", "bolder", "description", "question", "answer"])
         let colours = Set(ColorWords.hex.keys.filter { !$0.contains(" ") && !$0.contains("-") }).union(CSSNamedColors.hex.keys.filter { $0.count <= 8 })
         var changed = false
-        let words = text.split(separator: " ", omittingEmptySubsequences: false).map { word -> String in
+        let words = text.split(separator: " ", omittingEmptySubsequences: false).map { typed -> String in
+            // "roundr,": the punctuation after a word stays.
+            let tail = String(typed.reversed().prefix { ",;:.!?".contains($0) }.reversed())
+            let word = typed.dropLast(tail.count)
             let lowered = word.lowercased()
-            guard lowered.count >= 4, lowered.allSatisfy(\.isLetter), !realWords.contains(lowered), !slotWords.contains(lowered), !colours.contains(lowered) else { return String(word) }
+            guard lowered.count >= 4, lowered.allSatisfy(\.isLetter), !realWords.contains(lowered), !slotWords.contains(lowered), !colours.contains(lowered) else { return String(typed) }
             let close = (slotWords.union(colours)).filter { candidate in
                 abs(candidate.count - lowered.count) <= 1 && KeywordSpelling.distance(lowered, candidate) == 1
                     && (candidate.count > 4 || KeywordSpelling.isSwap(lowered, candidate) || candidate.count == lowered.count + 1)
             }
-            guard close.count == 1, let fix = close.first else { return String(word) }
+            guard close.count == 1, let fix = close.first else { return String(typed) }
             changed = true
-            return fix
+            return fix + tail
         }
         return changed ? words.joined(separator: " ") : nil
     }

@@ -59,7 +59,7 @@ enum SlotNames {
     /// "the links", "the top bar", "the text column". A description part that is another token's alias here is
     /// not used ("Header text and links" does not make "links" the header text).
     static let tokenAliases: [String: [String]] = [
-        "primary": ["accent", "accent colour", "brand", "brand colour", "main colour", "theme colour", "buttons", "button", "links", "link", "highlight", "highlights"],
+        "primary": ["accent", "accent colour", "brand", "brand colour", "main colour", "theme colour", "buttons", "button", "links", "link", "highlight", "highlights", "cta buttons", "cta button", "call to action buttons"],
         "primary_text": ["button text", "button label", "text on buttons", "button font colour"],
         "header_bg": ["header", "top bar", "navbar", "nav bar", "menu bar", "navigation bar", "masthead", "header colour"],
         "header_text": ["header links", "menu text", "menu links", "nav links", "navigation links", "header font colour"],
