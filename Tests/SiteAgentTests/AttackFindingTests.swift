@@ -309,4 +309,22 @@ struct AttackFindingTests {
         #expect(home.contains("role: Chief Product Officer at Pennywise"))
         #expect(home.contains("title: Recent projects"))
     }
+
+    /// Sixteenth attack run: answers keep every word of their value ("… on the day." is no page), and an option's
+    /// own text is understood as that option.
+    @Test func answersKeepTheirWordsAndOptionTextsPick() throws {
+        let portfolio = try OwnerRequestTests.source("portfolio")
+        guard case .question(let question) = try Self.interpreter.resolve(Self.context("change the testimonial", portfolio)) else {
+            Issue.record("no question"); return
+        }
+        let answered = try Self.answered("change the testimonial", portfolio, question: question, answer: "change Omar Haddad's quote to Calm, quick and brilliant on the day.")
+        guard case .change(let workspace, _) = answered else { Issue.record("\(answered)"); return }
+        #expect(workspace.files.text("content/_index.md")?.contains("quote: Calm, quick and brilliant on the day.") == true, "\(workspace.files.text("content/_index.md") ?? "")")
+        let acme = try AcmeFixture.source()
+        let message = "Add /img/work/09.jpg to the services page with alt text Our team at work"
+        guard case .question(let which) = try Self.interpreter.resolve(Self.context(message, acme)) else { Issue.record("no question"); return }
+        let picked = try Self.answered(message, acme, question: which, answer: "/img/work/03.jpg")
+        guard case .change(let withImage, _) = picked else { Issue.record("\(which) → \(picked)"); return }
+        #expect(withImage.files.text("content/services.md")?.contains("/img/work/03.jpg") == true)
+    }
 }

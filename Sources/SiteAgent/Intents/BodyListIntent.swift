@@ -35,7 +35,8 @@ struct BodyListIntent: RequestIntent {
             return try removeAnywhere(request)
         }
         // "the third habit (the notebook one)": the aside is no part of the item.
-        guard let itemText = match["item"]?.substring.map({ String($0).replacing(/\s*\([^)]*\)\s*$/, with: "") }),
+        // An addition keeps its brackets ("Windows 10 or later (via WSL)"); a removal's are an aside.
+        guard let itemText = match["item"]?.substring.map({ adding ? String($0) : String($0).replacing(/\s*\([^)]*\)\s*$/, with: "") }),
               let item = Optional(Phrase.value(itemText)), !item.isEmpty, !item.contains("\n") else { return nil }
         let bare = match["bare"]?.substring.map(String.init)
         let name = (match["of"]?.substring ?? match["named"]?.substring ?? match["bare"]?.substring).map(String.init) ?? ""

@@ -44,7 +44,8 @@ struct ComponentAddIntent: RequestIntent {
     /// component (a self-hosted file from static/; no third-party players). Its title is the player's accessible
     /// name, so it is asked for when not given.
     private func video(_ request: AgentRequest) throws -> Resolution? {
-        guard let match = request.message.wholeMatch(of: /(?i)(?:add|put|embed|insert|show|place)\s+(?:the\s+|a\s+|my\s+|our\s+)?video\s+(?:file\s+)?(?<src>[\w.\/-]+\.(?:mp4|webm|ogv|ogg|mov|m4v))\s+(?:to|on|in|into|onto)\s+(?:the\s+)?(?<page>.+?)(?:\s*,?\s+(?:titled|called|named|with\s+the\s+title|with\s+title)\s+(?<title>.+?))?[.!]?/) else { return nil }
+        guard let match = request.message.wholeMatch(of: /(?i)(?:add|put|embed|insert|show|place)\s+(?:the\s+|a\s+|my\s+|our\s+)?video\s+(?:file\s+)?(?<src>[\w.\/-]+\.(?:mp4|webm|ogv|ogg|mov|m4v))(?:\s+(?:to|on|in|into|onto)\s+(?:the\s+)?(?<page>.+?))?(?:\s*,?\s+(?:titled|called|named|with\s+the\s+title|with\s+title)\s+(?<title>.+?))?[.!]?/)
+            ?? request.message.wholeMatch(of: /(?i)(?:add|put|embed|insert|show|place)\s+(?:the\s+|a\s+|my\s+|our\s+)?(?:[\w-]+\s+){0,2}video\s+(?:file\s+)?(?<src>[\w.\/-]+\.(?:mp4|webm|ogv|ogg|mov|m4v))(?:\s+(?:to|on|in|into|onto)\s+(?:the\s+)?(?<page>.+?))?(?:\s*,?\s+(?:titled|called|named|with\s+the\s+title|with\s+title)\s+(?<title>.+?))?[.!]?/) else { return nil }
         guard let theme = request.site.theme else { return nil }
         if let manifest = schemas?.manifest(of: theme), !manifest.components.contains(where: { $0.name == "Video" }) {
             return .unsupported("The \(theme) theme has no Video component, so a video cannot be added; a button linking to the video works: “add a button \"Watch the video\" linking to https://…”.")
@@ -54,7 +55,10 @@ struct ComponentAddIntent: RequestIntent {
             let videos = request.site.files.paths.filter { $0.hasPrefix("static/") && $0.lowercased().contains(/\.(?:mp4|webm|ogv|ogg|mov|m4v)$/) }.map { "/" + $0.dropFirst("static/".count) }
             return .unsupported("There is no video \(src) in the site's static/ folder" + (videos.isEmpty ? " (it has no videos yet). Add the file to static/ in a new version first; the offline agent cannot fetch one." : "; it has \(Phrase.list(videos.map { String($0) })).") )
         }
-        let pageName = Phrase.value(String(match.page))
+        guard let said = match.page else {
+            return .question(AgentQuestion(text: "Which page should the video \(src) go on? For example “add the video \(src) to the home page titled …”."))
+        }
+        let pageName = Phrase.value(String(said))
         guard case .one(let page) = request.site.findPage(pageName.lowercased().contains(/^(?:home|homepage|front)(?:\s+page)?$/) ? "home" : pageName) else {
             return .noChange("There is no page called “\(pageName)”.")
         }

@@ -32,7 +32,9 @@ struct ImageIntent: RequestIntent {
             let stem = (path.split(separator: "/").last ?? "").split(separator: ".").first.map { String($0).lowercased() } ?? ""
             return stem.count >= 3 && (message + " " + answer).lowercased().contains(Regex<Substring>(verbatim: stem).wordBoundaryKind(.default))
         }
-        let typed = (rest + " " + answer).firstMatch(of: /(?<path>(?:\/|static\/)?[\w.\/-]+\.(?i:jpe?g|png|gif|webp|avif|svg))/).map { String($0.path) }
+        // A file named in the answer ("Which image should it be?" → "/img/work/03.jpg") replaces the one asked about.
+        let filePattern = /(?<path>(?:\/|static\/)?[\w.\/-]+\.(?i:jpe?g|png|gif|webp|avif|svg))/
+        let typed = (answer.firstMatch(of: filePattern) ?? rest.firstMatch(of: filePattern)).map { String($0.path) }
         guard let found = typed ?? (named.count == 1 ? String(named[0].dropFirst("static".count)) : nil) else {
             // "add a photo of our candles": no file named.
             if images.isEmpty {

@@ -172,6 +172,15 @@ struct SlotIntent: RequestIntent {
             let (reference, value, matches) = pick
             let best = matches[0]
             let rivals = matches.filter { $0.score >= best.score - Self.margin && $0.slot.location != best.slot.location && (!$0.loose || best.loose) }
+            // "the "Start a project" button in the header": the words around the quoted value name one of them.
+            let around = SlotNames.tokens(reference.replacing(/"[^"]*"|“[^”]*”|'[^']*'/, with: " "))
+            if !rivals.isEmpty, !around.isEmpty {
+                let named = ([best] + rivals).filter { match in
+                    let label = SlotNames.tokens(match.slot.label)
+                    return around.allSatisfy { word in label.contains { NameMatcher.sameWord(word, $0) } }
+                }
+                if named.count == 1 { return try Self.set(named[0].slot, to: value, request) }
+            }
             if !rivals.isEmpty {
                 let options = [best] + rivals.prefix(5)
                 let question = AgentQuestion(

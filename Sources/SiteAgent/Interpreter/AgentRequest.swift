@@ -77,14 +77,36 @@ struct AgentRequest {
         // "Good morning. … Kind regards.": greetings and sign-offs are no part of the request.
         text = text.replacing(/(?i)^(?:good\s+(?:morning|afternoon|evening|day)|hello|hi|hey|dear\s+[\w ]{1,30}?|greetings)\s*[,.!]\s+/, with: "")
             .replacing(/(?i)(?:[.!?]\s+|,\s+|\s+)(?:thank\s+you(?:\s+(?:very|so)\s+much)?|thanks(?:\s+(?:a\s+lot|in\s+advance|so\s+much))?|many\s+thanks(?:\s+in\s+advance)?|kind\s+regards|best\s+regards|regards|best\s+wishes|cheers|with\s+thanks|yours(?:\s+sincerely|\s+truly)?|sincerely)(?:\s*,?\s+[A-Z][a-z]+)?\s*[.!]*$/, with: ".")
+            .replacing(/(?i)(?<stop>[.!?])\s+(?:that'?s\s+(?:all|it|everything)|that\s+is\s+(?:all|it)|nothing\s+else(?:\s+for\s+now)?)\b[^.!?"“”]*[.!]?$/, with: { String($0.stop) })
             .replacing(/\.\.$/, with: ".")
-        // "title: Acme Labs; tagline: Small studio, big ideas; footer: © Acme Labs": settings listed by name, each
-        // one instruction.
-        let pairs = text.split(separator: ";").map { String($0).trimmingWhitespace }
-        if pairs.count >= 2, pairs.allSatisfy({ $0.wholeMatch(of: /(?i)(?:the\s+)?(?:site\s+)?(?:title|tagline|slogan|description|footer(?:\s+text)?|author|subtitle|headline|subheadline|primary\s+colou?r|header\s+(?:background|text)|font|heading\s+font|body\s+font|corners?|content\s+width|sidebar(?:\s+width)?)\s*:\s*\S.*/) != nil }) {
+        // "…on the contact form? I get a lot of wedding enquiries.": context after the question is no part of it.
+        text = text.replacing(/\?\s+(?:I|I'm|I've|We|We're|We've|It|It's|This|That|They|My|Our|There)\b[^?"“”]*$/, with: "")
+        // "…should be "Freelance photography by Lena Park." Please don't change anything visible.": a note after
+        // the quoted value is no part of it.
+        text = text.replacing(/(?i)(?<value>"[^"]+"|“[^”]+”)\s*[.!]?\s+(?:please\s+)?(?:don'?t|do\s+not|no\s+need\s+to|leave|keep|nothing\s+else|that'?s\s+(?:all|it))\b[^"“”]*$/, with: { String($0.value) })
+        // "add Wedding date as a field on the contact form": a field named before the word.
+        text = text.replacing(/(?i)^(?<verb>add|put|include)\s+(?<name>[\w' -]{2,30}?)\s+as\s+(?:a|an|another|a\s+new)\s+(?:field|input|box)\s+(?:on|to|in)\s+(?:the\s+)?(?<form>(?:contact\s+)?form)\b/, with: { $0.verb + " a " + $0.name + " field to the " + $0.form })
+        // "title: Acme Labs; tagline: Small studio, big ideas; footer: © Acme Labs", "Headline: Moments, honestly
+        // captured. Subtitle: Weddings, events and portraits in Bristol.": settings listed by name, each one
+        // instruction.
+        let settingName = /(?i)(?:the\s+)?(?:site\s+|hero\s+|page\s+|gallery\s+|testimonials\s+|features\s+|contact\s+form\s+|header\s+|footer\s+)?(?:title|tagline|slogan|description|footer(?:\s+text)?|author|subtitle|subheading|headline|subheadline|primary\s+colou?r|header\s+(?:background|text)|font|heading\s+font|body\s+font|corners?|content\s+width|sidebar(?:\s+width)?|button(?:\s+(?:text|label))?|intro|caption)/
+        var pairs = text.split(separator: ";").map { String($0).trimmingWhitespace }
+        if pairs.count < 2 {
+            pairs = text.split(separator: /[.!]\s+(?=(?:[Tt]he\s+)?[A-Za-z][\w ]{0,30}?:\s)/).map { String($0).trimmingWhitespace }
+        }
+        if pairs.count >= 2, pairs.allSatisfy({ pair in
+            guard let colon = pair.firstIndex(of: ":") else { return false }
+            return String(pair[..<colon]).trimmingWhitespace.wholeMatch(of: settingName) != nil && !pair[pair.index(after: colon)...].trimmingWhitespace.isEmpty
+        }) {
+            // "Headline: … Subtitle: …": the subtitle under that headline, the hero's.
+            let hero = pairs.contains { $0.lowercased().hasPrefix("headline") || $0.lowercased().hasPrefix("hero headline") }
             text = pairs.map { pair in
                 let parts = pair.split(separator: ":", maxSplits: 1).map { String($0).trimmingWhitespace }
-                return "set the " + parts[0].replacing(/(?i)^the\s+/, with: "") + " to “" + parts[1].replacing(/[.]$/, with: "") + "”"
+                var name = parts[0].replacing(/(?i)^the\s+/, with: "")
+                if hero, name.lowercased().contains(/^(?:headline|subtitle|subheading|subheadline)$/) {
+                    name = name.lowercased() == "headline" ? "hero headline" : "hero subheadline"
+                }
+                return "set the " + name + " to “" + parts[1].replacing(/[.]$/, with: "") + "”"
             }.joined(separator: "; ")
         }
         // "Change the site title to Widgetron Docs, because we renamed the project last week": the reason is no part

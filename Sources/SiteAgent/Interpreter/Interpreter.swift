@@ -137,22 +137,8 @@ struct Interpreter {
             let parts = context.message.split(separator: /(?:^|\s+)\d{1,2}[).:]\s+/).map { String($0).trimmingWhitespace.replacing(/[,;]$/, with: "") }.filter { !$0.isEmpty }
             if parts.count >= 2 {
                 if let combined = try compound(context, parts: parts) { return combined }
-                // Say which item: the first one that cannot be done on its own.
-                let site = try snapshot(context.source, installedThemes: context.installedThemes)
-                for (index, part) in parts.enumerated() {
-                    var alone = context
-                    alone.message = part
-                    switch try firstResolution(AgentRequest(context: alone, site: site)) {
-                    case .change?, .noChange?: continue
-                    case .question(let question)?:
-                        return .unsupported("Nothing was changed: item \(index + 1) (“\(part.prefix(80))”) needs an answer first — \(question.text) Send it on its own, and the other items with it or after it.")
-                    case .unsupported(let reason)?:
-                        return .unsupported("Nothing was changed: I cannot do item \(index + 1) (“\(part.prefix(80))”). \(reason)")
-                    default:
-                        return .unsupported("Nothing was changed: I could not work out item \(index + 1) (“\(part.prefix(80))”). Say it another way (for example “change the footer to …”), or send it on its own.")
-                    }
-                }
-                return .unsupported("I could not do every item of this list, so nothing was changed. Send the items one at a time to see which one I cannot do.")
+                return try diagnosis(of: parts, context)
+                    ?? .unsupported("I could not do every item of this list, so nothing was changed. Send the items one at a time to see which one I cannot do.")
             }
         }
         // "The text font should be Helvetica, the headings too": the normalised message holds the clauses.
@@ -204,6 +190,22 @@ struct Interpreter {
             }
             if let missing = Self.missing(request) { return missing }
             return Self.notUnderstood(request.message)
+        }
+        // "rename the Work menu item to Portfolio, change the … button to …, and add Wedding date as a field …": when
+        // the parts could not all be done, one edit must not stand for the whole message (the rest silently
+        // dropped) — say which part is the problem instead.
+        if context.answer == nil, case .change = resolution, clauses > 1 {
+            let parts = Self.verbClauses(AgentRequest.withoutPleas(context.message))
+            let site = try snapshot(context.source, installedThemes: context.installedThemes)
+            let actionable = try parts.filter { part in
+                var alone = context
+                alone.message = part
+                switch try firstResolution(AgentRequest(context: alone, site: site)) {
+                case .change?, .question?: return true
+                default: return false
+                }
+            }
+            if actionable.count >= 2, let reason = try diagnosis(of: parts, context) { return reason }
         }
         guard case .question(let question) = resolution, let answer = context.answer?.trimmingWhitespace, !answer.isEmpty,
               let asked = context.question, asked == question || asked.options == question.options && asked.text.hasSuffix(question.text)
@@ -418,7 +420,7 @@ struct Interpreter {
             var scoped = standalone
             // The page goes before the new value ("change the description on the About page to …"), never after it.
             let plain = answer.replacing(/[.!]$/, with: "")
-            if let to = plain.firstMatch(of: /\s(?:to|into|with)\s/), !plain[..<to.range.lowerBound].contains(where: { "\"“'".contains($0) }) {
+            if let to = plain.firstMatch(of: /\s(?:to|into|with)\s/), !plain[..<to.range.lowerBound].contains(where: { "\"“".contains($0) }) {
                 scoped.message = String(plain[..<to.range.lowerBound]) + " on the " + asked.page + " page" + String(plain[to.range.lowerBound...])
             } else {
                 scoped.message = plain + " on the " + asked.page + " page"
@@ -521,6 +523,27 @@ struct Interpreter {
         if let quoted = answer.firstMatch(of: /"([^"]+)"|“([^”]+)”/), let text = quoted.output.1 ?? quoted.output.2 { return String(text) }
         let stripped = answer.replacing(/(?i)^(?:it\s+should\s+(?:say|read|be)|(?:just\s+)?say|make\s+it|call\s+it|use|only|just)\s*:?\s+/, with: "")
         return Phrase.value(stripped)
+    }
+
+    /// Which part of a message of several instructions cannot be done on its own, said as the reason nothing was
+    /// changed; nil when every part can be done.
+    private func diagnosis(of parts: [String], _ context: AgentContext) throws -> Resolution? {
+        let site = try snapshot(context.source, installedThemes: context.installedThemes)
+        for (index, part) in parts.enumerated() {
+            var alone = context
+            alone.message = part
+            let which = parts.count > 1 ? "part \(index + 1) (“\(part.prefix(80))”)" : "“\(part.prefix(80))”"
+            switch try firstResolution(AgentRequest(context: alone, site: site)) {
+            case .change?, .noChange?: continue
+            case .question(let question)?:
+                return .unsupported("Nothing was changed: \(which) needs an answer first — \(question.text) Send it on its own, and the other parts with it or after it.")
+            case .unsupported(let reason)?:
+                return .unsupported("Nothing was changed: I cannot do \(which). \(reason)")
+            default:
+                return .unsupported("Nothing was changed: I could not work out \(which). Say it another way (for example “change the footer to …”), or send it on its own.")
+            }
+        }
+        return nil
     }
 
     /// A message about something the site does not have — a page, or a kind of section — gets that said, with

@@ -14,6 +14,12 @@ enum Rephrasing {
         var found: [String] = []
         func add(_ text: String?) {
             guard let text = text?.trimmingWhitespace, !text.isEmpty, text != message, !found.contains(text) else { return }
+            // A value holding the next item of a list ("© 2026 Acme Studio Ltd, (b) header text colour …") is a
+            // misreading, never a value.
+            if text.contains(/“[^”]*(?:[,;]\s*|\s)\(?[a-z0-9]\)\s[^”]*”/) { return }
+            // "change the tip box titled Good to know to “…”": a reference holding " to " would be cut there.
+            if let change = text.wholeMatch(of: /(?i)(?:change|set)\s+(?<reference>.+?)\s+to\s+“[^”]*”(?:\s+.*)?/),
+               change.reference.replacing(/"[^"]*"|“[^”]*”/, with: "").contains(" to ") { return }
             found.append(text)
         }
         // A closing full stop goes, unless it ends an abbreviation ("© Widget Inc.").
@@ -40,6 +46,11 @@ enum Rephrasing {
             add(rest)
         }
         text = plainer(text)
+        // "client wants the headline changed to …, and the button to say …": a request passed on.
+        if let relayed = relay(text) { add(relayed); text = relayed }
+        // "We've started recruiting helpers, so we need a new page called Volunteer. Please link it from the top menu":
+        // the context first, then the request.
+        add(withoutContext(text))
         // "First, … Second, …": one instruction per sentence — and then no rule may take one sentence alone.
         if let parts = enumerated(text) {
             add(parts)
@@ -60,6 +71,7 @@ enum Rephrasing {
             add(linkInMenu(form))
             add(wasWrittenOn(form))
             add(settingWithoutColon(form))
+            add(heroImage(form))
             add(tokenList(form))
             add(readBetterAs(form))
             add(nowHasRole(form))
@@ -198,6 +210,15 @@ enum Rephrasing {
         if text.contains(/(?i)^(?:the\s+|my\s+|our\s+)?colou?rs?(?:\s+scheme)?\s+(?:feel|feels|look|looks|seem|seems|are|is)\s+(?:a\s+bit\s+|kind\s+of\s+|slightly\s+|a\s+little\s+|just\s+)?(?:off|wrong|weird|strange|dull|boring|ugly|bad|not\s+right)(?:\s+to\s+me)?$/) {
             return "the colours look off"
         }
+        if text.contains(/(?i)^(?:the\s+)?colou?rs?\s+(?:r|are|is|look|looks|feel|feels|seem)\s+(?:kinda\s+|kind\s+of\s+|a\s+bit\s+|so\s+|really\s+|pretty\s+)?(?:boring|dull|bland|meh|off|weird|ugly|flat)\b/) {
+            return "the colours look off"
+        }
+        if let match = text.firstMatch(of: /(?i)^(?:the\s+)?(?:photos|pictures|images|site|page|homepage|design|it)\s+needs?\s+(?<what>more\s+.+)$/) {
+            return "it needs " + match.what
+        }
+        if let match = text.firstMatch(of: /(?i)\b(?:the|our|my)\s+(?<thing>homepage|home\s+page|site|website)\s+(?:looks|feels|is|seems)\s+(?:a\s+bit\s+|rather\s+|quite\s+|very\s+|kind\s+of\s+|too\s+)?(?<adjective>flat|boring|plain|dull|bland)\b/) {
+            return "the " + match.thing + " looks " + match.adjective
+        }
         if let match = text.firstMatch(of: /(?i)^(?:it\s+|the\s+site\s+|the\s+page\s+)?needs?\s+(?<what>more\s+.+)$/) {
             return "it needs " + match.what
         }
@@ -252,6 +273,57 @@ enum Rephrasing {
     static func somethingOff(_ text: String) -> String? {
         guard let match = text.wholeMatch(of: /(?i)something(?:'s|\s+is)?\s+(?:a\s+bit\s+)?(?:off|wrong|weird|not\s+right|odd)\s+(?:with|about|in)\s+(?<area>(?:the|my|our)\s+[\w ]{2,30}?)/) else { return nil }
         return match.area + " looks off"
+    }
+
+    /// "client wants the headline changed to X, and the button to say Y" → "change the headline to “X”" and "change
+    /// the button to “Y”" (one per line); "cleint wants teh Services page title to be What we offer" → "change the
+    /// Services page title to “What we offer”".
+    static func relay(_ text: String) -> String? {
+        guard let head = text.prefixMatch(of: /(?i)^(?:(?:quick\s+one\s+)?from\s+the\s+[\w ]{2,30}?\s*[-—–:,]\s*|(?:notes|feedback)\s+from\s+[^:]{2,60}:\s*|(?:the\s+|my\s+|our\s+)?(?:client|clients|customer|boss|mum|mom|dad|team|committee|coordinator|cleint|clinet|manager|editor|owner)\s+(?:wants?|would\s+like|'d\s+like|asked(?:\s+(?:for|us\s+to|me\s+to))?|says?|said|thinks?|feels?|needs?)\s+(?:that\s+)?)/) else { return nil }
+        var rest = String(text[head.range.upperBound...])
+        // "(a) footer should read …, (b) header text colour …": one instruction per letter.
+        if rest.contains(/^\s*\(?a\)\s/) {
+            rest = rest.replacing(/^\s*\(?a\)\s*/, with: "").replacing(/\s*[,;]?\s*(?:and\s+)?\(?[b-h]\)\s*/, with: "\n")
+            return rest.split(separator: "\n").map { String($0).trimmingWhitespace.replacing(/[.]$/, with: "") }.joined(separator: "\n")
+        }
+        let parts = rest.split(separator: /(?i)\s*,?\s+and\s+(?=(?:the|its|our|their)\s+[\w ]{2,40}?\s+(?:changed\s+to|to\s+(?:say|be|read))\b)/).map(String.init)
+        let changes = parts.map { part -> String in
+            if let wish = part.wholeMatch(of: /(?i)(?<reference>(?:the|its|our|their)\s+.+?)\s+(?:changed\s+to|updated\s+to|set\s+to|to\s+be|to\s+say|to\s+read)\s*:?\s+(?<value>.+)/) {
+                return "change " + wish.reference + " to " + quoted(wish.value)
+            }
+            return part
+        }
+        return changes.joined(separator: "\n")
+    }
+
+    /// The sentences after the ones that only give context ("We've started recruiting helpers, so …"): a sentence
+    /// without an instruction verb or a quote before the first that has one.
+    static func withoutContext(_ text: String) -> String? {
+        var sentences: [String] = []
+        var start = text.startIndex
+        for end in text.ranges(of: /[.!?]\s+/) {
+            sentences.append(String(text[start..<end.lowerBound]))
+            start = end.upperBound
+        }
+        sentences.append(String(text[start...]))
+        guard sentences.count >= 2 else { return nil }
+        let verbs = Set(ValueSanity.instructionVerbs).union(["link", "please", "could", "can", "would"])
+        // "…, so we need a new page called Volunteer": the request inside a context sentence.
+        var rest = sentences.map { $0.trimmingWhitespace }
+        if let first = rest.first, let need = first.firstMatch(of: /(?i)\b(?:so|and)\s+(?:we|i)\s+(?:need|want|would\s+like|'d\s+like)\s+(?<thing>(?:a|an)\s+.+)$/) {
+            rest[0] = "add " + need.thing
+        }
+        guard let firstInstruction = rest.firstIndex(where: { sentence in
+            let word = sentence.split(separator: " ").first.map { $0.lowercased() } ?? ""
+            return verbs.contains(word) || sentence.hasPrefix("add ")
+        }) else { return nil }
+        let kept = rest[firstInstruction...].map { $0.replacing(/(?i)^(?:please\s+|could\s+you\s+(?:please\s+)?|can\s+you\s+(?:please\s+)?|would\s+you\s+(?:please\s+)?)/, with: "") }
+            .filter { !$0.lowercased().contains(/^(?:i|we|it|this|that|they|he|she|my|our|people|nothing|no)\b/) }
+            .map { $0.replacing(/(?i)^link\s+it\s+(?:from|in|to)\s+the\s+(?:top\s+|main\s+)?(?:menu|navigation|nav)\s*,?\s*(?=(?:right\s+|just\s+)?(?:after|before)\s)/, with: "move it ")
+                .replacing(/(?i)^link\s+it\s+(?:from|in|to)\s+the\s+(?:top\s+|main\s+)?(?:menu|navigation|nav)\b/, with: "add it to the menu") }
+            .map { $0.replacing(/(?i)^(?<move>move\s+it\s+(?:after|before)\s+[\w' ]+?)\s*,?\s+so\s+.*$/, with: { $0.move + " in the menu" }) }
+        guard !kept.isEmpty, kept.count < sentences.count || kept[0] != sentences[0] else { return nil }
+        return kept.joined(separator: "\n")
     }
 
     /// "Make the CTA buttons orange so they pop" → "Make the CTA buttons orange": the purpose is no part of it.
@@ -315,6 +387,12 @@ enum Rephrasing {
     static func wasWrittenOn(_ text: String) -> String? {
         guard let match = text.firstMatch(of: /(?i)(?<reference>(?:the|our|my)\s+[\w' -]+?\s+(?:post|article|entry|page|project|case\s+study))\s+was\s+(?:actually\s+|really\s+|in\s+fact\s+|originally\s+)?(?:written|published|posted|finished|completed|launched|made|created|dated|done)\s+(?:on\s+|in\s+)?(?<date>[^,;.]+?)(?=\s*,\s*not\b|\s*[,;.]|\s*$)/) else { return nil }
         return "change the date of " + match.reference + " to " + match.date
+    }
+
+    /// "hero image: /img/work/01.jpg" → "add the hero image /img/work/01.jpg".
+    static func heroImage(_ text: String) -> String? {
+        guard let match = text.wholeMatch(of: /(?i)(?:the\s+)?(?:hero|header|banner|main|top)\s+(?:image|picture|photo|pic)\s*[:=]?\s*(?:should\s+be\s+|to\s+)?(?<file>[\w.\/-]+\.(?:jpe?g|png|gif|webp|avif|svg))(?<rest>.*)/) else { return nil }
+        return "add the hero image " + match.file + match.rest
     }
 
     /// "footer © Widget Inc." → "set the footer to “© Widget Inc.”".
@@ -399,7 +477,7 @@ enum Rephrasing {
         if let match = text.wholeMatch(of: /(?i)(?<main>.+?(?:"[^"]+"|“[^”]+”|'[^']+'))\s*(?:\s[-—–]+\s|[—–]\s*)[^"“']+/) {
             return String(match.main).replacing(/(?i)^swap\s+(?=.+\s+(?:to|into)\s)/, with: "change ")
         }
-        guard let match = text.wholeMatch(of: /(?i)(?<main>.+?)\s*[,;—–]\s*(?:it'?s|it\s+is|they'?re|they\s+are|that'?s|because|since|as|cause|cos)\s+[^"“]+/),
+        guard let match = text.wholeMatch(of: /(?i)(?<main>.+?)\s*[,;—–]\s*(?:it'?s|it\s+is|they'?re|they\s+are|that'?s|because|since|as|cause|cos|(?:it|that|this|they)\s+(?:feels?|looks?|seems?|reads?|sounds?|would|will|'d))\s+[^"“]+/),
               let verb = match.main.split(separator: " ").first?.lowercased(), ValueSanity.instructionVerbs.contains(verb)
         else { return nil }
         return String(match.main)
@@ -507,6 +585,10 @@ enum Rephrasing {
 
     /// "The guide called 'Your first project' should be titled 'Build your first project'" → "rename “…” to “…”".
     static func renameCalled(_ text: String) -> String? {
+        // "the tip box titled Good to know should be titled Handy tip instead" (unquoted).
+        if let match = text.wholeMatch(of: /(?i)(?:(?:in|on)\s+(?:the\s+)?(?<page>[\w ]{2,30}?)(?:\s+page)?\s*,\s*)?(?:the\s+)?(?:[\w-]+\s+){0,3}?(?:box|callout|card|section|heading|guide|page|post|tip|note|warning|item|entry|tab|link|button)\s+(?:titled|called|named|headed|labelled|labeled)\s+(?<old>[^"“'].+?)\s+(?:should|must|needs\s+to)\s+(?:be\s+)?(?:titled|called|named|headed|labelled|labeled|renamed(?:\s+to)?|retitled(?:\s+to)?)\s+(?<new>.+?)(?:\s+instead)?/) {
+            return "change " + quoted(match.old) + (match.page.map { " on the " + $0 + " page" } ?? "") + " to " + quoted(match.new)
+        }
         guard let match = text.wholeMatch(of: /(?i)(?:the\s+)?(?:[\w-]+\s+){0,2}?(?:guide|page|post|article|doc|project|entry|tutorial|section)\s+(?:called|titled|named)\s+(?<old>"[^"]+"|“[^”]+”|'[^']+')\s+(?:should|must|needs\s+to)\s+(?:be\s+)?(?:titled|called|named|renamed(?:\s+to)?|retitled(?:\s+to)?|read)\s+(?<new>.+)/)
         else { return nil }
         return "rename " + quoted(match.old) + " to " + quoted(match.new)
@@ -575,6 +657,7 @@ enum Rephrasing {
             // "should be bold", "could be better": a look or a wish, not words — only quoted, capitalised or several
             // words are text after "be".
             let value = String(match.value)
+            if value.lowercased().contains(/^(?:titled|called|named|headed|labell?ed|renamed|retitled)\b/) { return nil }
             if ["be", "become"].contains(String(match.verb).lowercased()),
                !(value.first.map { "\"“'".contains($0) || $0.isUppercase || $0.isNumber } ?? false) && value.split(separator: " ").count < 3
                 || !(value.first.map { "\"“'".contains($0) } ?? false) && (StyleIntent.colour(in: value.split(separator: " ").map(String.init)) != nil || value.contains(/\d(?:px|rem|em|%)\b/)) {
