@@ -23,6 +23,17 @@ struct TagIntent: RequestIntent {
         } else if let swap = message.wholeMatch(of: /(?i)(?:change|replace|swap)\s+(?:the\s+)?(?:tag\s+)?(?<old>[\w-]+)\s+tag\s+(?:on|of|for)\s+(?<page>.+?)\s+(?:to|with|for)\s+(?<new>[\w -]+?)[.!]?/) {
             message = swap.page + " shouldn't be tagged " + swap.old + ", tag it " + swap.new + " instead"
         }
+        // "swap branding tag for photography": on the one page that has that tag.
+        if let swap = message.wholeMatch(of: /(?i)(?:swap|replace|change|switch)\s+(?:the\s+)?(?<old>[\w-]+)\s+tag\s+(?:for|with|to|into)\s+(?:the\s+)?(?<new>[\w-]+)(?:\s+tag)?[.!]?/) {
+            let tagged = request.site.pages.filter { page in
+                (request.site.files.text(page.path).map { FrontMatterEditor($0).list("tags") } ?? []).contains { $0.caseInsensitiveCompare(String(swap.old)) == .orderedSame }
+            }
+            guard tagged.count == 1 else {
+                return tagged.isEmpty ? .noChange("No page is tagged “\(swap.old)”.")
+                    : .question(AgentQuestion(text: "Several pages are tagged “\(swap.old)”. On which should it become “\(swap.new)”?", options: tagged.map(\.title)))
+            }
+            message = tagged[0].title + " shouldn't be tagged " + swap.old + ", tag it " + swap.new + " instead"
+        }
         var adding = true
         var tagsText: String
         var pageText: String

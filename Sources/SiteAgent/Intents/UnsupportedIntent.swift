@@ -6,7 +6,15 @@ import Yams
 struct UnsupportedIntent: RequestIntent {
     func resolve(_ request: AgentRequest) throws -> Resolution? {
         let text = request.message.lowercased()
-        if text.contains(/\b(?:shopping\s*cart|cart|checkout|check-out|payments?|take\s+money|sell\s+\w+\s+online|online\s+shop|web\s*shop|e-?commerce|store\s+front|storefront|pay\s+(?:for|with|by|online|us)|paypal|stripe|^(?:add|create|build|set\s+up|open|make|start|i\s+want|we\s+want|i\s+need|we\s+need|i'd\s+like|we'd\s+like)\s+(?:a|an|my|our)\s+(?:little\s+|small\s+|online\s+|web\s+)?shop\b|buy\s+(?:my|our|the)\s+\w+(?:[\s-]\w+)?\s+(?:with|using|through|via)\b|credit\s+cards?|card\s+payments?|with\s+(?:their|a|your|his|her)\s+(?:credit\s+)?card|buy\s+\w+\s+(?:here|online|on\s+the\s+site))\b/) {
+        // "Add a card … saying Nobody is ever asked to pay for a meal": the words given are no feature asked for.
+        let said = text.replacing(/\b(?:saying|says|that\s+says|which\s+says|with\s+the\s+text|reading|to\s+say|to\s+read|called|titled|named)\b.*$|"[^"]*"|“[^”]*”/, with: " ")
+        if said.contains(/\b(?:download\s+counts?|star\s+counts?|live\s+(?:stats|statistics|data|numbers)|(?:generate|build|pull|fetch|import|sync)\s+[^.]{0,60}?\b(?:automatically\s+)?from\s+(?:our\s+|the\s+|my\s+)?(?:github|gitlab|repo|repository|npm|pypi|api|database|spreadsheet|google\s+sheets?)|refresh\s+(?:themselves|itself|automatically)|(?:counts?|stats|numbers)\s+from\s+(?:npm|github|pypi))\b/) {
+            return .unsupported("The offline agent only edits the site's files; it cannot fetch live data (download counts, stars, API references from a repository) or make pages that update themselves. Generate such pages in your own build step and commit them as Markdown under content/, or link to the live numbers (“add a button \"npm\" linking to https://www.npmjs.com/package/…”).")
+        }
+        if said.contains(/\b(?:online\s+(?:table\s+)?bookings?|table\s+bookings?|book\s+a\s+table|sign[-\s]?up\s+sheet|pick\s+a\s+(?:shift|slot|time)|spots?\s+(?:are\s+)?left|places?\s+left|rota)\b/) {
+            return .unsupported("A static site cannot take bookings or sign-ups or count places left: there is no server to store them. Instead I can add a button linking to a booking or sign-up service (OpenTable, Calendly, a Google Form, SignUpGenius, …): say “add a button \"Book a table\" linking to https://…”, or add a contact form that emails you.")
+        }
+        if said.contains(/\b(?:shopping\s*cart|cart|checkout|check-out|payments?|take\s+money|sell\s+\w+\s+online|online\s+shop|web\s*shop|e-?commerce|store\s+front|storefront|pay\s+(?:for|with|by|online|us)|paypal|stripe|^(?:add|create|build|set\s+up|open|make|start|i\s+want|we\s+want|i\s+need|we\s+need|i'd\s+like|we'd\s+like)\s+(?:a|an|my|our)\s+(?:little\s+|small\s+|online\s+|web\s+)?shop\b|buy\s+(?:my|our|the)\s+\w+(?:[\s-]\w+)?\s+(?:with|using|through|via)\b|credit\s+cards?|card\s+payments?|with\s+(?:their|a|your|his|her)\s+(?:credit\s+)?card|buy\s+\w+\s+(?:here|online|on\s+the\s+site))\b/) {
             return .unsupported("A static site cannot take payments or keep a shopping cart: there is no server to hold orders or card data. Instead I can add a button that links to a hosted checkout (for example a Stripe Payment Link or a Gumroad page): say “add a button \"Buy now\" linking to https://…”. A model backend can help with anything more involved.")
         }
         // "connect my domain example.co.uk and set up SSL": hosting, not content.
@@ -31,7 +39,7 @@ struct UnsupportedIntent: RequestIntent {
         if signUps.contains(/\b(?:newsletter|mailing\s+list|subscribers?|saves?\s+(?:the\s+|their\s+)?(?:emails?|e-mails?|addresses)|collects?\s+(?:the\s+|their\s+)?(?:emails?|e-mails?)|email\s+sign\s*-?\s*ups?)\b/) {
             return .unsupported("A static site cannot store sign-ups or email addresses: there is no server to keep them. Instead I can add a button linking to a newsletter service's sign-up page (Buttondown, Mailchimp, …): say “add a button \"Subscribe\" linking to https://…”, or add a contact form that emails you.")
         }
-        if text.contains(/\b(?:log\s*in|login|sign\s*up|signup|user\s+accounts?|members?\s+area|password\s+protect)\b/) {
+        if said.contains(/\b(?:log\s*in|logs\s+in|login|sign\s*up|signup|user\s+accounts?|members?\s+area|client\s+area|password[-\s]+protect(?:ed)?|private\s+(?:area|gallery|page))\b/) {
             return .unsupported("A static site has no server side for user accounts or logins. Link to an external service for members, or use a model backend to plan a different set-up.")
         }
         if text.contains(/\b(?:save|store|keep|log|collect)s?\s+(?:the\s+)?(?:messages|submissions|form\s+entries|enquiries|inquiries|responses)\b|\b(?:admin\s+panel|inbox)\b/) || (text.contains(/\bdatabase\b/) && text.contains(/\b(?:form|messages|contact)\b/)) {

@@ -207,7 +207,13 @@ struct AgentRequest {
             text = "move " + place.reference + (place.first != nil ? " to the top" : " to the bottom")
         }
         // "rename the docs site to Lumen Docs": the site's own name.
-        text = text.replacing(/(?i)^(?:rename|retitle|call)\s+(?:the|our|my)\s+(?:[\w-]+\s+)?(?:site|website)\s+(?:to\s+)?(?=\S)/, with: "set the site title to ")
+        text = text.replacing(/(?i)^(?:rename|retitle|call)\s+(?:the|our|my)\s+(?:[\w-]+\s+)?(?:site|website|blog|docs)\s+(?:to\s+)?(?=\S)/, with: "set the site title to ")
+        // "Move the date of Why I started writing to the 3rd of January 2025": a new date.
+        text = text.replacing(/(?i)^(?:move|shift|push|bring|put)\s+(?:the\s+)?date\s+of\s+/, with: "change the date of ")
+        // "The Hello world post date is wrong, we actually published it on 20 Feb 2025".
+        if let wrong = text.wholeMatch(of: /(?i)(?<reference>(?:the\s+|my\s+|our\s+)?.+?\s+(?:post|page|article|entry))(?:'s|’s)?\s+date\s+is\s+(?:wrong|incorrect|off|not\s+right)\s*[,;.—–-]+\s*(?:we|i|it|they)\s+(?:actually\s+|really\s+)?(?:published|posted|wrote|released|put\s+out|went\s+live)\s+(?:it\s+)?(?:on\s+|in\s+)?(?<date>.+)/) {
+            text = "change the date of " + wrong.reference + " to " + wrong.date
+        }
         // "The harbour festival project was actually finished on 3rd of November 2024": its date.
         if let finished = text.wholeMatch(of: /(?i)(?<reference>(?:the|our|my)\s+.+?\s+(?:project|case\s+study|work))\s+was\s+(?:actually\s+|really\s+)?(?:finished|completed|done|launched|delivered|wrapped\s+up)\s+(?:on\s+|in\s+)?(?<date>[^,;!]+?)(?:\s*[,;]\s*(?:so\s+)?(?:please\s+)?(?:fix|change|update|correct|set)\s+(?:the\s+|its\s+)?date(?:\s+please)?)?[.!]?/) {
             text = "change the date of " + finished.reference + " to " + finished.date

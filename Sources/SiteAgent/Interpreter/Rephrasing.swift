@@ -72,6 +72,9 @@ enum Rephrasing {
             add(wasWrittenOn(form))
             add(settingWithoutColon(form))
             add(heroImage(form))
+            add(isWrongShouldSay(form))
+            add(stillSays(form))
+            add(fieldIsWrong(form))
             add(tokenList(form))
             add(readBetterAs(form))
             add(nowHasRole(form))
@@ -124,7 +127,11 @@ enum Rephrasing {
 
     /// `value` in quotes, unless it is quoted already.
     static func quoted(_ value: some StringProtocol) -> String {
-        var value = String(value).trimmingWhitespace.replacing(/(?i)\s+(?:instead|now|please|thanks|thank\s+you)$/, with: "").trimmingWhitespace
+        // "… instead. Leave the text under it for now, I'll do that later.": what follows the value is no part of it.
+        var value = String(value).trimmingWhitespace
+            .replacing(/(?i)\s+instead\b[.!]?\s+\S.*$/, with: "")
+            .replacing(/(?i)(?<stop>[.!])\s+(?:please\s+)?(?:leave|keep|don'?t|do\s+not|no\s+need|i'?ll|i\s+will|we'?ll|thanks|thank\s+you|cheers)\b[^"“”]*$/, with: { String($0.stop) })
+            .replacing(/(?i)\s+(?:instead|now|please|thanks|thank\s+you)[.!]?$/, with: "").trimmingWhitespace
         if let inner = value.wholeMatch(of: /"([^"]+)"|“([^”]+)”|'(.+)'/) {
             value = String(inner.output.1 ?? inner.output.2 ?? inner.output.3 ?? "")
         }
@@ -162,6 +169,7 @@ enum Rephrasing {
             .replacing(/(?i)\bthe\s+(?:text|words|label|wording|writing)\s+(?:on|of|in)\s+the\s+(?<button>[\w ]{0,20}?button)\b/, with: { "the " + $0.button + " label" })
             .replacing(/(?i)(?<pic>\b(?:picture|image|photo|pic)s?)\s+(?:in|from|of)\s+the\s+[\w' ]{2,30}?\s+(?:grid|gallery)\b/, with: { String($0.pic) })
             .replacing(/(?i)\s+(?:above|below)\s+the\s+fold\b/, with: "")
+            .replacing(/(?i)\banswer\s+to\s+(?=the\s+[\w ]{1,30}?question\b)/, with: "answer of ")
             .replacing(/(?i)\b(?:the\s+)?(?:first|front|landing|main|start)\s+page\b/, with: "the home page")
             .replacing(/(?i)\b(?:the\s+)?(?:big|main|large|huge)\s+(?:title|heading)\b/, with: "the hero headline")
             .replacing(/(?i)\bthe\s+the\b/, with: "the")
@@ -387,6 +395,26 @@ enum Rephrasing {
     static func wasWrittenOn(_ text: String) -> String? {
         guard let match = text.firstMatch(of: /(?i)(?<reference>(?:the|our|my)\s+[\w' -]+?\s+(?:post|article|entry|page|project|case\s+study))\s+was\s+(?:actually\s+|really\s+|in\s+fact\s+|originally\s+)?(?:written|published|posted|finished|completed|launched|made|created|dated|done)\s+(?:on\s+|in\s+)?(?<date>[^,;.]+?)(?=\s*,\s*not\b|\s*[,;.]|\s*$)/) else { return nil }
         return "change the date of " + match.reference + " to " + match.date
+    }
+
+    /// "The FAQ answer to the free question is now wrong - it should say: …" → "change the FAQ answer to the free
+    /// question to “…”".
+    static func isWrongShouldSay(_ text: String) -> String? {
+        guard let match = text.firstMatch(of: /(?i)(?<reference>\bthe\s+[^.!?]{2,80}?)\s+is\s+(?:now\s+|still\s+)?(?:wrong|outdated|out\s+of\s+date|incorrect|out-of-date|not\s+right)\s*[-—–,;.:]+\s*(?:so\s+)?(?:it|that|this)\s+should\s+(?:now\s+)?(?:say|read|be)\s*:?\s+(?<value>.+)$/) else { return nil }
+        return "change " + match.reference + " to " + quoted(match.value)
+    }
+
+    /// "The big headline still says Design that earns attention, which is the old studio's line - please make it
+    /// Light, patience and a good eye instead" → "change the big headline to “…”".
+    static func stillSays(_ text: String) -> String? {
+        guard let match = text.firstMatch(of: /(?i)(?<reference>\bthe\s+[\w ]{2,40}?)\s+(?:still\s+|currently\s+|now\s+)?(?:says|reads|shows)\s+[^.!?]*?(?:[-—–;]|\.\s+)\s*(?:so\s+)?(?:please\s+|can\s+you\s+|could\s+you\s+)?(?:make|change|set|update|turn)\s+it\s+(?:to\s+|into\s+|say\s+|read\s+)?:?\s*(?<value>.+?)(?:\s+instead)?$/) else { return nil }
+        return "change " + match.reference + " to " + quoted(match.value)
+    }
+
+    /// "project-3 alt text is wrong" → "change the alt text of project-3": the agent asks what it should say.
+    static func fieldIsWrong(_ text: String) -> String? {
+        guard let match = text.wholeMatch(of: /(?i)(?:the\s+)?(?<thing>[\w.\/-]+?)(?:'s)?\s+(?<field>alt\s+text|caption|description|title)\s+is\s+(?:wrong|incorrect|outdated|off|bad|not\s+right)/) else { return nil }
+        return "change the " + match.field + " of " + match.thing
     }
 
     /// "hero image: /img/work/01.jpg" → "add the hero image /img/work/01.jpg".
