@@ -327,4 +327,16 @@ struct AttackFindingTests {
         guard case .change(let withImage, _) = picked else { Issue.record("\(which) → \(picked)"); return }
         #expect(withImage.files.text("content/services.md")?.contains("/img/work/03.jpg") == true)
     }
+
+    /// Seventeenth attack run: an answer to the safety question that corrects the misreading ("I meant the callout
+    /// box …") is a request of its own, never a 94-character site title.
+    @Test func aCorrectingAnswerIsNeverStoredAsTheValue() throws {
+        let starter = try OwnerRequestTests.source("starter")
+        let question = AgentQuestion(text: "Before I change anything: the site title would become “Meet Priya instead, and leave the rest of the box alone for now, I'll write the …” (115 characters). Names that long usually mean I misread the request. What should the site title be?")
+        let resolution = try Self.answered("I'd like the title to say Meet Priya instead, and leave the rest of the box alone for now, I'll write the text later once I have a good photo.", starter, question: question,
+                                           answer: "I meant the callout box on the About page, not the site title: its title should be Meet Priya")
+        if case .change(let workspace, _) = resolution {
+            #expect(!(workspace.files.text("site.yaml") ?? "").contains("I meant"), "the correction became the site title")
+        }
+    }
 }

@@ -15,7 +15,7 @@ enum ValueSanity {
     static let instructionVerbs = [
         "add", "make", "set", "change", "call", "rename", "remove", "delete", "create", "write", "publish", "put", "use",
         "move", "replace", "turn", "update", "switch", "give", "show", "hide", "insert", "drop", "paint", "colour", "color",
-        "date", "point", "tag",
+        "date", "point", "tag", "round", "square",
     ]
 
     /// The problem with `before` → `after`, as a question to ask instead of storing; nil when the names are sane.

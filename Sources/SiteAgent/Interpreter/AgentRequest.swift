@@ -208,6 +208,16 @@ struct AgentRequest {
         }
         // "rename the docs site to Lumen Docs": the site's own name.
         text = text.replacing(/(?i)^(?:rename|retitle|call)\s+(?:the|our|my)\s+(?:[\w-]+\s+)?(?:site|website|blog|docs)\s+(?:to\s+)?(?=\S)/, with: "set the site title to ")
+        // "Rename the testimonials heading Kind words to What readers say": the heading by its words.
+        // ("(?i)" lets "[A-Z]" take lower case: the old words must start with a capital, checked after.)
+        if let heading = text.wholeMatch(of: /(?i)(?:rename|retitle|change)\s+the\s+(?:[\w-]+\s+){0,2}?(?:heading|title|headline)\s+(?<old>[A-Z][^"“”]*?)\s+(?:to|into)\s+(?<new>[^"“”]+)/),
+           heading.old.first?.isUppercase == true, !heading.new.lowercased().hasPrefix("say ") {
+            text = "change “" + heading.old + "” to “" + String(heading.new).replacing(/[.!]$/, with: "") + "”"
+        }
+        // "there's a callout box titled Make it yours. I'd like the title to say Meet Priya instead": its title.
+        if let titled = text.firstMatch(of: /(?i)(?:(?:on|in)\s+the\s+(?<page>[\w ]{2,30}?)\s+page\s*,?\s+)?there'?s\s+(?:a|an|the)\s+(?:[\w-]+\s+){0,2}?(?:box|callout|card|section|banner|note|tip)\s+(?:titled|called|headed|named)\s+(?<old>[^.!?"“]+?)[.!]\s+(?:please\s+)?(?:i'?d\s+like|i\s+would\s+like|i\s+want|can\s+you\s+make|could\s+you\s+make|please\s+make|make)\s+(?:the|its)\s+(?:title|heading)\s+(?:to\s+)?(?:say|be|read)\s+(?<new>[^,.;!?]+?)(?:\s+instead)?(?:[,.;!?].*)?$/) {
+            text = "change “" + titled.old + "”" + (titled.page.map { " on the " + $0 + " page" } ?? "") + " to “" + titled.new + "”"
+        }
         // "Move the date of Why I started writing to the 3rd of January 2025": a new date.
         text = text.replacing(/(?i)^(?:move|shift|push|bring|put)\s+(?:the\s+)?date\s+of\s+/, with: "change the date of ")
         // "The Hello world post date is wrong, we actually published it on 20 Feb 2025".

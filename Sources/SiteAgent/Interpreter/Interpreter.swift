@@ -75,6 +75,16 @@ struct Interpreter {
                let (_, value) = ValueSanity.suspect(from: context.source, to: workspace.files),
                let range = context.message.range(of: value) {
                 let said = Self.answeredValue(answer)
+                // "I meant the callout box on the About page, not the site title: …": a correction, not the value — it
+                // is a request of its own (a name that long would be stored as it is, quoted).
+                if answer.lowercased().contains(/^(?:i\s+meant|i\s+mean|no[,.!]|nope|not\s+the|sorry|actually|wrong\s+(?:one|thing))\b/)
+                    || said.count > ValueSanity.maxNameLength && asked.text.contains(/the (?:site title|menu label|page title|post title) would become/) {
+                    var fresh = context
+                    fresh.message = answer
+                    fresh.question = nil
+                    fresh.answer = nil
+                    return try resolve(fresh)
+                }
                 plain.message = String(context.message[..<range.lowerBound]) + "“" + said + "”" + String(context.message[range.upperBound...])
                 let resolution = try resolve(plain)
                 // The rest of the old value was another instruction: say it was not done, never drop it silently.

@@ -325,8 +325,23 @@ enum Rephrasing {
             let word = sentence.split(separator: " ").first.map { $0.lowercased() } ?? ""
             return verbs.contains(word) || sentence.hasPrefix("add ")
         }) else { return nil }
-        let kept = rest[firstInstruction...].map { $0.replacing(/(?i)^(?:please\s+|could\s+you\s+(?:please\s+)?|can\s+you\s+(?:please\s+)?|would\s+you\s+(?:please\s+)?)/, with: "") }
-            .filter { !$0.lowercased().contains(/^(?:i|we|it|this|that|they|he|she|my|our|people|nothing|no)\b/) }
+        // From the first instruction on, a sentence that starts with an instruction is a part of its own; any other
+        // continues the part before it ("… so it says: Yes. It is open source under …" is one value).
+        var chunks: [String] = []
+        for sentence in rest[firstInstruction...] {
+            let word = sentence.split(separator: " ").first.map { $0.lowercased() } ?? ""
+            let cleaned = sentence.replacing(/(?i)^(?:please\s+|could\s+you\s+(?:please\s+)?|can\s+you\s+(?:please\s+)?|would\s+you\s+(?:please\s+)?)/, with: "")
+            if chunks.isEmpty || verbs.contains(word) {
+                chunks.append(cleaned)
+            } else if sentence.lowercased().contains(/^(?:thanks|thank\s+you|cheers|many\s+thanks|kind\s+regards|best)\b/) {
+                continue
+            } else if chunks[chunks.count - 1].contains(/(?i)(?:\b(?:say|says|read|reads|should\s+be|to)\s*:|["“])/) {
+                chunks[chunks.count - 1] += ". " + sentence
+            } else if !sentence.lowercased().contains(/^(?:i|we|it|this|that|they|he|she|my|our|people|nothing|no)\b/) {
+                chunks.append(cleaned)
+            }
+        }
+        let kept = chunks
             .map { $0.replacing(/(?i)^link\s+it\s+(?:from|in|to)\s+the\s+(?:top\s+|main\s+)?(?:menu|navigation|nav)\s*,?\s*(?=(?:right\s+|just\s+)?(?:after|before)\s)/, with: "move it ")
                 .replacing(/(?i)^link\s+it\s+(?:from|in|to)\s+the\s+(?:top\s+|main\s+)?(?:menu|navigation|nav)\b/, with: "add it to the menu") }
             .map { $0.replacing(/(?i)^(?<move>move\s+it\s+(?:after|before)\s+[\w' ]+?)\s*,?\s+so\s+.*$/, with: { $0.move + " in the menu" }) }
