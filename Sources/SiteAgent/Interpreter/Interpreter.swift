@@ -147,7 +147,7 @@ struct Interpreter {
             let parts = context.message.split(separator: /(?:^|\s+)\d{1,2}[).:]\s+/).map { String($0).trimmingWhitespace.replacing(/[,;]$/, with: "") }.filter { !$0.isEmpty }
             if parts.count >= 2 {
                 if let combined = try compound(context, parts: parts) { return combined }
-                return try diagnosis(of: parts, context)
+                return Self.diagnosis(of: try resolvedParts(parts, context, site: site))
                     ?? .unsupported("I could not do every item of this list, so nothing was changed. Send the items one at a time to see which one I cannot do.")
             }
         }
@@ -205,17 +205,14 @@ struct Interpreter {
         // the parts could not all be done, one edit must not stand for the whole message (the rest silently
         // dropped) — say which part is the problem instead.
         if context.answer == nil, case .change = resolution, clauses > 1 {
-            let parts = Self.verbClauses(AgentRequest.withoutPleas(context.message))
-            let site = try snapshot(context.source, installedThemes: context.installedThemes)
-            let actionable = try parts.filter { part in
-                var alone = context
-                alone.message = part
-                switch try firstResolution(AgentRequest(context: alone, site: site)) {
+            let parts = try resolvedParts(Self.verbClauses(AgentRequest.withoutPleas(context.message)), context, site: site)
+            let actionable = parts.filter { part in
+                switch part.resolution {
                 case .change?, .question?: return true
                 default: return false
                 }
             }
-            if actionable.count >= 2, let reason = try diagnosis(of: parts, context) { return reason }
+            if actionable.count >= 2, let reason = Self.diagnosis(of: parts) { return reason }
         }
         guard case .question(let question) = resolution, let answer = context.answer?.trimmingWhitespace, !answer.isEmpty,
               let asked = context.question, asked == question || asked.options == question.options && asked.text.hasSuffix(question.text)
@@ -535,15 +532,21 @@ struct Interpreter {
         return Phrase.value(stripped)
     }
 
-    /// Which part of a message of several instructions cannot be done on its own, said as the reason nothing was
-    /// changed; nil when every part can be done.
-    private func diagnosis(of parts: [String], _ context: AgentContext) throws -> Resolution? {
-        let site = try snapshot(context.source, installedThemes: context.installedThemes)
-        for (index, part) in parts.enumerated() {
+    /// Each part of a message decided on its own, over the site `decide` already read.
+    private func resolvedParts(_ parts: [String], _ context: AgentContext, site: SiteSnapshot) throws -> [(text: String, resolution: Resolution?)] {
+        try parts.map { part in
             var alone = context
             alone.message = part
+            return (part, try firstResolution(AgentRequest(context: alone, site: site)))
+        }
+    }
+
+    /// Which part of a message of several instructions cannot be done on its own, said as the reason nothing was
+    /// changed; nil when every part can be done.
+    private static func diagnosis(of parts: [(text: String, resolution: Resolution?)]) -> Resolution? {
+        for (index, (part, resolution)) in parts.enumerated() {
             let which = parts.count > 1 ? "part \(index + 1) (“\(part.prefix(80))”)" : "“\(part.prefix(80))”"
-            switch try firstResolution(AgentRequest(context: alone, site: site)) {
+            switch resolution {
             case .change?, .noChange?: continue
             case .question(let question)?:
                 return .unsupported("Nothing was changed: \(which) needs an answer first — \(question.text) Send it on its own, and the other parts with it or after it.")
