@@ -27,7 +27,7 @@ struct BodyListIntent: RequestIntent {
         } else if let found = try Regex("(?i)^(?:add|insert|put)\\s+(?:a\\s+|an\\s+|another\\s+|one\\s+more\\s+|a\\s+new\\s+)?(?:bullet(?:\\s+point)?|item|point|line|entry)\\s+(?<item>\"[^\"]+\"|“[^”]+”|'[^']+'|[^\"“”]+?)\\s+(?<side>after|before|below|above|under)\\s+(?:the\\s+)?(?<other>\"[^\"]+\"|“[^”]+”|'[^']+'|[^\"“”]+?)(?:\\s+(?:one|item|bullet|point|line))?\\s+(?:on|in)\\s+(?:the\\s+|our\\s+|my\\s+)?(?<page>[^\"“”]+?)(?:\\s+(?:page|post|guide|doc))?[.!]?$").wholeMatch(in: message) {
             // "add a bullet 'Accessibility audits' after the Development one on the services page".
             (adding, match) = (true, found)
-        } else if let found = try Regex("(?i)^(?:add|put|include|append|insert)\\s+(?:the\\s+(?:item|line|point|bullet)\\s+)?(?<item>\"[^\"]+\"|“[^”]+”|'[^']+'|[^\"“”]+?)\\s+(?:to|in|into|onto|at\\s+the\\s+end\\s+of)\\s+" + listName).wholeMatch(in: message) {
+        } else if let found = try Regex("(?i)^(?:add|put|include|append|insert)\\s+(?:(?:the|a|an|another|one\\s+more)\\s+(?:new\\s+)?(?:item|line|point|bullet(?:\\s+point)?|entry|requirement|step)\\s+)?(?<item>\"[^\"]+\"|“[^”]+”|'[^']+'|[^\"“”]+?)\\s+(?:(?<top>(?:at|to)\\s+the\\s+(?:top|start|beginning)\\s+of)|to|in|into|onto|at\\s+the\\s+(?:end|bottom)\\s+of)\\s+" + listName).wholeMatch(in: message) {
             (adding, match) = (true, found)
         } else if let found = try Regex("(?i)^(?:remove|delete|drop|take\\s+out|cut)\\s+(?:the\\s+(?:item|line|point|bullet)\\s+)?(?<item>\"[^\"]+\"|“[^”]+”|'[^']+'|[^\"“”]+?)\\s+(?:from|off|out\\s+of)\\s+" + listName).wholeMatch(in: message) {
             (adding, match) = (false, found)
@@ -82,7 +82,7 @@ struct BodyListIntent: RequestIntent {
             guard case .option(let index) = request.answer(to: question), index < lists.count else { return .question(question) }
             return try edit(lists[index], item: item, adding: adding, request)
         }
-        return try edit(list, item: item, adding: adding, request)
+        return try edit(list, item: item, adding: adding, request, at: adding && match["top"]?.substring != nil ? 0 : nil)
     }
 
     /// "remove “100MB free disk space”": a quoted item named by its words alone (spacing, "of" and case aside),

@@ -20,6 +20,16 @@ struct SiteSettingIntent: RequestIntent {
             guard let setting = Self.keys[String(match.key).lowercased()] else { return nil }
             return try set(setting.key, name: setting.name, to: Phrase.value(String(match.value)), request)
         }
+        if let button = try headerButton(request) { return button }
+        // "The site address should be https://books.example.org/", "move the blog to https://…": site.yaml base_url.
+        if let match = text.wholeMatch(of: /(?i)(?:(?:please\s+)?(?:set|change|update|make|switch|move)\s+)?(?:the\s+|our\s+|my\s+)?(?:(?:site|website|blog)(?:'s)?\s+(?:address|url|domain|web\s+address)|base\s+url|base_url)\s+(?:to|should\s+be|is\s+now|will\s+be|needs\s+to\s+be|=|:)\s*(?<url>https?:\/\/[^\s"“”]+?)[.!]?/) {
+            var url = String(match.url)
+            if !url.hasSuffix("/") { url += "/" }
+            guard URL(string: url)?.host?.contains(".") == true else {
+                return .question(AgentQuestion(text: "“\(match.url)” is not a full web address. What is the site's address, for example https://www.example.com/?"))
+            }
+            return try set("base_url", name: "site address", to: url, request)
+        }
         if let match = text.firstMatch(of: /(?i)^(?:rename|call)\s+(?:the\s+|our\s+)?(?:site|website)\s+(?:to\s+|as\s+)?(?<value>.+)$/) {
             return try set("title", name: "site title", to: Phrase.value(String(match.value)), request)
         }
@@ -53,6 +63,28 @@ struct SiteSettingIntent: RequestIntent {
         var workspace = request.workspace
         try workspace.editSiteYAML(step: "footer: \(line)") { $0.set("footer", to: line) }
         return .change(workspace, summary: "Changed the footer text from “\(old)” to “\(line)”. The year is written in the text: change it again next year (“update the year in the footer”).")
+    }
+
+    /// "Header button should say Hire us and go to /services/", "add a header button Hire us linking to /contact/":
+    /// site.yaml `cta` (label and address), which the starter, blog and portfolio headers show.
+    private func headerButton(_ request: AgentRequest) throws -> Resolution? {
+        guard let match = request.message.wholeMatch(of: /(?i)(?:(?:please\s+)?(?:add|put|give\s+the\s+site|i\s+want|we\s+want|set)\s+)?(?:a\s+|the\s+|our\s+)?(?:header|top)\s+(?:button|cta|call\s+to\s+action)\s+(?:should\s+(?:say|read)|that\s+says|saying|reading|labell?ed|called|with\s+the\s+text|to\s+say|to)?\s*:?\s*(?<label>"[^"]+"|“[^”]+”|[^"“]+?)\s*,?\s+(?:and\s+)?(?:should\s+)?(?:go(?:es)?|link(?:s|ing)?|point(?:s|ing)?|lead(?:s|ing)?|take\s+(?:people|you|visitors))\s+(?:to|at)\s+(?:the\s+page\s+)?(?<url>\/[^\s"“”]*?|https?:\/\/[^\s"“”]+?)[.!]?/) else { return nil }
+        let label = Phrase.value(String(match.label))
+        let url = String(match.url)
+        guard !label.isEmpty, label.count <= 40 else {
+            return .question(AgentQuestion(text: "What should the header button say? A few words, at most 40 characters (“Hire us”)."))
+        }
+        if request.site.theme == "docs" {
+            return .unsupported("The docs theme's header has no button. Add a menu item instead: “add \(label) to the menu linking to \(url)”.")
+        }
+        var workspace = request.workspace
+        let had = (try? YAMLBudget.compose(request.site.siteYAML))??["cta"]?["label"]?.string
+        try workspace.editSiteYAML(step: "cta: \(label) → \(url)") { editor in
+            editor.topLevel.set("cta", value: .map([("label", .string(label)), ("url", .string(url))]), in: &editor.lines)
+        }
+        guard workspace.files != request.context.source else { return .noChange("The header button already says “\(label)” and goes to \(url).") }
+        return .change(workspace, summary: had.map { "Changed the header button from “\($0)” to “\(label)”, linking to \(url)." }
+            ?? "Added a header button “\(label)” linking to \(url).")
     }
 
     private func set(_ key: String, name: String, to value: String, _ request: AgentRequest) throws -> Resolution {

@@ -60,6 +60,8 @@ struct AgentRequest {
         text = withoutPleas(text)
         // "text column wider pls, 50rem": "pls" anywhere is padding.
         text = text.replacing(/(?i)\s*\b(?:pls|plz)\b\s*,?/, with: " ").trimmingWhitespace
+        // "in the menu at the top, after Services": the menu is at the top; where in it comes after.
+        text = text.replacing(/(?i)\b(?<prep>in|to|on|into)\s+the\s+(?:top\s+|main\s+)?(?<menu>menu|navigation|nav|navbar)\s+(?:at|along|across)\s+the\s+top(?:\s+of\s+the\s+(?:page|site))?\b/, with: { $0.prep + " the " + $0.menu })
         // "pleaes make …": the padding words themselves misspelt.
         text = text.replacing(/(?i)^(?:pleaes|plase|pleas|plz|pleease|pleae|plese)\b,?\s*/, with: "")
         // "the site description (for search engines)": a note about what the thing is for.

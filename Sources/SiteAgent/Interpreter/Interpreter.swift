@@ -121,7 +121,79 @@ struct Interpreter {
             || lowered.contains("cannot look at pictures") || lowered.contains("cannot look at the picture")
     }
 
+    /// Long messages are first read sentence by sentence (``Segments``): the instructions inside a letter or a
+    /// forwarded e-mail, done all together or not at all. When that reading finds nothing to do, the message is
+    /// decided whole; a reading of several instructions that could not all be done wins over a whole-message
+    /// edit (which would stand for one of them) and over the generic refusal.
     private func decide(_ context: AgentContext) throws -> Resolution {
+        guard context.answer == nil, !Self.segmenting, let parts = Segments.parts(context.message) else {
+            return try decideWhole(context)
+        }
+        let site = try snapshot(context.source, installedThemes: context.installedThemes)
+        let (segmented, several) = try Self.$segmenting.withValue(true) { try segmentedResolution(parts, context, site: site) }
+        if case .change? = segmented { return segmented! }
+        let whole = try decideWhole(context)
+        guard let segmented else { return whole }
+        _ = several
+        switch whole {
+        case .unsupported(let reason) where reason.hasPrefix("The offline agent could not work out"): return segmented
+        default: return whole
+        }
+    }
+
+    /// Whether a decision is already inside a sentence-by-sentence reading (its parts are not read so again).
+    @TaskLocal static var segmenting = false
+
+    /// The instructions of a long message done one after another over the same files: the change of them all, or
+    /// the reason one of them cannot be done (nil when no sentence is an instruction); `several` when more than
+    /// one sentence asked for something.
+    private func segmentedResolution(_ given: [Segments.Part], _ context: AgentContext, site: SiteSnapshot) throws -> (Resolution?, several: Bool) {
+        var parts: [String] = []
+        for part in given {
+            if part.certain { parts.append(part.text); continue }
+            // "It says 2014 but we actually opened in 2011": a statement that is a request when it makes a change.
+            var alone = context
+            alone.message = part.text
+            if case .change? = try firstResolution(AgentRequest(context: alone, site: site)) { parts.append(part.text) }
+        }
+        guard !parts.isEmpty, parts.count <= Self.maxInstructions else { return (nil, false) }
+        let several = parts.count > 1
+        if parts.count == 1 {
+            var alone = context
+            alone.message = parts[0]
+            let resolution = try decideWhole(alone)
+            if case .unsupported(let reason) = resolution, reason.hasPrefix("The offline agent could not work out") { return (nil, false) }
+            return (resolution, false)
+        }
+        if let combined = try compound(context, parts: parts), case .change = combined { return (combined, true) }
+        var current = context
+        var workspace = Workspace(files: context.source)
+        var summaries: [String] = []
+        for (index, part) in parts.enumerated() {
+            current.message = part
+            let which = "part \(index + 1) (“\(part.prefix(80))”)"
+            switch try decideWhole(current) {
+            case .change(let done, let summary):
+                workspace.steps += done.steps
+                workspace.warnings += done.warnings
+                workspace.files = done.files
+                current.source = done.files
+                summaries.append(summary)
+            case .noChange(let reason) where reason.lowercased().contains("already"):
+                summaries.append(reason)
+            case .question(let question):
+                return (.unsupported("Nothing was changed: \(which) needs an answer first — \(question.text) Send it on its own, and the other parts with it or after it."), true)
+            case .unsupported(let reason) where !reason.hasPrefix("The offline agent could not work out"):
+                return (.unsupported("Nothing was changed: I cannot do \(which). \(reason)"), true)
+            default:
+                return (.unsupported("Nothing was changed: I could not work out \(which). Say it another way (for example “change the footer to …”), or send it on its own."), true)
+            }
+        }
+        guard workspace.files != context.source else { return (.noChange(summaries.joined(separator: " ")), true) }
+        return (.change(workspace, summary: summaries.joined(separator: " ")), true)
+    }
+
+    private func decideWhole(_ context: AgentContext) throws -> Resolution {
         let site = try snapshot(context.source, installedThemes: context.installedThemes)
         let request = AgentRequest(context: context, site: site)
         if let answer = context.answer?.trimmingWhitespace, !answer.isEmpty, let asked = context.question,
@@ -373,6 +445,11 @@ struct Interpreter {
             // "…; also the footer should say …", "…. The headline should read …": a thing and its new words.
             let ahead = words[index..<min(words.count, index + 8)].joined(separator: " ").lowercased()
             return ahead.contains(/^(?:also\s+)?(?:the|our|my)\s+(?:[\w'’-]+\s+){0,4}?(?:should|must)\s+(?:say|read|be|become)\b/)
+                // "…. Header button should say Hire us": a new sentence naming a thing and its new words.
+                || words[index].first?.isUppercase == true && index > 0 && words[index - 1].hasSuffix(".")
+                    && ahead.contains(/^(?:[\w'’-]+\s+){1,3}?(?:should|must)\s+(?:say|read|be|become|go|link|point)\b/)
+                // "… and also on the london team page change …": a page, then the verb.
+                || ahead.contains(/^(?:also\s+)?(?:on|in)\s+the\s+(?:[\w'’-]+\s+){0,4}?(?:page|post)\s*,?\s+(?:change|make|add|set|replace|remove|update|put|rename|delete)\b/)
         }
         var clauses: [String] = []
         var current: [String] = []
@@ -467,7 +544,7 @@ struct Interpreter {
         guard rephrasing, Self.rephrasingDepth < 2 else { return original }
         var question: Resolution?
         let images = request.site.files.paths.filter { $0.hasPrefix("static/") && ImageIntent.isImage($0) }.map { "/" + $0.dropFirst("static/".count) }
-        for candidate in Rephrasing.candidates(request.message, images: images) {
+        for candidate in Rephrasing.candidates(request.message, images: images) + [Self.verbatim(request.message, site: request.site)].compactMap({ $0 }) {
             var context = request.context
             context.message = candidate
             // "change the hero CTA label to “See our work” and point it at /blog/": a rewrite of several clauses is
@@ -501,6 +578,72 @@ struct Interpreter {
             }
         }
         return question ?? original
+    }
+
+    /// "on the home page where it says we build things can you change that to …", "on the london team page change
+    /// three developers and a project manager to two plumbers and a van": the site's own words, unquoted. The
+    /// words must be found as they are on the page (or the site); the rewrite quotes them for ``QuotedTextIntent``.
+    /// "where it says small businesses since 2014 to say since 1998": the new words start at "since", so only
+    /// "since 2014" is replaced.
+    static func verbatim(_ message: String, site: SiteSnapshot) -> String? {
+        var text = message.replacing(/[.!?]+$/, with: "").trimmingWhitespace
+        var pageName: String?
+        if let scoped = text.firstMatch(of: /(?i)^(?:on|in)\s+(?:the\s+|our\s+|my\s+)?(?<page>[\w' -]{1,40}?)\s+(?:page|post)\s*,?\s+/) {
+            pageName = String(scoped.page)
+            text = String(text[scoped.range.upperBound...])
+        }
+        var pairs: [(old: String, new: String)] = []
+        if let said = text.wholeMatch(of: /(?i)(?:(?:change|fix|update)\s+(?:the\s+|our\s+)?(?<page>[\w' -]{1,40}?)\s+(?:page|post)\s+)?where\s+it\s+(?:says?|reads?)\s+(?<old>.+?)\s*,?\s+(?:(?:can|could|would)\s+(?:you|u)\s+)?(?:please\s+)?(?:(?:change|replace|update|make)\s+(?:that|it|this)\s+(?:to|with|into)(?:\s+(?:say|read))?|to\s+(?:say|read)|to)\s+(?<new>.+)/) {
+            if let page = said.page { pageName = String(page) }
+            pairs.append((String(said.old), String(said.new)))
+        } else if let change = text.wholeMatch(of: /(?i)(?:please\s+)?(?:change|replace|update|correct|swap)\s+(?<rest>.+)/) {
+            let rest = String(change.rest)
+            for joiner in rest.ranges(of: /\s(?:to|with|for)\s/) {
+                pairs.append((String(rest[..<joiner.lowerBound]), String(rest[joiner.upperBound...])))
+            }
+        }
+        let given = pageName
+        for (said, newValue) in pairs {
+            var old = said.trimmingWhitespace.replacing(/^["“']|["”']$/, with: "")
+            var pageName = given
+            // "change three developers and a project manager on the london team page to …"
+            if let scoped = old.wholeMatch(of: /(?i)(?<words>.+?)\s+(?:on|in)\s+(?:the\s+|our\s+)?(?<page>[\w' -]{1,40}?)\s+(?:page|post)/) {
+                old = String(scoped.words)
+                pageName = String(scoped.page)
+            }
+            var scope = site.pages
+            if let pageName {
+                guard case .one(let page) = site.findPage(pageName.lowercased().contains(/^(?:home|homepage|front)$/) ? "home" : pageName) else { continue }
+                scope = [page]
+            }
+            let originals = scope.compactMap { site.files.text($0.path) }
+            let texts = originals.map { $0.lowercased() }
+            let words = old.split(separator: " ")
+            guard words.count >= 2, !old.contains(/["“”]/) else { continue }
+            if old.lowercased().contains(/^(?:the|our|my|a|an|this|that|it|its)\s/), words.count < 4 { continue }
+            var found: String?
+            for original in originals {
+                if let range = original.range(of: old, options: .caseInsensitive) { found = String(original[range]); break }
+            }
+            guard let found else { continue }
+            // The site's own casing ("We build things"), for the summary and the match.
+            old = found
+            // The value ends where another instruction starts.
+            let clauses = verbClauses(newValue)
+            var value = clauses.first ?? newValue
+            value = value.replacing(/(?i)^(?:say|read)\s+/, with: "")
+            if let first = value.split(separator: " ").first?.lowercased(), first.count > 2,
+               let index = old.lowercased().range(of: " " + first + " "), old.lowercased().distance(from: old.lowercased().startIndex, to: index.lowerBound) > 0 {
+                old = String(old[old.index(old.startIndex, offsetBy: old.lowercased().distance(from: old.lowercased().startIndex, to: index.lowerBound) + 1)...])
+            }
+            let scoped = pageName.map { " on the " + $0 + " page" } ?? ""
+            let first = "change “" + old + "”" + scoped + " to " + Rephrasing.quoted(value)
+            // "… and the little line under it should say …": "it" is the headline that was just named.
+            let isHeading = texts.contains { $0.contains("headline: " + old.lowercased()) || $0.contains("title: " + old.lowercased()) || $0.contains("# " + old.lowercased()) }
+            let rest = clauses.dropFirst().map { isHeading ? $0.replacing(/(?i)\b(?<where>under|below|beneath)\s+it\b/, with: { $0.where + " the headline" }) : $0 }
+            return ([first] + rest).joined(separator: "\n")
+        }
+        return nil
     }
 
     /// How many rewrites deep the current decision is: a rewrite's parts may be rewritten once more, no further.

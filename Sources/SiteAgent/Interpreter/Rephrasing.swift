@@ -106,6 +106,14 @@ enum Rephrasing {
             add(vague(form))
             add(withoutReason(form))
             add(withoutPurpose(form))
+            add(pageAfterQuotes(form))
+            add(pageLast(form))
+            add(setInFont(form))
+            add(softColour(form))
+            add(fromCurrent(form))
+            add(bracketName(form))
+            add(numberCorrection(form))
+            add(testimonialFrom(form))
             add(form == message ? nil : form)
         }
         for candidate in found + [text] {
@@ -172,6 +180,8 @@ enum Rephrasing {
             .replacing(/(?i)\banswer\s+to\s+(?=the\s+[\w ]{1,30}?question\b)/, with: "answer of ")
             .replacing(/(?i)\b(?:the\s+)?(?:first|front|landing|main|start)\s+page\b/, with: "the home page")
             .replacing(/(?i)\b(?:the\s+)?(?:big|main|large|huge)\s+(?:title|heading)\b/, with: "the hero headline")
+            // "the list under What we do" → "the What we do list".
+            .replacing(/\b[Tt]he\s+list\s+(?:under|below|beneath)\s+(?:the\s+)?(?:heading\s+)?['"“]?(?<heading>[A-Z][\w' -]{1,40}?)['"”]?(?=\s+(?:and|on|in)\s|[,.;]|$)/, with: { "the " + $0.heading + " list" })
             .replacing(/(?i)\bthe\s+the\b/, with: "the")
     }
 
@@ -396,6 +406,78 @@ enum Rephrasing {
             return "change the " + match.field + " of " + reference + " to " + quoted(match.value)
         }
         return nil
+    }
+
+    /// "replace 'A 64-bit Linux or macOS machine' with '…' on the installation page" → "on the installation page
+    /// replace '…' with '…'"; "in the installation page's requirements list please replace …" likewise.
+    static func pageAfterQuotes(_ text: String) -> String? {
+        if let match = text.wholeMatch(of: /(?i)(?<verb>replace|change|swap|rename|update)\s+(?<old>"[^"]+"|“[^”]+”|'[^']+')\s+(?<join>with|to|for|into)\s+(?<new>"[^"]+"|“[^”]+”|'[^']+')\s+(?:on|in)\s+(?:the\s+|our\s+|my\s+)?(?<page>[\w' -]{1,40}?\s+(?:page|post))[.!]?/) {
+            let parts: [Substring] = ["on the", match.page, match.verb, match.old, match.join, match.new]
+            return parts.joined(separator: " ")
+        }
+        if let match = text.firstMatch(of: /(?i)^in\s+(?:the\s+|our\s+)?(?<page>[\w' -]{1,40}?\s+(?:page|post))(?:'s|’s)\s+[\w -]{1,30}?\s+(?:list|section)\s*,?\s+(?:please\s+)?/) {
+            var rest = String(text[match.range.upperBound...])
+            let list = text[match.range].replacing(/(?i)^in\s+(?:the\s+|our\s+)?[\w' -]{1,40}?\s+(?:page|post)(?:'s|’s)\s+/, with: "").replacing(/\s*,?\s+(?:please\s+)?$/, with: "")
+            rest = rest.replacing(/(?i)\b(?:that|this|the\s+same)\s+list\b/, with: "the " + list + " on the " + match.page)
+            return "on the " + match.page + " " + rest
+        }
+        return nil
+    }
+
+    /// "On the About page, add a line 'X' at the top of the What we do list" → "… list on the About page": the page
+    /// after the thing it holds, where the list and item rules read it.
+    static func pageLast(_ text: String) -> String? {
+        guard let match = text.wholeMatch(of: /(?i)(?:on|in)\s+(?:the\s+|our\s+)?(?<page>[\w' -]{1,40}?\s+(?:page|post))\s*,?\s+(?:please\s+)?(?<rest>.+?)[.!]?/),
+              match.rest.contains(/["“']/), !match.rest.lowercased().contains(" on the ") else { return nil }
+        return match.rest + " on the " + match.page
+    }
+
+    /// "the headings need to be set in Georgia with a serif fallback" → "make the headings font Georgia".
+    static func setInFont(_ text: String) -> String? {
+        guard let match = text.wholeMatch(of: /(?i)(?:the\s+)?(?<thing>headings?|titles?|body\s+text|body|text|paragraphs?)\s+(?:need\s+to|needs\s+to|should|must|have\s+to|has\s+to)\s+(?:be\s+)?(?:set\s+)?in\s+(?<font>[A-Z][\w ]{1,30}?)(?:\s*,?\s+with\s+(?:a\s+)?(?:serif|sans[-\s]?serif|monospace|system)\s+fallback)?[.!]?/) else { return nil }
+        let thing = String(match.thing).lowercased().hasPrefix("head") || String(match.thing).lowercased().hasPrefix("title") ? "headings" : "body text"
+        return "make the " + thing + " font " + match.font
+    }
+
+    /// "make the footer a soft sage green instead" → "make the footer sage green".
+    static func softColour(_ text: String) -> String? {
+        guard let match = text.wholeMatch(of: /(?i)(?<head>(?:make|turn|paint|colou?r|change)\s+(?:the\s+|our\s+|my\s+)?[\w ]{1,30}?)\s+(?:(?:to|into)\s+)?(?:a\s+|an\s+)?(?:nice\s+|soft\s+|gentle\s+|muted\s+|calm\s+|lovely\s+|subtle\s+)+(?<colour>[a-z][\w -]{1,25}?)(?:\s+(?:colou?r|shade|tone))?(?:\s+instead)?[.!?]?/) else { return nil }
+        return match.head + " " + match.colour
+    }
+
+    /// "change the primary accent from the current purple to exactly rgb(234, 88, 12)" → "change the primary accent
+    /// to rgb(234, 88, 12)"; "make the wide blocks 80rem instead of 72rem" → "make the wide blocks 80rem".
+    static func fromCurrent(_ text: String) -> String? {
+        var out = text
+        out = out.replacing(/(?i)\s+from\s+(?:the\s+)?(?:current|old|existing|present)\s+[\w#(), ]{1,30}?\s+to\s+(?:exactly\s+|precisely\s+|just\s+)?/, with: " to ")
+        out = out.replacing(/(?i)\s+to\s+(?:exactly|precisely)\s+/, with: " to ")
+        out = out.replacing(/(?i)\s+instead\s+of\s+(?:the\s+)?(?:current\s+)?[\w#.%(), -]{1,30}?[.!]?$/, with: "")
+        out = out.replacing(/(?i)\bwide\s+(?:blocks|sections|areas|parts)\b/, with: "wide width")
+        return out == text ? nil : out
+    }
+
+    /// "set the card background (the surface colour) to #fafaf9" → "set the surface colour to #fafaf9": the name in
+    /// brackets is the one the site uses.
+    static func bracketName(_ text: String) -> String? {
+        guard let match = text.firstMatch(of: /(?i)\bthe\s+[\w ]{1,30}?\s+\((?:the\s+|i\.e\.\s+|aka\s+|a\.k\.a\.\s+)(?<name>[\w ]{2,30}?)\)/) else { return nil }
+        return String(text[..<match.range.lowerBound]) + "the " + match.name + String(text[match.range.upperBound...])
+    }
+
+    /// "the installation page says 100 MB of free disk space but it's actually more like 250 MB now" → "change
+    /// “100 MB” on the installation page to “250 MB”": a number corrected, with its unit.
+    static func numberCorrection(_ text: String) -> String? {
+        guard let match = text.firstMatch(of: /(?i)(?:(?:on|in)\s+(?:the\s+|our\s+)?(?<page>[\w ]{2,30}?)\s+page\s*,?\s+)?(?:it|the\s+(?<subject>[\w ]{1,30}?)(?:\s+page)?)\s+(?:says|said|reads|states|claims|mentions|lists)\s+[^.]*?(?<old>\b\d[\d.,]*\s*(?:mb|gb|kb|tb|%|px|rem|minutes?|mins?|hours?|days?|weeks?|people|seats|rooms|staff)\b)[^.]*?\bbut\s+(?:it'?s|its|it\s+is|that'?s|we|they|the\s+real\s+(?:number|figure)\s+is)?\s*(?:actually|actualy|acutally|really|in\s+fact|now)\s+(?:more\s+like\s+|closer\s+to\s+|about\s+|around\s+|roughly\s+)?(?<new>\d[\d.,]*\s*(?:mb|gb|kb|tb|%|px|rem|minutes?|mins?|hours?|days?|weeks?|people|seats|rooms|staff)\b)/) else { return nil }
+        let unit = { (value: Substring) in value.lowercased().replacing(/[\d.,\s]/, with: "") }
+        guard unit(match.old) == unit(match.new), match.old != match.new else { return nil }
+        let page = match.page ?? match.subject
+        return "change " + quoted(match.old) + (page.map { " on the " + $0 + " page" } ?? "") + " to " + quoted(match.new)
+    }
+
+    /// "add a testimonial from Grace & Tom, married June 2025: "She handled the rain plan …"" → "add a testimonial
+    /// "She handled …" - Grace & Tom, married June 2025".
+    static func testimonialFrom(_ text: String) -> String? {
+        guard let match = text.wholeMatch(of: /(?i)(?<head>(?:please\s+)?(?:add|include|put)\s+(?:a|another|one\s+more|a\s+new)\s+(?:testimonial|review|quote))\s+from\s+(?<who>[^:"“]{2,60}?)\s*:\s*(?<quote>"[^"]+"|“[^”]+”)[.!]?/) else { return nil }
+        return match.head + " " + match.quote + " - " + match.who
     }
 
     /// "place a link to the London Team page in the menu at the top, after Services" → "add London Team to the

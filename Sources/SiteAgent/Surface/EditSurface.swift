@@ -45,6 +45,12 @@ struct EditSurface {
             slots.append(EditSlot(location: .site(key: setting.key, child: nil), kind: .text, value: value, label: setting.label,
                                   patterns: [[setting.names]]))
         }
+        // "The site address should be https://books.example.org/ from now on": the address feeds, the sitemap and
+        // canonical links use.
+        if let address = root["base_url"]?.string {
+            slots.append(EditSlot(location: .site(key: "base_url", child: nil), kind: .url, value: address, label: "the site address (base URL)",
+                                  patterns: [[["site address", "website address", "web address", "site url", "website url", "base url", "address site", "url site", "site domain", "domain site", "address website", "url website"]]]))
+        }
         let cta = ["header button", "header cta", "cta", "call to action", "top button", "header call to action", "button in header"]
         if let label = root["cta"]?["label"]?.string {
             slots.append(EditSlot(location: .site(key: "cta", child: "label"), kind: .text, value: label, label: "the header button's text",
