@@ -62,4 +62,13 @@ struct SegmentsTests {
         #expect(Segments.withoutAsides("change it to say since 1998 cos thats when my dad started it and also on the london team page change X to Y") == "change it to say since 1998 and also on the london team page change X to Y")
         #expect(Segments.withoutAsides("I'd like the title to say Meet Priya instead, and leave the rest of the box alone for now, I'll write the text later") == "I'd like the title to say Meet Priya instead")
     }
+
+    @Test func aNoteToTheAgentInsideANewTextIsFound() {
+        let value = "Yes. It is open source under Apache 2.0. The other answer is still correct, so leave it. Thanks, Tomás"
+        let note = try? #require(ValueSanity.noteToMe(in: value))
+        #expect(note.map { String(value[$0]) } == "The other answer is still correct, so leave it. Thanks, Tomás")
+        #expect(ValueSanity.noteToMe(in: "Three boxes left to right. Leave the caption as it is.") != nil)
+        #expect(ValueSanity.noteToMe(in: "We bake every day. Thanks to everyone who visits.") == nil)
+        #expect(ValueSanity.noteToMe(in: "Leave your worries at the door. Yoga for everyone.") == nil, "a text may start with words a note uses")
+    }
 }

@@ -67,6 +67,15 @@ enum ValueSanity {
                 }
             }
         }
+        // "It should now say: Yes. It is open source under Apache 2.0. The other answer is still correct, so leave it.
+        // Thanks, Tomás": a note to me after the text — even after "say:", only words in real quotes are exempt.
+        let reallyQuoted = Set(message.matches(of: /"([^"]+)"|“([^”]+)”|(?:^|\s)'([^'\n]{2,})'(?=[\s.,;:!?)]|$)/).compactMap { ($0.output.1 ?? $0.output.2 ?? $0.output.3).map(String.init) })
+        for (what, value) in texts + named where !reallyQuoted.contains(value) {
+            if let note = noteToMe(in: value) {
+                let kept = String(value[..<note.lowerBound]).trimmingWhitespace
+                return (AgentQuestion(text: "Before I change anything: \(what) would become “\(value.prefix(160))”, which ends with what looks like a note to me (“\(value[note].trimmingWhitespace.prefix(80))”), not the text itself. Should it say “\(kept.prefix(160))”? Answer with the exact words (or “yes”)."), value)
+            }
+        }
         texts = texts.filter { !quoted.contains($0.value) }
         named = named.filter { !quoted.contains($0.value) }
         for (what, value) in texts + named {
@@ -93,6 +102,22 @@ enum ValueSanity {
             if value.count > (what == "the tagline" ? maxTaglineLength : maxNameLength) {
                 return (AgentQuestion(text: "Before I change anything: \(what) would become “\(value.prefix(80))…” (\(value.count) characters). "
                     + "Names that long usually mean I misread the request. What should \(what) be?"), value)
+            }
+        }
+        return nil
+    }
+
+    /// Where a note to the agent starts inside a new text: "… The other answer is still correct, so leave it.",
+    /// "… Leave the caption as it is.", "… Yours faithfully, Margaret", "… Thanks, Tomás".
+    static func noteToMe(in value: String) -> Range<String.Index>? {
+        var starts: [String.Index] = []
+        for boundary in value.ranges(of: /[.!?]+\s+|\n+/) where boundary.upperBound < value.endIndex { starts.append(boundary.upperBound) }
+        for (index, start) in starts.enumerated() {
+            let end = index + 1 < starts.count ? starts[index + 1] : value.endIndex
+            let text = value[start..<end].trimmingWhitespace.lowercased()
+            if text.contains(/\b(?:leave\s+(?:it|that|them|this|the\s+[\w ]{1,30}?)(?:\s+(?:alone|as\s+(?:it\s+)?is|be|unchanged))|so\s+leave\s+(?:it|that|them)|(?:don'?t|do\s+not)\s+(?:touch|change)\b|no\s+other\s+(?:changes?|part)|(?:is|are)\s+still\s+(?:correct|right|fine)|yours\s+(?:faithfully|sincerely|truly)|kind\s+regards|best\s+wishes|many\s+thanks|thank\s+you\s+(?:so|very)\s+much)\b/)
+                || text.contains(/^(?:thanks|thank\s+you|cheers|ta|thx)\b[\s,!.]*(?:[a-z][\w.]*\s*){0,2}[!.]*$/) {
+                return start..<value.endIndex
             }
         }
         return nil

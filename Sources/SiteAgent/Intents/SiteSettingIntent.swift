@@ -22,7 +22,7 @@ struct SiteSettingIntent: RequestIntent {
         }
         if let button = try headerButton(request) { return button }
         // "The site address should be https://books.example.org/", "move the blog to https://…": site.yaml base_url.
-        if let match = text.wholeMatch(of: /(?i)(?:(?:please\s+)?(?:set|change|update|make|switch|move)\s+)?(?:the\s+|our\s+|my\s+)?(?:(?:site|website|blog)(?:'s)?\s+(?:address|url|domain|web\s+address)|base\s+url|base_url)\s+(?:to|should\s+be|is\s+now|will\s+be|needs\s+to\s+be|=|:)\s*(?<url>https?:\/\/[^\s"“”]+?)[.!]?/) {
+        if let match = text.wholeMatch(of: /(?i)(?:(?:please\s+)?(?:set|change|update|make|switch|move)\s+)?(?:the\s+|our\s+|my\s+)?(?:(?:site|website|blog)(?:'s)?\s+(?:address|url|domain|web\s+address)|base\s+url|base_url)\s+(?:to|should\s+be|is\s+now|will\s+be|needs\s+to\s+be|=|:)\s*(?<url>https?:\/\/[^\s"“”]+?)(?:\s+(?:so|because|since|as)\s+[^"“”]*)?[.!]?/) {
             var url = String(match.url)
             if !url.hasSuffix("/") { url += "/" }
             guard URL(string: url)?.host?.contains(".") == true else {

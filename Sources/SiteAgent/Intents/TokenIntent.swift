@@ -91,6 +91,20 @@ struct TokenIntent: DefersRefusals {
         guard (tokens[target.key] ?? request.site.themeTokens[target.key])?.lowercased() != hex else {
             return .noChange("The \(target.name) is already \(hex).")
         }
+        // "make that writing a darker grey": a colour lighter than the one there now is the opposite of "darker".
+        if let current = (tokens[target.key] ?? request.site.themeTokens[target.key]).flatMap(RGBColor.init(hex:)) {
+            let lighter = color.color.contrast(with: .white) < current.contrast(with: .white)
+            let words = request.message.lowercased()
+            if words.contains(/\bdarker\b/) && lighter || words.contains(/\blighter\b/) && !lighter && color.color != current {
+                return .unsupported("\(named) is \(lighter ? "lighter" : "darker") than the \(target.name) now (\(current.hex)), the opposite of what you asked. Name the shade (“make the \(target.name) #374151”).")
+            }
+        }
+        // "header black, writing white": white body text on a white page cannot be read — never stored.
+        if !target.isBackground, let partnerKey = target.partner,
+           let partner = (tokens[partnerKey] ?? request.site.themeTokens[partnerKey] ?? defaults[partnerKey]).flatMap(RGBColor.init(hex:)),
+           partner.contrast(with: color.color) < 2 {
+            return .unsupported("The \(target.name) \(named) on its background \(partner.hex) would have a contrast of \(RGBColor.format(ratio: partner.contrast(with: color.color))): it could not be read, so nothing was changed. For the text in the header or footer, say so (“make the header text white”).")
+        }
         var workspace = request.workspace
         try workspace.editSiteYAML(step: "tokens.\(target.key): \(hex)") { try $0.setToken(target.key, to: hex) }
         var summary = "Made the \(target.name) \(named)."

@@ -60,6 +60,24 @@ struct AgentRequest {
         text = withoutPleas(text)
         // "text column wider pls, 50rem": "pls" anywhere is padding.
         text = text.replacing(/(?i)\s*\b(?:pls|plz)\b\s*,?/, with: " ").trimmingWhitespace
+        // "change the site title to Rosie's Bakery, that's the name on our shop sign": a reason after the value.
+        if !text.contains(/["“”]/) {
+            text = text.replacing(/(?i),\s+(?:that'?s|that\s+is|which\s+is|as\s+that'?s|since\s+that'?s)\s+(?:the|what|how|our|my|who|where|why)\b[^,;]*$/, with: "")
+        }
+        // "the big text at the top", "the big writing on the front": the hero headline.
+        text = text.replacing(/(?i)\bthe\s+(?:big|large|huge|main|massive)\s+(?:text|writing|words|letters|wording)(?:\s+(?:at|on)\s+the\s+(?:very\s+)?(?:top|front))?(?:\s+of\s+the\s+(?:home\s*page|front\s+page|site|page))?(?:\s+on\s+the\s+(?:home|front)\s*page)?\b/, with: "the hero headline")
+        // "can you make it pop a bit more": "make it pop".
+        text = text.replacing(/(?i)\bpop\s+(?:a\s+(?:bit|little|tad)\s+|a\s+lot\s+|much\s+)?more\b/, with: "pop")
+        // "Call it Rosie's Bakery and make the buttons brown": a message that starts by naming "it" names the site.
+        text = text.replacing(/(?i)^(?:please\s+)?call\s+it\s+(?=[A-Z"“'])/, with: "call the site ")
+        // "the grey writing under the big headline", "the button under the big headline": the hero's other parts, not
+        // its headline.
+        text = text.replacing(/(?i)\bthe\s+(?:(?:grey|gray|small|smaller|little|light|pale|short)\s+)*(?:writing|text|words|line|sentence|bit|wording)\s+(?:just\s+)?(?:under|below|beneath|underneath)\s+(?:the\s+)?(?:big\s+|main\s+|large\s+)?(?:headline|heading|title)(?:\s+(?:on|at)\s+the\s+(?:front|home|first)\s*page)?\b/, with: "the text under the headline")
+        text = text.replacing(/(?i)\bthe\s+(?:(?:big|main|blue|orange)\s+)?button\s+(?:just\s+)?(?:under|below|beneath|underneath)\s+(?:it|the\s+(?:big\s+|main\s+|large\s+)?(?:headline|heading|title))(?:\s+(?:on|at)\s+the\s+(?:front|home|first)\s*page)?\b/, with: "the hero button")
+        // "please remove the Blog link from the top bar": the menu (the bar's links), not the header's colour.
+        if text.lowercased().contains(/\b(?:link|item|tab|page|entry)\b/) {
+            text = text.replacing(/(?i)\b(?<prep>from|in|on|to|into|onto)\s+the\s+(?:top\s+bar|navigation\s+bar|nav\s+bar|navbar|top\s+navigation)\b/, with: { $0.prep + " the menu" })
+        }
         // "in the menu at the top, after Services": the menu is at the top; where in it comes after.
         text = text.replacing(/(?i)\b(?<prep>in|to|on|into)\s+the\s+(?:top\s+|main\s+)?(?<menu>menu|navigation|nav|navbar)\s+(?:at|along|across)\s+the\s+top(?:\s+of\s+the\s+(?:page|site))?\b/, with: { $0.prep + " the " + $0.menu })
         // "pleaes make …": the padding words themselves misspelt.
@@ -74,6 +92,10 @@ struct AgentRequest {
             .replacing(/(?i)\s+too\s+(?=\d|["“'#\/])/, with: " to ")
             .replacing(/(?i)\b(?:qestion|quesiton|questoin|queston|qustion)\b/, with: "question")
             .replacing(/(?i)\b(?:anwser|answr|awnser|asnwer|anwer|answe)\b/, with: "answer")
+            .replacing(/(?i)\b(?:shld|shud|shoud|shuld|sould)\b/, with: "should")
+            .replacing(/(?i)\b(?:buton|butten|botton|buttn)\b/, with: "button")
+            // "fix the footer its kinda boring" → "the footer is boring".
+            .replacing(/(?i)^(?:pls\s+|please\s+)?(?:fix|sort(?:\s+out)?|improve|do\s+something\s+about)\s+the\s+(?<thing>[\w ]{2,20}?)\s*,?\s+(?:it'?s|its|it\s+is|it\s+looks)\s+(?:kinda\s+|kind\s+of\s+|a\s+bit\s+|so\s+|really\s+|pretty\s+|quite\s+)?(?<adj>boring|dull|plain|ugly|meh|bland|dated|bare|empty)[.!]*$/, with: { "the " + $0.thing + " is " + $0.adj })
             .replacing(/(?i)\b(?:shoud|shuold|shold|sould)\b/, with: "should")
             .replacing(/(?i)\bform\s+the\s+(?=(?:main\s+|top\s+)?(?:menu|nav|navigation|navbar|list|page|site|footer|header|faq|gallery)\b)/, with: "from the ")
         // "Good morning. … Kind regards.": greetings and sign-offs are no part of the request.
@@ -362,7 +384,7 @@ struct AgentRequest {
             text = "add the image " + ask.file + " to the " + ask.page + ask.rest
         }
         // "… tbh", "… to be honest": an aside.
-        text = text.replacing(/(?i)[,]?\s+(?:tbh|to\s+be\s+honest|honestly|imo|imho|in\s+my\s+opinion|lol|haha|tbf)[.!]*$/, with: "")
+        text = text.replacing(/(?i)(?:,\s*(?:to\s+be\s+honest|honestly)|,?\s+(?:tbh|imo|imho|in\s+my\s+opinion|lol|haha|tbf))[.!]*$/, with: "")
         // "point the button at /about/", "link the Docs menu item to /guide/": where a thing goes.
         if let point = text.wholeMatch(of: /(?i)(?:point|link|send|direct)\s+(?<reference>(?:the|our|my)\s+[^"“]+?)\s+(?:at|to|towards)\s+(?<url>\S+?)[.!]?/),
            String(point.url).hasPrefix("/") || String(point.url).lowercased().hasPrefix("http") || String(point.url).contains("@") {

@@ -267,8 +267,22 @@ struct Interpreter {
             // "Header background navy, header text white": settings listed without a verb — each part is a look.
             if context.answer == nil, let first = request.message.split(separator: " ").first?.lowercased(),
                !ValueSanity.instructionVerbs.contains(first) {
-                let parts = request.message.split(separator: /\s*[,;]\s*(?:and\s+)?|\s+and\s+/).map { String($0).trimmingWhitespace }.filter { !$0.isEmpty }
-                if parts.count > 1, let combined = try compound(context, parts: ["make " + parts[0]] + parts.dropFirst()) { return combined }
+                var parts = request.message.split(separator: /\s*[,;]\s*(?:and\s+)?|\s+and\s+/).map { String($0).trimmingWhitespace }.filter { !$0.isEmpty }
+                // "header black, writing white": the writing of the header named just before.
+                for index in parts.indices.dropFirst() {
+                    if let area = parts[index - 1].firstMatch(of: /(?i)\b(?<area>header|footer|top\s+bar|nav(?:igation)?\s+bar)\b/),
+                       parts[index].contains(/(?i)^(?:the\s+)?(?:writing|text|words|letters|font\s+colou?r|lettering)\s/) {
+                        parts[index] = String(area.area) + " " + parts[index].replacing(/(?i)^the\s+/, with: "")
+                    }
+                }
+                // "title Flow & Rest, tagline Slow yoga notes": a setting and its value without a colon.
+                parts = parts.enumerated().map { index, part in
+                    if let setting = part.wholeMatch(of: /(?i)(?:site\s+)?(?<key>title|tagline|footer|author|description|headline|subheadline|subtitle)\s+(?!(?:to|is|should|colou?r|background|font)\b)(?<value>.+)/) {
+                        return "set the " + (setting.key.lowercased() == "title" ? "site title" : String(setting.key)) + " to " + Rephrasing.quoted(setting.value)
+                    }
+                    return index == 0 ? "make " + part : part
+                }
+                if parts.count > 1, let combined = try compound(context, parts: parts) { return combined }
             }
             if let missing = Self.missing(request) { return missing }
             return Self.notUnderstood(request.message)
@@ -335,6 +349,11 @@ struct Interpreter {
             if let point = part.wholeMatch(of: /(?i)(?:point|link|send|direct)\s+(?:it|that|this|them)\s+(?:at|to|towards)\s+(?<url>.+)/),
                let previous = previousPart?.firstMatch(of: /(?i)^(?:change|set|update|rename|make)\s+(?<reference>.+?)\s+(?:to|into)\s+/) {
                 part = previous.reference + " should go to " + point.url
+            }
+            // "Change the big headline to … and the button under it to …": "it" is what the part before named.
+            if let previous = previousPart?.firstMatch(of: /(?i)^(?:change|set|update|rename|make)\s+(?<reference>.+?)\s+(?:to|into)\s+/),
+               part.contains(/(?i)\b(?:under|below|beneath|above|next\s+to|beside)\s+it\b/) {
+                part = part.replacing(/(?i)\b(?<where>under|below|beneath|above|next\s+to|beside)\s+it\b/, with: { $0.where + " " + previous.reference })
             }
             if let lastItem, part.contains(/(?i)^(?:move|put|place|remove|delete|drop)\s+(?:it|that|this)\b/) {
                 part = part.replacing(/(?i)^(?<verb>\w+)\s+(?:it|that|this)\b/, with: { $0.verb + " " + lastItem })
@@ -588,7 +607,7 @@ struct Interpreter {
     static func verbatim(_ message: String, site: SiteSnapshot) -> String? {
         var text = message.replacing(/[.!?]+$/, with: "").trimmingWhitespace
         var pageName: String?
-        if let scoped = text.firstMatch(of: /(?i)^(?:on|in)\s+(?:the\s+|our\s+|my\s+)?(?<page>[\w' -]{1,40}?)\s+(?:page|post)\s*,?\s+/) {
+        if let scoped = text.firstMatch(of: /(?i)^(?:on|in)\s+(?:the\s+|our\s+|my\s+)?(?:[\w' -]{1,40}?\s+(?:list|section|table|box|card|part|paragraph)\s+(?:on|in)\s+(?:the\s+|our\s+)?)?(?<page>[\w' -]{1,40}?)\s+(?:page|post)\s*,?\s+/) {
             pageName = String(scoped.page)
             text = String(text[scoped.range.upperBound...])
         }
@@ -596,6 +615,12 @@ struct Interpreter {
         if let said = text.wholeMatch(of: /(?i)(?:(?:change|fix|update)\s+(?:the\s+|our\s+)?(?<page>[\w' -]{1,40}?)\s+(?:page|post)\s+)?where\s+it\s+(?:says?|reads?)\s+(?<old>.+?)\s*,?\s+(?:(?:can|could|would)\s+(?:you|u)\s+)?(?:please\s+)?(?:(?:change|replace|update|make)\s+(?:that|it|this)\s+(?:to|with|into)(?:\s+(?:say|read))?|to\s+(?:say|read)|to)\s+(?<new>.+)/) {
             if let page = said.page { pageName = String(page) }
             pairs.append((String(said.old), String(said.new)))
+        } else if let instead = text.firstMatch(of: /(?i)\b(?:say|read|be|says|reads)\s+(?:"(?<a1>[^"]+)"|“(?<a2>[^”]+)”|'(?<a3>[^']+)'|(?<a4>[^"“']+?))\s+(?:instead\s+of|rather\s+than|not)\s+(?:"(?<b1>[^"]+)"|“(?<b2>[^”]+)”|'(?<b3>[^']+)'|(?<b4>[^"“'?.!]+?))[?.!]?(?:\s+.*)?$/) {
+            // "the button … to say 'Read our story' instead of 'Learn more'", "Could the tagline say Leaks fixed fast
+            // instead of We build things?": the words there now, and the new ones.
+            let new = String(instead.a1 ?? instead.a2 ?? instead.a3 ?? instead.a4 ?? "")
+            let old = String(instead.b1 ?? instead.b2 ?? instead.b3 ?? instead.b4 ?? "")
+            pairs.append((old, new))
         } else if let change = text.wholeMatch(of: /(?i)(?:please\s+)?(?:change|replace|update|correct|swap)\s+(?<rest>.+)/) {
             let rest = String(change.rest)
             for joiner in rest.ranges(of: /\s(?:to|with|for)\s/) {
@@ -605,9 +630,13 @@ struct Interpreter {
         let given = pageName
         for (said, newValue) in pairs {
             var old = said.trimmingWhitespace.replacing(/^["“']|["”']$/, with: "")
+            // "change the Say hello heading to …": the words between "the" and the kind of thing.
+            if let named = old.wholeMatch(of: /(?i)(?:the|our|my)\s+(?<words>.+?)\s+(?:heading|title|button|link|label|line|section|card|box|text|menu\s+item|item|tab|bit|sentence|paragraph)/) {
+                old = String(named.words)
+            }
             var pageName = given
             // "change three developers and a project manager on the london team page to …"
-            if let scoped = old.wholeMatch(of: /(?i)(?<words>.+?)\s+(?:on|in)\s+(?:the\s+|our\s+)?(?<page>[\w' -]{1,40}?)\s+(?:page|post)/) {
+            if let scoped = old.wholeMatch(of: /(?i)(?<words>.+?)\s+(?:on|in)\s+(?:the\s+|our\s+)?(?:[\w' -]{1,40}?\s+(?:list|section|table|box|card|part|paragraph)\s+(?:on|in)\s+(?:the\s+|our\s+)?)?(?<page>[\w' -]{1,40}?)\s+(?:page|post)/) {
                 old = String(scoped.words)
                 pageName = String(scoped.page)
             }

@@ -114,6 +114,8 @@ enum Rephrasing {
             add(bracketName(form))
             add(numberCorrection(form))
             add(testimonialFrom(form))
+            add(notYear(form))
+            add(pictureShouldBe(form))
             add(form == message ? nil : form)
         }
         for candidate in found + [text] {
@@ -471,6 +473,21 @@ enum Rephrasing {
         guard unit(match.old) == unit(match.new), match.old != match.new else { return nil }
         let page = match.page ?? match.subject
         return "change " + quoted(match.old) + (page.map { " on the " + $0 + " page" } ?? "") + " to " + quoted(match.new)
+    }
+
+    /// "Please amend the About page so that it says we have been building websites since 2011, not 2014" → "change
+    /// “2014” on the About page to “2011”".
+    static func notYear(_ text: String) -> String? {
+        guard let match = text.firstMatch(of: /(?i)(?:the\s+(?<page>[\w ]{2,30}?)\s+page\b)?[^.]*?\b(?:says?|reads?|read|mention|mentions)\s+[^.]*?\b(?<new>(?:19|20)\d\d)\s*,?\s+(?:not|instead\s+of|rather\s+than)\s+(?<old>(?:19|20)\d\d)\b/), match.old != match.new else { return nil }
+        return "change " + quoted(match.old) + (match.page.map { " on the " + $0 + " page" } ?? "") + " to " + quoted(match.new)
+    }
+
+    /// "festival page pic should be project-3 not project-1" → "replace project-1 with project-3 on the festival page".
+    static func pictureShouldBe(_ text: String) -> String? {
+        guard let match = text.firstMatch(of: /(?i)^(?:(?:on|in)\s+)?(?:the\s+)?(?<page>[\w' -]{2,40}?)\s+(?:page|post)(?:'s)?\s*,?\s+(?:the\s+)?(?:main\s+|big\s+)?(?:pic|picture|image|photo)\s+(?:should|needs\s+to)\s+be\s+(?<new>[\w.\/-]+)\s*,?\s+(?:not|instead\s+of|rather\s+than)\s+(?<old>[\w.\/-]+)[.!]?$/)
+            ?? text.firstMatch(of: /(?i)^(?:the\s+)?(?:main\s+|big\s+)?(?:pic|picture|image|photo)\s+on\s+the\s+(?<page>[\w' -]{2,40}?)\s+(?:page|post)\s+(?:should|needs\s+to)\s+be\s+(?<new>[\w.\/-]+)\s*,?\s+(?:not|instead\s+of|rather\s+than)\s+(?<old>[\w.\/-]+)[.!]?$/)
+        else { return nil }
+        return "replace " + match.old + " with " + match.new + " on the " + match.page + " page"
     }
 
     /// "add a testimonial from Grace & Tom, married June 2025: "She handled the rain plan …"" → "add a testimonial

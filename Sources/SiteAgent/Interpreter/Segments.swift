@@ -46,20 +46,26 @@ enum Segments {
             for piece in inner {
                 sentence = piece
                 if inner.count > 1 { guard let again = unwrapped(piece) else { continue }; sentence = again }
-                if isEnvelope(sentence) { dropped = true; openValue = false; continue }
-                // A number or mark left alone ("2.", "—").
-                if sentence.allSatisfy({ $0.isNumber || $0.isPunctuation || $0.isWhitespace }) { dropped = true; continue }
                 // A value after "to:" / "say:" runs on over the sentences that follow it ("… Mill Street. Everyone
-                // welcome, no experience needed.") until a new request starts.
-                if openValue, let last = parts.indices.last, !startsNewInstruction(sentence), !isSignOff(sentence) {
-                    parts[last].text += " " + sentence
-                    continue
+                // welcome, no experience needed.") until a new request, a limit or a sign-off — on the same line, or
+                // on the next ones when the value starts after a colon at the end of its line.
+                if openValue, let last = parts.indices.last {
+                    if isConstraint(sentence) || isSignOff(sentence) { openValue = false; dropped = true; continue }
+                    let newLine = text.contains("\n" + piece) || text.contains("\n " + piece) || text.contains("\n" + original)
+                    let crossesLine = newLine && !parts[last].text.hasSuffix(":")
+                    if !crossesLine, !startsNewInstruction(sentence) {
+                        parts[last].text += " " + sentence
+                        continue
+                    }
                 }
                 openValue = false
+                if isEnvelope(sentence) { dropped = true; continue }
+                // A number or mark left alone ("2.", "—").
+                if sentence.allSatisfy({ $0.isNumber || $0.isPunctuation || $0.isWhitespace }) { dropped = true; continue }
                 let trimmed = withoutAsides(sentence)
                 if trimmed != sentence { dropped = true }
                 sentence = trimmed
-                if sentence.isEmpty { continue }
+                if sentence.isEmpty || sentence.lowercased().contains(/^(?:please|pls|thanks|thank\s+you|ok|okay)?[\s.!?:)(]*$/) { continue }
                 if let page = pageNamed(in: sentence) { scopePage = page }
                 // "Can you get the About page fixed? It says …": a heading for the sentences after it.
                 if sentence != raw.last, isVagueHeading(sentence) {
@@ -71,6 +77,19 @@ enum Segments {
                    let last = parts.indices.last, parts[last].text.contains(/(?i)\.(?:jpe?g|png|gif|webp|svg|avif)\b|\b(?:photo|picture|image|pic)\b/),
                    !parts[last].text.lowercased().contains("alt") {
                     parts[last].text = parts[last].text.replacing(/[.!]$/, with: "") + " with the alt text “" + alt.alt + "”"
+                    continue
+                }
+                // "the big headline: Breathe, move, rest", "testimonials title → Kind words": a thing and its new words.
+                if text.contains("\n"), let setting = sentence.wholeMatch(of: /(?<key>(?:the\s+)?[\w' -]{2,40}?)\s*(?::|→|->|=>)\s*(?<value>\S.*)/),
+                   !isRequest(String(setting.key)), setting.key.split(separator: " ").count <= 5,
+                   setting.key.lowercased().contains(/\b(?:headline|heading|title|tagline|subtitle|text|button|footer|header|description|caption|alt|colou?r|font|menu|label|intro|answer|question|price|link|background|corners?|author|date|tags?|name)\b/) {
+                    var key = String(setting.key)
+                    // "the text under it: …" after "the big headline: …".
+                    if let previous = parts.last?.text.firstMatch(of: /^(?<key>[^:]+):/), key.contains(/(?i)\b(?:under|below|beneath|above)\s+it\b/) {
+                        key = key.replacing(/(?i)\bit\b/, with: String(previous.key))
+                    }
+                    parts.append(Part(text: key + ": " + setting.value, certain: true))
+                    dropped = true
                     continue
                 }
                 if isRequest(sentence) {
@@ -216,6 +235,14 @@ enum Segments {
         if lowered.contains(/^(?:begin\s+)?forwarded\s+message/) { return true }
         if lowered.contains(/^(?:hi|hello|hey|hiya|dear|morning|good\s+(?:morning|afternoon|evening))\b[\w\s,&]{0,30}[,!.:]?$/) { return true }
         if isSignOff(sentence) { return true }
+        // "A few things for my yoga site please :)", "Couple of doc fixes before the 2.0 release:": the list's heading.
+        if lowered.contains(/^(?:(?:a|just\s+a|only\s+a)\s+)?(?:few|couple(?:\s+of)?|some|two|three|four|several|quick|small|little|minor)\s+(?:more\s+|small\s+|quick\s+|little\s+|doc\s+|site\s+)?(?:things|changes|fixes|tweaks|edits|updates|requests|notes|bits|items|points)\b[^.!?]*$/) { return true }
+        // "Please leave the rest as it is.": a limit any careful edit keeps, as a sentence of its own.
+        if isConstraint(sentence), !lowered.contains(/\b(?:change|add|make|set|replace|remove|delete|put|rename|move|update)\s+(?:the|a|an|it|our|my)\b/) { return true }
+        if lowered.contains(/^(?:i|we)\s+(?:should|would)\s+be\s+(?:most\s+|very\s+|so\s+|really\s+)?(?:grateful|obliged|thankful|delighted)\b/), !lowered.contains(/\b(?:if\s+you\s+could|could\s+you)\s+(?:change|add|make|set|remove|replace|put)\b/) { return true }
+        if lowered.contains(/^(?:i|we)\s+leave\s+(?:the\s+)?(?:exact\s+)?(?:shade|details?|choice|rest|colou?r)\b/) { return true }
+        // "Margaret Ellis (Mrs)", "Dana", "— Sam": a name on a line of its own.
+        if sentence.count <= 40, sentence.contains(/^[—–-]?\s*[A-Z][\w'.-]*(?:\s+[A-Z][\w'.-]*){0,3}(?:\s*\((?:Mrs|Mr|Ms|Miss|Dr)\.?\))?[.,!]?$/), !isRequest(sentence) { return true }
         if lowered.contains(/^[—–-]\s*[a-z]/), sentence.count <= 30 { return true }
         if lowered.contains(/\b(?:see\s+below|notes?\s+below|(?:pass|passing)\s+(?:this|it)\s+on|forward(?:ing|ed)?\s+(?:this|it|you|dana|[a-z]+'s))\b/), !isRequest(sentence) { return true }
         if lowered.contains(/^(?:(?:please\s+)?(?:don'?t|do\s+not)\s+(?:touch|change|alter|modify|edit|move|break)\b|nothing\s+else\b|no\s+other\s+changes?|(?:and\s+)?(?:please\s+)?(?:keep|leave)\s+(?:everything|the\s+rest|all\s+the\s+rest|anything|all\s+else)\b|that'?s\s+(?:it|all)\b)/) { return true }
@@ -247,12 +274,18 @@ enum Segments {
         return pieces.filter { !$0.isEmpty }
     }
 
+    /// "The other answer is still correct, so leave it.", "Leave the caption as it is.": a limit on the change, never
+    /// part of a value.
+    static func isConstraint(_ sentence: String) -> Bool {
+        sentence.lowercased().contains(/\b(?:(?:keep|leave)\s+(?:everything|the\s+rest|all\s+(?:the\s+)?(?:else|rest)|anything)\b|nothing\s+else\b|leave\s+(?:it|that|them|this|the\s+[\w ]{1,30}?)(?:\s+(?:alone|as\s+(?:it\s+)?is|be|unchanged))?|so\s+leave\b|(?:don'?t|do\s+not)\s+(?:touch|change)\b|no\s+other\s+(?:changes?|part)|(?:is|are)\s+still\s+(?:correct|right|fine)|(?:stays?|remains?)\s+(?:as\s+(?:it\s+)?is|the\s+same))\b/)
+    }
+
     /// "Thanks!", "Thanks, D.", "Many thanks in advance", "Kind regards, Margaret." — never "Thanks to everyone who
     /// helped", which is text.
     static func isSignOff(_ sentence: String) -> Bool {
         let text = sentence.trimmingWhitespace
         if text.lowercased().contains(/^sent\s+from\s+my\b/) { return true }
-        return text.contains(/^(?i:thanks|thank\s+you|thx|ty|cheers|ta|best|regards|kind\s+regards|best\s+regards|best\s+wishes|warm\s+regards|warmly|many\s+thanks|with\s+thanks|much\s+appreciated|appreciate\s+it|love|xx?x?)(?i:\s+(?:so|very)\s+much|\s+a\s+lot|\s+a\s+million|\s+in\s+advance|\s+again|\s+heaps|\s+loads|\s+for\s+(?:this|that|your\s+help|the\s+help|everything|all\s+your\s+work))?\s*(?:[,!.:—–-]+\s*(?:[A-Z][\w.'&]*\s*){0,3})?[!.:)]*$/)
+        return text.contains(/^(?i:thanks|thank\s+you|thx|ty|cheers|ta|best|regards|kind\s+regards|best\s+regards|best\s+wishes|warm\s+regards|warmly|many\s+thanks|with\s+thanks|much\s+appreciated|appreciate\s+it|love|xx?x?|yours\s+(?:faithfully|sincerely|truly)|yours|sincerely|respectfully|namaste|take\s+care|speak\s+soon|all\s+the\s+best)(?i:\s+(?:so|very)\s+much|\s+a\s+lot|\s+a\s+million|\s+in\s+advance|\s+again|\s+heaps|\s+loads|\s+for\s+(?:this|that|your\s+help|the\s+help|everything|all\s+your\s+work))?\s*(?:[,!.:—–-]+\s*(?:[A-Z][\w.'&]*\s*){0,3})?[!.:)]*$/)
     }
 
     /// A sentence that starts an instruction of its own after a value ("Please …", "Also make …", "Make the header
@@ -268,13 +301,18 @@ enum Segments {
 
     /// Said as a request: "please", "could you", "X should …", "I'd like …", or a verb first.
     static func isRequest(_ sentence: String) -> Bool {
+        // "They don't want the blog in the navigation": what someone does not want is context, not a request.
+        let sentence = sentence.replacing(/(?i)\b(?:don'?t|doesn'?t|do\s+not|does\s+not|didn'?t)\s+(?:really\s+)?(?:want|need|like)\b/, with: "dislike")
         // "Release prep for 3.0: add a FAQ question …": a label, then the request.
         if let head = sentence.firstMatch(of: /^(?<head>[^:"“'’]{3,60}):\s+(?<rest>\S.*)$/), !head.head.contains(/\s(?:to|say|says|read|reads|use|be)$/),
            isRequest(String(head.rest)) { return true }
         let lowered = sentence.lowercased().replacing(/^(?:(?:ok(?:ay)?|so|and|also|then|now|just|oh|right|yeah|yes|lastly|finally|plus)[\s,]+)+/, with: "")
         let first = lowered.split(separator: " ").first.map { String($0).trimmingCharacters(in: .punctuationCharacters) } ?? ""
-        if ValueSanity.instructionVerbs.contains(first) || ["fix", "correct", "edit", "swap", "include", "link", "list", "mention", "let's", "lets", "bump", "reword", "retitle", "relabel", "shorten", "embed", "upload"].contains(first) { return true }
-        return lowered.contains(/\b(?:please|pls|plz|could\s+you|can\s+you|can\s+u|could\s+u|would\s+you|will\s+you|can\s+we|could\s+we|can\s+the|could\s+the|i'?d\s+like|i\s+would\s+like|we'?d\s+like|we\s+would\s+like|(?:i|we)\s+(?:really\s+)?(?:want|need)(?!\s+(?:people|visitors|customers|them|everyone|readers|clients|users|it\s+to\s+feel)\b)|should(?!\s+like\s+(?:people|visitors|customers|them|everyone|readers|clients|users)\b)|shouldn'?t|needs?\s+to|must|ought\s+to|has\s+to|have\s+to|wants?\s+(?:it|the|us|you)|is\s+to\s+be)\b/)
+        if ValueSanity.instructionVerbs.contains(first) || ["fix", "correct", "edit", "swap", "include", "link", "list", "mention", "let's", "lets", "bump", "reword", "retitle", "relabel", "shorten", "embed", "upload", "alter", "amend", "kindly"].contains(first) { return true }
+        // "In the requirements list on the installation page, change 100 MB …": the verb after a place.
+        if lowered.contains(/^(?:on|in|for|at|under|below|above|from|to|inside|within)\s+[^,]{2,80},\s+(?:please\s+)?(?:add|change|make|set|replace|remove|delete|put|rename|move|update|use|swap|show|hide|insert|drop|fix|correct)\s/) { return true }
+        if lowered.contains(/(?:,|;|\s[-–—])\s+(?:please\s+)?(?:add|change|make|set|replace|remove|delete|put|rename|move|update|swap|insert)\s+(?:the|a|an|it|this|that|our|my|["“'\d])/) { return true }
+        return lowered.contains(/\b(?:please|pls|plz|kindly|would\s+it\s+be\s+possible|is\s+it\s+possible|i\s+wonder\s+if|would\s+you\s+be\s+so|if\s+you\s+could|could\s+you|can\s+you|can\s+u|could\s+u|would\s+you|will\s+you|can\s+we|could\s+we|can\s+the|could\s+the|i'?d\s+like|i\s+would\s+like|we'?d\s+like|we\s+would\s+like|(?:i|we)\s+(?:really\s+)?(?:want|need)(?!\s+(?:people|visitors|customers|them|everyone|readers|clients|users|it\s+to\s+feel)\b)|should(?!\s+like\s+(?:people|visitors|customers|them|everyone|readers|clients|users)\b)|shouldn'?t|needs?\s+to|must|ought\s+to|has\s+to|have\s+to|wants?\s+(?:it|the|us|you)|is\s+to\s+be)\b/)
     }
 
     /// Asides that carry no instruction: a closing "because that sounds like …", "…, I'll write the text later",
@@ -340,7 +378,17 @@ enum Segments {
             let np = String(has.np).replacing(/(?i)^(?:a|an|one|two|three|four|five|six|some|the|this)\s+/, with: "")
             return "the " + np
         }
+        // "The short sentence beneath the site name currently reads 'Writing about making things'": the words there now
+        // name it best.
+        if let current = text.firstMatch(of: /(?i)\b(?:currently\s+|now\s+|still\s+)?(?:reads|says)\s+(?:"(?<a>[^"]+)"|“(?<b>[^”]+)”|'(?<c>[^']+)')/) {
+            return "“" + String(current.a ?? current.b ?? current.c ?? "") + "”"
+        }
         if let subject = text.firstMatch(of: /(?i)^(?<np>the\s+(?:[\w&'-]+\s+){0,5}?(?:post|page|list|box|card|section|form|button|picture|image|photo))\s+(?:is|has|was|still|looks|says)\b/) {
+            return String(subject.np)
+        }
+        // "the answer to 'Is My Project free?' still mentions MIT", "the grey writing under the big headline … still
+        // says …": the thing the sentence is about.
+        if let subject = text.firstMatch(of: /(?i)(?:^|,\s+)(?<np>the\s+[^,]{2,80}?)\s+(?:still\s+)?(?:says|mentions|reads|shows|talks\s+about|is\s+(?:wrong|outdated|out\s+of\s+date))\b/) {
             return String(subject.np)
         }
         return nil
@@ -356,8 +404,13 @@ enum Segments {
             let singular = noun.hasSuffix("s") && !noun.hasSuffix("ss") ? String(noun.dropLast()) : noun
             if !singular.isEmpty, text.contains(/(?i)\b(?:a\s+(?:second|third|fourth|fifth|sixth|new)\s+one|another\s+one|one\s+more)\b/) {
                 text = text.replacing(/(?i)\b(?:a\s+(?:second|third|fourth|fifth|sixth|new)\s+one|another\s+one|one\s+more)\b/, with: "a " + singular)
-            } else if text.contains(/(?i)\b(?:change|make|set|update|publish|rename|fix|edit|replace|reword|shorten|move|unpublish|delete|remove)\s+(?:it|that|this)\b/) {
-                text = text.replacing(/(?i)\b(?<verb>change|make|set|update|publish|rename|fix|edit|replace|reword|shorten|move|unpublish|delete|remove)\s+(?:it|that|this)\b/, with: { $0.verb + " " + referent })
+            } else if text.contains(/(?i)\b(?:change|make|set|update|publish|rename|fix|edit|replace|reword|shorten|move|unpublish|delete|remove|alter|amend)\s+(?:it|that|this)\b/) {
+                text = text.replacing(/(?i)\b(?<verb>change|make|set|update|publish|rename|fix|edit|replace|reword|shorten|move|unpublish|delete|remove|alter|amend)\s+(?:it|that|this)\b/, with: { $0.verb + " " + referent })
+            } else if text.contains(/(?i)^(?:but\s+)?(?:it|that|this)\s+should\s+(?:now\s+)?(?:say|read|be)\b/) {
+                // "It should now say: …" after "the answer to 'Is My Project free?' still mentions MIT".
+                text = text.replacing(/(?i)^(?:but\s+)?(?:it|that|this)\s+should\s+(?:now\s+)?(?<verb>say|read|be)\b/, with: { referent + " should " + $0.verb })
+            } else if text.contains(/(?i)\b(?:that|this|the\s+same)\s+(?:writing|text|words|line|sentence|bit|part|wording)\b/) {
+                text = text.replacing(/(?i)\b(?:that|this|the\s+same)\s+(?:writing|text|words|line|sentence|bit|part|wording)\b/, with: referent)
             } else if text.contains(/(?i)\b(?:top|bottom|end|start|beginning)\s+of\s+(?:it|that|that\s+list|this\s+list|the\s+list)\b/) {
                 text = text.replacing(/(?i)\b(?<place>top|bottom|end|start|beginning)\s+of\s+(?:it|that|that\s+list|this\s+list|the\s+list)\b/, with: { $0.place + " of " + referent })
             } else if text.contains(/(?i)^(?:i'?d\s+like|i\s+want|we'?d\s+like)\s+the\s+\w+\s+to\s+(?:say|read|be)\b/) {
