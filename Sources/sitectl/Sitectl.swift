@@ -26,7 +26,7 @@ struct Sitectl: AsyncParsableCommand {
         // without this the default action kills the process mid-write.
         signal(SIGPIPE, SIG_IGN)
         do {
-            var command = try parseAsRoot(GlobalArguments.hoisted(Array(CommandLine.arguments.dropFirst()), root: Sitectl.self))
+            var command = try parseAsRoot(GlobalArguments.protectingTexts(GlobalArguments.hoisted(Array(CommandLine.arguments.dropFirst()), root: Sitectl.self)))
             if var asyncCommand = command as? any AsyncParsableCommand {
                 try await asyncCommand.run()
             } else {

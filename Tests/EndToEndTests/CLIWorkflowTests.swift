@@ -81,6 +81,10 @@ import Testing
         #expect(!yaml.stdout.contains("e+0"), "\(yaml.stdout)")
         // A global option after the path still works, and an unknown one is still an error.
         #expect(try harness.run(["sites", "list", "--bogus"]).status == 64)
+        // A message that starts with "-" (a forwarded e-mail) is the message, not an option (attack run 18).
+        let forwarded = try harness.run(["chat", "blog", "---------- Forwarded message ---------\nFrom: Dana\n\nPlease set the tagline to Notes from Dana.\n\nThanks, D.", "--wait", "--no-input"])
+        #expect(forwarded.status == 0, "\(forwarded.stderr)")
+        #expect(try harness.run(["versions", "diff", "blog@2"]).stdout.contains("+tagline: Notes from Dana"))
     }
 
     @Test func followALogLiveUntilTheJobEnds() throws {

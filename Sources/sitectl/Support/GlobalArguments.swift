@@ -10,6 +10,24 @@ enum GlobalArguments {
     /// Global flags.
     static let flags: Set<String> = ["--json", "-q", "--quiet", "-v", "--verbose", "-y", "--yes", "--no-input"]
 
+    /// `sitectl chat acme "---------- Forwarded message …" --wait`: a text that starts with "-" but holds a space
+    /// or a line break is never an option, so it goes after a `--` (at the end, where the last positional is read)
+    /// instead of failing as "Invalid option".
+    static func protectingTexts(_ arguments: [String]) -> [String] {
+        guard !arguments.contains("--") else { return arguments }
+        var kept: [String] = []
+        var texts: [String] = []
+        for token in arguments {
+            if token.hasPrefix("-"), token.contains(where: { $0 == " " || $0 == "\n" || $0 == "\t" }),
+               token.range(of: "^--?[A-Za-z][\\w-]*=", options: .regularExpression) == nil {
+                texts.append(token)
+            } else {
+                kept.append(token)
+            }
+        }
+        return texts.isEmpty ? arguments : kept + ["--"] + texts
+    }
+
     static func hoisted(_ arguments: [String], root: any ParsableCommand.Type) -> [String] {
         var command: any ParsableCommand.Type = root
         var path: [String] = []
