@@ -17,7 +17,7 @@ enum ColorWords {
         "light gray": "#e5e7eb", "light grey": "#e5e7eb", "charcoal": "#1f2937", "slate": "#475569",
         "brown": "#92400e", "dark brown": "#78350f", "gold": "#ca8a04", "indigo": "#4f46e5",
         "violet": "#7c3aed", "magenta": "#c026d3", "lime": "#65a30d", "emerald": "#059669", "amber": "#f59e0b",
-        "rose": "#e11d48", "burgundy": "#7f1d1d", "wine": "#7f1d1d", "cream": "#fffbeb", "off white": "#fafaf9",
+        "rose": "#e11d48", "burgundy": "#7f1d1d", "wine": "#7f1d1d", "cream": "#fffbeb", "chocolate brown": "#4e2a1e", "coffee": "#6f4e37", "coffee brown": "#6f4e37", "off white": "#fafaf9",
         "off-white": "#fafaf9", "mint": "#6ee7b7", "sand": "#e7e5e4", "black": "#000000", "white": "#ffffff",
         "terracotta": "#b04a2a", "sage": "#7d9a6f", "sage green": "#7d9a6f", "mustard": "#c99a06", "rust": "#b7410e",
         "ochre": "#b8731b", "mauve": "#b784a7", "blush": "#de5d83", "moss": "#6b7c3a", "moss green": "#6b7c3a",

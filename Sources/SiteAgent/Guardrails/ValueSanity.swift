@@ -34,6 +34,14 @@ enum ValueSanity {
             quoted.insert(value)
             quoted.insert(value.replacing(/[.!]$/, with: ""))
         }
+        // "1) the big headline: Breathe, move, rest": the words after a thing's name and a colon (or an arrow) on a
+        // line of a list are the text itself.
+        for line in message.replacing("\\n", with: "\n").split(separator: "\n") {
+            if let setting = line.wholeMatch(of: /\s*(?:\d{1,2}[.)]\s*|[-*•>]\s*)?(?:the\s+)?[\w' -]{2,40}?\s*(?::|→|->)\s*(?<value>\S.*?)\s*/) {
+                quoted.insert(String(setting.value))
+                quoted.insert(String(setting.value).replacing(/[.!]$/, with: ""))
+            }
+        }
         // Only what changed is read (a title edit on a 3,000-page site must not parse 3,000 front matters).
         let changed = Set(before.paths + after.paths).filter { before[$0] != after[$0] }
         guard !changed.isEmpty else { return nil }
@@ -75,6 +83,11 @@ enum ValueSanity {
                 let kept = String(value[..<note.lowerBound]).trimmingWhitespace
                 return (AgentQuestion(text: "Before I change anything: \(what) would become “\(value.prefix(160))”, which ends with what looks like a note to me (“\(value[note].trimmingWhitespace.prefix(80))”), not the text itself. Should it say “\(kept.prefix(160))”? Answer with the exact words (or “yes”)."), value)
             }
+        }
+        // "The grey strip at the very bottom should be dark, like the header": a colour said for a place, never its words.
+        for (what, value) in texts + named where !reallyQuoted.contains(value)
+            && value.lowercased().contains(/^(?:(?:very|quite|a\s+bit|more|much|really|a)\s+)?(?:dark|darker|light|lighter|bright|brighter|pale|paler|black|white|grey|gray|navy|blue|red|green|brown|beige|cream|dark\s+\w+|light\s+\w+)(?:[\s,]+(?:like|as|to\s+match|same\s+as)\s+the\s+\w+(?:\s+\w+)?)?[.!]?$/) {
+            return (AgentQuestion(text: "Before I change anything: \(what) would become “\(value)”, which reads like a colour rather than the words to show. If you meant a colour, say which part (“make the footer background #1f2937”); if you meant these words, put them in quotes."), value)
         }
         texts = texts.filter { !quoted.contains($0.value) }
         named = named.filter { !quoted.contains($0.value) }

@@ -46,7 +46,8 @@ struct ColorTarget: Equatable {
         if words.contains(/\b(?:buttons?|cta|call to action|primary)\b/), isText {
             return .target(ColorTarget(key: "primary_text", name: "button text", partner: "primary", isBackground: false, adjustsPartner: false))
         }
-        if words.contains(/\b(?:primary|brand|accent|main|buttons?|links?|theme|highlights?|cta|call to action)\b/) { return .target(primary) }
+        // "the main text colour" is the body text; "the main colour" the primary one.
+        if words.contains(/\b(?:primary|brand|accent|buttons?|links?|theme|highlights?|cta|call to action)\b/) || words.contains(/\bmain\b/) && !isText { return .target(primary) }
         if words.contains(/\b(?:background|backdrop|page)\b/) {
             return .target(ColorTarget(key: "background", name: "page background", partner: "text", isBackground: true, adjustsPartner: true))
         }

@@ -86,9 +86,12 @@ struct NavIntent: RequestIntent {
             return try insert(label: label, url: URLPath.normalized(path), request, external: false, rest: "")
         }
         let name = Self.cleanName(what)
+        // "… put it in the menu after Posts" when it is in the menu already (a new page is added at the end): a move.
+        let place = request.message.firstMatch(of: /(?i)\b(?<side>after|before)\s+(?:the\s+)?(?<other>[\w' &]+?)(?:\s+(?:item|link|page|tab))?\s*[.!?]?$/)
         switch site.findNavItem(name) {
         case .one(let index):
             let item = site.nav[index]
+            if let place, let moved = try move(item.label, relation: String(place.side).lowercased(), other: String(place.other), request) { return moved }
             return .noChange("\(item.label) is already in the menu (\(item.url)). Menu: \(menu(site.nav.map(\.label))).")
         case .ambiguous, .none:
             break

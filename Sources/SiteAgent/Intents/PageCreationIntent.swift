@@ -156,8 +156,19 @@ struct PageCreationIntent: RequestIntent {
             summary += page.body == nil ? " (it has no text yet: tell me what it should say)." : " with the text you gave."
         }
         if page.addToMenu, site.navIndex(url: url) == nil {
-            try workspace.editSiteYAML(step: "menu item “\(page.title)” → \(url)") { try $0.insertNavItem(label: page.title, url: url) }
-            summary += " It is now in the menu: \((site.nav.map(\.label) + [page.title]).joined(separator: ", "))."
+            // "… and put it in the menu after Posts" (or "between Posts and About"): at that place, not at the end.
+            var position: Int?
+            if let place = request.message.firstMatch(of: /(?i)\b(?:menu|nav|navigation|navbar)\b[^.]*?\b(?<side>after|before|between)\s+(?:the\s+)?(?<other>[\w' &]+?)(?:\s+(?:item|link|page|tab))?(?:\s+and\s+[\w' &]+?)?(?=[.!?,;]|\s*$)/) {
+                let other = String(place.other).lowercased()
+                guard let index = site.nav.firstIndex(where: { $0.label.lowercased() == other }) else {
+                    return .unsupported("The menu has no item “\(place.other)”, so I cannot put “\(page.title)” next to it. Menu: \(Phrase.list(site.nav.map(\.label))).")
+                }
+                position = place.side.lowercased() == "before" ? index : index + 1
+            }
+            try workspace.editSiteYAML(step: "menu item “\(page.title)” → \(url)") { try $0.insertNavItem(label: page.title, url: url, at: position) }
+            var labels = site.nav.map(\.label)
+            labels.insert(page.title, at: min(position ?? labels.count, labels.count))
+            summary += " It is now in the menu: \(labels.joined(separator: ", "))."
         }
         return .change(workspace, summary: summary)
     }

@@ -85,6 +85,13 @@ struct TokenIntent: DefersRefusals {
     /// Sets the token for `target`; switches the text on a changed background when it would become hard to read,
     /// and warns when a colour the user picked reads badly.
     static func apply(_ color: ColorPhrase.Match, to target: ColorTarget, _ request: AgentRequest) throws -> Resolution {
+        // "The grey strip at the very bottom of every page should be dark, like the header": both ends of the page
+        // are named and one colour is given — which one changes is not clear, so nothing is changed.
+        let said = request.message.lowercased()
+        if said.contains(/\b(?:header|top\s+bar|top\s+of\s+(?:the|every|each)\s+page)\b/), said.contains(/\b(?:footer|bottom)\b/),
+           !said.contains(/\band\b|,\s*(?:the\s+)?(?:header|footer)\b/), [ColorTarget.headerBackground.key, "footer_bg", "header_text", "footer_text"].contains(target.key) {
+            return .unsupported("This names both the header and the footer (“\(request.message.prefix(100))”). Say which one to change, with its colour: “make the footer #1f2937” or “make the footer the same colour as the header”.")
+        }
         let tokens = request.site.tokens
         let hex = color.color.hex
         let named = color.words.hasPrefix("#") ? hex : "\(color.words) (\(hex))"

@@ -65,7 +65,27 @@ struct AgentRequest {
             text = text.replacing(/(?i),\s+(?:that'?s|that\s+is|which\s+is|as\s+that'?s|since\s+that'?s)\s+(?:the|what|how|our|my|who|where|why)\b[^,;]*$/, with: "")
         }
         // "the big text at the top", "the big writing on the front": the hero headline.
-        text = text.replacing(/(?i)\bthe\s+(?:big|large|huge|main|massive)\s+(?:text|writing|words|letters|wording)(?:\s+(?:at|on)\s+the\s+(?:very\s+)?(?:top|front))?(?:\s+of\s+the\s+(?:home\s*page|front\s+page|site|page))?(?:\s+on\s+the\s+(?:home|front)\s*page)?\b/, with: "the hero headline")
+        text = text.replacing(/(?i)\bthe\s+(?:big|large|huge|massive)\s+(?:text|writing|words|letters|wording)(?!\s+(?:column|colou?r|font|size|width))(?:\s+(?:at|on)\s+the\s+(?:very\s+)?(?:top|front))?(?:\s+of\s+the\s+(?:home\s*page|front\s+page|site|page))?(?:\s+on\s+the\s+(?:home|front)\s*page)?\b/, with: "the hero headline")
+        // "a bit wider, maybe 50rem": the width said.
+        text = text.replacing(/(?i)\b(?:a\s+(?:bit|little|tad)\s+|slightly\s+|much\s+)?(?:wider|narrower|bigger|smaller|larger)\s*,?\s+(?:maybe|say|about|like|around|perhaps|ideally)\s+(?<value>\d+(?:\.\d+)?\s*(?:rem|px|em|%|ch))\b/, with: { String($0.value) })
+        // "the little description Google shows for the Contact page": that page's description.
+        text = text.replacing(/(?i)\b(?:the\s+)?(?:little\s+|short\s+|small\s+)?(?:description|text|blurb|snippet|summary)\s+(?:that\s+)?google\s+shows(?:\s+(?:for|on)\s+(?:the\s+)?(?<page>[\w' ]{1,30}?\s+page))?/, with: { match in match.page.map { "the description of the " + $0 } ?? "the site description" })
+        // "Would you be so good as to add …", "I would be most grateful if you could correct …": the plea.
+        text = text.replacing(/(?i)^(?:(?:would|could|will)\s+you\s+be\s+so\s+(?:good|kind)\s+as\s+to|would\s+it\s+be\s+possible\s+to|is\s+it\s+possible\s+to|i\s+wonder\s+if\s+you\s+could|i\s+(?:would|should)\s+be\s+(?:most\s+|very\s+)?grateful\s+if\s+you\s+(?:could|would))\s+/, with: "")
+        // "round like 16 pixels": 16px.
+        text = text.replacing(/(?i)\b(?:like|about|around|roughly|say|maybe)\s+(?<n>\d+(?:\.\d+)?)\s*(?:pixels?|px)\b/, with: { $0.n + "px" })
+            .replacing(/(?i)\b(?<n>\d+(?:\.\d+)?)\s+pixels?\b/, with: { $0.n + "px" })
+        // "the button in the top right corner": the header button.
+        text = text.replacing(/(?i)\bthe\s+(?:(?:little|small|big)\s+)?button\s+(?:in|at|on)\s+the\s+top[\s-]+right(?:\s+corner)?(?:\s+of\s+the\s+(?:page|site|screen))?\b|\bthe\s+top[\s-]+right\s+button\b|\bthe\s+button\s+in\s+the\s+(?:header|top\s+bar|menu\s+bar)\b/, with: "the header button")
+        // "put it in the menu between Posts and About": after the first.
+        if text.lowercased().contains(/\b(?:menu|navigation|nav)\b/) {
+            text = text.replacing(/(?i)\bbetween\s+(?<first>[A-Z][\w' &]*?)\s+and\s+[A-Z][\w' &]*?(?=[.!?,;]|\s*$)/, with: { "after " + $0.first })
+        }
+        // "I'd like the search description of the Contact page to be: …" → "change the … to: …".
+        // Only for words (a description, a title …) — "I would like the footer to be teal" stays a colour.
+        text = text.replacing(/(?i)^(?<scope>on\s+the\s+[\w' -]{1,40}?\s+(?:page|post)\s*,\s*)?(?:i'?d|i\s+would|we'?d|we\s+would)\s+(?:really\s+)?like\s+(?<thing>the\s+[^"“:]{0,60}?\b(?:description|text|title|tagline|headline|subheadline|caption|alt\s+text|heading|intro|label|quote|answer|summary|wording)\b[^"“:]{0,40}?)\s+to\s+(?:be|say|read)\s*(?<colon>:?)\s+/, with: { ($0.scope.map(String.init) ?? "") + "change " + $0.thing + " to" + $0.colon + " " })
+        // "with the sentence: We are open …": the text.
+        text = text.replacing(/(?i)\bwith\s+the\s+(?:sentence|line|words|paragraph|wording)\s*:?\s+/, with: "with the text ")
         // "can you make it pop a bit more": "make it pop".
         text = text.replacing(/(?i)\bpop\s+(?:a\s+(?:bit|little|tad)\s+|a\s+lot\s+|much\s+)?more\b/, with: "pop")
         // "Call it Rosie's Bakery and make the buttons brown": a message that starts by naming "it" names the site.

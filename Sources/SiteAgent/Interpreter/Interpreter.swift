@@ -149,7 +149,14 @@ struct Interpreter {
     /// one sentence asked for something.
     private func segmentedResolution(_ given: [Segments.Part], _ context: AgentContext, site: SiteSnapshot) throws -> (Resolution?, several: Bool) {
         var parts: [String] = []
-        for part in given {
+        for var part in given {
+            // "On the project page, …" where the site has no page of that name: the words were no page's name.
+            if let scoped = part.text.prefixMatch(of: /(?i)on\s+the\s+(?<name>[\w&' -]{1,40}?)\s+(?:page|post),\s+/) {
+                let name = String(scoped.name)
+                if !name.lowercased().contains(/^(?:home|homepage|front|main)$/), case .none = site.findPage(name) {
+                    part.text = String(part.text[scoped.range.upperBound...])
+                }
+            }
             if part.certain { parts.append(part.text); continue }
             // "It says 2014 but we actually opened in 2011": a statement that is a request when it makes a change.
             var alone = context
@@ -461,6 +468,8 @@ struct Interpreter {
             guard index + 2 < words.count else { return false }
             let verb = words[index].lowercased()
             if ValueSanity.instructionVerbs.contains(verb) { return true }
+            // "… and take Blog out of the menu".
+            if verb == "take", words[index + 1 ..< min(words.count, index + 5)].contains(where: { ["out", "off", "away", "down"].contains($0.lowercased().trimmingCharacters(in: .punctuationCharacters)) }) { return true }
             // "…; also the footer should say …", "…. The headline should read …": a thing and its new words.
             let ahead = words[index..<min(words.count, index + 8)].joined(separator: " ").lowercased()
             return ahead.contains(/^(?:also\s+)?(?:the|our|my)\s+(?:[\w'’-]+\s+){0,4}?(?:should|must)\s+(?:say|read|be|become)\b/)

@@ -116,6 +116,7 @@ enum Rephrasing {
             add(testimonialFrom(form))
             add(notYear(form))
             add(pictureShouldBe(form))
+            add(colourWithWriting(form))
             add(form == message ? nil : form)
         }
         for candidate in found + [text] {
@@ -161,7 +162,10 @@ enum Rephrasing {
     /// "the little intro above the contact form" is the contact form's intro, "the big picture at the top" the hero
     /// image, ", alt text …" its alt text.
     static func plainer(_ text: String) -> String {
-        text.replacing(/(?i)\b(?:the\s+)?(?:very\s+)?bottom\s+of\s+(?:the|every|each)\s+(?:page|site|website)\b/, with: "the footer")
+        // "the bar along the top of the site" is the header, before "the top of the site" alone is read.
+        text.replacing(/(?i)\b(?:the\s+)?(?:dark\s+|black\s+|grey\s+|gray\s+|coloured\s+|colored\s+)?(?:band|bar|strip|area|stripe|block)\s+(?:at|along|across)\s+the\s+(?:very\s+)?bottom(?:\s+of\s+(?:the|every|each)\s+(?:page|site|website))?/, with: "the footer")
+            .replacing(/(?i)\b(?:the\s+)?(?:dark\s+|black\s+|grey\s+|gray\s+|coloured\s+|colored\s+)?(?:band|bar|strip|area|stripe|block)\s+(?:at|along|across)\s+the\s+(?:very\s+)?top(?:\s+of\s+(?:the|every|each)\s+(?:page|site|website))?/, with: "the header")
+            .replacing(/(?i)\b(?:the\s+)?(?:very\s+)?bottom\s+of\s+(?:the|every|each)\s+(?:page|site|website)\b/, with: "the footer")
             .replacing(/(?i)\b(?:the\s+)?(?:very\s+)?top\s+of\s+(?:the|every|each)\s+(?:page|site|website)\b(?!\s+(?:image|picture|photo))/, with: "the header")
             .replacing(/(?i)\bthe\s+(?:little\s+|small\s+|short\s+)?(?<what>intro|introduction|text|line|heading|title|button|sentence)\s+(?:above|over|below|under|in|on|of|before|at\s+the\s+top\s+of)\s+the\s+(?<thing>contact\s+form|form|gallery|features|pricing(?:\s+table)?|testimonials|faq)\b/, with: { match in
                 let thing = String(match.thing).lowercased() == "form" ? "contact form" : String(match.thing)
@@ -480,6 +484,14 @@ enum Rephrasing {
     static func notYear(_ text: String) -> String? {
         guard let match = text.firstMatch(of: /(?i)(?:the\s+(?<page>[\w ]{2,30}?)\s+page\b)?[^.]*?\b(?:says?|reads?|read|mention|mentions)\s+[^.]*?\b(?<new>(?:19|20)\d\d)\s*,?\s+(?:not|instead\s+of|rather\s+than)\s+(?<old>(?:19|20)\d\d)\b/), match.old != match.new else { return nil }
         return "change " + quoted(match.old) + (match.page.map { " on the " + $0 + " page" } ?? "") + " to " + quoted(match.new)
+    }
+
+    /// "make the header chocolate brown, with cream-coloured writing on it" → "make the header chocolate brown" and
+    /// "make the header text cream".
+    static func colourWithWriting(_ text: String) -> String? {
+        guard let match = text.wholeMatch(of: /(?i)(?<verb>make|turn|paint|colou?r)\s+(?:the\s+)?(?<area>header|footer|menu|navigation)\s+(?<bg>[\w -]+?)\s*,?\s+(?:with|and)\s+(?<fg>[\w -]+?)(?:[\s-]colou?red)?\s+(?:writing|text|words|letters|lettering)(?:\s+on\s+it)?(?:\s+so\s+.*)?[.!]?/) else { return nil }
+        let area = String(match.area), background = String(match.bg), text = String(match.fg)
+        return "make the \(area) \(background)\nmake the \(area) text \(text)"
     }
 
     /// "festival page pic should be project-3 not project-1" → "replace project-1 with project-3 on the festival page".

@@ -72,6 +72,14 @@ enum Segments {
                     dropped = true
                     continue
                 }
+                // "It shows four designers gathered around a large wooden table." after the picture: its alt text.
+                if let shows = sentence.wholeMatch(of: /(?i)(?:it|the\s+(?:new\s+)?(?:photo|photograph|picture|image|pic))\s+shows\s+(?<alt>.+?)[.!]?/),
+                   let last = parts.indices.last, parts[last].text.contains(/(?i)\.(?:jpe?g|png|gif|webp|svg|avif)\b/),
+                   !parts[last].text.lowercased().contains("alt") {
+                    let alt = String(shows.alt.prefix(1)).uppercased() + String(shows.alt.dropFirst())
+                    parts[last].text = parts[last].text.replacing(/[.!?]$/, with: "") + " with the alt text “" + alt + "”"
+                    continue
+                }
                 // "For the alt text use: …" after the picture: the picture's alt text.
                 if let alt = sentence.wholeMatch(of: /(?i)(?:for\s+)?the\s+alt(?:\s+text)?\s*,?\s*(?:use|should\s+(?:then\s+)?(?:be|say|read)(?:\s+something\s+like)?|is)\s*:?\s*(?<alt>.+?)[.!]?/),
                    let last = parts.indices.last, parts[last].text.contains(/(?i)\.(?:jpe?g|png|gif|webp|svg|avif)\b|\b(?:photo|picture|image|pic)\b/),
@@ -115,7 +123,9 @@ enum Segments {
                     parts.append(Part(text: part, certain: true))
                     if let colon = part.firstMatch(of: /(?i)(?:\b(?:to|say|says|read|reads|be|text|use|with|answer|following|saying)\s*:\s*\S|:\s*$)/) {
                         openValue = !part[colon.range.lowerBound...].contains(/["“]/)
-                    } else if let value = part.matches(of: /(?i)\s(?:to|say|says|saying|read|reads|reading)\s+(?<value>[^"“'\s][^"“]*)$/).last {
+                    } else if !(part.hasSuffix("?") && part.lowercased().contains(/^(?:on\s+[^,]+,\s+)?(?:could|can|would|will|is\s+it|might)\b/)),
+                              part.lowercased().contains(/\b(?:change|set|update|rename|edit|replace|alter|amend|say|says|saying|read|reads|reading|should\s+be|to\s+be)\b/),
+                              let value = part.matches(of: /(?i)\s(?:to|say|says|saying|read|reads|reading)\s+(?<value>[^"“'\s][^"“]*)$/).last {
                         // "change the contact form intro to Got a question about an order? Email us …": an unquoted
                         // value runs on over the sentences after it, as the whole message would have read it.
                         openValue = value.value.split(separator: " ").count >= 2
@@ -292,8 +302,10 @@ enum Segments {
     /// …"), not a value's next sentence ("Write to me - I answer everything.", "Email us and we'll reply").
     static func startsNewInstruction(_ sentence: String) -> Bool {
         let lowered = sentence.lowercased()
-        if lowered.contains(/^(?:please|pls|could\s+you|can\s+you|would\s+you|also|and\s+also|then|and\s+then|oh\s+and|lastly|finally|next|p\.?s\.?)\b/) { return true }
+        if lowered.contains(/^(?:please|pls|could\s+you|can\s+you|would\s+you|also|and\s+also|then|and\s+then|oh\s+and|lastly|finally|next|p\.?s\.?|first(?:ly)?|second(?:ly)?|third(?:ly)?|fourth(?:ly)?)\b/) { return true }
         if lowered.contains(/^(?:(?:the|our|my)\s+)?(?:[\w'’-]+\s+){0,4}?(?:should|must|needs?\s+to)\s+(?:say|read|be|become|go|link|point|show|use|have)\b/) { return true }
+        // "And make the corners round": a joined instruction.
+        if let verb = lowered.firstMatch(of: /^(?:and|but|plus)\s+(?:please\s+)?(?<verb>\w+)\s/), ValueSanity.instructionVerbs.contains(String(verb.verb)) || verb.verb == "take" { return true }
         guard let first = lowered.split(separator: " ").first.map(String.init), ValueSanity.instructionVerbs.contains(first) else { return false }
         // "Add Careers to …", "Make the header …", "Change 'X' …" — not "Write to me", "Call us any time".
         return sentence.contains(/^\w+\s+(?:(?i:the|a|an|our|my|this|that|these|those)\s|[A-Z0-9"“'])/)
@@ -378,12 +390,24 @@ enum Segments {
             let np = String(has.np).replacing(/(?i)^(?:a|an|one|two|three|four|five|six|some|the|this)\s+/, with: "")
             return "the " + np
         }
+        // "the third card, the one called Support": the name said.
+        if let named = text.firstMatch(of: /(?i)\bthe\s+(?:[\w-]+\s+)?(?<noun>card|box|button|item|picture|image|photo|tier|plan|section|testimonial|question|link|tab)\s*,\s*(?:the\s+one\s+)?(?:called|named|titled|labell?ed|that\s+says)\s+(?<name>[^,.;]+)/) {
+            return "the " + named.name.trimmingWhitespace + " " + named.noun.lowercased()
+        }
+        // "a new photograph, which … is already on the website as /img/work/04.jpg": the file.
+        if let file = text.firstMatch(of: /(?<path>\/[\w\/.-]+\.(?:jpe?g|png|gif|webp|svg|avif|mp4|webm))\b/) {
+            return String(file.path)
+        }
+        // "the little description Google shows for the Contact page": the description.
+        if text.lowercased().contains(/\b(?:meta\s+)?description\b/) {
+            return "the description"
+        }
         // "The short sentence beneath the site name currently reads 'Writing about making things'": the words there now
         // name it best.
         if let current = text.firstMatch(of: /(?i)\b(?:currently\s+|now\s+|still\s+)?(?:reads|says)\s+(?:"(?<a>[^"]+)"|“(?<b>[^”]+)”|'(?<c>[^']+)')/) {
             return "“" + String(current.a ?? current.b ?? current.c ?? "") + "”"
         }
-        if let subject = text.firstMatch(of: /(?i)^(?<np>the\s+(?:[\w&'-]+\s+){0,5}?(?:post|page|list|box|card|section|form|button|picture|image|photo))\s+(?:is|has|was|still|looks|says)\b/) {
+        if let subject = text.firstMatch(of: /(?i)(?:^|\bthat\s+|,\s+)(?<np>the\s+(?:[\w&'-]+\s+){0,5}?(?:post|page|list|box|card|section|form|button|picture|image|photo))\s+(?:is|has|was|still|looks|says|exists|isn'?t|can'?t|cannot|doesn'?t|has\s+been)\b/) {
             return String(subject.np)
         }
         // "the answer to 'Is My Project free?' still mentions MIT", "the grey writing under the big headline … still
@@ -404,6 +428,10 @@ enum Segments {
             let singular = noun.hasSuffix("s") && !noun.hasSuffix("ss") ? String(noun.dropLast()) : noun
             if !singular.isEmpty, text.contains(/(?i)\b(?:a\s+(?:second|third|fourth|fifth|sixth|new)\s+one|another\s+one|one\s+more)\b/) {
                 text = text.replacing(/(?i)\b(?:a\s+(?:second|third|fourth|fifth|sixth|new)\s+one|another\s+one|one\s+more)\b/, with: "a " + singular)
+            } else if referent.hasPrefix("/"), text.contains(/(?i)\b(?:add|put|use|place|include|show)\s+(?:it|that|this|them)\b/) {
+                text = text.replacing(/(?i)\b(?<verb>add|put|use|place|include|show)\s+(?:it|that|this|them)\b/, with: { $0.verb + " " + referent })
+            } else if text.contains(/(?i)\b(?:add|put|include)\s+(?:it|that|this)\s+(?:to|in|into|on)\s+the\s+(?:top\s+|main\s+)?(?:menu|navigation|nav)\b/) {
+                text = text.replacing(/(?i)\b(?<verb>add|put|include)\s+(?:it|that|this)\s+(?=(?:to|in|into|on)\s+the\s+(?:top\s+|main\s+)?(?:menu|navigation|nav)\b)/, with: { $0.verb + " " + referent + " " })
             } else if text.contains(/(?i)\b(?:change|make|set|update|publish|rename|fix|edit|replace|reword|shorten|move|unpublish|delete|remove|alter|amend)\s+(?:it|that|this)\b/) {
                 text = text.replacing(/(?i)\b(?<verb>change|make|set|update|publish|rename|fix|edit|replace|reword|shorten|move|unpublish|delete|remove|alter|amend)\s+(?:it|that|this)\b/, with: { $0.verb + " " + referent })
             } else if text.contains(/(?i)^(?:but\s+)?(?:it|that|this)\s+should\s+(?:now\s+)?(?:say|read|be)\b/) {
