@@ -107,7 +107,8 @@ struct TokenIntent: DefersRefusals {
             }
         }
         // "header black, writing white": white body text on a white page cannot be read — never stored.
-        if !target.isBackground, let partnerKey = target.partner,
+        // (Only the body text: a colour asked for the page's text lands there when the writing of another part was meant.)
+        if !target.isBackground, target.key == "text", let partnerKey = target.partner,
            let partner = (tokens[partnerKey] ?? request.site.themeTokens[partnerKey] ?? defaults[partnerKey]).flatMap(RGBColor.init(hex:)),
            partner.contrast(with: color.color) < 2 {
             return .unsupported("The \(target.name) \(named) on its background \(partner.hex) would have a contrast of \(RGBColor.format(ratio: partner.contrast(with: color.color))): it could not be read, so nothing was changed. For the text in the header or footer, say so (“make the header text white”).")
