@@ -122,32 +122,26 @@ struct Interpreter {
     }
 
     /// Long messages are first read sentence by sentence (``Segments``): the instructions inside a letter or a
-    /// forwarded e-mail, done all together or not at all. When that reading finds nothing to do, the message is
-    /// decided whole; a reading of several instructions that could not all be done wins over a whole-message
-    /// edit (which would stand for one of them) and over the generic refusal.
+    /// forwarded e-mail, done all together or not at all. When that reading makes no change, the message is
+    /// decided whole; the reading's specific reason replaces only the generic refusal.
     private func decide(_ context: AgentContext) throws -> Resolution {
         guard context.answer == nil, !Self.segmenting, let parts = Segments.parts(context.message) else {
             return try decideWhole(context)
         }
         let site = try snapshot(context.source, installedThemes: context.installedThemes)
-        let (segmented, several) = try Self.$segmenting.withValue(true) { try segmentedResolution(parts, context, site: site) }
+        let segmented = try Self.$segmenting.withValue(true) { try segmentedResolution(parts, context, site: site) }
         if case .change? = segmented { return segmented! }
         let whole = try decideWhole(context)
-        guard let segmented else { return whole }
-        _ = several
-        switch whole {
-        case .unsupported(let reason) where reason.hasPrefix("The offline agent could not work out"): return segmented
-        default: return whole
-        }
+        guard let segmented, case .unsupported(let reason) = whole, Self.isNotUnderstood(reason) else { return whole }
+        return segmented
     }
 
     /// Whether a decision is already inside a sentence-by-sentence reading (its parts are not read so again).
     @TaskLocal static var segmenting = false
 
     /// The instructions of a long message done one after another over the same files: the change of them all, or
-    /// the reason one of them cannot be done (nil when no sentence is an instruction); `several` when more than
-    /// one sentence asked for something.
-    private func segmentedResolution(_ given: [Segments.Part], _ context: AgentContext, site: SiteSnapshot) throws -> (Resolution?, several: Bool) {
+    /// the reason one of them cannot be done (nil when no sentence is an instruction).
+    private func segmentedResolution(_ given: [Segments.Part], _ context: AgentContext, site: SiteSnapshot) throws -> Resolution? {
         var parts: [String] = []
         for var part in given {
             // "On the project page, …" where the site has no page of that name: the words were no page's name.
@@ -163,16 +157,15 @@ struct Interpreter {
             alone.message = part.text
             if case .change? = try firstResolution(AgentRequest(context: alone, site: site)) { parts.append(part.text) }
         }
-        guard !parts.isEmpty, parts.count <= Self.maxInstructions else { return (nil, false) }
-        let several = parts.count > 1
+        guard !parts.isEmpty, parts.count <= Self.maxInstructions else { return nil }
         if parts.count == 1 {
             var alone = context
             alone.message = parts[0]
             let resolution = try decideWhole(alone)
-            if case .unsupported(let reason) = resolution, reason.hasPrefix("The offline agent could not work out") { return (nil, false) }
-            return (resolution, false)
+            if case .unsupported(let reason) = resolution, Self.isNotUnderstood(reason) { return nil }
+            return resolution
         }
-        if let combined = try compound(context, parts: parts), case .change = combined { return (combined, true) }
+        if let combined = try compound(context, parts: parts), case .change = combined { return combined }
         var current = context
         var workspace = Workspace(files: context.source)
         var summaries: [String] = []
@@ -189,15 +182,15 @@ struct Interpreter {
             case .noChange(let reason) where reason.lowercased().contains("already"):
                 summaries.append(reason)
             case .question(let question):
-                return (.unsupported("Nothing was changed: \(which) needs an answer first — \(question.text) Send it on its own, and the other parts with it or after it."), true)
-            case .unsupported(let reason) where !reason.hasPrefix("The offline agent could not work out"):
-                return (.unsupported("Nothing was changed: I cannot do \(which). \(reason)"), true)
+                return .unsupported("Nothing was changed: \(which) needs an answer first — \(question.text) Send it on its own, and the other parts with it or after it.")
+            case .unsupported(let reason) where !Self.isNotUnderstood(reason):
+                return .unsupported("Nothing was changed: I cannot do \(which). \(reason)")
             default:
-                return (.unsupported("Nothing was changed: I could not work out \(which). Say it another way (for example “change the footer to …”), or send it on its own."), true)
+                return .unsupported("Nothing was changed: I could not work out \(which). Say it another way (for example “change the footer to …”), or send it on its own.")
             }
         }
-        guard workspace.files != context.source else { return (.noChange(summaries.joined(separator: " ")), true) }
-        return (.change(workspace, summary: summaries.joined(separator: " ")), true)
+        guard workspace.files != context.source else { return .noChange(summaries.joined(separator: " ")) }
+        return .change(workspace, summary: summaries.joined(separator: " "))
     }
 
     private func decideWhole(_ context: AgentContext) throws -> Resolution {
@@ -772,9 +765,15 @@ struct Interpreter {
         return nil
     }
 
+    /// The first words of ``notUnderstood(_:)``'s reason.
+    private static let notUnderstoodPrefix = "The offline agent could not work out"
+
+    /// Whether a refusal is the generic one (nothing understood), not a reason specific to the request.
+    static func isNotUnderstood(_ reason: String) -> Bool { reason.hasPrefix(notUnderstoodPrefix) }
+
     static func notUnderstood(_ message: String) -> Resolution {
         .unsupported(
-            "The offline agent could not work out what to change from “\(message)”. It understands requests such as "
+            notUnderstoodPrefix + " what to change from “\(message)”. It understands requests such as "
                 + "“add a pricing page”, “make the header dark blue”, “rename the About page to Our Story”, "
                 + "“add Careers to the menu”, “change the hero headline to \"…\"”, “publish the spring update post” "
                 + "or “undo”. For anything else, configure a model backend.")

@@ -42,7 +42,8 @@ enum Segments {
             guard var sentence = unwrapped(original) else { dropped = true; continue }
             if sentence != original { dropped = true }
             // Several sentences inside a quoted forward: read them one by one.
-            let inner = sentence != original && sentences(sentence).count > 1 ? sentences(sentence) : [sentence]
+            let split = sentence != original ? sentences(sentence) : []
+            let inner = split.count > 1 ? split : [sentence]
             for piece in inner {
                 sentence = piece
                 if inner.count > 1 { guard let again = unwrapped(piece) else { continue }; sentence = again }
@@ -154,7 +155,7 @@ enum Segments {
             let kept = parts.filter { $0.text.wholeMatch(of: vague) == nil }
             if !kept.isEmpty, kept.count < parts.count { parts = kept; dropped = true }
         }
-        guard parts.contains(where: \.certain) || !parts.isEmpty else { return nil }
+        guard !parts.isEmpty else { return nil }
         guard dropped || parts.count > 1 else { return nil }
         return parts
     }
