@@ -173,13 +173,13 @@ _sitectl() {
     unset 'unparsed_words[0]'
     unparsed_words=("${unparsed_words[@]}")
     case "${subcommand}" in
-    daemon|register|login|logout|whoami|sites|agents|chat|requests|jobs|versions|build|serve|themes|tui|doctor|version|completion|help)
+    daemon|register|login|logout|whoami|context|sites|agents|chat|requests|jobs|versions|build|serve|themes|tui|doctor|version|completion|help)
         # Offer subcommand argument completions
         "_sitectl_${subcommand}"
         ;;
     *)
         # Offer subcommand completions
-        COMPREPLY+=($(compgen -W 'daemon register login logout whoami sites agents chat requests jobs versions build serve themes tui doctor version completion help' -- "${cur}"))
+        COMPREPLY+=($(compgen -W 'daemon register login logout whoami context sites agents chat requests jobs versions build serve themes tui doctor version completion help' -- "${cur}"))
         ;;
     esac
 }
@@ -441,6 +441,234 @@ _sitectl_whoami() {
     repeating_options=()
     non_repeating_options=(--context -c -H --host --output -o --config-dir)
     __sitectl_offer_flags_options 0
+
+    # Offer option value completions
+    case "${prev}" in
+    '--context'|'-c')
+        return
+        ;;
+    '-H'|'--host')
+        return
+        ;;
+    '--output'|'-o')
+        __sitectl_add_completions -W 'table'$'\n''wide'$'\n''json'$'\n''yaml'$'\n''name'
+        return
+        ;;
+    '--config-dir')
+        return
+        ;;
+    esac
+}
+
+_sitectl_context() {
+    repeating_flags=()
+    non_repeating_flags=(--version -h --help)
+    repeating_options=()
+    non_repeating_options=()
+    __sitectl_offer_flags_options 0
+
+    # Offer subcommand / subcommand argument completions
+    local -r subcommand="${unparsed_words[0]}"
+    unset 'unparsed_words[0]'
+    unparsed_words=("${unparsed_words[@]}")
+    case "${subcommand}" in
+    create|list|show|use|update|remove|test)
+        # Offer subcommand argument completions
+        "_sitectl_context_${subcommand}"
+        ;;
+    *)
+        # Offer subcommand completions
+        COMPREPLY+=($(compgen -W 'create list show use update remove test' -- "${cur}"))
+        ;;
+    esac
+}
+
+_sitectl_context_create() {
+    repeating_flags=(--verbose -v)
+    non_repeating_flags=(--json --quiet -q --yes -y --no-input --use --version -h --help)
+    repeating_options=(--ssh-option)
+    non_repeating_options=(--context -c -H --host --output -o --config-dir --remote-bin --remote-socket --ca-cert --description)
+    __sitectl_offer_flags_options 1
+
+    # Offer option value completions
+    case "${prev}" in
+    '--context'|'-c')
+        return
+        ;;
+    '-H'|'--host')
+        return
+        ;;
+    '--output'|'-o')
+        __sitectl_add_completions -W 'table'$'\n''wide'$'\n''json'$'\n''yaml'$'\n''name'
+        return
+        ;;
+    '--config-dir')
+        return
+        ;;
+    '--remote-bin')
+        return
+        ;;
+    '--remote-socket')
+        return
+        ;;
+    '--ssh-option')
+        return
+        ;;
+    '--ca-cert')
+        return
+        ;;
+    '--description')
+        return
+        ;;
+    esac
+}
+
+_sitectl_context_list() {
+    repeating_flags=(--verbose -v)
+    non_repeating_flags=(--json --quiet -q --yes -y --no-input --version -h --help)
+    repeating_options=()
+    non_repeating_options=(--context -c -H --host --output -o --config-dir)
+    __sitectl_offer_flags_options 0
+
+    # Offer option value completions
+    case "${prev}" in
+    '--context'|'-c')
+        return
+        ;;
+    '-H'|'--host')
+        return
+        ;;
+    '--output'|'-o')
+        __sitectl_add_completions -W 'table'$'\n''wide'$'\n''json'$'\n''yaml'$'\n''name'
+        return
+        ;;
+    '--config-dir')
+        return
+        ;;
+    esac
+}
+
+_sitectl_context_show() {
+    repeating_flags=(--verbose -v)
+    non_repeating_flags=(--json --quiet -q --yes -y --no-input --version -h --help)
+    repeating_options=()
+    non_repeating_options=(--context -c -H --host --output -o --config-dir)
+    __sitectl_offer_flags_options 1
+
+    # Offer option value completions
+    case "${prev}" in
+    '--context'|'-c')
+        return
+        ;;
+    '-H'|'--host')
+        return
+        ;;
+    '--output'|'-o')
+        __sitectl_add_completions -W 'table'$'\n''wide'$'\n''json'$'\n''yaml'$'\n''name'
+        return
+        ;;
+    '--config-dir')
+        return
+        ;;
+    esac
+}
+
+_sitectl_context_use() {
+    repeating_flags=(--verbose -v)
+    non_repeating_flags=(--json --quiet -q --yes -y --no-input --version -h --help)
+    repeating_options=()
+    non_repeating_options=(--context -c -H --host --output -o --config-dir)
+    __sitectl_offer_flags_options 1
+
+    # Offer option value completions
+    case "${prev}" in
+    '--context'|'-c')
+        return
+        ;;
+    '-H'|'--host')
+        return
+        ;;
+    '--output'|'-o')
+        __sitectl_add_completions -W 'table'$'\n''wide'$'\n''json'$'\n''yaml'$'\n''name'
+        return
+        ;;
+    '--config-dir')
+        return
+        ;;
+    esac
+}
+
+_sitectl_context_update() {
+    repeating_flags=(--verbose -v)
+    non_repeating_flags=(--json --quiet -q --yes -y --no-input --clear-ssh-options --version -h --help)
+    repeating_options=(--ssh-option)
+    non_repeating_options=(--context -c -H --host --output -o --config-dir --remote-bin --remote-socket --ca-cert --description)
+    __sitectl_offer_flags_options 1
+
+    # Offer option value completions
+    case "${prev}" in
+    '--context'|'-c')
+        return
+        ;;
+    '-H'|'--host')
+        return
+        ;;
+    '--output'|'-o')
+        __sitectl_add_completions -W 'table'$'\n''wide'$'\n''json'$'\n''yaml'$'\n''name'
+        return
+        ;;
+    '--config-dir')
+        return
+        ;;
+    '--remote-bin')
+        return
+        ;;
+    '--remote-socket')
+        return
+        ;;
+    '--ssh-option')
+        return
+        ;;
+    '--ca-cert')
+        return
+        ;;
+    '--description')
+        return
+        ;;
+    esac
+}
+
+_sitectl_context_remove() {
+    repeating_flags=(--verbose -v)
+    non_repeating_flags=(--json --quiet -q --yes -y --no-input --version -h --help)
+    repeating_options=()
+    non_repeating_options=(--context -c -H --host --output -o --config-dir)
+    __sitectl_offer_flags_options 1
+
+    # Offer option value completions
+    case "${prev}" in
+    '--context'|'-c')
+        return
+        ;;
+    '-H'|'--host')
+        return
+        ;;
+    '--output'|'-o')
+        __sitectl_add_completions -W 'table'$'\n''wide'$'\n''json'$'\n''yaml'$'\n''name'
+        return
+        ;;
+    '--config-dir')
+        return
+        ;;
+    esac
+}
+
+_sitectl_context_test() {
+    repeating_flags=(--verbose -v)
+    non_repeating_flags=(--json --quiet -q --yes -y --no-input --version -h --help)
+    repeating_options=()
+    non_repeating_options=(--context -c -H --host --output -o --config-dir)
+    __sitectl_offer_flags_options 1
 
     # Offer option value completions
     case "${prev}" in

@@ -2,6 +2,7 @@ import AsyncHTTPClient
 public import Foundation
 import NIOCore
 import NIOHTTP1
+import NIOSSL
 public import SiteAPI
 
 /// The typed client of the daemon's `/v1` API, over a unix socket or HTTP(S).
@@ -13,14 +14,36 @@ public struct APIClient: Sendable {
     public let credentials: CredentialStore
     /// A token from `SITECTL_TOKEN` that replaces the stored session.
     public let staticToken: String?
+    /// The ssh transport of an `ssh://` endpoint.
+    public let tunnel: SSHTunnel?
     let http: HTTPClient
 
-    public init(endpoint: Endpoint, contextName: String, credentials: CredentialStore, staticToken: String? = nil) {
+    /// `caCertificate`: a PEM file of the CA that signs an `https://` daemon's certificate (default: system trust).
+    public init(
+        endpoint: Endpoint, contextName: String, credentials: CredentialStore, staticToken: String? = nil,
+        caCertificate: String? = nil
+    ) throws {
         self.endpoint = endpoint
         self.contextName = contextName
         self.credentials = credentials
         self.staticToken = staticToken
-        self.http = Self.sharedHTTP
+        if case .ssh(let target) = endpoint { tunnel = SSHTunnel(target: target) } else { tunnel = nil }
+        if let caCertificate {
+            guard FileManager.default.isReadableFile(atPath: caCertificate) else {
+                throw ClientError(
+                    "The CA certificate \(caCertificate) of context \(contextName) cannot be read.",
+                    hint: "sitectl context update \(contextName) --ca-cert PATH", exitCode: ClientError.Exit.usage)
+            }
+            self.http = try Self.client(trusting: caCertificate)
+        } else {
+            self.http = Self.sharedHTTP
+        }
+    }
+
+    /// The URL of an API path, through the ssh tunnel's local socket for an ssh:// endpoint.
+    func url(_ path: String) throws -> String {
+        guard let tunnel else { return endpoint.url(path) }
+        return endpoint.url(path, tunnelSocket: try tunnel.start())
     }
 
     /// One client for the process (never shut down: it lives as long as the CLI). Connection attempts give up fast,
@@ -32,8 +55,36 @@ public struct APIClient: Sendable {
         return HTTPClient(eventLoopGroupProvider: .singleton, configuration: configuration)
     }()
 
+    nonisolated(unsafe) private static var trustingClients: [String: HTTPClient] = [:]
+    private static let trustingLock = NSLock()
+
+    /// A client that trusts only the CA certificates in `path` (one per file for the process's life).
+    static func client(trusting path: String) throws -> HTTPClient {
+        try trustingLock.withLock {
+            if let client = trustingClients[path] { return client }
+            var tls = TLSConfiguration.makeClientConfiguration()
+            do {
+                tls.trustRoots = .certificates(try NIOSSLCertificate.fromPEMFile(path))
+            } catch {
+                throw ClientError("\(path) holds no PEM certificate.", hint: "Give the CA certificate in PEM form (-----BEGIN CERTIFICATE-----).",
+                    exitCode: ClientError.Exit.usage)
+            }
+            var configuration = HTTPClient.Configuration()
+            configuration.timeout = .init(connect: .seconds(10), read: .seconds(600))
+            configuration.connectionPool = .init(idleTimeout: .seconds(30))
+            configuration.tlsConfiguration = tls
+            let client = HTTPClient(eventLoopGroupProvider: .singleton, configuration: configuration)
+            trustingClients[path] = client
+            return client
+        }
+    }
+
     /// Fails fast when the local socket does not exist or nobody listens on it.
     func checkReachable() throws {
+        if let tunnel {
+            _ = try tunnel.start()
+            return
+        }
         guard case .unix(let path) = endpoint else { return }
         guard FileManager.default.fileExists(atPath: path) else { throw unreachable(ClientError("no socket at \(path)")) }
         let fd = socket(AF_UNIX, Int32(SOCK_STREAM.rawValue), 0)
@@ -63,7 +114,7 @@ public struct APIClient: Sendable {
         _ method: HTTPMethod, _ path: String, body: Data? = nil, contentType: String = "application/json", token: String?,
         timeout: TimeAmount = .seconds(120)
     ) async throws -> RawResponse {
-        var request = HTTPClientRequest(url: endpoint.url(path))
+        var request = HTTPClientRequest(url: try url(path))
         request.method = method
         request.headers.add(name: "User-Agent", value: "sitectl/\(SitectlVersion.current)")
         request.headers.add(name: "Accept", value: "application/json")
@@ -79,7 +130,8 @@ public struct APIClient: Sendable {
         } catch {
             var lost = unreachable(error)
             // The daemon was listening a moment ago: the request may have reached it before the connection broke.
-            lost.code = "connection_lost"
+            // (Over ssh a failed connection is only known when ssh says why; then nothing reached the daemon.)
+            if tunnel?.lastFailure == nil { lost.code = "connection_lost" }
             throw lost
         }
         let buffer: ByteBuffer
@@ -102,9 +154,42 @@ public struct APIClient: Sendable {
                 hint: "sitectl daemon start --wait", exitCode: ClientError.Exit.unreachable)
         case .http(let base):
             return ClientError(
-                "Cannot reach the sitectl daemon at \(base) (context \(contextName)): \(detail)",
-                hint: "sitectl context test", exitCode: ClientError.Exit.unreachable)
+                "Cannot reach the sitectl daemon at \(base) (context \(contextName)): \(Self.describe(error))",
+                hint: contextTestHint, exitCode: ClientError.Exit.unreachable)
+        case .ssh(let target):
+            let reason = tunnel?.lastFailure ?? detail
+            let hint = tunnel?.lastHint.map { $0.replacingOccurrences(of: "context update NAME", with: "context update \(contextName.hasPrefix("host:") ? "NAME" : contextName)") }
+            return ClientError(
+                "Cannot reach the sitectl daemon over \(target) (context \(contextName)): \(reason)",
+                hint: hint ?? contextTestHint, exitCode: ClientError.Exit.unreachable)
         }
+    }
+
+    var loginHint: String {
+        if contextName == "local" { return "sitectl login" }
+        if contextName.hasPrefix("host:") { return "sitectl login --host \(endpoint)" }
+        return "sitectl login --context \(contextName)"
+    }
+
+    var contextTestHint: String {
+        contextName.hasPrefix("host:") ? "sitectl context create NAME --host \(endpoint) && sitectl context test NAME"
+            : "sitectl context test \(contextName)"
+    }
+
+    /// A transport error in a sentence (TLS verification failures named as such).
+    static func describe(_ error: any Error) -> String {
+        let text = String(describing: error)
+        if let ssl = error as? NIOSSLError {
+            if case .handshakeFailed(let inner) = ssl {
+                if String(describing: inner).contains("CERTIFICATE_VERIFY_FAILED") {
+                    return "its TLS certificate does not verify (\(inner))"
+                }
+                return "the TLS handshake failed (\(inner))"
+            }
+            return "TLS error: \(ssl)"
+        }
+        if text.contains("CERTIFICATE_VERIFY_FAILED") { return "its TLS certificate does not verify (\(text))" }
+        return text
     }
 
     /// Sends a request and decodes the JSON answer, mapping API errors to ``ClientError``.
@@ -158,11 +243,19 @@ public struct APIClient: Sendable {
         if let staticToken { return staticToken }
         guard let session = try credentials.session(for: contextName) else {
             try checkReachable()
-            throw ClientError("You are not logged in (context \(contextName)).", hint: "sitectl login", exitCode: ClientError.Exit.auth)
+            // Over the network, "not logged in" is only worth saying about a daemon that answers.
+            if endpoint.isRemote || tunnel != nil { _ = try await raw(.GET, Routes.livez, token: nil, timeout: .seconds(30)) }
+            throw ClientError("You are not logged in (context \(contextName)).", hint: loginHint, exitCode: ClientError.Exit.auth)
+        }
+        // A session is for the daemon it came from: never send its token to another host the context now names.
+        if endpoint.isRemote || session.host.hasPrefix("ssh://") || session.host.hasPrefix("http"), session.host != endpoint.description {
+            throw ClientError(
+                "The saved session of context \(contextName) is for \(session.host), not \(endpoint).",
+                hint: loginHint, exitCode: ClientError.Exit.auth)
         }
         if session.accessExpiresAt.timeIntervalSinceNow < 30 {
             if try await refreshSession() { return try credentials.session(for: contextName)?.accessToken }
-            throw ClientError("Your session has expired (context \(contextName)).", hint: "sitectl login", exitCode: ClientError.Exit.auth)
+            throw ClientError("Your session has expired (context \(contextName)).", hint: loginHint, exitCode: ClientError.Exit.auth)
         }
         return session.accessToken
     }
@@ -205,7 +298,7 @@ public struct APIClient: Sendable {
                 do {
                     try checkReachable()
                     let token = try await accessToken()
-                    var request = HTTPClientRequest(url: endpoint.url(path))
+                    var request = HTTPClientRequest(url: try url(path))
                     request.headers.add(name: "Authorization", value: "Bearer \(token ?? "")")
                     request.headers.add(name: "Accept", value: "application/x-ndjson")
                     let response: HTTPClientResponse

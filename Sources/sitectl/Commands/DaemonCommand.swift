@@ -9,7 +9,24 @@ import SiteServer
 struct DaemonCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "daemon", abstract: "Start, stop and inspect the sitectl daemon.",
-        subcommands: [Start.self, Stop.self, Status.self, Logs.self, CompileChild.self])
+        subcommands: [Start.self, Stop.self, Status.self, Logs.self, DialStdio.self, CompileChild.self])
+
+    /// `sitectl daemon dial-stdio`: run by ssh on the daemon's machine for an ssh:// context (docker's model).
+    struct DialStdio: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "dial-stdio",
+            abstract: "Connect stdin and stdout to the daemon's socket (used over ssh by ssh:// contexts).",
+            shouldDisplay: false)
+
+        @Option(help: "The daemon's socket (default: this user's default socket).")
+        var socket: String?
+
+        func run() throws {
+            var path = socket ?? Endpoint.defaultSocketPath()
+            if path.hasPrefix("unix://") { path = String(path.dropFirst("unix://".count)) }
+            try StdioBridge.run(socketPath: path)
+        }
+    }
 
     struct Start: AsyncParsableCommand {
         static let configuration = CommandConfiguration(

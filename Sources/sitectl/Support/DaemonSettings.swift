@@ -46,6 +46,9 @@ struct DaemonSettings {
                 throw ClientError("--listen \(base) needs a port.", hint: "--listen tcp://127.0.0.1:7070", exitCode: ClientError.Exit.usage)
             }
             self.listen = .tcp(host: host, port: port)
+        case .ssh:
+            throw ClientError("The daemon cannot listen on an ssh:// address.",
+                hint: "It listens on a unix socket (reached over ssh with daemon dial-stdio) or https://ADDR:PORT", exitCode: ClientError.Exit.usage)
         }
         guard let (host, port) = Self.hostPort(serve) else {
             throw ClientError("--serve must be HOST:PORT, not '\(serve)'.", hint: "--serve 127.0.0.1:8080", exitCode: ClientError.Exit.usage)
@@ -133,7 +136,7 @@ struct DaemonSettings {
 
     /// Starts `sitectl daemon start --foreground …` detached (new session), then optionally waits for readiness.
     func startBackground(arguments: [String], wait: Bool, timeout: Double, quiet: Bool) async throws {
-        let client = APIClient(
+        let client = try APIClient(
             endpoint: endpoint, contextName: "local",
             credentials: CredentialStore(directory: ConfigDirectory()))
         if (try? await client.isReady()) == true {

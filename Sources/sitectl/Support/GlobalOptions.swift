@@ -12,7 +12,7 @@ struct GlobalOptions: ParsableArguments {
     @Option(name: .shortAndLong, help: "Context to use (SITECTL_CONTEXT).")
     var context: String?
 
-    @Option(name: [.customShort("H"), .customLong("host")], help: "Daemon address: unix:///path, tcp://host:port or https://host (SITECTL_HOST).")
+    @Option(name: [.customShort("H"), .customLong("host")], help: "Daemon address: ssh://[user@]host[:port], https://host[:port], unix:///path or tcp://host:port (SITECTL_HOST); with context create/update, the context's address.")
     var host: String?
 
     @Option(name: .shortAndLong, help: "Output format: table, wide, json, yaml or name.")
@@ -51,22 +51,40 @@ struct GlobalOptions: ParsableArguments {
         }
     }
 
+    /// The context or host this command talks to, by CLI.md's precedence: `--context` > `-H/--host` >
+    /// `SITECTL_HOST` > `SITECTL_CONTEXT` > the current context (`local` unless `context use` chose another).
+    func resolvedContext() throws -> (name: String, entry: ContextEntry?, endpoint: Endpoint) {
+        let env = ProcessInfo.processInfo.environment
+        func nonEmpty(_ key: String) -> String? { env[key].flatMap { $0.isEmpty ? nil : $0 } }
+        let store = ContextStore(directory: ConfigDirectory(override: configDir))
+        if context == nil, let host = host ?? nonEmpty("SITECTL_HOST") {
+            let endpoint = try Endpoint(parsing: host)
+            return ("host:\(endpoint)", nil, endpoint)
+        }
+        let name = try context ?? nonEmpty("SITECTL_CONTEXT") ?? store.current()
+        if name == ContextStore.local {
+            return (name, nil, .unix(path: Endpoint.defaultSocketPath()))
+        }
+        guard let entry = try store.entry(name) else {
+            let known = (try? store.all().keys.sorted()) ?? []
+            throw ClientError(
+                "There is no context named '\(name)'.",
+                hint: known.isEmpty
+                    ? "Create one: sitectl context create \(name) --host ssh://user@host"
+                    : "Known contexts: local, \(known.joined(separator: ", ")) (sitectl context list)",
+                exitCode: ClientError.Exit.usage)
+        }
+        return (name, entry, try entry.endpoint())
+    }
+
     /// The API client for the selected context or host.
     func client() throws -> APIClient {
         let env = ProcessInfo.processInfo.environment
         let directory = ConfigDirectory(override: configDir)
         let credentials = CredentialStore(directory: directory)
         let token = env["SITECTL_TOKEN"].flatMap { $0.isEmpty ? nil : $0 }
-        if let host = host ?? (context == nil ? env["SITECTL_HOST"].flatMap { $0.isEmpty ? nil : $0 } : nil) {
-            let endpoint = try Endpoint(parsing: host)
-            return APIClient(endpoint: endpoint, contextName: "host:\(endpoint)", credentials: credentials, staticToken: token)
-        }
-        let name = context ?? env["SITECTL_CONTEXT"].flatMap { $0.isEmpty ? nil : $0 } ?? "local"
-        guard name == "local" else {
-            throw ClientError("There is no context named '\(name)'.", hint: "Use the built-in 'local' context or --host URL.",
-                exitCode: ClientError.Exit.usage)
-        }
-        return APIClient(
-            endpoint: .unix(path: Endpoint.defaultSocketPath()), contextName: name, credentials: credentials, staticToken: token)
+        let (name, entry, endpoint) = try resolvedContext()
+        return try APIClient(
+            endpoint: endpoint, contextName: name, credentials: credentials, staticToken: token, caCertificate: entry?.caCert)
     }
 }
