@@ -209,9 +209,9 @@ _sitectl_daemon() {
 
 _sitectl_daemon_start() {
     repeating_flags=(--verbose -v)
-    non_repeating_flags=(--json --quiet -q --yes -y --no-input --foreground --wait --browser-checks --no-browser-checks --version -h --help)
+    non_repeating_flags=(--json --quiet -q --yes -y --no-input --foreground --insecure-listen --wait --browser-checks --no-browser-checks --version -h --help)
     repeating_options=()
-    non_repeating_options=(--context -c -H --host --output -o --config-dir --data-dir --listen --serve --workers --timeout --agent-config --compile-cpu-seconds --compile-memory-mb --quota-sites --quota-versions --quota-mb --quota-requests-per-hour --max-import-mb --shutdown-timeout --scrub-interval)
+    non_repeating_options=(--context -c -H --host --output -o --config-dir --data-dir --listen --tls-cert --tls-key --serve --workers --timeout --agent-config --compile-cpu-seconds --compile-memory-mb --quota-sites --quota-versions --quota-mb --quota-requests-per-hour --max-import-mb --shutdown-timeout --scrub-interval)
     __sitectl_offer_flags_options 0
 
     # Offer option value completions
@@ -233,6 +233,12 @@ _sitectl_daemon_start() {
         return
         ;;
     '--listen')
+        return
+        ;;
+    '--tls-cert')
+        return
+        ;;
+    '--tls-key')
         return
         ;;
     '--serve')

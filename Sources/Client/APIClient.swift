@@ -153,9 +153,14 @@ public struct APIClient: Sendable {
                 "Cannot reach the sitectl daemon at unix://\(path) (context \(contextName)).",
                 hint: "sitectl daemon start --wait", exitCode: ClientError.Exit.unreachable)
         case .http(let base):
+            let reason = Self.describe(error)
+            let name = contextName.hasPrefix("host:") ? "NAME" : contextName
+            let hint = reason.contains("does not verify")
+                ? "Trust the CA that signed the daemon's certificate: sitectl context update \(name) --ca-cert ca.pem (never skip verification)"
+                : contextTestHint
             return ClientError(
-                "Cannot reach the sitectl daemon at \(base) (context \(contextName)): \(Self.describe(error))",
-                hint: contextTestHint, exitCode: ClientError.Exit.unreachable)
+                "Cannot reach the sitectl daemon at \(base) (context \(contextName)): \(reason)",
+                hint: hint, exitCode: ClientError.Exit.unreachable)
         case .ssh(let target):
             let reason = tunnel?.lastFailure ?? detail
             let hint = tunnel?.lastHint.map { $0.replacingOccurrences(of: "context update NAME", with: "context update \(contextName.hasPrefix("host:") ? "NAME" : contextName)") }
@@ -176,19 +181,26 @@ public struct APIClient: Sendable {
             : "sitectl context test \(contextName)"
     }
 
+    var isUnixSocket: Bool {
+        if case .unix = endpoint { return true }
+        return false
+    }
+
     /// A transport error in a sentence (TLS verification failures named as such).
     static func describe(_ error: any Error) -> String {
         let text = String(describing: error)
+        if text.contains("Connection refused") { return "connection refused (nothing listens on that address and port)" }
+        if text.contains("connectTimeout") || text.contains("ConnectTimeout") { return "the connection timed out" }
+        if text.contains("CERTIFICATE_VERIFY_FAILED") {
+            return "its TLS certificate does not verify against the trusted CAs (CERTIFICATE_VERIFY_FAILED)"
+        }
         if let ssl = error as? NIOSSLError {
-            if case .handshakeFailed(let inner) = ssl {
-                if String(describing: inner).contains("CERTIFICATE_VERIFY_FAILED") {
-                    return "its TLS certificate does not verify (\(inner))"
-                }
-                return "the TLS handshake failed (\(inner))"
-            }
+            if case .handshakeFailed(let inner) = ssl { return "the TLS handshake failed (\(inner))" }
             return "TLS error: \(ssl)"
         }
-        if text.contains("CERTIFICATE_VERIFY_FAILED") { return "its TLS certificate does not verify (\(text))" }
+        if let ssl = error as? NIOSSLExtraError, String(describing: ssl).contains("hostname") || String(describing: ssl).contains("Hostname") {
+            return "its TLS certificate is not for this host name (\(ssl))"
+        }
         return text
     }
 
@@ -244,7 +256,7 @@ public struct APIClient: Sendable {
         guard let session = try credentials.session(for: contextName) else {
             try checkReachable()
             // Over the network, "not logged in" is only worth saying about a daemon that answers.
-            if endpoint.isRemote || tunnel != nil { _ = try await raw(.GET, Routes.livez, token: nil, timeout: .seconds(30)) }
+            if !isUnixSocket { _ = try await raw(.GET, Routes.livez, token: nil, timeout: .seconds(30)) }
             throw ClientError("You are not logged in (context \(contextName)).", hint: loginHint, exitCode: ClientError.Exit.auth)
         }
         // A session is for the daemon it came from: never send its token to another host the context now names.

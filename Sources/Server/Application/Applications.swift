@@ -4,6 +4,8 @@ import HummingbirdCore
 import HummingbirdWebSocket
 package import Logging
 import NIOCore
+package import NIOSSL
+import HummingbirdTLS
 package import SiteAPI
 import SiteAgent
 
@@ -49,21 +51,35 @@ extension DaemonComponents {
             runningJobs: counts.running, startedAt: runtime.startedAt, agent: configuration.agents.defaultConfiguration.kind.rawValue)
     }
 
-    /// The API application on the configured listen address, with WebSocket upgrades for `/v1/events`.
-    package func apiApplication(logger: Logger) -> some ApplicationProtocol {
+    /// The API application on the configured listen address (with TLS when configured), with WebSocket upgrades
+    /// for `/v1/events`.
+    package func apiApplication(logger: Logger) throws -> some ApplicationProtocol {
+        try apiApplication(listen: configuration.listen, tls: configuration.apiTLS.map(Self.tlsConfiguration), primary: true, logger: logger)
+    }
+
+    /// The operator's unix socket beside a TCP listener.
+    package func operatorApplication(socket: String, logger: Logger) throws -> some ApplicationProtocol {
+        try apiApplication(listen: .unix(path: socket), tls: nil, primary: false, logger: logger)
+    }
+
+    private func apiApplication(listen: ServerConfiguration.Listen, tls: TLSConfiguration?, primary: Bool, logger: Logger) throws
+        -> some ApplicationProtocol
+    {
         let wsRouter = Router(context: APIRequestContext.self)
         EventsController(events: events, sites: sites, auth: auth).addWebSocketRoutes(to: wsRouter)
         let address: BindAddress
-        switch configuration.listen {
+        switch listen {
         case .unix(let path): address = .unixDomainSocket(path: path)
         case .tcp(let host, let port): address = .hostname(host, port: port)
         }
-        let listen = configuration.listen
         let runtime = runtime
         let limits = configuration.apiConnections
+        let plain = limits.http1WebSocketServer(webSocketRouter: wsRouter)
+        let server = try tls.map { try HTTPServerBuilder.tls(plain, tlsConfiguration: $0) } ?? plain
+        let scheme = tls == nil ? "tcp" : "https"
         return Application(
             router: apiRouter(),
-            server: limits.http1WebSocketServer(webSocketRouter: wsRouter),
+            server: server,
             configuration: .init(
                 address: address, serverName: "sitectl",
                 availableConnectionsDelegate: MaximumAvailableConnections(limits.maxConnections)),
@@ -71,12 +87,43 @@ extension DaemonComponents {
                 switch listen {
                 case .unix(let path):
                     chmod(path, 0o600)
-                    runtime.apiBound("unix://\(path)")
+                    if primary { runtime.apiBound("unix://\(path)") } else { runtime.operatorBound("unix://\(path)") }
                 case .tcp(let host, _):
-                    runtime.apiBound("tcp://\(host):\(channel.localAddress?.port ?? 0)")
+                    runtime.apiBound("\(scheme)://\(host):\(channel.localAddress?.port ?? 0)")
                 }
             },
             logger: logger)
+    }
+
+    /// The server side of `--listen https://…`: the certificate chain and key from PEM files (checked at start).
+    package static func tlsConfiguration(_ files: ServerConfiguration.TLSFiles) throws -> TLSConfiguration {
+        let chain: [NIOSSLCertificate]
+        do {
+            chain = try NIOSSLCertificate.fromPEMFile(files.certificateChain)
+        } catch {
+            throw ServerStartError("\(files.certificateChain) holds no PEM certificate (\(error)).",
+                hint: "Give the certificate chain in PEM form (-----BEGIN CERTIFICATE-----), leaf first.")
+        }
+        guard !chain.isEmpty else {
+            throw ServerStartError("\(files.certificateChain) holds no certificate.", hint: "Give the certificate chain in PEM form.")
+        }
+        let key: NIOSSLPrivateKey
+        do {
+            key = try NIOSSLPrivateKey(file: files.privateKey, format: .pem)
+        } catch {
+            throw ServerStartError("\(files.privateKey) holds no PEM private key (\(error)).",
+                hint: "Give the certificate's private key in PEM form, readable by the daemon only (chmod 600).")
+        }
+        var configuration = TLSConfiguration.makeServerConfiguration(certificateChain: chain.map { .certificate($0) }, privateKey: .privateKey(key))
+        configuration.minimumTLSVersion = .tlsv12
+        // The key must belong to the certificate: a mismatch would only show up as every handshake failing.
+        do {
+            _ = try NIOSSLContext(configuration: configuration)
+        } catch {
+            throw ServerStartError("The key \(files.privateKey) does not belong to the certificate \(files.certificateChain) (\(error)).",
+                hint: "Give the key the certificate was made for.")
+        }
+        return configuration
     }
 
     /// The application that serves deployed sites by `Host`.

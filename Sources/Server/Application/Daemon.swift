@@ -8,11 +8,16 @@ import UnixSignals
 package enum Daemon {
     package static func run(components: DaemonComponents, logger: Logger) async throws {
         let configuration = components.configuration
-        if case .unix(let path) = configuration.listen {
+        for path in configuration.socketPaths {
             let directory = (path as NSString).deletingLastPathComponent
             try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
             // A socket left by a crashed daemon would make bind fail; nothing listens on it any more.
             unlink(path)
+        }
+        let api = try components.apiApplication(logger: logger)
+        var operatorChannel: [ServiceGroupConfiguration.ServiceConfiguration] = []
+        if case .tcp = configuration.listen, let socket = configuration.operatorSocket {
+            operatorChannel.append(.init(service: try components.operatorApplication(socket: socket, logger: logger)))
         }
         // Under the data dir's lock, every running job is an orphan of an earlier run.
         let recovered = try await components.lifecycle.reap(all: true)
@@ -33,13 +38,13 @@ package enum Daemon {
         let group = ServiceGroup(
             configuration: .init(
                 services: [
-                    .init(service: components.apiApplication(logger: logger)),
+                    .init(service: api),
                     .init(service: components.servingApplication(logger: logger)),
                     .init(service: workers),
                     .init(service: BlobCollectorService(
                         collector: BlobCollector(db: components.db, artifacts: components.artifacts, now: configuration.now),
                         interval: .seconds(600), logger: logger)),
-                ] + (configuration.scrubInterval.map { interval in
+                ] + operatorChannel + (configuration.scrubInterval.map { interval in
                     [.init(service: StoreScrubService(
                         audit: StoreAudit(db: components.db, artifacts: components.artifacts), interval: interval, logger: logger))]
                 } ?? []) + [
@@ -69,7 +74,7 @@ package enum Daemon {
         }
         components.events.finishAll()
         ChromiumSessions.shared.closeAll()
-        if case .unix(let path) = configuration.listen { unlink(path) }
+        for path in configuration.socketPaths { unlink(path) }
         logger.info("daemon stopped")
     }
 }

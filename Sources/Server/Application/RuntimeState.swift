@@ -5,6 +5,7 @@ import Synchronization
 package final class RuntimeState: Sendable {
     private struct State {
         var apiAddress = ""
+        var operatorAddress = ""
         var serveAddress = ""
         var apiReady = false
         var serveReady = false
@@ -29,6 +30,8 @@ package final class RuntimeState: Sendable {
     package init() {}
 
     package func apiBound(_ address: String) { state.withLock { $0.apiAddress = address; $0.apiReady = true } }
+    package func operatorBound(_ address: String) { state.withLock { $0.operatorAddress = address } }
+    package var operatorAddress: String { state.withLock { $0.operatorAddress } }
     package func serveBound(_ address: String) { state.withLock { $0.serveAddress = address; $0.serveReady = true } }
     package func recoveryDone() { state.withLock { $0.recovered = true } }
 

@@ -18,6 +18,20 @@ package struct ServerConfiguration: Sendable {
 
     package var dataDirectory: URL
     package var listen: Listen
+    /// TLS for a TCP `listen` (`--listen https://…`): the certificate chain and key, PEM files.
+    package var apiTLS: TLSFiles?
+    /// With a TCP `listen`, the daemon also listens on this unix socket (mode 0600): the operator's channel
+    /// (`daemon stop`, `daemon dial-stdio` for ssh:// contexts).
+    package var operatorSocket: String?
+
+    package struct TLSFiles: Sendable, Equatable {
+        package var certificateChain: String
+        package var privateKey: String
+        package init(certificateChain: String, privateKey: String) {
+            self.certificateChain = certificateChain
+            self.privateKey = privateKey
+        }
+    }
     /// Host and port where sites are served.
     package var serveHost: String
     package var servePort: Int
@@ -74,6 +88,14 @@ package struct ServerConfiguration: Sendable {
         self.serveHost = serveHost
         self.servePort = servePort
         self.themesDirectories = themesDirectories
+    }
+
+    /// The unix sockets the daemon listens on (the API's, or the operator's beside a TCP listener).
+    package var socketPaths: [String] {
+        switch listen {
+        case .unix(let path): [path]
+        case .tcp: operatorSocket.map { [$0] } ?? []
+        }
     }
 
     package var databasePath: String { dataDirectory.appendingPathComponent("sitectl.db").path }

@@ -128,3 +128,15 @@ extension ServerError {
         return result
     }
 }
+
+/// A setting the daemon cannot start with (a certificate that does not load, …), said with what to do.
+package struct ServerStartError: Error, CustomStringConvertible {
+    package var message: String
+    package var hint: String
+    package var description: String { message }
+
+    package init(_ message: String, hint: String) {
+        self.message = message
+        self.hint = hint
+    }
+}

@@ -41,8 +41,17 @@ struct DaemonCommand: AsyncParsableCommand {
         @Option(help: "Data folder (database, blobs, logs). Default: $XDG_DATA_HOME/sitectl.")
         var dataDir: String?
 
-        @Option(help: "API address: unix:///path/sitectl.sock or tcp://127.0.0.1:PORT.")
+        @Option(help: "API address: unix:///path/sitectl.sock (default), https://ADDR:PORT (with --tls-cert and --tls-key) or tcp://127.0.0.1:PORT. Beside a TCP listener the daemon keeps its unix socket for the operator.")
         var listen: String?
+
+        @Option(help: "PEM certificate chain (leaf first) for --listen https://….")
+        var tlsCert: String?
+
+        @Option(help: "PEM private key for --listen https://….")
+        var tlsKey: String?
+
+        @Flag(help: "Allow --listen tcp:// on an address other than loopback, without TLS (tokens cross the network unencrypted).")
+        var insecureListen = false
 
         @Option(help: "Address where sites are served (HOST:PORT).")
         var serve = "127.0.0.1:8080"
@@ -100,6 +109,7 @@ struct DaemonCommand: AsyncParsableCommand {
                 throw ClientError("--timeout must be between 0 and 3600 seconds.", exitCode: ClientError.Exit.usage)
             }
             var settings = try DaemonSettings(dataDir: dataDir, listen: listen, serve: serve, workers: workers)
+            try settings.applyTLS(certificate: tlsCert, key: tlsKey, insecureListen: insecureListen)
             guard compileCpuSeconds >= 1, compileMemoryMb >= 256 else {
                 throw ClientError(
                     "--compile-cpu-seconds must be at least 1 and --compile-memory-mb at least 256.",

@@ -11,6 +11,11 @@ import Yams
 struct DaemonSettings {
     var dataDirectory: URL
     var listen: ServerConfiguration.Listen
+    /// `--listen https://…` was asked for: `--tls-cert` and `--tls-key` are needed.
+    var wantsTLS = false
+    var tls: ServerConfiguration.TLSFiles?
+    /// Beside a TCP listener, the operator's unix socket (the default socket path).
+    var operatorSocket: String?
     var serveHost: String
     var servePort: Int
     var workers: Int
@@ -41,11 +46,14 @@ struct DaemonSettings {
             }
             self.listen = .unix(path: path)
         case .http(let base):
-            let hostPort = base.replacingOccurrences(of: "http://", with: "")
+            wantsTLS = base.hasPrefix("https://")
+            let hostPort = base.replacingOccurrences(of: "https://", with: "").replacingOccurrences(of: "http://", with: "")
             guard let (host, port) = Self.hostPort(hostPort) else {
-                throw ClientError("--listen \(base) needs a port.", hint: "--listen tcp://127.0.0.1:7070", exitCode: ClientError.Exit.usage)
+                throw ClientError("--listen \(base) needs a port.", hint: wantsTLS ? "--listen https://0.0.0.0:7443" : "--listen tcp://127.0.0.1:7070",
+                    exitCode: ClientError.Exit.usage)
             }
-            self.listen = .tcp(host: host, port: port)
+            self.listen = .tcp(host: host.hasPrefix("[") ? String(host.dropFirst().dropLast()) : host, port: port)
+            operatorSocket = Endpoint.defaultSocketPath()
         case .ssh:
             throw ClientError("The daemon cannot listen on an ssh:// address.",
                 hint: "It listens on a unix socket (reached over ssh with daemon dial-stdio) or https://ADDR:PORT", exitCode: ClientError.Exit.usage)
@@ -59,6 +67,46 @@ struct DaemonSettings {
             throw ClientError("--workers must be between 1 and 64.", exitCode: ClientError.Exit.usage)
         }
         self.workers = workers
+    }
+
+    /// TLS and the plain-TCP rule: `--listen https://` needs `--tls-cert` and `--tls-key` (checked now, so a bad
+    /// file is said before the daemon starts); a plain `tcp://` listener off loopback needs `--insecure-listen`.
+    mutating func applyTLS(certificate: String?, key: String?, insecureListen: Bool) throws {
+        if wantsTLS {
+            guard let certificate, let key else {
+                throw ClientError("--listen https://… needs --tls-cert and --tls-key.",
+                    hint: "sitectl daemon start --listen https://0.0.0.0:7443 --tls-cert server.pem --tls-key server.key",
+                    exitCode: ClientError.Exit.usage)
+            }
+            let files = ServerConfiguration.TLSFiles(
+                certificateChain: URL(fileURLWithPath: certificate).standardizedFileURL.path,
+                privateKey: URL(fileURLWithPath: key).standardizedFileURL.path)
+            do {
+                _ = try DaemonComponents.tlsConfiguration(files)
+            } catch let error as ServerStartError {
+                throw ClientError(error.message, hint: error.hint, exitCode: ClientError.Exit.usage)
+            }
+            var info = stat()
+            if stat(files.privateKey, &info) == 0, info.st_mode & 0o077 != 0 {
+                Terminal.err("Warning: \(files.privateKey) is readable by other users; chmod 600 \(files.privateKey)")
+            }
+            tls = files
+            return
+        }
+        if certificate != nil || key != nil {
+            throw ClientError("--tls-cert and --tls-key are for --listen https://ADDR:PORT.",
+                hint: "sitectl daemon start --listen https://0.0.0.0:7443 --tls-cert server.pem --tls-key server.key",
+                exitCode: ClientError.Exit.usage)
+        }
+        if case .tcp(let host, let port) = listen, !["127.0.0.1", "localhost", "::1"].contains(host) {
+            guard insecureListen else {
+                throw ClientError(
+                    "Refusing to listen on tcp://\(host):\(port) without TLS: passwords and tokens would cross the network unencrypted.",
+                    hint: "Use --listen https://\(host):\(port) --tls-cert F --tls-key F, or reach the daemon over ssh://; --insecure-listen if you must",
+                    exitCode: ClientError.Exit.usage)
+            }
+            Terminal.err("Warning: the API listens on tcp://\(host):\(port) without TLS (--insecure-listen): passwords and tokens cross the network unencrypted.")
+        }
     }
 
     /// Reads the operator's agent profiles (YAML, so JSON too), refusing unknown kinds with a hint.
@@ -75,6 +123,22 @@ struct DaemonSettings {
 
     /// The operator's file in the data dir, read when `--agent-config` is not given.
     var defaultAgentConfigPath: String { dataDirectory.appendingPathComponent("agents.yaml").path }
+
+    /// Whether a process accepts connections on the unix socket at `path` (a stale file from a crash does not).
+    static func somethingListens(at path: String) -> Bool {
+        let fd = socket(AF_UNIX, Int32(SOCK_STREAM.rawValue), 0)
+        guard fd >= 0 else { return false }
+        defer { close(fd) }
+        var address = sockaddr_un()
+        address.sun_family = sa_family_t(AF_UNIX)
+        let bytes = Array(path.utf8.prefix(107))
+        withUnsafeMutableBytes(of: &address.sun_path) { raw in
+            for (index, byte) in bytes.enumerated() { raw[index] = byte }
+        }
+        return withUnsafePointer(to: &address) {
+            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { connect(fd, $0, socklen_t(MemoryLayout<sockaddr_un>.size)) }
+        } == 0
+    }
 
     static func hostPort(_ text: String) -> (String, Int)? {
         guard let colon = text.lastIndex(of: ":"), let port = Int(text[text.index(after: colon)...]), (0...65535).contains(port) else {
@@ -106,6 +170,8 @@ struct DaemonSettings {
         var configuration = ServerConfiguration(
             dataDirectory: dataDirectory, listen: listen, serveHost: serveHost, servePort: servePort, themesDirectories: [themes])
         configuration.workers = workers
+        configuration.apiTLS = tls
+        configuration.operatorSocket = operatorSocket
         configuration.agents = agents
         configuration.compileLimits = compileLimits
         configuration.quotas = quotas
@@ -129,6 +195,12 @@ struct DaemonSettings {
             throw Self.refusal(held)
         } catch let problem as DataDirectoryProblem {
             throw ClientError(problem.message, hint: problem.hint, exitCode: ClientError.Exit.failure)
+        }
+        for socket in [operatorSocket, { if case .unix(let path) = listen { path } else { nil } }()].compactMap({ $0 })
+        where Self.somethingListens(at: socket) {
+            throw ClientError("Another daemon already listens on unix://\(socket).",
+                hint: "Stop it first (sitectl daemon stop), or give this one its own socket (XDG_RUNTIME_DIR, or --listen unix:///path).",
+                exitCode: ClientError.Exit.failure)
         }
         logger.info("daemon starting", metadata: ["listen": .string(listen.description), "serve": .string("\(serveHost):\(servePort)"), "pid": .stringConvertible(getpid())])
         try await Daemon.run(components: components, logger: logger)
@@ -175,10 +247,11 @@ struct DaemonSettings {
             exitCode: ClientError.Exit.failure)
     }
 
+    /// Where this machine's commands reach the daemon: its unix socket (the operator's socket beside a TCP listener).
     var endpoint: Endpoint {
         switch listen {
         case .unix(let path): .unix(path: path)
-        case .tcp(let host, let port): .http(baseURL: "http://\(host):\(port)")
+        case .tcp(let host, let port): operatorSocket.map { .unix(path: $0) } ?? .http(baseURL: "http://\(host):\(port)")
         }
     }
 

@@ -81,7 +81,7 @@ import Glibc
     @Test func aSilentConnectionToTheAPIIsClosedBeforeItsFirstRequest() async throws {
         // The API's WebSocket-capable channel only starts Hummingbird's idle timer after a first request head.
         let daemon = try Self.daemon(idle: 1)
-        let app = daemon.components.apiApplication(logger: Logger(label: "test"))
+        let app = try daemon.components.apiApplication(logger: Logger(label: "test"))
         try await app.test(.live) { client in
             let port = try #require(client.port)
             let silent = try IdleConnection(port: port)
@@ -92,7 +92,7 @@ import Glibc
 
     @Test func aSlowLorisDrippingItsHeadIsClosed() async throws {
         let daemon = try Self.daemon(idle: 2)
-        let app = daemon.components.apiApplication(logger: Logger(label: "test"))
+        let app = try daemon.components.apiApplication(logger: Logger(label: "test"))
         try await app.test(.live) { client in
             let port = try #require(client.port)
             let loris = try IdleConnection(port: port)
@@ -109,7 +109,7 @@ import Glibc
 
     @Test func aNormalRequestStillWorksOnTheGuardedAPI() async throws {
         let daemon = try Self.daemon(idle: 20)
-        let app = daemon.components.apiApplication(logger: Logger(label: "test"))
+        let app = try daemon.components.apiApplication(logger: Logger(label: "test"))
         try await app.test(.live) { client in
             let response = try await client.execute(uri: "/livez", method: .get)
             #expect(response.status == .ok)
