@@ -173,13 +173,13 @@ _sitectl() {
     unset 'unparsed_words[0]'
     unparsed_words=("${unparsed_words[@]}")
     case "${subcommand}" in
-    daemon|register|login|logout|whoami|context|sites|agents|chat|requests|jobs|versions|build|serve|themes|tui|doctor|version|completion|help)
+    daemon|register|login|logout|whoami|auth|context|sites|agents|chat|requests|jobs|versions|build|serve|themes|tui|doctor|version|completion|help)
         # Offer subcommand argument completions
         "_sitectl_${subcommand}"
         ;;
     *)
         # Offer subcommand completions
-        COMPREPLY+=($(compgen -W 'daemon register login logout whoami context sites agents chat requests jobs versions build serve themes tui doctor version completion help' -- "${cur}"))
+        COMPREPLY+=($(compgen -W 'daemon register login logout whoami auth context sites agents chat requests jobs versions build serve themes tui doctor version completion help' -- "${cur}"))
         ;;
     esac
 }
@@ -390,7 +390,7 @@ _sitectl_register() {
 
 _sitectl_login() {
     repeating_flags=(--verbose -v)
-    non_repeating_flags=(--json --quiet -q --yes -y --no-input --password-stdin --version -h --help)
+    non_repeating_flags=(--json --quiet -q --yes -y --no-input --password-stdin --token-stdin --version -h --help)
     repeating_options=()
     non_repeating_options=(--context -c -H --host --output -o --config-dir --email)
     __sitectl_offer_flags_options 0
@@ -447,6 +447,158 @@ _sitectl_whoami() {
     repeating_options=()
     non_repeating_options=(--context -c -H --host --output -o --config-dir)
     __sitectl_offer_flags_options 0
+
+    # Offer option value completions
+    case "${prev}" in
+    '--context'|'-c')
+        return
+        ;;
+    '-H'|'--host')
+        return
+        ;;
+    '--output'|'-o')
+        __sitectl_add_completions -W 'table'$'\n''wide'$'\n''json'$'\n''yaml'$'\n''name'
+        return
+        ;;
+    '--config-dir')
+        return
+        ;;
+    esac
+}
+
+_sitectl_auth() {
+    repeating_flags=()
+    non_repeating_flags=(--version -h --help)
+    repeating_options=()
+    non_repeating_options=()
+    __sitectl_offer_flags_options 0
+
+    # Offer subcommand / subcommand argument completions
+    local -r subcommand="${unparsed_words[0]}"
+    unset 'unparsed_words[0]'
+    unparsed_words=("${unparsed_words[@]}")
+    case "${subcommand}" in
+    status|token)
+        # Offer subcommand argument completions
+        "_sitectl_auth_${subcommand}"
+        ;;
+    *)
+        # Offer subcommand completions
+        COMPREPLY+=($(compgen -W 'status token' -- "${cur}"))
+        ;;
+    esac
+}
+
+_sitectl_auth_status() {
+    repeating_flags=(--verbose -v)
+    non_repeating_flags=(--json --quiet -q --yes -y --no-input --version -h --help)
+    repeating_options=()
+    non_repeating_options=(--context -c -H --host --output -o --config-dir)
+    __sitectl_offer_flags_options 0
+
+    # Offer option value completions
+    case "${prev}" in
+    '--context'|'-c')
+        return
+        ;;
+    '-H'|'--host')
+        return
+        ;;
+    '--output'|'-o')
+        __sitectl_add_completions -W 'table'$'\n''wide'$'\n''json'$'\n''yaml'$'\n''name'
+        return
+        ;;
+    '--config-dir')
+        return
+        ;;
+    esac
+}
+
+_sitectl_auth_token() {
+    repeating_flags=()
+    non_repeating_flags=(--version -h --help)
+    repeating_options=()
+    non_repeating_options=()
+    __sitectl_offer_flags_options 0
+
+    # Offer subcommand / subcommand argument completions
+    local -r subcommand="${unparsed_words[0]}"
+    unset 'unparsed_words[0]'
+    unparsed_words=("${unparsed_words[@]}")
+    case "${subcommand}" in
+    create|list|revoke)
+        # Offer subcommand argument completions
+        "_sitectl_auth_token_${subcommand}"
+        ;;
+    *)
+        # Offer subcommand completions
+        COMPREPLY+=($(compgen -W 'create list revoke' -- "${cur}"))
+        ;;
+    esac
+}
+
+_sitectl_auth_token_create() {
+    repeating_flags=(--verbose -v)
+    non_repeating_flags=(--json --quiet -q --yes -y --no-input --version -h --help)
+    repeating_options=()
+    non_repeating_options=(--context -c -H --host --output -o --config-dir --name --expires)
+    __sitectl_offer_flags_options 0
+
+    # Offer option value completions
+    case "${prev}" in
+    '--context'|'-c')
+        return
+        ;;
+    '-H'|'--host')
+        return
+        ;;
+    '--output'|'-o')
+        __sitectl_add_completions -W 'table'$'\n''wide'$'\n''json'$'\n''yaml'$'\n''name'
+        return
+        ;;
+    '--config-dir')
+        return
+        ;;
+    '--name')
+        return
+        ;;
+    '--expires')
+        return
+        ;;
+    esac
+}
+
+_sitectl_auth_token_list() {
+    repeating_flags=(--verbose -v)
+    non_repeating_flags=(--json --quiet -q --yes -y --no-input --version -h --help)
+    repeating_options=()
+    non_repeating_options=(--context -c -H --host --output -o --config-dir)
+    __sitectl_offer_flags_options 0
+
+    # Offer option value completions
+    case "${prev}" in
+    '--context'|'-c')
+        return
+        ;;
+    '-H'|'--host')
+        return
+        ;;
+    '--output'|'-o')
+        __sitectl_add_completions -W 'table'$'\n''wide'$'\n''json'$'\n''yaml'$'\n''name'
+        return
+        ;;
+    '--config-dir')
+        return
+        ;;
+    esac
+}
+
+_sitectl_auth_token_revoke() {
+    repeating_flags=(--verbose -v)
+    non_repeating_flags=(--json --quiet -q --yes -y --no-input --version -h --help)
+    repeating_options=()
+    non_repeating_options=(--context -c -H --host --output -o --config-dir)
+    __sitectl_offer_flags_options 1
 
     # Offer option value completions
     case "${prev}" in

@@ -34,13 +34,37 @@ extension APIClient {
 
     /// Ends the session on the daemon (best effort) and forgets it locally.
     public func logout() async throws {
-        if let session = try credentials.session(for: contextName) {
+        if let session = try credentials.session(for: contextName), !session.refreshToken.isEmpty {
             _ = try? await callData(.POST, Routes.logout, body: RefreshRequest(refreshToken: session.refreshToken), authenticated: false)
         }
         try credentials.remove(context: contextName)
     }
 
     public func me() async throws -> User { try await call(.GET, Routes.me) }
+
+    // MARK: API tokens
+
+    public func createToken(name: String, expiresInSeconds: Int?) async throws -> CreatedToken {
+        try await call(.POST, Routes.tokens, body: CreateTokenRequest(name: name, expiresInSeconds: expiresInSeconds))
+    }
+
+    public func tokens() async throws -> [APIToken] { try await call(.GET, Routes.tokens) }
+
+    public func revokeToken(id: Int64) async throws -> APIToken { try await call(.DELETE, Routes.token(id)) }
+
+    /// Checks an API token with the daemon and saves it as this context's session (no refresh: it lives until it
+    /// expires or is revoked).
+    public func login(apiToken: String) async throws -> User {
+        let response = try await raw(.GET, Routes.me, token: apiToken)
+        guard response.status == 200 else { throw decodeError(response) }
+        let user = try APIJSON.decoder().decode(User.self, from: response.body)
+        try credentials.save(
+            StoredSession(
+                email: user.email, host: endpoint.description, accessToken: apiToken, accessExpiresAt: .distantFuture,
+                refreshToken: "", refreshExpiresAt: .distantPast),
+            for: contextName)
+        return user
+    }
 
     // MARK: Sites
 

@@ -52,6 +52,9 @@ public struct APIClient: Sendable {
         var configuration = HTTPClient.Configuration()
         configuration.timeout = .init(connect: .seconds(3), read: .seconds(600))
         configuration.connectionPool = .init(idleTimeout: .seconds(30))
+        // One attempt, then the reason: a refused port or a certificate that does not verify is said at once
+        // instead of after the connect timeout's worth of retries.
+        configuration.connectionPool.retryConnectionEstablishment = false
         return HTTPClient(eventLoopGroupProvider: .singleton, configuration: configuration)
     }()
 
@@ -72,6 +75,7 @@ public struct APIClient: Sendable {
             var configuration = HTTPClient.Configuration()
             configuration.timeout = .init(connect: .seconds(10), read: .seconds(600))
             configuration.connectionPool = .init(idleTimeout: .seconds(30))
+            configuration.connectionPool.retryConnectionEstablishment = false
             configuration.tlsConfiguration = tls
             let client = HTTPClient(eventLoopGroupProvider: .singleton, configuration: configuration)
             trustingClients[path] = client

@@ -43,3 +43,43 @@ public struct TokenPair: Codable, Sendable {
         self.user = user
     }
 }
+
+/// Body of `POST /v1/auth/tokens`.
+public struct CreateTokenRequest: Codable, Sendable {
+    public var name: String
+    /// Seconds until it expires; nil: never.
+    public var expiresInSeconds: Int?
+    public init(name: String, expiresInSeconds: Int?) {
+        self.name = name
+        self.expiresInSeconds = expiresInSeconds
+    }
+}
+
+/// An API token as listed: never its secret.
+public struct APIToken: Codable, Sendable, Equatable {
+    public var id: Int64
+    public var name: String
+    /// The first characters of the secret, to recognise it (`sct_AbCd…`).
+    public var prefix: String
+    public var createdAt: Date
+    public var expiresAt: Date?
+    public var lastUsedAt: Date?
+    public init(id: Int64, name: String, prefix: String, createdAt: Date, expiresAt: Date?, lastUsedAt: Date?) {
+        self.id = id
+        self.name = name
+        self.prefix = prefix
+        self.createdAt = createdAt
+        self.expiresAt = expiresAt
+        self.lastUsedAt = lastUsedAt
+    }
+}
+
+/// Answer of `POST /v1/auth/tokens`: the token and, this once, its secret.
+public struct CreatedToken: Codable, Sendable {
+    public var token: APIToken
+    public var secret: String
+    public init(token: APIToken, secret: String) {
+        self.token = token
+        self.secret = secret
+    }
+}

@@ -10,6 +10,9 @@ public enum Routes {
     public static let refresh = "/v1/auth/refresh"
     public static let logout = "/v1/auth/logout"
     public static let me = "/v1/auth/me"
+    /// API tokens for CI: create and list; `token(id)` revokes.
+    public static let tokens = "/v1/auth/tokens"
+    public static func token(_ id: Int64) -> String { "/v1/auth/tokens/\(id)" }
     public static let sites = "/v1/sites"
     public static func site(_ name: String) -> String { "/v1/sites/\(name)" }
     public static func siteAgent(_ name: String) -> String { "/v1/sites/\(name)/agent" }

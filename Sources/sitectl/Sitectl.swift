@@ -16,7 +16,7 @@ struct Sitectl: AsyncParsableCommand {
             """,
         version: SitectlVersion.current,
         subcommands: [
-            DaemonCommand.self, RegisterCommand.self, LoginCommand.self, LogoutCommand.self, WhoamiCommand.self,
+            DaemonCommand.self, RegisterCommand.self, LoginCommand.self, LogoutCommand.self, WhoamiCommand.self, AuthCommand.self,
             ContextCommand.self, SitesCommand.self, AgentsCommand.self, ChatCommand.self, RequestsCommand.self, JobsCommand.self, VersionsCommand.self,
             BuildCommand.self, ServeCommand.self, ThemesCommand.self, TUICommand.self, DoctorCommand.self, VersionCommand.self, CompletionCommand.self,
         ])

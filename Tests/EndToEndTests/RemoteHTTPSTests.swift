@@ -63,6 +63,33 @@ struct TestCertificates {
         let logs = try harness.run(["jobs", "logs", "1", "-f", "--exit-status"])
         #expect(logs.status == 0 && logs.stdout.contains("stored version 2"), "\(logs.stderr)")
 
+        // A CI token: shown once, works through SITECTL_TOKEN (beating the saved session), cannot mint tokens,
+        // and stops working the moment it is revoked (exit 4 with a hint).
+        let created = try harness.run(["auth", "token", "create", "--name", "ci-deploy", "--expires", "1d"])
+        #expect(created.status == 0, "\(created.stderr)")
+        let secret = created.stdout.trimmingCharacters(in: .whitespacesAndNewlines)
+        #expect(secret.hasPrefix("sct_") && !secret.contains("\n"))
+        let tokens = try harness.run(["auth", "token", "list", "-o", "json"])
+        #expect(tokens.stdout.contains("\"name\" : \"ci-deploy\"") && !tokens.stdout.contains(secret), "never the secret")
+        let ci = ["SITECTL_TOKEN": secret]
+        #expect(try harness.run(["sites", "list", "-o", "name"], environment: ci).stdout == "blog\n")
+        #expect(try harness.run(["versions", "deploy", "blog@1", "--yes"], environment: ci).status == 0)
+        #expect(try harness.run(["auth", "token", "create"], environment: ci).status == 4)
+        // A machine with only the token, logged in with it on stdin.
+        let runner = harness.work.appendingPathComponent("runner-config").path
+        #expect(try harness.run(["context", "create", "web", "--host", address, "--ca-cert", certificates.caCertificate, "--config-dir", runner]).status == 0)
+        let tokenLogin = try harness.run(["login", "--token-stdin", "--context", "web", "--config-dir", runner], stdin: secret + "\n")
+        #expect(tokenLogin.status == 0, "\(tokenLogin.stderr)")
+        #expect(try harness.run(["whoami", "--context", "web", "--config-dir", runner]).stdout.contains("tls@example.test"))
+        let id = try #require(((try JSONSerialization.jsonObject(with: Data(tokens.stdout.utf8)) as? [[String: Any]])?.first?["id"] as? Int))
+        #expect(try harness.run(["auth", "token", "revoke", String(id)]).status == 0)
+        let revoked = try harness.run(["sites", "list"], environment: ci)
+        #expect(revoked.status == 4)
+        #expect(revoked.stderr.contains("The API token 'ci-deploy' was revoked."), "\(revoked.stderr)")
+        #expect(revoked.stderr.contains("Hint: Create a new one (sitectl auth token create)"))
+        #expect(try harness.run(["whoami", "--context", "web", "--config-dir", runner]).status == 4)
+        #expect(try harness.run(["login", "--token-stdin"], stdin: "\n").status == 64, "an empty token is a usage error")
+
         // A certificate that does not verify is an error, never skipped: no trust given, or the wrong CA.
         #expect(try harness.run(["context", "create", "untrusted", "--host", address]).status == 0)
         let untrusted = try harness.run(["context", "test", "untrusted"])

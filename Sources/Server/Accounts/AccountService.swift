@@ -130,10 +130,12 @@ package struct AccountService: Sendable {
         }
     }
 
-    /// The user an access token belongs to, or nil when unknown or expired.
+    /// The user an access token belongs to, or nil when unknown or expired. An API token (`sct_…`) that was
+    /// revoked or is past its expiry is said as such.
     package func authenticate(accessToken: String) async throws -> UserRecord? {
         let tokenHash = Digest.sha256Hex(accessToken)
         let at = now()
+        if accessToken.hasPrefix(Self.apiTokenPrefix) { return try await authenticate(apiTokenHash: tokenHash, at: at) }
         return try await db.read { db in
             try UserRecord.fetchOne(
                 db,
@@ -142,6 +144,96 @@ package struct AccountService: Sendable {
                     WHERE access_tokens.token_hash = ? AND access_tokens.expires_at > ?
                     """, arguments: [tokenHash, at])
         }
+    }
+
+    // MARK: API tokens
+
+    package static let apiTokenPrefix = "sct_"
+    /// Tokens one account may hold (revoked ones do not count).
+    package static let maxAPITokens = 50
+
+    private func authenticate(apiTokenHash: String, at: Date) async throws -> UserRecord? {
+        let found: (UserRecord, String, Date?, Date?, Date?)? = try await db.read { db in
+            guard let row = try Row.fetchOne(db, sql: "SELECT * FROM api_tokens WHERE token_hash = ?", arguments: [apiTokenHash]),
+                let user = try UserRecord.fetchOne(db, key: row["user_id"] as Int64)
+            else { return nil }
+            return (user, row["name"], row["revoked_at"], row["expires_at"], row["last_used_at"])
+        }
+        guard let (user, name, revokedAt, expiresAt, lastUsedAt) = found else { return nil }
+        if revokedAt != nil {
+            throw ServerError(.unauthorized, .tokenRevoked, "The API token '\(name)' was revoked.",
+                hint: "Create a new one (sitectl auth token create) and update SITECTL_TOKEN where it is used.")
+        }
+        if let expiresAt, expiresAt <= at {
+            throw ServerError(.unauthorized, .tokenExpired, "The API token '\(name)' expired at \(APIJSON.formatDate(expiresAt)).",
+                hint: "Create a new one (sitectl auth token create --expires 90d) and update SITECTL_TOKEN where it is used.")
+        }
+        // When it was last used, to the minute (not a write per request).
+        if lastUsedAt.map({ at.timeIntervalSince($0) > 60 }) ?? true {
+            try await db.write { db in
+                try db.execute(sql: "UPDATE api_tokens SET last_used_at = ? WHERE token_hash = ?", arguments: [at, apiTokenHash])
+            }
+        }
+        return user
+    }
+
+    package func createAPIToken(userID: Int64, name rawName: String, expiresInSeconds: Int?) async throws -> CreatedToken {
+        let name = rawName.trimmingCharacters(in: .whitespacesAndNewlines)
+        guard !name.isEmpty, name.count <= 64, !name.unicodeScalars.contains(where: { $0.value < 0x20 || (0x7F...0x9F).contains($0.value) }) else {
+            throw ServerError.badRequest("A token name is 1 to 64 printable characters.", hint: "sitectl auth token create --name ci-deploy")
+        }
+        if let expiresInSeconds, !(60...(3660 * 86400)).contains(expiresInSeconds) {
+            throw ServerError.badRequest("A token expires between one minute and ten years from now, or never.",
+                hint: "sitectl auth token create --expires 30d")
+        }
+        let secret = Self.apiTokenPrefix + Self.randomToken()
+        let at = now()
+        let expires = expiresInSeconds.map { at.addingTimeInterval(TimeInterval($0)) }
+        let prefix = String(secret.prefix(8))
+        let id: Int64 = try await db.write { db in
+            let active = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM api_tokens WHERE user_id = ? AND revoked_at IS NULL", arguments: [userID]) ?? 0
+            guard active < Self.maxAPITokens else {
+                throw ServerError(.forbidden, .quotaExceeded, "This account already has \(Self.maxAPITokens) API tokens.",
+                    hint: "Revoke the ones no longer used: sitectl auth token list; sitectl auth token revoke ID")
+            }
+            try db.execute(
+                sql: "INSERT INTO api_tokens (user_id, name, token_hash, prefix, created_at, expires_at) VALUES (?, ?, ?, ?, ?, ?)",
+                arguments: [userID, name, Digest.sha256Hex(secret), prefix, at, expires])
+            return db.lastInsertedRowID
+        }
+        return CreatedToken(
+            token: APIToken(id: id, name: name, prefix: prefix, createdAt: at, expiresAt: expires, lastUsedAt: nil), secret: secret)
+    }
+
+    /// The account's tokens that are not revoked (expired ones included, to be seen and revoked).
+    package func apiTokens(userID: Int64) async throws -> [APIToken] {
+        try await db.read { db in
+            try Row.fetchAll(
+                db, sql: "SELECT * FROM api_tokens WHERE user_id = ? AND revoked_at IS NULL ORDER BY id", arguments: [userID]
+            ).map { row in
+                APIToken(
+                    id: row["id"], name: row["name"], prefix: row["prefix"], createdAt: row["created_at"], expiresAt: row["expires_at"],
+                    lastUsedAt: row["last_used_at"])
+            }
+        }
+    }
+
+    /// Revokes one of the account's tokens; another account's token id is answered as not found.
+    package func revokeAPIToken(userID: Int64, id: Int64) async throws -> APIToken {
+        let at = now()
+        let token: APIToken? = try await db.write { db in
+            guard let row = try Row.fetchOne(
+                db, sql: "SELECT * FROM api_tokens WHERE id = ? AND user_id = ? AND revoked_at IS NULL", arguments: [id, userID])
+            else { return nil }
+            try db.execute(sql: "UPDATE api_tokens SET revoked_at = ? WHERE id = ?", arguments: [at, id])
+            return APIToken(
+                id: row["id"], name: row["name"], prefix: row["prefix"], createdAt: row["created_at"], expiresAt: row["expires_at"],
+                lastUsedAt: row["last_used_at"])
+        }
+        guard let token else {
+            throw ServerError(.notFound, .notFound, "You have no API token with id \(id).", hint: "sitectl auth token list")
+        }
+        return token
     }
 
     private func issue(userID: Int64, family: String, user: UserRecord) async throws -> TokenPair {

@@ -30,6 +30,8 @@ package enum ErrorCode: String, Sendable, CaseIterable {
     case storageFailed = "storage_failed"
     case storageUnavailable = "storage_unavailable"
     case timeout
+    case tokenExpired = "token_expired"
+    case tokenRevoked = "token_revoked"
     case tooLarge = "too_large"
     case triageFailed = "triage_failed"
     case unauthorized

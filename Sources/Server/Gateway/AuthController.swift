@@ -5,6 +5,15 @@ import Logging
 
 /// `/v1/auth/*`: register, login, refresh (rotating), logout, me.
 package struct AuthController: Sendable {
+    /// API tokens are made and revoked by a person logged in with a password, never by another token (a leaked CI
+    /// token must not be able to mint itself successors).
+    static func refuseAPIToken(_ request: Request, doing action: String) throws {
+        if Authenticator.bearerToken(request)?.hasPrefix(AccountService.apiTokenPrefix) == true {
+            throw ServerError(.forbidden, .forbidden, "An API token cannot \(action) API tokens.",
+                hint: "Log in with your password (sitectl login) to \(action) tokens.")
+        }
+    }
+
     let accounts: AccountService
     let auth: Authenticator
     let limits: RateLimits
@@ -49,6 +58,26 @@ package struct AuthController: Sendable {
             let body = try await HTTPJSON.decode(RefreshRequest.self, from: request, limit: 16 * 1024)
             try await accounts.logout(refreshToken: body.refreshToken)
             return HTTPJSON.noContent()
+        }
+        router.post(.init(stringLiteral: Routes.tokens)) { request, _ in
+            let user = try await auth.user(request)
+            try Self.refuseAPIToken(request, doing: "create")
+            let body = try await HTTPJSON.decode(CreateTokenRequest.self, from: request, limit: 16 * 1024)
+            return try HTTPJSON.response(
+                try await accounts.createAPIToken(userID: user.id ?? 0, name: body.name, expiresInSeconds: body.expiresInSeconds),
+                status: .created)
+        }
+        router.get(.init(stringLiteral: Routes.tokens)) { request, _ in
+            let user = try await auth.user(request)
+            return try HTTPJSON.response(try await accounts.apiTokens(userID: user.id ?? 0))
+        }
+        router.delete("/v1/auth/tokens/:id") { request, context in
+            let user = try await auth.user(request)
+            try Self.refuseAPIToken(request, doing: "revoke")
+            guard let id = context.parameters.get("id").flatMap(Int64.init) else {
+                throw ServerError.badRequest("A token id is a number.", hint: "sitectl auth token list")
+            }
+            return try HTTPJSON.response(try await accounts.revokeAPIToken(userID: user.id ?? 0, id: id))
         }
         router.get(.init(stringLiteral: Routes.me)) { request, _ in
             let user = try await auth.user(request)

@@ -174,6 +174,25 @@ package enum MetadataDatabase {
             // what `versions diff SITE@N` compares with, and how a rebuild after a rollback is explained.
             try db.execute(sql: "ALTER TABLE versions ADD COLUMN base_version INTEGER")
         }
+        migrator.registerMigration("v7") { db in
+            // API tokens for CI (`sitectl auth token create`): only the SHA-256 of the secret is kept; a revoked
+            // token keeps its row so using it is answered as revoked, not as unknown.
+            try db.execute(
+                sql: """
+                    CREATE TABLE api_tokens (
+                        id INTEGER PRIMARY KEY AUTOINCREMENT,
+                        user_id INTEGER NOT NULL REFERENCES users(id) ON DELETE CASCADE,
+                        name TEXT NOT NULL,
+                        token_hash TEXT NOT NULL UNIQUE,
+                        prefix TEXT NOT NULL,
+                        created_at DATETIME NOT NULL,
+                        expires_at DATETIME,
+                        last_used_at DATETIME,
+                        revoked_at DATETIME
+                    );
+                    CREATE INDEX api_tokens_user ON api_tokens(user_id);
+                    """)
+        }
         return migrator
     }
 }

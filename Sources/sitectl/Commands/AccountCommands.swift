@@ -57,7 +57,24 @@ struct LoginCommand: AsyncParsableCommand {
     @OptionGroup var global: GlobalOptions
     @OptionGroup var input: CredentialInput
 
+    @Flag(help: "Log in with an API token read from stdin (sitectl auth token create) instead of a password.")
+    var tokenStdin = false
+
     func run() async throws {
+        if tokenStdin {
+            guard !input.passwordStdin, input.email == nil else {
+                throw ClientError("--token-stdin cannot be used with --email or --password-stdin.", hint: "printf '%s\\n' \"$TOKEN\" | sitectl login --token-stdin",
+                    exitCode: ClientError.Exit.usage)
+            }
+            let token = Terminal.readStdinSecret().trimmingCharacters(in: .whitespacesAndNewlines)
+            guard !token.isEmpty else {
+                throw ClientError("No token on stdin.", hint: "printf '%s\\n' \"$TOKEN\" | sitectl login --token-stdin", exitCode: ClientError.Exit.usage)
+            }
+            let client = try global.client()
+            let user = try await client.login(apiToken: token)
+            if !global.quiet { Terminal.err("Logged in as \(user.email) with an API token (context \(client.contextName), \(client.endpoint)).") }
+            return
+        }
         let (email, password) = try input.resolve(global: global, confirm: false)
         let client = try global.client()
         let pair = try await client.login(email: email, password: password)
