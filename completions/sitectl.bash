@@ -340,10 +340,10 @@ _sitectl_daemon_status() {
 }
 
 _sitectl_daemon_logs() {
-    repeating_flags=()
-    non_repeating_flags=(--follow -f --json --version -h --help)
+    repeating_flags=(--verbose -v)
+    non_repeating_flags=(--follow -f --json --quiet -q --yes -y --no-input --version -h --help)
     repeating_options=()
-    non_repeating_options=(--data-dir --tail --since)
+    non_repeating_options=(--data-dir --tail --since --context -c -H --host --output -o --config-dir)
     __sitectl_offer_flags_options 0
 
     # Offer option value completions
@@ -355,6 +355,19 @@ _sitectl_daemon_logs() {
         return
         ;;
     '--since')
+        return
+        ;;
+    '--context'|'-c')
+        return
+        ;;
+    '-H'|'--host')
+        return
+        ;;
+    '--output'|'-o')
+        __sitectl_add_completions -W 'table'$'\n''wide'$'\n''json'$'\n''yaml'$'\n''name'
+        return
+        ;;
+    '--config-dir')
         return
         ;;
     esac

@@ -174,6 +174,9 @@ public struct APIClient: Sendable {
         }
     }
 
+    /// The command that logs in on this client's context.
+    public var loginHintText: String { loginHint }
+
     var loginHint: String {
         if contextName == "local" { return "sitectl login" }
         if contextName.hasPrefix("host:") { return "sitectl login --host \(endpoint)" }
@@ -306,6 +309,42 @@ public struct APIClient: Sendable {
     }
 
     // MARK: Streams
+
+    /// Streams a response line by line, undecoded (the daemon's own log).
+    public func lines(_ path: String) -> AsyncThrowingStream<String, any Error> {
+        AsyncThrowingStream { continuation in
+            let task = Task {
+                do {
+                    try checkReachable()
+                    var request = HTTPClientRequest(url: try url(path))
+                    request.headers.add(name: "Accept", value: "application/x-ndjson")
+                    let response: HTTPClientResponse
+                    do {
+                        response = try await http.execute(request, timeout: .hours(24 * 365))
+                    } catch {
+                        throw unreachable(error)
+                    }
+                    guard response.status.code == 200 else {
+                        let body = try await response.body.collect(upTo: 1024 * 1024)
+                        throw decodeError(RawResponse(status: Int(response.status.code), body: Data(body.readableBytesView)))
+                    }
+                    var pending = Data()
+                    for try await buffer in response.body {
+                        pending.append(contentsOf: buffer.readableBytesView)
+                        while let newline = pending.firstIndex(of: 0x0A) {
+                            let line = pending[pending.startIndex..<newline]
+                            pending = Data(pending[(newline + 1)...])
+                            if !line.isEmpty { continuation.yield(String(decoding: line, as: UTF8.self)) }
+                        }
+                    }
+                    continuation.finish()
+                } catch {
+                    continuation.finish(throwing: error)
+                }
+            }
+            continuation.onTermination = { _ in task.cancel() }
+        }
+    }
 
     /// Streams an NDJSON response line by line (each line decoded as `Item`).
     public func stream<Item: Decodable & Sendable>(_ path: String, as: Item.Type = Item.self) -> AsyncThrowingStream<Item, any Error> {

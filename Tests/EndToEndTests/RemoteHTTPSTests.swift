@@ -104,6 +104,12 @@ struct TestCertificates {
         let other = try harness.run(["sites", "list", "-H", "https://localhost:\(harness.apiPort)"])
         #expect(other.status == 4 || other.status == 69, "\(other.stderr)")
 
+        // An account over TCP is not the operator: no daemon log, no stop (with a hint that names ssh).
+        let log = try harness.run(["daemon", "logs"])
+        #expect(log.status == 4 && log.stderr.contains("Only the daemon's operator can read its log"), "\(log.stderr)")
+        let remoteStop = try harness.run(["daemon", "stop"])
+        #expect(remoteStop.status == 4 && remoteStop.stderr.contains("over an ssh:// context"), "\(remoteStop.stderr)")
+
         // Stopping goes through the operator's socket on this machine.
         let stop = try harness.run(["daemon", "stop", "--context", "local"])
         #expect(stop.status == 0, "\(stop.stderr)")

@@ -140,6 +140,14 @@ struct SSHServer {
         #expect(rows.first { $0["name"] as? String == "box" }?["current"] as? Bool == true)
         #expect(rows.first { $0["name"] as? String == "box" }?["logged_in_as"] as? String == "remote@example.test")
 
+        // The daemon's own log and doctor's context checks, over ssh.
+        let remoteLog = try harness.run(["daemon", "logs", "--tail", "50"])
+        #expect(remoteLog.status == 0, "\(remoteLog.stderr)")
+        #expect(remoteLog.stdout.contains("daemon starting"), "\(remoteLog.stdout)")
+        let doctor = try harness.run(["doctor", "-o", "json"])
+        #expect(doctor.stdout.contains("box: ssh://sitectl-test answers"), "\(doctor.stdout)")
+        #expect(doctor.stdout.contains("remote@example.test, session renews until"))
+
         // The operator stops the daemon through the API over ssh (no local kill of a remote pid).
         let status = try harness.run(["daemon", "status", "-o", "json"])
         #expect(status.status == 0, "daemon status: \(status.stderr)")
@@ -149,6 +157,34 @@ struct SSHServer {
         #expect(afterStop.status == 69)
         #expect(afterStop.stderr.contains("No sitectl daemon is listening at unix://"), "ssh relays the remote reason: \(afterStop.stderr)")
         #expect(afterStop.stderr.contains("Hint: Start it there (sitectl daemon start --wait), or give the context its socket: sitectl context update box --remote-socket PATH"), "\(afterStop.stderr)")
+    }
+
+    /// The TUI over an ssh:// context: the dashboard, a chat answered with the live log (the event stream over
+    /// ssh), the context in the header.
+    @Test func theTUIOverSSH() throws {
+        guard SSHServer.available, FileManager.default.isExecutableFile(atPath: "/usr/bin/tmux") else {
+            Issue.record("sshd or tmux is not installed: run scripts/install-deps")
+            return
+        }
+        let (harness, server) = try Self.remoteSetUp()
+        defer {
+            harness.cleanUp()
+            server.stop()
+        }
+        try harness.login("tui@example.test")
+        #expect(try harness.run(["sites", "create", "blog"]).status == 0)
+        let tmux = try TUITests.Tmux.startTUI(harness, width: 110, height: 32)
+        defer { _ = try? tmux.run(["kill-session", "-t", tmux.session]) }
+        #expect(try tmux.waitFor("Sites (1)"), "dashboard: \((try? tmux.screen()) ?? "")")
+        #expect(try tmux.screen().contains("context box"))
+        try tmux.keys("Enter")
+        #expect(try tmux.waitFor("Chat · blog"))
+        try tmux.type("set the site title to Typed Over SSH")
+        try tmux.keys("Enter")
+        #expect(try tmux.waitFor("stored version 2"), "live log over ssh: \((try? tmux.screen()) ?? "")")
+        try tmux.keys("Escape")
+        try tmux.keys("q")
+        #expect(try tmux.waitFor("TUI-EXIT=0"), "exit: \((try? tmux.screen()) ?? "")")
     }
 
     @Test func sshFailuresNameSSHsOwnReason() throws {

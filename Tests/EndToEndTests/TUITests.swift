@@ -30,7 +30,8 @@ import Testing
             environment["TERM"] = "xterm-256color"
             environment.removeValue(forKey: "TMUX")
             let tmux = Tmux(session: "sitectl-e2e-\(UUID().uuidString.prefix(6))", environment: environment)
-            let tui = "env XDG_RUNTIME_DIR=\(environment["XDG_RUNTIME_DIR"] ?? "") SITECTL_CONFIG_DIR=\(environment["SITECTL_CONFIG_DIR"] ?? "") \(Harness.binary.path) tui"
+            let ssh = environment["SITECTL_SSH_COMMAND"].map { " SITECTL_SSH_COMMAND='\($0)'" } ?? ""
+            let tui = "env XDG_RUNTIME_DIR=\(environment["XDG_RUNTIME_DIR"] ?? "") SITECTL_CONFIG_DIR=\(environment["SITECTL_CONFIG_DIR"] ?? "")\(ssh) \(Harness.binary.path) tui"
             let command = [tui, "echo TUI-EXIT=$?", after, "sleep 30"].compactMap { $0 }.joined(separator: "; ")
             let started = try tmux.run(["new-session", "-d", "-s", tmux.session, "-x", String(width), "-y", String(height), command])
             #expect(started.status == 0, "\(started.stderr)")

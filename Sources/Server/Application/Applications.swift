@@ -34,6 +34,29 @@ extension DaemonComponents {
             }
             return try HTTPJSON.response(try await status(), status: .accepted)
         }
+        router.get(.init(stringLiteral: Routes.daemonLogs)) { request, context in
+            guard context.isOperatorConnection else {
+                throw ServerError(
+                    .forbidden, .operatorOnly, "Only the daemon's operator can read its log, over its unix socket.",
+                    hint: "Run sitectl daemon logs on the daemon's machine, or over an ssh:// context.")
+            }
+            let tail = request.uri.queryParameters.get("tail").flatMap { Int($0) } ?? 100
+            guard (0...1_000_000).contains(tail) else { throw ServerError.badRequest("tail must be between 0 and 1000000.") }
+            let follow = request.uri.queryParameters.get("follow") == "1"
+            let path = configuration.logsDirectory.appendingPathComponent("daemon.log").path
+            var headers = HTTPFields()
+            headers[.contentType] = "application/x-ndjson"
+            let runtime = runtime
+            return Response(status: .ok, headers: headers, body: .init { writer in
+                let reader = LogFileReader(path: path)
+                for line in reader.lastLines(tail) { try await writer.write(ByteBuffer(string: line + "\n")) }
+                while follow, !Task.isCancelled, !runtime.isStopping {
+                    try await Task.sleep(for: .milliseconds(300))
+                    for line in reader.newLines() { try await writer.write(ByteBuffer(string: line + "\n")) }
+                }
+                try await writer.finish(nil)
+            })
+        }
         AuthController(accounts: accounts, auth: auth, limits: rateLimits).addRoutes(to: router)
         SitesController(sites: sites, agents: agents, auth: auth, quotas: quotas, imports: imports).addRoutes(to: router)
         VersionsController(versions: versions, auth: auth).addRoutes(to: router)
@@ -146,5 +169,50 @@ extension DaemonComponents {
                 availableConnectionsDelegate: MaximumAvailableConnections(limits.maxConnections)),
             onServerRunning: { channel in runtime.serveBound("\(host):\(channel.localAddress?.port ?? 0)") },
             logger: logger)
+    }
+}
+
+/// Reads the daemon's log file: its last lines, then what is appended (for `sitectl daemon logs -f` over the API).
+final class LogFileReader: @unchecked Sendable {
+    let path: String
+    private var offset: UInt64 = 0
+    private var partial = Data()
+
+    init(path: String) { self.path = path }
+
+    func lastLines(_ count: Int) -> [String] {
+        guard let handle = FileHandle(forReadingAtPath: path) else { return [] }
+        defer { try? handle.close() }
+        let size = (try? handle.seekToEnd()) ?? 0
+        offset = size
+        guard count > 0 else { return [] }
+        var window: UInt64 = 64 << 10
+        var start: UInt64 = 0
+        while window < size {
+            try? handle.seek(toOffset: size - window)
+            let chunk = (try? handle.read(upToCount: Int(window))) ?? Data()
+            if chunk.reduce(0, { $0 + ($1 == 0x0A ? 1 : 0) }) > count { start = size - window; break }
+            window *= 4
+        }
+        try? handle.seek(toOffset: start)
+        var data = (try? handle.read(upToCount: Int(size - start))) ?? Data()
+        if start > 0, let newline = data.firstIndex(of: 0x0A) { data = Data(data[(newline + 1)...]) }
+        return Array(String(decoding: data, as: UTF8.self).split(separator: "\n").map(String.init).suffix(count))
+    }
+
+    func newLines() -> [String] {
+        guard let handle = FileHandle(forReadingAtPath: path) else { return [] }
+        defer { try? handle.close() }
+        let size = (try? handle.seekToEnd()) ?? 0
+        if size < offset { offset = 0; partial = Data() }  // rotated or truncated: from its beginning
+        guard size > offset else { return [] }
+        try? handle.seek(toOffset: offset)
+        let more = (try? handle.read(upToCount: Int(min(size - offset, 8 << 20)))) ?? Data()
+        offset += UInt64(more.count)
+        partial.append(more)
+        guard let last = partial.lastIndex(of: 0x0A) else { return [] }
+        let complete = partial[partial.startIndex...last]
+        partial = Data(partial[(last + 1)...])
+        return String(decoding: complete, as: UTF8.self).split(separator: "\n").map(String.init)
     }
 }

@@ -49,7 +49,7 @@ package enum Daemon {
                         audit: StoreAudit(db: components.db, artifacts: components.artifacts), interval: interval, logger: logger))]
                 } ?? []) + [
                     // Last, so graceful shutdown reaches it first: open event streams end and their HTTP requests can finish.
-                    .init(service: EventStreamCloser(events: components.events)),
+                    .init(service: EventStreamCloser(events: components.events, runtime: components.runtime)),
                 ],
                 gracefulShutdownSignals: [.sigterm, .sigint],
                 logger: logger)
@@ -82,9 +82,11 @@ package enum Daemon {
 /// Ends every event stream when graceful shutdown starts.
 struct EventStreamCloser: Service {
     let events: EventBus
+    let runtime: RuntimeState
 
     func run() async throws {
         try? await gracefulShutdown()
+        runtime.markStopping()
         events.finishAll()
     }
 }

@@ -14,6 +14,10 @@ package final class RuntimeState: Sendable {
 
     private let state = Mutex(State())
     private let shutdown = Mutex<(@Sendable () -> Void)?>(nil)
+    private let stopping = Mutex(false)
+    /// True once a stop was asked for (open log streams end).
+    package var isStopping: Bool { stopping.withLock { $0 } }
+    package func markStopping() { stopping.withLock { $0 = true } }
     package let startedAt = Date()
 
     /// What ``requestShutdown()`` does: set by `Daemon.run` to start the service group's graceful shutdown.
@@ -22,6 +26,7 @@ package final class RuntimeState: Sendable {
     /// Starts a graceful shutdown (the operator's `sitectl daemon stop`); false when nothing can stop it (tests).
     @discardableResult
     package func requestShutdown() -> Bool {
+        stopping.withLock { $0 = true }
         guard let action = shutdown.withLock({ $0 }) else { return false }
         action()
         return true

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import SiteAPI
 import SiteClient
 
 extension DaemonCommand {
@@ -12,9 +13,27 @@ extension DaemonCommand {
         @Option(help: "Lines to show from the end (0: all).") var tail = 100
         @Option(help: "Only lines newer than this: a duration (30s, 10m, 2h, 1d) or an ISO-8601 time.") var since: String?
         @Flag(name: .shortAndLong, help: "Keep printing lines as they are written.") var follow = false
-        @Flag(help: "Print the JSON lines as stored.") var json = false
+        /// `--json` (a global flag): the JSON lines as stored.
+        var json: Bool { global.format == .json }
+
+        @OptionGroup var global: GlobalOptions
 
         func run() async throws {
+            guard tail >= 0 else { throw ClientError("--tail must be 0 or more.", exitCode: ClientError.Exit.usage) }
+            // A daemon on another machine: its log through the API (operator only: an ssh:// context).
+            if dataDir == nil, case let endpoint = try global.resolvedContext().endpoint, endpoint.isRemote || {
+                if case .unix = endpoint { return false } else { return true }
+            }() {
+                let cutoff = try since.map(Self.cutoff)
+                let client = try global.client()
+                var query = "?tail=\(cutoff == nil ? tail : 0)"
+                if follow { query += "&follow=1" }
+                for try await line in client.lines(Routes.daemonLogs + query) {
+                    if let cutoff, (Self.time(of: line).map { $0 < cutoff } ?? true) { continue }
+                    if json { Terminal.exact(line) } else { Terminal.out(Self.render(line)) }
+                }
+                return
+            }
             let settings = try DaemonSettings(dataDir: dataDir, listen: nil, serve: "127.0.0.1:0", workers: 1)
             let path = settings.logFile.path
             guard tail >= 0 else { throw ClientError("--tail must be 0 or more.", exitCode: ClientError.Exit.usage) }

@@ -97,6 +97,7 @@ struct DoctorCommand: AsyncParsableCommand {
                 checks.append(Check(name: "database", status: "info", detail: "no database yet in \(data.path)", fix: nil))
             }
         }
+        checks = await contextChecks() + checks
         checks += Self.toolChecks()
         let healthy = !checks.contains { $0.status == "error" }
         let result = Result(dataDir: data.path, checks: checks, blobs: report, healthy: healthy)
@@ -215,6 +216,79 @@ struct DoctorCommand: AsyncParsableCommand {
     }
 
     /// Tools the daemon and the tests use: their absence degrades a feature, it breaks nothing.
+    /// The context in use: credentials file mode, reachable, version skew, logged in, session expiry.
+    func contextChecks() async -> [Check] {
+        var checks: [Check] = []
+        let directory = ConfigDirectory(override: global.configDir)
+        let credentialsPath = directory.credentialsFile.path
+        var info = stat()
+        if stat(credentialsPath, &info) == 0, info.st_mode & 0o077 != 0 {
+            if fix, chmod(credentialsPath, 0o600) == 0 {
+                checks.append(Check(name: "credentials", status: "ok", detail: "\(credentialsPath) made private (was mode \(String(info.st_mode & 0o777, radix: 8)))"))
+            } else {
+                checks.append(Check(name: "credentials", status: "error",
+                    detail: "\(credentialsPath) is readable by other users (mode \(String(info.st_mode & 0o777, radix: 8))): sitectl refuses to use it",
+                    fix: "chmod 600 \(credentialsPath)   (or sitectl doctor --fix)"))
+            }
+        }
+        let client: APIClient
+        do {
+            client = try global.client()
+        } catch let error as ClientError {
+            checks.append(Check(name: "context", status: "error", detail: error.message, fix: error.hint))
+            return checks
+        } catch {
+            checks.append(Check(name: "context", status: "error", detail: Self.oneLine(error), fix: "sitectl context list"))
+            return checks
+        }
+        let name = client.contextName
+        let status: DaemonStatus
+        do {
+            status = try await client.status()
+        } catch let error as ClientError {
+            let isLocal = name == "local"
+            checks.append(Check(
+                name: "context", status: isLocal ? "info" : "error", detail: "\(name): \(error.message)",
+                fix: error.hint ?? "sitectl context test \(name)"))
+            return checks
+        } catch {
+            checks.append(Check(name: "context", status: "error", detail: "\(name): \(Self.oneLine(error))", fix: "sitectl context test \(name)"))
+            return checks
+        }
+        checks.append(Check(name: "context", status: "ok", detail: "\(name): \(client.endpoint) answers (daemon \(status.version), API \(status.apiAddress))"))
+        if status.version != SitectlVersion.current {
+            checks.append(Check(name: "versions", status: "warning",
+                detail: "client \(SitectlVersion.current), daemon \(status.version)", fix: "Upgrade the older one so both match."))
+        }
+        let session = try? client.credentials.session(for: name)
+        if client.staticToken == nil, session == nil {
+            checks.append(Check(name: "login", status: "info", detail: "not logged in on \(name)", fix: client.loginHintText))
+            return checks
+        }
+        do {
+            let user = try await client.me()
+            var detail = "\(user.email)" + (client.staticToken != nil ? " (SITECTL_TOKEN)" : "")
+            var state = "ok"
+            var advice: String?
+            if client.staticToken == nil, let session, !session.refreshToken.isEmpty {
+                let days = session.refreshExpiresAt.timeIntervalSinceNow / 86400
+                detail += ", session renews until \(APIJSON.formatDate(session.refreshExpiresAt))"
+                if days < 3 {
+                    state = "warning"
+                    advice = client.loginHintText + "   (the session ends in \(max(0, Int(days * 24))) hours)"
+                }
+            } else if client.staticToken == nil {
+                detail += " (API token)"
+            }
+            checks.append(Check(name: "login", status: state, detail: detail, fix: advice))
+        } catch let error as ClientError {
+            checks.append(Check(name: "login", status: "error", detail: error.message, fix: error.hint))
+        } catch {
+            checks.append(Check(name: "login", status: "error", detail: Self.oneLine(error), fix: client.loginHintText))
+        }
+        return checks
+    }
+
     static func toolChecks() -> [Check] {
         let tools: [(String, [String], String)] = [
             ("chromium", ["chromium", "chromium-browser", "google-chrome"], "browser checks are skipped without it: apt-get install chromium"),
