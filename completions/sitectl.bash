@@ -1582,7 +1582,7 @@ _sitectl_versions_preview() {
     repeating_flags=(--verbose -v)
     non_repeating_flags=(--json --quiet -q --yes -y --no-input --print-url --version -h --help)
     repeating_options=()
-    non_repeating_options=(--context -c -H --host --output -o --config-dir)
+    non_repeating_options=(--context -c -H --host --output -o --config-dir --port)
     __sitectl_offer_flags_options 1
 
     # Offer option value completions
@@ -1598,6 +1598,9 @@ _sitectl_versions_preview() {
         return
         ;;
     '--config-dir')
+        return
+        ;;
+    '--port')
         return
         ;;
     esac

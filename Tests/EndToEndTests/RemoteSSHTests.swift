@@ -140,6 +140,21 @@ struct SSHServer {
         #expect(rows.first { $0["name"] as? String == "box" }?["current"] as? Bool == true)
         #expect(rows.first { $0["name"] as? String == "box" }?["logged_in_as"] as? String == "remote@example.test")
 
+        // The preview tunnelled to this machine over ssh (like kubectl port-forward), until interrupted.
+        let localPort = Harness.freePort()
+        let previewLog = harness.work.appendingPathComponent("preview.log").path
+        let preview = try Subprocess.spawnBackground(
+            Harness.binary.path, ["versions", "preview", "blog@2", "--port", String(localPort)], environment: harness.environment, log: previewLog)
+        defer { kill(preview, SIGKILL); var status: Int32 = 0; waitpid(preview, &status, 0) }
+        #expect(Harness.eventually(timeout: 20) {
+            ((try? String(contentsOfFile: previewLog, encoding: .utf8)) ?? "").contains("http://preview--blog.localhost:\(localPort)/")
+        }, "\((try? String(contentsOfFile: previewLog, encoding: .utf8)) ?? "")")
+        let tunnelled = try Harness.exec(
+            "/usr/bin/curl", ["-sS", "-H", "Host: preview--blog.localhost:\(localPort)", "http://127.0.0.1:\(localPort)/"], environment: harness.environment)
+        #expect(tunnelled.stdout.contains("Over SSH"), "\(tunnelled.stdout) \(tunnelled.stderr)")
+        kill(preview, SIGINT)
+        #expect(Harness.eventually(timeout: 5) { var status: Int32 = 0; return waitpid(preview, &status, WNOHANG) == preview })
+
         // The daemon's own log and doctor's context checks, over ssh.
         let remoteLog = try harness.run(["daemon", "logs", "--tail", "50"])
         #expect(remoteLog.status == 0, "\(remoteLog.stderr)")

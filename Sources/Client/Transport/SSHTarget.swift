@@ -11,6 +11,8 @@ public struct SSHTarget: Sendable, Equatable, CustomStringConvertible {
     public var remoteSocket: String?
     /// `ssh -o` options (`KEY=VALUE`), before sitectl's own defaults so they win.
     public var options: [String] = []
+    /// What `dial-stdio` connects to: the API (nil) or the daemon's site server (`preview`).
+    public var dialTarget: String?
 
     public init(user: String?, host: String, port: Int?) {
         self.user = user
@@ -69,7 +71,8 @@ public struct SSHTarget: Sendable, Equatable, CustomStringConvertible {
 
     /// The command run on the remote machine, quoted for its shell.
     public var remoteCommand: String {
-        ([remoteBin, "daemon", "dial-stdio"] + (remoteSocket.map { ["--socket", $0] } ?? [])).map(Self.shellQuoted).joined(separator: " ")
+        ([remoteBin, "daemon", "dial-stdio"] + (remoteSocket.map { ["--socket", $0] } ?? []) + (dialTarget.map { ["--target", $0] } ?? []))
+            .map(Self.shellQuoted).joined(separator: " ")
     }
 
     static func shellQuoted(_ word: String) -> String {

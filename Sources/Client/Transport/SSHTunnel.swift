@@ -82,6 +82,41 @@ public final class SSHTunnel: @unchecked Sendable {
         return path
     }
 
+    /// Listens on 127.0.0.1:`port` (0: any free port) instead, for a browser (`versions preview` over ssh);
+    /// returns the port.
+    public func startTCP(port: Int) throws -> Int {
+        lock.lock()
+        defer { lock.unlock() }
+        var template = Array((NSTemporaryDirectory().hasSuffix("/") ? NSTemporaryDirectory() : NSTemporaryDirectory() + "/").utf8CString.dropLast())
+        template += Array("sitectl-ssh-XXXXXX".utf8CString)
+        guard let made = mkdtemp(&template) else {
+            throw ClientError("Cannot make a private folder for the ssh tunnel: \(String(cString: strerror(errno))).")
+        }
+        directory = String(cString: made)
+        TunnelCleanup.register(directory!)
+        let listener = socket(AF_INET, Int32(SOCK_STREAM.rawValue) | Int32(SOCK_CLOEXEC.rawValue), 0)
+        guard listener >= 0 else { throw ClientError("Cannot open a socket: \(String(cString: strerror(errno))).") }
+        var yes: Int32 = 1
+        setsockopt(listener, SOL_SOCKET, SO_REUSEADDR, &yes, socklen_t(MemoryLayout<Int32>.size))
+        var address = sockaddr_in()
+        address.sin_family = sa_family_t(AF_INET)
+        address.sin_addr.s_addr = inet_addr("127.0.0.1")
+        address.sin_port = in_port_t(UInt16(port).bigEndian)
+        var length = socklen_t(MemoryLayout<sockaddr_in>.size)
+        let bound = withUnsafePointer(to: &address) { $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { bind(listener, $0, length) } }
+        guard bound == 0, listen(listener, 32) == 0 else {
+            let reason = String(cString: strerror(errno))
+            close(listener)
+            throw ClientError("Cannot listen on 127.0.0.1:\(port): \(reason).", hint: "Choose another --port, or 0 for any free one.",
+                exitCode: ClientError.Exit.usage)
+        }
+        _ = withUnsafeMutablePointer(to: &address) { $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { getsockname(listener, $0, &length) } }
+        let thread = Thread { [self] in acceptLoop(listener) }
+        thread.name = "ssh-tunnel-tcp"
+        thread.start()
+        return Int(UInt16(bigEndian: address.sin_port))
+    }
+
     private func acceptLoop(_ listener: Int32) {
         while true {
             let client = accept(listener, nil, nil)

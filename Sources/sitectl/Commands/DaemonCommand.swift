@@ -12,7 +12,7 @@ struct DaemonCommand: AsyncParsableCommand {
         subcommands: [Start.self, Stop.self, Status.self, Logs.self, DialStdio.self, CompileChild.self])
 
     /// `sitectl daemon dial-stdio`: run by ssh on the daemon's machine for an ssh:// context (docker's model).
-    struct DialStdio: ParsableCommand {
+    struct DialStdio: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
             commandName: "dial-stdio",
             abstract: "Connect stdin and stdout to the daemon's socket (used over ssh by ssh:// contexts).",
@@ -21,10 +21,28 @@ struct DaemonCommand: AsyncParsableCommand {
         @Option(help: "The daemon's socket (default: this user's default socket).")
         var socket: String?
 
-        func run() throws {
+        @Option(help: "What to connect to: api (the daemon's socket) or preview (its site server, for versions preview).")
+        var target = "api"
+
+        func run() async throws {
             var path = socket ?? Endpoint.defaultSocketPath()
             if path.hasPrefix("unix://") { path = String(path.dropFirst("unix://".count)) }
-            try StdioBridge.run(socketPath: path)
+            switch target {
+            case "api":
+                try StdioBridge.run(socketPath: path)
+            case "preview":
+                // The site server's address comes from the daemon itself.
+                let client = try APIClient(endpoint: .unix(path: path), contextName: "local", credentials: CredentialStore(directory: ConfigDirectory()))
+                let serve = try await client.status().serveAddress
+                guard let colon = serve.lastIndex(of: ":"), let port = Int(serve[serve.index(after: colon)...]) else {
+                    throw ClientError("The daemon reports no site server address ('\(serve)').", exitCode: ClientError.Exit.unreachable)
+                }
+                var host = String(serve[..<colon])
+                if ["0.0.0.0", "", "::", "[::]", "localhost"].contains(host) { host = "127.0.0.1" }
+                try StdioBridge.run(host: host, port: port)
+            default:
+                throw ClientError("--target must be api or preview.", exitCode: ClientError.Exit.usage)
+            }
         }
     }
 

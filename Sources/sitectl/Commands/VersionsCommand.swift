@@ -176,15 +176,32 @@ struct VersionsCommand: AsyncParsableCommand {
         static let configuration = CommandConfiguration(abstract: "Point the site's preview at a version and print its URL.")
         @OptionGroup var global: GlobalOptions
         @Argument(help: "SITE@V.") var version: String
-        @Flag(help: "Print only the URL.") var printURL = false
+        @Flag(help: "Print only the URL (the daemon's own, even over ssh) and return.") var printURL = false
+        @Option(help: "Over an ssh:// context: the local port of the tunnel to the preview (0: any free port).") var port = 0
 
         func run() async throws {
             let ref = try VersionRef(version)
+            guard (0...65535).contains(port) else {
+                throw ClientError("--port must be between 0 and 65535.", exitCode: ClientError.Exit.usage)
+            }
             let client = try global.client()
             let move = try await client.preview(site: ref.site, ref: ref.ref)
             let serve = try await client.status().serveAddress
             let url = SiteURL.make(site: ref.site, serveAddress: serve, prefix: "preview--")
             if printURL { Terminal.out(url); return }
+            // Over ssh, the daemon's site server is on its machine: tunnel it here until Ctrl-C (kubectl port-forward).
+            if var target = client.tunnel?.target {
+                target.dialTarget = "preview"
+                let tunnel = SSHTunnel(target: target)
+                let local = try tunnel.startTCP(port: port)
+                let localURL = SiteURL.make(site: ref.site, serveAddress: "127.0.0.1:\(local)", prefix: "preview--")
+                try Output.emit(move, format: global.format, names: { [localURL] }) {
+                    Terminal.out("Preview of \(move.site) is v\(move.to): \(localURL)")
+                }
+                Terminal.err("Tunnelled over \(target) to the daemon's site server (\(serve)); Ctrl-C stops.")
+                signal(SIGINT, SIG_DFL)
+                while true { try await Task.sleep(for: .seconds(3600)) }
+            }
             try Output.emit(move, format: global.format, names: { [url] }) {
                 Terminal.out("Preview of \(move.site) is v\(move.to): \(url)")
             }
