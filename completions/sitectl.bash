@@ -173,13 +173,13 @@ _sitectl() {
     unset 'unparsed_words[0]'
     unparsed_words=("${unparsed_words[@]}")
     case "${subcommand}" in
-    daemon|register|login|logout|whoami|auth|context|sites|agents|chat|requests|jobs|versions|build|serve|themes|tui|doctor|version|completion|help)
+    daemon|register|login|logout|whoami|auth|context|sites|agents|chat|requests|jobs|versions|build|serve|themes|tui|doctor|version|environment|completion|help)
         # Offer subcommand argument completions
         "_sitectl_${subcommand}"
         ;;
     *)
         # Offer subcommand completions
-        COMPREPLY+=($(compgen -W 'daemon register login logout whoami auth context sites agents chat requests jobs versions build serve themes tui doctor version completion help' -- "${cur}"))
+        COMPREPLY+=($(compgen -W 'daemon register login logout whoami auth context sites agents chat requests jobs versions build serve themes tui doctor version environment completion help' -- "${cur}"))
         ;;
     esac
 }
@@ -209,9 +209,9 @@ _sitectl_daemon() {
 
 _sitectl_daemon_start() {
     repeating_flags=(--verbose -v)
-    non_repeating_flags=(--json --quiet -q --yes -y --no-input --foreground --insecure-listen --wait --browser-checks --no-browser-checks --version -h --help)
+    non_repeating_flags=(--json --quiet -q --yes -y --no-input --no-headers --foreground --insecure-listen --wait --browser-checks --no-browser-checks --version -h --help)
     repeating_options=()
-    non_repeating_options=(--context -c -H --host --output -o --config-dir --data-dir --listen --tls-cert --tls-key --serve --workers --timeout --agent-config --compile-cpu-seconds --compile-memory-mb --quota-sites --quota-versions --quota-mb --quota-requests-per-hour --max-import-mb --shutdown-timeout --scrub-interval)
+    non_repeating_options=(--context -c -H --host --output -o --config-dir --color --data-dir --listen --tls-cert --tls-key --serve --workers --timeout --agent-config --compile-cpu-seconds --compile-memory-mb --quota-sites --quota-versions --quota-mb --quota-requests-per-hour --max-import-mb --shutdown-timeout --scrub-interval)
     __sitectl_offer_flags_options 0
 
     # Offer option value completions
@@ -227,6 +227,10 @@ _sitectl_daemon_start() {
         return
         ;;
     '--config-dir')
+        return
+        ;;
+    '--color')
+        __sitectl_add_completions -W 'auto'$'\n''always'$'\n''never'
         return
         ;;
     '--data-dir')
@@ -285,9 +289,9 @@ _sitectl_daemon_start() {
 
 _sitectl_daemon_stop() {
     repeating_flags=(--verbose -v)
-    non_repeating_flags=(--json --quiet -q --yes -y --no-input --version -h --help)
+    non_repeating_flags=(--json --quiet -q --yes -y --no-input --no-headers --version -h --help)
     repeating_options=()
-    non_repeating_options=(--context -c -H --host --output -o --config-dir --timeout)
+    non_repeating_options=(--context -c -H --host --output -o --config-dir --color --timeout)
     __sitectl_offer_flags_options 0
 
     # Offer option value completions
@@ -303,6 +307,10 @@ _sitectl_daemon_stop() {
         return
         ;;
     '--config-dir')
+        return
+        ;;
+    '--color')
+        __sitectl_add_completions -W 'auto'$'\n''always'$'\n''never'
         return
         ;;
     '--timeout')
@@ -313,9 +321,9 @@ _sitectl_daemon_stop() {
 
 _sitectl_daemon_status() {
     repeating_flags=(--verbose -v)
-    non_repeating_flags=(--json --quiet -q --yes -y --no-input --wait --version -h --help)
+    non_repeating_flags=(--json --quiet -q --yes -y --no-input --no-headers --wait --version -h --help)
     repeating_options=()
-    non_repeating_options=(--context -c -H --host --output -o --config-dir --timeout)
+    non_repeating_options=(--context -c -H --host --output -o --config-dir --color --timeout)
     __sitectl_offer_flags_options 0
 
     # Offer option value completions
@@ -333,6 +341,10 @@ _sitectl_daemon_status() {
     '--config-dir')
         return
         ;;
+    '--color')
+        __sitectl_add_completions -W 'auto'$'\n''always'$'\n''never'
+        return
+        ;;
     '--timeout')
         return
         ;;
@@ -341,9 +353,9 @@ _sitectl_daemon_status() {
 
 _sitectl_daemon_logs() {
     repeating_flags=(--verbose -v)
-    non_repeating_flags=(--follow -f --json --quiet -q --yes -y --no-input --version -h --help)
+    non_repeating_flags=(--follow -f --json --quiet -q --yes -y --no-input --no-headers --version -h --help)
     repeating_options=()
-    non_repeating_options=(--data-dir --tail --since --context -c -H --host --output -o --config-dir)
+    non_repeating_options=(--data-dir --tail --since --context -c -H --host --output -o --config-dir --color)
     __sitectl_offer_flags_options 0
 
     # Offer option value completions
@@ -370,14 +382,18 @@ _sitectl_daemon_logs() {
     '--config-dir')
         return
         ;;
+    '--color')
+        __sitectl_add_completions -W 'auto'$'\n''always'$'\n''never'
+        return
+        ;;
     esac
 }
 
 _sitectl_register() {
     repeating_flags=(--verbose -v)
-    non_repeating_flags=(--json --quiet -q --yes -y --no-input --password-stdin --version -h --help)
+    non_repeating_flags=(--json --quiet -q --yes -y --no-input --no-headers --password-stdin --version -h --help)
     repeating_options=()
-    non_repeating_options=(--context -c -H --host --output -o --config-dir --email)
+    non_repeating_options=(--context -c -H --host --output -o --config-dir --color --email)
     __sitectl_offer_flags_options 0
 
     # Offer option value completions
@@ -393,6 +409,10 @@ _sitectl_register() {
         return
         ;;
     '--config-dir')
+        return
+        ;;
+    '--color')
+        __sitectl_add_completions -W 'auto'$'\n''always'$'\n''never'
         return
         ;;
     '--email')
@@ -403,9 +423,9 @@ _sitectl_register() {
 
 _sitectl_login() {
     repeating_flags=(--verbose -v)
-    non_repeating_flags=(--json --quiet -q --yes -y --no-input --password-stdin --token-stdin --version -h --help)
+    non_repeating_flags=(--json --quiet -q --yes -y --no-input --no-headers --password-stdin --token-stdin --version -h --help)
     repeating_options=()
-    non_repeating_options=(--context -c -H --host --output -o --config-dir --email)
+    non_repeating_options=(--context -c -H --host --output -o --config-dir --color --email)
     __sitectl_offer_flags_options 0
 
     # Offer option value completions
@@ -421,6 +441,10 @@ _sitectl_login() {
         return
         ;;
     '--config-dir')
+        return
+        ;;
+    '--color')
+        __sitectl_add_completions -W 'auto'$'\n''always'$'\n''never'
         return
         ;;
     '--email')
@@ -431,9 +455,9 @@ _sitectl_login() {
 
 _sitectl_logout() {
     repeating_flags=(--verbose -v)
-    non_repeating_flags=(--json --quiet -q --yes -y --no-input --all --version -h --help)
+    non_repeating_flags=(--json --quiet -q --yes -y --no-input --no-headers --all --version -h --help)
     repeating_options=()
-    non_repeating_options=(--context -c -H --host --output -o --config-dir)
+    non_repeating_options=(--context -c -H --host --output -o --config-dir --color)
     __sitectl_offer_flags_options 0
 
     # Offer option value completions
@@ -449,6 +473,10 @@ _sitectl_logout() {
         return
         ;;
     '--config-dir')
+        return
+        ;;
+    '--color')
+        __sitectl_add_completions -W 'auto'$'\n''always'$'\n''never'
         return
         ;;
     esac
@@ -456,9 +484,9 @@ _sitectl_logout() {
 
 _sitectl_whoami() {
     repeating_flags=(--verbose -v)
-    non_repeating_flags=(--json --quiet -q --yes -y --no-input --version -h --help)
+    non_repeating_flags=(--json --quiet -q --yes -y --no-input --no-headers --version -h --help)
     repeating_options=()
-    non_repeating_options=(--context -c -H --host --output -o --config-dir)
+    non_repeating_options=(--context -c -H --host --output -o --config-dir --color)
     __sitectl_offer_flags_options 0
 
     # Offer option value completions
@@ -474,6 +502,10 @@ _sitectl_whoami() {
         return
         ;;
     '--config-dir')
+        return
+        ;;
+    '--color')
+        __sitectl_add_completions -W 'auto'$'\n''always'$'\n''never'
         return
         ;;
     esac
@@ -504,9 +536,9 @@ _sitectl_auth() {
 
 _sitectl_auth_status() {
     repeating_flags=(--verbose -v)
-    non_repeating_flags=(--json --quiet -q --yes -y --no-input --version -h --help)
+    non_repeating_flags=(--json --quiet -q --yes -y --no-input --no-headers --version -h --help)
     repeating_options=()
-    non_repeating_options=(--context -c -H --host --output -o --config-dir)
+    non_repeating_options=(--context -c -H --host --output -o --config-dir --color)
     __sitectl_offer_flags_options 0
 
     # Offer option value completions
@@ -522,6 +554,10 @@ _sitectl_auth_status() {
         return
         ;;
     '--config-dir')
+        return
+        ;;
+    '--color')
+        __sitectl_add_completions -W 'auto'$'\n''always'$'\n''never'
         return
         ;;
     esac
@@ -552,9 +588,9 @@ _sitectl_auth_token() {
 
 _sitectl_auth_token_create() {
     repeating_flags=(--verbose -v)
-    non_repeating_flags=(--json --quiet -q --yes -y --no-input --version -h --help)
+    non_repeating_flags=(--json --quiet -q --yes -y --no-input --no-headers --version -h --help)
     repeating_options=()
-    non_repeating_options=(--context -c -H --host --output -o --config-dir --name --expires)
+    non_repeating_options=(--context -c -H --host --output -o --config-dir --color --name --expires)
     __sitectl_offer_flags_options 0
 
     # Offer option value completions
@@ -570,6 +606,10 @@ _sitectl_auth_token_create() {
         return
         ;;
     '--config-dir')
+        return
+        ;;
+    '--color')
+        __sitectl_add_completions -W 'auto'$'\n''always'$'\n''never'
         return
         ;;
     '--name')
@@ -583,9 +623,9 @@ _sitectl_auth_token_create() {
 
 _sitectl_auth_token_list() {
     repeating_flags=(--verbose -v)
-    non_repeating_flags=(--json --quiet -q --yes -y --no-input --version -h --help)
+    non_repeating_flags=(--json --quiet -q --yes -y --no-input --no-headers --version -h --help)
     repeating_options=()
-    non_repeating_options=(--context -c -H --host --output -o --config-dir)
+    non_repeating_options=(--context -c -H --host --output -o --config-dir --color)
     __sitectl_offer_flags_options 0
 
     # Offer option value completions
@@ -603,14 +643,18 @@ _sitectl_auth_token_list() {
     '--config-dir')
         return
         ;;
+    '--color')
+        __sitectl_add_completions -W 'auto'$'\n''always'$'\n''never'
+        return
+        ;;
     esac
 }
 
 _sitectl_auth_token_revoke() {
     repeating_flags=(--verbose -v)
-    non_repeating_flags=(--json --quiet -q --yes -y --no-input --version -h --help)
+    non_repeating_flags=(--json --quiet -q --yes -y --no-input --no-headers --version -h --help)
     repeating_options=()
-    non_repeating_options=(--context -c -H --host --output -o --config-dir)
+    non_repeating_options=(--context -c -H --host --output -o --config-dir --color)
     __sitectl_offer_flags_options 1
 
     # Offer option value completions
@@ -626,6 +670,10 @@ _sitectl_auth_token_revoke() {
         return
         ;;
     '--config-dir')
+        return
+        ;;
+    '--color')
+        __sitectl_add_completions -W 'auto'$'\n''always'$'\n''never'
         return
         ;;
     esac
@@ -656,9 +704,9 @@ _sitectl_context() {
 
 _sitectl_context_create() {
     repeating_flags=(--verbose -v)
-    non_repeating_flags=(--json --quiet -q --yes -y --no-input --use --version -h --help)
+    non_repeating_flags=(--json --quiet -q --yes -y --no-input --no-headers --use --version -h --help)
     repeating_options=(--ssh-option)
-    non_repeating_options=(--context -c -H --host --output -o --config-dir --remote-bin --remote-socket --ca-cert --description)
+    non_repeating_options=(--context -c -H --host --output -o --config-dir --color --remote-bin --remote-socket --ca-cert --description)
     __sitectl_offer_flags_options 1
 
     # Offer option value completions
@@ -674,6 +722,10 @@ _sitectl_context_create() {
         return
         ;;
     '--config-dir')
+        return
+        ;;
+    '--color')
+        __sitectl_add_completions -W 'auto'$'\n''always'$'\n''never'
         return
         ;;
     '--remote-bin')
@@ -696,9 +748,9 @@ _sitectl_context_create() {
 
 _sitectl_context_list() {
     repeating_flags=(--verbose -v)
-    non_repeating_flags=(--json --quiet -q --yes -y --no-input --version -h --help)
+    non_repeating_flags=(--json --quiet -q --yes -y --no-input --no-headers --version -h --help)
     repeating_options=()
-    non_repeating_options=(--context -c -H --host --output -o --config-dir)
+    non_repeating_options=(--context -c -H --host --output -o --config-dir --color)
     __sitectl_offer_flags_options 0
 
     # Offer option value completions
@@ -716,14 +768,18 @@ _sitectl_context_list() {
     '--config-dir')
         return
         ;;
+    '--color')
+        __sitectl_add_completions -W 'auto'$'\n''always'$'\n''never'
+        return
+        ;;
     esac
 }
 
 _sitectl_context_show() {
     repeating_flags=(--verbose -v)
-    non_repeating_flags=(--json --quiet -q --yes -y --no-input --version -h --help)
+    non_repeating_flags=(--json --quiet -q --yes -y --no-input --no-headers --version -h --help)
     repeating_options=()
-    non_repeating_options=(--context -c -H --host --output -o --config-dir)
+    non_repeating_options=(--context -c -H --host --output -o --config-dir --color)
     __sitectl_offer_flags_options 1
 
     # Offer option value completions
@@ -739,6 +795,10 @@ _sitectl_context_show() {
         return
         ;;
     '--config-dir')
+        return
+        ;;
+    '--color')
+        __sitectl_add_completions -W 'auto'$'\n''always'$'\n''never'
         return
         ;;
     esac
@@ -746,9 +806,9 @@ _sitectl_context_show() {
 
 _sitectl_context_use() {
     repeating_flags=(--verbose -v)
-    non_repeating_flags=(--json --quiet -q --yes -y --no-input --version -h --help)
+    non_repeating_flags=(--json --quiet -q --yes -y --no-input --no-headers --version -h --help)
     repeating_options=()
-    non_repeating_options=(--context -c -H --host --output -o --config-dir)
+    non_repeating_options=(--context -c -H --host --output -o --config-dir --color)
     __sitectl_offer_flags_options 1
 
     # Offer option value completions
@@ -764,6 +824,10 @@ _sitectl_context_use() {
         return
         ;;
     '--config-dir')
+        return
+        ;;
+    '--color')
+        __sitectl_add_completions -W 'auto'$'\n''always'$'\n''never'
         return
         ;;
     esac
@@ -771,9 +835,9 @@ _sitectl_context_use() {
 
 _sitectl_context_update() {
     repeating_flags=(--verbose -v)
-    non_repeating_flags=(--json --quiet -q --yes -y --no-input --clear-ssh-options --version -h --help)
+    non_repeating_flags=(--json --quiet -q --yes -y --no-input --no-headers --clear-ssh-options --version -h --help)
     repeating_options=(--ssh-option)
-    non_repeating_options=(--context -c -H --host --output -o --config-dir --remote-bin --remote-socket --ca-cert --description)
+    non_repeating_options=(--context -c -H --host --output -o --config-dir --color --remote-bin --remote-socket --ca-cert --description)
     __sitectl_offer_flags_options 1
 
     # Offer option value completions
@@ -789,6 +853,10 @@ _sitectl_context_update() {
         return
         ;;
     '--config-dir')
+        return
+        ;;
+    '--color')
+        __sitectl_add_completions -W 'auto'$'\n''always'$'\n''never'
         return
         ;;
     '--remote-bin')
@@ -811,9 +879,9 @@ _sitectl_context_update() {
 
 _sitectl_context_remove() {
     repeating_flags=(--verbose -v)
-    non_repeating_flags=(--json --quiet -q --yes -y --no-input --version -h --help)
+    non_repeating_flags=(--json --quiet -q --yes -y --no-input --no-headers --version -h --help)
     repeating_options=()
-    non_repeating_options=(--context -c -H --host --output -o --config-dir)
+    non_repeating_options=(--context -c -H --host --output -o --config-dir --color)
     __sitectl_offer_flags_options 1
 
     # Offer option value completions
@@ -829,6 +897,10 @@ _sitectl_context_remove() {
         return
         ;;
     '--config-dir')
+        return
+        ;;
+    '--color')
+        __sitectl_add_completions -W 'auto'$'\n''always'$'\n''never'
         return
         ;;
     esac
@@ -836,9 +908,9 @@ _sitectl_context_remove() {
 
 _sitectl_context_test() {
     repeating_flags=(--verbose -v)
-    non_repeating_flags=(--json --quiet -q --yes -y --no-input --version -h --help)
+    non_repeating_flags=(--json --quiet -q --yes -y --no-input --no-headers --version -h --help)
     repeating_options=()
-    non_repeating_options=(--context -c -H --host --output -o --config-dir)
+    non_repeating_options=(--context -c -H --host --output -o --config-dir --color)
     __sitectl_offer_flags_options 1
 
     # Offer option value completions
@@ -854,6 +926,10 @@ _sitectl_context_test() {
         return
         ;;
     '--config-dir')
+        return
+        ;;
+    '--color')
+        __sitectl_add_completions -W 'auto'$'\n''always'$'\n''never'
         return
         ;;
     esac
@@ -884,9 +960,9 @@ _sitectl_sites() {
 
 _sitectl_sites_create() {
     repeating_flags=(--verbose -v)
-    non_repeating_flags=(--json --quiet -q --yes -y --no-input --version -h --help)
+    non_repeating_flags=(--json --quiet -q --yes -y --no-input --no-headers --version -h --help)
     repeating_options=()
-    non_repeating_options=(--context -c -H --host --output -o --config-dir --theme --description --from)
+    non_repeating_options=(--context -c -H --host --output -o --config-dir --color --theme --description --from)
     __sitectl_offer_flags_options 1
 
     # Offer option value completions
@@ -904,6 +980,10 @@ _sitectl_sites_create() {
     '--config-dir')
         return
         ;;
+    '--color')
+        __sitectl_add_completions -W 'auto'$'\n''always'$'\n''never'
+        return
+        ;;
     '--theme')
         return
         ;;
@@ -918,9 +998,9 @@ _sitectl_sites_create() {
 
 _sitectl_sites_list() {
     repeating_flags=(--verbose -v)
-    non_repeating_flags=(--json --quiet -q --yes -y --no-input --version -h --help)
+    non_repeating_flags=(--json --quiet -q --yes -y --no-input --no-headers --version -h --help)
     repeating_options=()
-    non_repeating_options=(--context -c -H --host --output -o --config-dir --status --limit --cursor)
+    non_repeating_options=(--context -c -H --host --output -o --config-dir --color --status --limit --cursor --search --sort)
     __sitectl_offer_flags_options 0
 
     # Offer option value completions
@@ -938,6 +1018,10 @@ _sitectl_sites_list() {
     '--config-dir')
         return
         ;;
+    '--color')
+        __sitectl_add_completions -W 'auto'$'\n''always'$'\n''never'
+        return
+        ;;
     '--status')
         return
         ;;
@@ -947,14 +1031,20 @@ _sitectl_sites_list() {
     '--cursor')
         return
         ;;
+    '--search')
+        return
+        ;;
+    '--sort')
+        return
+        ;;
     esac
 }
 
 _sitectl_sites_show() {
     repeating_flags=(--verbose -v)
-    non_repeating_flags=(--json --quiet -q --yes -y --no-input --version -h --help)
+    non_repeating_flags=(--json --quiet -q --yes -y --no-input --no-headers --version -h --help)
     repeating_options=()
-    non_repeating_options=(--context -c -H --host --output -o --config-dir)
+    non_repeating_options=(--context -c -H --host --output -o --config-dir --color)
     __sitectl_offer_flags_options 1
 
     # Offer option value completions
@@ -970,6 +1060,10 @@ _sitectl_sites_show() {
         return
         ;;
     '--config-dir')
+        return
+        ;;
+    '--color')
+        __sitectl_add_completions -W 'auto'$'\n''always'$'\n''never'
         return
         ;;
     esac
@@ -977,9 +1071,9 @@ _sitectl_sites_show() {
 
 _sitectl_sites_enable() {
     repeating_flags=(--verbose -v)
-    non_repeating_flags=(--json --quiet -q --yes -y --no-input --version -h --help)
+    non_repeating_flags=(--json --quiet -q --yes -y --no-input --no-headers --version -h --help)
     repeating_options=()
-    non_repeating_options=(--context -c -H --host --output -o --config-dir)
+    non_repeating_options=(--context -c -H --host --output -o --config-dir --color)
     __sitectl_offer_flags_options 1
 
     # Offer option value completions
@@ -995,6 +1089,10 @@ _sitectl_sites_enable() {
         return
         ;;
     '--config-dir')
+        return
+        ;;
+    '--color')
+        __sitectl_add_completions -W 'auto'$'\n''always'$'\n''never'
         return
         ;;
     esac
@@ -1002,9 +1100,9 @@ _sitectl_sites_enable() {
 
 _sitectl_sites_disable() {
     repeating_flags=(--verbose -v)
-    non_repeating_flags=(--json --quiet -q --yes -y --no-input --version -h --help)
+    non_repeating_flags=(--json --quiet -q --yes -y --no-input --no-headers --version -h --help)
     repeating_options=()
-    non_repeating_options=(--context -c -H --host --output -o --config-dir)
+    non_repeating_options=(--context -c -H --host --output -o --config-dir --color)
     __sitectl_offer_flags_options 1
 
     # Offer option value completions
@@ -1020,6 +1118,10 @@ _sitectl_sites_disable() {
         return
         ;;
     '--config-dir')
+        return
+        ;;
+    '--color')
+        __sitectl_add_completions -W 'auto'$'\n''always'$'\n''never'
         return
         ;;
     esac
@@ -1027,9 +1129,9 @@ _sitectl_sites_disable() {
 
 _sitectl_sites_agent() {
     repeating_flags=(--verbose -v)
-    non_repeating_flags=(--json --quiet -q --yes -y --no-input --clear --version -h --help)
+    non_repeating_flags=(--json --quiet -q --yes -y --no-input --no-headers --clear --version -h --help)
     repeating_options=()
-    non_repeating_options=(--context -c -H --host --output -o --config-dir --profile)
+    non_repeating_options=(--context -c -H --host --output -o --config-dir --color --profile)
     __sitectl_offer_flags_options 1
 
     # Offer option value completions
@@ -1045,6 +1147,10 @@ _sitectl_sites_agent() {
         return
         ;;
     '--config-dir')
+        return
+        ;;
+    '--color')
+        __sitectl_add_completions -W 'auto'$'\n''always'$'\n''never'
         return
         ;;
     '--profile')
@@ -1055,9 +1161,9 @@ _sitectl_sites_agent() {
 
 _sitectl_sites_delete() {
     repeating_flags=(--verbose -v)
-    non_repeating_flags=(--json --quiet -q --yes -y --no-input --dry-run --version -h --help)
+    non_repeating_flags=(--json --quiet -q --yes -y --no-input --no-headers --dry-run --version -h --help)
     repeating_options=()
-    non_repeating_options=(--context -c -H --host --output -o --config-dir)
+    non_repeating_options=(--context -c -H --host --output -o --config-dir --color)
     __sitectl_offer_flags_options 1
 
     # Offer option value completions
@@ -1073,6 +1179,10 @@ _sitectl_sites_delete() {
         return
         ;;
     '--config-dir')
+        return
+        ;;
+    '--color')
+        __sitectl_add_completions -W 'auto'$'\n''always'$'\n''never'
         return
         ;;
     esac
@@ -1103,9 +1213,9 @@ _sitectl_agents() {
 
 _sitectl_agents_list() {
     repeating_flags=(--verbose -v)
-    non_repeating_flags=(--json --quiet -q --yes -y --no-input --version -h --help)
+    non_repeating_flags=(--json --quiet -q --yes -y --no-input --no-headers --version -h --help)
     repeating_options=()
-    non_repeating_options=(--context -c -H --host --output -o --config-dir)
+    non_repeating_options=(--context -c -H --host --output -o --config-dir --color)
     __sitectl_offer_flags_options 0
 
     # Offer option value completions
@@ -1123,14 +1233,18 @@ _sitectl_agents_list() {
     '--config-dir')
         return
         ;;
+    '--color')
+        __sitectl_add_completions -W 'auto'$'\n''always'$'\n''never'
+        return
+        ;;
     esac
 }
 
 _sitectl_chat() {
     repeating_flags=(--verbose -v)
-    non_repeating_flags=(--json --quiet -q --yes -y --no-input --wait --follow --version -h --help)
+    non_repeating_flags=(--json --quiet -q --yes -y --no-input --no-headers --wait --follow --version -h --help)
     repeating_options=()
-    non_repeating_options=(--context -c -H --host --output -o --config-dir --file)
+    non_repeating_options=(--context -c -H --host --output -o --config-dir --color --file)
     __sitectl_offer_flags_options -1
 
     # Offer option value completions
@@ -1146,6 +1260,10 @@ _sitectl_chat() {
         return
         ;;
     '--config-dir')
+        return
+        ;;
+    '--color')
+        __sitectl_add_completions -W 'auto'$'\n''always'$'\n''never'
         return
         ;;
     '--file')
@@ -1179,9 +1297,9 @@ _sitectl_requests() {
 
 _sitectl_requests_list() {
     repeating_flags=(--verbose -v)
-    non_repeating_flags=(--json --quiet -q --yes -y --no-input --version -h --help)
+    non_repeating_flags=(--json --quiet -q --yes -y --no-input --no-headers --version -h --help)
     repeating_options=()
-    non_repeating_options=(--context -c -H --host --output -o --config-dir --site --state --limit)
+    non_repeating_options=(--context -c -H --host --output -o --config-dir --color --site --state --limit)
     __sitectl_offer_flags_options 0
 
     # Offer option value completions
@@ -1199,6 +1317,10 @@ _sitectl_requests_list() {
     '--config-dir')
         return
         ;;
+    '--color')
+        __sitectl_add_completions -W 'auto'$'\n''always'$'\n''never'
+        return
+        ;;
     '--site')
         return
         ;;
@@ -1213,9 +1335,9 @@ _sitectl_requests_list() {
 
 _sitectl_requests_show() {
     repeating_flags=(--verbose -v)
-    non_repeating_flags=(--json --quiet -q --yes -y --no-input --version -h --help)
+    non_repeating_flags=(--json --quiet -q --yes -y --no-input --no-headers --version -h --help)
     repeating_options=()
-    non_repeating_options=(--context -c -H --host --output -o --config-dir)
+    non_repeating_options=(--context -c -H --host --output -o --config-dir --color)
     __sitectl_offer_flags_options 1
 
     # Offer option value completions
@@ -1233,14 +1355,18 @@ _sitectl_requests_show() {
     '--config-dir')
         return
         ;;
+    '--color')
+        __sitectl_add_completions -W 'auto'$'\n''always'$'\n''never'
+        return
+        ;;
     esac
 }
 
 _sitectl_requests_answer() {
     repeating_flags=(--verbose -v)
-    non_repeating_flags=(--json --quiet -q --yes -y --no-input --wait --follow --version -h --help)
+    non_repeating_flags=(--json --quiet -q --yes -y --no-input --no-headers --wait --follow --version -h --help)
     repeating_options=()
-    non_repeating_options=(--context -c -H --host --output -o --config-dir)
+    non_repeating_options=(--context -c -H --host --output -o --config-dir --color)
     __sitectl_offer_flags_options -1
 
     # Offer option value completions
@@ -1258,14 +1384,18 @@ _sitectl_requests_answer() {
     '--config-dir')
         return
         ;;
+    '--color')
+        __sitectl_add_completions -W 'auto'$'\n''always'$'\n''never'
+        return
+        ;;
     esac
 }
 
 _sitectl_requests_cancel() {
     repeating_flags=(--verbose -v)
-    non_repeating_flags=(--json --quiet -q --yes -y --no-input --version -h --help)
+    non_repeating_flags=(--json --quiet -q --yes -y --no-input --no-headers --version -h --help)
     repeating_options=()
-    non_repeating_options=(--context -c -H --host --output -o --config-dir)
+    non_repeating_options=(--context -c -H --host --output -o --config-dir --color)
     __sitectl_offer_flags_options 1
 
     # Offer option value completions
@@ -1281,6 +1411,10 @@ _sitectl_requests_cancel() {
         return
         ;;
     '--config-dir')
+        return
+        ;;
+    '--color')
+        __sitectl_add_completions -W 'auto'$'\n''always'$'\n''never'
         return
         ;;
     esac
@@ -1311,9 +1445,9 @@ _sitectl_jobs() {
 
 _sitectl_jobs_list() {
     repeating_flags=(--verbose -v)
-    non_repeating_flags=(--json --quiet -q --yes -y --no-input --version -h --help)
+    non_repeating_flags=(--json --quiet -q --yes -y --no-input --no-headers --version -h --help)
     repeating_options=()
-    non_repeating_options=(--context -c -H --host --output -o --config-dir --site --state --limit)
+    non_repeating_options=(--context -c -H --host --output -o --config-dir --color --site --state --limit)
     __sitectl_offer_flags_options 0
 
     # Offer option value completions
@@ -1331,6 +1465,10 @@ _sitectl_jobs_list() {
     '--config-dir')
         return
         ;;
+    '--color')
+        __sitectl_add_completions -W 'auto'$'\n''always'$'\n''never'
+        return
+        ;;
     '--site')
         return
         ;;
@@ -1345,9 +1483,9 @@ _sitectl_jobs_list() {
 
 _sitectl_jobs_show() {
     repeating_flags=(--verbose -v)
-    non_repeating_flags=(--json --quiet -q --yes -y --no-input --version -h --help)
+    non_repeating_flags=(--json --quiet -q --yes -y --no-input --no-headers --version -h --help)
     repeating_options=()
-    non_repeating_options=(--context -c -H --host --output -o --config-dir)
+    non_repeating_options=(--context -c -H --host --output -o --config-dir --color)
     __sitectl_offer_flags_options 1
 
     # Offer option value completions
@@ -1363,6 +1501,10 @@ _sitectl_jobs_show() {
         return
         ;;
     '--config-dir')
+        return
+        ;;
+    '--color')
+        __sitectl_add_completions -W 'auto'$'\n''always'$'\n''never'
         return
         ;;
     esac
@@ -1370,9 +1512,9 @@ _sitectl_jobs_show() {
 
 _sitectl_jobs_logs() {
     repeating_flags=(--verbose -v)
-    non_repeating_flags=(--json --quiet -q --yes -y --no-input --follow -f --timestamps --exit-status --version -h --help)
+    non_repeating_flags=(--json --quiet -q --yes -y --no-input --no-headers --follow -f --timestamps --exit-status --version -h --help)
     repeating_options=()
-    non_repeating_options=(--context -c -H --host --output -o --config-dir --tail)
+    non_repeating_options=(--context -c -H --host --output -o --config-dir --color --tail)
     __sitectl_offer_flags_options 1
 
     # Offer option value completions
@@ -1388,6 +1530,10 @@ _sitectl_jobs_logs() {
         return
         ;;
     '--config-dir')
+        return
+        ;;
+    '--color')
+        __sitectl_add_completions -W 'auto'$'\n''always'$'\n''never'
         return
         ;;
     '--tail')
@@ -1398,9 +1544,9 @@ _sitectl_jobs_logs() {
 
 _sitectl_jobs_wait() {
     repeating_flags=(--verbose -v)
-    non_repeating_flags=(--json --quiet -q --yes -y --no-input --version -h --help)
+    non_repeating_flags=(--json --quiet -q --yes -y --no-input --no-headers --version -h --help)
     repeating_options=()
-    non_repeating_options=(--context -c -H --host --output -o --config-dir --timeout)
+    non_repeating_options=(--context -c -H --host --output -o --config-dir --color --timeout)
     __sitectl_offer_flags_options 1
 
     # Offer option value completions
@@ -1416,6 +1562,10 @@ _sitectl_jobs_wait() {
         return
         ;;
     '--config-dir')
+        return
+        ;;
+    '--color')
+        __sitectl_add_completions -W 'auto'$'\n''always'$'\n''never'
         return
         ;;
     '--timeout')
@@ -1426,9 +1576,9 @@ _sitectl_jobs_wait() {
 
 _sitectl_jobs_cancel() {
     repeating_flags=(--verbose -v)
-    non_repeating_flags=(--json --quiet -q --yes -y --no-input --version -h --help)
+    non_repeating_flags=(--json --quiet -q --yes -y --no-input --no-headers --version -h --help)
     repeating_options=()
-    non_repeating_options=(--context -c -H --host --output -o --config-dir)
+    non_repeating_options=(--context -c -H --host --output -o --config-dir --color)
     __sitectl_offer_flags_options 1
 
     # Offer option value completions
@@ -1444,6 +1594,10 @@ _sitectl_jobs_cancel() {
         return
         ;;
     '--config-dir')
+        return
+        ;;
+    '--color')
+        __sitectl_add_completions -W 'auto'$'\n''always'$'\n''never'
         return
         ;;
     esac
@@ -1474,9 +1628,9 @@ _sitectl_versions() {
 
 _sitectl_versions_list() {
     repeating_flags=(--verbose -v)
-    non_repeating_flags=(--json --quiet -q --yes -y --no-input --version -h --help)
+    non_repeating_flags=(--json --quiet -q --yes -y --no-input --no-headers --version -h --help)
     repeating_options=()
-    non_repeating_options=(--context -c -H --host --output -o --config-dir --limit)
+    non_repeating_options=(--context -c -H --host --output -o --config-dir --color --limit)
     __sitectl_offer_flags_options 1
 
     # Offer option value completions
@@ -1492,6 +1646,10 @@ _sitectl_versions_list() {
         return
         ;;
     '--config-dir')
+        return
+        ;;
+    '--color')
+        __sitectl_add_completions -W 'auto'$'\n''always'$'\n''never'
         return
         ;;
     '--limit')
@@ -1502,9 +1660,9 @@ _sitectl_versions_list() {
 
 _sitectl_versions_show() {
     repeating_flags=(--verbose -v)
-    non_repeating_flags=(--json --quiet -q --yes -y --no-input --log --transcript --version -h --help)
+    non_repeating_flags=(--json --quiet -q --yes -y --no-input --no-headers --log --transcript --version -h --help)
     repeating_options=()
-    non_repeating_options=(--context -c -H --host --output -o --config-dir --screenshot)
+    non_repeating_options=(--context -c -H --host --output -o --config-dir --color --screenshot)
     __sitectl_offer_flags_options 1
 
     # Offer option value completions
@@ -1522,6 +1680,10 @@ _sitectl_versions_show() {
     '--config-dir')
         return
         ;;
+    '--color')
+        __sitectl_add_completions -W 'auto'$'\n''always'$'\n''never'
+        return
+        ;;
     '--screenshot')
         return
         ;;
@@ -1530,9 +1692,9 @@ _sitectl_versions_show() {
 
 _sitectl_versions_diff() {
     repeating_flags=(--verbose -v)
-    non_repeating_flags=(--json --quiet -q --yes -y --no-input --stat --name-only --exit-code --version -h --help)
+    non_repeating_flags=(--json --quiet -q --yes -y --no-input --no-headers --stat --name-only --exit-code --version -h --help)
     repeating_options=()
-    non_repeating_options=(--context -c -H --host --output -o --config-dir)
+    non_repeating_options=(--context -c -H --host --output -o --config-dir --color)
     __sitectl_offer_flags_options 2
 
     # Offer option value completions
@@ -1550,14 +1712,18 @@ _sitectl_versions_diff() {
     '--config-dir')
         return
         ;;
+    '--color')
+        __sitectl_add_completions -W 'auto'$'\n''always'$'\n''never'
+        return
+        ;;
     esac
 }
 
 _sitectl_versions_deploy() {
     repeating_flags=(--verbose -v)
-    non_repeating_flags=(--json --quiet -q --yes -y --no-input --force --dry-run --version -h --help)
+    non_repeating_flags=(--json --quiet -q --yes -y --no-input --no-headers --force --dry-run --version -h --help)
     repeating_options=()
-    non_repeating_options=(--context -c -H --host --output -o --config-dir)
+    non_repeating_options=(--context -c -H --host --output -o --config-dir --color)
     __sitectl_offer_flags_options 1
 
     # Offer option value completions
@@ -1573,6 +1739,10 @@ _sitectl_versions_deploy() {
         return
         ;;
     '--config-dir')
+        return
+        ;;
+    '--color')
+        __sitectl_add_completions -W 'auto'$'\n''always'$'\n''never'
         return
         ;;
     esac
@@ -1580,9 +1750,9 @@ _sitectl_versions_deploy() {
 
 _sitectl_versions_preview() {
     repeating_flags=(--verbose -v)
-    non_repeating_flags=(--json --quiet -q --yes -y --no-input --print-url --version -h --help)
+    non_repeating_flags=(--json --quiet -q --yes -y --no-input --no-headers --print-url --version -h --help)
     repeating_options=()
-    non_repeating_options=(--context -c -H --host --output -o --config-dir --port)
+    non_repeating_options=(--context -c -H --host --output -o --config-dir --color --port)
     __sitectl_offer_flags_options 1
 
     # Offer option value completions
@@ -1598,6 +1768,10 @@ _sitectl_versions_preview() {
         return
         ;;
     '--config-dir')
+        return
+        ;;
+    '--color')
+        __sitectl_add_completions -W 'auto'$'\n''always'$'\n''never'
         return
         ;;
     '--port')
@@ -1608,9 +1782,9 @@ _sitectl_versions_preview() {
 
 _sitectl_versions_rollback() {
     repeating_flags=(--verbose -v)
-    non_repeating_flags=(--json --quiet -q --yes -y --no-input --dry-run --version -h --help)
+    non_repeating_flags=(--json --quiet -q --yes -y --no-input --no-headers --dry-run --version -h --help)
     repeating_options=()
-    non_repeating_options=(--context -c -H --host --output -o --config-dir --to)
+    non_repeating_options=(--context -c -H --host --output -o --config-dir --color --to)
     __sitectl_offer_flags_options 1
 
     # Offer option value completions
@@ -1626,6 +1800,10 @@ _sitectl_versions_rollback() {
         return
         ;;
     '--config-dir')
+        return
+        ;;
+    '--color')
+        __sitectl_add_completions -W 'auto'$'\n''always'$'\n''never'
         return
         ;;
     '--to')
@@ -1636,9 +1814,9 @@ _sitectl_versions_rollback() {
 
 _sitectl_versions_download() {
     repeating_flags=(--verbose -v)
-    non_repeating_flags=(--json --quiet -q --yes -y --no-input --version -h --help)
+    non_repeating_flags=(--json --quiet -q --yes -y --no-input --no-headers --version -h --help)
     repeating_options=()
-    non_repeating_options=(--context -c -H --host --output -o --config-dir -O --output-file)
+    non_repeating_options=(--context -c -H --host --output -o --config-dir --color -O --output-file)
     __sitectl_offer_flags_options 1
 
     # Offer option value completions
@@ -1654,6 +1832,10 @@ _sitectl_versions_download() {
         return
         ;;
     '--config-dir')
+        return
+        ;;
+    '--color')
+        __sitectl_add_completions -W 'auto'$'\n''always'$'\n''never'
         return
         ;;
     '-O'|'--output-file')
@@ -1664,9 +1846,9 @@ _sitectl_versions_download() {
 
 _sitectl_versions_delete() {
     repeating_flags=(--verbose -v)
-    non_repeating_flags=(--json --quiet -q --yes -y --no-input --version -h --help)
+    non_repeating_flags=(--json --quiet -q --yes -y --no-input --no-headers --version -h --help)
     repeating_options=()
-    non_repeating_options=(--context -c -H --host --output -o --config-dir)
+    non_repeating_options=(--context -c -H --host --output -o --config-dir --color)
     __sitectl_offer_flags_options 1
 
     # Offer option value completions
@@ -1682,6 +1864,10 @@ _sitectl_versions_delete() {
         return
         ;;
     '--config-dir')
+        return
+        ;;
+    '--color')
+        __sitectl_add_completions -W 'auto'$'\n''always'$'\n''never'
         return
         ;;
     esac
@@ -1689,9 +1875,9 @@ _sitectl_versions_delete() {
 
 _sitectl_build() {
     repeating_flags=(--verbose -v)
-    non_repeating_flags=(--json --quiet -q --yes -y --no-input --drafts --future --clean --version -h --help)
+    non_repeating_flags=(--json --quiet -q --yes -y --no-input --no-headers --drafts --future --clean --version -h --help)
     repeating_options=()
-    non_repeating_options=(--context -c -H --host --output -o --config-dir --out --cache-dir)
+    non_repeating_options=(--context -c -H --host --output -o --config-dir --color --out --cache-dir)
     __sitectl_offer_flags_options 1
 
     # Offer option value completions
@@ -1707,6 +1893,10 @@ _sitectl_build() {
         return
         ;;
     '--config-dir')
+        return
+        ;;
+    '--color')
+        __sitectl_add_completions -W 'auto'$'\n''always'$'\n''never'
         return
         ;;
     '--out')
@@ -1761,9 +1951,9 @@ _sitectl_themes() {
 
 _sitectl_themes_list() {
     repeating_flags=(--verbose -v)
-    non_repeating_flags=(--json --quiet -q --yes -y --no-input --version -h --help)
+    non_repeating_flags=(--json --quiet -q --yes -y --no-input --no-headers --version -h --help)
     repeating_options=()
-    non_repeating_options=(--context -c -H --host --output -o --config-dir)
+    non_repeating_options=(--context -c -H --host --output -o --config-dir --color)
     __sitectl_offer_flags_options 0
 
     # Offer option value completions
@@ -1781,14 +1971,18 @@ _sitectl_themes_list() {
     '--config-dir')
         return
         ;;
+    '--color')
+        __sitectl_add_completions -W 'auto'$'\n''always'$'\n''never'
+        return
+        ;;
     esac
 }
 
 _sitectl_themes_validate() {
     repeating_flags=(--verbose -v)
-    non_repeating_flags=(--json --quiet -q --yes -y --no-input --version -h --help)
+    non_repeating_flags=(--json --quiet -q --yes -y --no-input --no-headers --version -h --help)
     repeating_options=()
-    non_repeating_options=(--context -c -H --host --output -o --config-dir)
+    non_repeating_options=(--context -c -H --host --output -o --config-dir --color)
     __sitectl_offer_flags_options 1
 
     # Offer option value completions
@@ -1804,6 +1998,10 @@ _sitectl_themes_validate() {
         return
         ;;
     '--config-dir')
+        return
+        ;;
+    '--color')
+        __sitectl_add_completions -W 'auto'$'\n''always'$'\n''never'
         return
         ;;
     esac
@@ -1811,9 +2009,9 @@ _sitectl_themes_validate() {
 
 _sitectl_themes_new() {
     repeating_flags=(--verbose -v)
-    non_repeating_flags=(--json --quiet -q --yes -y --no-input --version -h --help)
+    non_repeating_flags=(--json --quiet -q --yes -y --no-input --no-headers --version -h --help)
     repeating_options=()
-    non_repeating_options=(--context -c -H --host --output -o --config-dir --from --dir)
+    non_repeating_options=(--context -c -H --host --output -o --config-dir --color --from --dir)
     __sitectl_offer_flags_options 1
 
     # Offer option value completions
@@ -1829,6 +2027,10 @@ _sitectl_themes_new() {
         return
         ;;
     '--config-dir')
+        return
+        ;;
+    '--color')
+        __sitectl_add_completions -W 'auto'$'\n''always'$'\n''never'
         return
         ;;
     '--from')
@@ -1842,9 +2044,9 @@ _sitectl_themes_new() {
 
 _sitectl_tui() {
     repeating_flags=(--verbose -v)
-    non_repeating_flags=(--json --quiet -q --yes -y --no-input --readonly --no-mouse --version -h --help)
+    non_repeating_flags=(--json --quiet -q --yes -y --no-input --no-headers --readonly --no-mouse --version -h --help)
     repeating_options=()
-    non_repeating_options=(--context -c -H --host --output -o --config-dir)
+    non_repeating_options=(--context -c -H --host --output -o --config-dir --color)
     __sitectl_offer_flags_options 0
 
     # Offer option value completions
@@ -1860,6 +2062,10 @@ _sitectl_tui() {
         return
         ;;
     '--config-dir')
+        return
+        ;;
+    '--color')
+        __sitectl_add_completions -W 'auto'$'\n''always'$'\n''never'
         return
         ;;
     esac
@@ -1867,9 +2073,9 @@ _sitectl_tui() {
 
 _sitectl_doctor() {
     repeating_flags=(--verbose -v)
-    non_repeating_flags=(--json --quiet -q --yes -y --no-input --fix --version -h --help)
+    non_repeating_flags=(--json --quiet -q --yes -y --no-input --no-headers --fix --version -h --help)
     repeating_options=()
-    non_repeating_options=(--context -c -H --host --output -o --config-dir --data-dir)
+    non_repeating_options=(--context -c -H --host --output -o --config-dir --color --data-dir)
     __sitectl_offer_flags_options 0
 
     # Offer option value completions
@@ -1885,6 +2091,10 @@ _sitectl_doctor() {
         return
         ;;
     '--config-dir')
+        return
+        ;;
+    '--color')
+        __sitectl_add_completions -W 'auto'$'\n''always'$'\n''never'
         return
         ;;
     '--data-dir')
@@ -1894,6 +2104,14 @@ _sitectl_doctor() {
 }
 
 _sitectl_version() {
+    repeating_flags=()
+    non_repeating_flags=(--version -h --help)
+    repeating_options=()
+    non_repeating_options=()
+    __sitectl_offer_flags_options 0
+}
+
+_sitectl_environment() {
     repeating_flags=()
     non_repeating_flags=(--version -h --help)
     repeating_options=()

@@ -42,6 +42,14 @@ public struct APIClient: Sendable {
 
     /// The URL of an API path, through the ssh tunnel's local socket for an ssh:// endpoint.
     func url(_ path: String) throws -> String {
+        // A malformed site name is the caller's mistake (exit 64), not a site the daemon does not have.
+        if path.hasPrefix(Routes.sites + "/") {
+            let name = String(path.dropFirst(Routes.sites.count + 1).prefix { $0 != "/" && $0 != "?" })
+            if let problem = SiteNameRules.problem(with: name) {
+                let shown = name.unicodeScalars.contains { $0.value < 0x20 || $0.value == 0x7F } ? "That" : "'\(name)'"
+                throw ClientError("\(shown) is not a site name: it \(problem).", hint: "sitectl sites list", exitCode: ClientError.Exit.usage)
+            }
+        }
         guard let tunnel else { return endpoint.url(path) }
         return endpoint.url(path, tunnelSocket: try tunnel.start())
     }

@@ -18,7 +18,7 @@ struct Sitectl: AsyncParsableCommand {
         subcommands: [
             DaemonCommand.self, RegisterCommand.self, LoginCommand.self, LogoutCommand.self, WhoamiCommand.self, AuthCommand.self,
             ContextCommand.self, SitesCommand.self, AgentsCommand.self, ChatCommand.self, RequestsCommand.self, JobsCommand.self, VersionsCommand.self,
-            BuildCommand.self, ServeCommand.self, ThemesCommand.self, TUICommand.self, DoctorCommand.self, VersionCommand.self, CompletionCommand.self,
+            BuildCommand.self, ServeCommand.self, ThemesCommand.self, TUICommand.self, DoctorCommand.self, VersionCommand.self, EnvironmentCommand.self, CompletionCommand.self,
         ])
 
     static func main() async {

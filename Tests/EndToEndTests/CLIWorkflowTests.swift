@@ -228,4 +228,41 @@ import Testing
             #expect(shown.stdout.contains("skipped"), "the report says the checks were skipped: \(shown.stdout)")
         }
     }
+
+    /// Issue 11's CLI fixes: one JSON shape per resource, --no-headers, --search/--sort, malformed names are usage
+    /// errors, an empty password on stdin is a usage error, help environment, themes as data, preview's URL in JSON.
+    @Test func scriptableShapesAndUsageErrors() throws {
+        let harness = try Harness()
+        defer { harness.cleanUp() }
+        try harness.startDaemon()
+        try harness.login("shapes@example.test")
+        #expect(try harness.run(["sites", "create", "blog"]).status == 0)
+        #expect(try harness.run(["sites", "create", "notes", "--theme", "docs"]).status == 0)
+        // An array with or without --limit; the next page is said on stderr.
+        let page = try harness.run(["sites", "list", "--limit", "1", "-o", "json"])
+        #expect((json(page.stdout) as? [[String: Any]])?.map { $0["name"] as? String } == ["blog"])
+        #expect(page.stderr.contains("More: sitectl sites list --limit 1 --cursor"))
+        #expect((json(try harness.run(["sites", "list", "-o", "json"]).stdout) as? [Any])?.count == 2)
+        #expect(try harness.run(["sites", "list", "--search", "DOCS", "-o", "name"]).stdout == "notes\n")
+        #expect(try harness.run(["sites", "list", "--sort", "updated", "-o", "name"]).stdout == "notes\nblog\n")
+        #expect(try harness.run(["sites", "list", "--sort", "size"]).status == 64)
+        let plain = try harness.run(["sites", "list", "--no-headers"])
+        #expect(!plain.stdout.contains("NAME") && plain.stdout.contains("blog"))
+        for bad in ["Bad name", "x--y", "-x", String(repeating: "a", count: 64)] {
+            let result = try harness.run(["sites", "show", "--", bad])
+            #expect(result.status == 64, "\(bad): \(result.stderr)")
+            #expect(result.stderr.contains("is not a site name"))
+        }
+        #expect(try harness.run(["versions", "list", "UPPER"]).status == 64)
+        #expect(try harness.run(["login", "--email", "shapes@example.test", "--password-stdin"], stdin: "").status == 64)
+        let environment = try harness.run(["help", "environment"])
+        #expect(environment.stdout.contains("SITECTL_TOKEN") && environment.stdout.contains("SITECTL_SSH_COMMAND"))
+        let themes = try #require(json(try harness.run(["themes", "list", "-o", "json"]).stdout) as? [[String: Any]])
+        #expect((themes.first { $0["name"] as? String == "docs" }?["components"] as? [String])?.contains("FAQ") == true)
+        #expect(try harness.run(["themes", "list", "-o", "yaml"]).stdout.contains("  name: blog"))
+        let preview = try #require(json(try harness.run(["versions", "preview", "blog@1", "-o", "json"]).stdout) as? [String: Any])
+        #expect((preview["url"] as? String)?.hasPrefix("http://preview--blog.localhost:") == true)
+        #expect(try harness.run(["--color", "never", "sites", "list"]).status == 0)
+        #expect(try harness.run(["sites", "list", "--color", "sometimes"]).status == 64)
+    }
 }

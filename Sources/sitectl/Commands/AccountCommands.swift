@@ -20,6 +20,11 @@ struct CredentialInput: ParsableArguments {
         let password: String
         if passwordStdin {
             password = Terminal.readStdinSecret()
+            guard !password.isEmpty else {
+                throw ClientError("No password on stdin.",
+                    hint: "printf '%s\\n' \"$PASSWORD\" | sitectl \(confirm ? "register" : "login") --email \(email) --password-stdin",
+                    exitCode: ClientError.Exit.usage)
+            }
         } else if global.canPrompt {
             password = Terminal.secret("Password: ") ?? ""
             if confirm, Terminal.secret("Repeat password: ") != password {

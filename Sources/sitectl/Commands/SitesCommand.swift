@@ -61,21 +61,38 @@ struct SitesCommand: AsyncParsableCommand {
         @OptionGroup var global: GlobalOptions
         @Option(help: "Only enabled or disabled sites.") var status: String?
         @Option(help: "Page size (with --cursor).") var limit: Int?
-        @Option(help: "Continue after this site name (from next_cursor).") var cursor: String?
+        @Option(help: "Continue after this site name (printed on stderr as the next page's command).") var cursor: String?
+        @Option(help: "Only sites whose name, description or theme contains this text (any case).") var search: String?
+        @Option(help: "Order: name (default) or updated (most recent first).") var sort = "name"
+
+        enum Order: String, CaseIterable { case name, updated }
 
         func run() async throws {
             let client = try global.client()
             let status = try self.status.map { try Output.choice($0, as: SiteStatus.self, option: "--status") }
+            let order = try Output.choice(sort, as: Order.self, option: "--sort")
+            if let limit, !(1...500).contains(limit) {
+                throw ClientError("--limit must be between 1 and 500.", hint: "sitectl sites list --limit 50", exitCode: ClientError.Exit.usage)
+            }
+            // One shape whatever the flags: an array of sites (the next page's command goes to stderr).
+            var sites: [Site]
+            var next: String?
             if let limit {
                 let page = try await client.listSites(cursor: cursor, limit: limit, status: status)
-                try Output.emit(page, format: global.format, names: { page.items.map(\.name) }) {
-                    SitesCommand.table(page.items)
-                    if let next = page.nextCursor { Terminal.err("More: sitectl sites list --limit \(limit) --cursor \(next)") }
-                }
+                sites = page.items
+                next = page.nextCursor
             } else {
-                let sites = try await client.allSites(status: status)
-                try Output.emit(sites, format: global.format, names: { sites.map(\.name) }) { SitesCommand.table(sites) }
+                sites = try await client.allSites(status: status)
             }
+            if let search = search?.lowercased(), !search.isEmpty {
+                sites = sites.filter { site in
+                    [site.name, site.description ?? "", site.theme].contains { $0.lowercased().contains(search) }
+                }
+            }
+            if order == .updated { sites.sort { $0.updatedAt > $1.updatedAt } }
+            let shown = sites
+            try Output.emit(shown, format: global.format, names: { shown.map(\.name) }) { SitesCommand.table(shown) }
+            if let next, let limit { Terminal.err("More: sitectl sites list --limit \(limit) --cursor \(next)") }
         }
     }
 

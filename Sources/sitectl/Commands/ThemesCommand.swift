@@ -26,31 +26,26 @@ struct ThemesListCommand: AsyncParsableCommand {
 
     @OptionGroup var global: GlobalOptions
 
+    struct Row: Encodable {
+        var name: String
+        var version: String
+        var description: String
+        var components: [String]
+    }
+
     func run() async throws {
         let library = try ThemesCommand.builtinLibrary()
-        var rows: [[String: String]] = []
-        for name in library.names() {
+        let rows: [Row] = library.names().map { name in
             let manifest = try? library.load(name).manifest
-            rows.append([
-                "name": name, "version": manifest?.version ?? "", "description": manifest?.description ?? "",
-                "components": (manifest?.components.map(\.name) ?? []).joined(separator: ","),
-            ])
+            return Row(name: name, version: manifest?.version ?? "", description: manifest?.description ?? "",
+                components: manifest?.components.map(\.name) ?? [])
         }
-        switch global.format {
-        case .json:
-            let encoder = JSONEncoder()
-            encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
-            Terminal.exact(String(decoding: try encoder.encode(rows), as: UTF8.self))
-        case .name:
-            rows.forEach { Terminal.out($0["name"] ?? "") }
-        default:
-            let width = max(4, rows.map { $0["name"]?.count ?? 0 }.max() ?? 0)
-            Terminal.out("NAME".padding(toLength: width + 2, withPad: " ", startingAt: 0) + "VERSION  DESCRIPTION")
-            for row in rows {
-                let name = (row["name"] ?? "").padding(toLength: width + 2, withPad: " ", startingAt: 0)
-                let version = (row["version"] ?? "").padding(toLength: 9, withPad: " ", startingAt: 0)
-                Terminal.out(name + version + (row["description"] ?? ""))
-            }
+        try Output.emit(rows, format: global.format, names: { rows.map(\.name) }) {
+            Output.table(
+                global.format == .wide ? ["NAME", "VERSION", "DESCRIPTION", "COMPONENTS"] : ["NAME", "VERSION", "DESCRIPTION"],
+                rows.map { row in
+                    [row.name, row.version, row.description] + (global.format == .wide ? [row.components.joined(separator: ", ")] : [])
+                })
         }
     }
 }

@@ -189,20 +189,27 @@ struct VersionsCommand: AsyncParsableCommand {
             let serve = try await client.status().serveAddress
             let url = SiteURL.make(site: ref.site, serveAddress: serve, prefix: "preview--")
             if printURL { Terminal.out(url); return }
+            /// `-o json`: the move and the URL it is served at.
+            struct Result: Encodable {
+                var site: String
+                var from: Int?
+                var to: Int
+                var url: String
+            }
             // Over ssh, the daemon's site server is on its machine: tunnel it here until Ctrl-C (kubectl port-forward).
             if var target = client.tunnel?.target {
                 target.dialTarget = "preview"
                 let tunnel = SSHTunnel(target: target)
                 let local = try tunnel.startTCP(port: port)
                 let localURL = SiteURL.make(site: ref.site, serveAddress: "127.0.0.1:\(local)", prefix: "preview--")
-                try Output.emit(move, format: global.format, names: { [localURL] }) {
+                try Output.emit(Result(site: move.site, from: move.from, to: move.to, url: localURL), format: global.format, names: { [localURL] }) {
                     Terminal.out("Preview of \(move.site) is v\(move.to): \(localURL)")
                 }
                 Terminal.err("Tunnelled over \(target) to the daemon's site server (\(serve)); Ctrl-C stops.")
                 signal(SIGINT, SIG_DFL)
                 while true { try await Task.sleep(for: .seconds(3600)) }
             }
-            try Output.emit(move, format: global.format, names: { [url] }) {
+            try Output.emit(Result(site: move.site, from: move.from, to: move.to, url: url), format: global.format, names: { [url] }) {
                 Terminal.out("Preview of \(move.site) is v\(move.to): \(url)")
             }
         }

@@ -6,9 +6,9 @@ import Foundation
 /// subcommand names are moved right after the last name (before its own arguments, and before any `--`).
 enum GlobalArguments {
     /// Global options that take a value.
-    static let valued: Set<String> = ["-c", "--context", "-H", "--host", "-o", "--output", "--config-dir"]
+    static let valued: Set<String> = ["-c", "--context", "-H", "--host", "-o", "--output", "--config-dir", "--color"]
     /// Global flags.
-    static let flags: Set<String> = ["--json", "-q", "--quiet", "-v", "--verbose", "-y", "--yes", "--no-input"]
+    static let flags: Set<String> = ["--json", "-q", "--quiet", "-v", "--verbose", "-y", "--yes", "--no-input", "--no-headers"]
 
     /// `sitectl chat acme "---------- Forwarded message …" --wait`: a text that starts with "-" but holds a space
     /// or a line break is never an option, so it goes after a `--` (at the end, where the last positional is read)

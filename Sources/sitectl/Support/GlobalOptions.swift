@@ -7,6 +7,11 @@ enum OutputFormat: String, ExpressibleByArgument, CaseIterable {
     case table, wide, json, yaml, name
 }
 
+/// `--color`.
+enum ColorMode: String, ExpressibleByArgument, CaseIterable, Sendable {
+    case auto, always, never
+}
+
 /// Options every command accepts, before or after the subcommand.
 struct GlobalOptions: ParsableArguments {
     @Option(name: .shortAndLong, help: "Context to use (SITECTL_CONTEXT).")
@@ -36,6 +41,12 @@ struct GlobalOptions: ParsableArguments {
     @Option(name: .customLong("config-dir"), help: "Configuration folder (SITECTL_CONFIG_DIR).")
     var configDir: String?
 
+    @Flag(name: .customLong("no-headers"), help: "Tables without their header line.")
+    var noHeaders = false
+
+    @Option(help: "Colour on stderr: auto (a terminal, NO_COLOR unset), always (also FORCE_COLOR) or never.")
+    var color: ColorMode?
+
     var format: OutputFormat { json ? .json : output ?? .table }
 
     /// Prompts are allowed only on a terminal and when nobody said not to.
@@ -49,6 +60,9 @@ struct GlobalOptions: ParsableArguments {
         if context != nil && host != nil {
             throw ValidationError("--host and --context cannot be used together.")
         }
+        // Every command parses these first: how tables and messages look for the rest of the run.
+        Output.style = Output.Style(headers: !noHeaders, wide: format == .wide)
+        Terminal.colorMode = color ?? .auto
     }
 
     /// The context or host this command talks to, by CLI.md's precedence: `--context` > `-H/--host` >

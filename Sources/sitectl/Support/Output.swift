@@ -56,16 +56,47 @@ enum Output {
 
     /// Left-aligned columns separated by three spaces, like kubectl. Cells are made terminal-safe before they are
     /// measured, so escaped control characters keep the columns aligned.
+    struct Style: Sendable {
+        var headers = true
+        /// `-o wide`: never cut a cell.
+        var wide = false
+    }
+
+    nonisolated(unsafe) static var style = Style()
+
+    /// The terminal's width when stdout is one (tables are cut to fit), nil when piped.
+    static var terminalWidth: Int? {
+        guard isatty(STDOUT_FILENO) == 1 else { return nil }
+        var size = winsize()
+        guard ioctl(STDOUT_FILENO, UInt(TIOCGWINSZ), &size) == 0, size.ws_col > 0 else { return nil }
+        return Int(size.ws_col)
+    }
+
     static func table(_ header: [String], _ rows: [[String]]) {
-        let rows = rows.map { $0.map(Terminal.safe) }
+        var rows = rows.map { $0.map(Terminal.safe) }
         var widths = header.map(\.count)
         for row in rows { for (i, cell) in row.enumerated() where i < widths.count { widths[i] = max(widths[i], cell.count) } }
+        // On a terminal (not piped, not -o wide), the widest column is cut so each row fits on one line.
+        if !style.wide, let columns = terminalWidth, widths.count > 1 {
+            let total = widths.reduce(0, +) + 3 * (widths.count - 1)
+            if total > columns, let widest = widths.indices.max(by: { widths[$0] < widths[$1] }) {
+                let room = max(header[widest].count, widths[widest] - (total - columns), 8)
+                if room < widths[widest] {
+                    widths[widest] = room
+                    rows = rows.map { row in
+                        var row = row
+                        if widest < row.count, row[widest].count > room { row[widest] = String(row[widest].prefix(room - 1)) + "…" }
+                        return row
+                    }
+                }
+            }
+        }
         func line(_ cells: [String]) -> String {
             cells.enumerated().map { i, cell in
                 i == cells.count - 1 ? cell : cell.padding(toLength: widths[i], withPad: " ", startingAt: 0)
             }.joined(separator: "   ")
         }
-        Terminal.out(line(header))
+        if style.headers { Terminal.out(line(header)) }
         rows.forEach { Terminal.out(line($0)) }
     }
 

@@ -85,9 +85,27 @@ enum Terminal {
         }
     }
 
+    nonisolated(unsafe) static var colorMode: ColorMode = .auto
+
+    /// Colour on stderr: `--color always` or FORCE_COLOR; never with `--color never`, NO_COLOR, TERM=dumb or
+    /// when stderr is not a terminal.
+    static var colorsStderr: Bool {
+        let env = ProcessInfo.processInfo.environment
+        switch colorMode {
+        case .never: return false
+        case .always: return true
+        case .auto:
+            if env["FORCE_COLOR"].map({ !$0.isEmpty && $0 != "0" }) == true { return true }
+            if env["NO_COLOR"].map({ !$0.isEmpty }) == true || env["TERM"] == "dumb" { return false }
+            return isatty(STDERR_FILENO) == 1
+        }
+    }
+
     static func printError(_ error: ClientError) {
-        err("Error: \(error.message)")
-        if let hint = error.hint { err("Hint: \(hint)") }
+        let color = colorsStderr
+        let red = color ? "\u{1B}[31;1m" : "", dim = color ? "\u{1B}[2m" : "", reset = color ? "\u{1B}[0m" : ""
+        writeFully(Data("\(red)Error:\(reset) \(safe(error.message))\n".utf8), to: STDERR_FILENO)
+        if let hint = error.hint { writeFully(Data("\(dim)Hint:\(reset) \(safe(hint))\n".utf8), to: STDERR_FILENO) }
     }
 
     static var stdoutIsTTY: Bool { isatty(STDOUT_FILENO) == 1 }
