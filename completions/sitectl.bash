@@ -1243,7 +1243,7 @@ _sitectl_agents_list() {
 _sitectl_chat() {
     repeating_flags=(--verbose -v)
     non_repeating_flags=(--json --quiet -q --yes -y --no-input --no-headers --wait --follow --version -h --help)
-    repeating_options=()
+    repeating_options=(--answer)
     non_repeating_options=(--context -c -H --host --output -o --config-dir --color --file)
     __sitectl_offer_flags_options -1
 
@@ -1267,6 +1267,9 @@ _sitectl_chat() {
         return
         ;;
     '--file')
+        return
+        ;;
+    '--answer')
         return
         ;;
     esac
@@ -1365,7 +1368,7 @@ _sitectl_requests_show() {
 _sitectl_requests_answer() {
     repeating_flags=(--verbose -v)
     non_repeating_flags=(--json --quiet -q --yes -y --no-input --no-headers --wait --follow --version -h --help)
-    repeating_options=()
+    repeating_options=(--answer)
     non_repeating_options=(--context -c -H --host --output -o --config-dir --color)
     __sitectl_offer_flags_options -1
 
@@ -1386,6 +1389,9 @@ _sitectl_requests_answer() {
         ;;
     '--color')
         __sitectl_add_completions -W 'auto'$'\n''always'$'\n''never'
+        return
+        ;;
+    '--answer')
         return
         ;;
     esac

@@ -101,7 +101,7 @@ function __sitectl_parse_tokens -S
                 __sitectl_parse_subcommand 0 'c/context=' 'H/host=' 'o/output=' 'json' 'q/quiet' 'v/verbose' 'y/yes' 'no-input' 'config-dir=' 'no-headers' 'color=' 'version' 'h/help'
             end
         case 'chat'
-            __sitectl_parse_subcommand -r 2 'c/context=' 'H/host=' 'o/output=' 'json' 'q/quiet' 'v/verbose' 'y/yes' 'no-input' 'config-dir=' 'no-headers' 'color=' 'file=' 'wait' 'follow' 'version' 'h/help'
+            __sitectl_parse_subcommand -r 2 'c/context=' 'H/host=' 'o/output=' 'json' 'q/quiet' 'v/verbose' 'y/yes' 'no-input' 'config-dir=' 'no-headers' 'color=' 'file=' 'wait' 'follow' 'answer=+' 'version' 'h/help'
         case 'requests'
             __sitectl_parse_subcommand 0 'version' 'h/help'
             switch $unparsed_tokens[1]
@@ -110,7 +110,7 @@ function __sitectl_parse_tokens -S
             case 'show'
                 __sitectl_parse_subcommand 1 'c/context=' 'H/host=' 'o/output=' 'json' 'q/quiet' 'v/verbose' 'y/yes' 'no-input' 'config-dir=' 'no-headers' 'color=' 'version' 'h/help'
             case 'answer'
-                __sitectl_parse_subcommand -r 2 'c/context=' 'H/host=' 'o/output=' 'json' 'q/quiet' 'v/verbose' 'y/yes' 'no-input' 'config-dir=' 'no-headers' 'color=' 'wait' 'follow' 'version' 'h/help'
+                __sitectl_parse_subcommand -r 2 'c/context=' 'H/host=' 'o/output=' 'json' 'q/quiet' 'v/verbose' 'y/yes' 'no-input' 'config-dir=' 'no-headers' 'color=' 'answer=+' 'wait' 'follow' 'version' 'h/help'
             case 'cancel'
                 __sitectl_parse_subcommand 1 'c/context=' 'H/host=' 'o/output=' 'json' 'q/quiet' 'v/verbose' 'y/yes' 'no-input' 'config-dir=' 'no-headers' 'color=' 'version' 'h/help'
             end
@@ -712,6 +712,7 @@ complete -c 'sitectl' -n '__sitectl_should_offer_completions_for_flags_or_option
 complete -c 'sitectl' -n '__sitectl_should_offer_completions_for_flags_or_options "sitectl chat" file' -l 'file' -d 'Read the message from a file (\'-\' for stdin).' -rfka ''
 complete -c 'sitectl' -n '__sitectl_should_offer_completions_for_flags_or_options "sitectl chat" wait' -l 'wait' -d 'Wait for the job to finish and print the result.'
 complete -c 'sitectl' -n '__sitectl_should_offer_completions_for_flags_or_options "sitectl chat" follow' -l 'follow' -d 'Wait and stream the job\'s log while it runs.'
+complete -c 'sitectl' -n '__sitectl_should_offer_completions_for_flags_or_options "sitectl chat"' -l 'answer' -d 'The answer to a clarifying question, if one is asked (repeatable: one per question, in order).' -rfka ''
 complete -c 'sitectl' -n '__sitectl_should_offer_completions_for_flags_or_options "sitectl chat" version' -l 'version' -d 'Show the version.'
 complete -c 'sitectl' -n '__sitectl_should_offer_completions_for_flags_or_options "sitectl chat" h help' -s 'h' -l 'help' -d 'Show help information.'
 complete -c 'sitectl' -n '__sitectl_should_offer_completions_for_flags_or_options "sitectl requests" version' -l 'version' -d 'Show the version.'
@@ -760,6 +761,7 @@ complete -c 'sitectl' -n '__sitectl_should_offer_completions_for_flags_or_option
 complete -c 'sitectl' -n '__sitectl_should_offer_completions_for_flags_or_options "sitectl requests answer" config-dir' -l 'config-dir' -d 'Configuration folder (SITECTL_CONFIG_DIR).' -rfka ''
 complete -c 'sitectl' -n '__sitectl_should_offer_completions_for_flags_or_options "sitectl requests answer" no-headers' -l 'no-headers' -d 'Tables without their header line.'
 complete -c 'sitectl' -n '__sitectl_should_offer_completions_for_flags_or_options "sitectl requests answer" color' -l 'color' -d 'Colour on stderr: auto (a terminal, NO_COLOR unset), always (also FORCE_COLOR) or never.' -rfka 'auto always never'
+complete -c 'sitectl' -n '__sitectl_should_offer_completions_for_flags_or_options "sitectl requests answer"' -l 'answer' -d 'The answer, as an option (same as the argument; repeatable for follow-up questions).' -rfka ''
 complete -c 'sitectl' -n '__sitectl_should_offer_completions_for_flags_or_options "sitectl requests answer" wait' -l 'wait' -d 'Wait for the job to finish.'
 complete -c 'sitectl' -n '__sitectl_should_offer_completions_for_flags_or_options "sitectl requests answer" follow' -l 'follow' -d 'Wait and stream the job\'s log.'
 complete -c 'sitectl' -n '__sitectl_should_offer_completions_for_flags_or_options "sitectl requests answer" version' -l 'version' -d 'Show the version.'

@@ -27,7 +27,7 @@ curl -fsS -H 'Host: blog.localhost' http://127.0.0.1:$PORT/ | grep -q 'Acme Desi
 q=$(sitectl chat blog 'make it pop' --no-input); rc=$?
 echo "$q"
 [ "$rc" -eq 3 ] || fail "'make it pop' exit $rc, want 3"
-python3 -c 'import json,sys; d=json.loads(sys.argv[1]); assert d["question"] and d["options"], d' "$q" || fail "question is not JSON with options"
+python3 -c 'import json,sys; d=json.loads(sys.argv[1]); assert d["state"] == "needs_input" and d["question"]["text"] and d["question"]["options"], d' "$q" || fail "question is not the request as JSON, with options"
 sitectl versions rollback blog --yes || fail rollback
 curl -fsS -H 'Host: blog.localhost' http://127.0.0.1:$PORT/ | grep -q 'Acme Design Co.' && fail "title still live after rollback"
 json=$(sitectl versions list blog -o json) || fail "versions list"

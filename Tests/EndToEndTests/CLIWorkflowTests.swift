@@ -265,4 +265,29 @@ import Testing
         #expect(try harness.run(["--color", "never", "sites", "list"]).status == 0)
         #expect(try harness.run(["sites", "list", "--color", "sometimes"]).status == 64)
     }
+
+    /// A question answered ahead with --answer; without it (no terminal) exit 3 and the request as JSON, in the
+    /// same shape as `requests show -o json`; `requests answer --answer`.
+    @Test func questionsAnsweredAheadOrLater() throws {
+        let harness = try Harness()
+        defer { harness.cleanUp() }
+        try harness.startDaemon()
+        try harness.login("asks@example.test")
+        #expect(try harness.run(["sites", "create", "blog"]).status == 0)
+        let asked = try harness.run(["chat", "blog", "make it pop"])
+        #expect(asked.status == 3)
+        let request = try #require(json(asked.stdout) as? [String: Any])
+        let shown = try #require(json(try harness.run(["requests", "show", String(request["id"] as? Int ?? 0), "-o", "json"]).stdout) as? [String: Any])
+        #expect(request["state"] as? String == "needs_input")
+        #expect(((request["question"] as? [String: Any])?["options"] as? [String])?.count == 3)
+        #expect(NSDictionary(dictionary: request["question"] as? [String: Any] ?? [:]).isEqual(to: shown["question"] as? [String: Any] ?? [:]))
+        #expect(asked.stderr.contains("Hint: sitectl requests answer"))
+        let answered = try harness.run(["requests", "answer", String(request["id"] as? Int ?? 0), "--answer", "2", "--wait"])
+        #expect(answered.status == 0, "\(answered.stderr)")
+        #expect(answered.stdout.contains("Arial Black"))
+        let ahead = try harness.run(["chat", "blog", "make it pop", "--answer", "1", "--wait"])
+        #expect(ahead.status == 0, "\(ahead.stderr)")
+        #expect(ahead.stdout.contains("primary colour"))
+        #expect(ahead.stdout.contains("Created blog@3"))
+    }
 }

@@ -7,8 +7,11 @@ struct ChatCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "chat", abstract: "Ask for a change to a site in plain language.",
         discussion: """
-            The daemon may ask one clarifying question: on a terminal you answer it here; with --no-input (or without a
-            terminal) the command exits 3 and prints the question as JSON; answer later with `sitectl requests answer ID TEXT`.
+            The daemon may ask one clarifying question: on a terminal you answer it here, or give the answer ahead with
+            --answer TEXT (an option's text or number). With --no-input (or without a terminal) and no --answer, the
+            command exits 3 and prints the request as JSON (as `requests show -o json`, its question under "question");
+            answer later with `sitectl requests answer ID TEXT`. On a terminal, `sitectl chat SITE` without a message
+            opens a line-by-line chat (Ctrl-D or "exit" ends it).
             """)
 
     @OptionGroup var global: GlobalOptions
@@ -17,9 +20,14 @@ struct ChatCommand: AsyncParsableCommand {
     @Option(help: "Read the message from a file ('-' for stdin).") var file: String?
     @Flag(help: "Wait for the job to finish and print the result.") var wait = false
     @Flag(help: "Wait and stream the job's log while it runs.") var follow = false
+    @Option(help: "The answer to a clarifying question, if one is asked (repeatable: one per question, in order).")
+    var answer: [String] = []
 
     func run() async throws {
         var text = message.joined(separator: " ")
+        if text.isEmpty, file == nil, global.canPrompt {
+            return try await repl()
+        }
         if let file {
             text = file == "-" ? String(decoding: FileHandle.standardInput.readDataToEndOfFile(), as: UTF8.self)
                 : try String(contentsOfFile: file, encoding: .utf8)
@@ -37,7 +45,31 @@ struct ChatCommand: AsyncParsableCommand {
                 "The connection to the daemon broke while sending the request: it may have been accepted.",
                 hint: "Check before sending it again: sitectl requests list --site \(site)", exitCode: error.exitCode)
         }
-        try await RequestFlow(client: client, global: global, wait: wait || follow, follow: follow).drive(request)
+        var flow = RequestFlow(client: client, global: global, wait: wait || follow, follow: follow)
+        flow.answers = answer
+        try await flow.drive(request)
+    }
+
+    /// `sitectl chat SITE` on a terminal: one request per line, each waited for, until Ctrl-D or "exit".
+    func repl() async throws {
+        let client = try global.client()
+        _ = try await client.site(site)
+        Terminal.err("Chat with \(site) (context \(client.contextName)). One request per line; Ctrl-D or \"exit\" ends.")
+        while let line = Terminal.ask("\(site)> ") {
+            let text = line.trimmingCharacters(in: .whitespacesAndNewlines)
+            if text.isEmpty { continue }
+            if ["exit", "quit", ":q"].contains(text.lowercased()) { break }
+            do {
+                let request = try await client.chat(site: site, message: text)
+                try await RequestFlow(client: client, global: global, wait: true, follow: follow).drive(request)
+            } catch let error as ClientError {
+                Terminal.printError(error)
+                if error.exitCode == ClientError.Exit.unreachable || error.exitCode == ClientError.Exit.auth { throw ExitCode(error.exitCode) }
+            } catch let exit as ExitCode where exit.rawValue == ClientError.Exit.inputRequired || exit.rawValue == ClientError.Exit.failure {
+                continue
+            }
+        }
+        Terminal.err("")
     }
 }
 
@@ -47,27 +79,27 @@ struct RequestFlow {
     let global: GlobalOptions
     let wait: Bool
     let follow: Bool
-
-    /// JSON printed (stdout) when input is required and prompting is not allowed.
-    struct InputRequired: Encodable {
-        var requestId: Int64
-        var site: String
-        var state: String
-        var question: String
-        var options: [String]
-        var answerWith: String
-    }
+    /// Answers given ahead (`--answer`), used for the questions in order.
+    var answers: [String] = []
 
     func drive(_ initial: BuildRequest) async throws {
         var request = initial
+        var answers = self.answers
         while true {
             switch request.state {
             case .needsInput:
                 let question = request.question ?? Question(text: request.reply ?? "More input is needed.", options: [])
+                if !answers.isEmpty {
+                    let given = answers.removeFirst()
+                    if !global.quiet { Terminal.err("? \(question.text)  → \(given)") }
+                    request = try await client.answer(request.id, answer: given)
+                    continue
+                }
                 guard global.canPrompt else {
-                    Terminal.exact(try Output.json(InputRequired(
-                        requestId: request.id, site: request.site, state: request.state.rawValue, question: question.text,
-                        options: question.options, answerWith: "sitectl requests answer \(request.id) \"…\"")))
+                    // The request itself, as `requests show -o json` prints it: one shape for a question.
+                    Terminal.exact(try Output.json(request))
+                    Terminal.err("Input required: \(question.text)")
+                    Terminal.err("Hint: sitectl requests answer \(request.id) \"…\"   (or run chat again with --answer \"…\")")
                     throw ExitCode(ClientError.Exit.inputRequired)
                 }
                 Terminal.err("? \(question.text)")
@@ -84,9 +116,20 @@ struct RequestFlow {
                     return
                 }
                 do {
-                    for try await line in client.followJobLogs(jobID) where follow {
-                        Terminal.err(line.message)
+                    let progress = !follow && !global.quiet && isatty(STDERR_FILENO) == 1
+                    var shown = false
+                    var lastDraw = Date.distantPast
+                    for try await line in client.followJobLogs(jobID) {
+                        if follow {
+                            Terminal.err(line.message)
+                        } else if progress, Date().timeIntervalSince(lastDraw) >= 0.1 {
+                            // One line, redrawn at most 10 times a second, cleared when the job ends.
+                            Terminal.status("… job \(jobID): \(line.message)")
+                            lastDraw = Date()
+                            shown = true
+                        }
                     }
+                    if shown { Terminal.status(nil) }
                     request = try await client.request(request.id)
                 } catch let error as ClientError where error.exitCode == ClientError.Exit.auth || error.exitCode == ClientError.Exit.usage {
                     throw error

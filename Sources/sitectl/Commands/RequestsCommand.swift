@@ -61,12 +61,16 @@ struct RequestsCommand: AsyncParsableCommand {
         @OptionGroup var global: GlobalOptions
         @Argument(help: "Request ID.") var id: Int64
         @Argument(help: "Your answer (an option's text or number, or free text).") var answer: [String] = []
+        @Option(name: .customLong("answer"), help: "The answer, as an option (same as the argument; repeatable for follow-up questions).")
+        var answerOption: [String] = []
         @Flag(help: "Wait for the job to finish.") var wait = false
         @Flag(help: "Wait and stream the job's log.") var follow = false
 
         func run() async throws {
             let client = try global.client()
+            var followUps = answerOption
             var text = answer.joined(separator: " ")
+            if text.isEmpty, !followUps.isEmpty { text = followUps.removeFirst() }
             if text.isEmpty {
                 let request = try await client.request(id)
                 guard global.canPrompt, let question = request.question else {
@@ -77,7 +81,9 @@ struct RequestsCommand: AsyncParsableCommand {
                 text = Terminal.ask("> ") ?? ""
             }
             let request = try await client.answer(id, answer: text)
-            try await RequestFlow(client: client, global: global, wait: wait || follow, follow: follow).drive(request)
+            var flow = RequestFlow(client: client, global: global, wait: wait || follow, follow: follow)
+            flow.answers = followUps
+            try await flow.drive(request)
         }
     }
 

@@ -87,6 +87,19 @@ enum Terminal {
 
     nonisolated(unsafe) static var colorMode: ColorMode = .auto
 
+    /// A progress line on a stderr terminal, redrawn in place (cut to the terminal width); nil clears it.
+    static func status(_ text: String?) {
+        var size = winsize()
+        let columns = ioctl(STDERR_FILENO, UInt(TIOCGWINSZ), &size) == 0 && size.ws_col > 0 ? Int(size.ws_col) : 80
+        guard let text else {
+            writeFully(Data("\r\u{1B}[K".utf8), to: STDERR_FILENO)
+            return
+        }
+        let line = safe(text).split(separator: "\n").first.map(String.init) ?? ""
+        let cut = line.count >= columns ? String(line.prefix(columns - 2)) + "…" : line
+        writeFully(Data("\r\u{1B}[K\(cut)".utf8), to: STDERR_FILENO)
+    }
+
     /// Colour on stderr: `--color always` or FORCE_COLOR; never with `--color never`, NO_COLOR, TERM=dumb or
     /// when stderr is not a terminal.
     static var colorsStderr: Bool {
