@@ -196,13 +196,13 @@ _sitectl_daemon() {
     unset 'unparsed_words[0]'
     unparsed_words=("${unparsed_words[@]}")
     case "${subcommand}" in
-    start|stop|status|logs)
+    start|stop|restart|status|logs)
         # Offer subcommand argument completions
         "_sitectl_daemon_${subcommand}"
         ;;
     *)
         # Offer subcommand completions
-        COMPREPLY+=($(compgen -W 'start stop status logs' -- "${cur}"))
+        COMPREPLY+=($(compgen -W 'start stop restart status logs' -- "${cur}"))
         ;;
     esac
 }
@@ -288,6 +288,38 @@ _sitectl_daemon_start() {
 }
 
 _sitectl_daemon_stop() {
+    repeating_flags=(--verbose -v)
+    non_repeating_flags=(--json --quiet -q --yes -y --no-input --no-headers --version -h --help)
+    repeating_options=()
+    non_repeating_options=(--context -c -H --host --output -o --config-dir --color --timeout)
+    __sitectl_offer_flags_options 0
+
+    # Offer option value completions
+    case "${prev}" in
+    '--context'|'-c')
+        return
+        ;;
+    '-H'|'--host')
+        return
+        ;;
+    '--output'|'-o')
+        __sitectl_add_completions -W 'table'$'\n''wide'$'\n''json'$'\n''yaml'$'\n''name'
+        return
+        ;;
+    '--config-dir')
+        return
+        ;;
+    '--color')
+        __sitectl_add_completions -W 'auto'$'\n''always'$'\n''never'
+        return
+        ;;
+    '--timeout')
+        return
+        ;;
+    esac
+}
+
+_sitectl_daemon_restart() {
     repeating_flags=(--verbose -v)
     non_repeating_flags=(--json --quiet -q --yes -y --no-input --no-headers --version -h --help)
     repeating_options=()
@@ -1438,20 +1470,20 @@ _sitectl_jobs() {
     unset 'unparsed_words[0]'
     unparsed_words=("${unparsed_words[@]}")
     case "${subcommand}" in
-    list|show|logs|wait|cancel)
+    list|show|logs|wait|cancel|retry)
         # Offer subcommand argument completions
         "_sitectl_jobs_${subcommand}"
         ;;
     *)
         # Offer subcommand completions
-        COMPREPLY+=($(compgen -W 'list show logs wait cancel' -- "${cur}"))
+        COMPREPLY+=($(compgen -W 'list show logs wait cancel retry' -- "${cur}"))
         ;;
     esac
 }
 
 _sitectl_jobs_list() {
     repeating_flags=(--verbose -v)
-    non_repeating_flags=(--json --quiet -q --yes -y --no-input --no-headers --version -h --help)
+    non_repeating_flags=(--json --quiet -q --yes -y --no-input --no-headers -w --watch --version -h --help)
     repeating_options=()
     non_repeating_options=(--context -c -H --host --output -o --config-dir --color --site --state --limit)
     __sitectl_offer_flags_options 0
@@ -1583,6 +1615,35 @@ _sitectl_jobs_wait() {
 _sitectl_jobs_cancel() {
     repeating_flags=(--verbose -v)
     non_repeating_flags=(--json --quiet -q --yes -y --no-input --no-headers --version -h --help)
+    repeating_options=()
+    non_repeating_options=(--context -c -H --host --output -o --config-dir --color)
+    __sitectl_offer_flags_options 1
+
+    # Offer option value completions
+    case "${prev}" in
+    '--context'|'-c')
+        return
+        ;;
+    '-H'|'--host')
+        return
+        ;;
+    '--output'|'-o')
+        __sitectl_add_completions -W 'table'$'\n''wide'$'\n''json'$'\n''yaml'$'\n''name'
+        return
+        ;;
+    '--config-dir')
+        return
+        ;;
+    '--color')
+        __sitectl_add_completions -W 'auto'$'\n''always'$'\n''never'
+        return
+        ;;
+    esac
+}
+
+_sitectl_jobs_retry() {
+    repeating_flags=(--verbose -v)
+    non_repeating_flags=(--json --quiet -q --yes -y --no-input --no-headers --follow --wait --version -h --help)
     repeating_options=()
     non_repeating_options=(--context -c -H --host --output -o --config-dir --color)
     __sitectl_offer_flags_options 1

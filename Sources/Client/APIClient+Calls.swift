@@ -15,6 +15,11 @@ extension APIClient {
         try await call(.POST, Routes.daemonStop, authenticated: false)
     }
 
+    /// Asks the daemon to restart itself (operator only); returns its status as it stops.
+    public func restartDaemon() async throws -> DaemonStatus {
+        try await call(.POST, Routes.daemonRestart, authenticated: false)
+    }
+
     /// True when `/readyz` answers 200; false while starting; throws when unreachable.
     public func isReady() async throws -> Bool {
         try await raw(.GET, Routes.readyz, token: nil, timeout: .seconds(5)).status == 200

@@ -5,6 +5,8 @@ public enum Routes {
     public static let status = "/v1/status"
     /// The operator's graceful stop (unix socket only).
     public static let daemonStop = "/v1/daemon/stop"
+    /// The operator's restart: a graceful stop, then the same program starts again in the same process.
+    public static let daemonRestart = "/v1/daemon/restart"
     /// The daemon's own log as NDJSON (unix socket only): `?tail=N&follow=1`.
     public static let daemonLogs = "/v1/daemon/logs"
     public static let register = "/v1/auth/register"

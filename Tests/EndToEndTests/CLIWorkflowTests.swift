@@ -290,4 +290,36 @@ import Testing
         #expect(ahead.stdout.contains("primary colour"))
         #expect(ahead.stdout.contains("Created blog@3"))
     }
+
+    /// `jobs retry` sends a cancelled job's request again; `jobs list -w` prints changes; `daemon restart` comes
+    /// back in the same process with the same settings.
+    @Test func retryWatchAndRestart() throws {
+        let harness = try Harness()
+        defer { harness.cleanUp() }
+        try harness.startDaemon(extra: ["--debug-pause-before-store", "3"])
+        try harness.login("ops@example.test")
+        #expect(try harness.run(["sites", "create", "blog"]).status == 0)
+        let watchLog = harness.work.appendingPathComponent("watch.log").path
+        let watcher = try Subprocess.spawnBackground(Harness.binary.path, ["jobs", "list", "-w"], environment: harness.environment, log: watchLog)
+        defer { kill(watcher, SIGKILL); var status: Int32 = 0; waitpid(watcher, &status, 0) }
+        let chat = try harness.run(["chat", "blog", "set the site title to Retried", "-o", "json"])
+        let jobID = try #require((json(chat.stdout) as? [String: Any])?["job_id"] as? Int)
+        #expect(try harness.run(["jobs", "cancel", String(jobID), "--yes"]).status == 0)
+        #expect(Harness.eventually { (try? harness.run(["jobs", "show", String(jobID), "-o", "json"]).stdout.contains("\"cancelled\"")) == true })
+        #expect(Harness.eventually(timeout: 10) {
+            ((try? String(contentsOfFile: watchLog, encoding: .utf8)) ?? "").contains("cancelled")
+        }, "jobs list -w: \((try? String(contentsOfFile: watchLog, encoding: .utf8)) ?? "")")
+        let retried = try harness.run(["jobs", "retry", String(jobID), "--wait"])
+        #expect(retried.status == 0, "\(retried.stderr)")
+        #expect(retried.stdout.contains("Created blog@"), "\(retried.stdout)")
+        #expect(try harness.run(["jobs", "retry", String(jobID + 1)]).status == 64, "a succeeded job is not retried")
+
+        let before = try #require(json(try harness.run(["daemon", "status", "-o", "json"]).stdout) as? [String: Any])
+        let restart = try harness.run(["daemon", "restart"])
+        #expect(restart.status == 0, "\(restart.stderr)")
+        let after = try #require(json(try harness.run(["daemon", "status", "-o", "json"]).stdout) as? [String: Any])
+        #expect(after["pid"] as? Int == before["pid"] as? Int)
+        #expect((after["started_at"] as? String ?? "") > (before["started_at"] as? String ?? ""))
+        #expect(try harness.run(["sites", "list", "-o", "name"]).stdout == "blog\n")
+    }
 }

@@ -34,6 +34,17 @@ extension DaemonComponents {
             }
             return try HTTPJSON.response(try await status(), status: .accepted)
         }
+        router.post(.init(stringLiteral: Routes.daemonRestart)) { _, context in
+            guard context.isOperatorConnection else {
+                throw ServerError(
+                    .forbidden, .operatorOnly, "Only the daemon's operator can restart it, over its unix socket.",
+                    hint: "Run sitectl daemon restart on the daemon's machine, or over an ssh:// context.")
+            }
+            guard runtime.requestRestart() else {
+                throw ServerError(.serviceUnavailable, .unavailable, "This daemon cannot be restarted through the API.")
+            }
+            return try HTTPJSON.response(try await status(), status: .accepted)
+        }
         router.get(.init(stringLiteral: Routes.daemonLogs)) { request, context in
             guard context.isOperatorConnection else {
                 throw ServerError(

@@ -15,6 +15,17 @@ package final class RuntimeState: Sendable {
     private let state = Mutex(State())
     private let shutdown = Mutex<(@Sendable () -> Void)?>(nil)
     private let stopping = Mutex(false)
+    private let restarting = Mutex(false)
+    /// True when the stop under way was asked for as a restart (`sitectl daemon restart`).
+    package var restartRequested: Bool { restarting.withLock { $0 } }
+
+    /// A graceful stop after which the process starts itself again; false when nothing can stop it (tests).
+    @discardableResult
+    package func requestRestart() -> Bool {
+        guard shutdown.withLock({ $0 }) != nil else { return false }
+        restarting.withLock { $0 = true }
+        return requestShutdown()
+    }
     /// True once a stop was asked for (open log streams end).
     package var isStopping: Bool { stopping.withLock { $0 } }
     package func markStopping() { stopping.withLock { $0 = true } }

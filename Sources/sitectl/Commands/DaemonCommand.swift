@@ -9,7 +9,41 @@ import SiteServer
 struct DaemonCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "daemon", abstract: "Start, stop and inspect the sitectl daemon.",
-        subcommands: [Start.self, Stop.self, Status.self, Logs.self, DialStdio.self, CompileChild.self])
+        subcommands: [Start.self, Stop.self, Restart.self, Status.self, Logs.self, DialStdio.self, CompileChild.self])
+
+    struct Restart: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Restart the daemon with the settings it was started with (running jobs finish or are requeued).")
+
+        @OptionGroup var global: GlobalOptions
+
+        @Option(help: "Seconds to wait for it to be ready again.")
+        var timeout: Double = 60
+
+        func run() async throws {
+            guard timeout.isFinite, (1...3600).contains(timeout) else {
+                throw ClientError("--timeout must be between 1 and 3600 seconds.", exitCode: ClientError.Exit.usage)
+            }
+            let client = try global.client()
+            let before: DaemonStatus
+            do {
+                before = try await client.status()
+            } catch let error as ClientError where error.exitCode == ClientError.Exit.unreachable {
+                throw ClientError("The daemon is not running (\(client.endpoint)).", hint: "sitectl daemon start --wait", exitCode: error.exitCode)
+            }
+            _ = try await client.restartDaemon()
+            let deadline = Date().addingTimeInterval(timeout)
+            while Date() < deadline {
+                try await Task.sleep(for: .milliseconds(100))
+                if let now = try? await client.status(), now.startedAt > before.startedAt, (try? await client.isReady()) == true {
+                    if !global.quiet { Terminal.err("Daemon restarted (pid \(now.pid), version \(now.version)).") }
+                    return
+                }
+            }
+            throw ClientError("The daemon did not come back within \(Int(timeout))s.", hint: "sitectl daemon logs; sitectl daemon start --wait",
+                exitCode: ClientError.Exit.timeout)
+        }
+    }
 
     /// `sitectl daemon dial-stdio`: run by ssh on the daemon's machine for an ssh:// context (docker's model).
     struct DialStdio: AsyncParsableCommand {

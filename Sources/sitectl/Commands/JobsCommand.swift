@@ -6,7 +6,7 @@ import SiteClient
 struct JobsCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "jobs", abstract: "Jobs in the queue: list, show, follow logs, wait, cancel.",
-        subcommands: [List.self, Show.self, Logs.self, Wait.self, Cancel.self])
+        subcommands: [List.self, Show.self, Logs.self, Wait.self, Cancel.self, Retry.self])
 
     struct List: AsyncParsableCommand {
         static let configuration = CommandConfiguration(abstract: "List jobs, newest first.", aliases: ["ls"])
@@ -14,17 +14,43 @@ struct JobsCommand: AsyncParsableCommand {
         @Option(help: "Only this site's jobs.") var site: String?
         @Option(help: "Only jobs in this state (queued, running, succeeded, failed, cancelled).") var state: String?
         @Option(help: "At most this many.") var limit = 50
+        @Flag(name: [.customShort("w"), .customLong("watch")], help: "After the list, print each job again when its state changes (Ctrl-C stops).")
+        var watch = false
+
+        static let header = ["ID", "SITE", "STATE", "REQUEST", "VERSION", "ATTEMPTS", "CREATED"]
+        static func row(_ job: Job) -> [String] {
+            [String(job.id), job.site, job.state.rawValue, job.requestId.map(String.init) ?? "-",
+             job.version.map { "v\($0)" } ?? "-", String(job.attempts), Output.time(job.createdAt)]
+        }
 
         func run() async throws {
             let state = try self.state.map { try Output.choice($0, as: JobState.self, option: "--state") }
-            let jobs = try await global.client().jobs(site: site, state: state, limit: limit)
-            try Output.emit(jobs, format: global.format, names: { jobs.map { String($0.id) } }) {
-                Output.table(
-                    ["ID", "SITE", "STATE", "REQUEST", "VERSION", "ATTEMPTS", "CREATED"],
-                    jobs.map {
-                        [String($0.id), $0.site, $0.state.rawValue, $0.requestId.map(String.init) ?? "-",
-                         $0.version.map { "v\($0)" } ?? "-", String($0.attempts), Output.time($0.createdAt)]
-                    })
+            let client = try global.client()
+            let jobs = try await client.jobs(site: site, state: state, limit: limit)
+            guard watch else {
+                try Output.emit(jobs, format: global.format, names: { jobs.map { String($0.id) } }) {
+                    Output.table(Self.header, jobs.map(Self.row))
+                }
+                return
+            }
+            // Watching (kubectl get -w): the list, then one line per change; JSON as one object per line.
+            let ndjson = global.format == .json
+            func emit(_ job: Job) throws {
+                switch global.format {
+                case .json: Terminal.exact(String(decoding: try APIJSON.encoder().encode(job), as: UTF8.self))
+                case .name: Terminal.out(String(job.id))
+                default: Terminal.out(Self.row(job).joined(separator: "   "))
+                }
+            }
+            if ndjson || global.format == .name {
+                for job in jobs.reversed() { try emit(job) }
+            } else {
+                Output.table(Self.header, jobs.map(Self.row))
+            }
+            for try await event in client.events(site: site) where event.kind == .jobState {
+                guard let id = event.jobId, let job = try? await client.job(id) else { continue }
+                if let state, job.state != state { continue }
+                try emit(job)
             }
         }
     }
@@ -122,5 +148,34 @@ struct JobsCommand: AsyncParsableCommand {
             if !global.quiet { Terminal.err("Job \(id): \(job.state.rawValue)\(job.state == .running ? " (cancel requested: the job stops within a second unless it is already storing its version; check with sitectl jobs show \(id))" : "").") }
         }
     }
-}
 
+    struct Retry: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Run a failed or cancelled job's request again (a new request with the same message).")
+        @OptionGroup var global: GlobalOptions
+        @Argument(help: "Job ID.") var id: Int64
+        @Flag(help: "Wait and stream the new job's log.") var follow = false
+        @Flag(help: "Wait for the new job to finish.") var wait = false
+
+        func run() async throws {
+            let client = try global.client()
+            let job = try await client.job(id)
+            switch job.state {
+            case .failed, .cancelled: break
+            case .succeeded:
+                throw ClientError("Job \(id) succeeded (\(job.site)@\(job.version.map(String.init) ?? "?")); there is nothing to retry.",
+                    hint: "To make the change again, chat again: sitectl chat \(job.site) \"…\"", exitCode: ClientError.Exit.usage)
+            case .queued, .running:
+                throw ClientError("Job \(id) is \(job.state.rawValue); it has not failed.", hint: "sitectl jobs logs \(id) -f",
+                    exitCode: ClientError.Exit.usage)
+            }
+            guard let requestID = job.requestId else {
+                throw ClientError("Job \(id) was not made by a chat request, so it cannot be sent again.", exitCode: ClientError.Exit.usage)
+            }
+            let original = try await client.request(requestID)
+            let request = try await client.chat(site: job.site, message: original.message)
+            if !global.quiet { Terminal.err("Retrying job \(id) as request \(request.id).") }
+            try await RequestFlow(client: client, global: global, wait: wait || follow, follow: follow).drive(request)
+        }
+    }
+}

@@ -204,6 +204,14 @@ struct DaemonSettings {
         }
         logger.info("daemon starting", metadata: ["listen": .string(listen.description), "serve": .string("\(serveHost):\(servePort)"), "pid": .stringConvertible(getpid())])
         try await Daemon.run(components: components, logger: logger)
+        if components.runtime.restartRequested {
+            // `sitectl daemon restart`: the same program with the same arguments, in this process (same pid, so a
+            // service manager sees no exit). Descriptors are close-on-exec; the data dir lock is taken again.
+            logger.info("daemon restarting")
+            let argv = CommandLine.arguments.map { strdup($0) } + [nil]
+            execv("/proc/self/exe", argv)
+            throw ClientError("Cannot restart: \(String(cString: strerror(errno))).", hint: "sitectl daemon start --wait")
+        }
     }
 
     /// Starts `sitectl daemon start --foreground …` detached (new session), then optionally waits for readiness.
