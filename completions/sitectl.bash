@@ -217,6 +217,7 @@ _sitectl_daemon_start() {
     # Offer option value completions
     case "${prev}" in
     '--context'|'-c')
+        __sitectl_add_completions -W "$(__sitectl_custom_complete ---completion daemon start -- --context "${COMP_CWORD}" "$(__sitectl_cursor_index_in_current_word)")"
         return
         ;;
     '-H'|'--host')
@@ -297,6 +298,7 @@ _sitectl_daemon_stop() {
     # Offer option value completions
     case "${prev}" in
     '--context'|'-c')
+        __sitectl_add_completions -W "$(__sitectl_custom_complete ---completion daemon stop -- --context "${COMP_CWORD}" "$(__sitectl_cursor_index_in_current_word)")"
         return
         ;;
     '-H'|'--host')
@@ -329,6 +331,7 @@ _sitectl_daemon_restart() {
     # Offer option value completions
     case "${prev}" in
     '--context'|'-c')
+        __sitectl_add_completions -W "$(__sitectl_custom_complete ---completion daemon restart -- --context "${COMP_CWORD}" "$(__sitectl_cursor_index_in_current_word)")"
         return
         ;;
     '-H'|'--host')
@@ -361,6 +364,7 @@ _sitectl_daemon_status() {
     # Offer option value completions
     case "${prev}" in
     '--context'|'-c')
+        __sitectl_add_completions -W "$(__sitectl_custom_complete ---completion daemon status -- --context "${COMP_CWORD}" "$(__sitectl_cursor_index_in_current_word)")"
         return
         ;;
     '-H'|'--host')
@@ -402,6 +406,7 @@ _sitectl_daemon_logs() {
         return
         ;;
     '--context'|'-c')
+        __sitectl_add_completions -W "$(__sitectl_custom_complete ---completion daemon logs -- --context "${COMP_CWORD}" "$(__sitectl_cursor_index_in_current_word)")"
         return
         ;;
     '-H'|'--host')
@@ -431,6 +436,7 @@ _sitectl_register() {
     # Offer option value completions
     case "${prev}" in
     '--context'|'-c')
+        __sitectl_add_completions -W "$(__sitectl_custom_complete ---completion register -- --context "${COMP_CWORD}" "$(__sitectl_cursor_index_in_current_word)")"
         return
         ;;
     '-H'|'--host')
@@ -463,6 +469,7 @@ _sitectl_login() {
     # Offer option value completions
     case "${prev}" in
     '--context'|'-c')
+        __sitectl_add_completions -W "$(__sitectl_custom_complete ---completion login -- --context "${COMP_CWORD}" "$(__sitectl_cursor_index_in_current_word)")"
         return
         ;;
     '-H'|'--host')
@@ -495,6 +502,7 @@ _sitectl_logout() {
     # Offer option value completions
     case "${prev}" in
     '--context'|'-c')
+        __sitectl_add_completions -W "$(__sitectl_custom_complete ---completion logout -- --context "${COMP_CWORD}" "$(__sitectl_cursor_index_in_current_word)")"
         return
         ;;
     '-H'|'--host')
@@ -524,6 +532,7 @@ _sitectl_whoami() {
     # Offer option value completions
     case "${prev}" in
     '--context'|'-c')
+        __sitectl_add_completions -W "$(__sitectl_custom_complete ---completion whoami -- --context "${COMP_CWORD}" "$(__sitectl_cursor_index_in_current_word)")"
         return
         ;;
     '-H'|'--host')
@@ -576,6 +585,7 @@ _sitectl_auth_status() {
     # Offer option value completions
     case "${prev}" in
     '--context'|'-c')
+        __sitectl_add_completions -W "$(__sitectl_custom_complete ---completion auth status -- --context "${COMP_CWORD}" "$(__sitectl_cursor_index_in_current_word)")"
         return
         ;;
     '-H'|'--host')
@@ -628,6 +638,7 @@ _sitectl_auth_token_create() {
     # Offer option value completions
     case "${prev}" in
     '--context'|'-c')
+        __sitectl_add_completions -W "$(__sitectl_custom_complete ---completion auth token create -- --context "${COMP_CWORD}" "$(__sitectl_cursor_index_in_current_word)")"
         return
         ;;
     '-H'|'--host')
@@ -663,6 +674,7 @@ _sitectl_auth_token_list() {
     # Offer option value completions
     case "${prev}" in
     '--context'|'-c')
+        __sitectl_add_completions -W "$(__sitectl_custom_complete ---completion auth token list -- --context "${COMP_CWORD}" "$(__sitectl_cursor_index_in_current_word)")"
         return
         ;;
     '-H'|'--host')
@@ -692,6 +704,7 @@ _sitectl_auth_token_revoke() {
     # Offer option value completions
     case "${prev}" in
     '--context'|'-c')
+        __sitectl_add_completions -W "$(__sitectl_custom_complete ---completion auth token revoke -- --context "${COMP_CWORD}" "$(__sitectl_cursor_index_in_current_word)")"
         return
         ;;
     '-H'|'--host')
@@ -744,6 +757,7 @@ _sitectl_context_create() {
     # Offer option value completions
     case "${prev}" in
     '--context'|'-c')
+        __sitectl_add_completions -W "$(__sitectl_custom_complete ---completion context create -- --context "${COMP_CWORD}" "$(__sitectl_cursor_index_in_current_word)")"
         return
         ;;
     '-H'|'--host')
@@ -788,6 +802,7 @@ _sitectl_context_list() {
     # Offer option value completions
     case "${prev}" in
     '--context'|'-c')
+        __sitectl_add_completions -W "$(__sitectl_custom_complete ---completion context list -- --context "${COMP_CWORD}" "$(__sitectl_cursor_index_in_current_word)")"
         return
         ;;
     '-H'|'--host')
@@ -817,6 +832,7 @@ _sitectl_context_show() {
     # Offer option value completions
     case "${prev}" in
     '--context'|'-c')
+        __sitectl_add_completions -W "$(__sitectl_custom_complete ---completion context show -- --context "${COMP_CWORD}" "$(__sitectl_cursor_index_in_current_word)")"
         return
         ;;
     '-H'|'--host')
@@ -831,6 +847,14 @@ _sitectl_context_show() {
         ;;
     '--color')
         __sitectl_add_completions -W 'auto'$'\n''always'$'\n''never'
+        return
+        ;;
+    esac
+
+    # Offer positional completions
+    case "${positional_number}" in
+    1)
+        __sitectl_add_completions -W "$(__sitectl_custom_complete ---completion context show -- positional@0 "${COMP_CWORD}" "$(__sitectl_cursor_index_in_current_word)")"
         return
         ;;
     esac
@@ -846,6 +870,7 @@ _sitectl_context_use() {
     # Offer option value completions
     case "${prev}" in
     '--context'|'-c')
+        __sitectl_add_completions -W "$(__sitectl_custom_complete ---completion context use -- --context "${COMP_CWORD}" "$(__sitectl_cursor_index_in_current_word)")"
         return
         ;;
     '-H'|'--host')
@@ -863,6 +888,14 @@ _sitectl_context_use() {
         return
         ;;
     esac
+
+    # Offer positional completions
+    case "${positional_number}" in
+    1)
+        __sitectl_add_completions -W "$(__sitectl_custom_complete ---completion context use -- positional@0 "${COMP_CWORD}" "$(__sitectl_cursor_index_in_current_word)")"
+        return
+        ;;
+    esac
 }
 
 _sitectl_context_update() {
@@ -875,6 +908,7 @@ _sitectl_context_update() {
     # Offer option value completions
     case "${prev}" in
     '--context'|'-c')
+        __sitectl_add_completions -W "$(__sitectl_custom_complete ---completion context update -- --context "${COMP_CWORD}" "$(__sitectl_cursor_index_in_current_word)")"
         return
         ;;
     '-H'|'--host')
@@ -907,6 +941,14 @@ _sitectl_context_update() {
         return
         ;;
     esac
+
+    # Offer positional completions
+    case "${positional_number}" in
+    1)
+        __sitectl_add_completions -W "$(__sitectl_custom_complete ---completion context update -- positional@0 "${COMP_CWORD}" "$(__sitectl_cursor_index_in_current_word)")"
+        return
+        ;;
+    esac
 }
 
 _sitectl_context_remove() {
@@ -919,6 +961,7 @@ _sitectl_context_remove() {
     # Offer option value completions
     case "${prev}" in
     '--context'|'-c')
+        __sitectl_add_completions -W "$(__sitectl_custom_complete ---completion context remove -- --context "${COMP_CWORD}" "$(__sitectl_cursor_index_in_current_word)")"
         return
         ;;
     '-H'|'--host')
@@ -936,6 +979,14 @@ _sitectl_context_remove() {
         return
         ;;
     esac
+
+    # Offer positional completions
+    case "${positional_number}" in
+    1)
+        __sitectl_add_completions -W "$(__sitectl_custom_complete ---completion context remove -- positional@0 "${COMP_CWORD}" "$(__sitectl_cursor_index_in_current_word)")"
+        return
+        ;;
+    esac
 }
 
 _sitectl_context_test() {
@@ -948,6 +999,7 @@ _sitectl_context_test() {
     # Offer option value completions
     case "${prev}" in
     '--context'|'-c')
+        __sitectl_add_completions -W "$(__sitectl_custom_complete ---completion context test -- --context "${COMP_CWORD}" "$(__sitectl_cursor_index_in_current_word)")"
         return
         ;;
     '-H'|'--host')
@@ -962,6 +1014,14 @@ _sitectl_context_test() {
         ;;
     '--color')
         __sitectl_add_completions -W 'auto'$'\n''always'$'\n''never'
+        return
+        ;;
+    esac
+
+    # Offer positional completions
+    case "${positional_number}" in
+    1)
+        __sitectl_add_completions -W "$(__sitectl_custom_complete ---completion context test -- positional@0 "${COMP_CWORD}" "$(__sitectl_cursor_index_in_current_word)")"
         return
         ;;
     esac
@@ -1000,6 +1060,7 @@ _sitectl_sites_create() {
     # Offer option value completions
     case "${prev}" in
     '--context'|'-c')
+        __sitectl_add_completions -W "$(__sitectl_custom_complete ---completion sites create -- --context "${COMP_CWORD}" "$(__sitectl_cursor_index_in_current_word)")"
         return
         ;;
     '-H'|'--host')
@@ -1017,6 +1078,7 @@ _sitectl_sites_create() {
         return
         ;;
     '--theme')
+        __sitectl_add_completions -W "$(__sitectl_custom_complete ---completion sites create -- --theme "${COMP_CWORD}" "$(__sitectl_cursor_index_in_current_word)")"
         return
         ;;
     '--description')
@@ -1038,6 +1100,7 @@ _sitectl_sites_list() {
     # Offer option value completions
     case "${prev}" in
     '--context'|'-c')
+        __sitectl_add_completions -W "$(__sitectl_custom_complete ---completion sites list -- --context "${COMP_CWORD}" "$(__sitectl_cursor_index_in_current_word)")"
         return
         ;;
     '-H'|'--host')
@@ -1082,6 +1145,7 @@ _sitectl_sites_show() {
     # Offer option value completions
     case "${prev}" in
     '--context'|'-c')
+        __sitectl_add_completions -W "$(__sitectl_custom_complete ---completion sites show -- --context "${COMP_CWORD}" "$(__sitectl_cursor_index_in_current_word)")"
         return
         ;;
     '-H'|'--host')
@@ -1096,6 +1160,14 @@ _sitectl_sites_show() {
         ;;
     '--color')
         __sitectl_add_completions -W 'auto'$'\n''always'$'\n''never'
+        return
+        ;;
+    esac
+
+    # Offer positional completions
+    case "${positional_number}" in
+    1)
+        __sitectl_add_completions -W "$(__sitectl_custom_complete ---completion sites show -- positional@0 "${COMP_CWORD}" "$(__sitectl_cursor_index_in_current_word)")"
         return
         ;;
     esac
@@ -1111,6 +1183,7 @@ _sitectl_sites_enable() {
     # Offer option value completions
     case "${prev}" in
     '--context'|'-c')
+        __sitectl_add_completions -W "$(__sitectl_custom_complete ---completion sites enable -- --context "${COMP_CWORD}" "$(__sitectl_cursor_index_in_current_word)")"
         return
         ;;
     '-H'|'--host')
@@ -1125,6 +1198,14 @@ _sitectl_sites_enable() {
         ;;
     '--color')
         __sitectl_add_completions -W 'auto'$'\n''always'$'\n''never'
+        return
+        ;;
+    esac
+
+    # Offer positional completions
+    case "${positional_number}" in
+    1)
+        __sitectl_add_completions -W "$(__sitectl_custom_complete ---completion sites enable -- positional@0 "${COMP_CWORD}" "$(__sitectl_cursor_index_in_current_word)")"
         return
         ;;
     esac
@@ -1140,6 +1221,7 @@ _sitectl_sites_disable() {
     # Offer option value completions
     case "${prev}" in
     '--context'|'-c')
+        __sitectl_add_completions -W "$(__sitectl_custom_complete ---completion sites disable -- --context "${COMP_CWORD}" "$(__sitectl_cursor_index_in_current_word)")"
         return
         ;;
     '-H'|'--host')
@@ -1157,6 +1239,14 @@ _sitectl_sites_disable() {
         return
         ;;
     esac
+
+    # Offer positional completions
+    case "${positional_number}" in
+    1)
+        __sitectl_add_completions -W "$(__sitectl_custom_complete ---completion sites disable -- positional@0 "${COMP_CWORD}" "$(__sitectl_cursor_index_in_current_word)")"
+        return
+        ;;
+    esac
 }
 
 _sitectl_sites_agent() {
@@ -1169,6 +1259,7 @@ _sitectl_sites_agent() {
     # Offer option value completions
     case "${prev}" in
     '--context'|'-c')
+        __sitectl_add_completions -W "$(__sitectl_custom_complete ---completion sites agent -- --context "${COMP_CWORD}" "$(__sitectl_cursor_index_in_current_word)")"
         return
         ;;
     '-H'|'--host')
@@ -1189,6 +1280,14 @@ _sitectl_sites_agent() {
         return
         ;;
     esac
+
+    # Offer positional completions
+    case "${positional_number}" in
+    1)
+        __sitectl_add_completions -W "$(__sitectl_custom_complete ---completion sites agent -- positional@0 "${COMP_CWORD}" "$(__sitectl_cursor_index_in_current_word)")"
+        return
+        ;;
+    esac
 }
 
 _sitectl_sites_delete() {
@@ -1201,6 +1300,7 @@ _sitectl_sites_delete() {
     # Offer option value completions
     case "${prev}" in
     '--context'|'-c')
+        __sitectl_add_completions -W "$(__sitectl_custom_complete ---completion sites delete -- --context "${COMP_CWORD}" "$(__sitectl_cursor_index_in_current_word)")"
         return
         ;;
     '-H'|'--host')
@@ -1215,6 +1315,14 @@ _sitectl_sites_delete() {
         ;;
     '--color')
         __sitectl_add_completions -W 'auto'$'\n''always'$'\n''never'
+        return
+        ;;
+    esac
+
+    # Offer positional completions
+    case "${positional_number}" in
+    1)
+        __sitectl_add_completions -W "$(__sitectl_custom_complete ---completion sites delete -- positional@0 "${COMP_CWORD}" "$(__sitectl_cursor_index_in_current_word)")"
         return
         ;;
     esac
@@ -1253,6 +1361,7 @@ _sitectl_agents_list() {
     # Offer option value completions
     case "${prev}" in
     '--context'|'-c')
+        __sitectl_add_completions -W "$(__sitectl_custom_complete ---completion agents list -- --context "${COMP_CWORD}" "$(__sitectl_cursor_index_in_current_word)")"
         return
         ;;
     '-H'|'--host')
@@ -1282,6 +1391,7 @@ _sitectl_chat() {
     # Offer option value completions
     case "${prev}" in
     '--context'|'-c')
+        __sitectl_add_completions -W "$(__sitectl_custom_complete ---completion chat -- --context "${COMP_CWORD}" "$(__sitectl_cursor_index_in_current_word)")"
         return
         ;;
     '-H'|'--host')
@@ -1302,6 +1412,14 @@ _sitectl_chat() {
         return
         ;;
     '--answer')
+        return
+        ;;
+    esac
+
+    # Offer positional completions
+    case "${positional_number}" in
+    1)
+        __sitectl_add_completions -W "$(__sitectl_custom_complete ---completion chat -- positional@0 "${COMP_CWORD}" "$(__sitectl_cursor_index_in_current_word)")"
         return
         ;;
     esac
@@ -1340,6 +1458,7 @@ _sitectl_requests_list() {
     # Offer option value completions
     case "${prev}" in
     '--context'|'-c')
+        __sitectl_add_completions -W "$(__sitectl_custom_complete ---completion requests list -- --context "${COMP_CWORD}" "$(__sitectl_cursor_index_in_current_word)")"
         return
         ;;
     '-H'|'--host')
@@ -1378,6 +1497,7 @@ _sitectl_requests_show() {
     # Offer option value completions
     case "${prev}" in
     '--context'|'-c')
+        __sitectl_add_completions -W "$(__sitectl_custom_complete ---completion requests show -- --context "${COMP_CWORD}" "$(__sitectl_cursor_index_in_current_word)")"
         return
         ;;
     '-H'|'--host')
@@ -1395,6 +1515,14 @@ _sitectl_requests_show() {
         return
         ;;
     esac
+
+    # Offer positional completions
+    case "${positional_number}" in
+    1)
+        __sitectl_add_completions -W "$(__sitectl_custom_complete ---completion requests show -- positional@0 "${COMP_CWORD}" "$(__sitectl_cursor_index_in_current_word)")"
+        return
+        ;;
+    esac
 }
 
 _sitectl_requests_answer() {
@@ -1407,6 +1535,7 @@ _sitectl_requests_answer() {
     # Offer option value completions
     case "${prev}" in
     '--context'|'-c')
+        __sitectl_add_completions -W "$(__sitectl_custom_complete ---completion requests answer -- --context "${COMP_CWORD}" "$(__sitectl_cursor_index_in_current_word)")"
         return
         ;;
     '-H'|'--host')
@@ -1427,6 +1556,14 @@ _sitectl_requests_answer() {
         return
         ;;
     esac
+
+    # Offer positional completions
+    case "${positional_number}" in
+    1)
+        __sitectl_add_completions -W "$(__sitectl_custom_complete ---completion requests answer -- positional@0 "${COMP_CWORD}" "$(__sitectl_cursor_index_in_current_word)")"
+        return
+        ;;
+    esac
 }
 
 _sitectl_requests_cancel() {
@@ -1439,6 +1576,7 @@ _sitectl_requests_cancel() {
     # Offer option value completions
     case "${prev}" in
     '--context'|'-c')
+        __sitectl_add_completions -W "$(__sitectl_custom_complete ---completion requests cancel -- --context "${COMP_CWORD}" "$(__sitectl_cursor_index_in_current_word)")"
         return
         ;;
     '-H'|'--host')
@@ -1453,6 +1591,14 @@ _sitectl_requests_cancel() {
         ;;
     '--color')
         __sitectl_add_completions -W 'auto'$'\n''always'$'\n''never'
+        return
+        ;;
+    esac
+
+    # Offer positional completions
+    case "${positional_number}" in
+    1)
+        __sitectl_add_completions -W "$(__sitectl_custom_complete ---completion requests cancel -- positional@0 "${COMP_CWORD}" "$(__sitectl_cursor_index_in_current_word)")"
         return
         ;;
     esac
@@ -1491,6 +1637,7 @@ _sitectl_jobs_list() {
     # Offer option value completions
     case "${prev}" in
     '--context'|'-c')
+        __sitectl_add_completions -W "$(__sitectl_custom_complete ---completion jobs list -- --context "${COMP_CWORD}" "$(__sitectl_cursor_index_in_current_word)")"
         return
         ;;
     '-H'|'--host')
@@ -1529,6 +1676,7 @@ _sitectl_jobs_show() {
     # Offer option value completions
     case "${prev}" in
     '--context'|'-c')
+        __sitectl_add_completions -W "$(__sitectl_custom_complete ---completion jobs show -- --context "${COMP_CWORD}" "$(__sitectl_cursor_index_in_current_word)")"
         return
         ;;
     '-H'|'--host')
@@ -1546,6 +1694,14 @@ _sitectl_jobs_show() {
         return
         ;;
     esac
+
+    # Offer positional completions
+    case "${positional_number}" in
+    1)
+        __sitectl_add_completions -W "$(__sitectl_custom_complete ---completion jobs show -- positional@0 "${COMP_CWORD}" "$(__sitectl_cursor_index_in_current_word)")"
+        return
+        ;;
+    esac
 }
 
 _sitectl_jobs_logs() {
@@ -1558,6 +1714,7 @@ _sitectl_jobs_logs() {
     # Offer option value completions
     case "${prev}" in
     '--context'|'-c')
+        __sitectl_add_completions -W "$(__sitectl_custom_complete ---completion jobs logs -- --context "${COMP_CWORD}" "$(__sitectl_cursor_index_in_current_word)")"
         return
         ;;
     '-H'|'--host')
@@ -1578,6 +1735,14 @@ _sitectl_jobs_logs() {
         return
         ;;
     esac
+
+    # Offer positional completions
+    case "${positional_number}" in
+    1)
+        __sitectl_add_completions -W "$(__sitectl_custom_complete ---completion jobs logs -- positional@0 "${COMP_CWORD}" "$(__sitectl_cursor_index_in_current_word)")"
+        return
+        ;;
+    esac
 }
 
 _sitectl_jobs_wait() {
@@ -1590,6 +1755,7 @@ _sitectl_jobs_wait() {
     # Offer option value completions
     case "${prev}" in
     '--context'|'-c')
+        __sitectl_add_completions -W "$(__sitectl_custom_complete ---completion jobs wait -- --context "${COMP_CWORD}" "$(__sitectl_cursor_index_in_current_word)")"
         return
         ;;
     '-H'|'--host')
@@ -1610,6 +1776,14 @@ _sitectl_jobs_wait() {
         return
         ;;
     esac
+
+    # Offer positional completions
+    case "${positional_number}" in
+    1)
+        __sitectl_add_completions -W "$(__sitectl_custom_complete ---completion jobs wait -- positional@0 "${COMP_CWORD}" "$(__sitectl_cursor_index_in_current_word)")"
+        return
+        ;;
+    esac
 }
 
 _sitectl_jobs_cancel() {
@@ -1622,6 +1796,7 @@ _sitectl_jobs_cancel() {
     # Offer option value completions
     case "${prev}" in
     '--context'|'-c')
+        __sitectl_add_completions -W "$(__sitectl_custom_complete ---completion jobs cancel -- --context "${COMP_CWORD}" "$(__sitectl_cursor_index_in_current_word)")"
         return
         ;;
     '-H'|'--host')
@@ -1639,6 +1814,14 @@ _sitectl_jobs_cancel() {
         return
         ;;
     esac
+
+    # Offer positional completions
+    case "${positional_number}" in
+    1)
+        __sitectl_add_completions -W "$(__sitectl_custom_complete ---completion jobs cancel -- positional@0 "${COMP_CWORD}" "$(__sitectl_cursor_index_in_current_word)")"
+        return
+        ;;
+    esac
 }
 
 _sitectl_jobs_retry() {
@@ -1651,6 +1834,7 @@ _sitectl_jobs_retry() {
     # Offer option value completions
     case "${prev}" in
     '--context'|'-c')
+        __sitectl_add_completions -W "$(__sitectl_custom_complete ---completion jobs retry -- --context "${COMP_CWORD}" "$(__sitectl_cursor_index_in_current_word)")"
         return
         ;;
     '-H'|'--host')
@@ -1665,6 +1849,14 @@ _sitectl_jobs_retry() {
         ;;
     '--color')
         __sitectl_add_completions -W 'auto'$'\n''always'$'\n''never'
+        return
+        ;;
+    esac
+
+    # Offer positional completions
+    case "${positional_number}" in
+    1)
+        __sitectl_add_completions -W "$(__sitectl_custom_complete ---completion jobs retry -- positional@0 "${COMP_CWORD}" "$(__sitectl_cursor_index_in_current_word)")"
         return
         ;;
     esac
@@ -1703,6 +1895,7 @@ _sitectl_versions_list() {
     # Offer option value completions
     case "${prev}" in
     '--context'|'-c')
+        __sitectl_add_completions -W "$(__sitectl_custom_complete ---completion versions list -- --context "${COMP_CWORD}" "$(__sitectl_cursor_index_in_current_word)")"
         return
         ;;
     '-H'|'--host')
@@ -1723,6 +1916,14 @@ _sitectl_versions_list() {
         return
         ;;
     esac
+
+    # Offer positional completions
+    case "${positional_number}" in
+    1)
+        __sitectl_add_completions -W "$(__sitectl_custom_complete ---completion versions list -- positional@0 "${COMP_CWORD}" "$(__sitectl_cursor_index_in_current_word)")"
+        return
+        ;;
+    esac
 }
 
 _sitectl_versions_show() {
@@ -1735,6 +1936,7 @@ _sitectl_versions_show() {
     # Offer option value completions
     case "${prev}" in
     '--context'|'-c')
+        __sitectl_add_completions -W "$(__sitectl_custom_complete ---completion versions show -- --context "${COMP_CWORD}" "$(__sitectl_cursor_index_in_current_word)")"
         return
         ;;
     '-H'|'--host')
@@ -1755,6 +1957,14 @@ _sitectl_versions_show() {
         return
         ;;
     esac
+
+    # Offer positional completions
+    case "${positional_number}" in
+    1)
+        __sitectl_add_completions -W "$(__sitectl_custom_complete ---completion versions show -- positional@0 "${COMP_CWORD}" "$(__sitectl_cursor_index_in_current_word)")"
+        return
+        ;;
+    esac
 }
 
 _sitectl_versions_diff() {
@@ -1767,6 +1977,7 @@ _sitectl_versions_diff() {
     # Offer option value completions
     case "${prev}" in
     '--context'|'-c')
+        __sitectl_add_completions -W "$(__sitectl_custom_complete ---completion versions diff -- --context "${COMP_CWORD}" "$(__sitectl_cursor_index_in_current_word)")"
         return
         ;;
     '-H'|'--host')
@@ -1781,6 +1992,18 @@ _sitectl_versions_diff() {
         ;;
     '--color')
         __sitectl_add_completions -W 'auto'$'\n''always'$'\n''never'
+        return
+        ;;
+    esac
+
+    # Offer positional completions
+    case "${positional_number}" in
+    1)
+        __sitectl_add_completions -W "$(__sitectl_custom_complete ---completion versions diff -- positional@0 "${COMP_CWORD}" "$(__sitectl_cursor_index_in_current_word)")"
+        return
+        ;;
+    2)
+        __sitectl_add_completions -W "$(__sitectl_custom_complete ---completion versions diff -- positional@1 "${COMP_CWORD}" "$(__sitectl_cursor_index_in_current_word)")"
         return
         ;;
     esac
@@ -1796,6 +2019,7 @@ _sitectl_versions_deploy() {
     # Offer option value completions
     case "${prev}" in
     '--context'|'-c')
+        __sitectl_add_completions -W "$(__sitectl_custom_complete ---completion versions deploy -- --context "${COMP_CWORD}" "$(__sitectl_cursor_index_in_current_word)")"
         return
         ;;
     '-H'|'--host')
@@ -1813,6 +2037,14 @@ _sitectl_versions_deploy() {
         return
         ;;
     esac
+
+    # Offer positional completions
+    case "${positional_number}" in
+    1)
+        __sitectl_add_completions -W "$(__sitectl_custom_complete ---completion versions deploy -- positional@0 "${COMP_CWORD}" "$(__sitectl_cursor_index_in_current_word)")"
+        return
+        ;;
+    esac
 }
 
 _sitectl_versions_preview() {
@@ -1825,6 +2057,7 @@ _sitectl_versions_preview() {
     # Offer option value completions
     case "${prev}" in
     '--context'|'-c')
+        __sitectl_add_completions -W "$(__sitectl_custom_complete ---completion versions preview -- --context "${COMP_CWORD}" "$(__sitectl_cursor_index_in_current_word)")"
         return
         ;;
     '-H'|'--host')
@@ -1845,6 +2078,14 @@ _sitectl_versions_preview() {
         return
         ;;
     esac
+
+    # Offer positional completions
+    case "${positional_number}" in
+    1)
+        __sitectl_add_completions -W "$(__sitectl_custom_complete ---completion versions preview -- positional@0 "${COMP_CWORD}" "$(__sitectl_cursor_index_in_current_word)")"
+        return
+        ;;
+    esac
 }
 
 _sitectl_versions_rollback() {
@@ -1857,6 +2098,7 @@ _sitectl_versions_rollback() {
     # Offer option value completions
     case "${prev}" in
     '--context'|'-c')
+        __sitectl_add_completions -W "$(__sitectl_custom_complete ---completion versions rollback -- --context "${COMP_CWORD}" "$(__sitectl_cursor_index_in_current_word)")"
         return
         ;;
     '-H'|'--host')
@@ -1877,6 +2119,14 @@ _sitectl_versions_rollback() {
         return
         ;;
     esac
+
+    # Offer positional completions
+    case "${positional_number}" in
+    1)
+        __sitectl_add_completions -W "$(__sitectl_custom_complete ---completion versions rollback -- positional@0 "${COMP_CWORD}" "$(__sitectl_cursor_index_in_current_word)")"
+        return
+        ;;
+    esac
 }
 
 _sitectl_versions_download() {
@@ -1889,6 +2139,7 @@ _sitectl_versions_download() {
     # Offer option value completions
     case "${prev}" in
     '--context'|'-c')
+        __sitectl_add_completions -W "$(__sitectl_custom_complete ---completion versions download -- --context "${COMP_CWORD}" "$(__sitectl_cursor_index_in_current_word)")"
         return
         ;;
     '-H'|'--host')
@@ -1909,6 +2160,14 @@ _sitectl_versions_download() {
         return
         ;;
     esac
+
+    # Offer positional completions
+    case "${positional_number}" in
+    1)
+        __sitectl_add_completions -W "$(__sitectl_custom_complete ---completion versions download -- positional@0 "${COMP_CWORD}" "$(__sitectl_cursor_index_in_current_word)")"
+        return
+        ;;
+    esac
 }
 
 _sitectl_versions_delete() {
@@ -1921,6 +2180,7 @@ _sitectl_versions_delete() {
     # Offer option value completions
     case "${prev}" in
     '--context'|'-c')
+        __sitectl_add_completions -W "$(__sitectl_custom_complete ---completion versions delete -- --context "${COMP_CWORD}" "$(__sitectl_cursor_index_in_current_word)")"
         return
         ;;
     '-H'|'--host')
@@ -1938,6 +2198,14 @@ _sitectl_versions_delete() {
         return
         ;;
     esac
+
+    # Offer positional completions
+    case "${positional_number}" in
+    1)
+        __sitectl_add_completions -W "$(__sitectl_custom_complete ---completion versions delete -- positional@0 "${COMP_CWORD}" "$(__sitectl_cursor_index_in_current_word)")"
+        return
+        ;;
+    esac
 }
 
 _sitectl_build() {
@@ -1950,6 +2218,7 @@ _sitectl_build() {
     # Offer option value completions
     case "${prev}" in
     '--context'|'-c')
+        __sitectl_add_completions -W "$(__sitectl_custom_complete ---completion build -- --context "${COMP_CWORD}" "$(__sitectl_cursor_index_in_current_word)")"
         return
         ;;
     '-H'|'--host')
@@ -2026,6 +2295,7 @@ _sitectl_themes_list() {
     # Offer option value completions
     case "${prev}" in
     '--context'|'-c')
+        __sitectl_add_completions -W "$(__sitectl_custom_complete ---completion themes list -- --context "${COMP_CWORD}" "$(__sitectl_cursor_index_in_current_word)")"
         return
         ;;
     '-H'|'--host')
@@ -2055,6 +2325,7 @@ _sitectl_themes_validate() {
     # Offer option value completions
     case "${prev}" in
     '--context'|'-c')
+        __sitectl_add_completions -W "$(__sitectl_custom_complete ---completion themes validate -- --context "${COMP_CWORD}" "$(__sitectl_cursor_index_in_current_word)")"
         return
         ;;
     '-H'|'--host')
@@ -2084,6 +2355,7 @@ _sitectl_themes_new() {
     # Offer option value completions
     case "${prev}" in
     '--context'|'-c')
+        __sitectl_add_completions -W "$(__sitectl_custom_complete ---completion themes new -- --context "${COMP_CWORD}" "$(__sitectl_cursor_index_in_current_word)")"
         return
         ;;
     '-H'|'--host')
@@ -2119,6 +2391,7 @@ _sitectl_tui() {
     # Offer option value completions
     case "${prev}" in
     '--context'|'-c')
+        __sitectl_add_completions -W "$(__sitectl_custom_complete ---completion tui -- --context "${COMP_CWORD}" "$(__sitectl_cursor_index_in_current_word)")"
         return
         ;;
     '-H'|'--host')
@@ -2148,6 +2421,7 @@ _sitectl_doctor() {
     # Offer option value completions
     case "${prev}" in
     '--context'|'-c')
+        __sitectl_add_completions -W "$(__sitectl_custom_complete ---completion doctor -- --context "${COMP_CWORD}" "$(__sitectl_cursor_index_in_current_word)")"
         return
         ;;
     '-H'|'--host')

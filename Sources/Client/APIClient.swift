@@ -316,6 +316,26 @@ public struct APIClient: Sendable {
             for: contextName)
     }
 
+    // MARK: Shell completion
+
+    /// A quick authenticated GET for shell completion: synchronous (on NIO's threads, not the task pool), no
+    /// session refresh, at most `seconds`; nil on any failure (a completion never prints an error).
+    public func completionGet(_ path: String, seconds: Int64 = 3) -> Data? {
+        guard let url = try? url(path) else { return nil }
+        if let tunnel { _ = try? tunnel.start() }
+        var token = staticToken
+        if token == nil, let session = try? credentials.session(for: contextName), session.accessExpiresAt > Date() {
+            token = session.accessToken
+        }
+        guard let token, var request = try? HTTPClient.Request(url: url, method: .GET) else { return nil }
+        request.headers.add(name: "Authorization", value: "Bearer \(token)")
+        request.headers.add(name: "Accept", value: "application/json")
+        guard let response = try? http.execute(request: request, deadline: .now() + .seconds(seconds)).wait(),
+            response.status == .ok, let body = response.body
+        else { return nil }
+        return Data(body.readableBytesView)
+    }
+
     // MARK: Streams
 
     /// Streams a response line by line, undecoded (the daemon's own log).

@@ -26,7 +26,11 @@ struct Sitectl: AsyncParsableCommand {
         // without this the default action kills the process mid-write.
         signal(SIGPIPE, SIG_IGN)
         do {
-            var command = try parseAsRoot(GlobalArguments.protectingTexts(GlobalArguments.hoisted(Array(CommandLine.arguments.dropFirst()), root: Sitectl.self)))
+            let arguments = Array(CommandLine.arguments.dropFirst())
+            // Shell completion (`sitectl ---completion …` from the generated scripts) is parsed as it comes.
+            let prepared = arguments.first == "---completion"
+                ? arguments : GlobalArguments.protectingTexts(GlobalArguments.hoisted(arguments, root: Sitectl.self))
+            var command = try parseAsRoot(prepared)
             if var asyncCommand = command as? any AsyncParsableCommand {
                 try await asyncCommand.run()
             } else {

@@ -31,4 +31,40 @@ import Testing
         #expect(bash.stdout.contains("_sitectl"))
         #expect(try harness.run(["completion", "powershell"]).status == 64)
     }
+
+    /// bash completion offers the context's site names, SITE@V refs, job ids and themes (the scripts call back
+    /// into `sitectl ---completion`).
+    @Test func bashCompletesNamesFromTheContext() throws {
+        let harness = try Harness()
+        defer { harness.cleanUp() }
+        try harness.startDaemon()
+        try harness.login("complete@example.test")
+        #expect(try harness.run(["sites", "create", "blog"]).status == 0)
+        #expect(try harness.run(["chat", "blog", "set the site title to Completed", "--wait"]).status == 0)
+        let script = harness.work.appendingPathComponent("complete.sh").path
+        let bin = Harness.binary.path
+        try """
+            source <("\(bin)" completion bash)
+            complete_line() {
+              COMP_LINE="$1"; COMP_POINT=${#COMP_LINE}
+              read -ra COMP_WORDS <<< "$COMP_LINE"
+              if [[ "$COMP_LINE" == *" " ]]; then COMP_WORDS+=(""); fi
+              COMP_CWORD=$((${#COMP_WORDS[@]}-1))
+              COMPREPLY=()
+              _sitectl "${COMP_WORDS[0]}" "${COMP_WORDS[$COMP_CWORD]}" "${COMP_WORDS[$((COMP_CWORD-1))]}"
+              echo "$2=${COMPREPLY[*]}"
+            }
+            complete_line "\(bin) sites show " sites
+            complete_line "\(bin) versions deploy blog@" refs
+            complete_line "\(bin) jobs logs " jobs
+            complete_line "\(bin) sites create x --theme po" themes
+            """.write(toFile: script, atomically: true, encoding: .utf8)
+        let result = try Harness.exec("/bin/bash", [script], environment: harness.environment)
+        let lines = result.stdout.split(separator: "\n").map(String.init)
+        #expect(lines.contains("sites=blog"), "\(result.stdout) \(result.stderr)")
+        #expect(lines.first { $0.hasPrefix("refs=") }?.contains("blog@2") == true)
+        #expect(lines.first { $0.hasPrefix("refs=") }?.contains("blog@live") == true)
+        #expect(lines.contains("jobs=1"))
+        #expect(lines.contains("themes=portfolio"))
+    }
 }

@@ -15,7 +15,7 @@ struct ChatCommand: AsyncParsableCommand {
             """)
 
     @OptionGroup var global: GlobalOptions
-    @Argument(help: "Site name.") var site: String
+    @Argument(help: "Site name.", completion: NameCompletion.sites) var site: String
     @Argument(help: "What to change (quote it).") var message: [String] = []
     @Option(help: "Read the message from a file ('-' for stdin).") var file: String?
     @Flag(help: "Wait for the job to finish and print the result.") var wait = false

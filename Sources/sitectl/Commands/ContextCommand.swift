@@ -172,7 +172,7 @@ struct ContextCommand: AsyncParsableCommand {
         static let configuration = CommandConfiguration(abstract: "Show a context (default: the one in use).")
 
         @OptionGroup var global: GlobalOptions
-        @Argument(help: "The context (default: the one in use).") var name: String?
+        @Argument(help: "The context (default: the one in use).", completion: NameCompletion.contexts) var name: String?
 
         func run() async throws {
             let directory = ConfigDirectory(override: global.configDir)
@@ -207,7 +207,7 @@ struct ContextCommand: AsyncParsableCommand {
         static let configuration = CommandConfiguration(abstract: "Make a context the current one.")
 
         @OptionGroup var global: GlobalOptions
-        @Argument(help: "The context ('local' for this machine's daemon).") var name: String
+        @Argument(help: "The context ('local' for this machine's daemon).", completion: NameCompletion.contexts) var name: String
 
         func run() async throws {
             let store = ContextStore(directory: ConfigDirectory(override: global.configDir))
@@ -230,7 +230,7 @@ struct ContextCommand: AsyncParsableCommand {
         static let configuration = CommandConfiguration(abstract: "Change a context's settings (a changed host logs it out).")
 
         @OptionGroup var global: GlobalOptions
-        @Argument(help: "The context.") var name: String
+        @Argument(help: "The context.", completion: NameCompletion.contexts) var name: String
         /// A new address comes as the global -H/--host option.
         var address: String? { global.host }
         @Option(help: "The sitectl program on the remote machine (empty: the default).") var remoteBin: String?
@@ -274,7 +274,7 @@ struct ContextCommand: AsyncParsableCommand {
         static let configuration = CommandConfiguration(abstract: "Remove a context and its saved session.", aliases: ["rm"])
 
         @OptionGroup var global: GlobalOptions
-        @Argument(help: "The context.") var name: String
+        @Argument(help: "The context.", completion: NameCompletion.contexts) var name: String
 
         func run() async throws {
             let directory = ConfigDirectory(override: global.configDir)
@@ -307,7 +307,7 @@ struct ContextCommand: AsyncParsableCommand {
             abstract: "Check that a context's daemon answers: connection, version handshake and login.")
 
         @OptionGroup var global: GlobalOptions
-        @Argument(help: "The context (default: the one in use).") var name: String?
+        @Argument(help: "The context (default: the one in use).", completion: NameCompletion.contexts) var name: String?
 
         struct Report: Encodable {
             var context: String

@@ -58,7 +58,7 @@ struct JobsCommand: AsyncParsableCommand {
     struct Show: AsyncParsableCommand {
         static let configuration = CommandConfiguration(abstract: "Show a job.")
         @OptionGroup var global: GlobalOptions
-        @Argument(help: "Job ID.") var id: Int64
+        @Argument(help: "Job ID.", completion: NameCompletion.jobs) var id: Int64
 
         func run() async throws {
             let job = try await global.client().job(id)
@@ -77,7 +77,7 @@ struct JobsCommand: AsyncParsableCommand {
     struct Logs: AsyncParsableCommand {
         static let configuration = CommandConfiguration(abstract: "Print a job's log; -f follows it live until the job ends.")
         @OptionGroup var global: GlobalOptions
-        @Argument(help: "Job ID.") var id: Int64
+        @Argument(help: "Job ID.", completion: NameCompletion.jobs) var id: Int64
         @Flag(name: .shortAndLong, help: "Follow the log until the job ends (Ctrl-C stops following, not the job).") var follow = false
         @Option(help: "Only the last N lines (before following).") var tail: Int?
         @Flag(help: "Prefix each line with its time.") var timestamps = false
@@ -116,7 +116,7 @@ struct JobsCommand: AsyncParsableCommand {
     struct Wait: AsyncParsableCommand {
         static let configuration = CommandConfiguration(abstract: "Wait for a job to end: exit 0 succeeded, 1 failed, 124 timeout.")
         @OptionGroup var global: GlobalOptions
-        @Argument(help: "Job ID.") var id: Int64
+        @Argument(help: "Job ID.", completion: NameCompletion.jobs) var id: Int64
         @Option(help: "Seconds to wait.") var timeout: Double = 600
 
         func run() async throws {
@@ -138,7 +138,7 @@ struct JobsCommand: AsyncParsableCommand {
     struct Cancel: AsyncParsableCommand {
         static let configuration = CommandConfiguration(abstract: "Cancel a queued or running job.")
         @OptionGroup var global: GlobalOptions
-        @Argument(help: "Job ID.") var id: Int64
+        @Argument(help: "Job ID.", completion: NameCompletion.jobs) var id: Int64
 
         func run() async throws {
             guard try Terminal.confirm("Cancel job \(id)?", options: global, command: "sitectl jobs cancel \(id)") else {
@@ -153,7 +153,7 @@ struct JobsCommand: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Run a failed or cancelled job's request again (a new request with the same message).")
         @OptionGroup var global: GlobalOptions
-        @Argument(help: "Job ID.") var id: Int64
+        @Argument(help: "Job ID.", completion: NameCompletion.jobs) var id: Int64
         @Flag(help: "Wait and stream the new job's log.") var follow = false
         @Flag(help: "Wait for the new job to finish.") var wait = false
 

@@ -37,7 +37,7 @@ struct RequestsCommand: AsyncParsableCommand {
     struct Show: AsyncParsableCommand {
         static let configuration = CommandConfiguration(abstract: "Show a request, with its pending question if any.")
         @OptionGroup var global: GlobalOptions
-        @Argument(help: "Request ID.") var id: Int64
+        @Argument(help: "Request ID.", completion: NameCompletion.requests) var id: Int64
 
         func run() async throws {
             let request = try await global.client().request(id)
@@ -59,7 +59,7 @@ struct RequestsCommand: AsyncParsableCommand {
     struct Answer: AsyncParsableCommand {
         static let configuration = CommandConfiguration(abstract: "Answer a request's clarifying question; the request resumes.")
         @OptionGroup var global: GlobalOptions
-        @Argument(help: "Request ID.") var id: Int64
+        @Argument(help: "Request ID.", completion: NameCompletion.requests) var id: Int64
         @Argument(help: "Your answer (an option's text or number, or free text).") var answer: [String] = []
         @Option(name: .customLong("answer"), help: "The answer, as an option (same as the argument; repeatable for follow-up questions).")
         var answerOption: [String] = []
@@ -90,7 +90,7 @@ struct RequestsCommand: AsyncParsableCommand {
     struct Cancel: AsyncParsableCommand {
         static let configuration = CommandConfiguration(abstract: "Cancel a request that has not finished.")
         @OptionGroup var global: GlobalOptions
-        @Argument(help: "Request ID.") var id: Int64
+        @Argument(help: "Request ID.", completion: NameCompletion.requests) var id: Int64
 
         func run() async throws {
             guard try Terminal.confirm("Cancel request \(id)?", options: global, command: "sitectl requests cancel \(id)") else {

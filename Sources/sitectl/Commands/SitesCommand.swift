@@ -24,7 +24,7 @@ struct SitesCommand: AsyncParsableCommand {
 
         @OptionGroup var global: GlobalOptions
         @Argument(help: "Site name (a DNS label: lower-case letters, digits, '-').") var name: String
-        @Option(help: "Theme to use.") var theme: String?
+        @Option(help: "Theme to use.", completion: NameCompletion.themes) var theme: String?
         @Option(help: "Short description.") var description: String?
         @Option(help: "Import this folder (site.yaml, content/, static/) as version 1.") var from: String?
 
@@ -99,7 +99,7 @@ struct SitesCommand: AsyncParsableCommand {
     struct Show: AsyncParsableCommand {
         static let configuration = CommandConfiguration(abstract: "Show a site.")
         @OptionGroup var global: GlobalOptions
-        @Argument(help: "Site name.") var name: String
+        @Argument(help: "Site name.", completion: NameCompletion.sites) var name: String
 
         func run() async throws {
             let site = try await global.client().site(name)
@@ -117,7 +117,7 @@ struct SitesCommand: AsyncParsableCommand {
     struct Enable: AsyncParsableCommand {
         static let configuration = CommandConfiguration(abstract: "Serve the site again.")
         @OptionGroup var global: GlobalOptions
-        @Argument(help: "Site name.") var name: String
+        @Argument(help: "Site name.", completion: NameCompletion.sites) var name: String
         func run() async throws {
             let site = try await global.client().setSiteEnabled(name, true)
             if !global.quiet { Terminal.err("\(site.name) is enabled.") }
@@ -127,7 +127,7 @@ struct SitesCommand: AsyncParsableCommand {
     struct Disable: AsyncParsableCommand {
         static let configuration = CommandConfiguration(abstract: "Stop serving the site (visitors get a 503 maintenance page).")
         @OptionGroup var global: GlobalOptions
-        @Argument(help: "Site name.") var name: String
+        @Argument(help: "Site name.", completion: NameCompletion.sites) var name: String
         func run() async throws {
             let site = try await global.client().setSiteEnabled(name, false)
             if !global.quiet { Terminal.err("\(site.name) is disabled; visitors see a maintenance page.") }
@@ -142,7 +142,7 @@ struct SitesCommand: AsyncParsableCommand {
                 list them with `sitectl agents list`. Without --profile or --clear, shows the site's choice.
                 """)
         @OptionGroup var global: GlobalOptions
-        @Argument(help: "Site name.") var name: String
+        @Argument(help: "Site name.", completion: NameCompletion.sites) var name: String
         @Option(help: "One of the operator's agent profiles (sitectl agents list).") var profile: String?
         @Flag(help: "Use the daemon's default profile again.") var clear = false
         @Option(help: .hidden) var config: String?
@@ -174,7 +174,7 @@ struct SitesCommand: AsyncParsableCommand {
     struct Delete: AsyncParsableCommand {
         static let configuration = CommandConfiguration(abstract: "Delete a site and all its versions.", aliases: ["rm"])
         @OptionGroup var global: GlobalOptions
-        @Argument(help: "Site name.") var name: String
+        @Argument(help: "Site name.", completion: NameCompletion.sites) var name: String
         @Flag(help: "Show what would be deleted, delete nothing.") var dryRun = false
 
         func run() async throws {

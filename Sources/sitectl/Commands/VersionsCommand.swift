@@ -14,7 +14,7 @@ struct VersionsCommand: AsyncParsableCommand {
     struct List: AsyncParsableCommand {
         static let configuration = CommandConfiguration(abstract: "List a site's versions, newest first.", aliases: ["ls"])
         @OptionGroup var global: GlobalOptions
-        @Argument(help: "Site name.") var site: String
+        @Argument(help: "Site name.", completion: NameCompletion.sites) var site: String
         @Option(help: "At most this many.") var limit = 100
 
         func run() async throws {
@@ -35,7 +35,7 @@ struct VersionsCommand: AsyncParsableCommand {
     struct Show: AsyncParsableCommand {
         static let configuration = CommandConfiguration(abstract: "Show a version with its check findings.")
         @OptionGroup var global: GlobalOptions
-        @Argument(help: "SITE@V (default @latest).") var version: String
+        @Argument(help: "SITE@V (default @latest).", completion: NameCompletion.versions) var version: String
         @Flag(help: "Also print the build log.") var log = false
         @Flag(help: "Also print the agent transcript (prompt, tool calls or command output, usage, summary).") var transcript = false
         @Option(help: ArgumentHelp("Write the home page screenshot (PNG) taken by the browser checks to FILE ('-' for stdout).",
@@ -94,8 +94,8 @@ struct VersionsCommand: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Unified diff of two versions' sources (one version: what it changed from the one before).")
         @OptionGroup var global: GlobalOptions
-        @Argument(help: "SITE@A.") var from: String
-        @Argument(help: "SITE@B or @REF (default: compare A with the version before it).") var to: String?
+        @Argument(help: "SITE@A.", completion: NameCompletion.versions) var from: String
+        @Argument(help: "SITE@B or @REF (default: compare A with the version before it).", completion: NameCompletion.versions) var to: String?
         @Flag(help: "Only a per-file summary.") var stat = false
         @Flag(help: "Only the changed paths.") var nameOnly = false
         @Flag(help: "Exit 1 when there are differences.") var exitCode = false
@@ -141,7 +141,7 @@ struct VersionsCommand: AsyncParsableCommand {
     struct Deploy: AsyncParsableCommand {
         static let configuration = CommandConfiguration(abstract: "Make a version live (one atomic pointer move).")
         @OptionGroup var global: GlobalOptions
-        @Argument(help: "SITE@V.") var version: String
+        @Argument(help: "SITE@V.", completion: NameCompletion.versions) var version: String
         @Flag(help: "Deploy even when the version's checks failed.") var force = false
         @Flag(help: "Show what would happen, change nothing.") var dryRun = false
 
@@ -175,7 +175,7 @@ struct VersionsCommand: AsyncParsableCommand {
     struct Preview: AsyncParsableCommand {
         static let configuration = CommandConfiguration(abstract: "Point the site's preview at a version and print its URL.")
         @OptionGroup var global: GlobalOptions
-        @Argument(help: "SITE@V.") var version: String
+        @Argument(help: "SITE@V.", completion: NameCompletion.versions) var version: String
         @Flag(help: "Print only the URL (the daemon's own, even over ssh) and return.") var printURL = false
         @Option(help: "Over an ssh:// context: the local port of the tunnel to the preview (0: any free port).") var port = 0
 
@@ -218,7 +218,7 @@ struct VersionsCommand: AsyncParsableCommand {
     struct Rollback: AsyncParsableCommand {
         static let configuration = CommandConfiguration(abstract: "Put the previous live version back (or --to V).")
         @OptionGroup var global: GlobalOptions
-        @Argument(help: "Site name.") var site: String
+        @Argument(help: "Site name.", completion: NameCompletion.sites) var site: String
         @Option(help: "Version to go back to (default: the one live before the current).") var to: String?
         @Flag(help: "Show what would happen, change nothing.") var dryRun = false
 
@@ -244,7 +244,7 @@ struct VersionsCommand: AsyncParsableCommand {
     struct Download: AsyncParsableCommand {
         static let configuration = CommandConfiguration(abstract: "Download a version's source as a .tar.gz.")
         @OptionGroup var global: GlobalOptions
-        @Argument(help: "SITE@V.") var version: String
+        @Argument(help: "SITE@V.", completion: NameCompletion.versions) var version: String
         @Option(name: [.customShort("O"), .long], help: "Output file ('-' for stdout). Default: SITE-vN.tar.gz.") var outputFile: String?
 
         func run() async throws {
@@ -265,7 +265,7 @@ struct VersionsCommand: AsyncParsableCommand {
     struct Delete: AsyncParsableCommand {
         static let configuration = CommandConfiguration(abstract: "Delete a version (never the live or preview one).", aliases: ["rm"])
         @OptionGroup var global: GlobalOptions
-        @Argument(help: "SITE@V.") var version: String
+        @Argument(help: "SITE@V.", completion: NameCompletion.versions) var version: String
 
         func run() async throws {
             let ref = try VersionRef(version)

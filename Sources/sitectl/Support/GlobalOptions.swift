@@ -14,7 +14,7 @@ enum ColorMode: String, ExpressibleByArgument, CaseIterable, Sendable {
 
 /// Options every command accepts, before or after the subcommand.
 struct GlobalOptions: ParsableArguments {
-    @Option(name: .shortAndLong, help: "Context to use (SITECTL_CONTEXT).")
+    @Option(name: .shortAndLong, help: "Context to use (SITECTL_CONTEXT).", completion: NameCompletion.contexts)
     var context: String?
 
     @Option(name: [.customShort("H"), .customLong("host")], help: "Daemon address: ssh://[user@]host[:port], https://host[:port], unix:///path or tcp://host:port (SITECTL_HOST); with context create/update, the context's address.")
