@@ -38,3 +38,25 @@ public enum APIJSON {
         return try? Date.ISO8601FormatStyle().parse(text)
     }
 }
+
+/// A resource whose JSON always has every key: an absent value is `null`, not a missing key, so a script sees
+/// the same keys whatever the resource's state (synthesized `Encodable` drops nil members).
+public protocol StableKeysEncodable: Encodable {}
+
+extension StableKeysEncodable {
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: StableKey.self)
+        for child in Mirror(reflecting: self).children {
+            guard let label = child.label, let value = child.value as? any Encodable else { continue }
+            try container.encode(value, forKey: StableKey(stringValue: label))
+        }
+    }
+}
+
+/// A coding key made from a property name (the encoder's key strategy makes it snake_case).
+public struct StableKey: CodingKey {
+    public var stringValue: String
+    public var intValue: Int? { nil }
+    public init(stringValue: String) { self.stringValue = stringValue }
+    public init?(intValue: Int) { nil }
+}

@@ -56,7 +56,7 @@ public struct CreateTokenRequest: Codable, Sendable {
 }
 
 /// An API token as listed: never its secret.
-public struct APIToken: Codable, Sendable, Equatable {
+public struct APIToken: Codable, StableKeysEncodable, Sendable, Equatable {
     public var id: Int64
     public var name: String
     /// The first characters of the secret, to recognise it (`sct_AbCd…`).

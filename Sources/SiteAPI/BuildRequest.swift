@@ -40,7 +40,7 @@ public enum RequestState: String, Codable, Sendable, CaseIterable {
 }
 
 /// A change request made through `sitectl chat`.
-public struct BuildRequest: Codable, Sendable, Equatable {
+public struct BuildRequest: Codable, StableKeysEncodable, Sendable, Equatable {
     public var id: Int64
     public var site: String
     public var message: String

@@ -7,7 +7,7 @@ public enum JobState: String, Codable, Sendable, CaseIterable {
 }
 
 /// A unit of work: run the agent for a request, compile, check and store a version.
-public struct Job: Codable, Sendable, Equatable {
+public struct Job: Codable, StableKeysEncodable, Sendable, Equatable {
     public var id: Int64
     public var site: String
     public var requestId: Int64?

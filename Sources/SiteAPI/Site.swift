@@ -6,7 +6,7 @@ public enum SiteStatus: String, Codable, Sendable, CaseIterable {
 }
 
 /// A site and its version pointers.
-public struct Site: Codable, Sendable, Equatable {
+public struct Site: Codable, StableKeysEncodable, Sendable, Equatable {
     public var name: String
     public var theme: String
     public var description: String?

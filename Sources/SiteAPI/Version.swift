@@ -22,7 +22,7 @@ public struct CheckFinding: Codable, Sendable, Equatable {
 }
 
 /// An immutable version of a site.
-public struct Version: Codable, Sendable, Equatable {
+public struct Version: Codable, StableKeysEncodable, Sendable, Equatable {
     public var site: String
     public var number: Int
     public var createdAt: Date
@@ -88,7 +88,7 @@ public struct RollbackRequest: Codable, Sendable {
 }
 
 /// Result of a deploy, preview or rollback.
-public struct PointerMove: Codable, Sendable {
+public struct PointerMove: Codable, StableKeysEncodable, Sendable {
     public var site: String
     public var pointer: String  // "live" | "preview"
     public var from: Int?

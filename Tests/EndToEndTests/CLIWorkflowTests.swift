@@ -246,6 +246,10 @@ import Testing
         #expect(try harness.run(["sites", "list", "--search", "DOCS", "-o", "name"]).stdout == "notes\n")
         #expect(try harness.run(["sites", "list", "--sort", "updated", "-o", "name"]).stdout == "notes\nblog\n")
         #expect(try harness.run(["sites", "list", "--sort", "size"]).status == 64)
+        // The same keys whatever the state: what does not apply is null.
+        let site = try #require(json(try harness.run(["sites", "show", "blog", "-o", "json"]).stdout) as? [String: Any])
+        #expect(site.keys.contains("description") && site["description"] is NSNull)
+        #expect(site.keys.contains("preview_version"))
         let plain = try harness.run(["sites", "list", "--no-headers"])
         #expect(!plain.stdout.contains("NAME") && plain.stdout.contains("blog"))
         for bad in ["Bad name", "x--y", "-x", String(repeating: "a", count: 64)] {

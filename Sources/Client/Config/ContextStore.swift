@@ -40,6 +40,16 @@ public struct ContextEntry: Codable, Sendable, Equatable {
         var endpoint = try Endpoint(parsing: host)
         switch endpoint {
         case .ssh(var target):
+            // What a hand-edited config.yaml holds gets the checks `context create` makes.
+            for option in sshOptions ?? [] { try SSHTarget.validate(option: option) }
+            if let remoteBin, remoteBin.isEmpty || remoteBin.contains(where: { $0.isNewline }) {
+                throw ClientError("The context's remote_bin is not a program path.", hint: "sitectl context update NAME --remote-bin /usr/local/bin/sitectl",
+                    exitCode: ClientError.Exit.usage)
+            }
+            if let remoteSocket, !remoteSocket.hasPrefix("/") || remoteSocket.contains(where: { $0.isNewline }) {
+                throw ClientError("The context's remote_socket is not an absolute path.", hint: "sitectl context update NAME --remote-socket /run/sitectl/sitectl.sock",
+                    exitCode: ClientError.Exit.usage)
+            }
             if let remoteBin { target.remoteBin = remoteBin }
             target.remoteSocket = remoteSocket
             target.options = sshOptions ?? []
@@ -72,6 +82,21 @@ public struct ContextStore: Sendable {
 
     func read() throws -> Document {
         guard FileManager.default.fileExists(atPath: file.path) else { return Document() }
+        // Contexts decide where sessions go and what ssh runs (its options): a file or folder someone else can
+        // write is refused, as ssh refuses such a config.
+        for (path, isFolder) in [(file.path, false), (file.deletingLastPathComponent().path, true)] {
+            var info = stat()
+            guard lstat(path, &info) == 0 else { continue }
+            let writable = info.st_mode & 0o022 != 0
+            if info.st_uid != getuid() || writable {
+                let mode = String(info.st_mode & 0o777, radix: 8)
+                let who = info.st_uid != getuid() ? "owned by another user (uid \(info.st_uid))" : "writable by other users (mode \(mode))"
+                throw ClientError(
+                    "\(path) is \(who); refusing to use it: anyone who can change it can point your contexts elsewhere or run commands through ssh options.",
+                    hint: info.st_uid != getuid() ? "Use your own --config-dir" : "chmod \(isFolder ? "700" : "600") \(path)",
+                    exitCode: ClientError.Exit.usage)
+            }
+        }
         let text: String
         do {
             text = try String(contentsOf: file, encoding: .utf8)

@@ -13,7 +13,7 @@ enum Output {
     /// (through `JSONSerialization` every number became an `NSNumber`, which Yams wrote as `5e+0`).
     static func yaml(_ value: some Encodable) throws -> String {
         let tree = try JSONDecoder().decode(Tree.self, from: try APIJSON.encoder().encode(value))
-        return try Yams.dump(object: tree.object, sortKeys: true)
+        return try Yams.dump(object: tree.object, allowUnicode: true, sortKeys: true)
     }
 
     /// A decoded JSON document, keeping integers, doubles and booleans apart.
