@@ -271,6 +271,21 @@ struct SSHServer {
         #expect(try harness.run(["context", "update", "prod", "--description", "the shop"]).status == 0)
         #expect(try harness.run(["context", "list"]).stdout.contains("* prod"))
         #expect(try harness.run(["context", "remove", "prod"]).status == 64, "needs --yes without a terminal")
+        // A config others can write is refused (it could point contexts elsewhere or run commands via ssh options).
+        chmod(config, 0o666)
+        let shared = try harness.run(["context", "list"])
+        #expect(shared.status == 64)
+        #expect(shared.stderr.contains("writable by other users"), "\(shared.stderr)")
+        #expect(shared.stderr.contains("Hint: chmod 600"))
+        chmod(config, 0o600)
+        // A hand-edited option that is not KEY=VALUE gets the checks context create makes.
+        let text = try String(contentsOfFile: config, encoding: .utf8)
+        try text.replacingOccurrences(of: "host: ssh://deploy@example.com:2222", with: "host: ssh://deploy@example.com:2222\n    ssh_options: ['-oProxyCommand=touch /tmp/x']")
+            .write(toFile: config, atomically: true, encoding: .utf8)
+        chmod(config, 0o600)
+        let edited = try harness.run(["sites", "list"])
+        #expect(edited.status == 64, "\(edited.stderr)")
+        #expect(edited.stderr.contains("is not an ssh option"))
         #expect(try harness.run(["ctx", "rm", "prod", "--yes"]).status == 0)
         #expect(try harness.run(["context", "show", "-o", "name"]).stdout == "local\n")
     }
