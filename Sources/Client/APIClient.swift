@@ -16,6 +16,8 @@ public struct APIClient: Sendable {
     public let staticToken: String?
     /// The ssh transport of an `ssh://` endpoint.
     public let tunnel: SSHTunnel?
+    /// The context's CA file for `https://` (nil: system trust).
+    public let caCertificate: String?
     let http: HTTPClient
 
     /// `caCertificate`: a PEM file of the CA that signs an `https://` daemon's certificate (default: system trust).
@@ -28,6 +30,7 @@ public struct APIClient: Sendable {
         self.credentials = credentials
         self.staticToken = staticToken
         if case .ssh(let target) = endpoint { tunnel = SSHTunnel(target: target) } else { tunnel = nil }
+        self.caCertificate = caCertificate
         if let caCertificate {
             guard FileManager.default.isReadableFile(atPath: caCertificate) else {
                 throw ClientError(
@@ -158,7 +161,6 @@ public struct APIClient: Sendable {
     }
 
     func unreachable(_ error: any Error) -> ClientError {
-        let detail = String(describing: error)
         switch endpoint {
         case .unix(let path):
             return ClientError(
@@ -167,14 +169,18 @@ public struct APIClient: Sendable {
         case .http(let base):
             let reason = Self.describe(error)
             let name = contextName.hasPrefix("host:") ? "NAME" : contextName
-            let hint = reason.contains("does not verify")
+            let hint = !reason.contains("does not verify") ? contextTestHint
+                : caCertificate == nil
                 ? "Trust the CA that signed the daemon's certificate: sitectl context update \(name) --ca-cert ca.pem (never skip verification)"
-                : contextTestHint
+                : "The certificate is not valid for \(caCertificate ?? "the CA") now (expired, another CA, or not for this host name): openssl s_client -connect HOST:PORT -CAfile \(caCertificate ?? "ca.pem")"
             return ClientError(
                 "Cannot reach the sitectl daemon at \(base) (context \(contextName)): \(reason)",
                 hint: hint, exitCode: ClientError.Exit.unreachable)
         case .ssh(let target):
-            let reason = tunnel?.lastFailure ?? detail
+            var reason = tunnel?.lastFailure ?? Self.describe(error)
+            if tunnel?.lastFailure == nil, reason.contains("not HTTP") {
+                reason += " (does a shell startup file on \(target.host) print text? `ssh \(target.host) true` must print nothing)"
+            }
             let hint = tunnel?.lastHint.map { $0.replacingOccurrences(of: "context update NAME", with: "context update \(contextName.hasPrefix("host:") ? "NAME" : contextName)") }
             return ClientError(
                 "Cannot reach the sitectl daemon over \(target) (context \(contextName)): \(reason)",
@@ -204,6 +210,10 @@ public struct APIClient: Sendable {
     /// A transport error in a sentence (TLS verification failures named as such).
     static func describe(_ error: any Error) -> String {
         let text = String(describing: error)
+        if text.contains("deadlineExceeded") || text.contains("readTimeout") { return "no answer in time (the address accepts connections but does not answer)" }
+        if text.contains("invalid constant string") || text.contains("HTTPParserError") || text.contains("invalidResponse") {
+            return "what came back is not HTTP from a sitectl daemon"
+        }
         if text.contains("Connection refused") { return "connection refused (nothing listens on that address and port)" }
         if text.contains("connectTimeout") || text.contains("ConnectTimeout") { return "the connection timed out" }
         if text.contains("CERTIFICATE_VERIFY_FAILED") {
@@ -396,14 +406,25 @@ public struct APIClient: Sendable {
                     }
                     let decoder = APIJSON.decoder()
                     var pending = Data()
-                    for try await buffer in response.body {
-                        pending.append(contentsOf: buffer.readableBytesView)
-                        while let newline = pending.firstIndex(of: 0x0A) {
-                            let line = pending[pending.startIndex..<newline]
-                            pending = Data(pending[(newline + 1)...])
-                            if line.isEmpty { continue }
-                            continuation.yield(try decoder.decode(Item.self, from: Data(line)))
+                    do {
+                        for try await buffer in response.body {
+                            pending.append(contentsOf: buffer.readableBytesView)
+                            while let newline = pending.firstIndex(of: 0x0A) {
+                                let line = pending[pending.startIndex..<newline]
+                                pending = Data(pending[(newline + 1)...])
+                                if line.isEmpty { continue }
+                                continuation.yield(try decoder.decode(Item.self, from: Data(line)))
+                            }
                         }
+                    } catch is DecodingError {
+                        throw ClientError("The daemon sent a line this sitectl does not understand.",
+                            hint: "Check that the CLI and daemon versions match: sitectl context test")
+                    } catch is CancellationError {
+                        throw CancellationError()
+                    } catch {
+                        var lost = unreachable(error)
+                        lost.message = "The connection to the daemon broke while following (context \(contextName)): \(tunnel?.lastFailure ?? Self.describe(error))"
+                        throw lost
                     }
                     continuation.finish()
                 } catch {

@@ -155,6 +155,20 @@ struct SSHServer {
         kill(preview, SIGINT)
         #expect(Harness.eventually(timeout: 5) { var status: Int32 = 0; return waitpid(preview, &status, WNOHANG) == preview })
 
+        // An interrupted command leaves no ssh session or tunnel folder behind.
+        let follower = try Subprocess.spawnBackground(Harness.binary.path, ["jobs", "list", "-w"], environment: harness.environment,
+            log: harness.work.appendingPathComponent("w.log").path)
+        usleep(1_500_000)
+        kill(follower, SIGINT)
+        var followerStatus: Int32 = 0
+        waitpid(follower, &followerStatus, 0)
+        #expect(Harness.eventually(timeout: 10) {
+            (try? Harness.exec("/usr/bin/pgrep", ["-f", "dial-stdio"], environment: harness.environment).stdout.isEmpty) ?? false
+        }, "ssh sessions left: \((try? Harness.exec("/usr/bin/pgrep", ["-af", "dial-stdio"], environment: harness.environment).stdout) ?? "")")
+        let runDir = harness.work.appendingPathComponent("run").path
+        _ = try harness.run(["context", "test"])  // a later command removes folders of killed ones
+        #expect(((try? FileManager.default.contentsOfDirectory(atPath: runDir)) ?? []).filter { $0.hasPrefix("sitectl-tunnel-") }.isEmpty)
+
         // The daemon's own log and doctor's context checks, over ssh.
         let remoteLog = try harness.run(["daemon", "logs", "--tail", "50"])
         #expect(remoteLog.status == 0, "\(remoteLog.stderr)")
@@ -242,12 +256,20 @@ struct SSHServer {
         let harness = try Harness()
         defer { harness.cleanUp() }
         // A host that ssh would read as an option, a path, a bad port, shell characters: usage errors with hints.
-        for host in ["ssh://-oProxyCommand=touch%20x", "ssh://host/var/run/x.sock", "ssh://host:99999", "ssh://ho st", "ssh://a;b", "ftp://x"] {
+        for host in [
+            "ssh://-oProxyCommand=touch%20x", "ssh://host/var/run/x.sock", "ssh://host:99999", "ssh://ho st", "ssh://a;b", "ftp://x",
+            "ssh://sites\n", "https://u:p@host", "https://host/api", "https://host:0", "tcp://host:70000",
+        ] {
             let result = try harness.run(["context", "create", "bad", "--host", host])
             #expect(result.status == 64, "\(host): \(result.stderr)")
             #expect(result.stderr.contains("Hint:"), "\(host): \(result.stderr)")
         }
-        for name in ["-x", "a b", "../etc", String(repeating: "x", count: 64), "local"] {
+        #expect(try harness.run(["context", "create", "v6", "--host", "ssh://[::1]:2222"]).status == 0, "IPv6 is an address")
+        #expect(try harness.run(["context", "create", "pb", "--host", "ssh://h", "--remote-bin", "-x"]).status == 64)
+        #expect(try harness.run(["daemon", "start", "--context", "v6"]).status == 64, "daemon start is local only")
+        let unreachableStop = try harness.run(["daemon", "stop", "-H", "ssh://127.0.0.1:1"])
+        #expect(unreachableStop.status == 69, "an address that does not answer is not a stopped daemon: \(unreachableStop.stderr)")
+        for name in ["-x", "a b", "../etc", String(repeating: "x", count: 64), "local", "LOCAL", "x\n"] {
             #expect(try harness.run(["context", "create", "--host", "ssh://h", "--", name]).status == 64, "name \(name)")
         }
         #expect(try harness.run(["context", "create", "p", "--host", "ssh://h", "--ssh-option", "no-equals"]).status == 64)
@@ -286,6 +308,13 @@ struct SSHServer {
         let edited = try harness.run(["sites", "list"])
         #expect(edited.status == 64, "\(edited.stderr)")
         #expect(edited.stderr.contains("is not an ssh option"))
+        // A typo'd key is an error, not a silent default.
+        try "contexts:\n  lab:\n    host: https://lab:7443\n    cacert: /tmp/ca.pem\n".write(toFile: config, atomically: true, encoding: .utf8)
+        chmod(config, 0o600)
+        let typo = try harness.run(["context", "list"])
+        #expect(typo.status == 64 && typo.stderr.contains("unknown key 'cacert' in context lab"), "\(typo.stderr)")
+        try "contexts:\n  prod:\n    host: ssh://deploy@example.com:2222\ncurrent_context: prod\n".write(toFile: config, atomically: true, encoding: .utf8)
+        chmod(config, 0o600)
         #expect(try harness.run(["ctx", "rm", "prod", "--yes"]).status == 0)
         #expect(try harness.run(["context", "show", "-o", "name"]).stdout == "local\n")
     }

@@ -42,7 +42,7 @@ public struct ContextEntry: Codable, Sendable, Equatable {
         case .ssh(var target):
             // What a hand-edited config.yaml holds gets the checks `context create` makes.
             for option in sshOptions ?? [] { try SSHTarget.validate(option: option) }
-            if let remoteBin, remoteBin.isEmpty || remoteBin.contains(where: { $0.isNewline }) {
+            if let remoteBin, remoteBin.isEmpty || remoteBin.hasPrefix("-") || remoteBin.contains(where: { $0.isNewline }) {
                 throw ClientError("The context's remote_bin is not a program path.", hint: "sitectl context update NAME --remote-bin /usr/local/bin/sitectl",
                     exitCode: ClientError.Exit.usage)
             }
@@ -98,18 +98,42 @@ public struct ContextStore: Sendable {
             }
         }
         let text: String
-        do {
-            text = try String(contentsOf: file, encoding: .utf8)
-        } catch {
+        guard let data = FileManager.default.contents(atPath: file.path) else {
             throw ClientError("Cannot read \(file.path).", hint: "Check its permissions: ls -l \(file.path)")
         }
+        guard let decoded = String(data: data, encoding: .utf8) else {
+            throw ClientError("\(file.path) is not UTF-8 text.", hint: "Fix or remove it (contexts are listed under 'contexts:'); see docs/remote.md",
+                exitCode: ClientError.Exit.usage)
+        }
+        text = decoded
         if text.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty { return Document() }
         do {
-            return try YAMLDecoder().decode(Document.self, from: text)
+            let document = try YAMLDecoder().decode(Document.self, from: text)
+            try Self.refuseUnknownKeys(text, file: file.path)
+            return document
+        } catch let error as ClientError {
+            throw error
         } catch {
             throw ClientError(
                 "\(file.path) is not a valid sitectl configuration: \(Self.reason(error))",
                 hint: "Fix or remove it (contexts are listed under 'contexts:'); see docs/remote.md", exitCode: ClientError.Exit.usage)
+        }
+    }
+
+    /// A typo (`cacert:` for `ca_cert:`) would silently fall back to a default: unknown keys are errors.
+    static func refuseUnknownKeys(_ text: String, file: String) throws {
+        guard let tree = try? Yams.load(yaml: text) as? [String: Any] else { return }
+        let top: Set<String> = ["current_context", "contexts"]
+        let entry: Set<String> = ["host", "description", "remote_bin", "remote_socket", "ssh_options", "ca_cert"]
+        for key in tree.keys where !top.contains(key) {
+            throw ClientError("\(file): unknown key '\(key)'.", hint: "Known keys: \(top.sorted().joined(separator: ", "))",
+                exitCode: ClientError.Exit.usage)
+        }
+        for (name, value) in (tree["contexts"] as? [String: Any]) ?? [:] {
+            for key in ((value as? [String: Any]) ?? [:]).keys where !entry.contains(key) {
+                throw ClientError("\(file): unknown key '\(key)' in context \(name).", hint: "Known keys: \(entry.sorted().joined(separator: ", "))",
+                    exitCode: ClientError.Exit.usage)
+            }
         }
     }
 
@@ -164,7 +188,11 @@ public struct ContextStore: Sendable {
 
     /// Context names: a letter or digit, then letters, digits, `.`, `_` or `-`, at most 63 characters.
     public static func validate(name: String) throws {
-        let valid = name.range(of: "^[A-Za-z0-9][A-Za-z0-9._-]{0,62}$", options: .regularExpression) != nil
+        if name.lowercased() == local && name != local {
+            throw ClientError("'\(name)' is too close to the built-in context 'local'.", hint: "Choose another name, e.g. prod",
+                exitCode: ClientError.Exit.usage)
+        }
+        let valid = name.range(of: "^[A-Za-z0-9][A-Za-z0-9._-]{0,62}\\z", options: .regularExpression) != nil
         guard valid else {
             throw ClientError(
                 "'\(name)' is not a valid context name.",

@@ -16,9 +16,9 @@ public enum Endpoint: Sendable, Equatable, CustomStringConvertible {
         } else if text.hasPrefix("unix://") {
             self = .unix(path: String(text.dropFirst("unix://".count)))
         } else if text.hasPrefix("tcp://") {
-            self = .http(baseURL: "http://" + text.dropFirst("tcp://".count))
+            self = .http(baseURL: try Self.checkedBase("http://" + text.dropFirst("tcp://".count), shown: text))
         } else if text.hasPrefix("http://") || text.hasPrefix("https://") {
-            self = .http(baseURL: text.hasSuffix("/") ? String(text.dropLast()) : text)
+            self = .http(baseURL: try Self.checkedBase(text, shown: text))
         } else if text.hasPrefix("/") {
             self = .unix(path: text)
         } else {
@@ -26,6 +26,22 @@ public enum Endpoint: Sendable, Equatable, CustomStringConvertible {
                 "'\(text)' is not a daemon address.", hint: "Use ssh://user@host, https://host:7443, unix:///path/to/sock or tcp://127.0.0.1:7070",
                 exitCode: ClientError.Exit.usage)
         }
+    }
+
+    /// `scheme://host[:port]` and nothing else: no user or password (they would be stored and shown), no path,
+    /// query or fragment, a port from 1 to 65535, no spaces or control characters.
+    static func checkedBase(_ text: String, shown: String) throws -> String {
+        func invalid(_ why: String) -> ClientError {
+            ClientError("'\(shown.unicodeScalars.contains { $0.value < 0x20 } ? shown.debugDescription : shown)' is not a daemon address: \(why).",
+                hint: "Use https://host:7443 (a CA with --ca-cert), ssh://user@host, or tcp://127.0.0.1:7070", exitCode: ClientError.Exit.usage)
+        }
+        guard !text.unicodeScalars.contains(where: { $0.value <= 0x20 || $0.value == 0x7F }) else { throw invalid("it holds spaces or control characters") }
+        let trimmed = text.hasSuffix("/") ? String(text.dropLast()) : text
+        guard let components = URLComponents(string: trimmed), let host = components.host, !host.isEmpty else { throw invalid("no host") }
+        if components.user != nil || components.password != nil { throw invalid("a user or password is not allowed in it (log in with sitectl login)") }
+        if !components.path.isEmpty || components.query != nil || components.fragment != nil { throw invalid("a path is not allowed") }
+        if let port = components.port, !(1...65535).contains(port) { throw invalid("the port must be between 1 and 65535") }
+        return trimmed
     }
 
     /// The URL of an API path on this endpoint (AHC's `http+unix://` form for sockets; an ssh endpoint goes

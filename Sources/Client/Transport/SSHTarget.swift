@@ -35,7 +35,7 @@ public struct SSHTarget: Sendable, Equatable, CustomStringConvertible {
         if let at = rest.lastIndex(of: "@") {
             user = String(rest[..<at])
             rest = rest[rest.index(after: at)...]
-            guard let user, user.range(of: "^[A-Za-z0-9_][A-Za-z0-9._-]{0,63}$", options: .regularExpression) != nil else {
+            guard let user, user.range(of: "^[A-Za-z0-9_][A-Za-z0-9._-]{0,63}\\z", options: .regularExpression) != nil else {
                 throw invalid("the user name has characters ssh user names do not have")
             }
         }
@@ -47,7 +47,7 @@ public struct SSHTarget: Sendable, Equatable, CustomStringConvertible {
             if after.hasPrefix(":") { port = Int(after.dropFirst()); if port == nil { throw invalid("the port is not a number") } }
             else if !after.isEmpty { throw invalid("unexpected text after the address") }
             host = String(host[host.index(after: host.startIndex)..<close])
-            guard host.range(of: "^[0-9A-Fa-f:.]+$", options: .regularExpression) != nil else { throw invalid("not an IPv6 address") }
+            guard host.range(of: "^[0-9A-Fa-f:.]+\\z", options: .regularExpression) != nil else { throw invalid("not an IPv6 address") }
         } else if let colon = host.lastIndex(of: ":") {
             port = Int(host[host.index(after: colon)...])
             if port == nil { throw invalid("the port is not a number") }
@@ -55,7 +55,8 @@ public struct SSHTarget: Sendable, Equatable, CustomStringConvertible {
         }
         if let port, !(1...65535).contains(port) { throw invalid("the port must be between 1 and 65535") }
         // A host starting with '-' would be read by ssh as an option; spaces and quotes would reach a shell.
-        guard host.range(of: "^[A-Za-z0-9_][A-Za-z0-9._:-]{0,252}$", options: .regularExpression) != nil else {
+        // (A bracketed IPv6 address was checked above.)
+        guard host.contains(":") || host.range(of: "^[A-Za-z0-9_][A-Za-z0-9._-]{0,252}\\z", options: .regularExpression) != nil else {
             throw invalid("'\(host)' is not a host name")
         }
         self.init(user: user, host: host, port: port)
@@ -76,7 +77,7 @@ public struct SSHTarget: Sendable, Equatable, CustomStringConvertible {
     }
 
     static func shellQuoted(_ word: String) -> String {
-        if word.range(of: "^[A-Za-z0-9_./:=@%+-]+$", options: .regularExpression) != nil { return word }
+        if word.range(of: "^[A-Za-z0-9_./:=@%+-]+\\z", options: .regularExpression) != nil { return word }
         return "'" + word.replacingOccurrences(of: "'", with: "'\\''") + "'"
     }
 
@@ -124,14 +125,30 @@ public struct SSHTarget: Sendable, Equatable, CustomStringConvertible {
         let keys = Set(options.map { $0.split(separator: "=", maxSplits: 1).first.map { $0.lowercased() } ?? "" })
         if !keys.contains("connecttimeout") { arguments += ["-o", "ConnectTimeout=30"] }
         if let controlDirectory, !keys.contains("controlmaster"), !keys.contains("controlpath") {
-            arguments += ["-o", "ControlMaster=auto", "-o", "ControlPath=\(controlDirectory)/%C", "-o", "ControlPersist=60"]
+            // One shared connection per (program, options) as well as per user@host:port (%C): a context with other
+            // ssh options (ProxyCommand, IdentityFile, …) never rides another context's connection.
+            // Named by our own hash of the whole target (not ssh's 40-character %C), so the path stays well inside a
+            // socket's 108 bytes with ssh's temporary suffix.
+            let tag = Self.shortHash(([description, remoteBin] + program + options).joined(separator: "\u{0}"))
+                + Self.shortHash(([remoteBin, description] + options + program).joined(separator: "\u{1}"))
+            arguments += ["-o", "ControlMaster=auto", "-o", "ControlPath=\(controlDirectory)/\(tag)", "-o", "ControlPersist=60"]
         }
         return arguments + ["--", host, remoteCommand]
     }
 
+    /// 8 hex digits of FNV-1a: enough to tell option sets apart in a socket name.
+    static func shortHash(_ text: String) -> String {
+        var hash: UInt32 = 2_166_136_261
+        for byte in text.utf8 {
+            hash ^= UInt32(byte)
+            hash = hash &* 16_777_619
+        }
+        return String(format: "%08x", hash)
+    }
+
     /// `KEY=VALUE` as `ssh -o` takes it; refused when it could not be one option.
     public static func validate(option: String) throws {
-        guard option.range(of: "^[A-Za-z][A-Za-z0-9]*=[^\\n\\r]*$", options: .regularExpression) != nil else {
+        guard option.range(of: "^[A-Za-z][A-Za-z0-9]*=[^\\n\\r]*\\z", options: .regularExpression) != nil else {
             throw ClientError(
                 "'\(option)' is not an ssh option.", hint: "Write it as KEY=VALUE, e.g. --ssh-option IdentityFile=~/.ssh/deploy",
                 exitCode: ClientError.Exit.usage)

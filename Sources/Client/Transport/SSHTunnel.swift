@@ -47,13 +47,7 @@ public final class SSHTunnel: @unchecked Sendable {
         lock.lock()
         defer { lock.unlock() }
         if let socketPath { return socketPath }
-        var template = Array((NSTemporaryDirectory().hasSuffix("/") ? NSTemporaryDirectory() : NSTemporaryDirectory() + "/").utf8CString.dropLast())
-        template += Array("sitectl-ssh-XXXXXX".utf8CString)
-        guard let made = mkdtemp(&template) else {
-            throw ClientError("Cannot make a private folder for the ssh tunnel: \(String(cString: strerror(errno))).")
-        }
-        let directory = String(cString: made)
-        TunnelCleanup.register(directory)
+        let directory = try Self.makePrivateDirectory()
         let path = directory + "/api.sock"
         let listener = socket(AF_UNIX, Int32(SOCK_STREAM.rawValue) | Int32(SOCK_CLOEXEC.rawValue), 0)
         guard listener >= 0 else { throw ClientError("Cannot open a socket for the ssh tunnel: \(String(cString: strerror(errno))).") }
@@ -87,13 +81,7 @@ public final class SSHTunnel: @unchecked Sendable {
     public func startTCP(port: Int) throws -> Int {
         lock.lock()
         defer { lock.unlock() }
-        var template = Array((NSTemporaryDirectory().hasSuffix("/") ? NSTemporaryDirectory() : NSTemporaryDirectory() + "/").utf8CString.dropLast())
-        template += Array("sitectl-ssh-XXXXXX".utf8CString)
-        guard let made = mkdtemp(&template) else {
-            throw ClientError("Cannot make a private folder for the ssh tunnel: \(String(cString: strerror(errno))).")
-        }
-        directory = String(cString: made)
-        TunnelCleanup.register(directory!)
+        directory = try Self.makePrivateDirectory()
         let listener = socket(AF_INET, Int32(SOCK_STREAM.rawValue) | Int32(SOCK_CLOEXEC.rawValue), 0)
         guard listener >= 0 else { throw ClientError("Cannot open a socket: \(String(cString: strerror(errno))).") }
         var yes: Int32 = 1
@@ -115,6 +103,34 @@ public final class SSHTunnel: @unchecked Sendable {
         thread.name = "ssh-tunnel-tcp"
         thread.start()
         return Int(UInt16(bigEndian: address.sin_port))
+    }
+
+    /// A private folder for this process's tunnel socket and ssh's error files: `sitectl-tunnel-<pid>-XXXXXX` under
+    /// `$XDG_RUNTIME_DIR` (else the temporary folder). Folders of processes that are gone (killed before they could
+    /// clean up) are removed first.
+    static func makePrivateDirectory(environment: [String: String] = ProcessInfo.processInfo.environment) throws -> String {
+        var base = NSTemporaryDirectory()
+        if let runtime = environment["XDG_RUNTIME_DIR"], !runtime.isEmpty, runtime.utf8.count < 60 { base = runtime }
+        if !base.hasSuffix("/") { base += "/" }
+        removeStaleDirectories(in: base)
+        var template = Array(base.utf8CString.dropLast()) + Array("sitectl-tunnel-\(getpid())-XXXXXX".utf8CString)
+        guard let made = mkdtemp(&template) else {
+            throw ClientError("Cannot make a private folder for the ssh tunnel in \(base): \(String(cString: strerror(errno))).")
+        }
+        let directory = String(cString: made)
+        TunnelCleanup.register(directory)
+        return directory
+    }
+
+    static func removeStaleDirectories(in base: String) {
+        for name in (try? FileManager.default.contentsOfDirectory(atPath: base)) ?? [] where name.hasPrefix("sitectl-tunnel-") {
+            let parts = name.split(separator: "-")
+            guard parts.count == 4, let pid = pid_t(parts[2]), pid != getpid() else { continue }
+            var info = stat()
+            let path = base + name
+            guard lstat(path, &info) == 0, info.st_uid == getuid(), info.st_mode & S_IFMT == S_IFDIR else { continue }
+            if kill(pid, 0) != 0 && errno == ESRCH { try? FileManager.default.removeItem(atPath: path) }
+        }
     }
 
     private func acceptLoop(_ listener: Int32) {

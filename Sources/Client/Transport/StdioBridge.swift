@@ -51,7 +51,7 @@ public enum StdioBridge {
 
     static func bridge(_ socketFD: Int32) {
         var buffer = [UInt8](repeating: 0, count: 64 * 1024)
-        var inputOpen = true
+        let inputOpen = true
         var descriptors = [
             pollfd(fd: STDIN_FILENO, events: Int16(POLLIN), revents: 0), pollfd(fd: socketFD, events: Int16(POLLIN), revents: 0),
         ]
@@ -66,9 +66,9 @@ public enum StdioBridge {
             if inputOpen, descriptors[0].revents != 0 {
                 let count = read(STDIN_FILENO, &buffer, buffer.count)
                 if count <= 0 || !SSHTunnel.writeAll(socketFD, buffer, count) {
-                    // The client is done sending: the daemon sees the end of the request stream, answers what it has.
-                    inputOpen = false
-                    shutdown(socketFD, Int32(SHUT_WR))
+                    // The client end is gone (its connection closed, or sitectl exited): nothing will read an answer,
+                    // so stop now rather than keep a stream (jobs logs -f, events) and this ssh session open.
+                    return
                 }
             }
             if descriptors[1].revents != 0 {

@@ -260,6 +260,11 @@ struct ContextCommand: AsyncParsableCommand {
             if let caCert { entry.caCert = caCert.isEmpty ? nil : caCert }
             if let description { entry.description = description.isEmpty ? nil : description }
             entry = try ContextCommand.checked(entry)
+            if entry.host != oldHost, let session = try? CredentialStore(directory: directory).session(for: name), !session.refreshToken.isEmpty,
+               let client = try? global.clientFor(context: name) {
+                // End the session on the old daemon (best effort) before forgetting it here.
+                try? await client.logout()
+            }
             try store.save(entry, as: name)
             if entry.host != oldHost {
                 try CredentialStore(directory: directory).remove(context: name)

@@ -160,6 +160,11 @@ struct DaemonCommand: AsyncParsableCommand {
             guard timeout.isFinite, (0...3600).contains(timeout) else {
                 throw ClientError("--timeout must be between 0 and 3600 seconds.", exitCode: ClientError.Exit.usage)
             }
+            if global.context != nil || global.host != nil {
+                throw ClientError("daemon start starts a daemon on this machine; --context and --host do not apply.",
+                    hint: "Start it on the server (ssh HOST sitectl daemon start --wait, or its systemd unit: packaging/sitectl.service)",
+                    exitCode: ClientError.Exit.usage)
+            }
             var settings = try DaemonSettings(dataDir: dataDir, listen: listen, serve: serve, workers: workers)
             try settings.applyTLS(certificate: tlsCert, key: tlsKey, insecureListen: insecureListen)
             guard compileCpuSeconds >= 1, compileMemoryMb >= 256 else {
@@ -297,6 +302,8 @@ struct DaemonCommand: AsyncParsableCommand {
             do {
                 status = try await client.status()
             } catch let error as ClientError where error.exitCode == ClientError.Exit.unreachable {
+                // Only this machine's socket tells "not running"; an address that does not answer is not a stopped daemon.
+                guard case .unix = client.endpoint else { throw error }
                 if !global.quiet { Terminal.err("The daemon is not running (\(client.endpoint)).") }
                 return
             }

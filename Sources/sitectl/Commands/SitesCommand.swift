@@ -51,7 +51,14 @@ struct SitesCommand: AsyncParsableCommand {
             let serve = try? await client.status().serveAddress
             try Output.emit(site, format: global.format, names: { [site.name] }) {
                 Terminal.out("Created \(site.name) (\(site.theme) theme), v\(site.liveVersion ?? 1) live.")
-                if let serve { Terminal.err("Open \(SiteURL.make(site: site.name, serveAddress: serve))") }
+                if let serve {
+                    let url = SiteURL.make(site: site.name, serveAddress: serve)
+                    if client.endpoint.isRemote {
+                        Terminal.err("Served at \(url) on the daemon's machine; see a version here with: sitectl versions preview \(site.name)@1")
+                    } else {
+                        Terminal.err("Open \(url)")
+                    }
+                }
             }
         }
     }

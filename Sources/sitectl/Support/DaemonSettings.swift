@@ -6,6 +6,7 @@ import SiteClient
 import SiteCompiler
 import SiteServer
 import Yams
+import NIOSSL
 
 /// Turns `daemon start` options into a server configuration, and starts the daemon in the foreground or background.
 struct DaemonSettings {
@@ -85,6 +86,14 @@ struct DaemonSettings {
                 _ = try DaemonComponents.tlsConfiguration(files)
             } catch let error as ServerStartError {
                 throw ClientError(error.message, hint: error.hint, exitCode: ClientError.Exit.usage)
+            }
+            if let leaf = try? NIOSSLCertificate.fromPEMFile(files.certificateChain).first {
+                let expires = Date(timeIntervalSince1970: TimeInterval(leaf.notValidAfter))
+                if expires < Date() {
+                    Terminal.err("Warning: the certificate \(files.certificateChain) expired at \(APIJSON.formatDate(expires)); clients will refuse it.")
+                } else if expires.timeIntervalSinceNow < 14 * 86400 {
+                    Terminal.err("Warning: the certificate \(files.certificateChain) expires at \(APIJSON.formatDate(expires)); renew it soon.")
+                }
             }
             var info = stat()
             if stat(files.privateKey, &info) == 0, info.st_mode & 0o077 != 0 {
