@@ -266,6 +266,9 @@ import Testing
         #expect(try harness.run(["themes", "list", "-o", "yaml"]).stdout.contains("  name: blog"))
         let preview = try #require(json(try harness.run(["versions", "preview", "blog@1", "-o", "json"]).stdout) as? [String: Any])
         #expect((preview["url"] as? String)?.hasPrefix("http://preview--blog.localhost:") == true)
+        #expect(try harness.run(["sites", "list", "-o", "wide"]).stdout.contains("DESCRIPTION"))
+        #expect(!(try harness.run(["sites", "list"]).stdout.contains("DESCRIPTION")), "-o wide is more than the table")
+        #expect(try harness.run(["versions", "list", "blog", "-o", "wide"]).stdout.contains("MADE ON"))
         #expect(try harness.run(["--color", "never", "sites", "list"]).status == 0)
         #expect(try harness.run(["sites", "list", "--color", "sometimes"]).status == 64)
     }
@@ -289,6 +292,8 @@ import Testing
         let answered = try harness.run(["requests", "answer", String(request["id"] as? Int ?? 0), "--answer", "2", "--wait"])
         #expect(answered.status == 0, "\(answered.stderr)")
         #expect(answered.stdout.contains("Arial Black"))
+        let yamlLog = try harness.run(["jobs", "logs", "1", "-o", "yaml"])
+        #expect(yamlLog.stdout.hasPrefix("---\n") && yamlLog.stdout.contains("job_id: 1"), "\(yamlLog.stdout)")
         let ahead = try harness.run(["chat", "blog", "make it pop", "--answer", "1", "--wait"])
         #expect(ahead.status == 0, "\(ahead.stderr)")
         #expect(ahead.stdout.contains("primary colour"))

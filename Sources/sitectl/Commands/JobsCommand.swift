@@ -17,10 +17,13 @@ struct JobsCommand: AsyncParsableCommand {
         @Flag(name: [.customShort("w"), .customLong("watch")], help: "After the list, print each job again when its state changes (Ctrl-C stops).")
         var watch = false
 
-        static let header = ["ID", "SITE", "STATE", "REQUEST", "VERSION", "ATTEMPTS", "CREATED"]
+        static var header: [String] {
+            ["ID", "SITE", "STATE", "REQUEST", "VERSION", "ATTEMPTS", "CREATED"] + (Output.style.wide ? ["FINISHED", "ERROR"] : [])
+        }
         static func row(_ job: Job) -> [String] {
             [String(job.id), job.site, job.state.rawValue, job.requestId.map(String.init) ?? "-",
              job.version.map { "v\($0)" } ?? "-", String(job.attempts), Output.time(job.createdAt)]
+                + (Output.style.wide ? [job.finishedAt.map(APIJSON.formatDate) ?? "-", job.error ?? "-"] : [])
         }
 
         func run() async throws {
@@ -93,6 +96,9 @@ struct JobsCommand: AsyncParsableCommand {
             let emit: (LogLine) -> Void = { line in
                 if global.format == .json {
                     Terminal.exact((try? String(decoding: APIJSON.encoder().encode(line), as: UTF8.self)) ?? "")
+                } else if global.format == .yaml {
+                    // A stream of YAML documents, one per line of the log.
+                    Terminal.exact("---\n" + ((try? Output.yaml(line)) ?? "").trimmingCharacters(in: .newlines))
                 } else {
                     Terminal.out((timestamps ? APIJSON.formatDate(line.time) + " " : "") + (line.level == "info" ? "" : "\(line.level): ") + line.message)
                 }

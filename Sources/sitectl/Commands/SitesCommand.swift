@@ -9,12 +9,15 @@ struct SitesCommand: AsyncParsableCommand {
         commandName: "sites", abstract: "Create, list and manage sites.",
         subcommands: [Create.self, List.self, Show.self, Enable.self, Disable.self, Agent.self, Delete.self], aliases: ["site"])
 
+    /// `-o wide` adds the agent profile, creation time and description.
     static func table(_ sites: [Site]) {
+        let wide = Output.style.wide
         Output.table(
-            ["NAME", "STATUS", "THEME", "LIVE", "PREVIEW", "LATEST", "UPDATED"],
+            ["NAME", "STATUS", "THEME", "LIVE", "PREVIEW", "LATEST", "UPDATED"] + (wide ? ["AGENT", "CREATED", "DESCRIPTION"] : []),
             sites.map {
                 [$0.name, $0.status.rawValue, $0.theme, $0.liveVersion.map { "v\($0)" } ?? "-",
                  $0.previewVersion.map { "v\($0)" } ?? "-", $0.latestVersion.map { "v\($0)" } ?? "-", Output.time($0.updatedAt)]
+                    + (wide ? [$0.agent ?? "-", APIJSON.formatDate($0.createdAt), $0.description ?? "-"] : [])
             })
     }
 

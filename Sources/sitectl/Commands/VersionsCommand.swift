@@ -20,13 +20,16 @@ struct VersionsCommand: AsyncParsableCommand {
         func run() async throws {
             let versions = try await global.client().versions(site: site, limit: limit)
             try Output.emit(versions, format: global.format, names: { versions.map { "\(site)@\($0.number)" } }) {
+                // -o wide: the version it was made on, its request and the whole summary.
+                let wide = Output.style.wide
                 Output.table(
-                    ["VERSION", "CREATED", "SOURCE", "STATUS", "CHECKS", "SIZE", "SUMMARY"],
+                    ["VERSION", "CREATED", "SOURCE", "STATUS", "CHECKS", "SIZE"] + (wide ? ["MADE ON", "REQUEST"] : []) + ["SUMMARY"],
                     versions.map {
                         ["v\($0.number)", Output.time($0.createdAt), $0.origin,
                          [$0.isLive ? "live" : nil, $0.isPreview ? "preview" : nil].compactMap { $0 }.joined(separator: ",").ifEmpty("-"),
-                         $0.checkStatus.rawValue, Output.bytes($0.outputBytes),
-                         Output.cell($0.summary)]
+                         $0.checkStatus.rawValue, Output.bytes($0.outputBytes)]
+                            + (wide ? [$0.baseVersion.map { "v\($0)" } ?? "-", $0.requestId.map(String.init) ?? "-"] : [])
+                            + [wide ? $0.summary.replacingOccurrences(of: "\n", with: " ") : Output.cell($0.summary)]
                     })
             }
         }
