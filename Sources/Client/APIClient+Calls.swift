@@ -60,6 +60,11 @@ extension APIClient {
     /// Checks an API token with the daemon and saves it as this context's session (no refresh: it lives until it
     /// expires or is revoked).
     public func login(apiToken: String) async throws -> User {
+        guard Self.isPlausibleToken(apiToken) else {
+            throw ClientError("That is not a sitectl API token (it holds a line break, a space or other characters tokens never have); it was not sent.",
+                hint: "printf '%s\\n' \"$TOKEN\" | sitectl login --token-stdin   (the single line auth token create printed)",
+                exitCode: ClientError.Exit.usage)
+        }
         let response = try await raw(.GET, Routes.me, token: apiToken)
         guard response.status == 200 else { throw decodeError(response) }
         let user = try APIJSON.decoder().decode(User.self, from: response.body)

@@ -188,6 +188,13 @@ public struct APIClient: Sendable {
         }
     }
 
+    /// Tokens are base64url with a prefix: anything else (a line break, a space) is never sent, nor printed.
+    public static func isPlausibleToken(_ token: String) -> Bool {
+        !token.isEmpty && token.count <= 512 && token.unicodeScalars.allSatisfy {
+            ("a"..."z").contains($0) || ("A"..."Z").contains($0) || ("0"..."9").contains($0) || $0 == "_" || $0 == "-"
+        }
+    }
+
     /// The command that logs in on this client's context.
     public var loginHintText: String { loginHint }
 
@@ -210,6 +217,8 @@ public struct APIClient: Sendable {
     /// A transport error in a sentence (TLS verification failures named as such).
     static func describe(_ error: any Error) -> String {
         let text = String(describing: error)
+        // Never echo header values (they hold the token).
+        if text.contains("invalidHeaderFieldValues") || text.contains("invalidHeaderFieldNames") { return "a request header was not valid (not sent)" }
         if text.contains("deadlineExceeded") || text.contains("readTimeout") { return "no answer in time (the address accepts connections but does not answer)" }
         if text.contains("invalid constant string") || text.contains("HTTPParserError") || text.contains("invalidResponse") {
             return "what came back is not HTTP from a sitectl daemon"
@@ -268,6 +277,10 @@ public struct APIClient: Sendable {
         if let envelope = try? APIJSON.decoder().decode(APIErrorEnvelope.self, from: response.body) {
             var error = ClientError.from(envelope.error, status: response.status)
             if response.status == 401 { error.hint = error.hint ?? "sitectl login" }
+            if response.status == 401, staticToken != nil, envelope.error.code == "unauthorized" {
+                error.message = "The daemon did not accept the token in SITECTL_TOKEN (context \(contextName)): unknown, or made on another daemon."
+                error.hint = "Make one on this daemon: sitectl auth token create"
+            }
             return error
         }
         return ClientError("The daemon answered HTTP \(response.status).", exitCode: ClientError.Exit.failure, status: response.status)
@@ -367,13 +380,21 @@ public struct APIClient: Sendable {
                         throw decodeError(RawResponse(status: Int(response.status.code), body: Data(body.readableBytesView)))
                     }
                     var pending = Data()
-                    for try await buffer in response.body {
-                        pending.append(contentsOf: buffer.readableBytesView)
-                        while let newline = pending.firstIndex(of: 0x0A) {
-                            let line = pending[pending.startIndex..<newline]
-                            pending = Data(pending[(newline + 1)...])
-                            if !line.isEmpty { continuation.yield(String(decoding: line, as: UTF8.self)) }
+                    do {
+                        for try await buffer in response.body {
+                            pending.append(contentsOf: buffer.readableBytesView)
+                            while let newline = pending.firstIndex(of: 0x0A) {
+                                let line = pending[pending.startIndex..<newline]
+                                pending = Data(pending[(newline + 1)...])
+                                if !line.isEmpty { continuation.yield(String(decoding: line, as: UTF8.self)) }
+                            }
                         }
+                    } catch is CancellationError {
+                        throw CancellationError()
+                    } catch {
+                        var lost = unreachable(error)
+                        lost.message = "The connection to the daemon broke while following (context \(contextName)): \(tunnel?.lastFailure ?? Self.describe(error))"
+                        throw lost
                     }
                     continuation.finish()
                 } catch {

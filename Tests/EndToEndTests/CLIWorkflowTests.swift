@@ -289,6 +289,7 @@ import Testing
         #expect(((request["question"] as? [String: Any])?["options"] as? [String])?.count == 3)
         #expect(NSDictionary(dictionary: request["question"] as? [String: Any] ?? [:]).isEqual(to: shown["question"] as? [String: Any] ?? [:]))
         #expect(asked.stderr.contains("Hint: sitectl requests answer"))
+        #expect(try harness.run(["requests", "answer", String(request["id"] as? Int ?? 0), "1", "--answer", "2"]).status == 64, "one answer, not two")
         let answered = try harness.run(["requests", "answer", String(request["id"] as? Int ?? 0), "--answer", "2", "--wait"])
         #expect(answered.status == 0, "\(answered.stderr)")
         #expect(answered.stdout.contains("Arial Black"))

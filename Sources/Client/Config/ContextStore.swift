@@ -85,8 +85,9 @@ public struct ContextStore: Sendable {
         // Contexts decide where sessions go and what ssh runs (its options): a file or folder someone else can
         // write is refused, as ssh refuses such a config.
         for (path, isFolder) in [(file.path, false), (file.deletingLastPathComponent().path, true)] {
+            // The file a symlink points at is what is read, so its owner and mode are what count.
             var info = stat()
-            guard lstat(path, &info) == 0 else { continue }
+            guard stat(path, &info) == 0 else { continue }
             let writable = info.st_mode & 0o022 != 0
             if info.st_uid != getuid() || writable {
                 let mode = String(info.st_mode & 0o777, radix: 8)
@@ -110,6 +111,17 @@ public struct ContextStore: Sendable {
         do {
             let document = try YAMLDecoder().decode(Document.self, from: text)
             try Self.refuseUnknownKeys(text, file: file.path)
+            // What a hand-edited file names gets the checks `context create` makes.
+            for (name, entry) in document.contexts ?? [:] {
+                do {
+                    try Self.validate(name: name)
+                    if name == Self.local { throw ClientError("'local' is the built-in context and cannot be redefined.") }
+                    _ = try Endpoint(parsing: entry.host)
+                } catch let error as ClientError {
+                    throw ClientError("\(file.path), context '\(name.debugDescription.dropFirst().dropLast())': \(error.message)",
+                        hint: "Fix or remove that entry (sitectl context remove, or edit the file)", exitCode: ClientError.Exit.usage)
+                }
+            }
             return document
         } catch let error as ClientError {
             throw error

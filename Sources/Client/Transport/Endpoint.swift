@@ -14,7 +14,12 @@ public enum Endpoint: Sendable, Equatable, CustomStringConvertible {
         if text.hasPrefix("ssh://") {
             self = .ssh(try SSHTarget(parsing: text))
         } else if text.hasPrefix("unix://") {
-            self = .unix(path: String(text.dropFirst("unix://".count)))
+            let path = String(text.dropFirst("unix://".count))
+            guard path.hasPrefix("/"), !path.unicodeScalars.contains(where: { $0.value < 0x20 }) else {
+                throw ClientError("'\(text.debugDescription.dropFirst().dropLast())' is not a socket address: the path must be absolute.",
+                    hint: "unix:///run/user/1000/sitectl/sitectl.sock", exitCode: ClientError.Exit.usage)
+            }
+            self = .unix(path: path)
         } else if text.hasPrefix("tcp://") {
             self = .http(baseURL: try Self.checkedBase("http://" + text.dropFirst("tcp://".count), shown: text))
         } else if text.hasPrefix("http://") || text.hasPrefix("https://") {

@@ -168,6 +168,7 @@ public final class SSHTunnel: @unchecked Sendable {
             lock.lock()
             defer { lock.unlock() }
             connections += 1
+            TunnelCleanup.highestSerial = max(TunnelCleanup.highestSerial, connections)
             return connections
         }()
         guard let directory = lock.withLock({ self.directory }) else { close(client); return }
@@ -326,13 +327,65 @@ enum TunnelCleanup {
     private static let lock = NSLock()
     nonisolated(unsafe) private static var installed = false
 
+    /// The folders as C strings, for the signal handler (which must not allocate).
+    nonisolated(unsafe) private static var cPaths: [UnsafeMutablePointer<CChar>] = []
+
     static func register(_ directory: String) {
         lock.withLock {
             directories.append(directory)
+            cPaths.append(strdup(directory))
             if !installed {
                 installed = true
                 atexit { TunnelCleanup.removeAll() }
+                // Ctrl-C, SIGTERM, SIGHUP: remove the folders (their socket and ssh's error files), then die of the
+                // signal as before.
+                for signalNumber in [SIGINT, SIGTERM, SIGHUP] {
+                    signal(signalNumber) { received in
+                        TunnelCleanup.removeFromSignal()
+                        signal(received, SIG_DFL)
+                        raise(received)
+                    }
+                }
             }
+        }
+    }
+
+    /// The most connections any tunnel of this process has opened (names its `ssh-N.err` files).
+    nonisolated(unsafe) static var highestSerial = 0
+    /// Preallocated: the signal handler must not allocate.
+    nonisolated(unsafe) private static let scratch = UnsafeMutablePointer<CChar>.allocate(capacity: 4096)
+
+    /// unlink and rmdir only, on names built in a preallocated buffer (async-signal-safe).
+    static func removeFromSignal() {
+        /// Writes `text` at `cursor` and returns the position after it.
+        func append(_ text: StaticString, at cursor: Int) -> Int {
+            var position = cursor
+            text.withUTF8Buffer { bytes in
+                for byte in bytes { scratch[position] = CChar(bitPattern: byte); position += 1 }
+            }
+            return position
+        }
+        for path in cPaths {
+            var length = 0
+            while path[length] != 0, length < 4000 { scratch[length] = path[length]; length += 1 }
+            scratch[length] = 0x2F  // "/"
+            scratch[append("api.sock", at: length + 1)] = 0
+            unlink(scratch)
+            var serial = 1
+            while serial <= min(highestSerial, 9999) {
+                var cursor = append("ssh-", at: length + 1)
+                var divisor = 1
+                while serial / divisor >= 10 { divisor *= 10 }
+                while divisor > 0 {
+                    scratch[cursor] = CChar(48 + (serial / divisor) % 10)
+                    cursor += 1
+                    divisor /= 10
+                }
+                scratch[append(".err", at: cursor)] = 0
+                unlink(scratch)
+                serial += 1
+            }
+            rmdir(path)
         }
     }
 

@@ -162,11 +162,11 @@ package struct AccountService: Sendable {
         guard let (user, name, revokedAt, expiresAt, lastUsedAt) = found else { return nil }
         if revokedAt != nil {
             throw ServerError(.unauthorized, .tokenRevoked, "The API token '\(name)' was revoked.",
-                hint: "Create a new one (sitectl auth token create) and update SITECTL_TOKEN where it is used.")
+                hint: "Create a new one (sitectl auth token create) and use it where this one was (SITECTL_TOKEN or login --token-stdin).")
         }
         if let expiresAt, expiresAt <= at {
             throw ServerError(.unauthorized, .tokenExpired, "The API token '\(name)' expired at \(APIJSON.formatDate(expiresAt)).",
-                hint: "Create a new one (sitectl auth token create --expires 90d) and update SITECTL_TOKEN where it is used.")
+                hint: "Create a new one (sitectl auth token create --expires 90d) and use it where this one was (SITECTL_TOKEN or login --token-stdin).")
         }
         // When it was last used, to the minute (not a write per request).
         if lastUsedAt.map({ at.timeIntervalSince($0) > 60 }) ?? true {

@@ -145,6 +145,7 @@ struct RequestFlow {
                     try await Task.sleep(for: .milliseconds(100))
                 }
             case .done, .noChange:
+                if !answers.isEmpty { Terminal.err("Note: no question was asked for these answers: \(answers.joined(separator: ", "))") }
                 report(request)
                 return
             case .unsupported:

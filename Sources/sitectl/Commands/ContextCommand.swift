@@ -16,7 +16,7 @@ struct ContextCommand: AsyncParsableCommand {
         aliases: ["ctx"])
 
     /// A context as listed and shown (`-o json`).
-    struct Row: Encodable {
+    struct Row: Encodable, StableKeysEncodable {
         var name: String
         var current: Bool
         var host: String

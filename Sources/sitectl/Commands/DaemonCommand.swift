@@ -29,6 +29,7 @@ struct DaemonCommand: AsyncParsableCommand {
             do {
                 before = try await client.status()
             } catch let error as ClientError where error.exitCode == ClientError.Exit.unreachable {
+                guard case .unix = client.endpoint else { throw error }
                 throw ClientError("The daemon is not running (\(client.endpoint)).", hint: "sitectl daemon start --wait", exitCode: error.exitCode)
             }
             _ = try await client.restartDaemon()
@@ -164,6 +165,11 @@ struct DaemonCommand: AsyncParsableCommand {
                 throw ClientError("daemon start starts a daemon on this machine; --context and --host do not apply.",
                     hint: "Start it on the server (ssh HOST sitectl daemon start --wait, or its systemd unit: packaging/sitectl.service)",
                     exitCode: ClientError.Exit.usage)
+            }
+            for variable in ["SITECTL_HOST", "SITECTL_CONTEXT"] {
+                if let value = ProcessInfo.processInfo.environment[variable], !value.isEmpty, !global.quiet {
+                    Terminal.err("Note: \(variable)=\(value) is set; daemon start ignores it and starts a daemon on this machine.")
+                }
             }
             var settings = try DaemonSettings(dataDir: dataDir, listen: listen, serve: serve, workers: workers)
             try settings.applyTLS(certificate: tlsCert, key: tlsKey, insecureListen: insecureListen)

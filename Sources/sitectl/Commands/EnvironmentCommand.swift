@@ -8,7 +8,7 @@ struct EnvironmentCommand: ParsableCommand {
         ("SITECTL_CONTEXT", "The context to use when --context is not given (beats the current one; `sitectl context use` sets that)."),
         ("SITECTL_HOST", "A daemon address used instead of any context: ssh://user@host, https://host:port, unix:///path, tcp://host:port."),
         ("SITECTL_TOKEN", "An API token (sitectl auth token create) used instead of the saved session; for CI."),
-        ("SITECTL_SSH_COMMAND", "The ssh program and its first arguments for ssh:// contexts, e.g. \"ssh -F ~/work/ssh_config\"."),
+        ("SITECTL_SSH_COMMAND", "The ssh program and its first arguments for ssh:// contexts, e.g. \"ssh -F $HOME/work/ssh_config\" (sitectl does not expand ~)."),
         ("SITECTL_NO_INPUT", "Set to 1 to never prompt (as --no-input); CI=true does the same."),
         ("SITECTL_THEMES_DIR", "The built-in themes folder, when sitectl cannot find it beside the binary."),
         ("NO_COLOR / FORCE_COLOR", "No colour at all / colour even when stderr is not a terminal (--color overrides both)."),

@@ -70,6 +70,10 @@ struct RequestsCommand: AsyncParsableCommand {
             let client = try global.client()
             var followUps = answerOption
             var text = answer.joined(separator: " ")
+            if !text.isEmpty, !followUps.isEmpty {
+                throw ClientError("Give the answer once: as the argument or with --answer, not both.",
+                    hint: "sitectl requests answer \(id) --answer \"…\"", exitCode: ClientError.Exit.usage)
+            }
             if text.isEmpty, !followUps.isEmpty { text = followUps.removeFirst() }
             if text.isEmpty {
                 let request = try await client.request(id)

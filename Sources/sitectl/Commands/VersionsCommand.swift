@@ -209,7 +209,6 @@ struct VersionsCommand: AsyncParsableCommand {
                     Terminal.out("Preview of \(move.site) is v\(move.to): \(localURL)")
                 }
                 Terminal.err("Tunnelled over \(target) to the daemon's site server (\(serve)); Ctrl-C stops.")
-                signal(SIGINT, SIG_DFL)
                 while true { try await Task.sleep(for: .seconds(3600)) }
             }
             try Output.emit(Result(site: move.site, from: move.from, to: move.to, url: url), format: global.format, names: { [url] }) {

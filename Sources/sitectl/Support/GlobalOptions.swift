@@ -97,6 +97,10 @@ struct GlobalOptions: ParsableArguments {
         let directory = ConfigDirectory(override: configDir)
         let credentials = CredentialStore(directory: directory)
         let token = env["SITECTL_TOKEN"].flatMap { $0.isEmpty ? nil : $0 }
+        if let token, !APIClient.isPlausibleToken(token) {
+            throw ClientError("SITECTL_TOKEN holds characters a sitectl token never has (a line break or a space?); it was not sent.",
+                hint: "Set it to the single line that sitectl auth token create printed", exitCode: ClientError.Exit.usage)
+        }
         let (name, entry, endpoint) = try resolvedContext()
         return try APIClient(
             endpoint: endpoint, contextName: name, credentials: credentials, staticToken: token, caCertificate: entry?.caCert)
