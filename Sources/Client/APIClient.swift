@@ -102,19 +102,7 @@ public struct APIClient: Sendable {
         }
         guard case .unix(let path) = endpoint else { return }
         guard FileManager.default.fileExists(atPath: path) else { throw unreachable(ClientError("no socket at \(path)")) }
-        let fd = socket(AF_UNIX, Int32(SOCK_STREAM.rawValue), 0)
-        guard fd >= 0 else { return }
-        defer { close(fd) }
-        var address = sockaddr_un()
-        address.sun_family = sa_family_t(AF_UNIX)
-        let bytes = Array(path.utf8.prefix(107))
-        withUnsafeMutableBytes(of: &address.sun_path) { raw in
-            for (index, byte) in bytes.enumerated() { raw[index] = byte }
-        }
-        let connected = withUnsafePointer(to: &address) {
-            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { connect(fd, $0, socklen_t(MemoryLayout<sockaddr_un>.size)) }
-        }
-        if connected != 0 { throw unreachable(ClientError("nothing listens on \(path)")) }
+        if !UnixSocket.isListening(path) { throw unreachable(ClientError("nothing listens on \(path)")) }
     }
 
     // MARK: Requests
@@ -209,11 +197,6 @@ public struct APIClient: Sendable {
             : "sitectl context test \(contextName)"
     }
 
-    var isUnixSocket: Bool {
-        if case .unix = endpoint { return true }
-        return false
-    }
-
     /// A transport error in a sentence (TLS verification failures named as such).
     static func describe(_ error: any Error) -> String {
         let text = String(describing: error)
@@ -294,7 +277,7 @@ public struct APIClient: Sendable {
         guard let session = try credentials.session(for: contextName) else {
             try checkReachable()
             // Over the network, "not logged in" is only worth saying about a daemon that answers.
-            if !isUnixSocket { _ = try await raw(.GET, Routes.livez, token: nil, timeout: .seconds(30)) }
+            if !endpoint.isUnixSocket { _ = try await raw(.GET, Routes.livez, token: nil, timeout: .seconds(30)) }
             throw ClientError("You are not logged in (context \(contextName)).", hint: loginHint, exitCode: ClientError.Exit.auth)
         }
         // A session is for the daemon it came from: never send its token to another host the context now names.
@@ -361,59 +344,31 @@ public struct APIClient: Sendable {
 
     // MARK: Streams
 
-    /// Streams a response line by line, undecoded (the daemon's own log).
+    /// Streams a response line by line, undecoded (the daemon's own log; no session needed).
     public func lines(_ path: String) -> AsyncThrowingStream<String, any Error> {
-        AsyncThrowingStream { continuation in
-            let task = Task {
-                do {
-                    try checkReachable()
-                    var request = HTTPClientRequest(url: try url(path))
-                    request.headers.add(name: "Accept", value: "application/x-ndjson")
-                    let response: HTTPClientResponse
-                    do {
-                        response = try await http.execute(request, timeout: .hours(24 * 365))
-                    } catch {
-                        throw unreachable(error)
-                    }
-                    guard response.status.code == 200 else {
-                        let body = try await response.body.collect(upTo: 1024 * 1024)
-                        throw decodeError(RawResponse(status: Int(response.status.code), body: Data(body.readableBytesView)))
-                    }
-                    var pending = Data()
-                    do {
-                        for try await buffer in response.body {
-                            pending.append(contentsOf: buffer.readableBytesView)
-                            while let newline = pending.firstIndex(of: 0x0A) {
-                                let line = pending[pending.startIndex..<newline]
-                                pending = Data(pending[(newline + 1)...])
-                                if !line.isEmpty { continuation.yield(String(decoding: line, as: UTF8.self)) }
-                            }
-                        }
-                    } catch is CancellationError {
-                        throw CancellationError()
-                    } catch {
-                        var lost = unreachable(error)
-                        lost.message = "The connection to the daemon broke while following (context \(contextName)): \(tunnel?.lastFailure ?? Self.describe(error))"
-                        throw lost
-                    }
-                    continuation.finish()
-                } catch {
-                    continuation.finish(throwing: error)
-                }
-            }
-            continuation.onTermination = { _ in task.cancel() }
-        }
+        lineStream(path, authenticated: false) { String(decoding: $0, as: UTF8.self) }
     }
 
     /// Streams an NDJSON response line by line (each line decoded as `Item`).
     public func stream<Item: Decodable & Sendable>(_ path: String, as: Item.Type = Item.self) -> AsyncThrowingStream<Item, any Error> {
+        let decoder = APIJSON.decoder()
+        return lineStream(path, authenticated: true) { try decoder.decode(Item.self, from: $0) }
+    }
+
+    /// The one reader behind ``lines(_:)`` and ``stream(_:as:)``: a GET whose body is split at line feeds (empty
+    /// lines skipped), each line turned into an `Item`; a connection that breaks mid-stream is exit 69.
+    private func lineStream<Item: Sendable>(
+        _ path: String, authenticated: Bool, _ item: @escaping @Sendable (Data) throws -> Item
+    ) -> AsyncThrowingStream<Item, any Error> {
         AsyncThrowingStream { continuation in
             let task = Task {
                 do {
                     try checkReachable()
-                    let token = try await accessToken()
                     var request = HTTPClientRequest(url: try url(path))
-                    request.headers.add(name: "Authorization", value: "Bearer \(token ?? "")")
+                    if authenticated {
+                        let token = try await accessToken()
+                        request.headers.add(name: "Authorization", value: "Bearer \(token ?? "")")
+                    }
                     request.headers.add(name: "Accept", value: "application/x-ndjson")
                     let response: HTTPClientResponse
                     do {
@@ -425,7 +380,6 @@ public struct APIClient: Sendable {
                         let body = try await response.body.collect(upTo: 1024 * 1024)
                         throw decodeError(RawResponse(status: Int(response.status.code), body: Data(body.readableBytesView)))
                     }
-                    let decoder = APIJSON.decoder()
                     var pending = Data()
                     do {
                         for try await buffer in response.body {
@@ -433,8 +387,7 @@ public struct APIClient: Sendable {
                             while let newline = pending.firstIndex(of: 0x0A) {
                                 let line = pending[pending.startIndex..<newline]
                                 pending = Data(pending[(newline + 1)...])
-                                if line.isEmpty { continue }
-                                continuation.yield(try decoder.decode(Item.self, from: Data(line)))
+                                if !line.isEmpty { continuation.yield(try item(Data(line))) }
                             }
                         }
                     } catch is DecodingError {

@@ -173,6 +173,9 @@ struct SSHServer {
         let remoteLog = try harness.run(["daemon", "logs", "--tail", "50"])
         #expect(remoteLog.status == 0, "\(remoteLog.stderr)")
         #expect(remoteLog.stdout.contains("daemon starting"), "\(remoteLog.stdout)")
+        // --tail 0 is the whole log, as on the daemon's machine (and --since reads it all, then filters).
+        #expect(try harness.run(["daemon", "logs", "--tail", "0"]).stdout.contains("daemon starting"))
+        #expect(try harness.run(["daemon", "logs", "--since", "1d"]).stdout.contains("daemon starting"))
         let doctor = try harness.run(["doctor", "-o", "json"])
         #expect(doctor.stdout.contains("box: ssh://sitectl-test answers"), "\(doctor.stdout)")
         #expect(doctor.stdout.contains("remote@example.test, session renews until"))

@@ -18,6 +18,20 @@ enum Subprocess {
         var timedOut: Bool
     }
 
+    /// posix_spawn of `path arguments` with exactly `environment`; 0 or the error number, as posix_spawn returns.
+    static func spawn(
+        _ pid: inout pid_t, _ path: String, _ arguments: [String], environment: [String: String],
+        actions: inout posix_spawn_file_actions_t, attributes: inout posix_spawnattr_t
+    ) -> Int32 {
+        let argv = ([path] + arguments).map { strdup($0) } + [nil]
+        let envp = environment.map { strdup("\($0.key)=\($0.value)") } + [nil]
+        defer {
+            for pointer in argv { free(pointer) }
+            for pointer in envp { free(pointer) }
+        }
+        return posix_spawn(&pid, path, &actions, &attributes, argv, envp)
+    }
+
     /// Starts a long-running program (a server) in its own process group with output to `log`; returns its pid.
     static func spawnBackground(_ path: String, _ arguments: [String], environment: [String: String], log: String) throws -> pid_t {
         var actions = posix_spawn_file_actions_t()
@@ -33,14 +47,8 @@ enum Subprocess {
         defer { posix_spawnattr_destroy(&attributes) }
         posix_spawnattr_setpgroup(&attributes, 0)
         posix_spawnattr_setflags(&attributes, Int16(POSIX_SPAWN_SETPGROUP))
-        let argv = ([path] + arguments).map { strdup($0) } + [nil]
-        let envp = environment.map { strdup("\($0.key)=\($0.value)") } + [nil]
-        defer {
-            for pointer in argv { free(pointer) }
-            for pointer in envp { free(pointer) }
-        }
         var pid: pid_t = 0
-        let spawned = posix_spawn(&pid, path, &actions, &attributes, argv, envp)
+        let spawned = Subprocess.spawn(&pid, path, arguments, environment: environment, actions: &actions, attributes: &attributes)
         guard spawned == 0 else { throw POSIXError(POSIXErrorCode(rawValue: spawned) ?? .EIO) }
         return pid
     }
@@ -85,14 +93,8 @@ enum Subprocess {
         posix_spawnattr_setsigmask(&attributes, &none)
         posix_spawnattr_setflags(&attributes, Int16(POSIX_SPAWN_SETPGROUP | POSIX_SPAWN_SETSIGDEF | POSIX_SPAWN_SETSIGMASK))
 
-        let argv = ([path] + arguments).map { strdup($0) } + [nil]
-        let envp = environment.map { strdup("\($0.key)=\($0.value)") } + [nil]
-        defer {
-            for pointer in argv { free(pointer) }
-            for pointer in envp { free(pointer) }
-        }
         var pid: pid_t = 0
-        let spawned = posix_spawn(&pid, path, &actions, &attributes, argv, envp)
+        let spawned = Subprocess.spawn(&pid, path, arguments, environment: environment, actions: &actions, attributes: &attributes)
         close(input[0]); close(output[1]); close(errors[1])
         guard spawned == 0 else {
             close(input[1]); close(output[0]); close(errors[0])

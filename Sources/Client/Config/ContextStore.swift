@@ -40,15 +40,15 @@ public struct ContextEntry: Codable, Sendable, Equatable {
         var endpoint = try Endpoint(parsing: host)
         switch endpoint {
         case .ssh(var target):
-            // What a hand-edited config.yaml holds gets the checks `context create` makes.
+            // One set of checks for `context create/update` and for what a hand-edited config.yaml holds.
             for option in sshOptions ?? [] { try SSHTarget.validate(option: option) }
             if let remoteBin, remoteBin.isEmpty || remoteBin.hasPrefix("-") || remoteBin.contains(where: { $0.isNewline }) {
-                throw ClientError("The context's remote_bin is not a program path.", hint: "sitectl context update NAME --remote-bin /usr/local/bin/sitectl",
-                    exitCode: ClientError.Exit.usage)
+                throw ClientError("The remote program (--remote-bin, remote_bin in config.yaml) must be a program name or path.",
+                    hint: "--remote-bin /usr/local/bin/sitectl", exitCode: ClientError.Exit.usage)
             }
             if let remoteSocket, !remoteSocket.hasPrefix("/") || remoteSocket.contains(where: { $0.isNewline }) {
-                throw ClientError("The context's remote_socket is not an absolute path.", hint: "sitectl context update NAME --remote-socket /run/sitectl/sitectl.sock",
-                    exitCode: ClientError.Exit.usage)
+                throw ClientError("The remote socket (--remote-socket, remote_socket in config.yaml) must be an absolute path on the remote machine.",
+                    hint: "--remote-socket /run/sitectl/sitectl.sock", exitCode: ClientError.Exit.usage)
             }
             if let remoteBin { target.remoteBin = remoteBin }
             target.remoteSocket = remoteSocket

@@ -70,6 +70,12 @@ public enum Endpoint: Sendable, Equatable, CustomStringConvertible {
         }
     }
 
+    /// True for this machine's unix socket (where "nothing listens" means "not running").
+    public var isUnixSocket: Bool {
+        if case .unix = self { return true }
+        return false
+    }
+
     /// True for addresses on another machine (ssh, or TCP to a host that is not loopback).
     public var isRemote: Bool {
         switch self {

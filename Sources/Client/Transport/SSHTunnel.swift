@@ -51,19 +51,11 @@ public final class SSHTunnel: @unchecked Sendable {
         let path = directory + "/api.sock"
         let listener = socket(AF_UNIX, Int32(SOCK_STREAM.rawValue) | Int32(SOCK_CLOEXEC.rawValue), 0)
         guard listener >= 0 else { throw ClientError("Cannot open a socket for the ssh tunnel: \(String(cString: strerror(errno))).") }
-        var address = sockaddr_un()
-        address.sun_family = sa_family_t(AF_UNIX)
-        let bytes = Array(path.utf8)
-        guard bytes.count < 108 else {
+        guard path.utf8.count < 108 else {
             close(listener)
             throw ClientError("The temporary folder's path is too long for a socket: \(path).", hint: "Set TMPDIR=/tmp")
         }
-        withUnsafeMutableBytes(of: &address.sun_path) { raw in
-            for (index, byte) in bytes.enumerated() { raw[index] = byte }
-        }
-        let bound = withUnsafePointer(to: &address) {
-            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { bind(listener, $0, socklen_t(MemoryLayout<sockaddr_un>.size)) }
-        }
+        let bound = UnixSocket.withAddress(path) { bind(listener, $0, $1) }
         guard bound == 0, listen(listener, 32) == 0 else {
             close(listener)
             throw ClientError("Cannot listen on \(path) for the ssh tunnel: \(String(cString: strerror(errno))).")

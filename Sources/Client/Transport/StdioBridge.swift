@@ -24,28 +24,17 @@ public enum StdioBridge {
 
     /// Bridges stdin/stdout to `socketPath`; throws (exit 69) when nothing listens there.
     public static func run(socketPath: String) throws {
-        let socketFD = socket(AF_UNIX, Int32(SOCK_STREAM.rawValue) | Int32(SOCK_CLOEXEC.rawValue), 0)
-        guard socketFD >= 0 else { throw ClientError("Cannot open a socket: \(String(cString: strerror(errno))).") }
-        defer { close(socketFD) }
-        var address = sockaddr_un()
-        address.sun_family = sa_family_t(AF_UNIX)
-        let bytes = Array(socketPath.utf8)
-        guard bytes.count < 108 else {
+        guard socketPath.utf8.count < 108 else {
             throw ClientError("The socket path is longer than 107 bytes: \(socketPath)", exitCode: ClientError.Exit.usage)
         }
-        withUnsafeMutableBytes(of: &address.sun_path) { raw in
-            for (index, byte) in bytes.enumerated() { raw[index] = byte }
-        }
-        let connected = withUnsafePointer(to: &address) {
-            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { connect(socketFD, $0, socklen_t(MemoryLayout<sockaddr_un>.size)) }
-        }
-        guard connected == 0 else {
+        guard let socketFD = UnixSocket.connect(socketPath) else {
             let reason = String(cString: strerror(errno))
             throw ClientError(
                 "No sitectl daemon is listening at unix://\(socketPath) on \(ProcessInfo.processInfo.hostName) (\(reason)).",
                 hint: "Start it there (sitectl daemon start --wait), or give the context its socket: sitectl context update NAME --remote-socket PATH",
                 exitCode: ClientError.Exit.unreachable)
         }
+        defer { close(socketFD) }
         bridge(socketFD)
     }
 

@@ -52,7 +52,7 @@ extension DaemonComponents {
                     hint: "Run sitectl daemon logs on the daemon's machine, or over an ssh:// context.")
             }
             let tail = request.uri.queryParameters.get("tail").flatMap { Int($0) } ?? 100
-            guard (0...1_000_000).contains(tail) else { throw ServerError.badRequest("tail must be between 0 and 1000000.") }
+            guard (0...1_000_000).contains(tail) else { throw ServerError.badRequest("tail must be between 0 (all) and 1000000.") }
             let follow = request.uri.queryParameters.get("follow") == "1"
             let path = configuration.logsDirectory.appendingPathComponent("daemon.log").path
             var headers = HTTPFields()
@@ -183,23 +183,25 @@ extension DaemonComponents {
     }
 }
 
-/// Reads the daemon's log file: its last lines, then what is appended (for `sitectl daemon logs -f` over the API).
-final class LogFileReader: @unchecked Sendable {
-    let path: String
+/// Reads the daemon's log file: its last lines, then what is appended. `sitectl daemon logs` uses it on the
+/// daemon's machine, and the daemon's `/v1/daemon/logs` route for it over an ssh:// context.
+package final class LogFileReader: @unchecked Sendable {
+    package let path: String
     private var offset: UInt64 = 0
     private var partial = Data()
 
-    init(path: String) { self.path = path }
+    package init(path: String) { self.path = path }
 
-    func lastLines(_ count: Int) -> [String] {
+    /// The last `count` lines (0: all of them), reading only the end of a large file; ``newLines()`` goes on from
+    /// the end.
+    package func lastLines(_ count: Int) -> [String] {
         guard let handle = FileHandle(forReadingAtPath: path) else { return [] }
         defer { try? handle.close() }
         let size = (try? handle.seekToEnd()) ?? 0
         offset = size
-        guard count > 0 else { return [] }
         var window: UInt64 = 64 << 10
         var start: UInt64 = 0
-        while window < size {
+        while count > 0, window < size {
             try? handle.seek(toOffset: size - window)
             let chunk = (try? handle.read(upToCount: Int(window))) ?? Data()
             if chunk.reduce(0, { $0 + ($1 == 0x0A ? 1 : 0) }) > count { start = size - window; break }
@@ -208,10 +210,12 @@ final class LogFileReader: @unchecked Sendable {
         try? handle.seek(toOffset: start)
         var data = (try? handle.read(upToCount: Int(size - start))) ?? Data()
         if start > 0, let newline = data.firstIndex(of: 0x0A) { data = Data(data[(newline + 1)...]) }
-        return Array(String(decoding: data, as: UTF8.self).split(separator: "\n").map(String.init).suffix(count))
+        let lines = String(decoding: data, as: UTF8.self).split(separator: "\n").map(String.init)
+        return count > 0 ? Array(lines.suffix(count)) : lines
     }
 
-    func newLines() -> [String] {
+    /// The complete lines appended since the last call (a truncated or replaced file is read from its start).
+    package func newLines() -> [String] {
         guard let handle = FileHandle(forReadingAtPath: path) else { return [] }
         defer { try? handle.close() }
         let size = (try? handle.seekToEnd()) ?? 0

@@ -133,22 +133,6 @@ struct DaemonSettings {
     /// The operator's file in the data dir, read when `--agent-config` is not given.
     var defaultAgentConfigPath: String { dataDirectory.appendingPathComponent("agents.yaml").path }
 
-    /// Whether a process accepts connections on the unix socket at `path` (a stale file from a crash does not).
-    static func somethingListens(at path: String) -> Bool {
-        let fd = socket(AF_UNIX, Int32(SOCK_STREAM.rawValue), 0)
-        guard fd >= 0 else { return false }
-        defer { close(fd) }
-        var address = sockaddr_un()
-        address.sun_family = sa_family_t(AF_UNIX)
-        let bytes = Array(path.utf8.prefix(107))
-        withUnsafeMutableBytes(of: &address.sun_path) { raw in
-            for (index, byte) in bytes.enumerated() { raw[index] = byte }
-        }
-        return withUnsafePointer(to: &address) {
-            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { connect(fd, $0, socklen_t(MemoryLayout<sockaddr_un>.size)) }
-        } == 0
-    }
-
     static func hostPort(_ text: String) -> (String, Int)? {
         guard let colon = text.lastIndex(of: ":"), let port = Int(text[text.index(after: colon)...]), (0...65535).contains(port) else {
             return nil
@@ -206,7 +190,7 @@ struct DaemonSettings {
             throw ClientError(problem.message, hint: problem.hint, exitCode: ClientError.Exit.failure)
         }
         for socket in [operatorSocket, { if case .unix(let path) = listen { path } else { nil } }()].compactMap({ $0 })
-        where Self.somethingListens(at: socket) {
+        where UnixSocket.isListening(socket) {
             throw ClientError("Another daemon already listens on unix://\(socket).",
                 hint: "Stop it first (sitectl daemon stop), or give this one its own socket (XDG_RUNTIME_DIR, or --listen unix:///path).",
                 exitCode: ClientError.Exit.failure)
