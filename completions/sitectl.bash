@@ -144,7 +144,7 @@ __sitectl_custom_complete() {
     "${COMP_WORDS[0]}" "${@}" "${words[@]}"
 }
 
-_sitectl() {
+__sitectl_complete() {
     local state
     state="$(shopt -p;shopt -po)"
     trap "${state//$'\n'/;}" RETURN
@@ -2474,6 +2474,44 @@ _sitectl_help() {
     repeating_options=()
     non_repeating_options=()
     __sitectl_offer_flags_options -1
+}
+
+# sitectl names versions SITE@REF, but bash splits words at '@' (COMP_WORDBREAKS). Join them again, complete the
+# joined word, and give bash back the part it replaces: the text from the last '@' on.
+_sitectl() {
+    local -a __sitectl_words=()
+    local -i __sitectl_cword=0 __sitectl_i
+    local __sitectl_rest="${COMP_LINE}" __sitectl_word __sitectl_glued
+    for ((__sitectl_i = 0; __sitectl_i < ${#COMP_WORDS[@]}; __sitectl_i++)); do
+        __sitectl_word="${COMP_WORDS[${__sitectl_i}]}"
+        __sitectl_glued=true
+        if [[ "${__sitectl_rest}" =~ ^[[:space:]]+ ]]; then
+            __sitectl_glued=false
+            __sitectl_rest="${__sitectl_rest:${#BASH_REMATCH[0]}}"
+        fi
+        __sitectl_rest="${__sitectl_rest:${#__sitectl_word}}"
+        if ((__sitectl_i > 0)) && "${__sitectl_glued}" \
+            && [[ "${__sitectl_word}" == @* || "${__sitectl_words[${#__sitectl_words[@]} - 1]}" == *@ ]]; then
+            __sitectl_words[${#__sitectl_words[@]} - 1]+="${__sitectl_word}"
+        else
+            __sitectl_words+=("${__sitectl_word}")
+        fi
+        ((__sitectl_i == COMP_CWORD)) && __sitectl_cword=$((${#__sitectl_words[@]} - 1))
+    done
+    local -a COMP_WORDS=("${__sitectl_words[@]}")
+    local -i COMP_CWORD=${__sitectl_cword}
+    local __sitectl_cur="${COMP_WORDS[${COMP_CWORD}]}" __sitectl_prev=""
+    ((COMP_CWORD > 0)) && __sitectl_prev="${COMP_WORDS[$((COMP_CWORD - 1))]}"
+    __sitectl_complete "${1}" "${__sitectl_cur}" "${__sitectl_prev}"
+    if [[ "${__sitectl_cur}" == *@* ]]; then
+        local __sitectl_head="${__sitectl_cur%@*}"
+        for __sitectl_i in "${!COMPREPLY[@]}"; do
+            COMPREPLY[${__sitectl_i}]="${COMPREPLY[${__sitectl_i}]#"${__sitectl_head}"}"
+        done
+        compopt +o filenames 2>/dev/null
+    elif [[ ${#COMPREPLY[@]} -gt 0 && "${COMPREPLY[*]}" == *@ ]]; then
+        compopt +o filenames -o nospace 2>/dev/null
+    fi
 }
 
 complete -o filenames -F _sitectl sitectl

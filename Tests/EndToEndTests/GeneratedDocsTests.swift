@@ -55,16 +55,56 @@ import Testing
               echo "$2=${COMPREPLY[*]}"
             }
             complete_line "\(bin) sites show " sites
-            complete_line "\(bin) versions deploy blog@" refs
             complete_line "\(bin) jobs logs " jobs
             complete_line "\(bin) sites create x --theme po" themes
             """.write(toFile: script, atomically: true, encoding: .utf8)
         let result = try Harness.exec("/bin/bash", [script], environment: harness.environment)
         let lines = result.stdout.split(separator: "\n").map(String.init)
         #expect(lines.contains("sites=blog"), "\(result.stdout) \(result.stderr)")
-        #expect(lines.first { $0.hasPrefix("refs=") }?.contains("blog@2") == true)
-        #expect(lines.first { $0.hasPrefix("refs=") }?.contains("blog@live") == true)
         #expect(lines.contains("jobs=1"))
         #expect(lines.contains("themes=portfolio"))
+    }
+
+    /// In a real interactive bash (which splits words at `@`), `SITE@` completes to its refs and `SITE@l<Tab>` to
+    /// `SITE@live`, and a site name completes to `SITE@` with no backslash and no space.
+    @Test func bashCompletesVersionRefsInARealShell() throws {
+        guard FileManager.default.isExecutableFile(atPath: "/usr/bin/tmux") else {
+            Issue.record("tmux is not installed: run scripts/install-deps")
+            return
+        }
+        let harness = try Harness()
+        defer { harness.cleanUp() }
+        try harness.startDaemon()
+        try harness.login("refs@example.test")
+        #expect(try harness.run(["sites", "create", "blog"]).status == 0)
+        #expect(try harness.run(["chat", "blog", "set the site title to Completed", "--wait"]).status == 0)
+        let rc = harness.work.appendingPathComponent("bashrc").path
+        try """
+            PS1='$ '
+            export XDG_RUNTIME_DIR='\(harness.environment["XDG_RUNTIME_DIR"] ?? "")' SITECTL_CONFIG_DIR='\(harness.environment["SITECTL_CONFIG_DIR"] ?? "")'
+            sitectl() { '\(Harness.binary.path)' "$@"; }
+            source <('\(Harness.binary.path)' completion bash)
+            complete -o filenames -F _sitectl sitectl
+            """.write(toFile: rc, atomically: true, encoding: .utf8)
+        var environment = harness.environment
+        environment["TERM"] = "xterm-256color"
+        environment.removeValue(forKey: "TMUX")
+        let tmux = TUITests.Tmux(session: "sitectl-bash-\(UUID().uuidString.prefix(6))", environment: environment)
+        #expect(try tmux.run(["new-session", "-d", "-s", tmux.session, "-x", "150", "-y", "20",
+                              "bash --noprofile --rcfile \(rc) -i"]).status == 0)
+        defer { _ = try? tmux.run(["kill-session", "-t", tmux.session]) }
+        #expect(try tmux.waitFor("$"))
+
+        try tmux.type("sitectl versions deploy bl")
+        try tmux.keys("Tab")
+        #expect(try tmux.waitFor("deploy blog@"), "\((try? tmux.screen()) ?? "")")
+        #expect(try !tmux.screen().contains("blog\\@"))
+        try tmux.keys("Tab", "Tab")
+        #expect(try tmux.waitFor("@live"), "\((try? tmux.screen()) ?? "")")
+        #expect(try tmux.screen().contains("@2"))
+        try tmux.type("li")
+        try tmux.keys("Tab")
+        try tmux.type("END")
+        #expect(try tmux.waitFor("deploy blog@live END"), "\((try? tmux.screen()) ?? "")")
     }
 }

@@ -12,6 +12,7 @@ struct CompletionCommand: ParsableCommand {
         guard let kind = CompletionShell(rawValue: shell) else {
             throw ClientError("Unknown shell '\(shell)'.", hint: "sitectl completion bash|zsh|fish", exitCode: ClientError.Exit.usage)
         }
-        Terminal.exact(Sitectl.completionScript(for: kind))
+        let script = Sitectl.completionScript(for: kind)
+        Terminal.exact(kind == .bash ? BashCompletionFix.apply(to: script) : script)
     }
 }
