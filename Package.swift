@@ -30,6 +30,7 @@ let package = Package(
         .systemLibrary(name: "CCmarkGFM", path: "Sources/CCmarkGFM", pkgConfig: "libcmark-gfm"),
         .systemLibrary(name: "CNcursesw", path: "Sources/CNcursesw", pkgConfig: "ncursesw"),
         .systemLibrary(name: "CZlib", path: "Sources/CZlib", pkgConfig: "zlib"),
+        .systemLibrary(name: "CBrotli", path: "Sources/CBrotli", pkgConfig: "libbrotlienc"),
         .target(
             name: "SiteAPI",
             path: "Sources/SiteAPI",
@@ -58,7 +59,7 @@ let package = Package(
         .target(
             name: "SiteServer",
             dependencies: [
-                "SiteAPI", "SiteCompiler", "SiteAgent", "CZlib",
+                "SiteAPI", "SiteCompiler", "SiteAgent", "CZlib", "CBrotli",
                 .product(name: "Yams", package: "Yams"),
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HummingbirdCore", package: "hummingbird"),

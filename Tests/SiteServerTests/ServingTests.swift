@@ -30,8 +30,8 @@ import Testing
     func servingApp(_ daemon: TestDaemon) -> some ApplicationProtocol {
         let router = Router()
         let serving = daemon.components.serving
-        router.get("/") { request, _ in try await serving.respond(to: request) }
-        router.get("**") { request, _ in try await serving.respond(to: request) }
+        router.get("/") { request, context in try await serving.respond(to: request, context: context) }
+        router.get("**") { request, context in try await serving.respond(to: request, context: context) }
         return Application(router: router)
     }
 

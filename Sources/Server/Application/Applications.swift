@@ -165,10 +165,10 @@ extension DaemonComponents {
         let router = Router()
         let serving = serving
         router.add(middleware: ServingHeadersMiddleware())
-        router.get("/") { request, _ in try await serving.respond(to: request) }
-        router.get("**") { request, _ in try await serving.respond(to: request) }
-        router.head("/") { request, _ in try await serving.respond(to: request) }
-        router.head("**") { request, _ in try await serving.respond(to: request) }
+        router.get("/") { request, context in try await serving.respond(to: request, context: context) }
+        router.get("**") { request, context in try await serving.respond(to: request, context: context) }
+        router.head("/") { request, context in try await serving.respond(to: request, context: context) }
+        router.head("**") { request, context in try await serving.respond(to: request, context: context) }
         let runtime = runtime
         let host = configuration.serveHost
         let limits = configuration.servingConnections
@@ -178,7 +178,10 @@ extension DaemonComponents {
             configuration: .init(
                 address: .hostname(configuration.serveHost, port: configuration.servePort), serverName: "sitectl",
                 availableConnectionsDelegate: MaximumAvailableConnections(limits.maxConnections)),
-            onServerRunning: { channel in runtime.serveBound("\(host):\(channel.localAddress?.port ?? 0)") },
+            onServerRunning: { channel in
+                runtime.serveBound("\(host):\(channel.localAddress?.port ?? 0)")
+                Task { try? await serving.warm() }
+            },
             logger: logger)
     }
 }

@@ -109,7 +109,10 @@ package struct DaemonComponents: Sendable {
             db: db, queue: queue, lifecycle: lifecycle, pipeline: pipeline, artifacts: artifacts, requests: requests, agents: agents, events: events,
             pauseBeforeStore: configuration.debugPauseBeforeStore, pauseAfterStore: configuration.debugPauseAfterStore, browserCheck: BrowserCheck(settings: configuration.browserChecks),
             now: now)
-        serving = SiteServing(db: db, artifacts: artifacts, domain: configuration.domain)
+        serving = SiteServing(
+            db: db, artifacts: artifacts, domain: configuration.domain, cacheBytes: configuration.serveCacheBytes)
+        let table = serving.table
+        events.onSiteChange { table.invalidate(site: $0) }
         runtime = RuntimeState()
     }
 

@@ -57,6 +57,8 @@ package struct ServerConfiguration: Sendable {
     package var debugPauseAfterStore: Duration = .zero
     /// Idle timeout and connection caps of the site-serving server and of the API server.
     package var servingConnections = ConnectionSettings()
+    /// Bytes of file bodies the site server keeps in memory (`--serve-cache-mb`, default 256 MiB).
+    package var serveCacheBytes = 256 << 20
     package var apiConnections: ConnectionSettings = {
         var settings = ConnectionSettings()
         settings.idleTimeoutSeconds = 60

@@ -35,8 +35,21 @@ package final class EventBus: Sendable {
     }
 
     private let subscribers = Mutex<[UUID: Subscriber]>([:])
+    /// Called synchronously with a site's name when what it serves may have changed (see ``siteChanged(_:)``).
+    private let siteListeners = Mutex<[@Sendable (String) -> Void]>([])
 
     package init() {}
+
+    /// Registers `listener` for ``siteChanged(_:)`` (the serving table's invalidation).
+    package func onSiteChange(_ listener: @escaping @Sendable (String) -> Void) {
+        siteListeners.withLock { $0.append(listener) }
+    }
+
+    /// Tells the listeners, before returning, that `site`'s pointers, status or versions changed. ``publish(_:siteID:)``
+    /// does it for deploy, preview and status events; deletions (which publish nothing) call it themselves.
+    package func siteChanged(_ site: String) {
+        for listener in siteListeners.withLock({ $0 }) { listener(site) }
+    }
 
     /// A stream of the events that pass `filter`, from now on. Ends when the consumer stops iterating.
     package func subscribe(bufferLimit: Int = 1024, filter: @escaping @Sendable (SiteEvent) -> Bool = { _ in true })
@@ -53,6 +66,7 @@ package final class EventBus: Sendable {
 
     /// Delivers `event` about the site `siteID` to every subscriber whose filter takes it.
     package func publish(_ event: Event, siteID: Int64) {
+        if [.siteDeployed, .sitePreviewed, .siteUpdated].contains(event.kind) { siteChanged(event.site) }
         let published = SiteEvent(event: event, siteID: siteID)
         let targets = subscribers.withLock { $0.values.filter { $0.filter(published) }.map(\.continuation) }
         for continuation in targets { continuation.yield(published) }

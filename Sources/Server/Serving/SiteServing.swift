@@ -6,27 +6,47 @@ package import Hummingbird
 import NIOCore
 import Synchronization
 import Logging
+import NIOPosix
 
-/// Serves deployed sites by `Host` from their versions' output manifests, with ETag/304 and custom 404/503 pages.
+/// Serves deployed sites by `Host` from their versions' output manifests.
+///
+/// The hot path does no I/O: pointers come from ``ServingTable`` (in memory, invalidated as sites change),
+/// manifests from ``ManifestCache`` and bodies from ``BodyCache``; HTTP semantics (conditional requests, Range,
+/// compression negotiation, caching policy) are ``StaticResponder``'s. Files above `streamThreshold` are streamed
+/// from the blob file instead of being held in memory.
 package struct SiteServing: Sendable {
-    let db: any DatabaseReader
     let artifacts: ArtifactStore
     let domain: String
+    package let table: ServingTable
+    package let bodies: BodyCache
+    let streamThreshold: Int
     private let manifests = ManifestCache()
 
-    package init(db: any DatabaseReader, artifacts: ArtifactStore, domain: String) {
-        self.db = db
+    package init(
+        db: any DatabaseReader, artifacts: ArtifactStore, domain: String, cacheBytes: Int = 256 << 20, streamThreshold: Int = 8 << 20
+    ) {
         self.artifacts = artifacts
         self.domain = domain
+        self.table = ServingTable(db: db)
+        self.bodies = BodyCache(capacity: cacheBytes)
+        self.streamThreshold = streamThreshold
     }
 
     /// The response for `request`, always with ``defaultHeaders``: file, redirect, 304, or a built-in error page.
-    package func respond(to request: Request) async throws -> Response {
-        var response = try await route(request)
+    package func respond(to request: Request, context: some RequestContext) async throws -> Response {
+        var response = try await route(request, context: context)
         for (name, value) in Self.defaultHeaders where response.headers[name] == nil {
             response.headers[name] = value
         }
         return response
+    }
+
+    /// Loads every enabled site's live manifest (daemon start).
+    package func warm() async throws {
+        for info in try await table.warm() {
+            let artifacts = artifacts
+            _ = try? await manifest(info.manifest, artifacts: artifacts)
+        }
     }
 
     /// Sent with every served response unless it already has the field (documented in docs/security.md, "Response
@@ -38,12 +58,18 @@ package struct SiteServing: Sendable {
         (.contentSecurityPolicy, "frame-ancestors 'self'"),
     ]
 
-    private func route(_ request: Request) async throws -> Response {
+    private func manifest(_ digest: String, artifacts: ArtifactStore) async throws -> Manifest {
+        if let cached = manifests.cached(digest) { return cached }
+        let manifest = try await NIOThreadPool.singleton.runIfActive { try artifacts.manifest(digest) }
+        manifests.insert(digest, manifest)
+        return manifest
+    }
+
+    private func route(_ request: Request, context: some RequestContext) async throws -> Response {
         guard let host = Self.hostHeader.flatMap({ request.headers[$0] }) ?? request.head.authority, let route = HostRoute(host: host, domain: domain) else {
             return Self.page(.notFound, title: "Site not found", text: "No site is served at this address.")
         }
-        let site = try await db.read { db in try SiteRecord.filter(Column("name") == route.site).fetchOne(db) }
-        guard let site, let siteID = site.id else {
+        guard let site = try await table.site(named: route.site) else {
             return Self.page(.notFound, title: "Site not found", text: "There is no site named \(route.site).")
         }
         if site.status == .disabled {
@@ -54,21 +80,16 @@ package struct SiteServing: Sendable {
         }
         let number: Int?
         switch route.target {
-        case .live: number = site.liveVersion
-        case .preview: number = site.previewVersion
+        case .live: number = site.live
+        case .preview: number = site.preview
         case .version(let n): number = n
         }
-        guard let number,
-            let digest = try await db.read({ db in
-                try String.fetchOne(
-                    db, sql: "SELECT output_manifest FROM versions WHERE site_id = ? AND number = ?", arguments: [siteID, number])
-            })
-        else {
+        guard let number, let version = try await table.version(number, of: site) else {
             return Self.page(.notFound, title: "Nothing deployed", text: "\(site.name) has no such version deployed.")
         }
         do {
-            let manifest = try manifests.get(digest) { try artifacts.manifest(digest) }
-            return try file(request: request, manifest: manifest)
+            let manifest = try await manifest(version.manifest, artifacts: artifacts)
+            return try await file(request: request, context: context, manifest: manifest, version: version)
         } catch let error as BlobError {
             // A damaged or missing blob is the operator's to fix (sitectl doctor); the visitor gets a clear page.
             Logger(label: "sitectl.serving").error(
@@ -81,12 +102,12 @@ package struct SiteServing: Sendable {
         }
     }
 
-    private func file(request: Request, manifest: Manifest) throws -> Response {
+    private func file(request: Request, context: some RequestContext, manifest: Manifest, version: ServingTable.VersionInfo) async throws -> Response {
         guard let path = Self.outputPath(request.uri.path) else {
             return Self.page(.badRequest, title: "Bad request", text: "That path is not valid.")
         }
         if let entry = manifest.entry(for: path) {
-            return try serve(entry, request: request, status: .ok)
+            return try await serve(entry, request: request, context: context, version: version, status: .ok)
         }
         if !path.isEmpty, !path.hasSuffix("/"), manifest.entry(for: path + "/index.html") != nil {
             // `outputPath` dropped every leading slash, so `//host/dir` cannot become a redirect to another host;
@@ -96,26 +117,30 @@ package struct SiteServing: Sendable {
             return Response(status: .movedPermanently, headers: headers)
         }
         if let notFound = manifest.entry(for: "404.html") {
-            return try serve(notFound, request: request, status: .notFound)
+            return try await serve(notFound, request: request, context: context, version: version, status: .notFound)
         }
         return Self.page(.notFound, title: "Page not found", text: "This page does not exist.")
     }
 
-    private func serve(_ entry: Manifest.Entry, request: Request, status: HTTPResponse.Status) throws -> Response {
-        let etag = "\"\(entry.digest.prefix(32))\""
-        var headers = HTTPFields()
-        headers[.contentType] = MediaType.forPath(entry.path)
-        headers[.eTag] = etag
-        headers[.cacheControl] = entry.path.hasSuffix(".html") ? "no-cache" : "public, max-age=300"
-        if status == .ok, let match = request.headers[.ifNoneMatch],
-            match.split(separator: ",").contains(where: { $0.trimmingCharacters(in: .whitespaces) == etag || $0 == "*" })
-        {
-            return Response(status: .notModified, headers: headers)
+    private func serve(
+        _ entry: Manifest.Entry, request: Request, context: some RequestContext, version: ServingTable.VersionInfo,
+        status: HTTPResponse.Status
+    ) async throws -> Response {
+        let reply = StaticResponder.reply(to: request, file: ServedFile(entry: entry, lastModified: version.lastModified), status: status)
+        guard let body = reply.body else { return Response(status: reply.status, headers: reply.headers) }
+        let blobs = artifacts.blobs
+        if body.size > streamThreshold, let path = blobs.localPath(body.digest) {
+            let range = body.range ?? 0...(body.size - 1)
+            let stream = try await FileIO().loadFile(path: path, range: range, context: context)
+            return Response(status: reply.status, headers: reply.headers, body: stream)
         }
-        let data = try artifacts.blobs.get(entry.digest)
-        headers[.contentLength] = String(data.count)
-        if request.method == .head { return Response(status: status, headers: headers) }
-        return Response(status: status, headers: headers, body: .init(byteBuffer: ByteBuffer(bytes: data)))
+        let digest = body.digest
+        var buffer = try await bodies.body(digest) { try blobs.read(digest) }
+        guard buffer.readableBytes == body.size else { throw BlobError.corrupt(digest) }
+        if let range = body.range {
+            buffer = buffer.getSlice(at: buffer.readerIndex + range.lowerBound, length: range.count) ?? buffer
+        }
+        return Response(status: reply.status, headers: reply.headers, body: .init(byteBuffer: buffer))
     }
 
     /// Maps a URL path to an output path: `/` → `index.html`, `/a/` → `a/index.html`; nil for traversal attempts.
@@ -151,13 +176,12 @@ final class ManifestCache: Sendable {
     private let entries = Mutex<[String: Manifest]>([:])
     private let limit = 256
 
-    func get(_ digest: String, load: () throws -> Manifest) throws -> Manifest {
-        if let cached = entries.withLock({ $0[digest] }) { return cached }
-        let manifest = try load()
+    func cached(_ digest: String) -> Manifest? { entries.withLock { $0[digest] } }
+
+    func insert(_ digest: String, _ manifest: Manifest) {
         entries.withLock { dict in
             if dict.count >= limit { dict.removeAll() }
             dict[digest] = manifest
         }
-        return manifest
     }
 }

@@ -175,6 +175,7 @@ package struct SiteService: Sendable {
             }
             try db.execute(sql: "DELETE FROM sites WHERE id = ?", arguments: [record.id])
         }
+        events.siteChanged(name)
     }
 }
 

@@ -45,7 +45,7 @@ package struct BlobCollector: Sendable {
                 guard let digest: String = row[column] else { continue }
                 live.insert(digest)
                 do {
-                    for entry in try artifacts.manifest(digest).entries { live.insert(entry.digest) }
+                    for entry in try artifacts.manifest(digest).entries { live.formUnion(entry.digests) }
                 } catch {
                     return Outcome(skippedBecause: "manifest \(digest) cannot be read (\(error))")
                 }

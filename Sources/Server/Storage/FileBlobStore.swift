@@ -75,6 +75,16 @@ package struct FileBlobStore: BlobStore {
         return data
     }
 
+    package func read(_ digest: String) throws -> Data {
+        guard Digest.isValid(digest) else { throw BlobError.invalidDigest(digest) }
+        guard let data = FileManager.default.contents(atPath: url(for: digest).path) else { throw BlobError.missing(digest) }
+        return data
+    }
+
+    package func localPath(_ digest: String) -> String? {
+        Digest.isValid(digest) ? url(for: digest).path : nil
+    }
+
     /// Removes `.tmp-*` files a crash left between writing and renaming; returns how many. Only safe while no put
     /// runs, that is at start-up under the data dir's lock.
     @discardableResult

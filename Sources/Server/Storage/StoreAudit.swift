@@ -111,7 +111,11 @@ package struct StoreAudit: Sendable {
             for (side, digest) in [("source", row.sourceManifest), ("output", row.outputManifest)] {
                 use(digest, row, "\(side) manifest")
                 guard !corrupt.contains(digest), present.contains(digest), let manifest = try? artifacts.manifest(digest) else { continue }
-                for entry in manifest.entries { use(entry.digest, row, "\(side) \(entry.path)") }
+                for entry in manifest.entries {
+                    use(entry.digest, row, "\(side) \(entry.path)")
+                    if let br = entry.br { use(br.digest, row, "\(side) \(entry.path) (br)") }
+                    if let gzip = entry.gzip { use(gzip.digest, row, "\(side) \(entry.path) (gzip)") }
+                }
             }
         }
         for digest in corrupt.sorted() {
@@ -144,17 +148,19 @@ package struct StoreAudit: Sendable {
                 do {
                     let source = try artifacts.load(row.sourceManifest)
                     let result = try compiler.compile(source, options: CompileOptions(now: row.createdAt))
-                    var entries: [Manifest.Entry] = []
-                    for path in result.output.paths {
-                        let data = result.output.files[path] ?? Data()
-                        let digest = Digest.sha256Hex(data)
-                        rebuilt[digest] = data
-                        entries.append(.init(path: path, digest: digest, size: data.count))
+                    // Built as the pipeline builds it (variants included), so the manifest's digest matches too.
+                    // A damaged manifest does not say whether it had variants (versions stored before them have
+                    // none): then both forms are made, and the one with the damaged digest is the one written.
+                    let stored = try? artifacts.manifest(row.outputManifest)
+                    let forms = stored.map { [$0.entries.contains { $0.br != nil || $0.gzip != nil }] } ?? [true, false]
+                    for variants in forms {
+                        let manifest = try Manifest.build(result.output, variants: variants) { data in
+                            let digest = Digest.sha256Hex(data)
+                            rebuilt[digest] = data
+                            return digest
+                        }.encoded()
+                        rebuilt[Digest.sha256Hex(manifest)] = manifest
                     }
-                    let encoder = JSONEncoder()
-                    encoder.outputFormatting = [.sortedKeys]
-                    let manifest = try encoder.encode(Manifest(entries: entries))
-                    rebuilt[Digest.sha256Hex(manifest)] = manifest
                 } catch let error as BlobError {
                     reasons[damage.digest] = "\(key) cannot be rebuilt: its source is damaged (\(error))"
                 } catch {

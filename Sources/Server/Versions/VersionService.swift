@@ -172,6 +172,7 @@ package struct VersionService: Sendable {
         try await db.write { db in
             try db.execute(sql: "DELETE FROM versions WHERE site_id = ? AND number = ?", arguments: [site.id, number])
         }
+        events.siteChanged(name)
         return number
     }
 

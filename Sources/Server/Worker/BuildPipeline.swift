@@ -117,9 +117,13 @@ package struct BuildPipeline: Sendable {
 
     /// Stores the version's blobs and manifests (content-addressed, so a retry or a lost lease only leaves blobs the
     /// collector frees); the version row is written by ``PreparedVersion/insert(_:at:)`` in the caller's transaction.
-    package func prepareVersion(built: BuiltSite, origin: String, summary: String, transcript: String? = nil) throws -> PreparedVersion {
+    /// `previousOutput` (the output manifest of the site's latest version) lends its compressed variants to files
+    /// that did not change, so only new bytes are compressed.
+    package func prepareVersion(
+        built: BuiltSite, origin: String, summary: String, transcript: String? = nil, previousOutput: String? = nil
+    ) throws -> PreparedVersion {
         let source = try artifacts.store(built.source)
-        let output = try artifacts.store(built.output)
+        let output = try artifacts.store(built.output, variants: true, reuse: previousOutput.flatMap { try? artifacts.manifest($0) })
         return PreparedVersion(
             origin: origin, summary: summary, sourceManifest: source.digest, outputManifest: output.digest,
             sourceFiles: source.manifest.entries.count, outputFiles: output.manifest.entries.count,

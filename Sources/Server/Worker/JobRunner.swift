@@ -190,7 +190,13 @@ package struct JobRunner: Sendable {
             await log(jobID, site: site.eventSite, "pausing \(pauseBeforeStore) before storing (fault injection)")
             try await Task.sleep(for: pauseBeforeStore)
         }
-        var prepared = try pipeline.prepareVersion(built: built, origin: origin, summary: summary, transcript: transcript)
+        let siteID = site.id
+        let previousOutput = try await db.read { db in
+            try String.fetchOne(
+                db, sql: "SELECT output_manifest FROM versions WHERE site_id = ? ORDER BY number DESC LIMIT 1", arguments: [siteID])
+        }
+        var prepared = try pipeline.prepareVersion(
+            built: built, origin: origin, summary: summary, transcript: transcript, previousOutput: previousOutput)
         prepared.baseVersion = baseVersion
         await log(jobID, site: site.eventSite, "stored \(built.output.files.count) output files (checks \(built.checkStatus.rawValue)); writing the version")
         var reply = summary

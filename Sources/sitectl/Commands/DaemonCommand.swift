@@ -109,6 +109,9 @@ struct DaemonCommand: AsyncParsableCommand {
         @Option(help: "Address where sites are served (HOST:PORT).")
         var serve = "127.0.0.1:8080"
 
+        @Option(help: "MB of file bodies the site server keeps in memory (least recently used out first).")
+        var serveCacheMb = 256
+
         @Option(help: "Number of workers running jobs.")
         var workers = 2
 
@@ -187,6 +190,11 @@ struct DaemonCommand: AsyncParsableCommand {
             settings.quotas.bytesPerAccount = Int64(quotaMb) << 20
             settings.quotas.requestsPerHour = quotaRequestsPerHour
             settings.maxImportBytes = maxImportMb << 20
+            guard (0...65536).contains(serveCacheMb) else {
+                throw ClientError("--serve-cache-mb must be between 0 (no cache) and 65536.",
+                    hint: "sitectl daemon start --serve-cache-mb 256", exitCode: ClientError.Exit.usage)
+            }
+            settings.serveCacheBytes = serveCacheMb << 20
             guard (1...3600).contains(shutdownTimeout) else {
                 throw ClientError("--shutdown-timeout must be between 1 and 3600 seconds.", exitCode: ClientError.Exit.usage)
             }

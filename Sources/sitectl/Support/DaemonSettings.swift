@@ -27,6 +27,7 @@ struct DaemonSettings {
     /// Per-account quotas and the largest import.
     var quotas = QuotaSettings()
     var maxImportBytes = ServerConfiguration.defaultMaxImportBytes
+    var serveCacheBytes = 256 << 20
     var shutdownTimeoutSeconds = 20
     /// Seconds between scrubs of the blob store; nil: never.
     var scrubIntervalSeconds: Double? = 86400
@@ -169,6 +170,7 @@ struct DaemonSettings {
         configuration.compileLimits = compileLimits
         configuration.quotas = quotas
         configuration.maxImportBytes = maxImportBytes
+        configuration.serveCacheBytes = serveCacheBytes
         configuration.shutdownTimeout = .seconds(shutdownTimeoutSeconds)
         configuration.scrubInterval = scrubIntervalSeconds.map { .milliseconds(Int($0 * 1000)) }
         configuration.compileIsolation = .childProcess(

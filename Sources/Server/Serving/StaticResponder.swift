@@ -1,0 +1,219 @@
+package import Foundation
+package import HTTPTypes
+package import Hummingbird
+package import NIOCore
+
+/// One file as a static responder sees it: its path (for the type and the caching policy), its identity bytes'
+/// digest and size, its stored compressed variants, and when its version was made.
+package struct ServedFile: Sendable {
+    package var path: String
+    package var digest: String
+    package var size: Int
+    package var br: Manifest.Variant?
+    package var gzip: Manifest.Variant?
+    /// `Last-Modified` (the version's creation time, already formatted) and the instant it names.
+    package var lastModified: (text: String, date: Date)?
+
+    package init(entry: Manifest.Entry, lastModified: (text: String, date: Date)?) {
+        path = entry.path
+        digest = entry.digest
+        size = entry.size
+        br = entry.br
+        gzip = entry.gzip
+        self.lastModified = lastModified
+    }
+}
+
+/// What a responder decided to send for one request: status, headers and which bytes (the digest of the chosen
+/// representation and, for a 206, the range of it). The body is fetched by the caller (a cache, a file).
+package struct StaticReply: Sendable {
+    package var status: HTTPResponse.Status
+    package var headers: HTTPFields
+    /// The representation's blob and the bytes of it to send; nil for 304, 416 and HEAD.
+    package var body: (digest: String, size: Int, range: ClosedRange<Int>?)?
+}
+
+/// HTTP semantics of serving immutable files, shared by every static server in sitectl: content type, ETag per
+/// representation, `Last-Modified`, conditional requests (`If-None-Match` before `If-Modified-Since`), `HEAD`,
+/// single `Range` requests (206, 416; `If-Range`), `Accept-Encoding` negotiation over stored brotli and gzip
+/// variants with `Vary`, and the caching policy (fingerprinted assets immutable for a year, HTML revalidated).
+package enum StaticResponder {
+    package static func reply(to request: Request, file: ServedFile, status: HTTPResponse.Status = .ok) -> StaticReply {
+        var headers = HTTPFields()
+        headers.reserveCapacity(10)
+        headers[.contentType] = MediaType.forPath(file.path)
+        headers[.cacheControl] = cacheControl(for: file.path)
+        if file.br != nil || file.gzip != nil { headers[.vary] = "Accept-Encoding" }
+        if let lastModified = file.lastModified { headers[.lastModified] = lastModified.text }
+        let isHead = request.method == .head
+        guard status == .ok else {
+            // An error page (a site's 404.html): no ranges or validators, compressed when it can be.
+            let (coding, digest, size) = representation(file, accept: request.headers[.acceptEncoding])
+            if let coding { headers[.contentEncoding] = coding.rawValue }
+            headers[.contentLength] = String(size)
+            return StaticReply(status: status, headers: headers, body: isHead ? nil : (digest, size, nil))
+        }
+        let rangeHeader = request.headers[.range]
+        // A Range request gets the identity bytes: ranges of a compressed stream help no one.
+        let ranged = rangeHeader != nil && ifRangeHolds(request.headers[.ifRange], file: file)
+        let (coding, digest, size) = ranged ? (nil, file.digest, file.size) : representation(file, accept: request.headers[.acceptEncoding])
+        let etag = "\"" + file.digest.prefix(32) + (coding.map { "-" + $0.rawValue } ?? "") + "\""
+        headers[.eTag] = etag
+        if let coding { headers[.contentEncoding] = coding.rawValue }
+        if notModified(request, etag: etag, file: file) {
+            headers[.contentType] = nil
+            return StaticReply(status: .notModified, headers: headers, body: nil)
+        }
+        headers[.acceptRanges] = "bytes"
+        if ranged, let rangeHeader {
+            switch parseRange(rangeHeader, size: size) {
+            case .none:
+                break  // not a single byte range we understand: the whole file, as RFC 9110 allows
+            case .unsatisfiable:
+                headers[.contentRange] = "bytes */\(size)"
+                headers[.contentLength] = "0"
+                return StaticReply(status: .rangeNotSatisfiable, headers: headers, body: nil)
+            case .range(let range):
+                headers[.contentRange] = "bytes \(range.lowerBound)-\(range.upperBound)/\(size)"
+                headers[.contentLength] = String(range.count)
+                return StaticReply(status: .partialContent, headers: headers, body: isHead ? nil : (digest, size, range))
+            }
+        }
+        headers[.contentLength] = String(size)
+        return StaticReply(status: .ok, headers: headers, body: isHead ? nil : (digest, size, nil))
+    }
+
+    /// `public, max-age=31536000, immutable` for fingerprinted names (`style.5845d51ea1.css`: a hex run of 8 or
+    /// more between dots, so new bytes get a new URL), `no-cache` for HTML, five minutes for the rest.
+    package static func cacheControl(for path: String) -> String {
+        if isFingerprinted(path) { return "public, max-age=31536000, immutable" }
+        if path.hasSuffix(".html") || path.hasSuffix(".htm") { return "no-cache" }
+        return "public, max-age=300"
+    }
+
+    package static func isFingerprinted(_ path: String) -> Bool {
+        let name = path.split(separator: "/").last ?? Substring(path)
+        let parts = name.split(separator: ".", omittingEmptySubsequences: false)
+        guard parts.count >= 3 else { return false }
+        return parts.dropFirst().dropLast().contains { part in
+            part.count >= 8 && part.utf8.allSatisfy { (0x30...0x39).contains($0) || (0x61...0x66).contains($0) }
+        }
+    }
+
+    /// The representation `Accept-Encoding` prefers among those stored: brotli, then gzip, then the bytes as
+    /// they are (`identity;q=0` is not honoured: the identity form always exists).
+    static func representation(_ file: ServedFile, accept: String?) -> (ContentCoding?, String, Int) {
+        guard let accept, file.br != nil || file.gzip != nil else { return (nil, file.digest, file.size) }
+        let (br, gzip) = acceptable(accept)
+        if br, let variant = file.br { return (.br, variant.digest, variant.size) }
+        if gzip, let variant = file.gzip { return (.gzip, variant.digest, variant.size) }
+        return (nil, file.digest, file.size)
+    }
+
+    /// Whether `br` and `gzip` are acceptable (q > 0, named or through `*`).
+    static func acceptable(_ header: String) -> (br: Bool, gzip: Bool) {
+        var br: Bool?
+        var gzip: Bool?
+        var star: Bool?
+        for item in header.split(separator: ",") {
+            let parts = item.split(separator: ";")
+            guard let name = parts.first?.trimmingCharacters(in: .whitespaces).lowercased() else { continue }
+            var quality = 1.0
+            for parameter in parts.dropFirst() {
+                let pair = parameter.split(separator: "=", maxSplits: 1).map { $0.trimmingCharacters(in: .whitespaces) }
+                if pair.count == 2, pair[0].lowercased() == "q" { quality = Double(pair[1]) ?? 0 }
+            }
+            switch name {
+            case "br": br = quality > 0
+            case "gzip", "x-gzip": gzip = quality > 0
+            case "*": star = quality > 0
+            default: break
+            }
+        }
+        return (br ?? star ?? false, gzip ?? star ?? false)
+    }
+
+    /// `If-None-Match` (weak comparison, `*`) decides when present; otherwise `If-Modified-Since`.
+    static func notModified(_ request: Request, etag: String, file: ServedFile) -> Bool {
+        if let match = request.headers[.ifNoneMatch] {
+            return match.split(separator: ",").contains { candidate in
+                var tag = candidate.trimmingCharacters(in: .whitespaces)
+                if tag.hasPrefix("W/") { tag.removeFirst(2) }
+                return tag == etag || tag == "*"
+            }
+        }
+        if let since = request.headers[.ifModifiedSince], let lastModified = file.lastModified, let date = HTTPDate.parse(since) {
+            return lastModified.date.timeIntervalSince1970.rounded(.down) <= date.timeIntervalSince1970
+        }
+        return false
+    }
+
+    /// `If-Range` holds when absent, or when it names the identity ETag or the exact `Last-Modified`.
+    static func ifRangeHolds(_ header: String?, file: ServedFile) -> Bool {
+        guard let header else { return true }
+        if header.hasPrefix("\"") { return header == "\"" + file.digest.prefix(32) + "\"" }
+        return header == file.lastModified?.text
+    }
+
+    enum RangeRequest: Equatable {
+        case range(ClosedRange<Int>)
+        case unsatisfiable
+    }
+
+    /// One `bytes=` range (`a-b`, `a-`, `-n`); nil for anything else (several ranges, other units, bad syntax).
+    static func parseRange(_ header: String, size: Int) -> RangeRequest? {
+        let value = header.trimmingCharacters(in: .whitespaces)
+        guard value.lowercased().hasPrefix("bytes=") else { return nil }
+        let spec = value.dropFirst(6).trimmingCharacters(in: .whitespaces)
+        guard !spec.contains(","), let dash = spec.firstIndex(of: "-") else { return nil }
+        let first = spec[..<dash].trimmingCharacters(in: .whitespaces)
+        let last = spec[spec.index(after: dash)...].trimmingCharacters(in: .whitespaces)
+        guard first.allSatisfy(\.isASCIIDigit), last.allSatisfy(\.isASCIIDigit), first.count <= 18, last.count <= 18 else { return nil }
+        if first.isEmpty {
+            guard let suffix = Int(last) else { return nil }
+            guard suffix > 0, size > 0 else { return .unsatisfiable }
+            return .range(max(0, size - suffix)...(size - 1))
+        }
+        guard let start = Int(first) else { return nil }
+        let end = last.isEmpty ? size - 1 : (Int(last) ?? -1)
+        guard end >= start else { return last.isEmpty ? .unsatisfiable : nil }
+        guard start < size else { return .unsatisfiable }
+        return .range(start...min(end, size - 1))
+    }
+}
+
+extension Character {
+    fileprivate var isASCIIDigit: Bool { isASCII && isNumber }
+}
+
+/// IMF-fixdate, the one date form HTTP sends (`Sun, 06 Nov 1994 08:49:37 GMT`); parsing also takes it only.
+package enum HTTPDate {
+    private static let days = ["Sun", "Mon", "Tue", "Wed", "Thu", "Fri", "Sat"]
+    private static let months = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"]
+
+    package static func format(_ date: Date) -> String {
+        var seconds = time_t(date.timeIntervalSince1970.rounded(.down))
+        var parts = tm()
+        gmtime_r(&seconds, &parts)
+        func two(_ value: Int32) -> String { value < 10 ? "0\(value)" : "\(value)" }
+        return "\(days[Int(parts.tm_wday)]), \(two(parts.tm_mday)) \(months[Int(parts.tm_mon)]) \(parts.tm_year + 1900) "
+            + "\(two(parts.tm_hour)):\(two(parts.tm_min)):\(two(parts.tm_sec)) GMT"
+    }
+
+    package static func parse(_ text: String) -> Date? {
+        let fields = text.split(separator: " ")
+        guard fields.count == 6, fields[5] == "GMT", let day = Int(fields[1]), let month = months.firstIndex(of: String(fields[2])),
+            let year = Int(fields[3])
+        else { return nil }
+        let clock = fields[4].split(separator: ":").compactMap { Int($0) }
+        guard clock.count == 3 else { return nil }
+        var parts = tm()
+        parts.tm_year = Int32(year - 1900)
+        parts.tm_mon = Int32(month)
+        parts.tm_mday = Int32(day)
+        parts.tm_hour = Int32(clock[0])
+        parts.tm_min = Int32(clock[1])
+        parts.tm_sec = Int32(clock[2])
+        return Date(timeIntervalSince1970: TimeInterval(timegm(&parts)))
+    }
+}
