@@ -1,0 +1,215 @@
+import Foundation
+import HTTPTypes
+import Hummingbird
+import HummingbirdTesting
+import NIOCore
+import SiteAPI
+@testable import SiteServer
+import Testing
+
+/// Issue 12: compression negotiation, Range, conditional requests, caching policy, and the in-memory serving
+/// table following deploys, deletions and status changes.
+@Suite struct StaticServingTests {
+    let host = HTTPField.Name("Host")!
+
+    func servingApp(_ daemon: TestDaemon) -> some ApplicationProtocol {
+        let router = Router()
+        let serving = daemon.components.serving
+        router.get("/") { request, context in try await serving.respond(to: request, context: context) }
+        router.get("**") { request, context in try await serving.respond(to: request, context: context) }
+        router.head("/") { request, context in try await serving.respond(to: request, context: context) }
+        router.head("**") { request, context in try await serving.respond(to: request, context: context) }
+        return Application(router: router)
+    }
+
+    func blog() async throws -> (TestDaemon, UserRecord) {
+        let daemon = try TestDaemon()
+        let (user, _) = try await daemon.user("ann@example.test")
+        _ = try await daemon.components.sites.create(CreateSiteRequest(name: "blog"), for: user)
+        return (daemon, user)
+    }
+
+    func data(_ response: TestResponse) -> Data { Data(response.body.readableBytesView) }
+
+    @Test func compressedVariantsAreNegotiatedAndDecodeToTheSameBytes() async throws {
+        let (daemon, _) = try await blog()
+        try await servingApp(daemon).test(.router) { client in
+            let plain = try await client.execute(uri: "/", method: .get, headers: [host: "blog.localhost"])
+            #expect(plain.status == .ok)
+            #expect(plain.headers[.contentEncoding] == nil)
+            #expect(plain.headers[.vary] == "Accept-Encoding")
+            let identity = data(plain)
+            #expect(identity.count > 1000)
+
+            let br = try await client.execute(uri: "/", method: .get, headers: [host: "blog.localhost", .acceptEncoding: "gzip, deflate, br"])
+            #expect(br.headers[.contentEncoding] == "br")
+            #expect(br.headers[.vary] == "Accept-Encoding")
+            #expect(Int(br.headers[.contentLength] ?? "") == br.body.readableBytes)
+            #expect(br.body.readableBytes < identity.count / 2)
+            #expect(try Compression.unbrotli(data(br)) == identity)
+
+            let gzip = try await client.execute(uri: "/", method: .get, headers: [host: "blog.localhost", .acceptEncoding: "br;q=0, gzip"])
+            #expect(gzip.headers[.contentEncoding] == "gzip")
+            #expect(try Compression.gunzip(data(gzip)) == identity)
+
+            let star = try await client.execute(uri: "/", method: .get, headers: [host: "blog.localhost", .acceptEncoding: "*"])
+            #expect(star.headers[.contentEncoding] == "br")
+            let refused = try await client.execute(uri: "/", method: .get, headers: [host: "blog.localhost", .acceptEncoding: "gzip;q=0, br;q=0"])
+            #expect(refused.headers[.contentEncoding] == nil)
+            #expect(data(refused) == identity)
+
+            // One ETag per representation; each revalidates only itself.
+            let tags = [plain, br, gzip].compactMap { $0.headers[.eTag] }
+            #expect(Set(tags).count == 3)
+            let brTag = try #require(br.headers[.eTag])
+            let revalidated = try await client.execute(
+                uri: "/", method: .get, headers: [host: "blog.localhost", .acceptEncoding: "br", .ifNoneMatch: brTag])
+            #expect(revalidated.status == .notModified)
+            let otherRepresentation = try await client.execute(
+                uri: "/", method: .get, headers: [host: "blog.localhost", .acceptEncoding: "gzip", .ifNoneMatch: brTag])
+            #expect(otherRepresentation.status == .ok)
+            let weak = try await client.execute(uri: "/", method: .get, headers: [host: "blog.localhost", .ifNoneMatch: "W/" + tags[0]])
+            #expect(weak.status == .notModified)
+        }
+    }
+
+    @Test func rangeRequestsGetPartialContentOf416() async throws {
+        let (daemon, _) = try await blog()
+        try await servingApp(daemon).test(.router) { client in
+            let whole = data(try await client.execute(uri: "/", method: .get, headers: [host: "blog.localhost"]))
+            let first = try await client.execute(uri: "/", method: .get, headers: [host: "blog.localhost", .range: "bytes=0-9", .acceptEncoding: "br"])
+            #expect(first.status == .partialContent)
+            #expect(first.headers[.contentRange] == "bytes 0-9/\(whole.count)")
+            #expect(first.headers[.contentEncoding] == nil)  // ranges are of the identity bytes
+            #expect(data(first) == whole.prefix(10))
+            let suffix = try await client.execute(uri: "/", method: .get, headers: [host: "blog.localhost", .range: "bytes=-7"])
+            #expect(suffix.status == .partialContent)
+            #expect(data(suffix) == whole.suffix(7))
+            let open = try await client.execute(uri: "/", method: .get, headers: [host: "blog.localhost", .range: "bytes=100-"])
+            #expect(data(open) == whole.dropFirst(100))
+            let clipped = try await client.execute(uri: "/", method: .get, headers: [host: "blog.localhost", .range: "bytes=5-99999999"])
+            #expect(clipped.headers[.contentRange] == "bytes 5-\(whole.count - 1)/\(whole.count)")
+            let beyond = try await client.execute(uri: "/", method: .get, headers: [host: "blog.localhost", .range: "bytes=99999999-"])
+            #expect(beyond.status == .rangeNotSatisfiable)
+            #expect(beyond.headers[.contentRange] == "bytes */\(whole.count)")
+            for ignored in ["bytes=0-1,5-6", "items=0-5", "bytes=abc", "bytes=9-3"] {
+                let response = try await client.execute(uri: "/", method: .get, headers: [host: "blog.localhost", .range: ignored])
+                #expect(response.status == .ok, "\(ignored)")
+                #expect(data(response) == whole)
+            }
+            let stale = try await client.execute(
+                uri: "/", method: .get, headers: [host: "blog.localhost", .range: "bytes=0-9", .ifRange: "\"0000\""])
+            #expect(stale.status == .ok)
+            #expect(data(stale) == whole)
+        }
+    }
+
+    @Test func cachingHeadersConditionalsAndHead() async throws {
+        let (daemon, _) = try await blog()
+        try await servingApp(daemon).test(.router) { client in
+            let home = try await client.execute(uri: "/", method: .get, headers: [host: "blog.localhost"])
+            #expect(home.headers[.cacheControl] == "no-cache")
+            let lastModified = try #require(home.headers[.lastModified])
+            #expect(HTTPDate.parse(lastModified) != nil)
+            #expect(home.headers[.acceptRanges] == "bytes")
+            let html = String(decoding: data(home), as: UTF8.self)
+            let stylesheet = try #require(html.firstMatch(of: /href="(\/assets\/[^"]+\.css)"/)?.1)
+            let css = try await client.execute(uri: String(stylesheet), method: .get, headers: [host: "blog.localhost"])
+            #expect(css.status == .ok)
+            #expect(css.headers[.cacheControl] == "public, max-age=31536000, immutable")
+            #expect(css.headers[.contentType] == "text/css; charset=utf-8")
+
+            let unchanged = try await client.execute(uri: "/", method: .get, headers: [host: "blog.localhost", .ifModifiedSince: lastModified])
+            #expect(unchanged.status == .notModified)
+            let older = HTTPDate.format(HTTPDate.parse(lastModified)!.addingTimeInterval(-3600))
+            let changed = try await client.execute(uri: "/", method: .get, headers: [host: "blog.localhost", .ifModifiedSince: older])
+            #expect(changed.status == .ok)
+            // If-None-Match decides when both are sent.
+            let both = try await client.execute(
+                uri: "/", method: .get, headers: [host: "blog.localhost", .ifModifiedSince: lastModified, .ifNoneMatch: "\"other\""])
+            #expect(both.status == .ok)
+
+            let head = try await client.execute(uri: "/", method: .head, headers: [host: "blog.localhost", .acceptEncoding: "gzip"])
+            #expect(head.status == .ok)
+            #expect(head.body.readableBytes == 0)
+            #expect(head.headers[.contentEncoding] == "gzip")
+            let gzip = try await client.execute(uri: "/", method: .get, headers: [host: "blog.localhost", .acceptEncoding: "gzip"])
+            #expect(head.headers[.contentLength] == String(gzip.body.readableBytes))
+        }
+    }
+
+    /// The serving table caches pointers; every change reaches it before the call that made it returns.
+    @Test func theServingTableFollowsDeploysStatusAndDeletions() async throws {
+        let (daemon, user) = try await blog()
+        _ = try await daemon.components.requests.chat(site: "blog", message: "set the site title to Second Edition", for: user)
+        try await daemon.drainQueue()
+        try await servingApp(daemon).test(.router) { client in
+            func home(_ name: String = "blog.localhost") async throws -> TestResponse {
+                try await client.execute(uri: "/", method: .get, headers: [host: name])
+            }
+            #expect(try await !home().text.contains("Second Edition"))
+            #expect(try await home("v2--blog.localhost").text.contains("Second Edition"))
+            _ = try await daemon.components.versions.move(pointer: "live", site: "blog", ref: "2", force: false, for: user)
+            #expect(try await home().text.contains("Second Edition"))
+            _ = try await daemon.components.versions.rollback(site: "blog", to: nil, for: user)
+            #expect(try await !home().text.contains("Second Edition"))
+            _ = try await daemon.components.versions.delete(site: "blog", ref: "2", for: user)
+            #expect(try await home("v2--blog.localhost").status == .notFound)
+            _ = try await daemon.components.sites.setStatus(.disabled, site: "blog", for: user)
+            #expect(try await home().status == .serviceUnavailable)
+            _ = try await daemon.components.sites.setStatus(.enabled, site: "blog", for: user)
+            #expect(try await home().status == .ok)
+            try await daemon.components.sites.delete(site: "blog", for: user)
+            #expect(try await home().status == .notFound)
+            // A name asked for before it existed is not remembered as missing once it is created.
+            #expect(try await home("later.localhost").status == .notFound)
+            _ = try await daemon.components.sites.create(CreateSiteRequest(name: "later"), for: user)
+            #expect(try await home("later.localhost").status == .ok)
+        }
+    }
+
+    @Test func variantsAreStoredOnceKeptByTheCollectorAndCheckedByTheAudit() async throws {
+        let (daemon, user) = try await blog()
+        let site = try await daemon.components.versions.record(site: try await daemon.components.sites.site(named: "blog", for: user), number: 1)
+        let manifest = try daemon.components.artifacts.manifest(site.outputManifest)
+        let home = try #require(manifest.entry(for: "index.html"))
+        let br = try #require(home.br)
+        let gzip = try #require(home.gzip)
+        #expect(br.size < home.size && gzip.size < home.size)
+        #expect(manifest.entries.allSatisfy { $0.size >= Compression.minimumSize || ($0.br == nil && $0.gzip == nil) })
+        #expect(manifest.entries.filter { !Compression.isCompressible(path: $0.path) }.allSatisfy { $0.br == nil })
+        let collector = BlobCollector(db: daemon.components.db, artifacts: daemon.components.artifacts, grace: 0, now: { Date().addingTimeInterval(1) })
+        _ = try await collector.collect()
+        #expect(daemon.components.artifacts.blobs.contains(br.digest))
+        #expect(daemon.components.artifacts.blobs.contains(gzip.digest))
+        // A second version that changes one page reuses the variants of every file it did not change.
+        _ = try await daemon.components.requests.chat(site: "blog", message: "set the site title to Reused", for: user)
+        try await daemon.drainQueue()
+        let second = try daemon.components.artifacts.manifest(
+            try await daemon.components.versions.record(site: try await daemon.components.sites.site(named: "blog", for: user), number: 2).outputManifest)
+        for entry in second.entries {
+            if let before = manifest.entries.first(where: { $0.digest == entry.digest }) {
+                #expect(before.br == entry.br && before.gzip == entry.gzip, "\(entry.path)")
+            }
+        }
+    }
+
+    @Test func responderPiecesParseWhatBrowsersSend() {
+        #expect(StaticResponder.parseRange("bytes=0-0", size: 10) == .range(0...0))
+        #expect(StaticResponder.parseRange("bytes=-20", size: 10) == .range(0...9))
+        #expect(StaticResponder.parseRange("bytes=-0", size: 10) == .unsatisfiable)
+        #expect(StaticResponder.parseRange("bytes=10-", size: 10) == .unsatisfiable)
+        #expect(StaticResponder.parseRange("bytes=0-", size: 0) == .unsatisfiable)
+        #expect(StaticResponder.parseRange("bytes=99999999999999999999-", size: 10) == nil)
+        #expect(StaticResponder.isFingerprinted("assets/style.5845d51ea1.css"))
+        #expect(!StaticResponder.isFingerprinted("assets/style.css"))
+        #expect(!StaticResponder.isFingerprinted("blog/2024.12.deadbeef"))
+        #expect(StaticResponder.acceptable("gzip, deflate, br, zstd") == (true, true))
+        #expect(StaticResponder.acceptable("gzip;q=0.5, *;q=0") == (false, true))
+        #expect(StaticResponder.acceptable("identity") == (false, false))
+        let date = Date(timeIntervalSince1970: 784_111_777)
+        #expect(HTTPDate.format(date) == "Sun, 06 Nov 1994 08:49:37 GMT")
+        #expect(HTTPDate.parse("Sun, 06 Nov 1994 08:49:37 GMT") == date)
+        #expect(HTTPDate.parse("Sunday, 06-Nov-94 08:49:37 GMT") == nil)
+    }
+}
