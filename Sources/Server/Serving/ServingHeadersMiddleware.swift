@@ -14,9 +14,7 @@ struct ServingHeadersMiddleware<Context: RequestContext>: RouterMiddleware {
             context.logger.error("serving failed", metadata: ["error": "\(error)"])
             response = Response(status: .internalServerError)
         }
-        for (name, value) in SiteServing.defaultHeaders where response.headers[name] == nil {
-            response.headers[name] = value
-        }
+        SiteServing.addDefaultHeaders(&response.headers)
         return response
     }
 }

@@ -10,6 +10,7 @@ import Synchronization
 /// never sees the old pointer. A load that raced an invalidation is not kept (the generation check).
 package final class ServingTable: Sendable {
     package struct VersionInfo: Sendable {
+        package var number: Int
         package var manifest: String
         package var lastModified: (text: String, date: Date)
     }
@@ -61,7 +62,7 @@ package final class ServingTable: Sendable {
                 db, sql: "SELECT output_manifest, created_at FROM versions WHERE site_id = ? AND number = ?", arguments: [siteID, number])
         }
         guard let row, let manifest: String = row["output_manifest"], let created: Date = row["created_at"] else { return nil }
-        let info = VersionInfo(manifest: manifest, lastModified: (HTTPDate.format(created), created))
+        let info = VersionInfo(number: number, manifest: manifest, lastModified: (HTTPDate.format(created), created))
         state.withLock { state in
             guard state.generation == generation else { return }
             if state.versions[site.name, default: [:]].count >= versionsPerSite { state.versions[site.name] = [:] }
@@ -80,12 +81,12 @@ package final class ServingTable: Sendable {
     }
 
     /// Loads every site and its live version (daemon start), so the first visitors do not wait for the database.
-    package func warm() async throws -> [VersionInfo] {
+    package func warm() async throws -> [(SiteInfo, VersionInfo)] {
         let names = try await db.read { db in try String.fetchAll(db, sql: "SELECT name FROM sites WHERE status = 'enabled'") }
-        var live: [VersionInfo] = []
+        var live: [(SiteInfo, VersionInfo)] = []
         for name in names {
             guard let site = try await site(named: name), let number = site.live, let info = try await version(number, of: site) else { continue }
-            live.append(info)
+            live.append((site, info))
         }
         return live
     }

@@ -20,7 +20,8 @@ package struct SiteServing: Sendable {
     package let table: ServingTable
     package let bodies: BodyCache
     let streamThreshold: Int
-    private let manifests = ManifestCache()
+    private let versions = ServedVersions()
+    private let routes = HostRoutes()
 
     package init(
         db: any DatabaseReader, artifacts: ArtifactStore, domain: String, cacheBytes: Int = 256 << 20, streamThreshold: Int = 8 << 20
@@ -35,17 +36,22 @@ package struct SiteServing: Sendable {
     /// The response for `request`, always with ``defaultHeaders``: file, redirect, 304, or a built-in error page.
     package func respond(to request: Request, context: some RequestContext) async throws -> Response {
         var response = try await route(request, context: context)
-        for (name, value) in Self.defaultHeaders where response.headers[name] == nil {
-            response.headers[name] = value
-        }
+        Self.addDefaultHeaders(&response.headers)
         return response
+    }
+
+    /// Adds ``defaultHeaders`` a response lacks (prepared files carry them already: one lookup says so).
+    static func addDefaultHeaders(_ headers: inout HTTPFields) {
+        if headers[defaultHeaders[0].0] != nil, headers[defaultHeaders[defaultHeaders.count - 1].0] != nil { return }
+        for (name, value) in defaultHeaders where headers[name] == nil {
+            headers[name] = value
+        }
     }
 
     /// Loads every enabled site's live manifest (daemon start).
     package func warm() async throws {
-        for info in try await table.warm() {
-            let artifacts = artifacts
-            _ = try? await manifest(info.manifest, artifacts: artifacts)
+        for (site, info) in try await table.warm() {
+            _ = try? await prepared(site: site, version: info)
         }
     }
 
@@ -58,15 +64,21 @@ package struct SiteServing: Sendable {
         (.contentSecurityPolicy, "frame-ancestors 'self'"),
     ]
 
-    private func manifest(_ digest: String, artifacts: ArtifactStore) async throws -> Manifest {
-        if let cached = manifests.cached(digest) { return cached }
-        let manifest = try await NIOThreadPool.singleton.runIfActive { try artifacts.manifest(digest) }
-        manifests.insert(digest, manifest)
-        return manifest
+    /// The version's manifest with every file's response fields prepared, loaded once per version.
+    private func prepared(site: ServingTable.SiteInfo, version: ServingTable.VersionInfo) async throws -> ServedVersion {
+        let key = ServedVersions.Key(site: site.id, number: version.number)
+        if let cached = versions.cached(key) { return cached }
+        let artifacts = artifacts
+        let extra = Self.defaultHeaders
+        let prepared = try await NIOThreadPool.singleton.runIfActive {
+            ServedVersion(manifest: try artifacts.manifest(version.manifest), lastModified: version.lastModified, extraHeaders: extra)
+        }
+        versions.insert(key, prepared)
+        return prepared
     }
 
     private func route(_ request: Request, context: some RequestContext) async throws -> Response {
-        guard let host = Self.hostHeader.flatMap({ request.headers[$0] }) ?? request.head.authority, let route = HostRoute(host: host, domain: domain) else {
+        guard let host = Self.hostHeader.flatMap({ request.headers[$0] }) ?? request.head.authority, let route = routes.route(host: host, domain: domain) else {
             return Self.page(.notFound, title: "Site not found", text: "No site is served at this address.")
         }
         guard let site = try await table.site(named: route.site) else {
@@ -88,8 +100,7 @@ package struct SiteServing: Sendable {
             return Self.page(.notFound, title: "Nothing deployed", text: "\(site.name) has no such version deployed.")
         }
         do {
-            let manifest = try await manifest(version.manifest, artifacts: artifacts)
-            return try await file(request: request, context: context, manifest: manifest, version: version)
+            return try await file(request: request, context: context, version: try await prepared(site: site, version: version))
         } catch let error as BlobError {
             // A damaged or missing blob is the operator's to fix (sitectl doctor); the visitor gets a clear page.
             Logger(label: "sitectl.serving").error(
@@ -102,31 +113,28 @@ package struct SiteServing: Sendable {
         }
     }
 
-    private func file(request: Request, context: some RequestContext, manifest: Manifest, version: ServingTable.VersionInfo) async throws -> Response {
+    private func file(request: Request, context: some RequestContext, version: ServedVersion) async throws -> Response {
         guard let path = Self.outputPath(request.uri.path) else {
             return Self.page(.badRequest, title: "Bad request", text: "That path is not valid.")
         }
-        if let entry = manifest.entry(for: path) {
-            return try await serve(entry, request: request, context: context, version: version, status: .ok)
+        if let file = version.files[path] {
+            return try await serve(file, request: request, context: context, status: .ok)
         }
-        if !path.isEmpty, !path.hasSuffix("/"), manifest.entry(for: path + "/index.html") != nil {
+        if !path.isEmpty, !path.hasSuffix("/"), version.files[path + "/index.html"] != nil {
             // `outputPath` dropped every leading slash, so `//host/dir` cannot become a redirect to another host;
             // the (decoded) path is encoded again for the header.
             var headers = HTTPFields()
             headers[.location] = "/" + (path.addingPercentEncoding(withAllowedCharacters: .urlPathAllowed) ?? path) + "/"
             return Response(status: .movedPermanently, headers: headers)
         }
-        if let notFound = manifest.entry(for: "404.html") {
-            return try await serve(notFound, request: request, context: context, version: version, status: .notFound)
+        if let notFound = version.files["404.html"] {
+            return try await serve(notFound, request: request, context: context, status: .notFound)
         }
         return Self.page(.notFound, title: "Page not found", text: "This page does not exist.")
     }
 
-    private func serve(
-        _ entry: Manifest.Entry, request: Request, context: some RequestContext, version: ServingTable.VersionInfo,
-        status: HTTPResponse.Status
-    ) async throws -> Response {
-        let reply = StaticResponder.reply(to: request, file: ServedFile(entry: entry, lastModified: version.lastModified), status: status)
+    private func serve(_ file: PreparedFile, request: Request, context: some RequestContext, status: HTTPResponse.Status) async throws -> Response {
+        let reply = StaticResponder.reply(to: request, prepared: file, status: status)
         guard let body = reply.body else { return Response(status: reply.status, headers: reply.headers) }
         let blobs = artifacts.blobs
         if body.size > streamThreshold, let path = blobs.localPath(body.digest) {
@@ -145,7 +153,8 @@ package struct SiteServing: Sendable {
 
     /// Maps a URL path to an output path: `/` → `index.html`, `/a/` → `a/index.html`; nil for traversal attempts.
     package static func outputPath(_ urlPath: String) -> String? {
-        guard let decoded = urlPath.removingPercentEncoding else { return nil }
+        // Most paths need no decoding; Foundation's decoder is the slow part of this function.
+        guard let decoded = urlPath.utf8.contains(UInt8(ascii: "%")) ? urlPath.removingPercentEncoding : urlPath else { return nil }
         var path = decoded
         while path.hasPrefix("/") { path.removeFirst() }
         let segments = path.split(separator: "/", omittingEmptySubsequences: false)
@@ -171,17 +180,52 @@ package struct SiteServing: Sendable {
     }
 }
 
-/// Decoded manifests by digest; manifests are immutable, so entries never go stale.
-final class ManifestCache: Sendable {
-    private let entries = Mutex<[String: Manifest]>([:])
+/// A version's files by output path, each with its response fields prepared (``PreparedFile``).
+final class ServedVersion: Sendable {
+    let files: [String: PreparedFile]
+
+    init(manifest: Manifest, lastModified: (text: String, date: Date), extraHeaders: [(HTTPField.Name, String)]) {
+        var files: [String: PreparedFile] = [:]
+        files.reserveCapacity(manifest.entries.count)
+        for entry in manifest.entries where files[entry.path] == nil {
+            files[entry.path] = PreparedFile(ServedFile(entry: entry, lastModified: lastModified), extraHeaders: extraHeaders)
+        }
+        self.files = files
+    }
+}
+
+/// Prepared versions by site id and number; versions are immutable (a deleted one is no longer routed to by
+/// ``ServingTable``), so entries never go stale.
+final class ServedVersions: Sendable {
+    struct Key: Hashable, Sendable {
+        var site: Int64
+        var number: Int
+    }
+
+    private let entries = Mutex<[Key: ServedVersion]>([:])
     private let limit = 256
 
-    func cached(_ digest: String) -> Manifest? { entries.withLock { $0[digest] } }
+    func cached(_ key: Key) -> ServedVersion? { entries.withLock { $0[key] } }
 
-    func insert(_ digest: String, _ manifest: Manifest) {
+    func insert(_ key: Key, _ version: ServedVersion) {
         entries.withLock { dict in
             if dict.count >= limit { dict.removeAll() }
-            dict[digest] = manifest
+            dict[key] = version
         }
+    }
+}
+
+/// Parsed `Host` values (a few distinct ones serve every request; parsing lower-cases and slices each time).
+final class HostRoutes: Sendable {
+    private let parsed = Mutex<[String: HostRoute]>([:])
+
+    func route(host: String, domain: String) -> HostRoute? {
+        if let known = parsed.withLock({ $0[host] }) { return known }
+        guard let route = HostRoute(host: host, domain: domain) else { return nil }
+        parsed.withLock { dict in
+            if dict.count >= 4096 { dict.removeAll() }
+            dict[host] = route
+        }
+        return route
     }
 }

@@ -24,6 +24,41 @@ package struct ServedFile: Sendable {
     }
 }
 
+/// A file with the response fields that do not depend on the request worked out once (type, caching policy,
+/// `Vary`, `Last-Modified`, the security headers, each representation's ETag); versions are immutable, so
+/// servers keep these for as long as they keep the version.
+package struct PreparedFile: Sendable {
+    package let file: ServedFile
+    package let base: HTTPFields
+    let identityTag: String
+    let brTag: String
+    let gzipTag: String
+
+    package init(_ file: ServedFile, extraHeaders: [(HTTPField.Name, String)] = []) {
+        self.file = file
+        var base = HTTPFields()
+        base.reserveCapacity(12 + extraHeaders.count)
+        base.append(HTTPField(name: .contentType, value: MediaType.forPath(file.path)))
+        base.append(HTTPField(name: .cacheControl, value: StaticResponder.cacheControl(for: file.path)))
+        if file.br != nil || file.gzip != nil { base.append(HTTPField(name: .vary, value: "Accept-Encoding")) }
+        if let lastModified = file.lastModified { base.append(HTTPField(name: .lastModified, value: lastModified.text)) }
+        for (name, value) in extraHeaders { base.append(HTTPField(name: name, value: value)) }
+        self.base = base
+        let tag = String(file.digest.prefix(32))
+        identityTag = "\"" + tag + "\""
+        brTag = "\"" + tag + "-br\""
+        gzipTag = "\"" + tag + "-gzip\""
+    }
+
+    func etag(_ coding: ContentCoding?) -> String {
+        switch coding {
+        case nil: identityTag
+        case .br: brTag
+        case .gzip: gzipTag
+        }
+    }
+}
+
 /// What a responder decided to send for one request: status, headers and which bytes (the digest of the chosen
 /// representation and, for a 206, the range of it). The body is fetched by the caller (a cache, a file).
 package struct StaticReply: Sendable {
@@ -39,47 +74,47 @@ package struct StaticReply: Sendable {
 /// variants with `Vary`, and the caching policy (fingerprinted assets immutable for a year, HTML revalidated).
 package enum StaticResponder {
     package static func reply(to request: Request, file: ServedFile, status: HTTPResponse.Status = .ok) -> StaticReply {
-        var headers = HTTPFields()
-        headers.reserveCapacity(10)
-        headers[.contentType] = MediaType.forPath(file.path)
-        headers[.cacheControl] = cacheControl(for: file.path)
-        if file.br != nil || file.gzip != nil { headers[.vary] = "Accept-Encoding" }
-        if let lastModified = file.lastModified { headers[.lastModified] = lastModified.text }
+        reply(to: request, prepared: PreparedFile(file), status: status)
+    }
+
+    package static func reply(to request: Request, prepared: PreparedFile, status: HTTPResponse.Status = .ok) -> StaticReply {
+        let file = prepared.file
+        var headers = prepared.base
         let isHead = request.method == .head
+        let requestHeaders = request.headers
         guard status == .ok else {
             // An error page (a site's 404.html): no ranges or validators, compressed when it can be.
-            let (coding, digest, size) = representation(file, accept: request.headers[.acceptEncoding])
-            if let coding { headers[.contentEncoding] = coding.rawValue }
-            headers[.contentLength] = String(size)
+            let (coding, digest, size) = representation(file, accept: requestHeaders[.acceptEncoding])
+            if let coding { headers.append(HTTPField(name: .contentEncoding, value: coding.rawValue)) }
+            headers.append(HTTPField(name: .contentLength, value: String(size)))
             return StaticReply(status: status, headers: headers, body: isHead ? nil : (digest, size, nil))
         }
-        let rangeHeader = request.headers[.range]
+        let rangeHeader = requestHeaders[.range]
         // A Range request gets the identity bytes: ranges of a compressed stream help no one.
-        let ranged = rangeHeader != nil && ifRangeHolds(request.headers[.ifRange], file: file)
-        let (coding, digest, size) = ranged ? (nil, file.digest, file.size) : representation(file, accept: request.headers[.acceptEncoding])
-        let etag = "\"" + file.digest.prefix(32) + (coding.map { "-" + $0.rawValue } ?? "") + "\""
-        headers[.eTag] = etag
-        if let coding { headers[.contentEncoding] = coding.rawValue }
+        let ranged = rangeHeader != nil && ifRangeHolds(requestHeaders[.ifRange], file: file)
+        let (coding, digest, size) = ranged ? (nil, file.digest, file.size) : representation(file, accept: requestHeaders[.acceptEncoding])
+        let etag = prepared.etag(coding)
+        headers.append(HTTPField(name: .eTag, value: etag))
+        if let coding { headers.append(HTTPField(name: .contentEncoding, value: coding.rawValue)) }
         if notModified(request, etag: etag, file: file) {
-            headers[.contentType] = nil
             return StaticReply(status: .notModified, headers: headers, body: nil)
         }
-        headers[.acceptRanges] = "bytes"
+        headers.append(HTTPField(name: .acceptRanges, value: "bytes"))
         if ranged, let rangeHeader {
             switch parseRange(rangeHeader, size: size) {
             case .none:
                 break  // not a single byte range we understand: the whole file, as RFC 9110 allows
             case .unsatisfiable:
-                headers[.contentRange] = "bytes */\(size)"
-                headers[.contentLength] = "0"
+                headers.append(HTTPField(name: .contentRange, value: "bytes */\(size)"))
+                headers.append(HTTPField(name: .contentLength, value: "0"))
                 return StaticReply(status: .rangeNotSatisfiable, headers: headers, body: nil)
             case .range(let range):
-                headers[.contentRange] = "bytes \(range.lowerBound)-\(range.upperBound)/\(size)"
-                headers[.contentLength] = String(range.count)
+                headers.append(HTTPField(name: .contentRange, value: "bytes \(range.lowerBound)-\(range.upperBound)/\(size)"))
+                headers.append(HTTPField(name: .contentLength, value: String(range.count)))
                 return StaticReply(status: .partialContent, headers: headers, body: isHead ? nil : (digest, size, range))
             }
         }
-        headers[.contentLength] = String(size)
+        headers.append(HTTPField(name: .contentLength, value: String(size)))
         return StaticReply(status: .ok, headers: headers, body: isHead ? nil : (digest, size, nil))
     }
 
