@@ -160,7 +160,21 @@ extension DaemonComponents {
         return configuration
     }
 
-    /// The application that serves deployed sites by `Host`.
+    /// The site server (``SiteHTTPServer``): deployed sites by `Host`.
+    package func siteServer(logger: Logger) -> SiteHTTPServer {
+        let runtime = runtime
+        let serving = serving
+        return SiteHTTPServer(
+            serving: serving, host: configuration.serveHost, port: configuration.servePort, settings: configuration.servingConnections,
+            logger: logger
+        ) { address in
+            runtime.serveBound(address)
+            Task { try? await serving.warm() }
+        }
+    }
+
+    /// A Hummingbird application answering like the site server (tests of the responses; the daemon runs
+    /// ``siteServer(logger:)``).
     package func servingApplication(logger: Logger) -> some ApplicationProtocol {
         let router = Router()
         let serving = serving

@@ -39,7 +39,7 @@ package enum Daemon {
             configuration: .init(
                 services: [
                     .init(service: api),
-                    .init(service: components.servingApplication(logger: logger)),
+                    .init(service: components.siteServer(logger: logger)),
                     .init(service: workers),
                     .init(service: BlobCollectorService(
                         collector: BlobCollector(db: components.db, artifacts: components.artifacts, now: configuration.now),

@@ -25,6 +25,18 @@ package final class BodyCache: Sendable {
 
     package init(capacity: Int) { self.capacity = capacity }
 
+    /// The bytes of `digest` if they are in memory (counted as a hit; a nil is not counted: the caller loads).
+    package func cached(_ digest: String) -> ByteBuffer? {
+        state.withLock { state -> ByteBuffer? in
+            state.clock &+= 1
+            guard var entry = state.entries[digest] else { return nil }
+            entry.used = state.clock
+            state.entries[digest] = entry
+            state.hits += 1
+            return entry.buffer
+        }
+    }
+
     /// The bytes of `digest`, from memory or read by `load` (then kept if they fit in a quarter of the capacity).
     package func body(_ digest: String, load: @escaping @Sendable () throws -> Data) async throws -> ByteBuffer {
         if let hit = state.withLock({ state -> ByteBuffer? in

@@ -38,6 +38,15 @@ package final class ServingTable: Sendable {
 
     package init(db: any DatabaseReader) { self.db = db }
 
+    /// The cached answer for `name` (`.some(nil)`: known not to exist), or nil when it must be loaded.
+    package func cachedSite(named name: String) -> SiteInfo?? {
+        state.withLock { $0.sites[name] }
+    }
+
+    package func cachedVersion(_ number: Int, of site: SiteInfo) -> VersionInfo? {
+        state.withLock { $0.versions[site.name]?[number] }
+    }
+
     package func site(named name: String) async throws -> SiteInfo? {
         let (cached, generation) = state.withLock { ($0.sites[name], $0.generation) }
         if let cached { return cached }

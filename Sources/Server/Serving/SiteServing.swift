@@ -1,19 +1,35 @@
-import HTTPTypes
+package import HTTPTypes
 import Foundation
 import SiteAPI
 package import GRDB
 package import Hummingbird
-import NIOCore
+package import NIOCore
 import Synchronization
 import Logging
 import NIOPosix
 
+/// A served response, whichever server writes it: status, fields, and the body as bytes in memory or a range of
+/// a local file (sent with sendfile by the site server).
+package struct ServedResponse: Sendable {
+    package enum Body: Sendable {
+        case none
+        case buffer(ByteBuffer)
+        case file(path: String, range: ClosedRange<Int>)
+    }
+
+    package var status: HTTPResponse.Status
+    package var headers: HTTPFields
+    package var body: Body
+}
+
 /// Serves deployed sites by `Host` from their versions' output manifests.
 ///
-/// The hot path does no I/O: pointers come from ``ServingTable`` (in memory, invalidated as sites change),
-/// manifests from ``ManifestCache`` and bodies from ``BodyCache``; HTTP semantics (conditional requests, Range,
-/// compression negotiation, caching policy) are ``StaticResponder``'s. Files above `streamThreshold` are streamed
-/// from the blob file instead of being held in memory.
+/// The hot path does no I/O and does not suspend: ``cachedResponse(host:path:request:)`` answers from
+/// ``ServingTable`` (pointers, in memory, invalidated as sites change), prepared versions (each file's response
+/// fields worked out once) and ``BodyCache``; only a miss goes through ``response(host:path:request:)``, which
+/// loads what is missing (database, manifest, blob, on NIO's thread pool) and answers. HTTP semantics
+/// (conditional requests, Range, compression negotiation, caching) are ``StaticResponder``'s. Files above
+/// `streamThreshold` are sent from the blob file instead of being held in memory.
 package struct SiteServing: Sendable {
     let artifacts: ArtifactStore
     let domain: String
@@ -33,28 +49,6 @@ package struct SiteServing: Sendable {
         self.streamThreshold = streamThreshold
     }
 
-    /// The response for `request`, always with ``defaultHeaders``: file, redirect, 304, or a built-in error page.
-    package func respond(to request: Request, context: some RequestContext) async throws -> Response {
-        var response = try await route(request, context: context)
-        Self.addDefaultHeaders(&response.headers)
-        return response
-    }
-
-    /// Adds ``defaultHeaders`` a response lacks (prepared files carry them already: one lookup says so).
-    static func addDefaultHeaders(_ headers: inout HTTPFields) {
-        if headers[defaultHeaders[0].0] != nil, headers[defaultHeaders[defaultHeaders.count - 1].0] != nil { return }
-        for (name, value) in defaultHeaders where headers[name] == nil {
-            headers[name] = value
-        }
-    }
-
-    /// Loads every enabled site's live manifest (daemon start).
-    package func warm() async throws {
-        for (site, info) in try await table.warm() {
-            _ = try? await prepared(site: site, version: info)
-        }
-    }
-
     /// Sent with every served response unless it already has the field (documented in docs/security.md, "Response
     /// headers"): no MIME sniffing, no full URLs in the `Referer` sent to other sites, no framing by other origins.
     static let defaultHeaders: [(HTTPField.Name, String)] = [
@@ -63,6 +57,157 @@ package struct SiteServing: Sendable {
         (HTTPField.Name("X-Frame-Options")!, "SAMEORIGIN"),
         (.contentSecurityPolicy, "frame-ancestors 'self'"),
     ]
+
+    /// Adds ``defaultHeaders`` a response lacks (prepared files carry them already: two lookups say so).
+    static func addDefaultHeaders(_ headers: inout HTTPFields) {
+        if headers[defaultHeaders[0].0] != nil, headers[defaultHeaders[defaultHeaders.count - 1].0] != nil { return }
+        for (name, value) in defaultHeaders where headers[name] == nil {
+            headers[name] = value
+        }
+    }
+
+    /// Loads every enabled site's live version (daemon start), so the first visitors do not wait.
+    package func warm() async throws {
+        for (site, info) in try await table.warm() {
+            _ = try? await prepared(site: site, version: info)
+        }
+    }
+
+    /// What ``attempt`` already knows beyond the caches: values the slow path loaded for this request.
+    private struct Known {
+        var site: ServingTable.SiteInfo??
+        var version: ServingTable.VersionInfo?
+        var prepared: ServedVersion?
+        var body: (digest: String, buffer: ByteBuffer)?
+    }
+
+    private enum Attempt {
+        case done(ServedResponse)
+        case needSite(String)
+        case needVersion(ServingTable.SiteInfo, Int)
+        case needPrepared(ServingTable.SiteInfo, ServingTable.VersionInfo)
+        case needBody(String)
+    }
+
+    /// The response when everything it needs is in memory, else nil (then call ``response(host:path:request:)``).
+    package func cachedResponse(host: String?, path: String, request: StaticRequest) -> ServedResponse? {
+        if case .done(let response) = attempt(host: host, path: path, request: request, known: Known()) { return response }
+        return nil
+    }
+
+    /// The response, loading what the caches lack. Never throws: failures are error pages.
+    package func response(host: String?, path: String, request: StaticRequest) async -> ServedResponse {
+        var known = Known()
+        do {
+            // Each step learns one more thing, so this ends; the bound is a guard.
+            for _ in 0..<8 {
+                switch attempt(host: host, path: path, request: request, known: known) {
+                case .done(let response):
+                    return response
+                case .needSite(let name):
+                    known.site = .some(try await table.site(named: name))
+                case .needVersion(let site, let number):
+                    guard let version = try await table.version(number, of: site) else {
+                        return Self.page(.notFound, title: "Nothing deployed", text: "\(site.name) has no such version deployed.")
+                    }
+                    known.version = version
+                case .needPrepared(let site, let version):
+                    known.prepared = try await prepared(site: site, version: version)
+                case .needBody(let digest):
+                    let blobs = artifacts.blobs
+                    known.body = (digest, try await bodies.body(digest) { try blobs.read(digest) })
+                }
+            }
+            throw ServingFailure()
+        } catch let error as BlobError {
+            // A damaged or missing blob is the operator's to fix (sitectl doctor); the visitor gets a clear page.
+            Logger(label: "sitectl.serving").error(
+                "blob unreadable while serving", metadata: ["host": .string(host ?? ""), "path": .string(path), "error": .string("\(error)")])
+            var response = Self.page(
+                .serviceUnavailable, title: "Temporarily unavailable",
+                text: "This page cannot be served right now. The site's operator has been told.")
+            response.headers[.retryAfter] = "60"
+            return response
+        } catch {
+            Logger(label: "sitectl.serving").error("serving failed", metadata: ["host": .string(host ?? ""), "error": .string("\(error)")])
+            return Self.page(.internalServerError, title: "Something went wrong", text: "This page cannot be served right now.")
+        }
+    }
+
+    private struct ServingFailure: Error {}
+
+    private func attempt(host: String?, path urlPath: String, request: StaticRequest, known: Known) -> Attempt {
+        guard let host, let route = routes.route(host: host, domain: domain) else {
+            return .done(Self.page(.notFound, title: "Site not found", text: "No site is served at this address."))
+        }
+        let site: ServingTable.SiteInfo?
+        if let loaded = known.site {
+            site = loaded
+        } else if let cached = table.cachedSite(named: route.site) {
+            site = cached
+        } else {
+            return .needSite(route.site)
+        }
+        guard let site else {
+            return .done(Self.page(.notFound, title: "Site not found", text: "There is no site named \(route.site)."))
+        }
+        if site.status == .disabled {
+            var response = Self.page(.serviceUnavailable, title: "Down for maintenance",
+                text: "\(site.name) is temporarily unavailable. Please try again later.")
+            response.headers[.retryAfter] = "300"
+            return .done(response)
+        }
+        let number: Int?
+        switch route.target {
+        case .live: number = site.live
+        case .preview: number = site.preview
+        case .version(let n): number = n
+        }
+        guard let number else {
+            return .done(Self.page(.notFound, title: "Nothing deployed", text: "\(site.name) has no such version deployed."))
+        }
+        guard let version = known.version ?? table.cachedVersion(number, of: site) else { return .needVersion(site, number) }
+        guard let prepared = known.prepared ?? versions.cached(.init(site: site.id, number: version.number)) else {
+            return .needPrepared(site, version)
+        }
+        guard let path = Self.outputPath(urlPath) else {
+            return .done(Self.page(.badRequest, title: "Bad request", text: "That path is not valid."))
+        }
+        let file: PreparedFile
+        let status: HTTPResponse.Status
+        if let found = prepared.files[path] {
+            (file, status) = (found, .ok)
+        } else if !path.isEmpty, !path.hasSuffix("/"), prepared.files[path + "/index.html"] != nil {
+            // `outputPath` dropped every leading slash, so `//host/dir` cannot become a redirect to another host;
+            // the (decoded) path is encoded again for the header.
+            var headers = HTTPFields()
+            headers[.location] = "/" + (path.addingPercentEncoding(withAllowedCharacters: .urlPathAllowed) ?? path) + "/"
+            return .done(ServedResponse(status: .movedPermanently, headers: headers, body: .none))
+        } else if let notFound = prepared.files["404.html"] {
+            (file, status) = (notFound, .notFound)
+        } else {
+            return .done(Self.page(.notFound, title: "Page not found", text: "This page does not exist."))
+        }
+        let reply = StaticResponder.reply(to: request, prepared: file, status: status)
+        guard let body = reply.body else { return .done(ServedResponse(status: reply.status, headers: reply.headers, body: .none)) }
+        if body.size > streamThreshold, let local = artifacts.blobs.localPath(body.digest) {
+            return .done(ServedResponse(status: reply.status, headers: reply.headers, body: .file(path: local, range: body.range ?? 0...(body.size - 1))))
+        }
+        let buffer: ByteBuffer
+        if let loaded = known.body, loaded.digest == body.digest {
+            buffer = loaded.buffer
+        } else if let cached = bodies.cached(body.digest) {
+            buffer = cached
+        } else {
+            return .needBody(body.digest)
+        }
+        guard buffer.readableBytes == body.size else {
+            return .done(Self.page(.serviceUnavailable, title: "Temporarily unavailable", text: "This page cannot be served right now."))
+        }
+        var sent = buffer
+        if let range = body.range, let slice = buffer.getSlice(at: buffer.readerIndex + range.lowerBound, length: range.count) { sent = slice }
+        return .done(ServedResponse(status: reply.status, headers: reply.headers, body: .buffer(sent)))
+    }
 
     /// The version's manifest with every file's response fields prepared, loaded once per version.
     private func prepared(site: ServingTable.SiteInfo, version: ServingTable.VersionInfo) async throws -> ServedVersion {
@@ -77,78 +222,23 @@ package struct SiteServing: Sendable {
         return prepared
     }
 
-    private func route(_ request: Request, context: some RequestContext) async throws -> Response {
-        guard let host = Self.hostHeader.flatMap({ request.headers[$0] }) ?? request.head.authority, let route = routes.route(host: host, domain: domain) else {
-            return Self.page(.notFound, title: "Site not found", text: "No site is served at this address.")
-        }
-        guard let site = try await table.site(named: route.site) else {
-            return Self.page(.notFound, title: "Site not found", text: "There is no site named \(route.site).")
-        }
-        if site.status == .disabled {
-            var response = Self.page(.serviceUnavailable, title: "Down for maintenance",
-                text: "\(site.name) is temporarily unavailable. Please try again later.")
-            response.headers[.retryAfter] = "300"
-            return response
-        }
-        let number: Int?
-        switch route.target {
-        case .live: number = site.live
-        case .preview: number = site.preview
-        case .version(let n): number = n
-        }
-        guard let number, let version = try await table.version(number, of: site) else {
-            return Self.page(.notFound, title: "Nothing deployed", text: "\(site.name) has no such version deployed.")
-        }
-        do {
-            return try await file(request: request, context: context, version: try await prepared(site: site, version: version))
-        } catch let error as BlobError {
-            // A damaged or missing blob is the operator's to fix (sitectl doctor); the visitor gets a clear page.
-            Logger(label: "sitectl.serving").error(
-                "blob unreadable while serving", metadata: ["site": .string(site.name), "version": .stringConvertible(number), "error": .string("\(error)")])
-            var response = Self.page(
-                .serviceUnavailable, title: "Temporarily unavailable",
-                text: "This page cannot be served right now. The site's operator has been told.")
-            response.headers[.retryAfter] = "60"
-            return response
-        }
-    }
-
-    private func file(request: Request, context: some RequestContext, version: ServedVersion) async throws -> Response {
-        guard let path = Self.outputPath(request.uri.path) else {
-            return Self.page(.badRequest, title: "Bad request", text: "That path is not valid.")
-        }
-        if let file = version.files[path] {
-            return try await serve(file, request: request, context: context, status: .ok)
-        }
-        if !path.isEmpty, !path.hasSuffix("/"), version.files[path + "/index.html"] != nil {
-            // `outputPath` dropped every leading slash, so `//host/dir` cannot become a redirect to another host;
-            // the (decoded) path is encoded again for the header.
-            var headers = HTTPFields()
-            headers[.location] = "/" + (path.addingPercentEncoding(withAllowedCharacters: .urlPathAllowed) ?? path) + "/"
-            return Response(status: .movedPermanently, headers: headers)
-        }
-        if let notFound = version.files["404.html"] {
-            return try await serve(notFound, request: request, context: context, status: .notFound)
-        }
-        return Self.page(.notFound, title: "Page not found", text: "This page does not exist.")
-    }
-
-    private func serve(_ file: PreparedFile, request: Request, context: some RequestContext, status: HTTPResponse.Status) async throws -> Response {
-        let reply = StaticResponder.reply(to: request, prepared: file, status: status)
-        guard let body = reply.body else { return Response(status: reply.status, headers: reply.headers) }
-        let blobs = artifacts.blobs
-        if body.size > streamThreshold, let path = blobs.localPath(body.digest) {
-            let range = body.range ?? 0...(body.size - 1)
+    /// For Hummingbird routers (tests, tools): the same responses as the site server writes.
+    package func respond(to request: Request, context: some RequestContext) async throws -> Response {
+        let host = Self.hostHeader.flatMap { request.headers[$0] } ?? request.head.authority
+        let staticRequest = StaticRequest(request)
+        var served = cachedResponse(host: host, path: request.uri.path, request: staticRequest)
+        if served == nil { served = await response(host: host, path: request.uri.path, request: staticRequest) }
+        guard var served else { throw HTTPError(.internalServerError) }
+        Self.addDefaultHeaders(&served.headers)
+        switch served.body {
+        case .none:
+            return Response(status: served.status, headers: served.headers)
+        case .buffer(let buffer):
+            return Response(status: served.status, headers: served.headers, body: .init(byteBuffer: buffer))
+        case .file(let path, let range):
             let stream = try await FileIO().loadFile(path: path, range: range, context: context)
-            return Response(status: reply.status, headers: reply.headers, body: stream)
+            return Response(status: served.status, headers: served.headers, body: stream)
         }
-        let digest = body.digest
-        var buffer = try await bodies.body(digest) { try blobs.read(digest) }
-        guard buffer.readableBytes == body.size else { throw BlobError.corrupt(digest) }
-        if let range = body.range {
-            buffer = buffer.getSlice(at: buffer.readerIndex + range.lowerBound, length: range.count) ?? buffer
-        }
-        return Response(status: reply.status, headers: reply.headers, body: .init(byteBuffer: buffer))
     }
 
     /// Maps a URL path to an output path: `/` → `index.html`, `/a/` → `a/index.html`; nil for traversal attempts.
@@ -167,7 +257,7 @@ package struct SiteServing: Sendable {
     /// HTTP/1 requests carry `Host` as the authority; this covers requests built without one (tests, proxies).
     static let hostHeader = HTTPField.Name("Host")
 
-    static func page(_ status: HTTPResponse.Status, title: String, text: String) -> Response {
+    static func page(_ status: HTTPResponse.Status, title: String, text: String) -> ServedResponse {
         let html = """
             <!doctype html><html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1">
             <title>\(title)</title><style>body{font-family:system-ui,sans-serif;max-width:36rem;margin:15vh auto;padding:0 1rem;color:#111827}
@@ -176,7 +266,8 @@ package struct SiteServing: Sendable {
         var headers = HTTPFields()
         headers[.contentType] = "text/html; charset=utf-8"
         headers[.cacheControl] = "no-store"
-        return Response(status: status, headers: headers, body: .init(byteBuffer: ByteBuffer(string: html)))
+        headers[.contentLength] = String(html.utf8.count)
+        return ServedResponse(status: status, headers: headers, body: .buffer(ByteBuffer(string: html)))
     }
 }
 

@@ -59,6 +59,35 @@ package struct PreparedFile: Sendable {
     }
 }
 
+/// The parts of a request a static responder reads, from Hummingbird's `Request` or NIO's request head.
+package struct StaticRequest: Sendable {
+    package var isHead: Bool
+    package var acceptEncoding: String?
+    package var range: String?
+    package var ifRange: String?
+    package var ifNoneMatch: String?
+    package var ifModifiedSince: String?
+
+    package init(
+        isHead: Bool, acceptEncoding: String? = nil, range: String? = nil, ifRange: String? = nil, ifNoneMatch: String? = nil,
+        ifModifiedSince: String? = nil
+    ) {
+        self.isHead = isHead
+        self.acceptEncoding = acceptEncoding
+        self.range = range
+        self.ifRange = ifRange
+        self.ifNoneMatch = ifNoneMatch
+        self.ifModifiedSince = ifModifiedSince
+    }
+
+    package init(_ request: Request) {
+        let headers = request.headers
+        self.init(
+            isHead: request.method == .head, acceptEncoding: headers[.acceptEncoding], range: headers[.range], ifRange: headers[.ifRange],
+            ifNoneMatch: headers[.ifNoneMatch], ifModifiedSince: headers[.ifModifiedSince])
+    }
+}
+
 /// What a responder decided to send for one request: status, headers and which bytes (the digest of the chosen
 /// representation and, for a 206, the range of it). The body is fetched by the caller (a cache, a file).
 package struct StaticReply: Sendable {
@@ -73,26 +102,25 @@ package struct StaticReply: Sendable {
 /// single `Range` requests (206, 416; `If-Range`), `Accept-Encoding` negotiation over stored brotli and gzip
 /// variants with `Vary`, and the caching policy (fingerprinted assets immutable for a year, HTML revalidated).
 package enum StaticResponder {
-    package static func reply(to request: Request, file: ServedFile, status: HTTPResponse.Status = .ok) -> StaticReply {
+    package static func reply(to request: StaticRequest, file: ServedFile, status: HTTPResponse.Status = .ok) -> StaticReply {
         reply(to: request, prepared: PreparedFile(file), status: status)
     }
 
-    package static func reply(to request: Request, prepared: PreparedFile, status: HTTPResponse.Status = .ok) -> StaticReply {
+    package static func reply(to request: StaticRequest, prepared: PreparedFile, status: HTTPResponse.Status = .ok) -> StaticReply {
         let file = prepared.file
         var headers = prepared.base
-        let isHead = request.method == .head
-        let requestHeaders = request.headers
+        let isHead = request.isHead
         guard status == .ok else {
             // An error page (a site's 404.html): no ranges or validators, compressed when it can be.
-            let (coding, digest, size) = representation(file, accept: requestHeaders[.acceptEncoding])
+            let (coding, digest, size) = representation(file, accept: request.acceptEncoding)
             if let coding { headers.append(HTTPField(name: .contentEncoding, value: coding.rawValue)) }
             headers.append(HTTPField(name: .contentLength, value: String(size)))
             return StaticReply(status: status, headers: headers, body: isHead ? nil : (digest, size, nil))
         }
-        let rangeHeader = requestHeaders[.range]
+        let rangeHeader = request.range
         // A Range request gets the identity bytes: ranges of a compressed stream help no one.
-        let ranged = rangeHeader != nil && ifRangeHolds(requestHeaders[.ifRange], file: file)
-        let (coding, digest, size) = ranged ? (nil, file.digest, file.size) : representation(file, accept: requestHeaders[.acceptEncoding])
+        let ranged = rangeHeader != nil && ifRangeHolds(request.ifRange, file: file)
+        let (coding, digest, size) = ranged ? (nil, file.digest, file.size) : representation(file, accept: request.acceptEncoding)
         let etag = prepared.etag(coding)
         headers.append(HTTPField(name: .eTag, value: etag))
         if let coding { headers.append(HTTPField(name: .contentEncoding, value: coding.rawValue)) }
@@ -169,15 +197,15 @@ package enum StaticResponder {
     }
 
     /// `If-None-Match` (weak comparison, `*`) decides when present; otherwise `If-Modified-Since`.
-    static func notModified(_ request: Request, etag: String, file: ServedFile) -> Bool {
-        if let match = request.headers[.ifNoneMatch] {
+    static func notModified(_ request: StaticRequest, etag: String, file: ServedFile) -> Bool {
+        if let match = request.ifNoneMatch {
             return match.split(separator: ",").contains { candidate in
                 var tag = candidate.trimmingCharacters(in: .whitespaces)
                 if tag.hasPrefix("W/") { tag.removeFirst(2) }
                 return tag == etag || tag == "*"
             }
         }
-        if let since = request.headers[.ifModifiedSince], let lastModified = file.lastModified, let date = HTTPDate.parse(since) {
+        if let since = request.ifModifiedSince, let lastModified = file.lastModified, let date = HTTPDate.parse(since) {
             return lastModified.date.timeIntervalSince1970.rounded(.down) <= date.timeIntervalSince1970
         }
         return false

@@ -1,0 +1,217 @@
+import Synchronization
+import Foundation
+import HTTPTypes
+package import Logging
+package import NIOCore
+import NIOHTTP1
+package import NIOPosix
+package import ServiceLifecycle
+
+/// The site server: HTTP/1.1 straight on SwiftNIO, answering from memory on the event loop.
+///
+/// Hummingbird's server hands every request to a Swift task and back (two thread hops per request); for static
+/// files that hand-off cost more than the rest of the work (24k req/s on one core where this answers ~2x that), so
+/// sites are served by this small pipeline instead: the connection guard (first-request deadline, connections per
+/// client), NIO's HTTP/1 codec with pipelining and its 400-and-close for malformed requests, an idle timeout, and
+/// ``SiteRequestHandler``. A request whose answer is in memory (``SiteServing/cachedResponse(host:path:request:)``)
+/// is written before the handler returns; the rest go through a task and are written back on the loop. Large
+/// files go out with sendfile.
+package struct SiteHTTPServer: Service {
+    let serving: SiteServing
+    let host: String
+    let port: Int
+    let settings: ConnectionSettings
+    let onBound: @Sendable (String) -> Void
+    let logger: Logger
+
+    package init(
+        serving: SiteServing, host: String, port: Int, settings: ConnectionSettings, logger: Logger,
+        onBound: @escaping @Sendable (String) -> Void
+    ) {
+        self.serving = serving
+        self.host = host
+        self.port = port
+        self.settings = settings
+        self.logger = logger
+        self.onBound = onBound
+    }
+
+    /// Binds and returns the channel (its local address has the port when 0 was asked for).
+    package func bind() async throws -> any Channel {
+        let counter = ConnectionCounter(limit: settings.maxPerClient)
+        let open = OpenConnections()
+        let maxConnections = settings.maxConnections
+        let deadline = TimeAmount.seconds(settings.idleTimeoutSeconds)
+        let serving = serving
+        return try await ServerBootstrap(group: MultiThreadedEventLoopGroup.singleton)
+            .serverChannelOption(.backlog, value: 1024)
+            .serverChannelOption(.socketOption(.so_reuseaddr), value: 1)
+            .childChannelOption(.socketOption(.tcp_nodelay), value: 1)
+            .childChannelOption(.allowRemoteHalfClosure, value: false)
+            .childChannelInitializer { channel in
+                // Past the cap, a connection is closed at once (the API and other sites' visitors keep working).
+                guard open.admit(limit: maxConnections) else { return channel.close() }
+                channel.closeFuture.whenComplete { _ in open.release() }
+                return channel.eventLoop.makeCompletedFuture {
+                    let operations = channel.pipeline.syncOperations
+                    try operations.addHandler(ConnectionGuard(counter: counter, deadline: deadline))
+                    try operations.configureHTTPServerPipeline(withPipeliningAssistance: true, withErrorHandling: true)
+                    try operations.addHandler(IdleStateHandler(allTimeout: deadline))
+                    try operations.addHandler(SiteRequestHandler(serving: serving))
+                }
+            }
+            .bind(host: host, port: port)
+            .get()
+    }
+
+    package func run() async throws {
+        let channel = try await bind()
+        onBound("\(host):\(channel.localAddress?.port ?? port)")
+        logger.info("serving sites", metadata: ["address": .string("\(host):\(channel.localAddress?.port ?? port)")])
+        // Stops accepting on graceful shutdown; connections in flight finish their response (keep-alive ones close
+        // with the process).
+        try await withGracefulShutdownHandler {
+            try await channel.closeFuture.get()
+        } onGracefulShutdown: {
+            channel.close(promise: nil)
+        }
+    }
+}
+
+/// One connection's requests: GET and HEAD are served, anything else is 405; bodies sent with a GET are
+/// discarded. Responses keep the connection open unless the client asked to close it.
+final class SiteRequestHandler: ChannelInboundHandler {
+    typealias InboundIn = HTTPServerRequestPart
+    typealias OutboundOut = HTTPServerResponsePart
+
+    private let serving: SiteServing
+    private var head: HTTPRequestHead?
+
+    init(serving: SiteServing) { self.serving = serving }
+
+    func channelRead(context: ChannelHandlerContext, data: NIOAny) {
+        switch unwrapInboundIn(data) {
+        case .head(let head):
+            self.head = head
+        case .body:
+            break
+        case .end:
+            guard let head else { return }
+            self.head = nil
+            handle(head, context: context)
+        }
+    }
+
+    func userInboundEventTriggered(context: ChannelHandlerContext, event: Any) {
+        if event is IdleStateHandler.IdleStateEvent {
+            context.close(promise: nil)
+        } else {
+            context.fireUserInboundEventTriggered(event)
+        }
+    }
+
+    private func handle(_ head: HTTPRequestHead, context: ChannelHandlerContext) {
+        let keepAlive = head.isKeepAlive
+        guard head.method == .GET || head.method == .HEAD else {
+            var headers = HTTPFields()
+            headers[.allow] = "GET, HEAD"
+            headers[.contentLength] = "0"
+            write(ServedResponse(status: .methodNotAllowed, headers: headers, body: .none), version: head.version, keepAlive: keepAlive, context: context)
+            return
+        }
+        let (host, path) = Self.target(head)
+        let request = StaticRequest(
+            isHead: head.method == .HEAD, acceptEncoding: head.headers.first(name: "accept-encoding"),
+            range: head.headers.first(name: "range"), ifRange: head.headers.first(name: "if-range"),
+            ifNoneMatch: head.headers.first(name: "if-none-match"), ifModifiedSince: head.headers.first(name: "if-modified-since"))
+        if let response = serving.cachedResponse(host: host, path: path, request: request) {
+            write(response, version: head.version, keepAlive: keepAlive, context: context)
+            return
+        }
+        // A miss: load on a task, write back on the loop. The pipelining handler holds later requests until this
+        // response has ended, so answers stay in order.
+        let serving = serving
+        let loopBound = NIOLoopBound((self, context), eventLoop: context.eventLoop)
+        let version = head.version
+        Task {
+            let response = await serving.response(host: host, path: path, request: request)
+            loopBound.eventLoop.execute {
+                let (handler, context) = loopBound.value
+                handler.write(response, version: version, keepAlive: keepAlive, context: context)
+            }
+        }
+    }
+
+    /// The Host (header, else the authority of an absolute-form target) and the path without query or fragment.
+    static func target(_ head: HTTPRequestHead) -> (host: String?, path: String) {
+        var uri = Substring(head.uri)
+        var host = head.headers.first(name: "host")
+        if uri.hasPrefix("http://") || uri.hasPrefix("https://") {
+            uri = uri.drop(while: { $0 != ":" }).dropFirst(3)
+            let authority = uri.prefix(while: { $0 != "/" && $0 != "?" && $0 != "#" })
+            if host == nil { host = String(authority) }
+            uri = uri.dropFirst(authority.count)
+        }
+        if let end = uri.firstIndex(where: { $0 == "?" || $0 == "#" }) { uri = uri[..<end] }
+        return (host, uri.isEmpty ? "/" : String(uri))
+    }
+
+    private func write(_ response: ServedResponse, version: HTTPVersion, keepAlive: Bool, context: ChannelHandlerContext) {
+        guard context.channel.isActive else { return }
+        var fields = response.headers
+        SiteServing.addDefaultHeaders(&fields)
+        var headers = HTTPHeaders()
+        headers.reserveCapacity(fields.count + 1)
+        for field in fields { headers.add(name: field.name.rawName, value: field.value) }
+        if !keepAlive {
+            headers.replaceOrAdd(name: "connection", value: "close")
+        } else if version.major == 1, version.minor == 0 {
+            headers.replaceOrAdd(name: "connection", value: "keep-alive")
+        }
+        let status = HTTPResponseStatus(statusCode: response.status.code, reasonPhrase: response.status.reasonPhrase)
+        context.write(wrapOutboundOut(.head(HTTPResponseHead(version: version, status: status, headers: headers))), promise: nil)
+        let ended: EventLoopPromise<Void> = context.eventLoop.makePromise()
+        switch response.body {
+        case .none:
+            context.writeAndFlush(wrapOutboundOut(.end(nil)), promise: ended)
+        case .buffer(let buffer):
+            context.write(wrapOutboundOut(.body(.byteBuffer(buffer))), promise: nil)
+            context.writeAndFlush(wrapOutboundOut(.end(nil)), promise: ended)
+        case .file(let path, let range):
+            // sendfile from the blob file, opened on NIO's thread pool; the pipelining handler holds the next
+            // request until this one has ended.
+            let channel = context.channel
+            NonBlockingFileIO(threadPool: .singleton).openFile(_deprecatedPath: path, eventLoop: context.eventLoop).whenComplete { result in
+                switch result {
+                case .success(let (handle, _)):
+                    let region = FileRegion(fileHandle: handle, readerIndex: range.lowerBound, endIndex: range.upperBound + 1)
+                    channel.write(HTTPServerResponsePart.body(.fileRegion(region)), promise: nil)
+                    channel.writeAndFlush(HTTPServerResponsePart.end(nil), promise: ended)
+                    ended.futureResult.whenComplete { _ in try? handle.close() }
+                case .failure:
+                    ended.fail(ChannelError.ioOnClosedChannel)
+                    channel.close(promise: nil)
+                }
+            }
+        }
+        if !keepAlive {
+            let channel = context.channel
+            ended.futureResult.whenComplete { _ in channel.close(promise: nil) }
+        }
+    }
+}
+
+/// Open connections to the site server, against `--max-connections`.
+final class OpenConnections: Sendable {
+    private let count = Mutex(0)
+
+    func admit(limit: Int) -> Bool {
+        count.withLock { count in
+            guard count < limit else { return false }
+            count += 1
+            return true
+        }
+    }
+
+    func release() { count.withLock { $0 -= 1 } }
+}
