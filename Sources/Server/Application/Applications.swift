@@ -166,7 +166,7 @@ extension DaemonComponents {
         let serving = serving
         return SiteHTTPServer(
             serving: serving, host: configuration.serveHost, port: configuration.servePort, settings: configuration.servingConnections,
-            logger: logger
+            threads: configuration.serveThreads, logger: logger
         ) { address in
             runtime.serveBound(address)
             Task { try? await serving.warm() }

@@ -59,6 +59,8 @@ package struct ServerConfiguration: Sendable {
     package var servingConnections = ConnectionSettings()
     /// Bytes of file bodies the site server keeps in memory (`--serve-cache-mb`, default 256 MiB).
     package var serveCacheBytes = 256 << 20
+    /// Event loops of the site server (`--serve-threads`; default: the CPUs this process may run on).
+    package var serveThreads: Int?
     package var apiConnections: ConnectionSettings = {
         var settings = ConnectionSettings()
         settings.idleTimeoutSeconds = 60

@@ -23,9 +23,12 @@ package struct SiteHTTPServer: Service {
     let settings: ConnectionSettings
     let onBound: @Sendable (String) -> Void
     let logger: Logger
+    /// The site server's own event loops (one per CPU this process may run on, or `--serve-threads`), apart from
+    /// the API's, so a busy API never delays a page and the other way round.
+    let group: MultiThreadedEventLoopGroup
 
     package init(
-        serving: SiteServing, host: String, port: Int, settings: ConnectionSettings, logger: Logger,
+        serving: SiteServing, host: String, port: Int, settings: ConnectionSettings, threads: Int? = nil, logger: Logger,
         onBound: @escaping @Sendable (String) -> Void
     ) {
         self.serving = serving
@@ -34,6 +37,21 @@ package struct SiteHTTPServer: Service {
         self.settings = settings
         self.logger = logger
         self.onBound = onBound
+        self.group = MultiThreadedEventLoopGroup(numberOfThreads: max(1, threads ?? Self.usableCPUs()))
+    }
+
+    /// CPUs this process may run on (its affinity mask, as `nproc` counts; `taskset -c 0` gives 1), from
+    /// `Cpus_allowed_list` in /proc/self/status (Swift's Glibc module does not export sched_getaffinity).
+    package static func usableCPUs() -> Int {
+        guard let status = try? String(contentsOfFile: "/proc/self/status", encoding: .utf8),
+            let line = status.split(separator: "\n").first(where: { $0.hasPrefix("Cpus_allowed_list:") })
+        else { return System.coreCount }
+        var count = 0
+        for part in line.dropFirst("Cpus_allowed_list:".count).trimmingCharacters(in: .whitespaces).split(separator: ",") {
+            let bounds = part.split(separator: "-").compactMap { Int($0) }
+            if bounds.count == 2, bounds[1] >= bounds[0] { count += bounds[1] - bounds[0] + 1 } else if bounds.count == 1 { count += 1 }
+        }
+        return count > 0 ? min(count, System.coreCount) : System.coreCount
     }
 
     /// Binds and returns the channel (its local address has the port when 0 was asked for).
@@ -43,7 +61,7 @@ package struct SiteHTTPServer: Service {
         let maxConnections = settings.maxConnections
         let deadline = TimeAmount.seconds(settings.idleTimeoutSeconds)
         let serving = serving
-        return try await ServerBootstrap(group: MultiThreadedEventLoopGroup.singleton)
+        return try await ServerBootstrap(group: group)
             .serverChannelOption(.backlog, value: 1024)
             .serverChannelOption(.socketOption(.so_reuseaddr), value: 1)
             .childChannelOption(.socketOption(.tcp_nodelay), value: 1)
@@ -75,6 +93,7 @@ package struct SiteHTTPServer: Service {
         } onGracefulShutdown: {
             channel.close(promise: nil)
         }
+        try? await group.shutdownGracefully()
     }
 }
 
@@ -158,11 +177,16 @@ final class SiteRequestHandler: ChannelInboundHandler {
 
     private func write(_ response: ServedResponse, version: HTTPVersion, keepAlive: Bool, context: ChannelHandlerContext) {
         guard context.channel.isActive else { return }
-        var fields = response.headers
-        SiteServing.addDefaultHeaders(&fields)
-        var headers = HTTPHeaders()
-        headers.reserveCapacity(fields.count + 1)
-        for field in fields { headers.add(name: field.name.rawName, value: field.value) }
+        var headers: HTTPHeaders
+        if let prepared = response.prepared {
+            // The file's fields were checked once when its version was prepared; only this request's are added.
+            headers = HTTPHeaders(prepared.baseHTTP1)
+            for field in response.headers { headers.add(name: field.name.rawName, value: field.value) }
+        } else {
+            var fields = response.headers
+            SiteServing.addDefaultHeaders(&fields)
+            headers = HTTPHeaders(fields.map { ($0.name.rawName, $0.value) })
+        }
         if !keepAlive {
             headers.replaceOrAdd(name: "connection", value: "close")
         } else if version.major == 1, version.minor == 0 {

@@ -18,8 +18,20 @@ package struct ServedResponse: Sendable {
     }
 
     package var status: HTTPResponse.Status
+    /// All fields, or (with `prepared`) those added to the prepared file's.
     package var headers: HTTPFields
     package var body: Body
+    /// The served file's prepared fields, when the response is a file (see ``allHeaders``).
+    package var prepared: PreparedFile?
+
+    package init(status: HTTPResponse.Status, headers: HTTPFields, body: Body, prepared: PreparedFile? = nil) {
+        self.status = status
+        self.headers = headers
+        self.body = body
+        self.prepared = prepared
+    }
+
+    package var allHeaders: HTTPFields { prepared.map { $0.base + headers } ?? headers }
 }
 
 /// Serves deployed sites by `Host` from their versions' output manifests.
@@ -189,9 +201,10 @@ package struct SiteServing: Sendable {
             return .done(Self.page(.notFound, title: "Page not found", text: "This page does not exist."))
         }
         let reply = StaticResponder.reply(to: request, prepared: file, status: status)
-        guard let body = reply.body else { return .done(ServedResponse(status: reply.status, headers: reply.headers, body: .none)) }
+        guard let body = reply.body else { return .done(ServedResponse(status: reply.status, headers: reply.added, body: .none, prepared: file)) }
         if body.size > streamThreshold, let local = artifacts.blobs.localPath(body.digest) {
-            return .done(ServedResponse(status: reply.status, headers: reply.headers, body: .file(path: local, range: body.range ?? 0...(body.size - 1))))
+            return .done(ServedResponse(
+                status: reply.status, headers: reply.added, body: .file(path: local, range: body.range ?? 0...(body.size - 1)), prepared: file))
         }
         let buffer: ByteBuffer
         if let loaded = known.body, loaded.digest == body.digest {
@@ -206,7 +219,7 @@ package struct SiteServing: Sendable {
         }
         var sent = buffer
         if let range = body.range, let slice = buffer.getSlice(at: buffer.readerIndex + range.lowerBound, length: range.count) { sent = slice }
-        return .done(ServedResponse(status: reply.status, headers: reply.headers, body: .buffer(sent)))
+        return .done(ServedResponse(status: reply.status, headers: reply.added, body: .buffer(sent), prepared: file))
     }
 
     /// The version's manifest with every file's response fields prepared, loaded once per version.
@@ -228,16 +241,17 @@ package struct SiteServing: Sendable {
         let staticRequest = StaticRequest(request)
         var served = cachedResponse(host: host, path: request.uri.path, request: staticRequest)
         if served == nil { served = await response(host: host, path: request.uri.path, request: staticRequest) }
-        guard var served else { throw HTTPError(.internalServerError) }
-        Self.addDefaultHeaders(&served.headers)
+        guard let served else { throw HTTPError(.internalServerError) }
+        var headers = served.allHeaders
+        Self.addDefaultHeaders(&headers)
         switch served.body {
         case .none:
-            return Response(status: served.status, headers: served.headers)
+            return Response(status: served.status, headers: headers)
         case .buffer(let buffer):
-            return Response(status: served.status, headers: served.headers, body: .init(byteBuffer: buffer))
+            return Response(status: served.status, headers: headers, body: .init(byteBuffer: buffer))
         case .file(let path, let range):
             let stream = try await FileIO().loadFile(path: path, range: range, context: context)
-            return Response(status: served.status, headers: served.headers, body: stream)
+            return Response(status: served.status, headers: headers, body: stream)
         }
     }
 

@@ -30,6 +30,8 @@ package struct ServedFile: Sendable {
 package struct PreparedFile: Sendable {
     package let file: ServedFile
     package let base: HTTPFields
+    /// `base` as NIO's HTTP/1 header block (the site server starts each response from it).
+    package let baseHTTP1: [(String, String)]
     let identityTag: String
     let brTag: String
     let gzipTag: String
@@ -44,6 +46,7 @@ package struct PreparedFile: Sendable {
         if let lastModified = file.lastModified { base.append(HTTPField(name: .lastModified, value: lastModified.text)) }
         for (name, value) in extraHeaders { base.append(HTTPField(name: name, value: value)) }
         self.base = base
+        self.baseHTTP1 = base.map { ($0.name.rawName, $0.value) }
         let tag = String(file.digest.prefix(32))
         identityTag = "\"" + tag + "\""
         brTag = "\"" + tag + "-br\""
@@ -88,13 +91,18 @@ package struct StaticRequest: Sendable {
     }
 }
 
-/// What a responder decided to send for one request: status, headers and which bytes (the digest of the chosen
-/// representation and, for a 206, the range of it). The body is fetched by the caller (a cache, a file).
+/// What a responder decided to send for one request: status, fields (the prepared file's, plus `added`) and
+/// which bytes (the digest of the chosen representation and, for a 206, the range of it). The body is fetched by
+/// the caller (a cache, a file).
 package struct StaticReply: Sendable {
     package var status: HTTPResponse.Status
-    package var headers: HTTPFields
+    package var prepared: PreparedFile
+    /// Fields for this request: ETag, Content-Encoding, Accept-Ranges, Content-Range, Content-Length.
+    package var added: HTTPFields
     /// The representation's blob and the bytes of it to send; nil for 304, 416 and HEAD.
     package var body: (digest: String, size: Int, range: ClosedRange<Int>?)?
+
+    package var headers: HTTPFields { prepared.base + added }
 }
 
 /// HTTP semantics of serving immutable files, shared by every static server in sitectl: content type, ETag per
@@ -108,14 +116,15 @@ package enum StaticResponder {
 
     package static func reply(to request: StaticRequest, prepared: PreparedFile, status: HTTPResponse.Status = .ok) -> StaticReply {
         let file = prepared.file
-        var headers = prepared.base
+        var headers = HTTPFields()
+        headers.reserveCapacity(5)
         let isHead = request.isHead
         guard status == .ok else {
             // An error page (a site's 404.html): no ranges or validators, compressed when it can be.
             let (coding, digest, size) = representation(file, accept: request.acceptEncoding)
             if let coding { headers.append(HTTPField(name: .contentEncoding, value: coding.rawValue)) }
             headers.append(HTTPField(name: .contentLength, value: String(size)))
-            return StaticReply(status: status, headers: headers, body: isHead ? nil : (digest, size, nil))
+            return StaticReply(status: status, prepared: prepared, added: headers, body: isHead ? nil : (digest, size, nil))
         }
         let rangeHeader = request.range
         // A Range request gets the identity bytes: ranges of a compressed stream help no one.
@@ -125,7 +134,7 @@ package enum StaticResponder {
         headers.append(HTTPField(name: .eTag, value: etag))
         if let coding { headers.append(HTTPField(name: .contentEncoding, value: coding.rawValue)) }
         if notModified(request, etag: etag, file: file) {
-            return StaticReply(status: .notModified, headers: headers, body: nil)
+            return StaticReply(status: .notModified, prepared: prepared, added: headers, body: nil)
         }
         headers.append(HTTPField(name: .acceptRanges, value: "bytes"))
         if ranged, let rangeHeader {
@@ -135,15 +144,15 @@ package enum StaticResponder {
             case .unsatisfiable:
                 headers.append(HTTPField(name: .contentRange, value: "bytes */\(size)"))
                 headers.append(HTTPField(name: .contentLength, value: "0"))
-                return StaticReply(status: .rangeNotSatisfiable, headers: headers, body: nil)
+                return StaticReply(status: .rangeNotSatisfiable, prepared: prepared, added: headers, body: nil)
             case .range(let range):
                 headers.append(HTTPField(name: .contentRange, value: "bytes \(range.lowerBound)-\(range.upperBound)/\(size)"))
                 headers.append(HTTPField(name: .contentLength, value: String(range.count)))
-                return StaticReply(status: .partialContent, headers: headers, body: isHead ? nil : (digest, size, range))
+                return StaticReply(status: .partialContent, prepared: prepared, added: headers, body: isHead ? nil : (digest, size, range))
             }
         }
         headers.append(HTTPField(name: .contentLength, value: String(size)))
-        return StaticReply(status: .ok, headers: headers, body: isHead ? nil : (digest, size, nil))
+        return StaticReply(status: .ok, prepared: prepared, added: headers, body: isHead ? nil : (digest, size, nil))
     }
 
     /// `public, max-age=31536000, immutable` for fingerprinted names (`style.5845d51ea1.css`: a hex run of 8 or

@@ -112,6 +112,9 @@ struct DaemonCommand: AsyncParsableCommand {
         @Option(help: "MB of file bodies the site server keeps in memory (least recently used out first).")
         var serveCacheMb = 256
 
+        @Option(help: "Threads (event loops) of the site server (default: the CPUs the daemon may run on).")
+        var serveThreads: Int?
+
         @Option(help: "Number of workers running jobs.")
         var workers = 2
 
@@ -195,6 +198,10 @@ struct DaemonCommand: AsyncParsableCommand {
                     hint: "sitectl daemon start --serve-cache-mb 256", exitCode: ClientError.Exit.usage)
             }
             settings.serveCacheBytes = serveCacheMb << 20
+            if let serveThreads, !(1...256).contains(serveThreads) {
+                throw ClientError("--serve-threads must be between 1 and 256.", hint: "sitectl daemon start --serve-threads 2", exitCode: ClientError.Exit.usage)
+            }
+            settings.serveThreads = serveThreads
             guard (1...3600).contains(shutdownTimeout) else {
                 throw ClientError("--shutdown-timeout must be between 1 and 3600 seconds.", exitCode: ClientError.Exit.usage)
             }

@@ -28,6 +28,7 @@ struct DaemonSettings {
     var quotas = QuotaSettings()
     var maxImportBytes = ServerConfiguration.defaultMaxImportBytes
     var serveCacheBytes = 256 << 20
+    var serveThreads: Int?
     var shutdownTimeoutSeconds = 20
     /// Seconds between scrubs of the blob store; nil: never.
     var scrubIntervalSeconds: Double? = 86400
@@ -171,6 +172,7 @@ struct DaemonSettings {
         configuration.quotas = quotas
         configuration.maxImportBytes = maxImportBytes
         configuration.serveCacheBytes = serveCacheBytes
+        configuration.serveThreads = serveThreads
         configuration.shutdownTimeout = .seconds(shutdownTimeoutSeconds)
         configuration.scrubInterval = scrubIntervalSeconds.map { .milliseconds(Int($0 * 1000)) }
         configuration.compileIsolation = .childProcess(
