@@ -46,7 +46,8 @@ package enum Daemon {
                         interval: .seconds(600), logger: logger)),
                 ] + operatorChannel + (configuration.scrubInterval.map { interval in
                     [.init(service: StoreScrubService(
-                        audit: StoreAudit(db: components.db, artifacts: components.artifacts), interval: interval, logger: logger))]
+                        audit: StoreAudit(db: components.db, artifacts: components.artifacts), interval: interval, logger: logger,
+                        onDamage: { [bodies = components.serving.bodies] digests in bodies.remove(digests) }))]
                 } ?? []) + [
                     // Last, so graceful shutdown reaches it first: open event streams end and their HTTP requests can finish.
                     .init(service: EventStreamCloser(events: components.events, runtime: components.runtime)),

@@ -62,6 +62,15 @@ package final class BodyCache: Sendable {
         return buffer
     }
 
+    /// Forgets `digests` (found damaged on disk: the next request reads and checks them again).
+    package func remove(_ digests: [String]) {
+        state.withLock { state in
+            for digest in digests {
+                if let entry = state.entries.removeValue(forKey: digest) { state.bytes -= entry.buffer.readableBytes }
+            }
+        }
+    }
+
     /// Drops the least recently used entries until the cache is at three quarters of its capacity.
     private func evict(_ state: inout State) {
         let target = capacity * 3 / 4

@@ -127,7 +127,9 @@ package struct SiteServing: Sendable {
                     known.prepared = try await prepared(site: site, version: version)
                 case .needBody(let digest):
                     let blobs = artifacts.blobs
-                    known.body = (digest, try await bodies.body(digest) { try blobs.read(digest) })
+                    // Checked against its digest once, as it enters memory; requests served from memory are not
+                    // hashed again (the scrub re-checks the store and evicts what it finds damaged).
+                    known.body = (digest, try await bodies.body(digest) { try blobs.get(digest) })
                 }
             }
             throw ServingFailure()

@@ -2,8 +2,8 @@ package import Foundation
 
 /// Content-addressed storage: a blob's key is the SHA-256 of its bytes (lower-case hex).
 ///
-/// `get` verifies the digest, so corruption is reported rather than used; `read` (serving) trusts the write-time
-/// check and the scrub.
+/// `get` verifies the digest, so corruption is reported rather than used (the site server checks a blob once, as
+/// it enters memory, and the scrub evicts what it finds damaged).
 package protocol BlobStore: Sendable {
     /// Stores the bytes (a no-op when already present) and returns their digest.
     @discardableResult func put(_ data: Data) throws -> String
@@ -14,15 +14,11 @@ package protocol BlobStore: Sendable {
     func inventory() throws -> [(digest: String, lastPut: Date, size: Int64)]
     /// Deletes a blob; a missing one is not an error.
     func remove(_ digest: String) throws
-    /// The bytes without the digest check, for serving: a blob was verified when written and the scrub
-    /// (`sitectl doctor`) checks the store; hashing every served byte again cost most of the serving time.
-    func read(_ digest: String) throws -> Data
     /// A local file holding the blob, when the store has one (large files are streamed from it).
     func localPath(_ digest: String) -> String?
 }
 
 extension BlobStore {
-    package func read(_ digest: String) throws -> Data { try get(digest) }
     package func localPath(_ digest: String) -> String? { nil }
 }
 

@@ -75,12 +75,6 @@ package struct FileBlobStore: BlobStore {
         return data
     }
 
-    package func read(_ digest: String) throws -> Data {
-        guard Digest.isValid(digest) else { throw BlobError.invalidDigest(digest) }
-        guard let data = FileManager.default.contents(atPath: url(for: digest).path) else { throw BlobError.missing(digest) }
-        return data
-    }
-
     package func localPath(_ digest: String) -> String? {
         Digest.isValid(digest) ? url(for: digest).path : nil
     }

@@ -198,6 +198,9 @@ struct StoreScrubService: Service {
     let audit: StoreAudit
     let interval: Duration
     let logger: Logger
+    /// Told the damaged digests after each pass (the site server drops them from memory, so the next request
+    /// reads the blob again, fails its check and answers 503 instead of bytes the store no longer has).
+    var onDamage: @Sendable ([String]) -> Void = { _ in }
 
     func run() async throws {
         // The first pass comes soon after start (a daemon restarted daily would otherwise never scrub).
@@ -216,6 +219,7 @@ struct StoreScrubService: Service {
                 if report.database != "ok" {
                     logger.error("scrub: the database fails its integrity check: run sitectl doctor", metadata: ["detail": "\(report.database)"])
                 }
+                if !report.damaged.isEmpty { onDamage(report.damaged.map(\.digest)) }
                 for damage in report.damaged {
                     let uses = damage.uses.prefix(5).map { "\($0.site)@\($0.version) \($0.role)" }.joined(separator: ", ")
                     logger.error("scrub: blob \(damage.state.rawValue): run sitectl doctor --fix", metadata: [
