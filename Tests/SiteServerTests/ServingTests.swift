@@ -27,13 +27,6 @@ import Testing
 
     let host = HTTPField.Name("Host")!
 
-    func servingApp(_ daemon: TestDaemon) -> some ApplicationProtocol {
-        let router = Router()
-        let serving = daemon.components.serving
-        router.get("/") { request, context in try await serving.respond(to: request, context: context) }
-        router.get("**") { request, context in try await serving.respond(to: request, context: context) }
-        return Application(router: router)
-    }
 
     @Test func servesLivePreviewAndVersionsByHostWithETags() async throws {
         let daemon = try TestDaemon()
@@ -42,7 +35,7 @@ import Testing
         _ = try await daemon.components.requests.chat(site: "blog", message: "set the site title to Version Two", for: user)
         try await daemon.drainQueue()
         _ = try await daemon.components.versions.move(pointer: "preview", site: "blog", ref: "2", force: false, for: user)
-        try await servingApp(daemon).test(.router) { client in
+        try await daemon.withSiteServer { client in
             let live = try await client.execute(uri: "/", method: .get, headers: [host: "blog.localhost:8080"])
             #expect(live.status == .ok)
             #expect(!live.text.contains("Version Two"))
@@ -66,13 +59,13 @@ import Testing
         let (user, _) = try await daemon.user("ann@example.test")
         _ = try await daemon.components.sites.create(CreateSiteRequest(name: "blog"), for: user)
         _ = try await daemon.components.sites.setStatus(.disabled, site: "blog", for: user)
-        try await servingApp(daemon).test(.router) { client in
+        try await daemon.withSiteServer { client in
             let response = try await client.execute(uri: "/", method: .get, headers: [host: "blog.localhost"])
             #expect(response.status == .serviceUnavailable)
             #expect(response.text.contains("maintenance"))
         }
         _ = try await daemon.components.sites.setStatus(.enabled, site: "blog", for: user)
-        try await servingApp(daemon).test(.router) { client in
+        try await daemon.withSiteServer { client in
             let response = try await client.execute(uri: "/", method: .get, headers: [host: "blog.localhost"])
             #expect(response.status == .ok)
         }
@@ -86,7 +79,7 @@ import Testing
         try await daemon.drainQueue()
         let move = try await daemon.components.versions.move(pointer: "live", site: "blog", ref: "latest", force: false, for: user)
         #expect(move.from == 1 && move.to == 2)
-        try await servingApp(daemon).test(.router) { client in
+        try await daemon.withSiteServer { client in
             let response = try await client.execute(uri: "/", method: .get, headers: [host: "blog.localhost"])
             #expect(response.text.contains("Deployed"))
         }

@@ -3,7 +3,9 @@ import HTTPTypes
 import Hummingbird
 import HummingbirdTesting
 import NIOCore
+import Logging
 import SiteAPI
+import SiteCompiler
 @testable import SiteServer
 import Testing
 
@@ -12,15 +14,6 @@ import Testing
 @Suite struct StaticServingTests {
     let host = HTTPField.Name("Host")!
 
-    func servingApp(_ daemon: TestDaemon) -> some ApplicationProtocol {
-        let router = Router()
-        let serving = daemon.components.serving
-        router.get("/") { request, context in try await serving.respond(to: request, context: context) }
-        router.get("**") { request, context in try await serving.respond(to: request, context: context) }
-        router.head("/") { request, context in try await serving.respond(to: request, context: context) }
-        router.head("**") { request, context in try await serving.respond(to: request, context: context) }
-        return Application(router: router)
-    }
 
     func blog() async throws -> (TestDaemon, UserRecord) {
         let daemon = try TestDaemon()
@@ -29,11 +22,11 @@ import Testing
         return (daemon, user)
     }
 
-    func data(_ response: TestResponse) -> Data { Data(response.body.readableBytesView) }
+    func data(_ response: SiteResponse) -> Data { response.data }
 
     @Test func compressedVariantsAreNegotiatedAndDecodeToTheSameBytes() async throws {
         let (daemon, _) = try await blog()
-        try await servingApp(daemon).test(.router) { client in
+        try await daemon.withSiteServer { client in
             let plain = try await client.execute(uri: "/", method: .get, headers: [host: "blog.localhost"])
             #expect(plain.status == .ok)
             #expect(plain.headers[.contentEncoding] == nil)
@@ -75,7 +68,7 @@ import Testing
 
     @Test func rangeRequestsGetPartialContentOf416() async throws {
         let (daemon, _) = try await blog()
-        try await servingApp(daemon).test(.router) { client in
+        try await daemon.withSiteServer { client in
             let whole = data(try await client.execute(uri: "/", method: .get, headers: [host: "blog.localhost"]))
             let first = try await client.execute(uri: "/", method: .get, headers: [host: "blog.localhost", .range: "bytes=0-9", .acceptEncoding: "br"])
             #expect(first.status == .partialContent)
@@ -106,7 +99,7 @@ import Testing
 
     @Test func cachingHeadersConditionalsAndHead() async throws {
         let (daemon, _) = try await blog()
-        try await servingApp(daemon).test(.router) { client in
+        try await daemon.withSiteServer { client in
             let home = try await client.execute(uri: "/", method: .get, headers: [host: "blog.localhost"])
             #expect(home.headers[.cacheControl] == "no-cache")
             let lastModified = try #require(home.headers[.lastModified])
@@ -143,8 +136,8 @@ import Testing
         let (daemon, user) = try await blog()
         _ = try await daemon.components.requests.chat(site: "blog", message: "set the site title to Second Edition", for: user)
         try await daemon.drainQueue()
-        try await servingApp(daemon).test(.router) { client in
-            func home(_ name: String = "blog.localhost") async throws -> TestResponse {
+        try await daemon.withSiteServer { client in
+            func home(_ name: String = "blog.localhost") async throws -> SiteResponse {
                 try await client.execute(uri: "/", method: .get, headers: [host: name])
             }
             #expect(try await !home().text.contains("Second Edition"))
@@ -211,5 +204,89 @@ import Testing
         #expect(HTTPDate.format(date) == "Sun, 06 Nov 1994 08:49:37 GMT")
         #expect(HTTPDate.parse("Sun, 06 Nov 1994 08:49:37 GMT") == date)
         #expect(HTTPDate.parse("Sunday, 06-Nov-94 08:49:37 GMT") == nil)
+    }
+}
+
+/// The site server's own HTTP/1 handling (it is SwiftNIO directly, not Hummingbird): keep-alive, pipelining,
+/// methods, malformed requests, request targets, HEAD, and large files sent from disk.
+@Suite struct SiteHTTPServerTests {
+    func blog() async throws -> TestDaemon {
+        let daemon = try TestDaemon()
+        let (user, _) = try await daemon.user("ann@example.test")
+        _ = try await daemon.components.sites.create(CreateSiteRequest(name: "blog"), for: user)
+        return daemon
+    }
+
+    static func statuses(_ raw: String) -> [String] {
+        // Lines, not CRLF-lines: a body ends with "\n", and the next status line follows it directly.
+        raw.components(separatedBy: "\n").filter { $0.hasPrefix("HTTP/1.1 ") }.map { String($0.split(separator: " ")[1]) }
+    }
+
+    @Test func pipelinedRequestsAreAnsweredInOrderAndCloseIsHonoured() async throws {
+        let daemon = try await blog()
+        try await daemon.withSiteServer { client in
+            // Three requests in one write: a miss (loaded on a task), a 404 and a HEAD; answers in order.
+            let request = "GET / HTTP/1.1\r\nHost: blog.localhost\r\n\r\n"
+                + "GET /nope/ HTTP/1.1\r\nHost: blog.localhost\r\n\r\n"
+                + "HEAD /about/ HTTP/1.1\r\nHost: blog.localhost\r\nConnection: close\r\n\r\n"
+            let raw = try await client.raw(request)
+            #expect(Self.statuses(raw) == ["200", "404", "200"], "\(raw.prefix(400))")
+            #expect(raw.lowercased().contains("connection: close"))
+            // HTTP/1.0 without keep-alive: one answer, then the server closes (raw returns before its timeout).
+            let started = Date()
+            let old = try await client.raw("GET / HTTP/1.0\r\nHost: blog.localhost\r\n\r\n", seconds: 10)
+            #expect(old.hasPrefix("HTTP/1.0 200"))
+            #expect(Date().timeIntervalSince(started) < 5)
+        }
+    }
+
+    @Test func methodsTargetsAndMalformedRequests() async throws {
+        let daemon = try await blog()
+        try await daemon.withSiteServer { client in
+            let post = try await client.raw("POST / HTTP/1.1\r\nHost: blog.localhost\r\nContent-Length: 3\r\nConnection: close\r\n\r\nabc")
+            #expect(post.hasPrefix("HTTP/1.1 405"))
+            #expect(post.lowercased().contains("allow: get, head"))
+            #expect(post.contains("X-Content-Type-Options: nosniff"))
+            let query = try await client.raw("GET /about/?utm=1#top HTTP/1.1\r\nHost: blog.localhost\r\nConnection: close\r\n\r\n")
+            #expect(query.hasPrefix("HTTP/1.1 200"))
+            let absolute = try await client.raw("GET http://blog.localhost/about/ HTTP/1.1\r\nConnection: close\r\n\r\n")
+            #expect(absolute.hasPrefix("HTTP/1.1 200"), "\(absolute.prefix(200))")
+            let garbage = try await client.raw("GARBAGE\r\n\r\n")
+            #expect(garbage.hasPrefix("HTTP/1.1 400"), "\(garbage.prefix(200))")
+            let noHost = try await client.raw("GET / HTTP/1.1\r\nConnection: close\r\n\r\n")
+            #expect(noHost.hasPrefix("HTTP/1.1 404"))
+            // After a malformed request the connection is closed, not left waiting.
+            let started = Date()
+            _ = try await client.raw("GET / HTTP/1.1\r\nHost blog.localhost\r\n\r\n", seconds: 10)
+            #expect(Date().timeIntervalSince(started) < 5)
+        }
+    }
+
+    @Test func largeFilesAreSentFromTheBlobFileWithRanges() async throws {
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("sitectl-large-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let blobs = try FileBlobStore(root: directory)
+        let artifacts = ArtifactStore(blobs: blobs)
+        let daemon = try await blog()
+        // A site server over a file store whose stream threshold is 1 KB: the home page goes out with sendfile.
+        let version = try await daemon.components.versions.record(site: try await daemon.components.sites.site(named: "blog", for: try await daemon.user("ann@example.test").0), number: 1)
+        let files = try daemon.components.artifacts.load(version.outputManifest)
+        let stored = try artifacts.store(files, variants: true)
+        #expect(stored.digest == version.outputManifest)
+        let serving = SiteServing(db: daemon.components.db, artifacts: artifacts, domain: "localhost", streamThreshold: 1024)
+        let server = SiteHTTPServer(serving: serving, host: "127.0.0.1", port: 0, settings: ConnectionSettings(), threads: 1, logger: Logger(label: "test"), onBound: { _ in })
+        let channel = try await server.bind()
+        defer { Task { try? await server.stop(channel) } }
+        let testClient = TestClient(host: "127.0.0.1", port: channel.localAddress!.port!)
+        testClient.connect()
+        let client = SiteServerClient(client: testClient, port: channel.localAddress!.port!)
+        defer { Task { try? await testClient.shutdown() } }
+        let whole = try await client.raw("GET / HTTP/1.1\r\nHost: blog.localhost\r\nConnection: close\r\n\r\n")
+        let body = String(whole.split(separator: "\r\n\r\n", maxSplits: 1).last ?? "")
+        #expect(whole.hasPrefix("HTTP/1.1 200"))
+        #expect(Data(body.utf8) == files.files["index.html"])
+        let part = try await client.raw("GET / HTTP/1.1\r\nHost: blog.localhost\r\nRange: bytes=10-19\r\nConnection: close\r\n\r\n")
+        #expect(part.hasPrefix("HTTP/1.1 206"))
+        #expect(part.hasSuffix(String(decoding: files.files["index.html"]!.dropFirst(10).prefix(10), as: UTF8.self)))
     }
 }

@@ -172,32 +172,6 @@ extension DaemonComponents {
             Task { try? await serving.warm() }
         }
     }
-
-    /// A Hummingbird application answering like the site server (tests of the responses; the daemon runs
-    /// ``siteServer(logger:)``).
-    package func servingApplication(logger: Logger) -> some ApplicationProtocol {
-        let router = Router()
-        let serving = serving
-        router.add(middleware: ServingHeadersMiddleware())
-        router.get("/") { request, context in try await serving.respond(to: request, context: context) }
-        router.get("**") { request, context in try await serving.respond(to: request, context: context) }
-        router.head("/") { request, context in try await serving.respond(to: request, context: context) }
-        router.head("**") { request, context in try await serving.respond(to: request, context: context) }
-        let runtime = runtime
-        let host = configuration.serveHost
-        let limits = configuration.servingConnections
-        return Application(
-            router: router,
-            server: limits.http1Server(),
-            configuration: .init(
-                address: .hostname(configuration.serveHost, port: configuration.servePort), serverName: "sitectl",
-                availableConnectionsDelegate: MaximumAvailableConnections(limits.maxConnections)),
-            onServerRunning: { channel in
-                runtime.serveBound("\(host):\(channel.localAddress?.port ?? 0)")
-                Task { try? await serving.warm() }
-            },
-            logger: logger)
-    }
 }
 
 /// Reads the daemon's log file: its last lines, then what is appended. `sitectl daemon logs` uses it on the

@@ -82,6 +82,12 @@ package struct SiteHTTPServer: Service {
             .get()
     }
 
+    /// Closes a channel from ``bind()`` and the server's event loops (tests; ``run()`` does this on shutdown).
+    package func stop(_ channel: any Channel) async throws {
+        try? await channel.close()
+        try await group.shutdownGracefully()
+    }
+
     package func run() async throws {
         let channel = try await bind()
         onBound("\(host):\(channel.localAddress?.port ?? port)")
@@ -119,6 +125,11 @@ final class SiteRequestHandler: ChannelInboundHandler {
             self.head = nil
             handle(head, context: context)
         }
+    }
+
+    /// A request that does not parse has had its 400 from NIO's protocol error handler; the connection ends here.
+    func errorCaught(context: ChannelHandlerContext, error: any Error) {
+        context.close(promise: nil)
     }
 
     func userInboundEventTriggered(context: ChannelHandlerContext, event: Any) {

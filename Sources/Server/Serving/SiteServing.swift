@@ -196,6 +196,7 @@ package struct SiteServing: Sendable {
             // the (decoded) path is encoded again for the header.
             var headers = HTTPFields()
             headers[.location] = "/" + (path.addingPercentEncoding(withAllowedCharacters: .urlPathAllowed) ?? path) + "/"
+            headers[.contentLength] = "0"
             return .done(ServedResponse(status: .movedPermanently, headers: headers, body: .none))
         } else if let notFound = prepared.files["404.html"] {
             (file, status) = (notFound, .notFound)
@@ -235,26 +236,6 @@ package struct SiteServing: Sendable {
         }
         versions.insert(key, prepared)
         return prepared
-    }
-
-    /// For Hummingbird routers (tests, tools): the same responses as the site server writes.
-    package func respond(to request: Request, context: some RequestContext) async throws -> Response {
-        let host = Self.hostHeader.flatMap { request.headers[$0] } ?? request.head.authority
-        let staticRequest = StaticRequest(request)
-        var served = cachedResponse(host: host, path: request.uri.path, request: staticRequest)
-        if served == nil { served = await response(host: host, path: request.uri.path, request: staticRequest) }
-        guard let served else { throw HTTPError(.internalServerError) }
-        var headers = served.allHeaders
-        Self.addDefaultHeaders(&headers)
-        switch served.body {
-        case .none:
-            return Response(status: served.status, headers: headers)
-        case .buffer(let buffer):
-            return Response(status: served.status, headers: headers, body: .init(byteBuffer: buffer))
-        case .file(let path, let range):
-            let stream = try await FileIO().loadFile(path: path, range: range, context: context)
-            return Response(status: served.status, headers: headers, body: stream)
-        }
     }
 
     /// Maps a URL path to an output path: `/` → `index.html`, `/a/` → `a/index.html`; nil for traversal attempts.

@@ -54,9 +54,8 @@ import Glibc
 
     @Test func anIdleConnectionIsClosedAfterTheIdleTimeout() async throws {
         let daemon = try Self.daemon(idle: 1)
-        let app = daemon.components.servingApplication(logger: Logger(label: "test"))
-        try await app.test(.live) { client in
-            let port = try #require(client.port)
+        try await daemon.withSiteServer { client in
+            let port = client.port
             let idle = try IdleConnection(port: port)
             defer { idle.close() }
             #expect(idle.isClosedByPeer(within: 10), "an idle connection stayed open past the 1 s idle timeout")
@@ -65,9 +64,8 @@ import Glibc
 
     @Test func oneClientCannotHoldMoreThanItsShareOfConnections() async throws {
         let daemon = try Self.daemon(perClient: 4)
-        let app = daemon.components.servingApplication(logger: Logger(label: "test"))
-        try await app.test(.live) { client in
-            let port = try #require(client.port)
+        try await daemon.withSiteServer { client in
+            let port = client.port
             // The server accepts in any order: whichever connection comes fifth is the one refused.
             let connections = try (0..<5).map { _ in try IdleConnection(port: port) }
             defer { connections.forEach { $0.close() } }

@@ -22,14 +22,17 @@ import Testing
         let daemon = try TestDaemon()
         let (user, _) = try await daemon.user("ann@example.test")
         _ = try await daemon.components.sites.create(CreateSiteRequest(name: "blog"), for: user)
-        let app = daemon.components.servingApplication(logger: Logger(label: "test"))
-        try await app.test(.router) { client in
+        try await daemon.withSiteServer { client in
             let plain = try await client.execute(uri: "/blog", method: .get, headers: [host: "blog.localhost"])
             #expect(plain.status == .movedPermanently)
             #expect(plain.headers[.location] == "/blog/")
+            // Sent as raw bytes: an HTTP client refuses some of these targets before they reach the server.
             for uri in ["//blog", "///blog", "/%2F%2Fblog", "/%2fblog", "//%2Fblog", "/\\blog", "/%5Cblog", "/%5C%5Cblog"] {
-                let response = try await client.execute(uri: uri, method: .get, headers: [host: "blog.localhost"])
-                if let location = response.headers[.location] {
+                let response = try await client.raw("GET \(uri) HTTP/1.1\r\nHost: blog.localhost\r\nConnection: close\r\n\r\n")
+                #expect(response.hasPrefix("HTTP/1.1 "), "\(uri): \(response.prefix(80))")
+                let location = response.split(separator: "\r\n").first { $0.lowercased().hasPrefix("location:") }
+                    .map { String($0.dropFirst("location:".count)).trimmingCharacters(in: .whitespaces) }
+                if let location {
                     #expect(!Self.leavesTheSite(location), "\(uri) → \(location)")
                     #expect(location == "/blog/", "\(uri) → \(location)")
                 }
