@@ -1045,13 +1045,13 @@ _sitectl_sites() {
     unset 'unparsed_words[0]'
     unparsed_words=("${unparsed_words[@]}")
     case "${subcommand}" in
-    create|list|show|enable|disable|agent|delete)
+    create|list|show|enable|disable|agent|alias|delete)
         # Offer subcommand argument completions
         "_sitectl_sites_${subcommand}"
         ;;
     *)
         # Offer subcommand completions
-        COMPREPLY+=($(compgen -W 'create list show enable disable agent delete' -- "${cur}"))
+        COMPREPLY+=($(compgen -W 'create list show enable disable agent alias delete' -- "${cur}"))
         ;;
     esac
 }
@@ -1291,6 +1291,143 @@ _sitectl_sites_agent() {
     case "${positional_number}" in
     1)
         __sitectl_add_completions -W "$(__sitectl_custom_complete ---completion sites agent -- positional@0 "${COMP_CWORD}" "$(__sitectl_cursor_index_in_current_word)")"
+        return
+        ;;
+    esac
+}
+
+_sitectl_sites_alias() {
+    repeating_flags=()
+    non_repeating_flags=(--version -h --help)
+    repeating_options=()
+    non_repeating_options=()
+    __sitectl_offer_flags_options 0
+
+    # Offer subcommand / subcommand argument completions
+    local -r subcommand="${unparsed_words[0]}"
+    unset 'unparsed_words[0]'
+    unparsed_words=("${unparsed_words[@]}")
+    case "${subcommand}" in
+    list|add|remove)
+        # Offer subcommand argument completions
+        "_sitectl_sites_alias_${subcommand}"
+        ;;
+    *)
+        # Offer subcommand completions
+        COMPREPLY+=($(compgen -W 'list add remove' -- "${cur}"))
+        ;;
+    esac
+}
+
+_sitectl_sites_alias_list() {
+    repeating_flags=(--verbose -v)
+    non_repeating_flags=(--json --quiet -q --yes -y --no-input --no-headers --version -h --help)
+    repeating_options=()
+    non_repeating_options=(--context -c -H --host --output -o --config-dir --color)
+    __sitectl_offer_flags_options 1
+
+    # Offer option value completions
+    case "${prev}" in
+    '--context'|'-c')
+        __sitectl_add_completions -W "$(__sitectl_custom_complete ---completion sites alias list -- --context "${COMP_CWORD}" "$(__sitectl_cursor_index_in_current_word)")"
+        return
+        ;;
+    '-H'|'--host')
+        return
+        ;;
+    '--output'|'-o')
+        __sitectl_add_completions -W 'table'$'\n''wide'$'\n''json'$'\n''yaml'$'\n''name'
+        return
+        ;;
+    '--config-dir')
+        return
+        ;;
+    '--color')
+        __sitectl_add_completions -W 'auto'$'\n''always'$'\n''never'
+        return
+        ;;
+    esac
+
+    # Offer positional completions
+    case "${positional_number}" in
+    1)
+        __sitectl_add_completions -W "$(__sitectl_custom_complete ---completion sites alias list -- positional@0 "${COMP_CWORD}" "$(__sitectl_cursor_index_in_current_word)")"
+        return
+        ;;
+    esac
+}
+
+_sitectl_sites_alias_add() {
+    repeating_flags=(--verbose -v)
+    non_repeating_flags=(--json --quiet -q --yes -y --no-input --no-headers --version -h --help)
+    repeating_options=()
+    non_repeating_options=(--context -c -H --host --output -o --config-dir --color)
+    __sitectl_offer_flags_options 2
+
+    # Offer option value completions
+    case "${prev}" in
+    '--context'|'-c')
+        __sitectl_add_completions -W "$(__sitectl_custom_complete ---completion sites alias add -- --context "${COMP_CWORD}" "$(__sitectl_cursor_index_in_current_word)")"
+        return
+        ;;
+    '-H'|'--host')
+        return
+        ;;
+    '--output'|'-o')
+        __sitectl_add_completions -W 'table'$'\n''wide'$'\n''json'$'\n''yaml'$'\n''name'
+        return
+        ;;
+    '--config-dir')
+        return
+        ;;
+    '--color')
+        __sitectl_add_completions -W 'auto'$'\n''always'$'\n''never'
+        return
+        ;;
+    esac
+
+    # Offer positional completions
+    case "${positional_number}" in
+    1)
+        __sitectl_add_completions -W "$(__sitectl_custom_complete ---completion sites alias add -- positional@0 "${COMP_CWORD}" "$(__sitectl_cursor_index_in_current_word)")"
+        return
+        ;;
+    esac
+}
+
+_sitectl_sites_alias_remove() {
+    repeating_flags=(--verbose -v)
+    non_repeating_flags=(--json --quiet -q --yes -y --no-input --no-headers --version -h --help)
+    repeating_options=()
+    non_repeating_options=(--context -c -H --host --output -o --config-dir --color)
+    __sitectl_offer_flags_options 2
+
+    # Offer option value completions
+    case "${prev}" in
+    '--context'|'-c')
+        __sitectl_add_completions -W "$(__sitectl_custom_complete ---completion sites alias remove -- --context "${COMP_CWORD}" "$(__sitectl_cursor_index_in_current_word)")"
+        return
+        ;;
+    '-H'|'--host')
+        return
+        ;;
+    '--output'|'-o')
+        __sitectl_add_completions -W 'table'$'\n''wide'$'\n''json'$'\n''yaml'$'\n''name'
+        return
+        ;;
+    '--config-dir')
+        return
+        ;;
+    '--color')
+        __sitectl_add_completions -W 'auto'$'\n''always'$'\n''never'
+        return
+        ;;
+    esac
+
+    # Offer positional completions
+    case "${positional_number}" in
+    1)
+        __sitectl_add_completions -W "$(__sitectl_custom_complete ---completion sites alias remove -- positional@0 "${COMP_CWORD}" "$(__sitectl_cursor_index_in_current_word)")"
         return
         ;;
     esac

@@ -120,6 +120,22 @@ extension APIClient {
 
     public func site(_ name: String) async throws -> Site { try await call(.GET, Routes.site(name)) }
 
+    /// The custom domains that serve the site's live version.
+    public func siteAliases(_ name: String) async throws -> [SiteAlias] {
+        let page: Page<SiteAlias> = try await call(.GET, Routes.siteAliases(name))
+        return page.items
+    }
+
+    public func addSiteAlias(_ name: String, domain: String) async throws -> SiteAlias {
+        try await call(.POST, Routes.siteAliases(name), body: AddAliasRequest(domain: domain))
+    }
+
+    public func removeSiteAlias(_ name: String, domain: String) async throws {
+        var allowed = CharacterSet.urlPathAllowed
+        allowed.remove("/")
+        _ = try await callData(.DELETE, Routes.siteAlias(name, domain.addingPercentEncoding(withAllowedCharacters: allowed) ?? domain))
+    }
+
     /// Sets the operator's agent profile the site uses, or with nil the daemon's default.
     public func setSiteAgent(_ name: String, profile: String?) async throws -> Site {
         try await call(.PUT, Routes.siteAgent(name), body: SiteAgentRequest(profile: profile))

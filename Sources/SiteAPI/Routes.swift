@@ -22,6 +22,9 @@ public enum Routes {
     public static func siteAgent(_ name: String) -> String { "/v1/sites/\(name)/agent" }
     public static func siteEnable(_ name: String) -> String { "/v1/sites/\(name)/enable" }
     public static func siteDisable(_ name: String) -> String { "/v1/sites/\(name)/disable" }
+    /// Custom domains served as the site's live version: list and add; `siteAlias` removes one.
+    public static func siteAliases(_ name: String) -> String { "/v1/sites/\(name)/aliases" }
+    public static func siteAlias(_ name: String, _ domain: String) -> String { "/v1/sites/\(name)/aliases/\(domain)" }
     public static func versions(_ site: String) -> String { "/v1/sites/\(site)/versions" }
     /// `ref` is a number or `live`, `preview`, `latest`, `previous`.
     public static func version(_ site: String, _ ref: String) -> String { "/v1/sites/\(site)/versions/\(ref)" }

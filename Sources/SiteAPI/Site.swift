@@ -112,3 +112,53 @@ public enum SiteNameRules {
         return nil
     }
 }
+
+/// A custom domain that serves a site's live version (`sitectl sites alias`).
+public struct SiteAlias: Codable, Sendable, Equatable {
+    public var domain: String
+    public var site: String
+    public var createdAt: Date
+
+    public init(domain: String, site: String, createdAt: Date) {
+        self.domain = domain
+        self.site = site
+        self.createdAt = createdAt
+    }
+}
+
+/// `POST /v1/sites/{site}/aliases`.
+public struct AddAliasRequest: Codable, Sendable {
+    public var domain: String
+    public init(domain: String) { self.domain = domain }
+}
+
+/// Domain names a site may be served at: what `sites alias add` accepts, the same on both sides.
+public enum DomainNameRules {
+    /// Lower-cased, without a trailing dot; nil with `problem` when it is not a host name of two labels or more.
+    public static func normalized(_ text: String) -> String? {
+        problem(with: text) == nil ? canonical(text) : nil
+    }
+
+    static func canonical(_ text: String) -> String {
+        var name = text.lowercased()
+        if name.hasSuffix(".") { name.removeLast() }
+        return name
+    }
+
+    /// Why `text` is not a domain name sitectl can serve, or nil.
+    public static func problem(with text: String) -> String? {
+        let name = canonical(text)
+        guard !name.isEmpty, name.utf8.count <= 253 else { return "A domain name has 1 to 253 characters." }
+        let labels = name.split(separator: ".", omittingEmptySubsequences: false)
+        guard labels.count >= 2 else { return "Give a full domain name such as www.example.com." }
+        for label in labels {
+            guard (1...63).contains(label.utf8.count) else { return "Each part of a domain name has 1 to 63 characters." }
+            guard label.utf8.allSatisfy({ (0x61...0x7A).contains($0) || (0x30...0x39).contains($0) || $0 == 0x2D }) else {
+                return "A domain name has letters a-z, digits and '-' (write an international name in its xn-- form)."
+            }
+            guard label.first != "-", label.last != "-" else { return "A part of a domain name cannot start or end with '-'." }
+        }
+        if labels.last.map({ $0.allSatisfy(\.isNumber) }) == true { return "An IP address is not a domain name." }
+        return nil
+    }
+}

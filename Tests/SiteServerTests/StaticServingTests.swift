@@ -290,3 +290,52 @@ import Testing
         #expect(part.hasSuffix(String(decoding: files.files["index.html"]!.dropFirst(10).prefix(10), as: UTF8.self)))
     }
 }
+
+/// Custom domains (`sites alias`): unique across sites, claimed only by the site's owner, served by exact Host as
+/// the live version, and forgotten by the site server the moment they are removed.
+@Suite struct SiteAliasTests {
+    let host = HTTPField.Name("Host")!
+
+    @Test func aDomainServesOneSiteAndOnlyItsOwnerCanClaimIt() async throws {
+        let daemon = try TestDaemon()
+        let (ann, _) = try await daemon.user("ann@example.test")
+        let (bob, _) = try await daemon.user("bob@example.test")
+        _ = try await daemon.components.sites.create(CreateSiteRequest(name: "blog"), for: ann)
+        _ = try await daemon.components.sites.create(CreateSiteRequest(name: "shop"), for: bob)
+        let aliases = daemon.components.aliases
+        let added = try await aliases.add("WWW.Example.COM.", site: "blog", for: ann)
+        #expect(added.domain == "www.example.com")
+        #expect(try await aliases.add("www.example.com", site: "blog", for: ann).domain == "www.example.com")  // idempotent
+        // Another account cannot take it, nor add a domain to a site it does not own.
+        await #expect(throws: ServerError.self) { try await aliases.add("www.example.com", site: "shop", for: bob) }
+        await #expect(throws: ServerError.self) { try await aliases.add("bob.example.com", site: "blog", for: bob) }
+        await #expect(throws: ServerError.self) { try await aliases.remove("www.example.com", site: "shop", for: bob) }
+        for bad in ["localhost", "blog.localhost", "x.preview--blog.localhost", "10.0.0.1", "a..b", "-a.com", "a_b.com", "ex ample.com",
+                    "\u{00e9}.com", String(repeating: "a", count: 64) + ".com", ""] {
+            await #expect(throws: ServerError.self, "\(bad)") { try await aliases.add(bad, site: "blog", for: ann) }
+        }
+        #expect(try await aliases.list(site: "blog", for: ann).map(\.domain) == ["www.example.com"])
+
+        _ = try await daemon.components.requests.chat(site: "blog", message: "set the site title to Aliased Two", for: ann)
+        try await daemon.drainQueue()
+        try await daemon.withSiteServer { client in
+            func home(_ name: String) async throws -> SiteResponse { try await client.execute(uri: "/", method: .get, headers: [host: name]) }
+            #expect(try await home("www.example.com").status == .ok)
+            #expect(try await home("WWW.EXAMPLE.COM:8080").status == .ok)
+            #expect(try await home("example.com").status == .notFound)  // exact match only
+            #expect(try await !home("www.example.com").text.contains("Aliased Two"))  // the live version
+            _ = try await daemon.components.versions.move(pointer: "live", site: "blog", ref: "2", force: false, for: ann)
+            #expect(try await home("www.example.com").text.contains("Aliased Two"))
+            // Removed: the very next request no longer finds it, and the domain is free for another site.
+            try await aliases.remove("www.example.com", site: "blog", for: ann)
+            #expect(try await home("www.example.com").status == .notFound)
+            _ = try await aliases.add("www.example.com", site: "shop", for: bob)
+            #expect(try await home("www.example.com").status == .ok)
+            #expect(try await !home("www.example.com").text.contains("Aliased Two"))
+            // Deleting the site frees its domains.
+            try await daemon.components.sites.delete(site: "shop", for: bob)
+            #expect(try await home("www.example.com").status == .notFound)
+            #expect(try await aliases.add("www.example.com", site: "blog", for: ann).site == "blog")
+        }
+    }
+}

@@ -69,7 +69,7 @@ extension DaemonComponents {
             })
         }
         AuthController(accounts: accounts, auth: auth, limits: rateLimits).addRoutes(to: router)
-        SitesController(sites: sites, agents: agents, auth: auth, quotas: quotas, imports: imports).addRoutes(to: router)
+        SitesController(sites: sites, aliases: aliases, agents: agents, auth: auth, quotas: quotas, imports: imports).addRoutes(to: router)
         VersionsController(versions: versions, auth: auth).addRoutes(to: router)
         RequestsController(requests: requests, auth: auth, sites: sites, quotas: quotas).addRoutes(to: router)
         JobsController(jobs: jobs, events: events, auth: auth).addRoutes(to: router)

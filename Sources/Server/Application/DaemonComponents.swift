@@ -23,6 +23,7 @@ package struct DaemonComponents: Sendable {
     package let pipeline: BuildPipeline
     package let runner: JobRunner
     package let serving: SiteServing
+    package let aliases: SiteAliasService
     package let runtime: RuntimeState
     package let agents: AgentSelector
     package let rateLimits: RateLimits
@@ -113,6 +114,8 @@ package struct DaemonComponents: Sendable {
             db: db, artifacts: artifacts, domain: configuration.domain, cacheBytes: configuration.serveCacheBytes)
         let table = serving.table
         events.onSiteChange { table.invalidate(site: $0) }
+        events.onDomainChange { table.invalidate(domain: $0) }
+        aliases = SiteAliasService(db: db, sites: sites, events: events, domain: configuration.domain, now: now)
         runtime = RuntimeState()
     }
 

@@ -40,6 +40,18 @@ package final class EventBus: Sendable {
 
     package init() {}
 
+    /// Called synchronously with a custom domain that was added or removed (see ``domainChanged(_:)``).
+    private let domainListeners = Mutex<[@Sendable (String) -> Void]>([])
+
+    package func onDomainChange(_ listener: @escaping @Sendable (String) -> Void) {
+        domainListeners.withLock { $0.append(listener) }
+    }
+
+    /// Tells the listeners, before returning, that `domain` now serves another site or none.
+    package func domainChanged(_ domain: String) {
+        for listener in domainListeners.withLock({ $0 }) { listener(domain) }
+    }
+
     /// Registers `listener` for ``siteChanged(_:)`` (the serving table's invalidation).
     package func onSiteChange(_ listener: @escaping @Sendable (String) -> Void) {
         siteListeners.withLock { $0.append(listener) }

@@ -8,6 +8,7 @@ import SiteCompiler
 /// `/v1/sites`: create, list, show, enable, disable, delete.
 package struct SitesController: Sendable {
     let sites: SiteService
+    let aliases: SiteAliasService
     let agents: AgentSelector
     let auth: Authenticator
     let quotas: QuotaService
@@ -83,6 +84,22 @@ package struct SitesController: Sendable {
         router.delete("/v1/sites/:site") { request, context in
             let user = try await auth.user(request)
             try await sites.delete(site: try context.parameters.require("site"), for: user)
+            return HTTPJSON.noContent()
+        }
+        router.get("/v1/sites/:site/aliases") { request, context in
+            let user = try await auth.user(request)
+            let items = try await aliases.list(site: try context.parameters.require("site"), for: user)
+            return try HTTPJSON.response(SiteAPI.Page(items: items, nextCursor: nil))
+        }
+        router.post("/v1/sites/:site/aliases") { request, context in
+            let user = try await auth.user(request)
+            let body = try await HTTPJSON.decode(AddAliasRequest.self, from: request, limit: 4096)
+            return try HTTPJSON.response(
+                try await aliases.add(body.domain, site: try context.parameters.require("site"), for: user), status: .created)
+        }
+        router.delete("/v1/sites/:site/aliases/:domain") { request, context in
+            let user = try await auth.user(request)
+            try await aliases.remove(try context.parameters.require("domain"), site: try context.parameters.require("site"), for: user)
             return HTTPJSON.noContent()
         }
     }

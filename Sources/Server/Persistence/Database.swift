@@ -193,6 +193,19 @@ package enum MetadataDatabase {
                     CREATE INDEX api_tokens_user ON api_tokens(user_id);
                     """)
         }
+        migrator.registerMigration("v8") { db in
+            // Custom domains (`sitectl sites alias`): each names one site, served as its live version; a domain is
+            // unique across all sites, so only the account whose site holds it can serve it.
+            try db.execute(
+                sql: """
+                    CREATE TABLE site_aliases (
+                        domain TEXT PRIMARY KEY,
+                        site_id INTEGER NOT NULL REFERENCES sites(id) ON DELETE CASCADE,
+                        created_at DATETIME NOT NULL
+                    );
+                    CREATE INDEX site_aliases_site ON site_aliases(site_id);
+                    """)
+        }
         return migrator
     }
 }

@@ -1,4 +1,5 @@
 import Foundation
+import SiteAPI
 /// Which site and pointer a `Host` header names: `<site>.<domain>` (live), `preview--<site>.<domain>`,
 /// `v<N>--<site>.<domain>`.
 package struct HostRoute: Equatable, Sendable {
@@ -14,6 +15,15 @@ package struct HostRoute: Equatable, Sendable {
     package init(site: String, target: Target) {
         self.site = site
         self.target = target
+    }
+
+    /// A `Host` value as a custom domain: lower-cased, without port or trailing dot; nil for IP literals and
+    /// names that are not domain names.
+    package static func domainName(_ rawHost: String) -> String? {
+        var host = rawHost.lowercased()
+        if host.hasPrefix("[") { return nil }
+        if let colon = host.lastIndex(of: ":") { host = String(host[..<colon]) }
+        return DomainNameRules.normalized(host)
     }
 
     /// Nil when the host is not under `domain` or names no site.

@@ -27,6 +27,8 @@ package final class ServingTable: Sendable {
         /// nil value: known not to exist (so random Host names cost one query each, then none).
         var sites: [String: SiteInfo?] = [:]
         var versions: [String: [Int: VersionInfo]] = [:]
+        /// Custom domain → site name (nil value: no site has it).
+        var aliases: [String: String?] = [:]
         var generation: UInt64 = 0
     }
 
@@ -80,13 +82,44 @@ package final class ServingTable: Sendable {
         return info
     }
 
-    /// Forgets what is known about `site` (its pointers, status, versions); the next request reads it again.
+    /// Forgets what is known about `site` (its pointers, status, versions, the domains that name it); the next
+    /// request reads it again.
     package func invalidate(site name: String) {
         state.withLock { state in
             state.generation &+= 1
             state.sites[name] = nil
             state.versions[name] = nil
+            state.aliases = state.aliases.filter { $0.value != name }
         }
+    }
+
+    /// Forgets which site `domain` serves.
+    package func invalidate(domain: String) {
+        state.withLock { state in
+            state.generation &+= 1
+            state.aliases[domain] = nil
+        }
+    }
+
+    /// The cached site name for a custom domain (`.some(nil)`: none), or nil when it must be loaded.
+    package func cachedAlias(_ domain: String) -> String?? {
+        state.withLock { $0.aliases[domain] }
+    }
+
+    /// The site a custom domain serves, if any.
+    package func alias(_ domain: String) async throws -> String? {
+        let generation = state.withLock { $0.generation }
+        let name = try await db.read { db in
+            try String.fetchOne(
+                db, sql: "SELECT sites.name FROM site_aliases JOIN sites ON sites.id = site_aliases.site_id WHERE site_aliases.domain = ?",
+                arguments: [domain])
+        }
+        state.withLock { state in
+            guard state.generation == generation else { return }
+            if name == nil, state.aliases.count >= unknownLimit { state.aliases = state.aliases.filter { $0.value != nil } }
+            state.aliases[domain] = .some(name)
+        }
+        return name
     }
 
     /// Loads every site and its live version (daemon start), so the first visitors do not wait for the database.

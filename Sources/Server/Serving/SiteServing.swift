@@ -2,7 +2,7 @@ package import HTTPTypes
 import Foundation
 import SiteAPI
 package import GRDB
-package import Hummingbird
+
 package import NIOCore
 import Synchronization
 import Logging
@@ -87,6 +87,7 @@ package struct SiteServing: Sendable {
 
     /// What ``attempt`` already knows beyond the caches: values the slow path loaded for this request.
     private struct Known {
+        var alias: String??
         var site: ServingTable.SiteInfo??
         var version: ServingTable.VersionInfo?
         var prepared: ServedVersion?
@@ -95,6 +96,7 @@ package struct SiteServing: Sendable {
 
     private enum Attempt {
         case done(ServedResponse)
+        case needAlias(String)
         case needSite(String)
         case needVersion(ServingTable.SiteInfo, Int)
         case needPrepared(ServingTable.SiteInfo, ServingTable.VersionInfo)
@@ -116,6 +118,8 @@ package struct SiteServing: Sendable {
                 switch attempt(host: host, path: path, request: request, known: known) {
                 case .done(let response):
                     return response
+                case .needAlias(let domain):
+                    known.alias = .some(try await table.alias(domain))
                 case .needSite(let name):
                     known.site = .some(try await table.site(named: name))
                 case .needVersion(let site, let number):
@@ -151,8 +155,29 @@ package struct SiteServing: Sendable {
     private struct ServingFailure: Error {}
 
     private func attempt(host: String?, path urlPath: String, request: StaticRequest, known: Known) -> Attempt {
-        guard let host, let route = routes.route(host: host, domain: domain) else {
+        guard let host else {
             return .done(Self.page(.notFound, title: "Site not found", text: "No site is served at this address."))
+        }
+        let route: HostRoute
+        if let parsed = routes.route(host: host, domain: domain) {
+            route = parsed
+        } else {
+            // A custom domain (sites alias): exact match, served as the site's live version.
+            guard let name = HostRoute.domainName(host) else {
+                return .done(Self.page(.notFound, title: "Site not found", text: "No site is served at this address."))
+            }
+            let site: String?
+            if let loaded = known.alias {
+                site = loaded
+            } else if let cached = table.cachedAlias(name) {
+                site = cached
+            } else {
+                return .needAlias(name)
+            }
+            guard let site else {
+                return .done(Self.page(.notFound, title: "Site not found", text: "No site is served at this address."))
+            }
+            route = HostRoute(site: site, target: .live)
         }
         let site: ServingTable.SiteInfo?
         if let loaded = known.site {
@@ -251,8 +276,6 @@ package struct SiteServing: Sendable {
         return path
     }
 
-    /// HTTP/1 requests carry `Host` as the authority; this covers requests built without one (tests, proxies).
-    static let hostHeader = HTTPField.Name("Host")
 
     static func page(_ status: HTTPResponse.Status, title: String, text: String) -> ServedResponse {
         let html = """

@@ -7,7 +7,7 @@ import SiteCompiler
 struct SitesCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "sites", abstract: "Create, list and manage sites.",
-        subcommands: [Create.self, List.self, Show.self, Enable.self, Disable.self, Agent.self, Delete.self], aliases: ["site"])
+        subcommands: [Create.self, List.self, Show.self, Enable.self, Disable.self, Agent.self, Alias.self, Delete.self], aliases: ["site"])
 
     /// `-o wide` adds the agent profile, creation time and description.
     static func table(_ sites: [Site]) {
@@ -178,6 +178,76 @@ struct SitesCommand: AsyncParsableCommand {
             try Output.emit(site, format: global.format, names: { [site.agent ?? "default"] }) {
                 Terminal.out("\(site.name): \(site.agent.map { "agent profile \($0)" } ?? "the daemon's default agent profile")")
             }
+        }
+    }
+
+    struct Alias: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Custom domains that serve a site's live version.",
+            discussion: """
+                A domain serves one site: the daemon's site server answers requests whose Host is the domain with the \
+                site's live version. Point the domain's DNS at the daemon's machine; see docs/usage.md.
+                """,
+            subcommands: [AliasList.self, AliasAdd.self, AliasRemove.self], defaultSubcommand: AliasList.self)
+    }
+
+    static func aliasTable(_ aliases: [SiteAlias]) {
+        Output.table(["DOMAIN", "SITE", "ADDED"], aliases.map { [$0.domain, $0.site, Output.time($0.createdAt)] })
+    }
+
+    struct AliasList: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(commandName: "list", abstract: "List a site's custom domains.", aliases: ["ls"])
+        @OptionGroup var global: GlobalOptions
+        @Argument(help: "Site name.", completion: NameCompletion.sites) var site: String
+
+        func run() async throws {
+            let aliases = try await global.client().siteAliases(site)
+            try Output.emit(aliases, format: global.format, names: { aliases.map(\.domain) }) {
+                if aliases.isEmpty, !global.quiet {
+                    Terminal.err("\(site) has no custom domains. Add one with: sitectl sites alias add \(site) www.example.com")
+                } else {
+                    SitesCommand.aliasTable(aliases)
+                }
+            }
+        }
+    }
+
+    struct AliasAdd: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(commandName: "add", abstract: "Serve a site's live version at a domain.")
+        @OptionGroup var global: GlobalOptions
+        @Argument(help: "Site name.", completion: NameCompletion.sites) var site: String
+        @Argument(help: "Domain name (www.example.com).") var domain: String
+
+        func run() async throws {
+            if let problem = DomainNameRules.problem(with: domain) {
+                throw ClientError("'\(domain)' is not a domain name sitectl can serve: \(problem)",
+                    hint: "sitectl sites alias add \(site) www.example.com", exitCode: ClientError.Exit.usage)
+            }
+            let client = try global.client()
+            let alias = try await client.addSiteAlias(site, domain: domain)
+            try Output.emit(alias, format: global.format, names: { [alias.domain] }) {
+                Terminal.out("\(alias.domain) serves \(alias.site)@live.")
+                if !global.quiet {
+                    Terminal.err("Point \(alias.domain)'s DNS (an A/AAAA record, or a CNAME) at the daemon's machine; its site server answers for it.")
+                }
+            }
+        }
+    }
+
+    struct AliasRemove: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(commandName: "remove", abstract: "Stop serving a site at a domain.", aliases: ["rm"])
+        @OptionGroup var global: GlobalOptions
+        @Argument(help: "Site name.", completion: NameCompletion.sites) var site: String
+        @Argument(help: "Domain name.") var domain: String
+
+        func run() async throws {
+            guard try Terminal.confirm(
+                "Stop serving \(site) at \(domain)?", options: global, command: "sitectl sites alias remove \(site) \(domain)")
+            else {
+                throw ClientError("Not removed.", exitCode: ClientError.Exit.cancelled)
+            }
+            try await global.client().removeSiteAlias(site, domain: domain)
+            if !global.quiet { Terminal.err("\(domain) no longer serves \(site).") }
         }
     }
 

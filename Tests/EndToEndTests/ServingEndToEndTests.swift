@@ -1,0 +1,69 @@
+import Foundation
+import Testing
+
+/// Issue 12 through the real binary: custom domains from the CLI, compression, ranges and caching headers as
+/// curl sees them from the daemon's site server.
+@Suite(.tags(.endToEnd), .serialized) struct ServingEndToEndTests {
+    @Test func aCustomDomainServesTheLiveVersion() throws {
+        let harness = try Harness()
+        defer { harness.cleanUp() }
+        try harness.startDaemon()
+        try harness.login("ann@example.test")
+        #expect(try harness.run(["sites", "create", "blog"]).status == 0)
+
+        let added = try harness.run(["sites", "alias", "add", "blog", "WWW.Example.org", "-o", "json"])
+        #expect(added.status == 0, "\(added.stderr)")
+        let object = try #require(try JSONSerialization.jsonObject(with: Data(added.stdout.utf8)) as? [String: Any])
+        #expect(object["domain"] as? String == "www.example.org")
+        #expect(object["site"] as? String == "blog")
+        let page = try harness.get("www.example.org")
+        #expect(page.stdout.hasSuffix("\n200"), "\(page.stdout.suffix(200))")
+        #expect(try harness.run(["sites", "alias", "list", "blog", "-o", "name"]).stdout == "www.example.org\n")
+
+        let bad = try harness.run(["sites", "alias", "add", "blog", "http://example.org/"])
+        #expect(bad.status == 64)
+        #expect(bad.stderr.contains("not a domain name"))
+        let own = try harness.run(["sites", "alias", "add", "blog", "shop.localhost"])
+        #expect(own.status == 1)
+        #expect(own.stderr.contains("daemon's own domain"))
+
+        // Another account cannot take the domain.
+        try harness.login("bob@example.test")
+        #expect(try harness.run(["sites", "create", "shop"]).status == 0)
+        let taken = try harness.run(["sites", "alias", "add", "shop", "www.example.org"])
+        #expect(taken.status == 1)
+        #expect(taken.stderr.contains("already served by another site"), "\(taken.stderr)")
+
+        try harness.login("ann@example.test")
+        let unconfirmed = try harness.run(["sites", "alias", "remove", "blog", "www.example.org"])
+        #expect(unconfirmed.status == 64)
+        #expect(try harness.run(["sites", "alias", "remove", "blog", "www.example.org", "--yes"]).status == 0)
+        #expect(try harness.get("www.example.org").stdout.hasSuffix("\n404"))
+        let gone = try harness.run(["sites", "alias", "remove", "blog", "www.example.org", "--yes"])
+        #expect(gone.status == 1)
+        #expect(gone.stderr.contains("Hint: sitectl sites alias list blog"))
+    }
+
+    @Test func pagesComeCompressedRangedAndWithCachingHeaders() throws {
+        let harness = try Harness()
+        defer { harness.cleanUp() }
+        try harness.startDaemon()
+        try harness.login("ann@example.test")
+        #expect(try harness.run(["sites", "create", "blog"]).status == 0)
+        let url = "http://127.0.0.1:\(harness.port)/"
+        func curl(_ arguments: [String]) throws -> String {
+            try Harness.exec("/usr/bin/curl", ["-sS", "-H", "Host: blog.localhost"] + arguments + [url], environment: harness.environment).stdout
+        }
+        let plain = try curl([])
+        let headers = try curl(["-D", "-", "-o", "/dev/null", "-H", "Accept-Encoding: br, gzip"]).lowercased()
+        #expect(headers.contains("content-encoding: br"))
+        #expect(headers.contains("vary: accept-encoding"))
+        #expect(headers.contains("cache-control: no-cache"))
+        #expect(headers.contains("last-modified: "))
+        // curl decodes gzip itself: the bytes equal the identity body.
+        #expect(try curl(["--compressed", "-H", "Accept-Encoding: gzip"]) == plain)
+        #expect(try curl(["-r", "0-99"]) == String(plain.prefix(100)))
+        let head = try curl(["-I"]).lowercased()
+        #expect(head.contains("content-length: \(plain.utf8.count)"))
+    }
+}
