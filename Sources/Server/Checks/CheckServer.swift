@@ -67,11 +67,21 @@ final class CheckServer: Sendable {
 
     private func respond(_ request: Request) -> Response {
         let urlPath = request.uri.path
-        guard let path = SiteServing.outputPath(urlPath), let data = output.files[path] ?? output.files[path + "/index.html"] else {
+        // The same path mapping as the site server; a folder without its slash is served as the folder's page
+        // (the browser's relative links then resolve as on the real host after its redirect).
+        let path: String
+        switch StaticResponder.resolve(urlPath, exists: { output.files[$0] != nil }) {
+        case .file(let found, notFound: false): path = found
+        case .redirect(let location): path = String(location.dropFirst()) + "index.html"
+        default:
             if urlPath != "/favicon.ico" { misses.withLock { $0.append(urlPath) } }
             return Response(status: .notFound)
         }
-        let type = output.files[path] != nil ? MediaType.forPath(path) : MediaType.forPath("index.html")
+        guard let data = output.files[path.removingPercentEncoding ?? path] ?? output.files[path] else {
+            misses.withLock { $0.append(urlPath) }
+            return Response(status: .notFound)
+        }
+        let type = MediaType.forPath(path)
         var headers = HTTPFields()
         headers[.contentType] = type
         headers[.cacheControl] = "no-store"

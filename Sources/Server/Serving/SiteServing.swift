@@ -209,24 +209,21 @@ package struct SiteServing: Sendable {
         guard let prepared = known.prepared ?? versions.cached(.init(site: site.id, number: version.number)) else {
             return .needPrepared(site, version)
         }
-        guard let path = Self.outputPath(urlPath) else {
-            return .done(Self.page(.badRequest, title: "Bad request", text: "That path is not valid."))
-        }
         let file: PreparedFile
         let status: HTTPResponse.Status
-        if let found = prepared.files[path] {
-            (file, status) = (found, .ok)
-        } else if !path.isEmpty, !path.hasSuffix("/"), prepared.files[path + "/index.html"] != nil {
-            // `outputPath` dropped every leading slash, so `//host/dir` cannot become a redirect to another host;
-            // the (decoded) path is encoded again for the header.
+        switch StaticResponder.resolve(urlPath, exists: { prepared.files[$0] != nil }) {
+        case .file(let path, let notFound):
+            guard let found = prepared.files[path] else { return .done(Self.page(.notFound, title: "Page not found", text: "This page does not exist.")) }
+            (file, status) = (found, notFound ? .notFound : .ok)
+        case .redirect(let location):
             var headers = HTTPFields()
-            headers[.location] = "/" + (path.addingPercentEncoding(withAllowedCharacters: .urlPathAllowed) ?? path) + "/"
+            headers[.location] = location
             headers[.contentLength] = "0"
             return .done(ServedResponse(status: .movedPermanently, headers: headers, body: .none))
-        } else if let notFound = prepared.files["404.html"] {
-            (file, status) = (notFound, .notFound)
-        } else {
+        case .notFound:
             return .done(Self.page(.notFound, title: "Page not found", text: "This page does not exist."))
+        case .badRequest:
+            return .done(Self.page(.badRequest, title: "Bad request", text: "That path is not valid."))
         }
         let reply = StaticResponder.reply(to: request, prepared: file, status: status)
         guard let body = reply.body else { return .done(ServedResponse(status: reply.status, headers: reply.added, body: .none, prepared: file)) }

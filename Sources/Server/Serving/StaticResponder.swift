@@ -155,6 +155,31 @@ package enum StaticResponder {
         return StaticReply(status: .ok, prepared: prepared, added: headers, body: isHead ? nil : (digest, size, nil))
     }
 
+    /// Where a URL path leads in a file tree (a manifest, a build in memory): the daemon's site server, the
+    /// browser checks' server and `sitectl serve` all map paths this way.
+    package enum Resolution: Equatable, Sendable {
+        /// The file at this output path, with 200 (or the tree's `404.html`, with 404).
+        case file(String, notFound: Bool)
+        /// A folder asked for without its slash: 301 to this location (always one leading slash, never another host).
+        case redirect(String)
+        /// Not in the tree and no `404.html`.
+        case notFound
+        /// Traversal, NUL or backslash: 400.
+        case badRequest
+    }
+
+    package static func resolve(_ urlPath: String, exists: (String) -> Bool) -> Resolution {
+        guard let path = SiteServing.outputPath(urlPath) else { return .badRequest }
+        if exists(path) { return .file(path, notFound: false) }
+        if !path.isEmpty, !path.hasSuffix("/"), exists(path + "/index.html") {
+            // `outputPath` dropped every leading slash, so `//host/dir` cannot become a redirect to another host;
+            // the (decoded) path is encoded again for the header.
+            return .redirect("/" + (path.addingPercentEncoding(withAllowedCharacters: .urlPathAllowed) ?? path) + "/")
+        }
+        if exists("404.html") { return .file("404.html", notFound: true) }
+        return .notFound
+    }
+
     /// `public, max-age=31536000, immutable` for fingerprinted names (`style.5845d51ea1.css`: a hex run of 8 or
     /// more between dots, so new bytes get a new URL), `no-cache` for HTML, five minutes for the rest.
     package static func cacheControl(for path: String) -> String {

@@ -2,6 +2,7 @@ import Foundation
 import Hummingbird
 import NIOCore
 import SiteCompiler
+import SiteServer
 
 /// Answers `sitectl serve` requests from the in-memory build: `/x/` → `x/index.html`, unknown paths → `404.html`
 /// with status 404, and (when watching) a live-reload script in every HTML page plus the long-poll endpoint it calls.
@@ -17,19 +18,17 @@ struct PreviewResponder: Sendable {
     /// The file at the request's path.
     func respond(to request: Request) -> Response {
         let output = site.output
-        let raw = request.uri.path.removingPercentEncoding ?? request.uri.path
-        var path = String(raw.drop { $0 == "/" })
-        if path.isEmpty || path.hasSuffix("/") { path += "index.html" }
-        if output[path] == nil, output[path + "/index.html"] != nil {
-            // Built from `path`, which has no leading slash: echoing the request's `//host/dir` (or `/%2F%2Fhost/dir`)
-            // would be a protocol-relative redirect to another host.
-            let encoded = path.addingPercentEncoding(withAllowedCharacters: .urlPathAllowed) ?? path
-            return Response(status: .movedPermanently, headers: [.location: "/" + encoded + "/"])
+        // The daemon's site server's path mapping (traversal refused, `/x` → 301 `/x/`, the site's 404.html).
+        switch StaticResponder.resolve(request.uri.path, exists: { output[$0] != nil }) {
+        case .file(let path, let notFound):
+            return file(output[path] ?? Data(), path: path, status: notFound ? .notFound : .ok)
+        case .redirect(let location):
+            return Response(status: .movedPermanently, headers: [.location: location])
+        case .notFound:
+            return file(Data("Not found\n".utf8), path: "404.txt", status: .notFound)
+        case .badRequest:
+            return file(Data("Bad request\n".utf8), path: "400.txt", status: .badRequest)
         }
-        guard let data = output[path] else {
-            return file(output["404.html"] ?? Data("Not found\n".utf8), path: "404.html", status: .notFound)
-        }
-        return file(data, path: path, status: .ok)
     }
 
     /// Waits until the site is rebuilt after generation `since` (or a timeout, or shutdown) and answers with the
@@ -77,16 +76,5 @@ struct PreviewResponder: Sendable {
         """
     }
 
-    private static func contentType(of path: String) -> String {
-        let ext = path.split(separator: ".").last.map { $0.lowercased() } ?? ""
-        return types[ext] ?? "application/octet-stream"
-    }
-
-    private static let types: [String: String] = [
-        "html": "text/html; charset=utf-8", "css": "text/css; charset=utf-8",
-        "js": "text/javascript; charset=utf-8", "json": "application/json", "xml": "application/xml",
-        "txt": "text/plain; charset=utf-8", "svg": "image/svg+xml", "png": "image/png", "jpg": "image/jpeg",
-        "jpeg": "image/jpeg", "gif": "image/gif", "webp": "image/webp", "ico": "image/x-icon",
-        "woff": "font/woff", "woff2": "font/woff2", "pdf": "application/pdf",
-    ]
+    private static func contentType(of path: String) -> String { MediaType.forPath(path) }
 }
