@@ -26,7 +26,7 @@ function __sitectl_parse_tokens -S
             __sitectl_parse_subcommand 0 'version' 'h/help'
             switch $unparsed_tokens[1]
             case 'start'
-                __sitectl_parse_subcommand 0 'c/context=' 'H/host=' 'o/output=' 'json' 'q/quiet' 'v/verbose' 'y/yes' 'no-input' 'config-dir=' 'no-headers' 'color=' 'foreground' 'data-dir=' 'listen=' 'tls-cert=' 'tls-key=' 'insecure-listen' 'serve=' 'serve-cache-mb=' 'serve-threads=' 'workers=' 'wait' 'timeout=' 'agent-config=' 'compile-cpu-seconds=' 'compile-memory-mb=' 'quota-sites=' 'quota-versions=' 'quota-mb=' 'quota-requests-per-hour=' 'max-import-mb=' 'shutdown-timeout=' 'scrub-interval=' 'browser-checks' 'no-browser-checks' 'version' 'h/help'
+                __sitectl_parse_subcommand 0 'c/context=' 'H/host=' 'o/output=' 'json' 'q/quiet' 'v/verbose' 'y/yes' 'no-input' 'config-dir=' 'no-headers' 'color=' 'foreground' 'data-dir=' 'listen=' 'tls-cert=' 'tls-key=' 'insecure-listen' 'serve=' 'serve-cache-mb=' 'serve-threads=' 'access-log=' 'workers=' 'wait' 'timeout=' 'agent-config=' 'compile-cpu-seconds=' 'compile-memory-mb=' 'quota-sites=' 'quota-versions=' 'quota-mb=' 'quota-requests-per-hour=' 'max-import-mb=' 'shutdown-timeout=' 'scrub-interval=' 'browser-checks' 'no-browser-checks' 'version' 'h/help'
             case 'stop'
                 __sitectl_parse_subcommand 0 'c/context=' 'H/host=' 'o/output=' 'json' 'q/quiet' 'v/verbose' 'y/yes' 'no-input' 'config-dir=' 'no-headers' 'color=' 'timeout=' 'version' 'h/help'
             case 'restart'
@@ -292,6 +292,7 @@ complete -c 'sitectl' -n '__sitectl_should_offer_completions_for_flags_or_option
 complete -c 'sitectl' -n '__sitectl_should_offer_completions_for_flags_or_options "sitectl daemon start" serve' -l 'serve' -d 'Address where sites are served (HOST:PORT).' -rfka ''
 complete -c 'sitectl' -n '__sitectl_should_offer_completions_for_flags_or_options "sitectl daemon start" serve-cache-mb' -l 'serve-cache-mb' -d 'MB of file bodies the site server keeps in memory (least recently used out first).' -rfka ''
 complete -c 'sitectl' -n '__sitectl_should_offer_completions_for_flags_or_options "sitectl daemon start" serve-threads' -l 'serve-threads' -d 'Threads (event loops) of the site server (default: the CPUs the daemon may run on).' -rfka ''
+complete -c 'sitectl' -n '__sitectl_should_offer_completions_for_flags_or_options "sitectl daemon start" access-log' -l 'access-log' -d 'Site server access logs in DATA/logs/access/SITE.log: combined, json or off (rotated at 64 MB, 5 kept).' -rfka ''
 complete -c 'sitectl' -n '__sitectl_should_offer_completions_for_flags_or_options "sitectl daemon start" workers' -l 'workers' -d 'Number of workers running jobs.' -rfka ''
 complete -c 'sitectl' -n '__sitectl_should_offer_completions_for_flags_or_options "sitectl daemon start" wait' -l 'wait' -d 'Return once the daemon is ready.'
 complete -c 'sitectl' -n '__sitectl_should_offer_completions_for_flags_or_options "sitectl daemon start" timeout' -l 'timeout' -d 'How long --wait waits, in seconds.' -rfka ''

@@ -66,4 +66,36 @@ import Testing
         let head = try curl(["-I"]).lowercased()
         #expect(head.contains("content-length: \(plain.utf8.count)"))
     }
+
+    @Test func requestsAreLoggedPerSiteAndCountedInMetrics() throws {
+        let harness = try Harness()
+        defer { harness.cleanUp() }
+        try harness.startDaemon()
+        try harness.login("ann@example.test")
+        #expect(try harness.run(["sites", "create", "blog"]).status == 0)
+        #expect(try harness.get("blog.localhost").stdout.hasSuffix("\n200"))
+        #expect(try harness.get("blog.localhost", "/nope/?q=\"x").stdout.hasSuffix("\n404"))
+        #expect(try harness.get("nosuch.localhost").stdout.hasSuffix("\n404"))
+        let log = URL(fileURLWithPath: harness.dataDir).appendingPathComponent("logs/access/blog.log").path
+        #expect(try Harness.eventually { (try? String(contentsOfFile: log, encoding: .utf8))?.contains(" 404 ") == true })
+        let lines = try String(contentsOfFile: log, encoding: .utf8).split(separator: "\n")
+        #expect(lines.count == 2, "\(lines)")
+        #expect(lines.first?.hasPrefix("127.0.0.1 - - [") == true)
+        #expect(lines.first?.contains("\"GET / HTTP/1.1\" 200 ") == true, "\(lines)")
+        #expect(lines.last?.contains("/nope/?q=\\x22x") == true, "quotes are escaped: \(lines)")
+        #expect(lines.last?.contains("\"curl/") == true)
+        let attributes = try FileManager.default.attributesOfItem(atPath: log)
+        #expect((attributes[.posixPermissions] as? Int) == 0o600)
+        let none = URL(fileURLWithPath: harness.dataDir).appendingPathComponent("logs/access/_none.log").path
+        #expect(try Harness.eventually { FileManager.default.fileExists(atPath: none) })
+
+        // Metrics: the operator's, over the unix socket.
+        let socket = (harness.environment["XDG_RUNTIME_DIR"] ?? "") + "/sitectl/sitectl.sock"
+        let metrics = try Harness.exec("/usr/bin/curl", ["-sS", "--unix-socket", socket, "http://localhost/metrics"], environment: harness.environment).stdout
+        #expect(metrics.contains(#"sitectl_http_requests_total{site="blog",code="2xx"} 1"#), "\(metrics.prefix(1500))")
+        #expect(metrics.contains(#"sitectl_http_requests_total{site="blog",code="4xx"} 1"#))
+        #expect(metrics.contains(#"sitectl_http_requests_total{site="_none",code="4xx"} 1"#))
+        #expect(metrics.contains("sitectl_http_request_duration_seconds_bucket{site=\"blog\""))
+        #expect(metrics.contains("sitectl_http_response_bytes_total{site=\"blog\"}"))
+    }
 }

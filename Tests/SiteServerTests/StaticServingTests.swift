@@ -339,3 +339,34 @@ import Testing
         }
     }
 }
+
+@Suite struct AccessLogTests {
+    func entry(_ site: String?, target: String = "/", agent: String? = "curl/8") -> AccessLog.Entry {
+        AccessLog.Entry(
+            site: site, remote: "127.0.0.1", method: "GET", target: target, version: "HTTP/1.1", status: 200, bytes: 10,
+            referer: nil, userAgent: agent, nanoseconds: 1_500_000, time: Date(timeIntervalSince1970: 784_111_777))
+    }
+
+    @Test func linesAreOneLineEachJSONParsesAndFilesRotate() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("sitectl-access-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let combined = AccessLog(folder: folder, format: .combined, maxBytes: 300, keep: 2)
+        #expect(combined.render(entry("blog", target: "/a\"b\nc", agent: "x\u{1}y")) ==
+            #"127.0.0.1 - - [06/Nov/1994:08:49:37 +0000] "GET /a\x22b\x0Ac HTTP/1.1" 200 10 "-" "x\x01y""#)
+        for _ in 0..<20 {
+            combined.record(entry("blog"))
+            combined.record(entry("../etc"))
+            combined.flush()
+        }
+        let names = try FileManager.default.contentsOfDirectory(atPath: folder.path).sorted()
+        #expect(names == ["_none.log", "_none.log.1", "_none.log.2", "blog.log", "blog.log.1", "blog.log.2"], "\(names)")
+
+        let json = AccessLog(folder: folder, format: .json)
+        let line = json.render(entry("blog"))
+        let object = try #require(try JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any])
+        #expect(object["site"] as? String == "blog")
+        #expect(object["status"] as? Int == 200)
+        #expect(object["time"] as? String == "1994-11-06T08:49:37Z")
+        #expect(object["duration_ms"] as? Double == 1.5)
+    }
+}

@@ -45,6 +45,18 @@ extension DaemonComponents {
             }
             return try HTTPJSON.response(try await status(), status: .accepted)
         }
+        let metrics = servingMetrics
+        router.get("/metrics") { _, context in
+            // Site names and traffic of every account: the operator's (the unix socket, or ssh://) only.
+            guard context.isOperatorConnection else {
+                throw ServerError(
+                    .forbidden, .operatorOnly, "Only the daemon's operator can read its metrics, over its unix socket.",
+                    hint: "curl --unix-socket \"$XDG_RUNTIME_DIR/sitectl/sitectl.sock\" http://localhost/metrics on the daemon's machine")
+            }
+            var headers = HTTPFields()
+            headers[.contentType] = "text/plain; version=0.0.4; charset=utf-8"
+            return Response(status: .ok, headers: headers, body: .init(byteBuffer: ByteBuffer(string: metrics.exposition())))
+        }
         router.get(.init(stringLiteral: Routes.daemonLogs)) { request, context in
             guard context.isOperatorConnection else {
                 throw ServerError(
@@ -166,7 +178,7 @@ extension DaemonComponents {
         let serving = serving
         return SiteHTTPServer(
             serving: serving, host: configuration.serveHost, port: configuration.servePort, settings: configuration.servingConnections,
-            threads: configuration.serveThreads, logger: logger
+            threads: configuration.serveThreads, metrics: servingMetrics, accessLog: accessLog, logger: logger
         ) { address in
             runtime.serveBound(address)
             Task { try? await serving.warm() }

@@ -24,6 +24,8 @@ package struct DaemonComponents: Sendable {
     package let runner: JobRunner
     package let serving: SiteServing
     package let aliases: SiteAliasService
+    package let servingMetrics = ServingMetrics()
+    package let accessLog: AccessLog?
     package let runtime: RuntimeState
     package let agents: AgentSelector
     package let rateLimits: RateLimits
@@ -116,6 +118,8 @@ package struct DaemonComponents: Sendable {
         events.onSiteChange { table.invalidate(site: $0) }
         events.onDomainChange { table.invalidate(domain: $0) }
         aliases = SiteAliasService(db: db, sites: sites, events: events, domain: configuration.domain, now: now)
+        accessLog = inMemory || configuration.accessLogFormat == .off
+            ? nil : AccessLog(folder: configuration.logsDirectory.appendingPathComponent("access"), format: configuration.accessLogFormat)
         runtime = RuntimeState()
     }
 

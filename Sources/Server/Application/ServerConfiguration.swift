@@ -59,6 +59,8 @@ package struct ServerConfiguration: Sendable {
     package var servingConnections = ConnectionSettings()
     /// Bytes of file bodies the site server keeps in memory (`--serve-cache-mb`, default 256 MiB).
     package var serveCacheBytes = 256 << 20
+    /// Access logs of the site server (`--access-log combined|json|off`), in `logs/access/SITE.log`.
+    package var accessLogFormat: AccessLogFormat = .combined
     /// Event loops of the site server (`--serve-threads`; default: the CPUs this process may run on).
     package var serveThreads: Int?
     package var apiConnections: ConnectionSettings = {

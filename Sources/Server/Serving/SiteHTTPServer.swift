@@ -26,11 +26,14 @@ package struct SiteHTTPServer: Service {
     /// The site server's own event loops (one per CPU this process may run on, or `--serve-threads`), apart from
     /// the API's, so a busy API never delays a page and the other way round.
     let group: MultiThreadedEventLoopGroup
+    let observers: ServingObservers
 
     package init(
-        serving: SiteServing, host: String, port: Int, settings: ConnectionSettings, threads: Int? = nil, logger: Logger,
+        serving: SiteServing, host: String, port: Int, settings: ConnectionSettings, threads: Int? = nil,
+        metrics: ServingMetrics = ServingMetrics(), accessLog: AccessLog? = nil, logger: Logger,
         onBound: @escaping @Sendable (String) -> Void
     ) {
+        self.observers = ServingObservers(metrics: metrics, accessLog: accessLog)
         self.serving = serving
         self.host = host
         self.port = port
@@ -61,6 +64,7 @@ package struct SiteHTTPServer: Service {
         let maxConnections = settings.maxConnections
         let deadline = TimeAmount.seconds(settings.idleTimeoutSeconds)
         let serving = serving
+        let observers = observers
         return try await ServerBootstrap(group: group)
             .serverChannelOption(.backlog, value: 1024)
             .serverChannelOption(.socketOption(.so_reuseaddr), value: 1)
@@ -75,7 +79,7 @@ package struct SiteHTTPServer: Service {
                     try operations.addHandler(ConnectionGuard(counter: counter, deadline: deadline))
                     try operations.configureHTTPServerPipeline(withPipeliningAssistance: true, withErrorHandling: true)
                     try operations.addHandler(IdleStateHandler(allTimeout: deadline))
-                    try operations.addHandler(SiteRequestHandler(serving: serving))
+                    try operations.addHandler(SiteRequestHandler(serving: serving, observers: observers))
                 }
             }
             .bind(host: host, port: port)
@@ -94,10 +98,14 @@ package struct SiteHTTPServer: Service {
         logger.info("serving sites", metadata: ["address": .string("\(host):\(channel.localAddress?.port ?? port)")])
         // Stops accepting on graceful shutdown; connections in flight finish their response (keep-alive ones close
         // with the process).
-        try await withGracefulShutdownHandler {
-            try await channel.closeFuture.get()
-        } onGracefulShutdown: {
-            channel.close(promise: nil)
+        try await withThrowingTaskGroup(of: Void.self) { tasks in
+            if let accessLog = observers.accessLog { tasks.addTask { await accessLog.run() } }
+            try await withGracefulShutdownHandler {
+                try await channel.closeFuture.get()
+            } onGracefulShutdown: {
+                channel.close(promise: nil)
+            }
+            tasks.cancelAll()
         }
         try? await group.shutdownGracefully()
     }
@@ -110,14 +118,30 @@ final class SiteRequestHandler: ChannelInboundHandler {
     typealias OutboundOut = HTTPServerResponsePart
 
     private let serving: SiteServing
+    private let observers: ServingObservers
     private var head: HTTPRequestHead?
+    private var started: NIODeadline = .now()
+    private lazy var remote: String = "-"
 
-    init(serving: SiteServing) { self.serving = serving }
+    init(serving: SiteServing, observers: ServingObservers) {
+        self.serving = serving
+        self.observers = observers
+    }
+
+    func channelActive(context: ChannelHandlerContext) {
+        remote = context.channel.remoteAddress?.ipAddress ?? "-"
+        context.fireChannelActive()
+    }
+
+    func handlerAdded(context: ChannelHandlerContext) {
+        if context.channel.isActive { remote = context.channel.remoteAddress?.ipAddress ?? "-" }
+    }
 
     func channelRead(context: ChannelHandlerContext, data: NIOAny) {
         switch unwrapInboundIn(data) {
         case .head(let head):
             self.head = head
+            started = .now()
         case .body:
             break
         case .end:
@@ -146,7 +170,7 @@ final class SiteRequestHandler: ChannelInboundHandler {
             var headers = HTTPFields()
             headers[.allow] = "GET, HEAD"
             headers[.contentLength] = "0"
-            write(ServedResponse(status: .methodNotAllowed, headers: headers, body: .none), version: head.version, keepAlive: keepAlive, context: context)
+            write(ServedResponse(status: .methodNotAllowed, headers: headers, body: .none), request: head, context: context)
             return
         }
         let (host, path) = Self.target(head)
@@ -155,19 +179,18 @@ final class SiteRequestHandler: ChannelInboundHandler {
             range: head.headers.first(name: "range"), ifRange: head.headers.first(name: "if-range"),
             ifNoneMatch: head.headers.first(name: "if-none-match"), ifModifiedSince: head.headers.first(name: "if-modified-since"))
         if let response = serving.cachedResponse(host: host, path: path, request: request) {
-            write(response, version: head.version, keepAlive: keepAlive, context: context)
+            write(response, request: head, context: context)
             return
         }
         // A miss: load on a task, write back on the loop. The pipelining handler holds later requests until this
         // response has ended, so answers stay in order.
         let serving = serving
         let loopBound = NIOLoopBound((self, context), eventLoop: context.eventLoop)
-        let version = head.version
         Task {
             let response = await serving.response(host: host, path: path, request: request)
             loopBound.eventLoop.execute {
                 let (handler, context) = loopBound.value
-                handler.write(response, version: version, keepAlive: keepAlive, context: context)
+                handler.write(response, request: head, context: context)
             }
         }
     }
@@ -186,7 +209,10 @@ final class SiteRequestHandler: ChannelInboundHandler {
         return (host, uri.isEmpty ? "/" : String(uri))
     }
 
-    private func write(_ response: ServedResponse, version: HTTPVersion, keepAlive: Bool, context: ChannelHandlerContext) {
+    private func write(_ response: ServedResponse, request: HTTPRequestHead, context: ChannelHandlerContext) {
+        let version = request.version
+        let keepAlive = request.isKeepAlive
+        observe(response, request: request)
         guard context.channel.isActive else { return }
         var headers: HTTPHeaders
         if let prepared = response.prepared {
@@ -234,6 +260,32 @@ final class SiteRequestHandler: ChannelInboundHandler {
             ended.futureResult.whenComplete { _ in channel.close(promise: nil) }
         }
     }
+}
+
+extension SiteRequestHandler {
+    /// Metrics and the access log line for one response.
+    private func observe(_ response: ServedResponse, request: HTTPRequestHead) {
+        let bytes: Int
+        switch response.body {
+        case .none: bytes = 0
+        case .buffer(let buffer): bytes = buffer.readableBytes
+        case .file(_, let range): bytes = range.count
+        }
+        let elapsed = (NIODeadline.now() - started).nanoseconds
+        observers.metrics.record(site: response.site, status: Int(response.status.code), bytes: bytes, nanoseconds: elapsed)
+        guard let accessLog = observers.accessLog else { return }
+        accessLog.record(AccessLog.Entry(
+            site: response.site, remote: remote, method: request.method.rawValue, target: request.uri,
+            version: "HTTP/\(request.version.major).\(request.version.minor)", status: Int(response.status.code), bytes: bytes,
+            referer: request.headers.first(name: "referer"), userAgent: request.headers.first(name: "user-agent"),
+            nanoseconds: elapsed, time: Date()))
+    }
+}
+
+/// Where the site server reports what it served.
+package struct ServingObservers: Sendable {
+    package var metrics: ServingMetrics
+    package var accessLog: AccessLog?
 }
 
 /// Open connections to the site server, against `--max-connections`.

@@ -23,6 +23,8 @@ package struct ServedResponse: Sendable {
     package var body: Body
     /// The served file's prepared fields, when the response is a file (see ``allHeaders``).
     package var prepared: PreparedFile?
+    /// The site the request named (metrics and access logs), nil when it named none.
+    package var site: String?
 
     package init(status: HTTPResponse.Status, headers: HTTPFields, body: Body, prepared: PreparedFile? = nil) {
         self.status = status
@@ -107,6 +109,13 @@ package struct SiteServing: Sendable {
     package func cachedResponse(host: String?, path: String, request: StaticRequest) -> ServedResponse? {
         if case .done(let response) = attempt(host: host, path: path, request: request, known: Known()) { return response }
         return nil
+    }
+
+    /// `response` for `site`, once it is known to exist.
+    private static func about(_ site: ServingTable.SiteInfo, _ response: ServedResponse) -> Attempt {
+        var response = response
+        response.site = site.name
+        return .done(response)
     }
 
     /// The response, loading what the caches lack. Never throws: failures are error pages.
@@ -194,7 +203,7 @@ package struct SiteServing: Sendable {
             var response = Self.page(.serviceUnavailable, title: "Down for maintenance",
                 text: "\(site.name) is temporarily unavailable. Please try again later.")
             response.headers[.retryAfter] = "300"
-            return .done(response)
+            return Self.about(site, response)
         }
         let number: Int?
         switch route.target {
@@ -203,7 +212,7 @@ package struct SiteServing: Sendable {
         case .version(let n): number = n
         }
         guard let number else {
-            return .done(Self.page(.notFound, title: "Nothing deployed", text: "\(site.name) has no such version deployed."))
+            return Self.about(site, Self.page(.notFound, title: "Nothing deployed", text: "\(site.name) has no such version deployed."))
         }
         guard let version = known.version ?? table.cachedVersion(number, of: site) else { return .needVersion(site, number) }
         guard let prepared = known.prepared ?? versions.cached(.init(site: site.id, number: version.number)) else {
@@ -213,22 +222,22 @@ package struct SiteServing: Sendable {
         let status: HTTPResponse.Status
         switch StaticResponder.resolve(urlPath, exists: { prepared.files[$0] != nil }) {
         case .file(let path, let notFound):
-            guard let found = prepared.files[path] else { return .done(Self.page(.notFound, title: "Page not found", text: "This page does not exist.")) }
+            guard let found = prepared.files[path] else { return Self.about(site, Self.page(.notFound, title: "Page not found", text: "This page does not exist.")) }
             (file, status) = (found, notFound ? .notFound : .ok)
         case .redirect(let location):
             var headers = HTTPFields()
             headers[.location] = location
             headers[.contentLength] = "0"
-            return .done(ServedResponse(status: .movedPermanently, headers: headers, body: .none))
+            return Self.about(site, ServedResponse(status: .movedPermanently, headers: headers, body: .none))
         case .notFound:
-            return .done(Self.page(.notFound, title: "Page not found", text: "This page does not exist."))
+            return Self.about(site, Self.page(.notFound, title: "Page not found", text: "This page does not exist."))
         case .badRequest:
-            return .done(Self.page(.badRequest, title: "Bad request", text: "That path is not valid."))
+            return Self.about(site, Self.page(.badRequest, title: "Bad request", text: "That path is not valid."))
         }
         let reply = StaticResponder.reply(to: request, prepared: file, status: status)
-        guard let body = reply.body else { return .done(ServedResponse(status: reply.status, headers: reply.added, body: .none, prepared: file)) }
+        guard let body = reply.body else { return Self.about(site, ServedResponse(status: reply.status, headers: reply.added, body: .none, prepared: file)) }
         if body.size > streamThreshold, let local = artifacts.blobs.localPath(body.digest) {
-            return .done(ServedResponse(
+            return Self.about(site, ServedResponse(
                 status: reply.status, headers: reply.added, body: .file(path: local, range: body.range ?? 0...(body.size - 1)), prepared: file))
         }
         let buffer: ByteBuffer
@@ -240,11 +249,11 @@ package struct SiteServing: Sendable {
             return .needBody(body.digest)
         }
         guard buffer.readableBytes == body.size else {
-            return .done(Self.page(.serviceUnavailable, title: "Temporarily unavailable", text: "This page cannot be served right now."))
+            return Self.about(site, Self.page(.serviceUnavailable, title: "Temporarily unavailable", text: "This page cannot be served right now."))
         }
         var sent = buffer
         if let range = body.range, let slice = buffer.getSlice(at: buffer.readerIndex + range.lowerBound, length: range.count) { sent = slice }
-        return .done(ServedResponse(status: reply.status, headers: reply.added, body: .buffer(sent), prepared: file))
+        return Self.about(site, ServedResponse(status: reply.status, headers: reply.added, body: .buffer(sent), prepared: file))
     }
 
     /// The version's manifest with every file's response fields prepared, loaded once per version.

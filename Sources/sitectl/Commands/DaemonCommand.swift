@@ -115,6 +115,9 @@ struct DaemonCommand: AsyncParsableCommand {
         @Option(help: "Threads (event loops) of the site server (default: the CPUs the daemon may run on).")
         var serveThreads: Int?
 
+        @Option(help: "Site server access logs in DATA/logs/access/SITE.log: combined, json or off (rotated at 64 MB, 5 kept).")
+        var accessLog = "combined"
+
         @Option(help: "Number of workers running jobs.")
         var workers = 2
 
@@ -202,6 +205,11 @@ struct DaemonCommand: AsyncParsableCommand {
                 throw ClientError("--serve-threads must be between 1 and 256.", hint: "sitectl daemon start --serve-threads 2", exitCode: ClientError.Exit.usage)
             }
             settings.serveThreads = serveThreads
+            guard let format = AccessLogFormat(rawValue: accessLog) else {
+                throw ClientError("--access-log must be combined, json or off, not '\(accessLog)'.",
+                    hint: "sitectl daemon start --access-log json", exitCode: ClientError.Exit.usage)
+            }
+            settings.accessLogFormat = format
             guard (1...3600).contains(shutdownTimeout) else {
                 throw ClientError("--shutdown-timeout must be between 1 and 3600 seconds.", exitCode: ClientError.Exit.usage)
             }

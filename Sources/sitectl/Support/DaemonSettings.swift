@@ -29,6 +29,7 @@ struct DaemonSettings {
     var maxImportBytes = ServerConfiguration.defaultMaxImportBytes
     var serveCacheBytes = 256 << 20
     var serveThreads: Int?
+    var accessLogFormat = AccessLogFormat.combined
     var shutdownTimeoutSeconds = 20
     /// Seconds between scrubs of the blob store; nil: never.
     var scrubIntervalSeconds: Double? = 86400
@@ -173,6 +174,7 @@ struct DaemonSettings {
         configuration.maxImportBytes = maxImportBytes
         configuration.serveCacheBytes = serveCacheBytes
         configuration.serveThreads = serveThreads
+        configuration.accessLogFormat = accessLogFormat
         configuration.shutdownTimeout = .seconds(shutdownTimeoutSeconds)
         configuration.scrubInterval = scrubIntervalSeconds.map { .milliseconds(Int($0 * 1000)) }
         configuration.compileIsolation = .childProcess(
