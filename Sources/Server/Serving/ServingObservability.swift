@@ -4,6 +4,7 @@ package import Prometheus
 import NIOPosix
 import Synchronization
 import SiteAPI
+import Logging
 
 /// Per-site serving metrics through swift-metrics, kept in a Prometheus registry the API serves at `/metrics`
 /// (Prometheus text format): requests by status class, bytes sent, and a latency histogram, each labelled with the
@@ -101,7 +102,14 @@ package final class AccessLog: Sendable {
     package let format: AccessLogFormat
     let maxBytes: UInt64
     let keep: Int
-    private let pending = Mutex<[String: [String]]>([:])
+    /// Entries by file, rendered when flushed (on NIO's thread pool, not on the event loop that served them).
+    private struct Pending {
+        var entries: [String: [Entry]] = [:]
+        var count = 0
+        var dropped = 0
+    }
+    private let pending = Mutex(Pending())
+    static let maxPending = 200_000
     private let flushing = Mutex(false)
     /// The formatted time of the current second (formatting a date per request is the expensive part).
     private let clock = Mutex<(second: Int, combined: String, iso: String)>((-1, "", ""))
@@ -115,9 +123,17 @@ package final class AccessLog: Sendable {
 
     package func record(_ entry: Entry) {
         guard format != .off else { return }
-        let line = render(entry)
         let file = Self.fileName(for: entry.site)
-        pending.withLock { $0[file, default: []].append(line) }
+        pending.withLock { pending in
+            // A stalled disk must not grow memory without bound: past this many unwritten lines, new ones are
+            // dropped (and said so in the log at the next flush).
+            guard pending.count < Self.maxPending else {
+                pending.dropped += 1
+                return
+            }
+            pending.count += 1
+            pending.entries[file, default: []].append(entry)
+        }
     }
 
     static func fileName(for site: String?) -> String {
@@ -187,13 +203,17 @@ package final class AccessLog: Sendable {
 
     /// Writes what has been recorded (the site server calls this every 200 ms, and once at shutdown).
     package func flush() {
-        let batch = pending.withLock { pending -> [String: [String]] in
-            defer { pending.removeAll(keepingCapacity: true) }
-            return pending
+        let (batch, dropped) = pending.withLock { pending -> ([String: [Entry]], Int) in
+            defer { pending = Pending() }
+            return (pending.entries, pending.dropped)
+        }
+        if dropped > 0 {
+            Logger(label: "sitectl.serving").warning("access log lines dropped: the disk did not keep up", metadata: ["lines": "\(dropped)"])
         }
         guard !batch.isEmpty else { return }
         try? FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
-        for (file, lines) in batch {
+        for (file, entries) in batch {
+            let lines = entries.map(render)
             let path = folder.appendingPathComponent(file + ".log").path
             rotateIfNeeded(path)
             let descriptor = open(path, O_WRONLY | O_CREAT | O_APPEND | O_CLOEXEC, 0o600)
