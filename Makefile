@@ -1,6 +1,8 @@
 # The two set-up commands: `make demo` (the whole pipeline on the embedded default) and `make test`.
 SWIFT ?= swift
 BIN = .build/debug/sitectl
+SHELL := /bin/bash
+.SHELLFLAGS := -o pipefail -c
 
 .PHONY: demo test build deps clean chaos
 
@@ -14,7 +16,10 @@ demo: build
 	scripts/demo.sh $(BIN)
 
 test: deps
-	$(SWIFT) build --build-tests
+	mkdir -p .build && $(SWIFT) build --build-tests 2>&1 | tee .build/test-build.log
+	@# An `await` on a call that never suspends is a blocking call on a concurrency thread (GRDB's blocking
+	@# `read` binds when the closure returns a `Row`): two of those froze the daemon. Refuse them.
+	@! grep -n "no 'async' operations occur within 'await' expression" .build/test-build.log
 	scripts/chaos $(BIN) --quick --requests 24 --kills 2
 	$(SWIFT) test --skip-build --no-parallel
 

@@ -98,4 +98,41 @@ import Testing
         #expect(metrics.contains("sitectl_http_request_duration_seconds_bucket{site=\"blog\""))
         #expect(metrics.contains("sitectl_http_response_bytes_total{site=\"blog\"}"))
     }
+
+    /// Found by the attack run: 8–32 clients asking for unknown sites and versions froze the whole daemon in
+    /// seconds (a database read that blocked a concurrency thread). The API, the site server and a stop must all
+    /// still answer afterwards.
+    @Test func unknownHostsInParallelDoNotFreezeTheDaemon() throws {
+        let harness = try Harness()
+        defer { harness.cleanUp() }
+        try harness.startDaemon()
+        try harness.login("ann@example.test")
+        #expect(try harness.run(["sites", "create", "blog"]).status == 0)
+        let script = """
+            import random, socket, sys, threading, time
+            port = int(sys.argv[1]); stop = time.time() + 5; done = [0]
+            def worker():
+                while time.time() < stop:
+                    host = random.choice([f"nosuch{random.randrange(10**9)}.localhost", f"v{random.randrange(2, 10**9)}--blog.localhost"])
+                    try:
+                        s = socket.create_connection(("127.0.0.1", port), timeout=3)
+                        s.sendall(f"GET / HTTP/1.1\\r\\nHost: {host}\\r\\nConnection: close\\r\\n\\r\\n".encode())
+                        if s.recv(12).startswith(b"HTTP/1.1 404"): done[0] += 1
+                        s.close()
+                    except Exception:
+                        pass
+            threads = [threading.Thread(target=worker) for _ in range(32)]
+            [t.start() for t in threads]; [t.join() for t in threads]
+            print(done[0])
+            """
+        let flood = try Harness.exec("/usr/bin/python3", ["-c", script, String(harness.port)], environment: [:])
+        let answered = Int(flood.stdout.trimmingCharacters(in: .whitespacesAndNewlines)) ?? 0
+        #expect(answered > 100, "only \(answered) 404s in 5 s: \(flood.stderr)")
+        // Unknown names still get their answer, and the API and a cached site too.
+        #expect(try harness.get("nosuch-after.localhost").stdout.hasSuffix("\n404"))
+        #expect(try harness.get("v99--blog.localhost").stdout.hasSuffix("\n404"))
+        #expect(try harness.get("blog.localhost").stdout.hasSuffix("\n200"))
+        let status = try harness.run(["daemon", "status"])
+        #expect(status.status == 0, "\(status.stderr)")
+    }
 }

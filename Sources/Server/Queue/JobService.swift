@@ -38,17 +38,20 @@ package struct JobService: Sendable {
     /// The job, if its site belongs to `user`. Another account's job is answered exactly like one that does not
     /// exist (a 403 would confirm the id), so the owner is part of the query.
     package func show(jobID: Int64, for user: UserRecord) async throws -> Job {
-        let row = try await db.read { db in
+        // A `Job` (Sendable) out of the closure, not a `Row`: with a `Row` this bound to GRDB's blocking `read`, and a
+        // dozen `jobs logs -f` at once held both concurrency threads waiting for readers (the daemon froze).
+        let job: Job? = try await db.read { db in
             try Row.fetchOne(
                 db,
                 sql: """
                     SELECT jobs.*, sites.name AS site_name FROM jobs JOIN sites ON sites.id = jobs.site_id
                     WHERE jobs.id = ? AND sites.owner_id = ?
                     """,
-                arguments: [jobID, user.id])
+                arguments: [jobID, user.id]
+            ).map(Self.apiJob)
         }
-        guard let row else { throw ServerError.notFound("No job \(jobID).", hint: "sitectl jobs list") }
-        return Self.apiJob(row)
+        guard let job else { throw ServerError.notFound("No job \(jobID).", hint: "sitectl jobs list") }
+        return job
     }
 
     package func logs(jobID: Int64, afterSeq: Int, for user: UserRecord) async throws -> [LogLine] {

@@ -68,11 +68,16 @@ package final class ServingTable: Sendable {
         let (cached, generation) = state.withLock { ($0.versions[site.name]?[number], $0.generation) }
         if let cached { return cached }
         let siteID = site.id
-        let row = try await db.read { db in
-            try Row.fetchOne(
-                db, sql: "SELECT output_manifest, created_at FROM versions WHERE site_id = ? AND number = ?", arguments: [siteID, number])
+        // Sendable values out of the closure: with a `Row` result the call would bind to GRDB's blocking `read`
+        // and hold a concurrency thread while it waits for a reader (two such waits froze the daemon).
+        let found: (manifest: String, created: Date)? = try await db.read { db in
+            guard let row = try Row.fetchOne(
+                db, sql: "SELECT output_manifest, created_at FROM versions WHERE site_id = ? AND number = ?", arguments: [siteID, number]),
+                let manifest: String = row["output_manifest"], let created: Date = row["created_at"]
+            else { return nil }
+            return (manifest, created)
         }
-        guard let row, let manifest: String = row["output_manifest"], let created: Date = row["created_at"] else { return nil }
+        guard let (manifest, created) = found else { return nil }
         let info = VersionInfo(number: number, manifest: manifest, lastModified: (HTTPDate.format(created), created))
         state.withLock { state in
             guard state.generation == generation else { return }

@@ -33,16 +33,23 @@ package struct BlobCollector: Sendable {
 
     /// One mark-and-sweep pass.
     package func collect() async throws -> Outcome {
-        let rows = try await db.read { db in
-            try Row.fetchAll(db, sql: "SELECT source_manifest, output_manifest, build_log, transcript, screenshot FROM versions")
+        // Plain strings out of the closure (a `Row` result would bind to GRDB's blocking `read`).
+        let rows: [[String: String]] = try await db.read { db in
+            try Row.fetchAll(db, sql: "SELECT source_manifest, output_manifest, build_log, transcript, screenshot FROM versions").map { row in
+                var values: [String: String] = [:]
+                for column in ["source_manifest", "output_manifest", "build_log", "transcript", "screenshot"] {
+                    if let value: String = row[column] { values[column] = value }
+                }
+                return values
+            }
         }
         var live = Set<String>()
         for row in rows {
             for column in ["build_log", "transcript", "screenshot"] {
-                if let digest: String = row[column] { live.insert(digest) }
+                if let digest = row[column] { live.insert(digest) }
             }
             for column in ["source_manifest", "output_manifest"] {
-                guard let digest: String = row[column] else { continue }
+                guard let digest = row[column] else { continue }
                 live.insert(digest)
                 do {
                     for entry in try artifacts.manifest(digest).entries { live.formUnion(entry.digests) }
