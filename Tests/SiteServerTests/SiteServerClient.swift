@@ -25,14 +25,16 @@ struct SiteServerClient: Sendable {
     /// Sends `request` as it is on a new connection and returns everything the server writes until it closes
     /// (or `seconds` pass): for requests no HTTP client would send. The blocking socket work runs on a thread of
     /// its own: on the concurrency pool it would starve the server's tasks.
-    func raw(_ request: String, seconds: Int = 5) async throws -> String {
+    func raw(_ request: String, seconds: Int = 5, halfClose: Bool = false) async throws -> String {
         let port = port
         return try await withCheckedThrowingContinuation { continuation in
-            Thread { continuation.resume(with: Result { try Self.rawBlocking(request, port: port, seconds: seconds) }) }.start()
+            Thread {
+                continuation.resume(with: Result { try Self.rawBlocking(request, port: port, seconds: seconds, halfClose: halfClose) })
+            }.start()
         }
     }
 
-    private static func rawBlocking(_ request: String, port: Int, seconds: Int) throws -> String {
+    private static func rawBlocking(_ request: String, port: Int, seconds: Int, halfClose: Bool) throws -> String {
         let descriptor = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
         defer { _ = Glibc.close(descriptor) }
         var address = sockaddr_in()
@@ -45,6 +47,7 @@ struct SiteServerClient: Sendable {
         guard connected == 0 else { throw POSIXError(.ECONNREFUSED) }
         let bytes = Array(request.utf8)
         _ = bytes.withUnsafeBytes { Glibc.send(descriptor, $0.baseAddress, $0.count, Int32(MSG_NOSIGNAL)) }
+        if halfClose { shutdown(descriptor, Int32(SHUT_WR)) }
         var received: [UInt8] = []
         let deadline = Date().addingTimeInterval(TimeInterval(seconds))
         var buffer = [UInt8](repeating: 0, count: 65536)

@@ -41,6 +41,8 @@ import Testing
             #expect(br.body.readableBytes < identity.count / 2)
             #expect(try Compression.unbrotli(data(br)) == identity)
 
+            let preferred = try await client.execute(uri: "/", method: .get, headers: [host: "blog.localhost", .acceptEncoding: "gzip;q=1, br;q=0.4"])
+            #expect(preferred.headers[.contentEncoding] == "gzip")
             let gzip = try await client.execute(uri: "/", method: .get, headers: [host: "blog.localhost", .acceptEncoding: "br;q=0, gzip"])
             #expect(gzip.headers[.contentEncoding] == "gzip")
             #expect(try Compression.gunzip(data(gzip)) == identity)
@@ -144,8 +146,13 @@ import Testing
             #expect(try await home("v2--blog.localhost").text.contains("Second Edition"))
             _ = try await daemon.components.versions.move(pointer: "live", site: "blog", ref: "2", force: false, for: user)
             #expect(try await home().text.contains("Second Edition"))
+            let deployedAt = try #require(HTTPDate.parse(try await home().headers[.lastModified] ?? ""))
+            try await Task.sleep(for: .milliseconds(1100))
             _ = try await daemon.components.versions.rollback(site: "blog", to: nil, for: user)
-            #expect(try await !home().text.contains("Second Edition"))
+            let rolledBack = try await home()
+            #expect(!rolledBack.text.contains("Second Edition"))
+            // Version 1 is older than version 2, but what the address serves changed now: Last-Modified moves on.
+            #expect(try #require(HTTPDate.parse(rolledBack.headers[.lastModified] ?? "")) > deployedAt)
             _ = try await daemon.components.versions.delete(site: "blog", ref: "2", for: user)
             #expect(try await home("v2--blog.localhost").status == .notFound)
             _ = try await daemon.components.sites.setStatus(.disabled, site: "blog", for: user)
@@ -194,9 +201,14 @@ import Testing
         #expect(StaticResponder.parseRange("bytes=10-", size: 10) == .unsatisfiable)
         #expect(StaticResponder.parseRange("bytes=0-", size: 0) == .unsatisfiable)
         #expect(StaticResponder.parseRange("bytes=99999999999999999999-", size: 10) == nil)
-        #expect(StaticResponder.isFingerprinted("assets/style.5845d51ea1.css"))
-        #expect(!StaticResponder.isFingerprinted("assets/style.css"))
-        #expect(!StaticResponder.isFingerprinted("blog/2024.12.deadbeef"))
+        #expect(StaticResponder.isFingerprinted("assets/style.5845d51ea1.css", digest: "5845d51ea1ff00"))
+        #expect(!StaticResponder.isFingerprinted("assets/style.5845d51ea1.css", digest: "0000d51ea1ff00"))  // bytes changed
+        #expect(!StaticResponder.isFingerprinted("photo.20240101.jpg", digest: "5845d51ea1ff00"))
+        #expect(!StaticResponder.isFingerprinted("assets/style.css", digest: "5845d51ea1ff00"))
+        #expect(!StaticResponder.isFingerprinted("blog/2024.12.deadbeef", digest: "deadbeef00"))
+        #expect(StaticResponder.qualities("gzip;q=1, br;q=0.5") == (0.5, 1))
+        #expect(HTTPDate.parse("Sun, 32 Nov 1994 08:49:37 GMT") == nil)
+        #expect(HTTPDate.parse("Sun, 06 Nov 1994 99:99:99 GMT") == nil)
         #expect(StaticResponder.acceptable("gzip, deflate, br, zstd") == (true, true))
         #expect(StaticResponder.acceptable("gzip;q=0.5, *;q=0") == (false, true))
         #expect(StaticResponder.acceptable("identity") == (false, false))
@@ -254,7 +266,33 @@ import Testing
             let garbage = try await client.raw("GARBAGE\r\n\r\n")
             #expect(garbage.hasPrefix("HTTP/1.1 400"), "\(garbage.prefix(200))")
             let noHost = try await client.raw("GET / HTTP/1.1\r\nConnection: close\r\n\r\n")
-            #expect(noHost.hasPrefix("HTTP/1.1 404"))
+            #expect(noHost.hasPrefix("HTTP/1.1 400"))
+            let twoHosts = try await client.raw("GET / HTTP/1.1\r\nHost: blog.localhost\r\nHost: other.localhost\r\n\r\n")
+            #expect(twoHosts.hasPrefix("HTTP/1.1 400"))
+            // An absolute-form target's host wins over the Host header (RFC 9112).
+            let absoluteWins = try await client.raw("GET http://nosuch.localhost/ HTTP/1.1\r\nHost: blog.localhost\r\nConnection: close\r\n\r\n")
+            #expect(absoluteWins.hasPrefix("HTTP/1.1 404"))
+            // CONNECT: a 405, and the connection ends (NIO's encoder leaves a CONNECT answer without a length).
+            let connectStarted = Date()
+            let connect = try await client.raw("CONNECT blog.localhost:443 HTTP/1.1\r\nHost: blog.localhost\r\n\r\n", seconds: 10)
+            #expect(connect.hasPrefix("HTTP/1.1 405"))
+            #expect(Date().timeIntervalSince(connectStarted) < 5)
+            let bigPost = try await client.raw("POST / HTTP/1.1\r\nHost: blog.localhost\r\nContent-Length: 100000000\r\n\r\nabc")
+            #expect(bigPost.hasPrefix("HTTP/1.1 405"))
+            let bigGet = try await client.raw(
+                "GET / HTTP/1.1\r\nHost: blog.localhost\r\nContent-Length: 200000\r\n\r\n" + String(repeating: "x", count: 200_000))
+            #expect(bigGet.hasPrefix("HTTP/1.1 413"))
+            let redirect = try await client.raw("GET /blog?page=2 HTTP/1.1\r\nHost: blog.localhost\r\nConnection: close\r\n\r\n")
+            #expect(redirect.contains("Location: /blog/?page=2"), "\(redirect.prefix(300))")
+            for host in ["v01--blog.localhost", "v+1--blog.localhost", "blog.localhost:abc"] {
+                let response = try await client.raw("GET / HTTP/1.1\r\nHost: \(host)\r\nConnection: close\r\n\r\n")
+                #expect(response.hasPrefix("HTTP/1.1 404"), "\(host)")
+            }
+            // A client that sends its requests and closes its side still gets every answer.
+            let halfClosed = try await client.raw(
+                "GET / HTTP/1.1\r\nHost: blog.localhost\r\n\r\nGET /about/ HTTP/1.1\r\nHost: blog.localhost\r\n\r\n", halfClose: true)
+            #expect(SiteHTTPServerTests.statuses(halfClosed) == ["200", "200"], "\(halfClosed.prefix(200))")
+            #expect(halfClosed.hasSuffix("</html>\n"))
             // After a malformed request the connection is closed, not left waiting.
             let started = Date()
             _ = try await client.raw("GET / HTTP/1.1\r\nHost blog.localhost\r\n\r\n", seconds: 10)

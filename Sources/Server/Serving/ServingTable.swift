@@ -21,6 +21,9 @@ package final class ServingTable: Sendable {
         package var status: SiteStatus
         package var live: Int?
         package var preview: Int?
+        /// When the site's row last changed (a deploy, rollback or preview moves it): what the live and preview
+        /// addresses' `Last-Modified` cannot be older than, or a rollback would look unchanged to date-only caches.
+        package var updatedAt: Date
     }
 
     private struct State {
@@ -54,7 +57,9 @@ package final class ServingTable: Sendable {
         if let cached { return cached }
         let loaded: SiteInfo? = try await db.read { db in
             guard let record = try SiteRecord.filter(Column("name") == name).fetchOne(db), let id = record.id else { return nil }
-            return SiteInfo(id: id, name: record.name, status: record.status, live: record.liveVersion, preview: record.previewVersion)
+            return SiteInfo(
+                id: id, name: record.name, status: record.status, live: record.liveVersion, preview: record.previewVersion,
+                updatedAt: record.updatedAt)
         }
         state.withLock { state in
             guard state.generation == generation else { return }

@@ -69,7 +69,8 @@ package struct SiteHTTPServer: Service {
             .serverChannelOption(.backlog, value: 1024)
             .serverChannelOption(.socketOption(.so_reuseaddr), value: 1)
             .childChannelOption(.socketOption(.tcp_nodelay), value: 1)
-            .childChannelOption(.allowRemoteHalfClosure, value: false)
+            // A client may send its request and close its side (`nc -N`): the answers still go out, then we close.
+            .childChannelOption(.allowRemoteHalfClosure, value: true)
             .childChannelInitializer { channel in
                 // Past the cap, a connection is closed at once (the API and other sites' visitors keep working).
                 guard open.admit(limit: maxConnections) else { return channel.close() }
@@ -120,6 +121,16 @@ final class SiteRequestHandler: ChannelInboundHandler {
     private let serving: SiteServing
     private let observers: ServingObservers
     private var head: HTTPRequestHead?
+    /// A request is being answered (from its end until its response is handed to the channel).
+    private var answering = false
+    /// The last response's end, written or not yet.
+    private var lastEnd: EventLoopFuture<Void>?
+    /// The client closed its side: close ours once the answers are out.
+    private var inputClosed = false
+    /// Bytes of the current request's body (discarded; past `maxBody` the connection ends with a 413).
+    private var bodyBytes = 0
+    private var refused = false
+    static let maxBody = 64 << 10
     private var started: NIODeadline = .now()
     private lazy var remote: String = "-"
 
@@ -142,10 +153,19 @@ final class SiteRequestHandler: ChannelInboundHandler {
         case .head(let head):
             self.head = head
             started = .now()
-        case .body:
-            break
+            bodyBytes = 0
+            // Not GET or HEAD (CONNECT included): answered now, and the connection ends, so no body is read.
+            if head.method != .GET, head.method != .HEAD {
+                refuse(.methodNotAllowed, extra: [(.allow, "GET, HEAD")], head: head, context: context)
+            }
+        case .body(let part):
+            guard !refused else { return }
+            bodyBytes += part.readableBytes
+            if bodyBytes > Self.maxBody, let head {
+                refuse(.contentTooLarge, extra: [], head: head, context: context)
+            }
         case .end:
-            guard let head else { return }
+            guard let head, !refused else { return }
             self.head = nil
             handle(head, context: context)
         }
@@ -159,26 +179,45 @@ final class SiteRequestHandler: ChannelInboundHandler {
     func userInboundEventTriggered(context: ChannelHandlerContext, event: Any) {
         if event is IdleStateHandler.IdleStateEvent {
             context.close(promise: nil)
+        } else if let event = event as? ChannelEvent, event == .inputClosed {
+            inputClosed = true
+            if !answering { closeAfterLastEnd(context: context) }
         } else {
             context.fireUserInboundEventTriggered(event)
         }
     }
 
+    /// Answers `status` with an empty body and ends the connection (the rest of the request is not read).
+    private func refuse(_ status: HTTPResponse.Status, extra: [(HTTPField.Name, String)], head: HTTPRequestHead, context: ChannelHandlerContext) {
+        refused = true
+        var headers = HTTPFields()
+        for (name, value) in extra { headers[name] = value }
+        headers[.contentLength] = "0"
+        var closing = head
+        closing.headers.replaceOrAdd(name: "connection", value: "close")
+        answering = true
+        write(ServedResponse(status: status, headers: headers, body: .none), request: closing, context: context)
+    }
+
     private func handle(_ head: HTTPRequestHead, context: ChannelHandlerContext) {
-        let keepAlive = head.isKeepAlive
-        guard head.method == .GET || head.method == .HEAD else {
+        answering = true
+        let hosts = head.headers["host"]
+        if hosts.count > 1 || (hosts.isEmpty && head.version.major == 1 && head.version.minor >= 1 && !head.uri.hasPrefix("http")) {
+            // RFC 9112: exactly one Host in HTTP/1.1 (an absolute-form target carries its own).
             var headers = HTTPFields()
-            headers[.allow] = "GET, HEAD"
             headers[.contentLength] = "0"
-            write(ServedResponse(status: .methodNotAllowed, headers: headers, body: .none), request: head, context: context)
+            var closing = head
+            closing.headers.replaceOrAdd(name: "connection", value: "close")
+            write(ServedResponse(status: .badRequest, headers: headers, body: .none), request: closing, context: context)
             return
         }
-        let (host, path) = Self.target(head)
+        let (host, path, query) = Self.target(head)
         let request = StaticRequest(
             isHead: head.method == .HEAD, acceptEncoding: head.headers.first(name: "accept-encoding"),
             range: head.headers.first(name: "range"), ifRange: head.headers.first(name: "if-range"),
             ifNoneMatch: head.headers.first(name: "if-none-match"), ifModifiedSince: head.headers.first(name: "if-modified-since"))
-        if let response = serving.cachedResponse(host: host, path: path, request: request) {
+        if var response = serving.cachedResponse(host: host, path: path, request: request) {
+            Self.keepQuery(query, in: &response)
             write(response, request: head, context: context)
             return
         }
@@ -187,7 +226,7 @@ final class SiteRequestHandler: ChannelInboundHandler {
         let serving = serving
         let loopBound = NIOLoopBound((self, context), eventLoop: context.eventLoop)
         Task {
-            let response = await serving.response(host: host, path: path, request: request)
+            let response = SiteRequestHandler.withQuery(query, await serving.response(host: host, path: path, request: request))
             loopBound.eventLoop.execute {
                 let (handler, context) = loopBound.value
                 handler.write(response, request: head, context: context)
@@ -195,18 +234,46 @@ final class SiteRequestHandler: ChannelInboundHandler {
         }
     }
 
-    /// The Host (header, else the authority of an absolute-form target) and the path without query or fragment.
-    static func target(_ head: HTTPRequestHead) -> (host: String?, path: String) {
+    /// The host (an absolute-form target's authority, which RFC 9112 puts before the Host header; else Host), the
+    /// path without query or fragment, and the query (kept on redirects).
+    static func target(_ head: HTTPRequestHead) -> (host: String?, path: String, query: String?) {
         var uri = Substring(head.uri)
         var host = head.headers.first(name: "host")
-        if uri.hasPrefix("http://") || uri.hasPrefix("https://") {
+        let lowered = uri.prefix(8).lowercased()
+        if lowered.hasPrefix("http://") || lowered.hasPrefix("https://") {
             uri = uri.drop(while: { $0 != ":" }).dropFirst(3)
             let authority = uri.prefix(while: { $0 != "/" && $0 != "?" && $0 != "#" })
-            if host == nil { host = String(authority) }
+            host = String(authority)
             uri = uri.dropFirst(authority.count)
         }
-        if let end = uri.firstIndex(where: { $0 == "?" || $0 == "#" }) { uri = uri[..<end] }
-        return (host, uri.isEmpty ? "/" : String(uri))
+        if let hash = uri.firstIndex(of: "#") { uri = uri[..<hash] }
+        var query: String?
+        if let mark = uri.firstIndex(of: "?") {
+            query = String(uri[uri.index(after: mark)...])
+            uri = uri[..<mark]
+        }
+        return (host, uri.isEmpty ? "/" : String(uri), query)
+    }
+
+    static func withQuery(_ query: String?, _ response: ServedResponse) -> ServedResponse {
+        var response = response
+        keepQuery(query, in: &response)
+        return response
+    }
+
+    /// A redirect to a folder's slash keeps the request's query (`/docs?x=1` → `/docs/?x=1`).
+    static func keepQuery(_ query: String?, in response: inout ServedResponse) {
+        guard let query, !query.isEmpty, response.status == .movedPermanently, let location = response.headers[.location] else { return }
+        response.headers[.location] = location + "?" + query
+    }
+
+    private func closeAfterLastEnd(context: ChannelHandlerContext) {
+        let channel = context.channel
+        if let lastEnd {
+            lastEnd.whenComplete { _ in channel.close(promise: nil) }
+        } else {
+            channel.close(promise: nil)
+        }
     }
 
     private func write(_ response: ServedResponse, request: HTTPRequestHead, context: ChannelHandlerContext) {
@@ -232,6 +299,9 @@ final class SiteRequestHandler: ChannelInboundHandler {
         let status = HTTPResponseStatus(statusCode: response.status.code, reasonPhrase: response.status.reasonPhrase)
         context.write(wrapOutboundOut(.head(HTTPResponseHead(version: version, status: status, headers: headers))), promise: nil)
         let ended: EventLoopPromise<Void> = context.eventLoop.makePromise()
+        lastEnd = ended.futureResult
+        answering = false
+        if inputClosed { closeAfterLastEnd(context: context) }
         switch response.body {
         case .none:
             context.writeAndFlush(wrapOutboundOut(.end(nil)), promise: ended)

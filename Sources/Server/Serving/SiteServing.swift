@@ -83,7 +83,7 @@ package struct SiteServing: Sendable {
     /// Loads every enabled site's live version (daemon start), so the first visitors do not wait.
     package func warm() async throws {
         for (site, info) in try await table.warm() {
-            _ = try? await prepared(site: site, version: info)
+            _ = try? await prepared(site: site, version: info, lastModified: Self.lastModified(info, site: site, pointer: true))
         }
     }
 
@@ -101,7 +101,7 @@ package struct SiteServing: Sendable {
         case needAlias(String)
         case needSite(String)
         case needVersion(ServingTable.SiteInfo, Int)
-        case needPrepared(ServingTable.SiteInfo, ServingTable.VersionInfo)
+        case needPrepared(ServingTable.SiteInfo, ServingTable.VersionInfo, (text: String, date: Date))
         case needBody(String)
     }
 
@@ -136,8 +136,8 @@ package struct SiteServing: Sendable {
                         return Self.page(.notFound, title: "Nothing deployed", text: "\(site.name) has no such version deployed.")
                     }
                     known.version = version
-                case .needPrepared(let site, let version):
-                    known.prepared = try await prepared(site: site, version: version)
+                case .needPrepared(let site, let version, let lastModified):
+                    known.prepared = try await prepared(site: site, version: version, lastModified: lastModified)
                 case .needBody(let digest):
                     let blobs = artifacts.blobs
                     // Checked against its digest once, as it enters memory; requests served from memory are not
@@ -215,8 +215,10 @@ package struct SiteServing: Sendable {
             return Self.about(site, Self.page(.notFound, title: "Nothing deployed", text: "\(site.name) has no such version deployed."))
         }
         guard let version = known.version ?? table.cachedVersion(number, of: site) else { return .needVersion(site, number) }
-        guard let prepared = known.prepared ?? versions.cached(.init(site: site.id, number: version.number)) else {
-            return .needPrepared(site, version)
+        let lastModified = Self.lastModified(version, site: site, pointer: route.target != .version(number))
+        let key = ServedVersions.Key(site: site.id, number: version.number, stamp: Int64(lastModified.date.timeIntervalSince1970))
+        guard let prepared = known.prepared ?? versions.cached(key) else {
+            return .needPrepared(site, version, lastModified)
         }
         let file: PreparedFile
         let status: HTTPResponse.Status
@@ -257,13 +259,22 @@ package struct SiteServing: Sendable {
     }
 
     /// The version's manifest with every file's response fields prepared, loaded once per version.
-    private func prepared(site: ServingTable.SiteInfo, version: ServingTable.VersionInfo) async throws -> ServedVersion {
-        let key = ServedVersions.Key(site: site.id, number: version.number)
+    /// `Last-Modified` of a version served at `vN--` (its creation), or through the live or preview pointer (no
+    /// older than the pointer's last move).
+    static func lastModified(_ version: ServingTable.VersionInfo, site: ServingTable.SiteInfo, pointer: Bool) -> (text: String, date: Date) {
+        guard pointer, site.updatedAt > version.lastModified.date else { return version.lastModified }
+        return (HTTPDate.format(site.updatedAt), site.updatedAt)
+    }
+
+    private func prepared(
+        site: ServingTable.SiteInfo, version: ServingTable.VersionInfo, lastModified: (text: String, date: Date)
+    ) async throws -> ServedVersion {
+        let key = ServedVersions.Key(site: site.id, number: version.number, stamp: Int64(lastModified.date.timeIntervalSince1970))
         if let cached = versions.cached(key) { return cached }
         let artifacts = artifacts
         let extra = Self.defaultHeaders
         let prepared = try await NIOThreadPool.singleton.runIfActive {
-            ServedVersion(manifest: try artifacts.manifest(version.manifest), lastModified: version.lastModified, extraHeaders: extra)
+            ServedVersion(manifest: try artifacts.manifest(version.manifest), lastModified: lastModified, extraHeaders: extra)
         }
         versions.insert(key, prepared)
         return prepared
@@ -317,6 +328,8 @@ final class ServedVersions: Sendable {
     struct Key: Hashable, Sendable {
         var site: Int64
         var number: Int
+        /// The `Last-Modified` second the files were prepared with.
+        var stamp: Int64
     }
 
     private let entries = Mutex<[Key: ServedVersion]>([:])

@@ -41,7 +41,7 @@ package struct PreparedFile: Sendable {
         var base = HTTPFields()
         base.reserveCapacity(12 + extraHeaders.count)
         base.append(HTTPField(name: .contentType, value: MediaType.forPath(file.path)))
-        base.append(HTTPField(name: .cacheControl, value: StaticResponder.cacheControl(for: file.path)))
+        base.append(HTTPField(name: .cacheControl, value: StaticResponder.cacheControl(for: file.path, digest: file.digest)))
         if file.br != nil || file.gzip != nil { base.append(HTTPField(name: .vary, value: "Accept-Encoding")) }
         if let lastModified = file.lastModified { base.append(HTTPField(name: .lastModified, value: lastModified.text)) }
         for (name, value) in extraHeaders { base.append(HTTPField(name: name, value: value)) }
@@ -180,20 +180,24 @@ package enum StaticResponder {
         return .notFound
     }
 
-    /// `public, max-age=31536000, immutable` for fingerprinted names (`style.5845d51ea1.css`: a hex run of 8 or
-    /// more between dots, so new bytes get a new URL), `no-cache` for HTML, five minutes for the rest.
-    package static func cacheControl(for path: String) -> String {
-        if isFingerprinted(path) { return "public, max-age=31536000, immutable" }
+    /// `public, max-age=31536000, immutable` for fingerprinted names (``isFingerprinted(_:digest:)``: new bytes get a
+    /// new URL), `no-cache` for HTML, five minutes for the rest.
+    package static func cacheControl(for path: String, digest: String) -> String {
+        if isFingerprinted(path, digest: digest) { return "public, max-age=31536000, immutable" }
         if path.hasSuffix(".html") || path.hasSuffix(".htm") { return "no-cache" }
         return "public, max-age=300"
     }
 
-    package static func isFingerprinted(_ path: String) -> Bool {
+    /// A name part of 8+ hex digits that starts the file's own SHA-256 (the compiler names assets
+    /// `style.<first 10 hex of SHA-256>.css`): only then is the URL really tied to the bytes. A name that merely
+    /// looks hashed (`photo.20240101.jpg`) is not trusted for a year.
+    package static func isFingerprinted(_ path: String, digest: String) -> Bool {
         let name = path.split(separator: "/").last ?? Substring(path)
         let parts = name.split(separator: ".", omittingEmptySubsequences: false)
         guard parts.count >= 3 else { return false }
         return parts.dropFirst().dropLast().contains { part in
             part.count >= 8 && part.utf8.allSatisfy { (0x30...0x39).contains($0) || (0x61...0x66).contains($0) }
+                && digest.hasPrefix(part)
         }
     }
 
@@ -201,17 +205,25 @@ package enum StaticResponder {
     /// they are (`identity;q=0` is not honoured: the identity form always exists).
     static func representation(_ file: ServedFile, accept: String?) -> (ContentCoding?, String, Int) {
         guard let accept, file.br != nil || file.gzip != nil else { return (nil, file.digest, file.size) }
-        let (br, gzip) = acceptable(accept)
-        if br, let variant = file.br { return (.br, variant.digest, variant.size) }
-        if gzip, let variant = file.gzip { return (.gzip, variant.digest, variant.size) }
+        let (br, gzip) = qualities(accept)
+        // The client's preference decides; brotli on a tie (it is the smaller).
+        if br > 0, br >= gzip, let variant = file.br { return (.br, variant.digest, variant.size) }
+        if gzip > 0, let variant = file.gzip { return (.gzip, variant.digest, variant.size) }
+        if br > 0, let variant = file.br { return (.br, variant.digest, variant.size) }
         return (nil, file.digest, file.size)
     }
 
     /// Whether `br` and `gzip` are acceptable (q > 0, named or through `*`).
     static func acceptable(_ header: String) -> (br: Bool, gzip: Bool) {
-        var br: Bool?
-        var gzip: Bool?
-        var star: Bool?
+        let (br, gzip) = qualities(header)
+        return (br > 0, gzip > 0)
+    }
+
+    /// The q-values of `br` and `gzip` (named, else through `*`, else 0).
+    static func qualities(_ header: String) -> (br: Double, gzip: Double) {
+        var br: Double?
+        var gzip: Double?
+        var star: Double?
         for item in header.split(separator: ",") {
             let parts = item.split(separator: ";")
             guard let name = parts.first?.trimmingCharacters(in: .whitespaces).lowercased() else { continue }
@@ -220,14 +232,15 @@ package enum StaticResponder {
                 let pair = parameter.split(separator: "=", maxSplits: 1).map { $0.trimmingCharacters(in: .whitespaces) }
                 if pair.count == 2, pair[0].lowercased() == "q" { quality = Double(pair[1]) ?? 0 }
             }
+            let q = quality.isFinite ? min(max(quality, 0), 1) : 0
             switch name {
-            case "br": br = quality > 0
-            case "gzip", "x-gzip": gzip = quality > 0
-            case "*": star = quality > 0
+            case "br": br = q
+            case "gzip", "x-gzip": gzip = q
+            case "*": star = q
             default: break
             }
         }
-        return (br ?? star ?? false, gzip ?? star ?? false)
+        return (br ?? star ?? 0, gzip ?? star ?? 0)
     }
 
     /// `If-None-Match` (weak comparison, `*`) decides when present; otherwise `If-Modified-Since`.
@@ -239,7 +252,9 @@ package enum StaticResponder {
                 return tag == etag || tag == "*"
             }
         }
-        if let since = request.ifModifiedSince, let lastModified = file.lastModified, let date = HTTPDate.parse(since) {
+        if let since = request.ifModifiedSince, let lastModified = file.lastModified, let date = HTTPDate.parse(since),
+            date.timeIntervalSinceNow <= 60  // a date in the future says nothing about what the client has
+        {
             return lastModified.date.timeIntervalSince1970.rounded(.down) <= date.timeIntervalSince1970
         }
         return false
@@ -303,7 +318,9 @@ package enum HTTPDate {
             let year = Int(fields[3])
         else { return nil }
         let clock = fields[4].split(separator: ":").compactMap { Int($0) }
-        guard clock.count == 3 else { return nil }
+        guard clock.count == 3, (1...31).contains(day), (0...23).contains(clock[0]), (0...59).contains(clock[1]),
+            (0...60).contains(clock[2]), (1970...9999).contains(year)
+        else { return nil }
         var parts = tm()
         parts.tm_year = Int32(year - 1900)
         parts.tm_mon = Int32(month)

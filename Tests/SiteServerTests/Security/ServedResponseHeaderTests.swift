@@ -37,18 +37,24 @@ import Testing
             responses.append(("stylesheet", try await client.execute(uri: String(stylesheet), method: .get, headers: [host: "blog.localhost"])))
             responses.append(("redirect", try await client.execute(uri: "/blog", method: .get, headers: [host: "blog.localhost"])))
             responses.append(("site 404", try await client.execute(uri: "/no/such/page/", method: .get, headers: [host: "blog.localhost"])))
-            // Found by the attack run: methods no route answers came back bare.
-            responses.append(("POST", try await client.execute(uri: "/", method: .post, headers: [host: "blog.localhost"])))
-            responses.append(("OPTIONS", try await client.execute(uri: "/x", method: .options, headers: [host: "blog.localhost"])))
             responses.append(("unknown site", try await client.execute(uri: "/", method: .get, headers: [host: "nosuch.localhost"])))
             responses.append(("other host", try await client.execute(uri: "/", method: .get, headers: [host: "example.com"])))
             responses.append(("maintenance", try await client.execute(uri: "/", method: .get, headers: [host: "shut.localhost"])))
             responses.append(("no such version", try await client.execute(uri: "/", method: .get, headers: [host: "v9--blog.localhost"])))
             responses.append(("bad path", try await client.execute(uri: "/a/%2e%2e/b", method: .get, headers: [host: "blog.localhost"])))
-            #expect(responses.map(\.1.status.code) == [200, 304, 200, 200, 301, 404, 405, 405, 404, 404, 503, 404, 400])
+            #expect(responses.map(\.1.status.code) == [200, 304, 200, 200, 301, 404, 404, 404, 503, 404, 400])
             for (what, response) in responses {
                 for (name, value) in Self.expected {
                     #expect(response.headers[HTTPField.Name(name)!] == value, "\(what): \(name)")
+                }
+            }
+            // Found by the attack run: methods no route answers came back bare (they end the connection now, so
+            // they go on their own).
+            for method in ["POST", "OPTIONS", "DELETE"] {
+                let raw = try await client.raw("\(method) / HTTP/1.1\r\nHost: blog.localhost\r\n\r\n")
+                #expect(raw.hasPrefix("HTTP/1.1 405"), "\(method)")
+                for (name, value) in Self.expected {
+                    #expect(raw.contains("\(name): \(value)\r\n"), "\(method): \(name)")
                 }
             }
         }
