@@ -16,8 +16,6 @@ package final class BodyCache: Sendable {
         var entries: [String: Entry] = [:]
         var bytes = 0
         var clock: UInt64 = 0
-        var hits = 0
-        var misses = 0
     }
 
     package let capacity: Int
@@ -25,14 +23,13 @@ package final class BodyCache: Sendable {
 
     package init(capacity: Int) { self.capacity = capacity }
 
-    /// The bytes of `digest` if they are in memory (counted as a hit; a nil is not counted: the caller loads).
+    /// The bytes of `digest` if they are in memory (nil: the caller loads them).
     package func cached(_ digest: String) -> ByteBuffer? {
         state.withLock { state -> ByteBuffer? in
             state.clock &+= 1
             guard var entry = state.entries[digest] else { return nil }
             entry.used = state.clock
             state.entries[digest] = entry
-            state.hits += 1
             return entry.buffer
         }
     }
@@ -41,10 +38,9 @@ package final class BodyCache: Sendable {
     package func body(_ digest: String, load: @escaping @Sendable () throws -> Data) async throws -> ByteBuffer {
         if let hit = state.withLock({ state -> ByteBuffer? in
             state.clock &+= 1
-            guard var entry = state.entries[digest] else { state.misses += 1; return nil }
+            guard var entry = state.entries[digest] else { return nil }
             entry.used = state.clock
             state.entries[digest] = entry
-            state.hits += 1
             return entry.buffer
         }) {
             return hit
@@ -79,9 +75,5 @@ package final class BodyCache: Sendable {
             state.entries[digest] = nil
             state.bytes -= entry.buffer.readableBytes
         }
-    }
-
-    package var statistics: (entries: Int, bytes: Int, hits: Int, misses: Int) {
-        state.withLock { ($0.entries.count, $0.bytes, $0.hits, $0.misses) }
     }
 }

@@ -204,11 +204,7 @@ final class SiteRequestHandler: ChannelInboundHandler {
         let hosts = head.headers["host"]
         if hosts.count > 1 || (hosts.isEmpty && head.version.major == 1 && head.version.minor >= 1 && !head.uri.hasPrefix("http")) {
             // RFC 9112: exactly one Host in HTTP/1.1 (an absolute-form target carries its own).
-            var headers = HTTPFields()
-            headers[.contentLength] = "0"
-            var closing = head
-            closing.headers.replaceOrAdd(name: "connection", value: "close")
-            write(ServedResponse(status: .badRequest, headers: headers, body: .none), request: closing, context: context)
+            refuse(.badRequest, extra: [], head: head, context: context)
             return
         }
         let (host, path, query) = Self.target(head)

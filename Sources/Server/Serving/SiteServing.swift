@@ -21,7 +21,7 @@ package struct ServedResponse: Sendable {
     /// All fields, or (with `prepared`) those added to the prepared file's.
     package var headers: HTTPFields
     package var body: Body
-    /// The served file's prepared fields, when the response is a file (see ``allHeaders``).
+    /// The served file's prepared fields, when the response is a file (written before `headers`).
     package var prepared: PreparedFile?
     /// The site the request named (metrics and access logs), nil when it named none.
     package var site: String?
@@ -33,7 +33,6 @@ package struct ServedResponse: Sendable {
         self.prepared = prepared
     }
 
-    package var allHeaders: HTTPFields { prepared.map { $0.base + headers } ?? headers }
 }
 
 /// Serves deployed sites by `Host` from their versions' output manifests.

@@ -110,10 +110,6 @@ package struct StaticReply: Sendable {
 /// single `Range` requests (206, 416; `If-Range`), `Accept-Encoding` negotiation over stored brotli and gzip
 /// variants with `Vary`, and the caching policy (fingerprinted assets immutable for a year, HTML revalidated).
 package enum StaticResponder {
-    package static func reply(to request: StaticRequest, file: ServedFile, status: HTTPResponse.Status = .ok) -> StaticReply {
-        reply(to: request, prepared: PreparedFile(file), status: status)
-    }
-
     package static func reply(to request: StaticRequest, prepared: PreparedFile, status: HTTPResponse.Status = .ok) -> StaticReply {
         let file = prepared.file
         var headers = HTTPFields()
