@@ -6,6 +6,8 @@ public struct DaemonStatus: Codable, Sendable {
     public var pid: Int32
     public var apiAddress: String
     public var serveAddress: String
+    /// The site server's HTTPS address (`--serve-tls`), if any.
+    public var serveTlsAddress: String?
     public var workers: Int
     public var queueDepth: Int
     public var runningJobs: Int
@@ -14,8 +16,9 @@ public struct DaemonStatus: Codable, Sendable {
     public var agent: String?
     public init(
         version: String, pid: Int32, apiAddress: String, serveAddress: String, workers: Int, queueDepth: Int,
-        runningJobs: Int, startedAt: Date, agent: String? = nil
+        runningJobs: Int, startedAt: Date, agent: String? = nil, serveTlsAddress: String? = nil
     ) {
+        self.serveTlsAddress = serveTlsAddress
         self.agent = agent
         self.version = version
         self.pid = pid

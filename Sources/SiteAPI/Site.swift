@@ -118,11 +118,35 @@ public struct SiteAlias: Codable, Sendable, Equatable {
     public var domain: String
     public var site: String
     public var createdAt: Date
+    /// The HTTPS certificate the site server has for the domain, or where obtaining one stands (nil: the daemon
+    /// serves no HTTPS).
+    public var certificate: CertificateStatus?
 
-    public init(domain: String, site: String, createdAt: Date) {
+    public init(domain: String, site: String, createdAt: Date, certificate: CertificateStatus? = nil) {
         self.domain = domain
         self.site = site
         self.createdAt = createdAt
+        self.certificate = certificate
+    }
+}
+
+/// A domain's certificate on the site server's HTTPS listener.
+public struct CertificateStatus: Codable, Sendable, Equatable {
+    /// `valid` (served), `pending` (being obtained over ACME), `failed` (the last attempt's error is in `error`;
+    /// retried later) or `none` (no certificate and no ACME).
+    public var state: String
+    /// `file` (the operator's, in the data dir's tls/ folder) or `acme`.
+    public var source: String?
+    public var notAfter: Date?
+    public var issuer: String?
+    public var error: String?
+
+    public init(state: String, source: String? = nil, notAfter: Date? = nil, issuer: String? = nil, error: String? = nil) {
+        self.state = state
+        self.source = source
+        self.notAfter = notAfter
+        self.issuer = issuer
+        self.error = error
     }
 }
 

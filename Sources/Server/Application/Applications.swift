@@ -94,7 +94,8 @@ extension DaemonComponents {
         return DaemonStatus(
             version: SitectlVersion.current, pid: getpid(), apiAddress: runtime.apiAddress,
             serveAddress: runtime.serveAddress, workers: configuration.workers, queueDepth: counts.queued,
-            runningJobs: counts.running, startedAt: runtime.startedAt, agent: configuration.agents.defaultConfiguration.kind.rawValue)
+            runningJobs: counts.running, startedAt: runtime.startedAt, agent: configuration.agents.defaultConfiguration.kind.rawValue,
+            serveTlsAddress: runtime.serveTlsAddress)
     }
 
     /// The API application on the configured listen address (with TLS when configured), with WebSocket upgrades
@@ -173,12 +174,16 @@ extension DaemonComponents {
     }
 
     /// The site server (``SiteHTTPServer``): deployed sites by `Host`.
-    package func siteServer(logger: Logger) -> SiteHTTPServer {
+    package func siteServer(logger: Logger) throws -> SiteHTTPServer {
         let runtime = runtime
         let serving = serving
+        var tls: SiteTLS?
+        if let address = configuration.serveTLS, let certificates {
+            tls = try SiteTLS(host: address.host, port: address.port, store: certificates, challenges: challenges) { runtime.serveTLSBound($0) }
+        }
         return SiteHTTPServer(
             serving: serving, host: configuration.serveHost, port: configuration.servePort, settings: configuration.servingConnections,
-            threads: configuration.serveThreads, metrics: servingMetrics, accessLog: accessLog, logger: logger
+            threads: configuration.serveThreads, metrics: servingMetrics, accessLog: accessLog, tls: tls, logger: logger
         ) { address in
             runtime.serveBound(address)
             Task { try? await serving.warm() }

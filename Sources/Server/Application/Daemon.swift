@@ -6,6 +6,17 @@ import UnixSignals
 /// Runs the daemon until SIGTERM/SIGINT: recovery, the API and serving servers, and the worker pool, in one
 /// `ServiceGroup` with graceful shutdown.
 package enum Daemon {
+    /// Certificates for the HTTPS listener: the operator's files re-read every minute, ACME for custom domains.
+    static func tlsService(_ components: DaemonComponents, logger: Logger) -> [ServiceGroupConfiguration.ServiceConfiguration] {
+        guard let store = components.certificates else { return [] }
+        let aliases = components.aliases
+        let service = TLSService(
+            store: store, challenges: components.challenges, settings: components.configuration.acme, logger: logger,
+            now: components.configuration.now, domains: { try await aliases.allDomains() })
+        components.events.onDomainChange { _ in service.poke() }
+        return [.init(service: service)]
+    }
+
     package static func run(components: DaemonComponents, logger: Logger) async throws {
         let configuration = components.configuration
         for path in configuration.socketPaths {
@@ -39,12 +50,12 @@ package enum Daemon {
             configuration: .init(
                 services: [
                     .init(service: api),
-                    .init(service: components.siteServer(logger: logger)),
+                    .init(service: try components.siteServer(logger: logger)),
                     .init(service: workers),
                     .init(service: BlobCollectorService(
                         collector: BlobCollector(db: components.db, artifacts: components.artifacts, now: configuration.now),
                         interval: .seconds(600), logger: logger)),
-                ] + operatorChannel + (configuration.scrubInterval.map { interval in
+                ] + operatorChannel + tlsService(components, logger: logger) + (configuration.scrubInterval.map { interval in
                     [.init(service: StoreScrubService(
                         audit: StoreAudit(db: components.db, artifacts: components.artifacts), interval: interval, logger: logger,
                         onDamage: { [bodies = components.serving.bodies] digests in bodies.remove(digests) }))]

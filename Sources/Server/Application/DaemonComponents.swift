@@ -24,6 +24,9 @@ package struct DaemonComponents: Sendable {
     package let runner: JobRunner
     package let serving: SiteServing
     package let aliases: SiteAliasService
+    /// The site server's certificates (nil without `--serve-tls`) and the ACME challenge answers it gives.
+    package let certificates: CertificateStore?
+    package let challenges = ACMEChallenges()
     package let servingMetrics = ServingMetrics()
     package let accessLog: AccessLog?
     package let runtime: RuntimeState
@@ -117,7 +120,18 @@ package struct DaemonComponents: Sendable {
         let table = serving.table
         events.onSiteChange { table.invalidate(site: $0) }
         events.onDomainChange { table.invalidate(domain: $0) }
-        aliases = SiteAliasService(db: db, sites: sites, events: events, domain: configuration.domain, now: now)
+        if configuration.serveTLS != nil {
+            let store = CertificateStore(directory: configuration.tlsDirectory)
+            if !inMemory {
+                try fm.createDirectory(at: configuration.tlsDirectory, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
+            }
+            store.reload()
+            certificates = store
+        } else {
+            certificates = nil
+        }
+        aliases = SiteAliasService(
+            db: db, sites: sites, events: events, domain: configuration.domain, certificates: certificates, acme: configuration.acme != nil, now: now)
         accessLog = inMemory || configuration.accessLogFormat == .off
             ? nil : AccessLog(folder: configuration.logsDirectory.appendingPathComponent("access"), format: configuration.accessLogFormat)
         runtime = RuntimeState()

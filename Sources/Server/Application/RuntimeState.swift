@@ -7,6 +7,7 @@ package final class RuntimeState: Sendable {
         var apiAddress = ""
         var operatorAddress = ""
         var serveAddress = ""
+        var serveTlsAddress: String?
         var apiReady = false
         var serveReady = false
         var recovered = false
@@ -49,6 +50,8 @@ package final class RuntimeState: Sendable {
     package func operatorBound(_ address: String) { state.withLock { $0.operatorAddress = address } }
     package var operatorAddress: String { state.withLock { $0.operatorAddress } }
     package func serveBound(_ address: String) { state.withLock { $0.serveAddress = address; $0.serveReady = true } }
+    package func serveTLSBound(_ address: String) { state.withLock { $0.serveTlsAddress = address } }
+    package var serveTlsAddress: String? { state.withLock { $0.serveTlsAddress } }
     package func recoveryDone() { state.withLock { $0.recovered = true } }
 
     package var isReady: Bool { state.withLock { $0.apiReady && $0.serveReady && $0.recovered } }

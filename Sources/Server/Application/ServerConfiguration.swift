@@ -63,6 +63,11 @@ package struct ServerConfiguration: Sendable {
     package var accessLogFormat: AccessLogFormat = .combined
     /// Event loops of the site server (`--serve-threads`; default: the CPUs this process may run on).
     package var serveThreads: Int?
+    /// The site server's HTTPS address (`--serve-tls`); certificates come from DATA/tls and ACME.
+    package var serveTLS: (host: String, port: Int)?
+    /// The ACME server that issues certificates for custom domains (`--acme-directory`; needs `serveTLS`).
+    package var acme: ACMESettings?
+    package var tlsDirectory: URL { dataDirectory.appendingPathComponent("tls") }
     package var apiConnections: ConnectionSettings = {
         var settings = ConnectionSettings()
         settings.idleTimeoutSeconds = 60

@@ -4,7 +4,9 @@ import HTTPTypes
 package import Logging
 package import NIOCore
 import NIOHTTP1
+import NIOHTTP2
 package import NIOPosix
+package import NIOSSL
 package import ServiceLifecycle
 
 /// The site server: HTTP/1.1 straight on SwiftNIO, answering from memory on the event loop.
@@ -27,12 +29,15 @@ package struct SiteHTTPServer: Service {
     /// the API's, so a busy API never delays a page and the other way round.
     let group: MultiThreadedEventLoopGroup
     let observers: ServingObservers
+    /// The HTTPS listener (`--serve-tls`), with the plain listener's ACME answers and redirects.
+    let tls: SiteTLS?
 
     package init(
         serving: SiteServing, host: String, port: Int, settings: ConnectionSettings, threads: Int? = nil,
-        metrics: ServingMetrics = ServingMetrics(), accessLog: AccessLog? = nil, logger: Logger,
+        metrics: ServingMetrics = ServingMetrics(), accessLog: AccessLog? = nil, tls: SiteTLS? = nil, logger: Logger,
         onBound: @escaping @Sendable (String) -> Void
     ) {
+        self.tls = tls
         self.observers = ServingObservers(metrics: metrics, accessLog: accessLog)
         self.serving = serving
         self.host = host
@@ -65,6 +70,7 @@ package struct SiteHTTPServer: Service {
         let deadline = TimeAmount.seconds(settings.idleTimeoutSeconds)
         let serving = serving
         let observers = observers
+        let front = tls?.front
         return try await ServerBootstrap(group: group)
             .serverChannelOption(.backlog, value: 1024)
             .serverChannelOption(.socketOption(.so_reuseaddr), value: 1)
@@ -80,10 +86,63 @@ package struct SiteHTTPServer: Service {
                     try operations.addHandler(ConnectionGuard(counter: counter, deadline: deadline))
                     try operations.configureHTTPServerPipeline(withPipeliningAssistance: true, withErrorHandling: true)
                     try operations.addHandler(IdleStateHandler(allTimeout: deadline))
-                    try operations.addHandler(SiteRequestHandler(serving: serving, observers: observers))
+                    try operations.addHandler(SiteRequestHandler(serving: serving, observers: observers, front: front))
                 }
             }
             .bind(host: host, port: port)
+            .get()
+    }
+
+    /// Binds the HTTPS listener: TLS with the certificate SNI names (``CertificateStore``), then HTTP/2 or
+    /// HTTP/1.1 as ALPN settles, both ending in ``SiteRequestHandler``.
+    package func bindTLS(_ tls: SiteTLS) async throws -> any Channel {
+        let counter = ConnectionCounter(limit: settings.maxPerClient)
+        let open = OpenConnections()
+        let maxConnections = settings.maxConnections
+        let deadline = TimeAmount.seconds(settings.idleTimeoutSeconds)
+        let serving = serving
+        let observers = observers
+        let context = tls.context
+        return try await ServerBootstrap(group: group)
+            .serverChannelOption(.backlog, value: 1024)
+            .serverChannelOption(.socketOption(.so_reuseaddr), value: 1)
+            .childChannelOption(.socketOption(.tcp_nodelay), value: 1)
+            .childChannelInitializer { channel in
+                guard open.admit(limit: maxConnections) else { return channel.close() }
+                channel.closeFuture.whenComplete { _ in open.release() }
+                return channel.eventLoop.makeCompletedFuture {
+                    let operations = channel.pipeline.syncOperations
+                    try operations.addHandler(NIOSSLServerHandler(context: context))
+                    // Behind TLS the guard sees plain bytes: the handshake and the first request head (or HTTP/2's
+                    // preface) must arrive within the deadline.
+                    try operations.addHandler(ConnectionGuard(counter: counter, deadline: deadline))
+                }.flatMap {
+                    channel.configureHTTP2SecureUpgrade(
+                        h2ChannelConfigurator: { channel in
+                            channel.eventLoop.makeCompletedFuture {
+                                try channel.pipeline.syncOperations.addHandler(IdleStateHandler(allTimeout: deadline))
+                                try channel.pipeline.syncOperations.addHandler(CloseWhenIdle())
+                            }.flatMap {
+                                channel.configureHTTP2Pipeline(mode: .server) { stream in
+                                    stream.eventLoop.makeCompletedFuture {
+                                        try stream.pipeline.syncOperations.addHandler(HTTP2FramePayloadToHTTP1ServerCodec())
+                                        try stream.pipeline.syncOperations.addHandler(
+                                            SiteRequestHandler(serving: serving, observers: observers, front: nil, sendfile: false))
+                                    }
+                                }.map { _ in }
+                            }
+                        },
+                        http1ChannelConfigurator: { channel in
+                            channel.eventLoop.makeCompletedFuture {
+                                let operations = channel.pipeline.syncOperations
+                                try operations.configureHTTPServerPipeline(withPipeliningAssistance: true, withErrorHandling: true)
+                                try operations.addHandler(IdleStateHandler(allTimeout: deadline))
+                                try operations.addHandler(SiteRequestHandler(serving: serving, observers: observers, front: nil, sendfile: false))
+                            }
+                        })
+                }
+            }
+            .bind(host: tls.host, port: tls.port)
             .get()
     }
 
@@ -95,6 +154,20 @@ package struct SiteHTTPServer: Service {
 
     package func run() async throws {
         let channel = try await bind()
+        var boundTLS: (any Channel)?
+        if let tls {
+            do {
+                let bound = try await bindTLS(tls)
+                tls.front.httpsPort.store(bound.localAddress?.port ?? tls.port, ordering: .relaxed)
+                tls.onBound("\(tls.host):\(bound.localAddress?.port ?? tls.port)")
+                logger.info("serving sites over HTTPS", metadata: ["address": .string("\(tls.host):\(bound.localAddress?.port ?? tls.port)")])
+                boundTLS = bound
+            } catch {
+                try? await channel.close()
+                throw error
+            }
+        }
+        let tlsChannel = boundTLS
         onBound("\(host):\(channel.localAddress?.port ?? port)")
         logger.info("serving sites", metadata: ["address": .string("\(host):\(channel.localAddress?.port ?? port)")])
         // Stops accepting on graceful shutdown; connections in flight finish their response (keep-alive ones close
@@ -103,8 +176,10 @@ package struct SiteHTTPServer: Service {
             if let accessLog = observers.accessLog { tasks.addTask { await accessLog.run() } }
             try await withGracefulShutdownHandler {
                 try await channel.closeFuture.get()
+                try await tlsChannel?.closeFuture.get()
             } onGracefulShutdown: {
                 channel.close(promise: nil)
+                tlsChannel?.close(promise: nil)
             }
             tasks.cancelAll()
         }
@@ -134,9 +209,16 @@ final class SiteRequestHandler: ChannelInboundHandler {
     private var started: NIODeadline = .now()
     private lazy var remote: String = "-"
 
-    init(serving: SiteServing, observers: ServingObservers) {
+    /// ACME answers and redirects to HTTPS (plain listener, with `--serve-tls`).
+    private let front: HTTPSFront?
+    /// Large files go out with sendfile (plain HTTP/1 only: TLS and HTTP/2 need the bytes).
+    private let sendfile: Bool
+
+    init(serving: SiteServing, observers: ServingObservers, front: HTTPSFront? = nil, sendfile: Bool = true) {
         self.serving = serving
         self.observers = observers
+        self.front = front
+        self.sendfile = sendfile
     }
 
     func channelActive(context: ChannelHandlerContext) {
@@ -208,6 +290,10 @@ final class SiteRequestHandler: ChannelInboundHandler {
             return
         }
         let (host, path, query) = Self.target(head)
+        if let front, let answer = front.answer(host: host, path: path, query: query) {
+            write(answer, request: head, context: context)
+            return
+        }
         let request = StaticRequest(
             isHead: head.method == .HEAD, acceptEncoding: head.headers.first(name: "accept-encoding"),
             range: head.headers.first(name: "range"), ifRange: head.headers.first(name: "if-range"),
@@ -287,7 +373,9 @@ final class SiteRequestHandler: ChannelInboundHandler {
             SiteServing.addDefaultHeaders(&fields)
             headers = HTTPHeaders(fields.map { ($0.name.rawName, $0.value) })
         }
-        if !keepAlive {
+        if version.major >= 2 {
+            // HTTP/2 has no connection-specific fields; a stream ends on its own.
+        } else if !keepAlive {
             headers.replaceOrAdd(name: "connection", value: "close")
         } else if version.major == 1, version.minor == 0 {
             headers.replaceOrAdd(name: "connection", value: "keep-alive")
@@ -304,6 +392,32 @@ final class SiteRequestHandler: ChannelInboundHandler {
         case .buffer(let buffer):
             context.write(wrapOutboundOut(.body(.byteBuffer(buffer))), promise: nil)
             context.writeAndFlush(wrapOutboundOut(.end(nil)), promise: ended)
+        case .file(let path, let range) where !sendfile:
+            // Over TLS or HTTP/2: read in chunks on NIO's thread pool, each written before the next is read.
+            let channel = context.channel
+            let fileIO = NonBlockingFileIO(threadPool: .singleton)
+            fileIO.openFile(_deprecatedPath: path, eventLoop: context.eventLoop).whenComplete { result in
+                switch result {
+                case .success(let (handle, _)):
+                    fileIO.readChunked(
+                        fileHandle: handle, fromOffset: Int64(range.lowerBound), byteCount: range.count, chunkSize: 256 << 10,
+                        allocator: channel.allocator, eventLoop: channel.eventLoop
+                    ) { chunk in
+                        channel.writeAndFlush(HTTPServerResponsePart.body(.byteBuffer(chunk)))
+                    }.whenComplete { read in
+                        try? handle.close()
+                        switch read {
+                        case .success: channel.writeAndFlush(HTTPServerResponsePart.end(nil), promise: ended)
+                        case .failure:
+                            ended.fail(ChannelError.ioOnClosedChannel)
+                            channel.close(promise: nil)
+                        }
+                    }
+                case .failure:
+                    ended.fail(ChannelError.ioOnClosedChannel)
+                    channel.close(promise: nil)
+                }
+            }
         case .file(let path, let range):
             // sendfile from the blob file, opened on NIO's thread pool; the pipelining handler holds the next
             // request until this one has ended.
@@ -345,6 +459,72 @@ extension SiteRequestHandler {
             version: "HTTP/\(request.version.major).\(request.version.minor)", status: Int(response.status.code), bytes: bytes,
             referer: request.headers.first(name: "referer"), userAgent: request.headers.first(name: "user-agent"),
             nanoseconds: elapsed, time: Date()))
+    }
+}
+
+/// The HTTPS side of the site server (`daemon start --serve-tls ADDR`).
+package struct SiteTLS: Sendable {
+    package let host: String
+    package let port: Int
+    package let context: NIOSSLContext
+    package let front: HTTPSFront
+    let onBound: @Sendable (String) -> Void
+
+    package init(host: String, port: Int, store: CertificateStore, challenges: ACMEChallenges, onBound: @escaping @Sendable (String) -> Void) throws {
+        self.host = host
+        self.port = port
+        self.context = try store.serverContext()
+        self.front = HTTPSFront(store: store, challenges: challenges, httpsPort: port)
+        self.onBound = onBound
+    }
+}
+
+/// What the plain listener answers before the sites when HTTPS is on: ACME's HTTP-01 challenges, and a redirect
+/// to HTTPS for every host that has a certificate.
+package final class HTTPSFront: Sendable {
+    let store: CertificateStore
+    let challenges: ACMEChallenges
+    /// The HTTPS listener's port (known once bound; 443 is left out of redirects).
+    let httpsPort: Atomic<Int>
+
+    init(store: CertificateStore, challenges: ACMEChallenges, httpsPort: Int) {
+        self.store = store
+        self.challenges = challenges
+        self.httpsPort = Atomic(httpsPort)
+    }
+
+    static let challengePrefix = "/.well-known/acme-challenge/"
+
+    func answer(host: String?, path: String, query: String?) -> ServedResponse? {
+        if path.hasPrefix(Self.challengePrefix) {
+            let token = String(path.dropFirst(Self.challengePrefix.count))
+            guard let answer = challenges.answer(token) else { return nil }
+            var headers = HTTPFields()
+            headers[.contentType] = "application/octet-stream"
+            headers[.contentLength] = String(answer.utf8.count)
+            headers[.cacheControl] = "no-store"
+            return ServedResponse(status: .ok, headers: headers, body: .buffer(ByteBuffer(string: answer)))
+        }
+        guard let host, store.certificate(for: host) != nil else { return nil }
+        let name = CertificateStore.canonical(host)
+        // Only names a host may be: what is redirected to is the certificate's, never arbitrary text.
+        guard name.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "-" || $0 == ".") }) else { return nil }
+        let port = httpsPort.load(ordering: .relaxed)
+        var location = "https://" + name + (port == 443 ? "" : ":\(port)") + path
+        if let query, !query.isEmpty { location += "?" + query }
+        var headers = HTTPFields()
+        headers[.location] = location
+        headers[.contentLength] = "0"
+        headers[.cacheControl] = "no-cache"
+        return ServedResponse(status: .permanentRedirect, headers: headers, body: .none)
+    }
+}
+
+/// Closes an HTTP/2 connection that saw no traffic for the idle timeout.
+final class CloseWhenIdle: ChannelInboundHandler {
+    typealias InboundIn = NIOAny
+    func userInboundEventTriggered(context: ChannelHandlerContext, event: Any) {
+        if event is IdleStateHandler.IdleStateEvent { context.close(promise: nil) } else { context.fireUserInboundEventTriggered(event) }
     }
 }
 

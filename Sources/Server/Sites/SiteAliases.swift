@@ -13,8 +13,16 @@ package struct SiteAliasService: Sendable {
     let domain: String
     let perSite: Int
     let now: @Sendable () -> Date
+    /// The HTTPS listener's certificates (nil: no `--serve-tls`), and whether ACME obtains them.
+    let certificates: CertificateStore?
+    let acme: Bool
 
-    package init(db: any DatabaseWriter, sites: SiteService, events: EventBus, domain: String, perSite: Int = 20, now: @escaping @Sendable () -> Date) {
+    package init(
+        db: any DatabaseWriter, sites: SiteService, events: EventBus, domain: String, perSite: Int = 20,
+        certificates: CertificateStore? = nil, acme: Bool = false, now: @escaping @Sendable () -> Date
+    ) {
+        self.certificates = certificates
+        self.acme = acme
         self.db = db
         self.sites = sites
         self.events = events
@@ -25,10 +33,22 @@ package struct SiteAliasService: Sendable {
 
     package func list(site name: String, for user: UserRecord) async throws -> [SiteAlias] {
         let site = try await sites.site(named: name, for: user)
-        return try await db.read { db in
+        let rows: [(String, Date)] = try await db.read { db in
             try Row.fetchAll(db, sql: "SELECT domain, created_at FROM site_aliases WHERE site_id = ? ORDER BY domain", arguments: [site.id])
-                .map { SiteAlias(domain: $0["domain"], site: site.name, createdAt: $0["created_at"]) }
+                .map { ($0["domain"], $0["created_at"]) }
         }
+        return rows.map { SiteAlias(domain: $0.0, site: site.name, createdAt: $0.1, certificate: certificate($0.0)) }
+    }
+
+    /// Every custom domain of every site (ACME keeps a certificate for each).
+    package func allDomains() async throws -> [String] {
+        try await db.read { db in try String.fetchAll(db, sql: "SELECT domain FROM site_aliases ORDER BY domain") }
+    }
+
+    /// The domain's certificate on the HTTPS listener, or where obtaining one stands.
+    func certificate(_ domain: String) -> CertificateStatus? {
+        guard let certificates else { return nil }
+        return certificates.status(for: domain) ?? CertificateStatus(state: acme ? "pending" : "none")
     }
 
     package func add(_ text: String, site name: String, for user: UserRecord) async throws -> SiteAlias {
@@ -64,7 +84,9 @@ package struct SiteAliasService: Sendable {
             return SiteAlias(domain: domainName, site: site.name, createdAt: at)
         }
         events.domainChanged(domainName)
-        return alias
+        var answer = alias
+        answer.certificate = certificate(domainName)
+        return answer
     }
 
     package func remove(_ text: String, site name: String, for user: UserRecord) async throws {

@@ -10,7 +10,7 @@ import HTTPTypes
 /// out of the data dir.
 package enum DataDirectoryPermissions {
     /// Relative to the data dir; "" is the data dir itself.
-    static let directories = ["", "logs", "blobs", "work"]
+    static let directories = ["", "logs", "blobs", "work", "tls"]
     static let files = ["sitectl.db", "sitectl.db-wal", "sitectl.db-shm", "sitectl.db-journal", "secret.key", "agents.yaml"]
 
     /// Sets the data dir and its folders to 0700 and its files (and everything in `logs/`) to 0600.

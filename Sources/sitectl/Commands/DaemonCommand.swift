@@ -115,6 +115,24 @@ struct DaemonCommand: AsyncParsableCommand {
         @Option(help: "Threads (event loops) of the site server (default: the CPUs the daemon may run on).")
         var serveThreads: Int?
 
+        @Option(help: "Also serve sites over HTTPS (and HTTP/2) at HOST:PORT, with the certificates in DATA/tls and from ACME; plain HTTP then redirects every host that has one.")
+        var serveTls: String?
+
+        @Option(help: "ACME directory URL that issues certificates for custom domains over HTTP-01 (needs --serve-tls, and --serve on port 80 as the CA sees it).")
+        var acmeDirectory: String?
+
+        @Option(help: "Contact e-mail for the ACME account.")
+        var acmeEmail: String?
+
+        @Option(help: "PEM file of extra roots to trust for the ACME server's own HTTPS (a private or test CA).")
+        var acmeCaCert: String?
+
+        @Option(help: "Renew ACME certificates this many days before they expire (or at a third of their lifetime left, if sooner).")
+        var acmeRenewDays = 30
+
+        @Option(help: .hidden)
+        var acmeCheckSeconds = 3600
+
         @Option(help: "Site server access logs in DATA/logs/access/SITE.log: combined, json or off (rotated at 64 MB, 5 kept).")
         var accessLog = "combined"
 
@@ -205,6 +223,42 @@ struct DaemonCommand: AsyncParsableCommand {
                 throw ClientError("--serve-threads must be between 1 and 256.", hint: "sitectl daemon start --serve-threads 2", exitCode: ClientError.Exit.usage)
             }
             settings.serveThreads = serveThreads
+            if let serveTls {
+                guard let (host, port) = DaemonSettings.hostPort(serveTls) else {
+                    throw ClientError("--serve-tls must be HOST:PORT, not '\(serveTls)'.", hint: "sitectl daemon start --serve-tls 0.0.0.0:443",
+                        exitCode: ClientError.Exit.usage)
+                }
+                settings.serveTLS = (host, port)
+            }
+            if let acmeDirectory {
+                guard settings.serveTLS != nil else {
+                    throw ClientError("--acme-directory needs --serve-tls: certificates are for the HTTPS listener.",
+                        hint: "sitectl daemon start --serve 0.0.0.0:80 --serve-tls 0.0.0.0:443 --acme-directory https://acme-v02.api.letsencrypt.org/directory",
+                        exitCode: ClientError.Exit.usage)
+                }
+                guard let url = URL(string: acmeDirectory), url.scheme == "https" || url.scheme == "http", url.host != nil else {
+                    throw ClientError("--acme-directory must be an http(s) URL, not '\(acmeDirectory)'.",
+                        hint: "--acme-directory https://acme-v02.api.letsencrypt.org/directory", exitCode: ClientError.Exit.usage)
+                }
+                if let acmeEmail, !acmeEmail.contains("@") || acmeEmail.contains(" ") {
+                    throw ClientError("--acme-email must be an e-mail address, not '\(acmeEmail)'.", exitCode: ClientError.Exit.usage)
+                }
+                if let acmeCaCert, !FileManager.default.isReadableFile(atPath: acmeCaCert) {
+                    throw ClientError("--acme-ca-cert \(acmeCaCert) cannot be read.", hint: "Give a PEM file of CA certificates.",
+                        exitCode: ClientError.Exit.usage)
+                }
+                guard (1...365).contains(acmeRenewDays), (1...86400).contains(acmeCheckSeconds) else {
+                    throw ClientError("--acme-renew-days must be between 1 and 365.", exitCode: ClientError.Exit.usage)
+                }
+                var acme = ACMESettings(
+                    directoryURL: acmeDirectory, email: acmeEmail,
+                    trustRoots: acmeCaCert.map { URL(fileURLWithPath: $0).standardizedFileURL.path })
+                acme.renewBefore = Double(acmeRenewDays) * 86400
+                acme.checkInterval = .seconds(acmeCheckSeconds)
+                settings.acme = acme
+            } else if acmeEmail != nil || acmeCaCert != nil {
+                throw ClientError("--acme-email and --acme-ca-cert go with --acme-directory.", exitCode: ClientError.Exit.usage)
+            }
             guard let format = AccessLogFormat(rawValue: accessLog) else {
                 throw ClientError("--access-log must be combined, json or off, not '\(accessLog)'.",
                     hint: "sitectl daemon start --access-log json", exitCode: ClientError.Exit.usage)
@@ -384,7 +438,7 @@ struct DaemonCommand: AsyncParsableCommand {
                     ["FIELD", "VALUE"],
                     [
                         ["version", status.version], ["pid", String(status.pid)], ["api", status.apiAddress],
-                        ["serve", status.serveAddress], ["workers", String(status.workers)], ["agent", status.agent ?? "-"],
+                        ["serve", status.serveAddress], ["serve tls", status.serveTlsAddress ?? "-"], ["workers", String(status.workers)], ["agent", status.agent ?? "-"],
                         ["queue depth", String(status.queueDepth)], ["running jobs", String(status.runningJobs)],
                         ["started", APIJSON.formatDate(status.startedAt)],
                     ])

@@ -186,13 +186,32 @@ struct SitesCommand: AsyncParsableCommand {
             abstract: "Custom domains that serve a site's live version.",
             discussion: """
                 A domain serves one site: the daemon's site server answers requests whose Host is the domain with the \
-                site's live version. Point the domain's DNS at the daemon's machine; see docs/usage.md.
+                site's live version. Point the domain's DNS at the daemon's machine; see docs/usage.md. With \
+                --serve-tls, the HTTPS column shows the domain's certificate: a file in the data dir's tls/ folder, or \
+                one obtained over ACME (--acme-directory); see docs/serving.md.
                 """,
             subcommands: [AliasList.self, AliasAdd.self, AliasRemove.self], defaultSubcommand: AliasList.self)
     }
 
     static func aliasTable(_ aliases: [SiteAlias]) {
-        Output.table(["DOMAIN", "SITE", "ADDED"], aliases.map { [$0.domain, $0.site, Output.time($0.createdAt)] })
+        // HTTPS only when the daemon serves it (--serve-tls): what certificate the domain has, or why not.
+        if aliases.contains(where: { $0.certificate != nil }) {
+            Output.table(["DOMAIN", "SITE", "ADDED", "HTTPS"], aliases.map { [$0.domain, $0.site, Output.time($0.createdAt), httpsCell($0.certificate)] })
+        } else {
+            Output.table(["DOMAIN", "SITE", "ADDED"], aliases.map { [$0.domain, $0.site, Output.time($0.createdAt)] })
+        }
+    }
+
+    static func httpsCell(_ status: CertificateStatus?) -> String {
+        guard let status else { return "-" }
+        switch status.state {
+        case "valid":
+            let until = status.notAfter.map { String(APIJSON.formatDate($0).prefix(10)) } ?? "?"
+            return "until \(until) (\(status.source == "acme" ? "ACME" : "file"))"
+        case "pending": return "obtaining (ACME)"
+        case "failed": return Output.cell("failed: " + (status.error ?? "?"), width: 70)
+        default: return "no certificate"
+        }
     }
 
     struct AliasList: AsyncParsableCommand {

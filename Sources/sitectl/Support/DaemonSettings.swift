@@ -29,6 +29,8 @@ struct DaemonSettings {
     var maxImportBytes = ServerConfiguration.defaultMaxImportBytes
     var serveCacheBytes = 256 << 20
     var serveThreads: Int?
+    var serveTLS: (host: String, port: Int)?
+    var acme: ACMESettings?
     var accessLogFormat = AccessLogFormat.combined
     var shutdownTimeoutSeconds = 20
     /// Seconds between scrubs of the blob store; nil: never.
@@ -174,6 +176,8 @@ struct DaemonSettings {
         configuration.maxImportBytes = maxImportBytes
         configuration.serveCacheBytes = serveCacheBytes
         configuration.serveThreads = serveThreads
+        configuration.serveTLS = serveTLS
+        configuration.acme = acme
         configuration.accessLogFormat = accessLogFormat
         configuration.shutdownTimeout = .seconds(shutdownTimeoutSeconds)
         configuration.scrubInterval = scrubIntervalSeconds.map { .milliseconds(Int($0 * 1000)) }
@@ -240,7 +244,7 @@ struct DaemonSettings {
             try await Self.waitUntilReady(client: client, timeout: timeout, pid: pid, logFile: stderrPath)
             let status = try await client.status()
             if !quiet {
-                Terminal.err("Daemon ready (pid \(status.pid)): API \(status.apiAddress), sites on http://\(status.serveAddress)")
+                Terminal.err("Daemon ready (pid \(status.pid)): API \(status.apiAddress), sites on http://\(status.serveAddress)" + (status.serveTlsAddress.map { " and https://\($0)" } ?? ""))
             }
         } else if !quiet {
             Terminal.err("Daemon starting (pid \(pid)). Check with: sitectl daemon status --wait")
