@@ -211,7 +211,7 @@ _sitectl_daemon_start() {
     repeating_flags=(--verbose -v)
     non_repeating_flags=(--json --quiet -q --yes -y --no-input --no-headers --foreground --insecure-listen --wait --browser-checks --no-browser-checks --version -h --help)
     repeating_options=()
-    non_repeating_options=(--context -c -H --host --output -o --config-dir --color --data-dir --listen --tls-cert --tls-key --serve --serve-cache-mb --serve-threads --access-log --workers --timeout --agent-config --compile-cpu-seconds --compile-memory-mb --quota-sites --quota-versions --quota-mb --quota-requests-per-hour --max-import-mb --shutdown-timeout --scrub-interval)
+    non_repeating_options=(--context -c -H --host --output -o --config-dir --color --data-dir --listen --tls-cert --tls-key --serve --serve-cache-mb --serve-threads --serve-tls --acme-directory --acme-email --acme-ca-cert --acme-renew-days --access-log --workers --timeout --agent-config --compile-cpu-seconds --compile-memory-mb --quota-sites --quota-versions --quota-mb --quota-requests-per-hour --max-import-mb --shutdown-timeout --scrub-interval)
     __sitectl_offer_flags_options 0
 
     # Offer option value completions
@@ -253,6 +253,21 @@ _sitectl_daemon_start() {
         return
         ;;
     '--serve-threads')
+        return
+        ;;
+    '--serve-tls')
+        return
+        ;;
+    '--acme-directory')
+        return
+        ;;
+    '--acme-email')
+        return
+        ;;
+    '--acme-ca-cert')
+        return
+        ;;
+    '--acme-renew-days')
         return
         ;;
     '--access-log')

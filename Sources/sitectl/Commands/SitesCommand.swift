@@ -188,7 +188,7 @@ struct SitesCommand: AsyncParsableCommand {
                 A domain serves one site: the daemon's site server answers requests whose Host is the domain with the \
                 site's live version. Point the domain's DNS at the daemon's machine; see docs/usage.md. With \
                 --serve-tls, the HTTPS column shows the domain's certificate: a file in the data dir's tls/ folder, or \
-                one obtained over ACME (--acme-directory); see docs/serving.md.
+                one obtained over ACME (--acme-directory); see docs/usage.md.
                 """,
             subcommands: [AliasList.self, AliasAdd.self, AliasRemove.self], defaultSubcommand: AliasList.self)
     }
