@@ -84,7 +84,7 @@ package struct SiteHTTPServer: Service {
                 return channel.eventLoop.makeCompletedFuture {
                     let operations = channel.pipeline.syncOperations
                     try operations.addHandler(ConnectionGuard(counter: counter, deadline: deadline))
-                    try operations.configureHTTPServerPipeline(withPipeliningAssistance: true, withErrorHandling: true)
+                    try operations.addHandler(ByteToMessageHandler(HTTPRequestDecoder(leftOverBytesStrategy: .dropBytes)))
                     try operations.addHandler(IdleStateHandler(allTimeout: deadline))
                     try operations.addHandler(SiteRequestHandler(serving: serving, observers: observers, front: front))
                 }
@@ -127,7 +127,7 @@ package struct SiteHTTPServer: Service {
                                     stream.eventLoop.makeCompletedFuture {
                                         try stream.pipeline.syncOperations.addHandler(HTTP2FramePayloadToHTTP1ServerCodec())
                                         try stream.pipeline.syncOperations.addHandler(
-                                            SiteRequestHandler(serving: serving, observers: observers, front: nil, sendfile: false))
+                                            SiteRequestHandler(serving: serving, observers: observers, front: nil, sendfile: false, mode: .parts))
                                     }
                                 }.map { _ in }
                             }
@@ -135,7 +135,7 @@ package struct SiteHTTPServer: Service {
                         http1ChannelConfigurator: { channel in
                             channel.eventLoop.makeCompletedFuture {
                                 let operations = channel.pipeline.syncOperations
-                                try operations.configureHTTPServerPipeline(withPipeliningAssistance: true, withErrorHandling: true)
+                                try operations.addHandler(ByteToMessageHandler(HTTPRequestDecoder(leftOverBytesStrategy: .dropBytes)))
                                 try operations.addHandler(IdleStateHandler(allTimeout: deadline))
                                 try operations.addHandler(SiteRequestHandler(serving: serving, observers: observers, front: nil, sendfile: false))
                             }
@@ -189,15 +189,29 @@ package struct SiteHTTPServer: Service {
 
 /// One connection's requests: GET and HEAD are served, anything else is 405; bodies sent with a GET are
 /// discarded. Responses keep the connection open unless the client asked to close it.
-final class SiteRequestHandler: ChannelInboundHandler {
+///
+/// Over HTTP/1 (plain or TLS) the handler sits right behind NIO's request decoder and writes responses as bytes:
+/// a full 200 of a prepared file is its prepared header block plus a status line, with no header encoding per
+/// request. It keeps pipelined requests in order itself: while an answer is being loaded, later request parts wait
+/// here and reading stops. Under HTTP/2 (one request per stream) it writes response parts to NIO's HTTP/2 codec.
+final class SiteRequestHandler: ChannelDuplexHandler {
     typealias InboundIn = HTTPServerRequestPart
+    typealias OutboundIn = NIOAny
     typealias OutboundOut = HTTPServerResponsePart
+
+    /// How responses are written: bytes (HTTP/1) or response parts (HTTP/2 streams).
+    enum Mode { case http1, parts }
 
     private let serving: SiteServing
     private let observers: ServingObservers
+    private let mode: Mode
     private var head: HTTPRequestHead?
     /// A request is being answered (from its end until its response is handed to the channel).
     private var answering = false
+    /// Request parts that arrived while an answer was loading, in order.
+    private var waiting = CircularBuffer<HTTPServerRequestPart>()
+    /// A read was asked for while requests were waiting: done once they are answered.
+    private var readHeld = false
     /// The last response's end, written or not yet.
     private var lastEnd: EventLoopFuture<Void>?
     /// The client closed its side: close ours once the answers are out.
@@ -205,6 +219,8 @@ final class SiteRequestHandler: ChannelInboundHandler {
     /// Bytes of the current request's body (discarded; past `maxBody` the connection ends with a 413).
     private var bodyBytes = 0
     private var refused = false
+    /// Something was written on this connection (a parse error then only closes it).
+    private var wroteAny = false
     static let maxBody = 64 << 10
     private var started: NIODeadline = .now()
     private lazy var remote: String = "-"
@@ -214,11 +230,12 @@ final class SiteRequestHandler: ChannelInboundHandler {
     /// Large files go out with sendfile (plain HTTP/1 only: TLS and HTTP/2 need the bytes).
     private let sendfile: Bool
 
-    init(serving: SiteServing, observers: ServingObservers, front: HTTPSFront? = nil, sendfile: Bool = true) {
+    init(serving: SiteServing, observers: ServingObservers, front: HTTPSFront? = nil, sendfile: Bool = true, mode: Mode = .http1) {
         self.serving = serving
         self.observers = observers
         self.front = front
         self.sendfile = sendfile
+        self.mode = mode
     }
 
     func channelActive(context: ChannelHandlerContext) {
@@ -231,8 +248,31 @@ final class SiteRequestHandler: ChannelInboundHandler {
     }
 
     func channelRead(context: ChannelHandlerContext, data: NIOAny) {
-        switch unwrapInboundIn(data) {
+        let part = unwrapInboundIn(data)
+        if answering || !waiting.isEmpty {
+            waiting.append(part)
+            return
+        }
+        process(part, context: context)
+    }
+
+    /// Holds reads while requests wait for an answer (the client's pipelined requests stay in its socket).
+    func read(context: ChannelHandlerContext) {
+        if answering || !waiting.isEmpty {
+            readHeld = true
+        } else {
+            context.read()
+        }
+    }
+
+    func write(context: ChannelHandlerContext, data: NIOAny, promise: EventLoopPromise<Void>?) {
+        context.write(data, promise: promise)
+    }
+
+    private func process(_ part: HTTPServerRequestPart, context: ChannelHandlerContext) {
+        switch part {
         case .head(let head):
+            guard !refused else { return }
             self.head = head
             started = .now()
             bodyBytes = 0
@@ -253,9 +293,34 @@ final class SiteRequestHandler: ChannelInboundHandler {
         }
     }
 
-    /// A request that does not parse has had its 400 from NIO's protocol error handler; the connection ends here.
+    /// Goes on with the requests that waited for the last answer.
+    private func resume(context: ChannelHandlerContext) {
+        while !answering, let part = waiting.popFirst() {
+            process(part, context: context)
+        }
+        guard !answering, waiting.isEmpty else { return }
+        if inputClosed { closeAfterLastEnd(context: context) }
+        if readHeld {
+            readHeld = false
+            context.read()
+        }
+    }
+
+    /// A request the HTTP/1 decoder cannot parse: 400 (unless an answer already went out on this connection, as
+    /// RFC 9112 allows) and the connection ends.
     func errorCaught(context: ChannelHandlerContext, error: any Error) {
-        context.close(promise: nil)
+        guard mode == .http1, error is HTTPParserError, !wroteAny, !answering, !refused else {
+            context.close(promise: nil)
+            return
+        }
+        refused = true
+        var headers = HTTPFields()
+        headers[.contentType] = "text/plain; charset=utf-8"
+        let text = "The request could not be parsed as HTTP/1.1.\n"
+        headers[.contentLength] = String(text.utf8.count)
+        let request = HTTPRequestHead(version: .http1_1, method: .GET, uri: "-", headers: ["connection": "close"])
+        answering = true
+        write(ServedResponse(status: .badRequest, headers: headers, body: .buffer(ByteBuffer(string: text))), request: request, context: context)
     }
 
     func userInboundEventTriggered(context: ChannelHandlerContext, event: Any) {
@@ -263,7 +328,7 @@ final class SiteRequestHandler: ChannelInboundHandler {
             context.close(promise: nil)
         } else if let event = event as? ChannelEvent, event == .inputClosed {
             inputClosed = true
-            if !answering { closeAfterLastEnd(context: context) }
+            if !answering, waiting.isEmpty { closeAfterLastEnd(context: context) }
         } else {
             context.fireUserInboundEventTriggered(event)
         }
@@ -278,6 +343,7 @@ final class SiteRequestHandler: ChannelInboundHandler {
         var closing = head
         closing.headers.replaceOrAdd(name: "connection", value: "close")
         answering = true
+        waiting.removeAll()
         write(ServedResponse(status: status, headers: headers, body: .none), request: closing, context: context)
     }
 
@@ -303,8 +369,8 @@ final class SiteRequestHandler: ChannelInboundHandler {
             write(response, request: head, context: context)
             return
         }
-        // A miss: load on a task, write back on the loop. The pipelining handler holds later requests until this
-        // response has ended, so answers stay in order.
+        // A miss: load on a task, write back on the loop. Later requests wait in `waiting` until this response
+        // is written, so answers stay in order.
         let serving = serving
         let loopBound = NIOLoopBound((self, context), eventLoop: context.eventLoop)
         Task {
@@ -312,6 +378,7 @@ final class SiteRequestHandler: ChannelInboundHandler {
             loopBound.eventLoop.execute {
                 let (handler, context) = loopBound.value
                 handler.write(response, request: head, context: context)
+                handler.resume(context: context)
             }
         }
     }
@@ -359,13 +426,65 @@ final class SiteRequestHandler: ChannelInboundHandler {
     }
 
     private func write(_ response: ServedResponse, request: HTTPRequestHead, context: ChannelHandlerContext) {
-        let version = request.version
         let keepAlive = request.isKeepAlive
         observe(response, request: request)
+        answering = false
         guard context.channel.isActive else { return }
+        wroteAny = true
+        let ended: EventLoopPromise<Void> = context.eventLoop.makePromise()
+        lastEnd = ended.futureResult
+        switch mode {
+        case .http1: writeHTTP1(response, request: request, keepAlive: keepAlive, ended: ended, context: context)
+        case .parts: writeParts(response, request: request, ended: ended, context: context)
+        }
+        if inputClosed, waiting.isEmpty { closeAfterLastEnd(context: context) }
+        if !keepAlive {
+            let channel = context.channel
+            ended.futureResult.whenComplete { _ in channel.close(promise: nil) }
+        }
+    }
+
+    /// The status line and header block as bytes, then the body: one write for small bodies.
+    private func writeHTTP1(
+        _ response: ServedResponse, request: HTTPRequestHead, keepAlive: Bool, ended: EventLoopPromise<Void>, context: ChannelHandlerContext
+    ) {
+        let version = request.version
+        var head = context.channel.allocator.buffer(capacity: 128 + (response.block?.readableBytes ?? 512))
+        Self.writeStatusLine(response.status, http10: version.major == 1 && version.minor == 0, into: &head)
+        if let block = response.block {
+            head.writeImmutableBuffer(block)
+        } else if let prepared = response.prepared {
+            head.writeImmutableBuffer(prepared.baseBlock)
+            for field in response.headers { PreparedFile.writeLine(field.name.rawName, field.value, into: &head) }
+        } else {
+            var fields = response.headers
+            SiteServing.addDefaultHeaders(&fields)
+            for field in fields { PreparedFile.writeLine(field.name.rawName, field.value, into: &head) }
+        }
+        if !keepAlive {
+            head.writeStaticString("Connection: close\r\n")
+        } else if version.major == 1, version.minor == 0 {
+            head.writeStaticString("Connection: keep-alive\r\n")
+        }
+        head.writeStaticString("\r\n")
+        switch response.body {
+        case .none:
+            context.writeAndFlush(NIOAny(head), promise: ended)
+        case .buffer(let buffer) where buffer.readableBytes <= 16 << 10:
+            head.writeImmutableBuffer(buffer)
+            context.writeAndFlush(NIOAny(head), promise: ended)
+        case .buffer(let buffer):
+            context.write(NIOAny(head), promise: nil)
+            context.writeAndFlush(NIOAny(buffer), promise: ended)
+        case .file(let path, let range):
+            context.write(NIOAny(head), promise: nil)
+            sendFile(path: path, range: range, wrap: { NIOAny($0) }, endPart: false, ended: ended, context: context)
+        }
+    }
+
+    private func writeParts(_ response: ServedResponse, request: HTTPRequestHead, ended: EventLoopPromise<Void>, context: ChannelHandlerContext) {
         var headers: HTTPHeaders
         if let prepared = response.prepared {
-            // The file's fields were checked once when its version was prepared; only this request's are added.
             headers = HTTPHeaders(prepared.baseHTTP1)
             for field in response.headers { headers.add(name: field.name.rawName, value: field.value) }
         } else {
@@ -373,72 +492,77 @@ final class SiteRequestHandler: ChannelInboundHandler {
             SiteServing.addDefaultHeaders(&fields)
             headers = HTTPHeaders(fields.map { ($0.name.rawName, $0.value) })
         }
-        if version.major >= 2 {
-            // HTTP/2 has no connection-specific fields; a stream ends on its own.
-        } else if !keepAlive {
-            headers.replaceOrAdd(name: "connection", value: "close")
-        } else if version.major == 1, version.minor == 0 {
-            headers.replaceOrAdd(name: "connection", value: "keep-alive")
-        }
         let status = HTTPResponseStatus(statusCode: response.status.code, reasonPhrase: response.status.reasonPhrase)
-        context.write(wrapOutboundOut(.head(HTTPResponseHead(version: version, status: status, headers: headers))), promise: nil)
-        let ended: EventLoopPromise<Void> = context.eventLoop.makePromise()
-        lastEnd = ended.futureResult
-        answering = false
-        if inputClosed { closeAfterLastEnd(context: context) }
+        context.write(wrapOutboundOut(.head(HTTPResponseHead(version: request.version, status: status, headers: headers))), promise: nil)
         switch response.body {
         case .none:
             context.writeAndFlush(wrapOutboundOut(.end(nil)), promise: ended)
         case .buffer(let buffer):
             context.write(wrapOutboundOut(.body(.byteBuffer(buffer))), promise: nil)
             context.writeAndFlush(wrapOutboundOut(.end(nil)), promise: ended)
-        case .file(let path, let range) where !sendfile:
-            // Over TLS or HTTP/2: read in chunks on NIO's thread pool, each written before the next is read.
-            let channel = context.channel
-            let fileIO = NonBlockingFileIO(threadPool: .singleton)
-            fileIO.openFile(_deprecatedPath: path, eventLoop: context.eventLoop).whenComplete { result in
-                switch result {
-                case .success(let (handle, _)):
-                    fileIO.readChunked(
-                        fileHandle: handle, fromOffset: Int64(range.lowerBound), byteCount: range.count, chunkSize: 256 << 10,
-                        allocator: channel.allocator, eventLoop: channel.eventLoop
-                    ) { chunk in
-                        channel.writeAndFlush(HTTPServerResponsePart.body(.byteBuffer(chunk)))
-                    }.whenComplete { read in
-                        try? handle.close()
-                        switch read {
-                        case .success: channel.writeAndFlush(HTTPServerResponsePart.end(nil), promise: ended)
-                        case .failure:
-                            ended.fail(ChannelError.ioOnClosedChannel)
-                            channel.close(promise: nil)
-                        }
-                    }
-                case .failure:
-                    ended.fail(ChannelError.ioOnClosedChannel)
-                    channel.close(promise: nil)
-                }
-            }
         case .file(let path, let range):
-            // sendfile from the blob file, opened on NIO's thread pool; the pipelining handler holds the next
-            // request until this one has ended.
-            let channel = context.channel
-            NonBlockingFileIO(threadPool: .singleton).openFile(_deprecatedPath: path, eventLoop: context.eventLoop).whenComplete { result in
-                switch result {
-                case .success(let (handle, _)):
-                    let region = FileRegion(fileHandle: handle, readerIndex: range.lowerBound, endIndex: range.upperBound + 1)
-                    channel.write(HTTPServerResponsePart.body(.fileRegion(region)), promise: nil)
-                    channel.writeAndFlush(HTTPServerResponsePart.end(nil), promise: ended)
-                    ended.futureResult.whenComplete { _ in try? handle.close() }
-                case .failure:
-                    ended.fail(ChannelError.ioOnClosedChannel)
-                    channel.close(promise: nil)
-                }
+            sendFile(path: path, range: range, wrap: { NIOAny(HTTPServerResponsePart.body(.byteBuffer($0))) },
+                endPart: true, ended: ended, context: context)
+        }
+    }
+
+    /// A large file: sendfile from the blob file on plain HTTP/1, else read in chunks on NIO's thread pool, each
+    /// written before the next is read. The file is opened off the loop; later requests wait until it has ended.
+    private func sendFile(
+        path: String, range: ClosedRange<Int>, wrap: @escaping @Sendable (ByteBuffer) -> NIOAny, endPart: Bool,
+        ended: EventLoopPromise<Void>, context: ChannelHandlerContext
+    ) {
+        let channel = context.channel
+        let fileIO = NonBlockingFileIO(threadPool: .singleton)
+        let sendfile = self.sendfile && mode == .http1
+        let finish: @Sendable () -> Void = {
+            if endPart {
+                channel.writeAndFlush(HTTPServerResponsePart.end(nil), promise: ended)
+            } else {
+                channel.writeAndFlush(ByteBuffer(), promise: ended)
             }
         }
-        if !keepAlive {
-            let channel = context.channel
-            ended.futureResult.whenComplete { _ in channel.close(promise: nil) }
+        fileIO.openFile(_deprecatedPath: path, eventLoop: context.eventLoop).whenComplete { result in
+            switch result {
+            case .success(let (handle, _)):
+                if sendfile {
+                    let region = FileRegion(fileHandle: handle, readerIndex: range.lowerBound, endIndex: range.upperBound + 1)
+                    channel.write(IOData.fileRegion(region), promise: nil)
+                    finish()
+                    ended.futureResult.whenComplete { _ in try? handle.close() }
+                    return
+                }
+                fileIO.readChunked(
+                    fileHandle: handle, fromOffset: Int64(range.lowerBound), byteCount: range.count, chunkSize: 256 << 10,
+                    allocator: channel.allocator, eventLoop: channel.eventLoop
+                ) { chunk in
+                    channel.writeAndFlush(wrap(chunk))
+                }.whenComplete { read in
+                    try? handle.close()
+                    switch read {
+                    case .success: finish()
+                    case .failure:
+                        ended.fail(ChannelError.ioOnClosedChannel)
+                        channel.close(promise: nil)
+                    }
+                }
+            case .failure:
+                ended.fail(ChannelError.ioOnClosedChannel)
+                channel.close(promise: nil)
+            }
         }
+    }
+
+    static func writeStatusLine(_ status: HTTPResponse.Status, http10: Bool, into buffer: inout ByteBuffer) {
+        if !http10, status.code == 200 {
+            buffer.writeStaticString("HTTP/1.1 200 OK\r\n")
+            return
+        }
+        buffer.writeStaticString(http10 ? "HTTP/1.0 " : "HTTP/1.1 ")
+        buffer.writeString(String(status.code))
+        buffer.writeStaticString(" ")
+        buffer.writeString(status.reasonPhrase)
+        buffer.writeStaticString("\r\n")
     }
 }
 

@@ -25,12 +25,15 @@ package struct ServedResponse: Sendable {
     package var prepared: PreparedFile?
     /// The site the request named (metrics and access logs), nil when it named none.
     package var site: String?
+    /// The whole HTTP/1 header block, prepared (a full 200 of a prepared file); nil: built from the fields.
+    package var block: ByteBuffer?
 
-    package init(status: HTTPResponse.Status, headers: HTTPFields, body: Body, prepared: PreparedFile? = nil) {
+    package init(status: HTTPResponse.Status, headers: HTTPFields, body: Body, prepared: PreparedFile? = nil, block: ByteBuffer? = nil) {
         self.status = status
         self.headers = headers
         self.body = body
         self.prepared = prepared
+        self.block = block
     }
 
 }
@@ -236,10 +239,13 @@ package struct SiteServing: Sendable {
             return Self.about(site, Self.page(.badRequest, title: "Bad request", text: "That path is not valid."))
         }
         let reply = StaticResponder.reply(to: request, prepared: file, status: status)
-        guard let body = reply.body else { return Self.about(site, ServedResponse(status: reply.status, headers: reply.added, body: .none, prepared: file)) }
+        guard let body = reply.body else {
+            return Self.about(site, ServedResponse(status: reply.status, headers: reply.added, body: .none, prepared: file, block: reply.block))
+        }
         if body.size > streamThreshold, let local = artifacts.blobs.localPath(body.digest) {
             return Self.about(site, ServedResponse(
-                status: reply.status, headers: reply.added, body: .file(path: local, range: body.range ?? 0...(body.size - 1)), prepared: file))
+                status: reply.status, headers: reply.added, body: .file(path: local, range: body.range ?? 0...(body.size - 1)), prepared: file,
+                block: reply.block))
         }
         let buffer: ByteBuffer
         if let loaded = known.body, loaded.digest == body.digest {
@@ -254,7 +260,7 @@ package struct SiteServing: Sendable {
         }
         var sent = buffer
         if let range = body.range, let slice = buffer.getSlice(at: buffer.readerIndex + range.lowerBound, length: range.count) { sent = slice }
-        return Self.about(site, ServedResponse(status: reply.status, headers: reply.added, body: .buffer(sent), prepared: file))
+        return Self.about(site, ServedResponse(status: reply.status, headers: reply.added, body: .buffer(sent), prepared: file, block: reply.block))
     }
 
     /// The version's manifest with every file's response fields prepared, loaded once per version.

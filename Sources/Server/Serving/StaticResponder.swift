@@ -35,6 +35,11 @@ package struct PreparedFile: Sendable {
     let identityTag: String
     let brTag: String
     let gzipTag: String
+    /// `base` as HTTP/1 header lines (`Name: value\r\n`), for responses other than a full 200.
+    package let baseBlock: ByteBuffer
+    /// The whole header block of a full 200 per representation (`base`, ETag, Content-Encoding, Accept-Ranges,
+    /// Content-Length): the site server's hot path writes it as it is.
+    let okBlocks: [ByteBuffer?]
 
     package init(_ file: ServedFile, extraHeaders: [(HTTPField.Name, String)] = []) {
         self.file = file
@@ -51,6 +56,39 @@ package struct PreparedFile: Sendable {
         identityTag = "\"" + tag + "\""
         brTag = "\"" + tag + "-br\""
         gzipTag = "\"" + tag + "-gzip\""
+        var block = ByteBuffer()
+        for field in base { Self.writeLine(field.name.rawName, field.value, into: &block) }
+        baseBlock = block
+        var blocks: [ByteBuffer?] = []
+        for (coding, tag, size) in [(ContentCoding?.none, identityTag, Optional(file.size)), (.br, brTag, file.br?.size), (.gzip, gzipTag, file.gzip?.size)] {
+            guard let size else {
+                blocks.append(nil)
+                continue
+            }
+            var ok = block
+            Self.writeLine(HTTPField.Name.eTag.rawName, tag, into: &ok)
+            if let coding { Self.writeLine(HTTPField.Name.contentEncoding.rawName, coding.rawValue, into: &ok) }
+            Self.writeLine(HTTPField.Name.acceptRanges.rawName, "bytes", into: &ok)
+            Self.writeLine(HTTPField.Name.contentLength.rawName, String(size), into: &ok)
+            blocks.append(ok)
+        }
+        okBlocks = blocks
+    }
+
+    static func writeLine(_ name: String, _ value: String, into buffer: inout ByteBuffer) {
+        buffer.writeString(name)
+        buffer.writeStaticString(": ")
+        buffer.writeString(value)
+        buffer.writeStaticString("\r\n")
+    }
+
+    /// The header block of a full 200 in `coding`.
+    func okBlock(_ coding: ContentCoding?) -> ByteBuffer? {
+        switch coding {
+        case nil: okBlocks[0]
+        case .br: okBlocks[1]
+        case .gzip: okBlocks[2]
+        }
     }
 
     func etag(_ coding: ContentCoding?) -> String {
@@ -101,6 +139,8 @@ package struct StaticReply: Sendable {
     package var added: HTTPFields
     /// The representation's blob and the bytes of it to send; nil for 304, 416 and HEAD.
     package var body: (digest: String, size: Int, range: ClosedRange<Int>?)?
+    /// For a full 200: the prepared header block that equals `base` + `added`.
+    package var block: ByteBuffer?
 
     package var headers: HTTPFields { prepared.base + added }
 }
@@ -148,7 +188,8 @@ package enum StaticResponder {
             }
         }
         headers.append(HTTPField(name: .contentLength, value: String(size)))
-        return StaticReply(status: .ok, prepared: prepared, added: headers, body: isHead ? nil : (digest, size, nil))
+        return StaticReply(
+            status: .ok, prepared: prepared, added: headers, body: isHead ? nil : (digest, size, nil), block: prepared.okBlock(coding))
     }
 
     /// Where a URL path leads in a file tree (a manifest, a build in memory): the daemon's site server, the
