@@ -67,6 +67,49 @@ import Testing
         #expect(head.contains("content-length: \(plain.utf8.count)"))
     }
 
+    @Test func aSitesHeaderRulesChangeWhatItsFilesAreServedWith() throws {
+        let harness = try Harness()
+        defer { harness.cleanUp() }
+        let site = harness.work.appendingPathComponent("framed")
+        let fm = FileManager.default
+        try fm.createDirectory(at: site.appendingPathComponent("content"), withIntermediateDirectories: true)
+        try fm.createDirectory(at: site.appendingPathComponent("static/downloads"), withIntermediateDirectories: true)
+        try "name: framed\ntitle: Framed\ntheme: starter\n".write(to: site.appendingPathComponent("site.yaml"), atomically: true, encoding: .utf8)
+        try "---\ntitle: Home\n---\nHello.\n".write(to: site.appendingPathComponent("content/index.md"), atomically: true, encoding: .utf8)
+        try "data\n".write(to: site.appendingPathComponent("static/downloads/a.txt"), atomically: true, encoding: .utf8)
+        try """
+            /*
+              Content-Security-Policy: frame-ancestors 'self' https://shop.example.com
+              ! X-Frame-Options
+            /downloads/*
+              Cache-Control: public, max-age=3600
+              Content-Type: application/octet-stream
+
+            """.write(to: site.appendingPathComponent("static/_headers"), atomically: true, encoding: .utf8)
+        try harness.startDaemon()
+        try harness.login("ann@example.test")
+        let created = try harness.run(["sites", "create", "framed", "--from", site.path])
+        #expect(created.status == 0, "\(created.stderr)")
+        func headers(_ path: String) throws -> String {
+            try Harness.exec("/usr/bin/curl", ["-sS", "-D", "-", "-o", "/dev/null", "-H", "Host: framed.localhost",
+                "http://127.0.0.1:\(harness.port)\(path)"], environment: harness.environment).stdout.lowercased()
+        }
+        let home = try headers("/")
+        #expect(home.contains("content-security-policy: frame-ancestors 'self' https://shop.example.com"), "\(home)")
+        #expect(!home.contains("x-frame-options"))
+        #expect(home.contains("x-content-type-options: nosniff"), "defaults not named stay")
+        let download = try headers("/downloads/a.txt")
+        #expect(download.contains("cache-control: public, max-age=3600") && !download.contains("max-age=300"), "\(download)")
+        #expect(download.contains("content-type: application/octet-stream"))
+        // The rules file itself is not served.
+        #expect(try harness.get("framed.localhost", "/_headers").stdout.hasSuffix("\n404"))
+        // A rules file that does not parse stops the build, with its line.
+        try "/*\n  Content-Length: 1\n".write(to: site.appendingPathComponent("static/_headers"), atomically: true, encoding: .utf8)
+        let refused = try harness.run(["build", site.path, "--out", harness.work.appendingPathComponent("out").path])
+        #expect(refused.status != 0)
+        #expect(refused.stderr.contains("static/_headers:2"), "\(refused.stderr)")
+    }
+
     @Test func requestsAreLoggedPerSiteAndCountedInMetrics() throws {
         let harness = try Harness()
         defer { harness.cleanUp() }

@@ -1,6 +1,7 @@
 package import HTTPTypes
 import Foundation
 import SiteAPI
+import SiteCompiler
 package import GRDB
 
 package import NIOCore
@@ -279,7 +280,9 @@ package struct SiteServing: Sendable {
         let artifacts = artifacts
         let extra = Self.defaultHeaders
         let prepared = try await NIOThreadPool.singleton.runIfActive {
-            ServedVersion(manifest: try artifacts.manifest(version.manifest), lastModified: lastModified, extraHeaders: extra)
+            let manifest = try artifacts.manifest(version.manifest)
+            return ServedVersion(
+                manifest: manifest, lastModified: lastModified, extraHeaders: extra, rules: Self.headerRules(manifest, artifacts: artifacts))
         }
         versions.insert(key, prepared)
         return prepared
@@ -313,17 +316,42 @@ package struct SiteServing: Sendable {
     }
 }
 
+extension SiteServing {
+    /// The version's `_headers` (the theme's and the site's header rules), if it has one that parses.
+    static func headerRules(_ manifest: Manifest, artifacts: ArtifactStore) -> HeaderRules? {
+        guard let entry = manifest.entries.first(where: { $0.path == HeaderRules.fileName }), entry.size <= 1 << 20,
+            let data = try? artifacts.blobs.get(entry.digest)
+        else { return nil }
+        do {
+            return try HeaderRules.parse(String(decoding: data, as: UTF8.self))
+        } catch {
+            Logger(label: "sitectl.serving").warning("a version's _headers does not parse; it is ignored", metadata: ["error": .string("\(error)")])
+            return nil
+        }
+    }
+}
+
 /// A version's files by output path, each with its response fields prepared (``PreparedFile``).
 final class ServedVersion: Sendable {
     let files: [String: PreparedFile]
 
-    init(manifest: Manifest, lastModified: (text: String, date: Date), extraHeaders: [(HTTPField.Name, String)]) {
+    init(manifest: Manifest, lastModified: (text: String, date: Date), extraHeaders: [(HTTPField.Name, String)], rules: HeaderRules? = nil) {
         var files: [String: PreparedFile] = [:]
         files.reserveCapacity(manifest.entries.count)
         for entry in manifest.entries where files[entry.path] == nil {
-            files[entry.path] = PreparedFile(ServedFile(entry: entry, lastModified: lastModified), extraHeaders: extraHeaders)
+            // The rules file is read here, never served.
+            if entry.path == HeaderRules.fileName { continue }
+            let changes = rules.map { $0.headers(for: Self.urlPaths(entry.path)) }
+            files[entry.path] = PreparedFile(ServedFile(entry: entry, lastModified: lastModified), extraHeaders: extraHeaders, changes: changes)
         }
         self.files = files
+    }
+
+    /// The URL paths a file answers: `/blog/index.html` also as `/blog/`.
+    static func urlPaths(_ path: String) -> [String] {
+        if path == "index.html" { return ["/", "/index.html"] }
+        if path.hasSuffix("/index.html") { return ["/" + path.dropLast("index.html".count), "/" + path] }
+        return ["/" + path]
     }
 }
 

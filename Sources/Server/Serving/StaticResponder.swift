@@ -41,7 +41,12 @@ package struct PreparedFile: Sendable {
     /// Content-Length): the site server's hot path writes it as it is.
     let okBlocks: [ByteBuffer?]
 
-    package init(_ file: ServedFile, extraHeaders: [(HTTPField.Name, String)] = []) {
+    /// - Parameter changes: the version's header rules for this file (``HeaderRules``): set (replacing the
+    ///   server's value) and removed.
+    package init(
+        _ file: ServedFile, extraHeaders: [(HTTPField.Name, String)] = [],
+        changes: (set: [(name: String, value: String)], removed: Set<String>)? = nil
+    ) {
         self.file = file
         var base = HTTPFields()
         base.reserveCapacity(12 + extraHeaders.count)
@@ -50,6 +55,10 @@ package struct PreparedFile: Sendable {
         if file.br != nil || file.gzip != nil { base.append(HTTPField(name: .vary, value: "Accept-Encoding")) }
         if let lastModified = file.lastModified { base.append(HTTPField(name: .lastModified, value: lastModified.text)) }
         for (name, value) in extraHeaders { base.append(HTTPField(name: name, value: value)) }
+        if let changes {
+            for name in changes.removed { if let field = HTTPField.Name(name) { base[field] = nil } }
+            for (name, value) in changes.set { if let field = HTTPField.Name(name) { base[field] = value } }
+        }
         self.base = base
         self.baseHTTP1 = base.map { ($0.name.rawName, $0.value) }
         let tag = String(file.digest.prefix(32))

@@ -115,6 +115,7 @@ package struct SiteCompiler: Sendable {
         // Files kept from the last build are not in `output` but are generated all the same.
         diagnostics += writeAliases(model: model, into: &output, kept: rendered.kept)
         diagnostics += copyStatic(source, into: &output, generated: ["robots.txt", "404.html"], kept: rendered.kept)
+        diagnostics += writeHeaderRules(source, theme: theme, into: &output)
         if output["robots.txt"] == nil { output.setText("robots.txt", RobotsFile.text(model: model)) }
 
         timer.mark("feeds+search")
@@ -223,6 +224,25 @@ package struct SiteCompiler: Sendable {
             }
         }
         return diagnostics
+    }
+
+    /// The output's `_headers`: the theme's rules (theme.yaml `headers:`), then the site's (`static/_headers`),
+    /// so the site's win. The site server applies them; a file that does not parse stops the build.
+    private func writeHeaderRules(_ source: SiteFiles, theme: Theme, into output: inout SiteFiles) -> [Diagnostic] {
+        let path = "static/" + HeaderRules.fileName
+        var text = theme.manifest.headers.map { "# from the theme (\(theme.name))\n" + $0 + "\n" } ?? ""
+        if let site = source.text(path) {
+            do {
+                _ = try HeaderRules.parse(site)
+            } catch {
+                return [Diagnostic(
+                    severity: .error, file: path, line: error.line, message: error.message,
+                    hint: "the _headers format: a URL pattern such as /* on its own line, then indented Name: value lines")]
+            }
+            text += (text.isEmpty ? "" : "# from static/_headers\n") + site
+        }
+        if !text.isEmpty { output.setText(HeaderRules.fileName, text) }
+        return []
     }
 
     /// `static/**` → the output root. A static file may replace a generated `robots.txt` or `404.html`, but not

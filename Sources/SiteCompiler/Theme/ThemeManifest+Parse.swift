@@ -23,7 +23,7 @@ private struct ManifestReader {
     var diagnostics: [Diagnostic] = []
 
     private static let topKeys: Set<String> = [
-        "name", "version", "description", "compiler", "features", "tokens", "components", "agent_timeout_seconds",
+        "name", "version", "description", "compiler", "features", "tokens", "components", "agent_timeout_seconds", "headers",
     ]
     private static let tokenKeys: Set<String> = ["type", "default", "description"]
     private static let componentKeys: Set<String> = ["description", "props"]
@@ -47,6 +47,18 @@ private struct ManifestReader {
                 manifest.agentTimeoutSeconds = seconds
             } else {
                 fail(timeout, "agent_timeout_seconds must be a positive number of seconds")
+            }
+        }
+        if let headers = root["headers"] {
+            if let text = headers.string {
+                do {
+                    _ = try HeaderRules.parse(text)
+                    manifest.headers = text
+                } catch {
+                    fail(headers, "headers: \(error)", hint: "headers: |\n  /*\n    X-Frame-Options: DENY")
+                }
+            } else {
+                fail(headers, "headers must be text in the _headers format (a URL pattern, then indented Name: value lines)")
             }
         }
         if let features = root["features"] {

@@ -13,6 +13,8 @@ package struct ThemeManifest: Sendable, Equatable {
     /// The longest an agent may work on a site with this theme (`agent_timeout_seconds`); nil leaves it to the
     /// agent configuration.
     package var agentTimeoutSeconds: Double?
+    /// Response headers for the theme's sites (`headers:`, in the `_headers` format; see ``HeaderRules``).
+    package var headers: String?
     /// Every feature a theme may ask for.
     package static let knownFeatures: Set<String> = ["search"]
     /// Tokens in declaration order (the order they appear in the generated CSS).
