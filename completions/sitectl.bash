@@ -1379,7 +1379,7 @@ _sitectl_sites_alias_add() {
     repeating_flags=(--verbose -v)
     non_repeating_flags=(--json --quiet -q --yes -y --no-input --no-headers --version -h --help)
     repeating_options=()
-    non_repeating_options=(--context -c -H --host --output -o --config-dir --color)
+    non_repeating_options=(--context -c -H --host --output -o --config-dir --color --redirect-to)
     __sitectl_offer_flags_options 2
 
     # Offer option value completions
@@ -1400,6 +1400,9 @@ _sitectl_sites_alias_add() {
         ;;
     '--color')
         __sitectl_add_completions -W 'auto'$'\n''always'$'\n''never'
+        return
+        ;;
+    '--redirect-to')
         return
         ;;
     esac

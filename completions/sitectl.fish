@@ -99,7 +99,7 @@ function __sitectl_parse_tokens -S
                 case 'list'
                     __sitectl_parse_subcommand 1 'c/context=' 'H/host=' 'o/output=' 'json' 'q/quiet' 'v/verbose' 'y/yes' 'no-input' 'config-dir=' 'no-headers' 'color=' 'version' 'h/help'
                 case 'add'
-                    __sitectl_parse_subcommand 2 'c/context=' 'H/host=' 'o/output=' 'json' 'q/quiet' 'v/verbose' 'y/yes' 'no-input' 'config-dir=' 'no-headers' 'color=' 'version' 'h/help'
+                    __sitectl_parse_subcommand 2 'c/context=' 'H/host=' 'o/output=' 'json' 'q/quiet' 'v/verbose' 'y/yes' 'no-input' 'config-dir=' 'no-headers' 'color=' 'redirect-to=' 'version' 'h/help'
                 case 'remove'
                     __sitectl_parse_subcommand 2 'c/context=' 'H/host=' 'o/output=' 'json' 'q/quiet' 'v/verbose' 'y/yes' 'no-input' 'config-dir=' 'no-headers' 'color=' 'version' 'h/help'
                 end
@@ -746,6 +746,7 @@ complete -c 'sitectl' -n '__sitectl_should_offer_completions_for_flags_or_option
 complete -c 'sitectl' -n '__sitectl_should_offer_completions_for_flags_or_options "sitectl sites alias add" no-headers' -l 'no-headers' -d 'Tables without their header line.'
 complete -c 'sitectl' -n '__sitectl_should_offer_completions_for_flags_or_options "sitectl sites alias add" color' -l 'color' -d 'Colour on stderr: auto (a terminal, NO_COLOR unset), always (also FORCE_COLOR) or never.' -rfka 'auto always never'
 complete -c 'sitectl' -n '__sitectl_should_offer_completions_for_positional "sitectl sites alias add" -eq 1' -fka '(__sitectl_custom_completion ---completion sites alias add -- positional@0 (count (__sitectl_tokens -pc)) (__sitectl_tokens -tC))'
+complete -c 'sitectl' -n '__sitectl_should_offer_completions_for_flags_or_options "sitectl sites alias add" redirect-to' -l 'redirect-to' -d 'Redirect this domain (308, path and query kept) to another domain of the same site instead of serving it: the apex to www, or the other way round.' -rfka ''
 complete -c 'sitectl' -n '__sitectl_should_offer_completions_for_flags_or_options "sitectl sites alias add" version' -l 'version' -d 'Show the version.'
 complete -c 'sitectl' -n '__sitectl_should_offer_completions_for_flags_or_options "sitectl sites alias add" h help' -s 'h' -l 'help' -d 'Show help information.'
 complete -c 'sitectl' -n '__sitectl_should_offer_completions_for_flags_or_options "sitectl sites alias remove" c context' -l 'context' -s 'c' -d 'Context to use (SITECTL_CONTEXT).' -rfka '(__sitectl_custom_completion ---completion sites alias remove -- --context (count (__sitectl_tokens -pc)) (__sitectl_tokens -tC))'

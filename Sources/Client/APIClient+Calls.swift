@@ -126,8 +126,8 @@ extension APIClient {
         return page.items
     }
 
-    public func addSiteAlias(_ name: String, domain: String) async throws -> SiteAlias {
-        try await call(.POST, Routes.siteAliases(name), body: AddAliasRequest(domain: domain))
+    public func addSiteAlias(_ name: String, domain: String, redirectTo: String? = nil) async throws -> SiteAlias {
+        try await call(.POST, Routes.siteAliases(name), body: AddAliasRequest(domain: domain, redirectTo: redirectTo))
     }
 
     public func removeSiteAlias(_ name: String, domain: String) async throws {

@@ -121,8 +121,11 @@ public struct SiteAlias: Codable, Sendable, Equatable {
     /// The HTTPS certificate the site server has for the domain, or where obtaining one stands (nil: the daemon
     /// serves no HTTPS).
     public var certificate: CertificateStatus?
+    /// Another domain of the same site this one redirects to (308, path and query kept), instead of serving it.
+    public var redirectTo: String?
 
-    public init(domain: String, site: String, createdAt: Date, certificate: CertificateStatus? = nil) {
+    public init(domain: String, site: String, createdAt: Date, certificate: CertificateStatus? = nil, redirectTo: String? = nil) {
+        self.redirectTo = redirectTo
         self.domain = domain
         self.site = site
         self.createdAt = createdAt
@@ -153,7 +156,12 @@ public struct CertificateStatus: Codable, Sendable, Equatable {
 /// `POST /v1/sites/{site}/aliases`.
 public struct AddAliasRequest: Codable, Sendable {
     public var domain: String
-    public init(domain: String) { self.domain = domain }
+    /// Redirect to this domain of the same site instead of serving (`--redirect-to`).
+    public var redirectTo: String?
+    public init(domain: String, redirectTo: String? = nil) {
+        self.domain = domain
+        self.redirectTo = redirectTo
+    }
 }
 
 /// Domain names a site may be served at: what `sites alias add` accepts, the same on both sides.

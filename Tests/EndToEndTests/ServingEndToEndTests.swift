@@ -44,6 +44,42 @@ import Testing
         #expect(gone.stderr.contains("Hint: sitectl sites alias list blog"))
     }
 
+    @Test func anApexDomainRedirectsToTheWWWOne() throws {
+        let harness = try Harness()
+        defer { harness.cleanUp() }
+        try harness.startDaemon()
+        try harness.login("ann@example.test")
+        #expect(try harness.run(["sites", "create", "blog"]).status == 0)
+        #expect(try harness.run(["sites", "create", "shop"]).status == 0)
+        #expect(try harness.run(["sites", "alias", "add", "blog", "www.example.org"]).status == 0)
+        let added = try harness.run(["sites", "alias", "add", "blog", "example.org", "--redirect-to", "WWW.example.org"])
+        #expect(added.status == 0, "\(added.stderr)")
+        #expect(added.stdout == "example.org redirects to www.example.org (blog@live).\n")
+        let redirect = try Harness.exec("/usr/bin/curl", ["-sS", "-o", "/dev/null", "-w", "%{http_code} %{redirect_url}",
+            "-H", "Host: example.org:\(harness.port)", "http://127.0.0.1:\(harness.port)/about/?x=1"], environment: harness.environment)
+        #expect(redirect.stdout == "308 http://www.example.org:\(harness.port)/about/?x=1", "\(redirect.stdout)")
+        let table = try harness.run(["sites", "alias", "list", "blog"]).stdout
+        #expect(table.contains("example.org") && table.contains("→ www.example.org"), "\(table)")
+
+        // Only to a domain of the same site that serves it; never to itself.
+        #expect(try harness.run(["sites", "alias", "add", "shop", "shop.example.org"]).status == 0)
+        let other = try harness.run(["sites", "alias", "add", "blog", "blog.example.net", "--redirect-to", "shop.example.org"])
+        #expect(other.status == 1 && other.stderr.contains("not a domain of blog"), "\(other.stderr)")
+        let chained = try harness.run(["sites", "alias", "add", "blog", "old.example.org", "--redirect-to", "example.org"])
+        #expect(chained.status == 1 && chained.stderr.contains("redirects itself"), "\(chained.stderr)")
+        let loop = try harness.run(["sites", "alias", "add", "blog", "www.example.org", "--redirect-to", "www.example.org"])
+        #expect(loop.status == 1 && loop.stderr.contains("cannot redirect to itself"), "\(loop.stderr)")
+        let bad = try harness.run(["sites", "alias", "add", "blog", "a.example.org", "--redirect-to", "not a domain"])
+        #expect(bad.status == 64)
+        // The target cannot go while something redirects to it.
+        let held = try harness.run(["sites", "alias", "remove", "blog", "www.example.org", "--yes"])
+        #expect(held.status == 1 && held.stderr.contains("example.org redirects to www.example.org"), "\(held.stderr)")
+        // Adding it again without --redirect-to makes it serve the site.
+        #expect(try harness.run(["sites", "alias", "add", "blog", "example.org"]).status == 0)
+        #expect(try harness.get("example.org").stdout.hasSuffix("\n200"))
+        #expect(try harness.run(["sites", "alias", "remove", "blog", "www.example.org", "--yes"]).status == 0)
+    }
+
     @Test func pagesComeCompressedRangedAndWithCachingHeaders() throws {
         let harness = try Harness()
         defer { harness.cleanUp() }

@@ -95,7 +95,7 @@ package struct SitesController: Sendable {
             let user = try await auth.user(request)
             let body = try await HTTPJSON.decode(AddAliasRequest.self, from: request, limit: 4096)
             return try HTTPJSON.response(
-                try await aliases.add(body.domain, site: try context.parameters.require("site"), for: user), status: .created)
+                try await aliases.add(body.domain, site: try context.parameters.require("site"), redirectTo: body.redirectTo, for: user), status: .created)
         }
         router.delete("/v1/sites/:site/aliases/:domain") { request, context in
             let user = try await auth.user(request)

@@ -206,6 +206,10 @@ package enum MetadataDatabase {
                     CREATE INDEX site_aliases_site ON site_aliases(site_id);
                     """)
         }
+        migrator.registerMigration("v9") { db in
+            // A custom domain may redirect to another of its site's domains (example.com → www.example.com).
+            try db.execute(sql: "ALTER TABLE site_aliases ADD COLUMN redirect_to TEXT")
+        }
         return migrator
     }
 }

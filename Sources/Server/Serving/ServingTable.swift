@@ -30,8 +30,8 @@ package final class ServingTable: Sendable {
         /// nil value: known not to exist (so random Host names cost one query each, then none).
         var sites: [String: SiteInfo?] = [:]
         var versions: [String: [Int: VersionInfo]] = [:]
-        /// Custom domain → site name (nil value: no site has it).
-        var aliases: [String: String?] = [:]
+        /// Custom domain → what it serves (nil value: no site has it).
+        var aliases: [String: AliasTarget?] = [:]
         var generation: UInt64 = 0
     }
 
@@ -99,7 +99,7 @@ package final class ServingTable: Sendable {
             state.generation &+= 1
             state.sites[name] = nil
             state.versions[name] = nil
-            state.aliases = state.aliases.filter { $0.value != name }
+            state.aliases = state.aliases.filter { $0.value?.site != name }
         }
     }
 
@@ -111,18 +111,29 @@ package final class ServingTable: Sendable {
         }
     }
 
-    /// The cached site name for a custom domain (`.some(nil)`: none), or nil when it must be loaded.
-    package func cachedAlias(_ domain: String) -> String?? {
+    /// A custom domain's site, and the domain it redirects to instead of serving, if it does.
+    package struct AliasTarget: Sendable, Equatable {
+        package var site: String
+        package var redirectTo: String?
+    }
+
+    /// The cached target of a custom domain (`.some(nil)`: none), or nil when it must be loaded.
+    package func cachedAlias(_ domain: String) -> AliasTarget?? {
         state.withLock { $0.aliases[domain] }
     }
 
-    /// The site a custom domain serves, if any.
-    package func alias(_ domain: String) async throws -> String? {
+    /// What a custom domain serves, if anything.
+    package func alias(_ domain: String) async throws -> AliasTarget? {
         let generation = state.withLock { $0.generation }
-        let name = try await db.read { db in
-            try String.fetchOne(
-                db, sql: "SELECT sites.name FROM site_aliases JOIN sites ON sites.id = site_aliases.site_id WHERE site_aliases.domain = ?",
-                arguments: [domain])
+        let name: AliasTarget? = try await db.read { db in
+            try Row.fetchOne(
+                db,
+                sql: """
+                    SELECT sites.name AS name, site_aliases.redirect_to AS redirect_to
+                    FROM site_aliases JOIN sites ON sites.id = site_aliases.site_id WHERE site_aliases.domain = ?
+                    """,
+                arguments: [domain]
+            ).map { AliasTarget(site: $0["name"], redirectTo: $0["redirect_to"]) }
         }
         state.withLock { state in
             guard state.generation == generation else { return }

@@ -412,7 +412,9 @@ final class SiteRequestHandler: ChannelDuplexHandler {
 
     /// A redirect to a folder's slash keeps the request's query (`/docs?x=1` → `/docs/?x=1`).
     static func keepQuery(_ query: String?, in response: inout ServedResponse) {
-        guard let query, !query.isEmpty, response.status == .movedPermanently, let location = response.headers[.location] else { return }
+        guard let query, !query.isEmpty, response.status == .movedPermanently || response.status == .permanentRedirect,
+            let location = response.headers[.location]
+        else { return }
         response.headers[.location] = location + "?" + query
     }
 
@@ -634,7 +636,8 @@ package final class HTTPSFront: Sendable {
         // Only names a host may be: what is redirected to is the certificate's, never arbitrary text.
         guard name.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "-" || $0 == ".") }) else { return nil }
         let port = httpsPort.load(ordering: .relaxed)
-        var location = "https://" + name + (port == 443 ? "" : ":\(port)") + path
+        // A target that does not start with "/" (`GET @evil.example`) must not become part of the authority.
+        var location = "https://" + name + (port == 443 ? "" : ":\(port)") + (path.hasPrefix("/") ? path : "/" + path)
         if let query, !query.isEmpty { location += "?" + query }
         var headers = HTTPFields()
         headers[.location] = location

@@ -92,7 +92,7 @@ package struct SiteServing: Sendable {
 
     /// What ``attempt`` already knows beyond the caches: values the slow path loaded for this request.
     private struct Known {
-        var alias: String??
+        var alias: ServingTable.AliasTarget??
         var site: ServingTable.SiteInfo??
         var version: ServingTable.VersionInfo?
         var prepared: ServedVersion?
@@ -178,18 +178,29 @@ package struct SiteServing: Sendable {
             guard let name = HostRoute.domainName(host) else {
                 return .done(Self.page(.notFound, title: "Site not found", text: "No site is served at this address."))
             }
-            let site: String?
+            let target: ServingTable.AliasTarget?
             if let loaded = known.alias {
-                site = loaded
+                target = loaded
             } else if let cached = table.cachedAlias(name) {
-                site = cached
+                target = cached
             } else {
                 return .needAlias(name)
             }
-            guard let site else {
+            guard let target else {
                 return .done(Self.page(.notFound, title: "Site not found", text: "No site is served at this address."))
             }
-            route = HostRoute(site: site, target: .live)
+            if let other = target.redirectTo {
+                // Same scheme and port as the request (a scheme-relative location); the query is added by the server.
+                var headers = HTTPFields()
+                let port = host.lastIndex(of: ":").map { String(host[$0...]) }.flatMap { $0.dropFirst().allSatisfy(\.isNumber) ? $0 : nil } ?? ""
+                headers[.location] = "//" + other + port + (urlPath.hasPrefix("/") ? urlPath : "/" + urlPath)
+                headers[.contentLength] = "0"
+                headers[.cacheControl] = "public, max-age=300"
+                var response = ServedResponse(status: .permanentRedirect, headers: headers, body: .none)
+                response.site = target.site
+                return .done(response)
+            }
+            route = HostRoute(site: target.site, target: .live)
         }
         let site: ServingTable.SiteInfo?
         if let loaded = known.site {

@@ -195,10 +195,12 @@ struct SitesCommand: AsyncParsableCommand {
 
     static func aliasTable(_ aliases: [SiteAlias]) {
         // HTTPS only when the daemon serves it (--serve-tls): what certificate the domain has, or why not.
+        // SITE says what the domain does: serves the site, or redirects to another of its domains.
+        let serves: (SiteAlias) -> String = { alias in alias.redirectTo.map { "→ \($0)" } ?? alias.site }
         if aliases.contains(where: { $0.certificate != nil }) {
-            Output.table(["DOMAIN", "SITE", "ADDED", "HTTPS"], aliases.map { [$0.domain, $0.site, Output.time($0.createdAt), httpsCell($0.certificate)] })
+            Output.table(["DOMAIN", "SITE", "ADDED", "HTTPS"], aliases.map { [$0.domain, serves($0), Output.time($0.createdAt), httpsCell($0.certificate)] })
         } else {
-            Output.table(["DOMAIN", "SITE", "ADDED"], aliases.map { [$0.domain, $0.site, Output.time($0.createdAt)] })
+            Output.table(["DOMAIN", "SITE", "ADDED"], aliases.map { [$0.domain, serves($0), Output.time($0.createdAt)] })
         }
     }
 
@@ -236,16 +238,24 @@ struct SitesCommand: AsyncParsableCommand {
         @OptionGroup var global: GlobalOptions
         @Argument(help: "Site name.", completion: NameCompletion.sites) var site: String
         @Argument(help: "Domain name (www.example.com).") var domain: String
+        @Option(help: "Redirect this domain (308, path and query kept) to another domain of the same site instead of serving it: the apex to www, or the other way round.")
+        var redirectTo: String?
 
         func run() async throws {
-            if let problem = DomainNameRules.problem(with: domain) {
-                throw ClientError("'\(domain)' is not a domain name sitectl can serve: \(problem)",
-                    hint: "sitectl sites alias add \(site) www.example.com", exitCode: ClientError.Exit.usage)
+            for name in [domain] + (redirectTo.map { [$0] } ?? []) {
+                if let problem = DomainNameRules.problem(with: name) {
+                    throw ClientError("'\(name)' is not a domain name sitectl can serve: \(problem)",
+                        hint: "sitectl sites alias add \(site) www.example.com", exitCode: ClientError.Exit.usage)
+                }
             }
             let client = try global.client()
-            let alias = try await client.addSiteAlias(site, domain: domain)
+            let alias = try await client.addSiteAlias(site, domain: domain, redirectTo: redirectTo)
             try Output.emit(alias, format: global.format, names: { [alias.domain] }) {
-                Terminal.out("\(alias.domain) serves \(alias.site)@live.")
+                if let target = alias.redirectTo {
+                    Terminal.out("\(alias.domain) redirects to \(target) (\(alias.site)@live).")
+                } else {
+                    Terminal.out("\(alias.domain) serves \(alias.site)@live.")
+                }
                 if !global.quiet {
                     Terminal.err("Point \(alias.domain)'s DNS (an A/AAAA record, or a CNAME) at the daemon's machine; its site server answers for it.")
                 }
