@@ -47,16 +47,35 @@ import Testing
                 "-dns01", "127.0.0.1:\(dns)", "-http01", "", "-https01", "", "-tlsalpn01", "",
                 "-management", "127.0.0.1:\(Harness.freePort())", "-defaultIPv4", "127.0.0.1", "-defaultIPv6", "",
             ], environment: environment, log: directory + "/challtestsrv.log"))
+            pebble.dns = dns
+            try pebble.startCA(environment: environment)
+            return pebble
+        }
+
+        var dns = 0
+
+        /// Starts pebble itself (again: a new pebble knows no accounts, as a CA that lost one).
+        mutating func startCA(environment: [String: String]) throws {
             var pebbleEnvironment = environment
             pebbleEnvironment["PEBBLE_VA_NOSLEEP"] = "1"
-            pebble.pids.append(try Subprocess.spawnBackground("/usr/bin/pebble", [
+            pids.append(try Subprocess.spawnBackground("/usr/bin/pebble", [
                 "-config", directory + "/pebble.json", "-dnsserver", "127.0.0.1:\(dns)",
             ], environment: pebbleEnvironment, log: directory + "/pebble.log"))
+            let url = directoryURL
+            let ca = caFile
             let up = Harness.eventually(timeout: 20) {
-                (try? Harness.exec("/usr/bin/curl", ["-sSf", "--cacert", pebble.caFile, pebble.directoryURL], environment: environment).status) == 0
+                (try? Harness.exec("/usr/bin/curl", ["-sSf", "--cacert", ca, url], environment: environment).status) == 0
             }
             #expect(up, "pebble did not start: \((try? String(contentsOfFile: directory + "/pebble.log", encoding: .utf8)) ?? "")")
-            return pebble
+        }
+
+        mutating func restartCA(environment: [String: String]) throws {
+            if let pid = pids.popLast() {
+                kill(pid, SIGTERM)
+                var status: Int32 = 0
+                waitpid(pid, &status, 0)
+            }
+            try startCA(environment: environment)
         }
 
         /// pebble's root (a new one each run), which signs what it issues.
@@ -97,12 +116,22 @@ import Testing
         }
         let harness = try Harness()
         defer { harness.cleanUp() }
-        let pebble = try Pebble.start(in: harness.work, httpPort: harness.port, environment: harness.environment)
+        var pebble = try Pebble.start(in: harness.work, httpPort: harness.port, environment: harness.environment)
         defer { pebble.stop() }
         let tlsPort = Harness.freePort()
+        // Mistakes in the TLS flags are usage errors before anything starts.
+        let same = try harness.run(["daemon", "start", "--data-dir", harness.dataDir, "--serve", "127.0.0.1:\(harness.port)",
+            "--serve-tls", "127.0.0.1:\(harness.port)"])
+        #expect(same.status == 64 && same.stderr.contains("same address"), "\(same.stderr)")
+        let garbage = harness.work.appendingPathComponent("not-a-ca.pem").path
+        try "not a certificate\n".write(toFile: garbage, atomically: true, encoding: .utf8)
+        let badCA = try harness.run(["daemon", "start", "--data-dir", harness.dataDir, "--serve-tls", "127.0.0.1:\(tlsPort)",
+            "--acme-directory", pebble.directoryURL, "--acme-ca-cert", garbage])
+        #expect(badCA.status == 64 && badCA.stderr.contains("holds no PEM certificate"), "\(badCA.stderr)")
+        // The default check interval (an hour): renewal must come from the certificates' own schedule.
         try harness.startDaemon(extra: [
             "--serve-tls", "127.0.0.1:\(tlsPort)", "--acme-directory", pebble.directoryURL, "--acme-ca-cert", pebble.caFile,
-            "--acme-email", "ops@example.test", "--acme-check-seconds", "1",
+            "--acme-email", "ops@example.test",
         ])
         let status = try harness.run(["daemon", "status", "-o", "json"])
         #expect(status.stdout.contains("\"serve_tls_address\" : \"127.0.0.1:\(tlsPort)\""), "\(status.stdout)")
@@ -112,7 +141,7 @@ import Testing
         #expect(try harness.run(["sites", "alias", "add", "blog", "blocked.example.test"]).status == 0)
 
         let issued = Harness.eventually(timeout: 60) { (try? certificate(harness, "www.example.test"))?["state"] as? String == "valid" }
-        let logs = (try? harness.run(["daemon", "logs", "--tail", "20"]).stdout) ?? ""
+        let logs = String(((try? String(contentsOfFile: harness.dataDir + "/logs/daemon.log", encoding: .utf8)) ?? "").suffix(3000))
         #expect(issued, "no certificate: \((try? aliases(harness)) ?? []) \(logs)")
         #expect(try certificate(harness, "www.example.test")?["source"] as? String == "acme")
         let table = try harness.run(["sites", "alias", "list", "blog"]).stdout
@@ -143,12 +172,29 @@ import Testing
         // the first one expired still verifies.
         let file = harness.dataDir + "/tls/acme/www.example.test/cert.pem"
         let first = try serial(file, environment: harness.environment)
-        let renewed = Harness.eventually(timeout: 60) { (try? serial(file, environment: harness.environment)) != first }
-        #expect(renewed, "not renewed: \(first)")
+        // Due with a third of its 30 s left: renewed before the first one expires.
+        let renewed = Harness.eventually(timeout: 28) { (try? serial(file, environment: harness.environment)) != first }
+        #expect(renewed, "not renewed before expiry: \(first)")
         sleep(12)
         let later = try fetch()
         #expect(later.status == 0 && later.stdout.hasSuffix("\n200 2"), "\(later.stderr) \(later.stdout.suffix(40))")
         let mode = try FileManager.default.attributesOfItem(atPath: harness.dataDir + "/tls/acme/www.example.test/key.pem")[.posixPermissions] as? Int
         #expect(mode == 0o600)
+
+        // A CA that forgot the account (pebble restarted): the daemon registers again and the next order works.
+        try pebble.restartCA(environment: harness.environment)
+        #expect(try harness.run(["sites", "alias", "add", "blog", "second.example.test"]).status == 0)
+        let again = Harness.eventually(timeout: 30) { (try? certificate(harness, "second.example.test"))?["state"] as? String == "valid" }
+        #expect(again, "\((try? aliases(harness)) ?? [])")
+        let log = (try? String(contentsOfFile: harness.dataDir + "/logs/daemon.log", encoding: .utf8)) ?? ""
+        #expect(log.contains("the ACME account is unknown to the CA; registering a new one"), "\(log.suffix(2000))")
+
+        // A removed domain's certificate goes: no more HTTPS for it, and plain HTTP is no longer redirected.
+        #expect(try harness.run(["sites", "alias", "remove", "blog", "second.example.test", "--yes"]).status == 0)
+        let gone = Harness.eventually(timeout: 10) {
+            !FileManager.default.fileExists(atPath: harness.dataDir + "/tls/acme/second.example.test")
+        }
+        #expect(gone)
+        #expect(try harness.get("second.example.test").stdout.hasSuffix("\n404"))
     }
 }

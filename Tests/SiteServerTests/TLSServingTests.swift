@@ -130,6 +130,39 @@ struct TestCA {
         let deep = try curl(["--cacert", ca.path("ca.pem"), "--resolve", "a.b.example.test:\(port):127.0.0.1", "https://a.b.example.test:\(port)/"])
         #expect(deep.status == 35)
 
+        // A host with no certificate of its own is not served over a connection made for another name.
+        let fronted = try curl(["--http2", "--cacert", ca.path("ca.pem"), "--resolve", "www.example.test:\(port):127.0.0.1",
+            "-H", "Host: v1--blog.localhost", "-o", "/dev/null", "-w", "%{http_code}", "https://www.example.test:\(port)/"])
+        #expect(String(decoding: fronted.stdout, as: UTF8.self) == "421")
+
+        // After an HTTP/2 connection error (DATA on a stream never opened) and after an HTTP/1 400, the connection
+        // ends: a client that keeps sending is not read on and on (the attack run's 2 GB in 8 s).
+        for (protocolName, first) in [("h2", "PRI * HTTP/2.0\\r\\n\\r\\nSM\\r\\n\\r\\n"), ("http/1.1", "BAD REQUEST LINE\\r\\n\\r\\n")] {
+            let script = """
+                import socket, ssl, struct, sys, time
+                ctx = ssl.create_default_context(cafile=sys.argv[1])
+                ctx.set_alpn_protocols([sys.argv[3]])
+                s = ctx.wrap_socket(socket.create_connection(("127.0.0.1", int(sys.argv[2]))), server_hostname="www.example.test")
+                s.sendall(b"\(first)")
+                if sys.argv[3] == "h2":
+                    s.sendall(struct.pack(">I", 0)[1:] + b"\\x04\\x00" + struct.pack(">I", 0))
+                frame = struct.pack(">I", 16384)[1:] + b"\\x00\\x00" + struct.pack(">I", 1) + b"x" * 16384
+                start = time.time()
+                sent = 0
+                try:
+                    while time.time() - start < 15:
+                        s.sendall(frame)
+                        sent += len(frame)
+                except (BrokenPipeError, ConnectionResetError, ssl.SSLError, OSError):
+                    print("closed after %d bytes in %.1f s" % (sent, time.time() - start))
+                    sys.exit(0)
+                print("still open after %d bytes" % sent)
+                sys.exit(1)
+                """
+            let flood = try TestCA.run("/usr/bin/python3", ["-c", script, ca.path("ca.pem"), String(port), protocolName])
+            #expect(flood.status == 0, "\(protocolName): \(String(decoding: flood.stdout, as: UTF8.self)) \(flood.stderr)")
+        }
+
         // Plain HTTP: hosts with a certificate are sent to HTTPS with their path and query; others are served.
         let redirect = try curl(["-o", "/dev/null", "-w", "%{http_code} %{redirect_url}", "-H", "Host: www.example.test",
             "http://127.0.0.1:\(plainPort)/about/?a=1"])
@@ -160,6 +193,9 @@ struct TestCA {
         #expect(redirect.status == .permanentRedirect)
         #expect(redirect.headers[.location] == "https://www.example.test/?q")
         #expect(front.answer(host: "shop.example.org", path: "/", query: nil) == nil)
+        #expect(front.answer(host: "www.example.test", path: "*", query: nil)?.headers[.location] == "https://www.example.test/*")
+        // A target without a leading slash stays a path (`GET @evil.example` must not name another host).
+        #expect(front.answer(host: "www.example.test", path: "@evil.example", query: nil)?.headers[.location] == "https://www.example.test/@evil.example")
     }
 
     @Test func certificateFilesAreCheckedAndTheOperatorsWinOverACME() throws {
@@ -199,6 +235,36 @@ struct TestCA {
         #expect(store.certificate(for: "a.example.test")?.source == "acme")
         #expect(store.status(for: "a.example.test")?.state == "valid")
         #expect(!store.reload(), "nothing changed: nothing to read")
+        // Outside its validity a certificate is neither presented nor redirected to, and says so.
+        let later = Date().addingTimeInterval(86400 * 40)
+        #expect(store.certificate(for: "a.example.test", now: later) == nil)
+        #expect(store.status(for: "a.example.test", now: later)?.state == "expired")
+        try ca.issue("soon", names: ["c.example.test"], in: folder)
+        // Files past 1 MB, FIFOs and expired files are skipped with a reason.
+        try Data(count: (1 << 20) + 1).write(to: folder.appendingPathComponent("huge.pem"))
+        mkfifo(folder.appendingPathComponent("pipe.pem").path, 0o600)
+        store.reload(now: later)
+        let skipped = store.problems.joined(separator: "\n")
+        #expect(skipped.contains("huge.pem: is larger than 1 MB"), "\(skipped)")
+        #expect(skipped.contains("pipe.pem: is not a regular file"), "\(skipped)")
+        #expect(skipped.contains("soon.crt: expired on"), "\(skipped)")
+        #expect(store.certificate(for: "c.example.test", now: later) == nil)
+    }
+
+    @Test func keysInTheTLSFolderAreMadePrivateAtStart() throws {
+        let data = FileManager.default.temporaryDirectory.appendingPathComponent("sitectl-perm-\(UUID().uuidString.prefix(8))")
+        defer { try? FileManager.default.removeItem(at: data) }
+        let acme = data.appendingPathComponent("tls/acme/www.example.test")
+        try FileManager.default.createDirectory(at: acme, withIntermediateDirectories: true)
+        let files = [data.appendingPathComponent("tls/shop.key").path, acme.appendingPathComponent("key.pem").path]
+        for file in files { FileManager.default.createFile(atPath: file, contents: Data("k".utf8), attributes: [.posixPermissions: 0o644]) }
+        let problems = DataDirectoryPermissions.problems(data).joined(separator: "\n")
+        #expect(problems.contains("tls/shop.key (mode 644, should be 600)"), "\(problems)")
+        #expect(problems.contains("www.example.test/key.pem (mode 644"), "\(problems)")
+        try DataDirectoryPermissions.restrict(data)
+        for file in files {
+            #expect(try FileManager.default.attributesOfItem(atPath: file)[.posixPermissions] as? Int == 0o600)
+        }
     }
 
     @Test func acmeRequestsAreSignedAsRFC8555Asks() throws {

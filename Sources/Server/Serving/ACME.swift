@@ -39,6 +39,18 @@ package struct ACMESettings: Sendable, Equatable {
     }
 }
 
+extension ACMESettings {
+    /// Why `path` cannot serve as `--acme-ca-cert`, or nil.
+    package static func problem(withTrustRoots path: String) -> String? {
+        guard FileManager.default.isReadableFile(atPath: path) else { return "cannot be read" }
+        guard let text = try? CertificateStore.readSmall(path) else { return "is not a readable PEM file of at most 1 MB" }
+        guard let certificates = try? NIOSSLCertificate.fromPEMBytes(Array(text.utf8)), !certificates.isEmpty else {
+            return "holds no PEM certificate"
+        }
+        return nil
+    }
+}
+
 package struct ACMEError: Error, CustomStringConvertible {
     package var description: String
     /// The ACME problem type (`urn:ietf:params:acme:error:badNonce`, …), when the server sent one.
@@ -353,7 +365,7 @@ package actor TLSService: Service {
                         for problem in store.problems { logger.warning("certificate file not used", metadata: ["problem": .string(problem)]) }
                     }
                 }
-                if settings != nil, poked || ContinuousClock.now - lastPass >= interval || dueRetry() {
+                if settings != nil, poked || ContinuousClock.now - lastPass >= interval || dueRetry() || renewalDue() {
                     lastPass = ContinuousClock.now
                     await pass()
                 }
@@ -367,6 +379,14 @@ package actor TLSService: Service {
         return failures.values.contains { $0.next <= now }
     }
 
+    /// When the next ACME certificate is due for renewal (set by each pass).
+    private var nextRenewal: Date?
+
+    private func renewalDue() -> Bool {
+        guard let nextRenewal else { return false }
+        return nextRenewal <= now()
+    }
+
     /// One pass over the custom domains: obtain or renew what needs it, one at a time.
     package func pass() async {
         guard let settings else { return }
@@ -377,27 +397,42 @@ package actor TLSService: Service {
             logger.warning("cannot list custom domains for ACME", metadata: ["error": .string("\(error)")])
             return
         }
+        // Certificates of removed domains are deleted (no longer presented, no more redirects to HTTPS).
+        store.removeACME(keeping: Set(names))
         for domain in names {
             if Task.isCancelled { return }
             if let failure = failures[domain], failure.next > now() { continue }
-            if let certificate = store.certificate(for: domain) {
+            if let certificate = store.anyCertificate(for: domain) {
                 // The operator's files are theirs to renew.
                 guard certificate.source == "acme", needsRenewal(certificate, settings: settings) else { continue }
             }
             await obtain(domain, settings: settings)
         }
         failures = failures.filter { names.contains($0.key) }
+        nextRenewal = names.compactMap { domain -> Date? in
+            guard let certificate = store.anyCertificate(for: domain), certificate.source == "acme" else { return nil }
+            return renewalDate(certificate, settings: settings)
+        }.min()
+    }
+
+    /// A certificate is renewed `renewBefore` ahead of its expiry, or with a third of its lifetime left if sooner.
+    func renewalDate(_ certificate: ServedCertificate, settings: ACMESettings) -> Date {
+        let lifetime = certificate.notAfter.timeIntervalSince(certificate.notBefore)
+        return certificate.notAfter.addingTimeInterval(-min(settings.renewBefore, lifetime / 3))
     }
 
     func needsRenewal(_ certificate: ServedCertificate, settings: ACMESettings) -> Bool {
-        let lifetime = certificate.notAfter.timeIntervalSince(certificate.notBefore)
-        let before = min(settings.renewBefore, lifetime / 3)
-        return certificate.notAfter.timeIntervalSince(now()) < before
+        renewalDate(certificate, settings: settings) <= now()
     }
 
-    private func obtain(_ domain: String, settings: ACMESettings) async {
-        let renewing = store.certificate(for: domain) != nil
-        if !renewing { store.setACMEStatus(CertificateStatus(state: "pending", source: "acme"), for: domain) }
+    static let accountGone = "urn:ietf:params:acme:error:accountDoesNotExist"
+
+    private func obtain(_ domain: String, settings: ACMESettings, retried: Bool = false) async {
+        let renewing = store.anyCertificate(for: domain) != nil
+        // A domain whose last attempt failed keeps showing that failure until an attempt succeeds.
+        if !renewing, store.acmeStatusEntry(for: domain)?.state != "failed" {
+            store.setACMEStatus(CertificateStatus(state: "pending", source: "acme"), for: domain)
+        }
         do {
             let client = try await self.acmeClient(settings)
             logger.info(renewing ? "renewing certificate" : "obtaining certificate", metadata: ["domain": .string(domain)])
@@ -407,15 +442,35 @@ package actor TLSService: Service {
             store.setACMEStatus(nil, for: domain)
             logger.info("certificate installed", metadata: [
                 "domain": .string(domain), "not_after": .string("\(store.certificate(for: domain)?.notAfter ?? Date())")])
+        } catch let error as ACMEError where !retried && (error.type == Self.accountGone || error.description.contains("ccount") && error.description.contains("not found")) {
+            // The CA forgot the account (a reset test CA, a deactivated account): register again, then retry once.
+            logger.warning("the ACME account is unknown to the CA; registering a new one", metadata: ["error": .string(error.description)])
+            await client?.shutdown()
+            client = nil
+            try? FileManager.default.removeItem(at: store.acmeDirectory.appendingPathComponent("account.json"))
+            await obtain(domain, settings: settings, retried: true)
         } catch {
             let count = (failures[domain]?.count ?? 0) + 1
             let wait = min(60.0 * pow(2, Double(count - 1)), 6 * 3600)
             failures[domain] = (count, now().addingTimeInterval(wait))
-            if !renewing {
-                store.setACMEStatus(CertificateStatus(state: "failed", source: "acme", error: "\(error)"), for: domain)
-            }
-            logger.warning("ACME failed", metadata: ["domain": .string(domain), "error": .string("\(error)"), "retry_in_s": .stringConvertible(Int(wait))])
+            let message = Self.explain(error, settings: settings)
+            store.setACMEStatus(CertificateStatus(state: "failed", source: "acme", error: message), for: domain)
+            logger.warning("ACME failed", metadata: ["domain": .string(domain), "error": .string(message), "retry_in_s": .stringConvertible(Int(wait))])
         }
+    }
+
+    /// A failure as the operator needs it: TLS trouble with the ACME server names the option that fixes it.
+    static func explain(_ error: any Error, settings: ACMESettings) -> String {
+        if let error = error as? ACMEError { return error.description }
+        let text = "\(error)"
+        if text.contains("CERTIFICATE_VERIFY_FAILED") || text.contains("handshakeFailed") {
+            return "the ACME server's HTTPS certificate is not trusted (\(settings.directoryURL)); "
+                + (settings.trustRoots == nil ? "for a private CA, give its root with --acme-ca-cert" : "check that --acme-ca-cert holds the CA that signed it")
+        }
+        if text.contains("connectTimeout") || text.contains("connectionRefused") || text.contains("Connection refused") {
+            return "cannot reach the ACME server at \(settings.directoryURL)"
+        }
+        return String(text.prefix(300))
     }
 
     /// The account key and URL live in DATA/tls/acme/account.json (0600), per ACME directory.

@@ -103,6 +103,7 @@ package struct SiteHTTPServer: Service {
         let serving = serving
         let observers = observers
         let context = tls.context
+        let store = tls.front.store
         return try await ServerBootstrap(group: group)
             .serverChannelOption(.backlog, value: 1024)
             .serverChannelOption(.socketOption(.so_reuseaddr), value: 1)
@@ -127,9 +128,15 @@ package struct SiteHTTPServer: Service {
                                     stream.eventLoop.makeCompletedFuture {
                                         try stream.pipeline.syncOperations.addHandler(HTTP2FramePayloadToHTTP1ServerCodec())
                                         try stream.pipeline.syncOperations.addHandler(
-                                            SiteRequestHandler(serving: serving, observers: observers, front: nil, sendfile: false, mode: .parts))
+                                            SiteRequestHandler(
+                                                serving: serving, observers: observers, front: nil, sendfile: false, mode: .parts,
+                                                certificates: store))
                                     }
-                                }.map { _ in }
+                                }.flatMapThrowing { _ in
+                                    // After a connection error NIO sends GOAWAY; the connection then ends here instead of
+                                    // reading (and buffering) whatever the peer goes on sending.
+                                    try channel.pipeline.syncOperations.addHandler(CloseOnError())
+                                }
                             }
                         },
                         http1ChannelConfigurator: { channel in
@@ -137,7 +144,8 @@ package struct SiteHTTPServer: Service {
                                 let operations = channel.pipeline.syncOperations
                                 try operations.addHandler(ByteToMessageHandler(HTTPRequestDecoder(leftOverBytesStrategy: .dropBytes)))
                                 try operations.addHandler(IdleStateHandler(allTimeout: deadline))
-                                try operations.addHandler(SiteRequestHandler(serving: serving, observers: observers, front: nil, sendfile: false))
+                                try operations.addHandler(
+                                    SiteRequestHandler(serving: serving, observers: observers, front: nil, sendfile: false, certificates: store))
                             }
                         })
                 }
@@ -153,11 +161,25 @@ package struct SiteHTTPServer: Service {
     }
 
     package func run() async throws {
-        let channel = try await bind()
+        let channel: any Channel
+        do {
+            channel = try await bind()
+        } catch {
+            logger.error("cannot serve sites", metadata: ["address": .string("\(host):\(port)"), "error": .string("\(error)")])
+            throw ServerStartError("Cannot serve sites on \(host):\(port) (--serve): \(error).",
+                hint: "Pick a free address, e.g. --serve 127.0.0.1:8081; see what holds it with: ss -ltnp")
+        }
         var boundTLS: (any Channel)?
         if let tls {
             do {
-                let bound = try await bindTLS(tls)
+                let bound: any Channel
+                do {
+                    bound = try await bindTLS(tls)
+                } catch {
+                    logger.error("cannot serve sites over HTTPS", metadata: ["address": .string("\(tls.host):\(tls.port)"), "error": .string("\(error)")])
+                    throw ServerStartError("Cannot serve sites over HTTPS on \(tls.host):\(tls.port) (--serve-tls): \(error).",
+                        hint: "Pick a free address, e.g. --serve-tls 127.0.0.1:8443; see what holds it with: ss -ltnp")
+                }
                 tls.front.httpsPort.store(bound.localAddress?.port ?? tls.port, ordering: .relaxed)
                 tls.onBound("\(tls.host):\(bound.localAddress?.port ?? tls.port)")
                 logger.info("serving sites over HTTPS", metadata: ["address": .string("\(tls.host):\(bound.localAddress?.port ?? tls.port)")])
@@ -221,6 +243,10 @@ final class SiteRequestHandler: ChannelDuplexHandler {
     private var refused = false
     /// Something was written on this connection (a parse error then only closes it).
     private var wroteAny = false
+    /// The connection ends after the answer being written: nothing more is read.
+    private var closing = false
+    /// Over TLS: the certificates, so a request for a host without one gets 421 (not another host's page).
+    private let certificates: CertificateStore?
     static let maxBody = 64 << 10
     private var started: NIODeadline = .now()
     private lazy var remote: String = "-"
@@ -230,7 +256,11 @@ final class SiteRequestHandler: ChannelDuplexHandler {
     /// Large files go out with sendfile (plain HTTP/1 only: TLS and HTTP/2 need the bytes).
     private let sendfile: Bool
 
-    init(serving: SiteServing, observers: ServingObservers, front: HTTPSFront? = nil, sendfile: Bool = true, mode: Mode = .http1) {
+    init(
+        serving: SiteServing, observers: ServingObservers, front: HTTPSFront? = nil, sendfile: Bool = true, mode: Mode = .http1,
+        certificates: CertificateStore? = nil
+    ) {
+        self.certificates = certificates
         self.serving = serving
         self.observers = observers
         self.front = front
@@ -258,6 +288,7 @@ final class SiteRequestHandler: ChannelDuplexHandler {
 
     /// Holds reads while requests wait for an answer (the client's pipelined requests stay in its socket).
     func read(context: ChannelHandlerContext) {
+        if closing { return }
         if answering || !waiting.isEmpty {
             readHeld = true
         } else {
@@ -314,6 +345,7 @@ final class SiteRequestHandler: ChannelDuplexHandler {
             return
         }
         refused = true
+        endSoon(context: context)
         var headers = HTTPFields()
         headers[.contentType] = "text/plain; charset=utf-8"
         let text = "The request could not be parsed as HTTP/1.1.\n"
@@ -337,6 +369,7 @@ final class SiteRequestHandler: ChannelDuplexHandler {
     /// Answers `status` with an empty body and ends the connection (the rest of the request is not read).
     private func refuse(_ status: HTTPResponse.Status, extra: [(HTTPField.Name, String)], head: HTTPRequestHead, context: ChannelHandlerContext) {
         refused = true
+        endSoon(context: context)
         var headers = HTTPFields()
         for (name, value) in extra { headers[name] = value }
         headers[.contentLength] = "0"
@@ -345,6 +378,15 @@ final class SiteRequestHandler: ChannelDuplexHandler {
         answering = true
         waiting.removeAll()
         write(ServedResponse(status: status, headers: headers, body: .none), request: closing, context: context)
+    }
+
+    /// Stops reading and closes the connection once the answer is out, or after 5 seconds if the client does not
+    /// take it (a client that keeps sending after a refusal gets nothing more read).
+    private func endSoon(context: ChannelHandlerContext) {
+        guard !closing else { return }
+        closing = true
+        let channel = context.channel
+        context.eventLoop.scheduleTask(in: .seconds(5)) { channel.close(promise: nil) }
     }
 
     private func handle(_ head: HTTPRequestHead, context: ChannelHandlerContext) {
@@ -356,6 +398,15 @@ final class SiteRequestHandler: ChannelDuplexHandler {
             return
         }
         let (host, path, query) = Self.target(head)
+        if let certificates, certificates.certificate(for: host ?? "") == nil {
+            // HTTPS answers only hosts that have a certificate of their own (RFC 9110 §15.5.20).
+            var response = SiteServing.page(
+                HTTPResponse.Status(code: 421, reasonPhrase: "Misdirected Request"), title: "Misdirected request",
+                text: "This host is not served over HTTPS here.")
+            response.site = nil
+            write(response, request: head, context: context)
+            return
+        }
         if let front, let answer = front.answer(host: host, path: path, query: query) {
             write(answer, request: head, context: context)
             return
@@ -644,6 +695,14 @@ package final class HTTPSFront: Sendable {
         headers[.contentLength] = "0"
         headers[.cacheControl] = "no-cache"
         return ServedResponse(status: .permanentRedirect, headers: headers, body: .none)
+    }
+}
+
+/// Ends an HTTP/2 connection at its first connection error (after NIO's GOAWAY).
+final class CloseOnError: ChannelInboundHandler {
+    typealias InboundIn = NIOAny
+    func errorCaught(context: ChannelHandlerContext, error: any Error) {
+        context.close(promise: nil)
     }
 }
 

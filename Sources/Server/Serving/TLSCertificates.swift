@@ -46,8 +46,15 @@ package final class CertificateStore: Sendable {
 
     package var acmeDirectory: URL { directory.appendingPathComponent("acme") }
 
-    /// The certificate for `host` (an exact name first, then a wildcard one label up), if any is still valid.
-    package func certificate(for host: String) -> ServedCertificate? {
+    /// The certificate for `host` (an exact name first, then a wildcard one label up) while it is valid: an
+    /// expired or not yet valid one is neither presented nor redirected to.
+    package func certificate(for host: String, now: Date = Date()) -> ServedCertificate? {
+        guard let certificate = anyCertificate(for: host), certificate.notBefore <= now, now < certificate.notAfter else { return nil }
+        return certificate
+    }
+
+    /// The certificate for `host`, valid or not.
+    func anyCertificate(for host: String) -> ServedCertificate? {
         let name = Self.canonical(host)
         return state.withLock { state in
             if let exact = state.byName[name] { return exact }
@@ -55,6 +62,9 @@ package final class CertificateStore: Sendable {
             return state.byName["*" + name[dot...]]
         }
     }
+
+    /// Largest certificate or key file read (a chain is a few KB).
+    static let maxFileBytes = 1 << 20
 
     /// Host names as matched: lower case, without a port or trailing dot.
     static func canonical(_ host: String) -> String {
@@ -91,7 +101,12 @@ package final class CertificateStore: Sendable {
             let keyPath = FileManager.default.fileExists(atPath: stem + ".key") ? stem + ".key" : path
             do {
                 let certificate = try Self.load(chainPath: path, keyPath: keyPath, source: "file")
-                if certificate.notAfter < now { problems.append("\(path): expired on \(certificate.notAfter)") }
+                // Not served outside its validity (ACME's are renewed before that; these are the operator's).
+                if certificate.notAfter < now {
+                    problems.append("\(path): expired on \(certificate.notAfter); not served")
+                    continue
+                }
+                if certificate.notBefore > now { problems.append("\(path): not valid before \(certificate.notBefore); served from then") }
                 for name in certificate.names { byName[name] = certificate }
             } catch {
                 problems.append("\(path): \(error)")
@@ -127,13 +142,39 @@ package final class CertificateStore: Sendable {
         }
     }
 
-    /// What `sites alias list` shows for a domain: the certificate served for it, or where ACME stands.
-    package func status(for domain: String) -> CertificateStatus? {
-        if let certificate = certificate(for: domain) {
+    /// What `sites alias list` shows for a domain: the certificate it has (`valid`, or `expired`), with the last
+    /// ACME failure if renewing it fails; else where obtaining one stands.
+    package func status(for domain: String, now: Date = Date()) -> CertificateStatus? {
+        let acme = acmeStatus.withLock { $0[Self.canonical(domain)] }
+        if let certificate = anyCertificate(for: domain) {
+            let state = certificate.notAfter <= now ? "expired" : certificate.notBefore > now ? "not yet valid" : "valid"
             return CertificateStatus(
-                state: "valid", source: certificate.source, notAfter: certificate.notAfter, issuer: certificate.issuer, error: nil)
+                state: state, source: certificate.source, notAfter: certificate.notAfter, issuer: certificate.issuer,
+                error: acme?.error.map { "renewal failed: " + $0 })
         }
-        return acmeStatus.withLock { $0[Self.canonical(domain)] }
+        return acme
+    }
+
+    package func acmeStatusEntry(for domain: String) -> CertificateStatus? { acmeStatus.withLock { $0[Self.canonical(domain)] } }
+
+    /// Deletes ACME certificates for domains no longer in `domains` (an alias was removed); true when any was.
+    @discardableResult
+    package func removeACME(keeping domains: Set<String>) -> Bool {
+        let fm = FileManager.default
+        var removed = false
+        for name in (try? fm.contentsOfDirectory(atPath: acmeDirectory.path)) ?? [] where name != "account.json" && !name.hasPrefix(".") {
+            let folder = acmeDirectory.appendingPathComponent(name)
+            var isDirectory: ObjCBool = false
+            guard fm.fileExists(atPath: folder.path, isDirectory: &isDirectory), isDirectory.boolValue, !domains.contains(name) else { continue }
+            try? fm.removeItem(at: folder)
+            acmeStatus.withLock { $0[name] = nil }
+            removed = true
+        }
+        if removed {
+            state.withLock { $0.stamp = [:] }
+            reload()
+        }
+        return removed
     }
 
     package func setACMEStatus(_ status: CertificateStatus?, for domain: String) {
@@ -165,11 +206,18 @@ package final class CertificateStore: Sendable {
 
     /// A chain and its key from PEM files, checked: the key must be the leaf's and the leaf must name a host.
     package static func load(chainPath: String, keyPath: String, source: String) throws -> ServedCertificate {
-        guard let text = try? String(contentsOfFile: chainPath, encoding: .utf8) else {
-            throw CertificateFileError("cannot be read")
-        }
-        return try load(chainPEM: text, keyPEM: keyPath == chainPath ? text : (try? String(contentsOfFile: keyPath, encoding: .utf8)) ?? "",
-            source: source, path: chainPath)
+        let text = try readSmall(chainPath)
+        return try load(chainPEM: text, keyPEM: keyPath == chainPath ? text : (try? readSmall(keyPath)) ?? "", source: source, path: chainPath)
+    }
+
+    /// A regular file (a link to one included) of at most ``maxFileBytes``, as text: never a FIFO or a device.
+    static func readSmall(_ path: String) throws -> String {
+        var info = stat()
+        guard stat(path, &info) == 0 else { throw CertificateFileError("cannot be read") }
+        guard info.st_mode & S_IFMT == S_IFREG else { throw CertificateFileError("is not a regular file") }
+        guard Int(info.st_size) <= maxFileBytes else { throw CertificateFileError("is larger than 1 MB; not read") }
+        guard let text = try? String(contentsOfFile: path, encoding: .utf8) else { throw CertificateFileError("cannot be read") }
+        return text
     }
 
     package static func load(chainPEM: String, keyPEM: String, source: String, path: String) throws -> ServedCertificate {

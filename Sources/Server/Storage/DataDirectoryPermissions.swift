@@ -25,6 +25,28 @@ package enum DataDirectoryPermissions {
         for name in (try? FileManager.default.contentsOfDirectory(atPath: logs.path)) ?? [] {
             try restrict(logs.appendingPathComponent(name).path, to: 0o600, type: S_IFREG)
         }
+        for (path, mode, type) in tlsPaths(dataDirectory) { try restrict(path, to: mode, type: type) }
+    }
+
+    /// Certificates and private keys in `tls/` and `tls/acme/*/`: files 0600, folders 0700 (links are left alone).
+    static func tlsPaths(_ dataDirectory: URL) -> [(String, mode_t, mode_t)] {
+        let fm = FileManager.default
+        let tls = dataDirectory.appendingPathComponent("tls")
+        var paths: [(String, mode_t, mode_t)] = []
+        for name in (try? fm.contentsOfDirectory(atPath: tls.path)) ?? [] where name != "acme" {
+            paths.append((tls.appendingPathComponent(name).path, 0o600, S_IFREG))
+        }
+        let acme = tls.appendingPathComponent("acme")
+        paths.append((acme.path, 0o700, S_IFDIR))
+        for name in (try? fm.contentsOfDirectory(atPath: acme.path)) ?? [] {
+            let path = acme.appendingPathComponent(name).path
+            paths.append((path, 0o600, S_IFREG))
+            paths.append((path, 0o700, S_IFDIR))
+            for file in (try? fm.contentsOfDirectory(atPath: path)) ?? [] {
+                paths.append((path + "/" + file, 0o600, S_IFREG))
+            }
+        }
+        return paths
     }
 
     /// The known paths whose mode is not the private one, as `path (mode 0755)`; `restrict` fixes them.
@@ -33,6 +55,7 @@ package enum DataDirectoryPermissions {
         paths += files.map { (dataDirectory.appendingPathComponent($0).path, mode_t(0o600), S_IFREG) }
         let logs = dataDirectory.appendingPathComponent("logs")
         paths += ((try? FileManager.default.contentsOfDirectory(atPath: logs.path)) ?? []).map { (logs.appendingPathComponent($0).path, mode_t(0o600), S_IFREG) }
+        paths += tlsPaths(dataDirectory)
         return paths.compactMap { path, mode, type in
             var status = stat()
             guard lstat(path, &status) == 0, status.st_mode & S_IFMT == type, status.st_mode & 0o7777 != mode else { return nil }

@@ -228,6 +228,10 @@ struct DaemonCommand: AsyncParsableCommand {
                     throw ClientError("--serve-tls must be HOST:PORT, not '\(serveTls)'.", hint: "sitectl daemon start --serve-tls 0.0.0.0:443",
                         exitCode: ClientError.Exit.usage)
                 }
+                if host == settings.serveHost, port == settings.servePort, port != 0 {
+                    throw ClientError("--serve-tls and --serve name the same address (\(host):\(port)).",
+                        hint: "sitectl daemon start --serve 0.0.0.0:80 --serve-tls 0.0.0.0:443", exitCode: ClientError.Exit.usage)
+                }
                 settings.serveTLS = (host, port)
             }
             if let acmeDirectory {
@@ -243,8 +247,8 @@ struct DaemonCommand: AsyncParsableCommand {
                 if let acmeEmail, !acmeEmail.contains("@") || acmeEmail.contains(" ") {
                     throw ClientError("--acme-email must be an e-mail address, not '\(acmeEmail)'.", exitCode: ClientError.Exit.usage)
                 }
-                if let acmeCaCert, !FileManager.default.isReadableFile(atPath: acmeCaCert) {
-                    throw ClientError("--acme-ca-cert \(acmeCaCert) cannot be read.", hint: "Give a PEM file of CA certificates.",
+                if let acmeCaCert, let problem = ACMESettings.problem(withTrustRoots: acmeCaCert) {
+                    throw ClientError("--acme-ca-cert \(acmeCaCert) \(problem).", hint: "Give a PEM file of CA certificates (-----BEGIN CERTIFICATE-----).",
                         exitCode: ClientError.Exit.usage)
                 }
                 guard (1...365).contains(acmeRenewDays), (1...86400).contains(acmeCheckSeconds) else {

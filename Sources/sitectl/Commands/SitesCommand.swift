@@ -206,10 +206,16 @@ struct SitesCommand: AsyncParsableCommand {
 
     static func httpsCell(_ status: CertificateStatus?) -> String {
         guard let status else { return "-" }
+        let source = status.source == "acme" ? "ACME" : "file"
+        let when = status.notAfter.map { APIJSON.formatDate($0).replacingOccurrences(of: "T", with: " ").prefix(16) + " UTC" } ?? "?"
+        let failing = status.error.map { Output.cell("; " + $0, width: 60) } ?? ""
         switch status.state {
         case "valid":
-            let until = status.notAfter.map { String(APIJSON.formatDate($0).prefix(10)) } ?? "?"
-            return "until \(until) (\(status.source == "acme" ? "ACME" : "file"))"
+            return "until \(when) (\(source))" + failing
+        case "expired":
+            return "EXPIRED \(when) (\(source))" + failing
+        case "not yet valid":
+            return "not yet valid (\(source))"
         case "pending": return "obtaining (ACME)"
         case "failed": return Output.cell("failed: " + (status.error ?? "?"), width: 70)
         default: return "no certificate"
