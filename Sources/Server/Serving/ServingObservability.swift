@@ -213,7 +213,15 @@ package final class AccessLog: Sendable {
         guard !batch.isEmpty else { return }
         try? FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
         for (file, entries) in batch {
-            let lines = entries.map(render)
+            // Rendered in slices with a yield between them: on a machine where the site server's loops share the
+            // CPU with this thread, a whole batch at once would hold a loop off for milliseconds (p99 4.3 ms
+            // against 1.8 ms without access logs); slices of 256 lines hold it off for a fraction of that.
+            var lines: [String] = []
+            lines.reserveCapacity(entries.count)
+            for start in stride(from: 0, to: entries.count, by: 256) {
+                for entry in entries[start..<min(start + 256, entries.count)] { lines.append(render(entry)) }
+                sched_yield()
+            }
             let path = folder.appendingPathComponent(file + ".log").path
             rotateIfNeeded(path)
             let descriptor = open(path, O_WRONLY | O_CREAT | O_APPEND | O_CLOEXEC, 0o600)
@@ -242,10 +250,10 @@ package final class AccessLog: Sendable {
         rename(path, "\(path).1")
     }
 
-    /// Flushes every 200 ms until cancelled, then once more.
+    /// Flushes every 50 ms until cancelled, then once more (small batches: short pauses for the loops).
     package func run() async {
         while !Task.isCancelled {
-            try? await Task.sleep(for: .milliseconds(200))
+            try? await Task.sleep(for: .milliseconds(50))
             try? await NIOThreadPool.singleton.runIfActive { self.flush() }
         }
         flush()
