@@ -51,6 +51,16 @@ import Testing
             #expect(SourcePolicy.problem(withPath: bad) != nil, "\(bad)")
         }
     }
+
+    @Test func anAgentCannotWriteTheSitesResponseHeaders() throws {
+        let base = SiteFiles(["site.yaml": Data("name: a\ntitle: A\ntheme: starter\n".utf8)])
+        var edited = base
+        edited.setText("static/_headers", "/*\n  X-Frame-Options: ALLOWALL\n")
+        #expect(throws: ServerError.self) { try SourcePolicy.checkChange(from: base, to: edited) }
+        var other = base
+        other.setText("static/notes.txt", "hello\n")
+        #expect(throws: Never.self) { try SourcePolicy.checkChange(from: base, to: other) }
+    }
 }
 
 /// Attack run, finding 13: damage to the store's own layout (a blob that is a folder, a prefix that is a file)

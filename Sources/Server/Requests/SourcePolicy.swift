@@ -105,6 +105,13 @@ package enum SourcePolicy {
                 "The agent changed raw_html in site.yaml, which only the site's owner may change.",
                 hint: "Edit raw_html yourself and import the site again (sitectl sites create NAME --from DIR).")
         }
+        // Response headers (framing, CSP) are the owner's too: an agent may not write static/_headers.
+        if base.files["static/_headers"] != new.files["static/_headers"] {
+            throw ServerError(
+                .unprocessableContent, .policyViolation,
+                "The agent changed static/_headers (the site's response headers), which only the site's owner may change.",
+                hint: "Edit static/_headers yourself and import the site again (sitectl sites create NAME --from DIR).")
+        }
         try check(new)
     }
 

@@ -245,6 +245,11 @@ final class SiteRequestHandler: ChannelDuplexHandler {
     private var wroteAny = false
     /// The connection ends after the answer being written: nothing more is read.
     private var closing = false
+    /// A request that did not parse came after requests still being answered: its 400 follows theirs.
+    private var parseErrorPending = false
+    /// The `Date` field of this second (RFC 9110 §6.6.1), formatted once per second per connection.
+    private var dateSecond = 0
+    private var dateValue = ""
     /// Over TLS: the certificates, so a request for a host without one gets 421 (not another host's page).
     private let certificates: CertificateStore?
     static let maxBody = 64 << 10
@@ -279,21 +284,29 @@ final class SiteRequestHandler: ChannelDuplexHandler {
 
     func channelRead(context: ChannelHandlerContext, data: NIOAny) {
         let part = unwrapInboundIn(data)
-        if answering || !waiting.isEmpty {
+        // Answers wait while one is loading, and while the client is not taking what was written (its pipelined
+        // requests are not answered into memory without end).
+        if answering || !waiting.isEmpty || !context.channel.isWritable {
             waiting.append(part)
             return
         }
         process(part, context: context)
     }
 
-    /// Holds reads while requests wait for an answer (the client's pipelined requests stay in its socket).
+    /// Holds reads while requests wait for an answer or the client is not reading (the client's pipelined requests
+    /// stay in its socket).
     func read(context: ChannelHandlerContext) {
         if closing { return }
-        if answering || !waiting.isEmpty {
+        if answering || !waiting.isEmpty || !context.channel.isWritable {
             readHeld = true
         } else {
             context.read()
         }
+    }
+
+    func channelWritabilityChanged(context: ChannelHandlerContext) {
+        if context.channel.isWritable { resume(context: context) }
+        context.fireChannelWritabilityChanged()
     }
 
     func write(context: ChannelHandlerContext, data: NIOAny, promise: EventLoopPromise<Void>?) {
@@ -326,10 +339,15 @@ final class SiteRequestHandler: ChannelDuplexHandler {
 
     /// Goes on with the requests that waited for the last answer.
     private func resume(context: ChannelHandlerContext) {
-        while !answering, let part = waiting.popFirst() {
+        while !answering, context.channel.isWritable, let part = waiting.popFirst() {
             process(part, context: context)
         }
         guard !answering, waiting.isEmpty else { return }
+        if parseErrorPending {
+            parseErrorPending = false
+            answerParseError(context: context)
+            return
+        }
         if inputClosed { closeAfterLastEnd(context: context) }
         if readHeld {
             readHeld = false
@@ -340,10 +358,20 @@ final class SiteRequestHandler: ChannelDuplexHandler {
     /// A request the HTTP/1 decoder cannot parse: 400 (unless an answer already went out on this connection, as
     /// RFC 9112 allows) and the connection ends.
     func errorCaught(context: ChannelHandlerContext, error: any Error) {
-        guard mode == .http1, error is HTTPParserError, !wroteAny, !answering, !refused else {
+        guard mode == .http1, error is HTTPParserError, !refused else {
             context.close(promise: nil)
             return
         }
+        if answering || !waiting.isEmpty {
+            // The requests before it are answered first, in order.
+            parseErrorPending = true
+            endSoon(context: context)
+            return
+        }
+        answerParseError(context: context)
+    }
+
+    private func answerParseError(context: ChannelHandlerContext) {
         refused = true
         endSoon(context: context)
         var headers = HTTPFields()
@@ -391,6 +419,13 @@ final class SiteRequestHandler: ChannelDuplexHandler {
 
     private func handle(_ head: HTTPRequestHead, context: ChannelHandlerContext) {
         answering = true
+        var head = head
+        if head.headers.contains(name: "upgrade") {
+            // NIO's decoder stops at an upgrade request (it expects the pipeline to change hands): answer it as a
+            // plain request, then end the connection instead of leaving it stuck.
+            head.headers.replaceOrAdd(name: "connection", value: "close")
+            endSoon(context: context)
+        }
         let hosts = head.headers["host"]
         if hosts.count > 1 || (hosts.isEmpty && head.version.major == 1 && head.version.minor >= 1 && !head.uri.hasPrefix("http")) {
             // RFC 9112: exactly one Host in HTTP/1.1 (an absolute-form target carries its own).
@@ -514,6 +549,9 @@ final class SiteRequestHandler: ChannelDuplexHandler {
             SiteServing.addDefaultHeaders(&fields)
             for field in fields { PreparedFile.writeLine(field.name.rawName, field.value, into: &head) }
         }
+        head.writeStaticString("Date: ")
+        head.writeString(currentDate())
+        head.writeStaticString("\r\n")
         if !keepAlive {
             head.writeStaticString("Connection: close\r\n")
         } else if version.major == 1, version.minor == 0 {
@@ -545,6 +583,7 @@ final class SiteRequestHandler: ChannelDuplexHandler {
             SiteServing.addDefaultHeaders(&fields)
             headers = HTTPHeaders(fields.map { ($0.name.rawName, $0.value) })
         }
+        headers.add(name: "date", value: currentDate())
         let status = HTTPResponseStatus(statusCode: response.status.code, reasonPhrase: response.status.reasonPhrase)
         context.write(wrapOutboundOut(.head(HTTPResponseHead(version: request.version, status: status, headers: headers))), promise: nil)
         switch response.body {
@@ -604,6 +643,15 @@ final class SiteRequestHandler: ChannelDuplexHandler {
                 channel.close(promise: nil)
             }
         }
+    }
+
+    private func currentDate() -> String {
+        let now = Int(time(nil))
+        if now != dateSecond {
+            dateSecond = now
+            dateValue = HTTPDate.format(Date(timeIntervalSince1970: Double(now)))
+        }
+        return dateValue
     }
 
     static func writeStatusLine(_ status: HTTPResponse.Status, http10: Bool, into buffer: inout ByteBuffer) {

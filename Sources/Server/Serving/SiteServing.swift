@@ -192,7 +192,8 @@ package struct SiteServing: Sendable {
             if let other = target.redirectTo {
                 // Same scheme and port as the request (a scheme-relative location); the query is added by the server.
                 var headers = HTTPFields()
-                let port = host.lastIndex(of: ":").map { String(host[$0...]) }.flatMap { $0.dropFirst().allSatisfy(\.isNumber) ? $0 : nil } ?? ""
+                // The request's port, as a number (`:080` is 80; none, empty or odd: none).
+                let port = host.lastIndex(of: ":").flatMap { Int(host[host.index(after: $0)...]) }.map { (1...65535).contains($0) ? ":\($0)" : "" } ?? ""
                 headers[.location] = "//" + other + port + (urlPath.hasPrefix("/") ? urlPath : "/" + urlPath)
                 headers[.contentLength] = "0"
                 headers[.cacheControl] = "public, max-age=300"

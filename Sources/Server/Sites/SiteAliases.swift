@@ -85,11 +85,11 @@ package struct SiteAliasService: Sendable {
                 guard let row, row["site_id"] as Int64 == siteID else {
                     throw ServerError.badRequest(
                         "\(target) is not a domain of \(site.name); a domain can only redirect to another domain of the same site.",
-                        hint: "sitectl sites alias add \(site.name) \(target), then add \(domainName) with --redirect-to \(target)")
+                        hint: "Add it first (sitectl sites alias add \(site.name) \(target)), or list the site's domains: sitectl sites alias list \(site.name)")
                 }
-                guard (row["redirect_to"] as String?) == nil else {
-                    throw ServerError.badRequest("\(target) redirects itself; redirect to the domain that serves the site.",
-                        hint: "sitectl sites alias list \(site.name)")
+                if let onward = row["redirect_to"] as String? {
+                    throw ServerError.badRequest("\(target) is itself a redirect (to \(onward)); redirect to the domain that serves the site.",
+                        hint: "sitectl sites alias add \(site.name) \(domainName) --redirect-to \(onward)")
                 }
             }
             if let holder = try Int64.fetchOne(db, sql: "SELECT site_id FROM site_aliases WHERE domain = ?", arguments: [domainName]) {

@@ -35,11 +35,17 @@ package struct HeaderRules: Sendable, Equatable {
     /// The output file the compiler writes and the site server reads (never served itself).
     package static let fileName = "_headers"
 
-    /// Headers that describe the bytes or the connection: the server sets them, rules may not.
+    /// Headers rules may not set or remove: those describing the bytes or the connection (the server sets them from
+    /// the file), the type and `nosniff` (a text file must never become a page that runs script), and cookies
+    /// (sites share the daemon's domain, so a cookie could reach other accounts' sites).
     package static let reserved: Set<String> = [
         "content-length", "content-encoding", "transfer-encoding", "connection", "keep-alive", "upgrade", "te", "trailer",
         "etag", "last-modified", "content-range", "accept-ranges", "date", "vary", "location", "proxy-connection",
+        "content-type", "x-content-type-options", "set-cookie", "set-cookie2",
     ]
+
+    /// Largest rules file (theme and site together).
+    package static let maxBytes = 64 << 10
 
     package init(rules: [Rule] = []) { self.rules = rules }
 
@@ -51,11 +57,12 @@ package struct HeaderRules: Sendable, Equatable {
 
     /// Parses `text`; throws the first problem with its line number.
     package static func parse(_ text: String) throws(Problem) -> HeaderRules {
+        guard text.utf8.count <= maxBytes else { throw Problem(line: 1, message: "the rules are larger than 64 KB") }
         var rules: [Rule] = []
         var number = 0
-        for raw in text.split(separator: "\n", omittingEmptySubsequences: false) {
+        // "\r\n" is one Character in Swift: lines end at any of \n, \r\n and \r.
+        for line in text.split(omittingEmptySubsequences: false, whereSeparator: { $0 == "\n" || $0 == "\r\n" || $0 == "\r" }) {
             number += 1
-            let line = raw.hasSuffix("\r") ? raw.dropLast() : raw
             let trimmed = line.trimmingCharacters(in: .whitespaces)
             if trimmed.isEmpty || trimmed.hasPrefix("#") { continue }
             let indented = line.first == " " || line.first == "\t"
@@ -75,6 +82,9 @@ package struct HeaderRules: Sendable, Equatable {
             if trimmed.hasPrefix("!") {
                 let name = trimmed.dropFirst().trimmingCharacters(in: .whitespaces)
                 guard isToken(name) else { throw Problem(line: number, message: "\"\(name.prefix(60))\" is not a header name") }
+                guard !reserved.contains(name.lowercased()) else {
+                    throw Problem(line: number, message: "\(name) is set by the server and cannot be removed")
+                }
                 rules[rules.count - 1].removed.append(name.lowercased())
                 continue
             }
@@ -85,7 +95,7 @@ package struct HeaderRules: Sendable, Equatable {
             let value = trimmed[trimmed.index(after: colon)...].trimmingCharacters(in: .whitespaces)
             guard isToken(name) else { throw Problem(line: number, message: "\"\(name.prefix(60))\" is not a header name") }
             guard !reserved.contains(name.lowercased()) else {
-                throw Problem(line: number, message: "\(name) is set by the server from the file itself and cannot be changed")
+                throw Problem(line: number, message: "\(name) is set by the server and cannot be changed")
             }
             guard value.utf8.count <= 4096, value.unicodeScalars.allSatisfy({ $0 == "\t" || ($0.value >= 0x20 && $0.value != 0x7F && $0.isASCII) }) else {
                 throw Problem(line: number, message: "the value of \(name) must be printable ASCII of at most 4096 bytes")

@@ -231,7 +231,10 @@ package struct SiteCompiler: Sendable {
     private func writeHeaderRules(_ source: SiteFiles, theme: Theme, into output: inout SiteFiles) -> [Diagnostic] {
         let path = "static/" + HeaderRules.fileName
         var text = theme.manifest.headers.map { "# from the theme (\(theme.name))\n" + $0 + "\n" } ?? ""
-        if let site = source.text(path) {
+        if let bytes = source[path] {
+            guard let site = String(validating: bytes, as: UTF8.self) else {
+                return [Diagnostic(severity: .error, file: path, message: "the file is not UTF-8 text", hint: "save it as UTF-8")]
+            }
             do {
                 _ = try HeaderRules.parse(site)
             } catch {
@@ -240,6 +243,10 @@ package struct SiteCompiler: Sendable {
                     hint: "the _headers format: a URL pattern such as /* on its own line, then indented Name: value lines")]
             }
             text += (text.isEmpty ? "" : "# from static/_headers\n") + site
+        }
+        guard text.utf8.count <= HeaderRules.maxBytes else {
+            return [Diagnostic(severity: .error, file: path, message: "the theme's and the site's header rules together are larger than 64 KB",
+                hint: "use patterns such as /* instead of one rule per file")]
         }
         if !text.isEmpty { output.setText(HeaderRules.fileName, text) }
         return []
