@@ -28,6 +28,17 @@ import Testing
         let served = try Harness.eventually { try fetch("/faq/").contains("</html>") }
         #expect(served, "\((try? String(contentsOf: log, encoding: .utf8)) ?? "")")
         #expect(try fetch("/faq/").contains("/__sitectl/reload"))
+        // The daemon's responder: an ETag that revalidates to 304, ranges, the security headers, no long caching.
+        let headers = try Harness.exec("/usr/bin/curl", ["-sS", "-D", "-", "-o", "/dev/null", "http://127.0.0.1:\(port)/faq/"], environment: [:])
+            .stdout.lowercased()
+        #expect(headers.contains("cache-control: no-cache") && headers.contains("x-content-type-options: nosniff"), "\(headers)")
+        let etag = try #require(headers.split(separator: "\r\n").first { $0.hasPrefix("etag: ") }).dropFirst(6)
+        let revalidated = try Harness.exec("/usr/bin/curl", ["-sS", "-o", "/dev/null", "-w", "%{http_code}", "-H", "If-None-Match: \(etag)",
+            "http://127.0.0.1:\(port)/faq/"], environment: [:]).stdout
+        #expect(revalidated == "304")
+        let whole = try fetch("/faq/")
+        let part = try Harness.exec("/usr/bin/curl", ["-sS", "-r", "0-14", "http://127.0.0.1:\(port)/faq/"], environment: [:]).stdout
+        #expect(part == String(whole.prefix(15)), "\(part)")
 
         let page = site.appendingPathComponent("content/faq.md")
         let text = try String(contentsOf: page, encoding: .utf8)

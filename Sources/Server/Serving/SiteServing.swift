@@ -68,7 +68,7 @@ package struct SiteServing: Sendable {
 
     /// Sent with every served response unless it already has the field (documented in docs/security.md, "Response
     /// headers"): no MIME sniffing, no full URLs in the `Referer` sent to other sites, no framing by other origins.
-    static let defaultHeaders: [(HTTPField.Name, String)] = [
+    package static let defaultHeaders: [(HTTPField.Name, String)] = [
         (.xContentTypeOptions, "nosniff"),
         (HTTPField.Name("Referrer-Policy")!, "strict-origin-when-cross-origin"),
         (HTTPField.Name("X-Frame-Options")!, "SAMEORIGIN"),

@@ -21,13 +21,13 @@ struct PreviewResponder: Sendable {
         // The daemon's site server's path mapping (traversal refused, `/x` → 301 `/x/`, the site's 404.html).
         switch StaticResponder.resolve(request.uri.path, exists: { output[$0] != nil }) {
         case .file(let path, let notFound):
-            return file(output[path] ?? Data(), path: path, status: notFound ? .notFound : .ok)
+            return file(output[path] ?? Data(), path: path, status: notFound ? .notFound : .ok, request: request)
         case .redirect(let location):
             return Response(status: .movedPermanently, headers: [.location: location])
         case .notFound:
-            return file(Data("Not found\n".utf8), path: "404.txt", status: .notFound)
+            return file(Data("Not found\n".utf8), path: "404.txt", status: .notFound, request: request)
         case .badRequest:
-            return file(Data("Bad request\n".utf8), path: "400.txt", status: .badRequest)
+            return file(Data("Bad request\n".utf8), path: "400.txt", status: .badRequest, request: request)
         }
     }
 
@@ -46,7 +46,9 @@ struct PreviewResponder: Sendable {
         )
     }
 
-    private func file(_ data: Data, path: String, status: HTTPResponse.Status) -> Response {
+    /// The file through the daemon's own responder (``StaticResponder``): ETag and 304, `Range` and 206/416, the
+    /// security headers; `no-cache` so every load revalidates against the latest build.
+    private func file(_ data: Data, path: String, status: HTTPResponse.Status, request: Request) -> Response {
         let type = Self.contentType(of: path)
         var bytes = data
         if liveReload, type.hasPrefix("text/html") {
@@ -59,11 +61,23 @@ struct PreviewResponder: Sendable {
             }
             bytes = Data(html.utf8)
         }
-        return Response(
-            status: status,
-            headers: [.contentType: type, .cacheControl: "no-store"],
-            body: ResponseBody(byteBuffer: ByteBuffer(bytes: bytes))
-        )
+        let prepared = PreparedFile(
+            ServedFile(entry: Manifest.Entry(path: path, digest: Digest.sha256Hex(bytes), size: bytes.count), lastModified: nil),
+            extraHeaders: SiteServing.defaultHeaders)
+        let reply = StaticResponder.reply(
+            to: StaticRequest(
+                isHead: false, range: request.headers[.range], ifRange: request.headers[.ifRange],
+                ifNoneMatch: request.headers[.ifNoneMatch]),
+            prepared: prepared, status: status)
+        var headers = reply.headers
+        headers[.cacheControl] = "no-cache"
+        var body = ByteBuffer()
+        if let sent = reply.body {
+            let range = sent.range ?? 0...(max(bytes.count, 1) - 1)
+            body = ByteBuffer(bytes: bytes.isEmpty ? Data() : bytes[range])
+        }
+        headers[.contentLength] = nil
+        return Response(status: reply.status, headers: headers, body: ResponseBody(byteBuffer: body))
     }
 
     /// Long-polls the reload endpoint and reloads the page once the generation moves past the one it was served at.
