@@ -184,8 +184,15 @@ package enum LinkChecker {
         case .anchor(let fragment, let page, let ids):
             let address = "/" + page.replacingOccurrences(of: "index.html", with: "")
             message = "broken link \"\(link)\": \(address) has no element with id \"\(fragment)\""
-            hint = Suggestion.hint(for: fragment, among: ids)
-                ?? (ids.isEmpty ? nil : "ids on that page: " + ids.sorted().prefix(8).joined(separator: ", "))
+            // The same heading under the other id scheme (GitHub's keeps `_` and `--`; the other joins words with one `-`).
+            let loose = Slug.make(from: fragment)
+            if !loose.isEmpty, let other = ids.first(where: { Slug.make(from: $0) == loose }) {
+                hint = "the heading's id here is \"\(other)\"; \"\(fragment)\" is how the other heading-id scheme spells it: "
+                    + "set heading_ids: github or hugo in site.yaml to match the links (docs/formats.md)"
+            } else {
+                hint = Suggestion.hint(for: fragment, among: ids)
+                    ?? (ids.isEmpty ? nil : "ids on that page: " + ids.sorted().prefix(8).joined(separator: ", "))
+            }
         }
         for source in sources {
             if let location = source.firstLocation(of: link) {

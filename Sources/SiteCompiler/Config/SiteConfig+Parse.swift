@@ -76,6 +76,17 @@ extension SiteConfig {
                                 column: value.column, hint: Suggestion.hint(for: mode, among: ["error", "warn", "off"])))
                     }
                 }
+            case "heading_ids":
+                if let scheme = reader.string(value, "heading_ids") {
+                    if let known = HeadingIDScheme(rawValue: scheme) {
+                        config.headingIDs = known
+                    } else {
+                        reader.diagnostics.append(
+                            .error(
+                                "\"heading_ids\" must be github or hugo, found \"\(scheme)\"", in: source, line: value.line,
+                                column: value.column, hint: Suggestion.hint(for: scheme, among: ["github", "hugo"])))
+                    }
+                }
             case "raw_html":
                 if let flag = value.bool {
                     config.rawHTML = flag

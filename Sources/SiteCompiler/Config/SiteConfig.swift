@@ -49,6 +49,8 @@ package struct SiteConfig: Codable, Sendable, Equatable {
     package var forms: Forms?
     /// `link_check:` — what a broken internal link is: `error` (the default: the build fails), `warn` or `off`.
     package var linkCheck: String?
+    /// How heading ids are made (`heading_ids: github|hugo`; GitHub's by default).
+    package var headingIDs: HeadingIDScheme = .github
     /// `raw_html: true` lets HTML written in Markdown through; off by default, so agent-written content cannot
     /// inject markup.
     package var rawHTML = false
@@ -57,6 +59,7 @@ package struct SiteConfig: Codable, Sendable, Equatable {
 
     /// Keys `site.yaml` may hold.
     package static let knownKeys: Set<String> = [
+        "heading_ids",
         "name", "title", "tagline", "description", "base_url", "lang", "author", "theme", "footer", "tokens", "nav",
         "cta", "forms", "link_check", "raw_html", "paginate",
     ]

@@ -113,6 +113,35 @@ package enum HTMLText {
         }
     }
 
+    /// The text as a browser's `textContent` gives it: tags removed (no space put in their place), entities
+    /// decoded, whitespace as written. GitHub's heading ids are made from this.
+    package static func textContent(_ html: String) -> String {
+        var html = html
+        return html.withUTF8 { bytes -> String in
+            var out: [UInt8] = []
+            out.reserveCapacity(bytes.count)
+            var inTag = false
+            var index = 0
+            while index < bytes.count {
+                let byte = bytes[index]
+                if byte == UInt8(ascii: "<") {
+                    inTag = true
+                } else if byte == UInt8(ascii: ">"), inTag {
+                    inTag = false
+                } else if !inTag {
+                    if byte == UInt8(ascii: "&"), let (length, replacement) = entity(at: index, in: bytes) {
+                        out += replacement
+                        index += length
+                        continue
+                    }
+                    out.append(byte)
+                }
+                index += 1
+            }
+            return String(decoding: out, as: UTF8.self)
+        }
+    }
+
     private static func entity(at index: Int, in bytes: UnsafeBufferPointer<UInt8>) -> (Int, [UInt8])? {
         for (name, replacement) in entities where index + name.count <= bytes.count {
             var matched = true

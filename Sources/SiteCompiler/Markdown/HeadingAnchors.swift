@@ -13,7 +13,7 @@ package struct HeadingAnchors: Sendable {
     package mutating func reserve(_ id: String) { used.insert(id) }
 
     /// Returns `html` with `<hN>` opening tags rewritten to `<hN id="slug">`.
-    package mutating func addIDs(to html: String) -> String {
+    package mutating func addIDs(to html: String, scheme: HeadingIDScheme = .github) -> String {
         let bytes = Array(html.utf8)
         var output: [UInt8] = []
         output.reserveCapacity(bytes.count + 64)
@@ -44,7 +44,7 @@ package struct HeadingAnchors: Sendable {
                 inner = String(explicit.text)
                 id = unique(explicit.id, fallback: "section")
             } else {
-                id = unique(Slug.make(from: HTMLText.plain(inner)), fallback: "section")
+                id = unique(scheme.id(from: scheme == .github ? HTMLText.textContent(inner) : HTMLText.plain(inner)), fallback: "section")
             }
             output += bytes[copied..<open]
             output += Array("<h".utf8) + [level] + Array(" id=\"\(id)\">".utf8) + Array(inner.utf8)

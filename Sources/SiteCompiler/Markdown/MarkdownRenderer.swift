@@ -14,6 +14,8 @@ package struct MarkdownRenderer: Sendable {
         package var smartPunctuation = false
         /// Give every heading an `id` derived from its text (`## Get started` → `id="get-started"`).
         package var headingIDs = true
+        /// How heading ids are spelled (site.yaml `heading_ids`).
+        package var headingIDScheme: HeadingIDScheme = .github
 
         /// Options; the defaults are safe.
         package init(allowRawHTML: Bool = false, smartPunctuation: Bool = false, headingIDs: Bool = true) {
@@ -47,7 +49,7 @@ package struct MarkdownRenderer: Sendable {
         _ markdown: String, anchors: inout HeadingAnchors, rewriteLink: ((String) -> String?)? = nil
     ) -> String {
         let html = renderRaw(markdown, rewriteLink: rewriteLink)
-        return options.headingIDs ? anchors.addIDs(to: html) : html
+        return options.headingIDs ? anchors.addIDs(to: html, scheme: options.headingIDScheme) : html
     }
 
     /// Renders Markdown to an HTML fragment with fresh heading ids.
@@ -103,6 +105,12 @@ extension MarkdownRenderer {
     }
 
     /// The same renderer with raw HTML let through (site.yaml `raw_html: true`).
+    package func withHeadingIDs(_ scheme: HeadingIDScheme) -> MarkdownRenderer {
+        var renderer = self
+        renderer.options.headingIDScheme = scheme
+        return renderer
+    }
+
     package func allowingRawHTML() -> MarkdownRenderer {
         var renderer = self
         renderer.options.allowRawHTML = true

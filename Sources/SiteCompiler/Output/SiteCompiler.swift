@@ -68,7 +68,7 @@ package struct SiteCompiler: Sendable {
         var output = SiteFiles()
         var pageStep = PageStep(
             theme: theme,
-            markdown: site.config.rawHTML ? markdown.allowingRawHTML() : markdown,
+            markdown: (site.config.rawHTML ? markdown.allowingRawHTML() : markdown).withHeadingIDs(site.config.headingIDs),
             model: model,
             stylesheet: stylesheet,
             draftURLs: draftURLs,
