@@ -67,7 +67,6 @@ package final class ACMEClient: Sendable {
     let settings: ACMESettings
     let http: HTTPClient
     let accountKey: P256.Signing.PrivateKey
-    let logger: Logger
     private struct Session {
         var directory: Directory?
         var nonce: String?
@@ -81,7 +80,7 @@ package final class ACMEClient: Sendable {
         var newOrder: String
     }
 
-    package init(settings: ACMESettings, accountKey: P256.Signing.PrivateKey, accountURL: String?, logger: Logger) throws {
+    package init(settings: ACMESettings, accountKey: P256.Signing.PrivateKey, accountURL: String?) throws {
         var tls = TLSConfiguration.makeClientConfiguration()
         if let roots = settings.trustRoots {
             let certificates = try NIOSSLCertificate.fromPEMFile(roots)
@@ -93,7 +92,6 @@ package final class ACMEClient: Sendable {
         self.http = HTTPClient(eventLoopGroupProvider: .singleton, configuration: configuration)
         self.settings = settings
         self.accountKey = accountKey
-        self.logger = logger
         session.withLock { $0.accountURL = accountURL }
     }
 
@@ -331,7 +329,7 @@ package actor TLSService: Service {
     package nonisolated func poke() { wake.yield() }
 
     package func run() async throws {
-        for problem in store.problems { logger.warning("certificate file not used", metadata: ["problem": .string(problem)]) }
+        logProblems()
         await cancelWhenGracefulShutdown {
             await self.loop()
         }
@@ -361,9 +359,7 @@ package actor TLSService: Service {
                 if Task.isCancelled { break }
                 if ContinuousClock.now - lastReload >= .seconds(60) {
                     lastReload = ContinuousClock.now
-                    if store.reload() {
-                        for problem in store.problems { logger.warning("certificate file not used", metadata: ["problem": .string(problem)]) }
-                    }
+                    if store.reload() { logProblems() }
                 }
                 if settings != nil, poked || ContinuousClock.now - lastPass >= interval || dueRetry() || renewalDue() {
                     lastPass = ContinuousClock.now
@@ -372,6 +368,10 @@ package actor TLSService: Service {
             }
             group.cancelAll()
         }
+    }
+
+    private func logProblems() {
+        for problem in store.problems { logger.warning("certificate file not used", metadata: ["problem": .string(problem)]) }
     }
 
     private func dueRetry() -> Bool {
@@ -485,7 +485,7 @@ package actor TLSService: Service {
             account = saved
         }
         let key = try account.map { try P256.Signing.PrivateKey(pemRepresentation: $0.key) } ?? P256.Signing.PrivateKey()
-        let client = try ACMEClient(settings: settings, accountKey: key, accountURL: account?.url, logger: logger)
+        let client = try ACMEClient(settings: settings, accountKey: key, accountURL: account?.url)
         if account?.url == nil {
             // Register now so the URL is saved with the key (an account is found again by its key anyway).
             try FileManager.default.createDirectory(at: store.acmeDirectory, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])

@@ -62,96 +62,97 @@ package struct SiteHTTPServer: Service {
         return count > 0 ? min(count, System.coreCount) : System.coreCount
     }
 
-    /// Binds and returns the channel (its local address has the port when 0 was asked for).
-    package func bind() async throws -> any Channel {
+    /// A listener's bootstrap: the socket options both listeners use, and the connection cap (past it a connection
+    /// is closed at once, so the API and other sites' visitors keep working) before `initialize` sets a channel up.
+    /// Each listener has its own caps.
+    private func bootstrap(
+        halfClosure: Bool,
+        _ initialize: @escaping @Sendable (any Channel, ConnectionCounter, TimeAmount) -> EventLoopFuture<Void>
+    ) -> ServerBootstrap {
         let counter = ConnectionCounter(limit: settings.maxPerClient)
         let open = OpenConnections()
         let maxConnections = settings.maxConnections
         let deadline = TimeAmount.seconds(settings.idleTimeoutSeconds)
-        let serving = serving
-        let observers = observers
-        let front = tls?.front
-        return try await ServerBootstrap(group: group)
+        return ServerBootstrap(group: group)
             .serverChannelOption(.backlog, value: 1024)
             .serverChannelOption(.socketOption(.so_reuseaddr), value: 1)
             .childChannelOption(.socketOption(.tcp_nodelay), value: 1)
-            // A client may send its request and close its side (`nc -N`): the answers still go out, then we close.
-            .childChannelOption(.allowRemoteHalfClosure, value: true)
+            .childChannelOption(.allowRemoteHalfClosure, value: halfClosure)
             .childChannelInitializer { channel in
-                // Past the cap, a connection is closed at once (the API and other sites' visitors keep working).
                 guard open.admit(limit: maxConnections) else { return channel.close() }
                 channel.closeFuture.whenComplete { _ in open.release() }
-                return channel.eventLoop.makeCompletedFuture {
-                    let operations = channel.pipeline.syncOperations
-                    try operations.addHandler(ConnectionGuard(counter: counter, deadline: deadline))
-                    try operations.addHandler(ByteToMessageHandler(HTTPRequestDecoder(leftOverBytesStrategy: .dropBytes)))
-                    try operations.addHandler(IdleStateHandler(allTimeout: deadline))
-                    try operations.addHandler(SiteRequestHandler(serving: serving, observers: observers, front: front))
-                }
+                return initialize(channel, counter, deadline)
             }
-            .bind(host: host, port: port)
-            .get()
+    }
+
+    /// Binds and returns the channel (its local address has the port when 0 was asked for).
+    package func bind() async throws -> any Channel {
+        let serving = serving
+        let observers = observers
+        let front = tls?.front
+        // A client may send its request and close its side (`nc -N`): the answers still go out, then we close.
+        return try await bootstrap(halfClosure: true) { channel, counter, deadline in
+            channel.eventLoop.makeCompletedFuture {
+                let operations = channel.pipeline.syncOperations
+                try operations.addHandler(ConnectionGuard(counter: counter, deadline: deadline))
+                try operations.addHandler(ByteToMessageHandler(HTTPRequestDecoder(leftOverBytesStrategy: .dropBytes)))
+                try operations.addHandler(IdleStateHandler(allTimeout: deadline))
+                try operations.addHandler(SiteRequestHandler(serving: serving, observers: observers, front: front))
+            }
+        }
+        .bind(host: host, port: port)
+        .get()
     }
 
     /// Binds the HTTPS listener: TLS with the certificate SNI names (``CertificateStore``), then HTTP/2 or
     /// HTTP/1.1 as ALPN settles, both ending in ``SiteRequestHandler``.
     package func bindTLS(_ tls: SiteTLS) async throws -> any Channel {
-        let counter = ConnectionCounter(limit: settings.maxPerClient)
-        let open = OpenConnections()
-        let maxConnections = settings.maxConnections
-        let deadline = TimeAmount.seconds(settings.idleTimeoutSeconds)
         let serving = serving
         let observers = observers
         let context = tls.context
         let store = tls.front.store
-        return try await ServerBootstrap(group: group)
-            .serverChannelOption(.backlog, value: 1024)
-            .serverChannelOption(.socketOption(.so_reuseaddr), value: 1)
-            .childChannelOption(.socketOption(.tcp_nodelay), value: 1)
-            .childChannelInitializer { channel in
-                guard open.admit(limit: maxConnections) else { return channel.close() }
-                channel.closeFuture.whenComplete { _ in open.release() }
-                return channel.eventLoop.makeCompletedFuture {
-                    let operations = channel.pipeline.syncOperations
-                    try operations.addHandler(NIOSSLServerHandler(context: context))
-                    // Behind TLS the guard sees plain bytes: the handshake and the first request head (or HTTP/2's
-                    // preface) must arrive within the deadline.
-                    try operations.addHandler(ConnectionGuard(counter: counter, deadline: deadline))
-                }.flatMap {
-                    channel.configureHTTP2SecureUpgrade(
-                        h2ChannelConfigurator: { channel in
-                            channel.eventLoop.makeCompletedFuture {
-                                try channel.pipeline.syncOperations.addHandler(IdleStateHandler(allTimeout: deadline))
-                                try channel.pipeline.syncOperations.addHandler(CloseWhenIdle())
-                            }.flatMap {
-                                channel.configureHTTP2Pipeline(mode: .server) { stream in
-                                    stream.eventLoop.makeCompletedFuture {
-                                        try stream.pipeline.syncOperations.addHandler(HTTP2FramePayloadToHTTP1ServerCodec())
-                                        try stream.pipeline.syncOperations.addHandler(
-                                            SiteRequestHandler(
-                                                serving: serving, observers: observers, front: nil, sendfile: false, mode: .parts,
-                                                certificates: store))
-                                    }
-                                }.flatMapThrowing { _ in
-                                    // After a connection error NIO sends GOAWAY; the connection then ends here instead of
-                                    // reading (and buffering) whatever the peer goes on sending.
-                                    try channel.pipeline.syncOperations.addHandler(CloseOnError())
+        return try await bootstrap(halfClosure: false) { channel, counter, deadline in
+            channel.eventLoop.makeCompletedFuture {
+                let operations = channel.pipeline.syncOperations
+                try operations.addHandler(NIOSSLServerHandler(context: context))
+                // Behind TLS the guard sees plain bytes: the handshake and the first request head (or HTTP/2's
+                // preface) must arrive within the deadline.
+                try operations.addHandler(ConnectionGuard(counter: counter, deadline: deadline))
+            }.flatMap {
+                channel.configureHTTP2SecureUpgrade(
+                    h2ChannelConfigurator: { channel in
+                        channel.eventLoop.makeCompletedFuture {
+                            try channel.pipeline.syncOperations.addHandler(IdleStateHandler(allTimeout: deadline))
+                            try channel.pipeline.syncOperations.addHandler(CloseWhenIdle())
+                        }.flatMap {
+                            channel.configureHTTP2Pipeline(mode: .server) { stream in
+                                stream.eventLoop.makeCompletedFuture {
+                                    try stream.pipeline.syncOperations.addHandler(HTTP2FramePayloadToHTTP1ServerCodec())
+                                    try stream.pipeline.syncOperations.addHandler(
+                                        SiteRequestHandler(
+                                            serving: serving, observers: observers, front: nil, sendfile: false, mode: .parts,
+                                            certificates: store))
                                 }
+                            }.flatMapThrowing { _ in
+                                // After a connection error NIO sends GOAWAY; the connection then ends here instead of
+                                // reading (and buffering) whatever the peer goes on sending.
+                                try channel.pipeline.syncOperations.addHandler(CloseOnError())
                             }
-                        },
-                        http1ChannelConfigurator: { channel in
-                            channel.eventLoop.makeCompletedFuture {
-                                let operations = channel.pipeline.syncOperations
-                                try operations.addHandler(ByteToMessageHandler(HTTPRequestDecoder(leftOverBytesStrategy: .dropBytes)))
-                                try operations.addHandler(IdleStateHandler(allTimeout: deadline))
-                                try operations.addHandler(
-                                    SiteRequestHandler(serving: serving, observers: observers, front: nil, sendfile: false, certificates: store))
-                            }
-                        })
-                }
+                        }
+                    },
+                    http1ChannelConfigurator: { channel in
+                        channel.eventLoop.makeCompletedFuture {
+                            let operations = channel.pipeline.syncOperations
+                            try operations.addHandler(ByteToMessageHandler(HTTPRequestDecoder(leftOverBytesStrategy: .dropBytes)))
+                            try operations.addHandler(IdleStateHandler(allTimeout: deadline))
+                            try operations.addHandler(
+                                SiteRequestHandler(serving: serving, observers: observers, front: nil, sendfile: false, certificates: store))
+                        }
+                    })
             }
-            .bind(host: tls.host, port: tls.port)
-            .get()
+        }
+        .bind(host: tls.host, port: tls.port)
+        .get()
     }
 
     /// Closes a channel from ``bind()`` and the server's event loops (tests; ``run()`` does this on shutdown).
@@ -307,10 +308,6 @@ final class SiteRequestHandler: ChannelDuplexHandler {
     func channelWritabilityChanged(context: ChannelHandlerContext) {
         if context.channel.isWritable { resume(context: context) }
         context.fireChannelWritabilityChanged()
-    }
-
-    func write(context: ChannelHandlerContext, data: NIOAny, promise: EventLoopPromise<Void>?) {
-        context.write(data, promise: promise)
     }
 
     private func process(_ part: HTTPServerRequestPart, context: ChannelHandlerContext) {

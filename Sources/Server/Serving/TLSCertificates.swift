@@ -36,6 +36,8 @@ package final class CertificateStore: Sendable {
         var byName: [String: ServedCertificate] = [:]
         var problems: [String] = []
         var stamp: [String: Date] = [:]
+        /// False until the folder was read, and after a change made here (the next reload reads it again).
+        var loaded = false
     }
     private let state = Mutex(State())
     private let acmeStatus = Mutex([String: CertificateStatus]())
@@ -83,7 +85,7 @@ package final class CertificateStore: Sendable {
     package func reload(now: Date = Date()) -> Bool {
         let files = Self.candidateFiles(in: directory)
         let stamps = Dictionary(files.map { ($0, Self.modified($0)) }, uniquingKeysWith: { a, _ in a })
-        if state.withLock({ $0.stamp == stamps && !$0.stamp.isEmpty }) { return false }
+        if state.withLock({ $0.loaded && $0.stamp == stamps }) { return false }
         var byName: [String: ServedCertificate] = [:]
         var problems: [String] = []
         // ACME first, so the operator's files replace them name by name.
@@ -115,7 +117,8 @@ package final class CertificateStore: Sendable {
         state.withLock { state in
             state.byName = byName
             state.problems = problems
-            state.stamp = stamps.isEmpty ? ["": Date.distantPast] : stamps
+            state.stamp = stamps
+            state.loaded = true
         }
         return true
     }
@@ -127,7 +130,7 @@ package final class CertificateStore: Sendable {
         // Key first: a chain with no key beside it would be a problem at the next reload, a key alone is ignored.
         try Self.writeAtomically(keyPEM, to: folder.appendingPathComponent("key.pem"))
         try Self.writeAtomically(chainPEM, to: folder.appendingPathComponent("cert.pem"))
-        state.withLock { $0.stamp = [:] }
+        state.withLock { $0.loaded = false }
         reload()
     }
 
@@ -171,7 +174,7 @@ package final class CertificateStore: Sendable {
             removed = true
         }
         if removed {
-            state.withLock { $0.stamp = [:] }
+            state.withLock { $0.loaded = false }
             reload()
         }
         return removed
