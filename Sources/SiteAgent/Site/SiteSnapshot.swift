@@ -70,17 +70,17 @@ struct SiteSnapshot {
             let last = segments.removeLast()
             let isSection = last == "_index"
             let isBundle = last == "index"
-            var urlSegments = segments
-            if !isSection, !isBundle { urlSegments.append(last) }
-            if let slug = editor.string("slug"), !slug.isEmpty, !urlSegments.isEmpty {
-                urlSegments[urlSegments.count - 1] = slug
+            // The compiler's own placement, so addresses match what gets built (lower case, encoded punctuation).
+            let placement = PagePath.placement(of: path)
+            var url = placement?.url ?? "/"
+            if let slug = editor.string("slug"), !slug.isEmpty, placement?.kind != .home {
+                url = PagePath.applying(slug: slug, to: url)
             }
-            let url = urlSegments.isEmpty ? "/" : "/" + urlSegments.joined(separator: "/") + "/"
             let folder = "content/" + segments.map { $0 + "/" }.joined()
             let fileName = (isSection || isBundle) ? (segments.last ?? "home") : last
             var sectionURL: String?
             if !isSection, sections.contains(folder) {
-                sectionURL = segments.isEmpty ? "/" : "/" + segments.joined(separator: "/") + "/"
+                sectionURL = placement?.folderURL
             }
             return PageRecord(
                 path: path, url: url,

@@ -103,6 +103,15 @@ extension SiteConfig {
                             "\"paginate\" must be a whole number of entries per list page (0: no pages)", in: source,
                             line: value.line, column: value.column))
                 }
+            case "feed_limit":
+                if let limit = value.int, (0...10_000).contains(limit) {
+                    config.feedLimit = limit
+                } else {
+                    reader.diagnostics.append(
+                        .error(
+                            "\"feed_limit\" must be a whole number of entries per feed, 0 to 10000 (0: no feeds)", in: source,
+                            line: value.line, column: value.column))
+                }
             default:
                 reader.diagnostics.append(
                     .warning(

@@ -56,12 +56,14 @@ package struct SiteConfig: Codable, Sendable, Equatable {
     package var rawHTML = false
     /// `paginate:` — entries per page of a section's or tag's list (default 20; 0 shows every entry on one page).
     package var paginate = 20
+    /// `feed_limit:` — newest entries in each RSS/Atom feed (default 20; 0 writes no feeds).
+    package var feedLimit = 20
 
     /// Keys `site.yaml` may hold.
     package static let knownKeys: Set<String> = [
         "heading_ids",
         "name", "title", "tagline", "description", "base_url", "lang", "author", "theme", "footer", "tokens", "nav",
-        "cta", "forms", "link_check", "raw_html", "paginate",
+        "cta", "forms", "link_check", "raw_html", "paginate", "feed_limit",
     ]
 
     /// A configuration with the documented defaults.

@@ -116,7 +116,7 @@ package struct ContentLoader {
                         severity: .error,
                         file: page.sourcePath,
                         message: "\(page.sourcePath) and \(first.sourcePath) both produce \(page.url)",
-                        hint: "rename one of them or give it a different slug:"
+                        hint: "addresses are lower case and white space becomes -; rename one of them or give it a different slug:"
                     )
                 )
             } else {

@@ -45,11 +45,14 @@ package enum PagePath {
         return self.url(segments + cleaned)
     }
 
-    /// `/about/` → `about/index.html`; `/feed.xml` → `feed.xml`; `/` → `index.html`.
+    /// `/about/` → `about/index.html`; `/feed.xml` → `feed.xml`; `/` → `index.html`; `/%5B/` → `[/index.html`.
     /// Empty, `.` and `..` segments are dropped, so no URL (a slug, an alias) can name a file outside the output.
     package static func outputPath(for url: String) -> String {
-        let segments = url.split(separator: "/", omittingEmptySubsequences: true)
-        let unsafe = segments.contains { $0 == "." || $0 == ".." } || url.hasPrefix("//") || url.contains("\\")
+        var segments = url.split(separator: "/", omittingEmptySubsequences: true)
+        // `/%5B%5B/` is written to `[[/index.html`, as servers decode a request before looking for its file.
+        let encoded = url.utf8.contains(UInt8(ascii: "%"))
+        if encoded { segments = segments.map(fileName(forSegment:)) }
+        let unsafe = encoded || segments.contains { $0 == "." || $0 == ".." } || url.hasPrefix("//") || url.contains("\\")
         let cleaned = unsafe
             ? segments.filter { $0 != "." && $0 != ".." }.map { $0.replacingOccurrences(of: "\\", with: "-") }.joined(separator: "/")
                 + (url.hasSuffix("/") ? "/" : "")
@@ -79,8 +82,12 @@ package enum PagePath {
         segments.isEmpty ? "/" : "/" + segments.joined(separator: "/") + "/"
     }
 
-    /// A file or folder name as a URL segment: lower case, spaces as hyphens, only URL-safe characters.
-    private static func urlSegment(_ name: String) -> String {
+    /// A file or folder name as a URL segment: lower case, each run of white space one `-`, letters and digits of
+    /// any script, `-._~` and the path-safe punctuation `!$+,=@` kept; everything else (`[`, `%`, `#`, `?`, `:`,
+    /// quotes, brackets, …) percent-encoded as UTF-8, and so are letters outside ASCII, as Hugo does. Distinct
+    /// names give distinct segments except for case and space-versus-hyphen, so `clang.md`, `clang++.md`, `[.md`
+    /// and `[[.md` each get their own address (`/clang/`, `/clang++/`, `/%5B/`, `/%5B%5B/`).
+    package static func urlSegment(_ name: String) -> String {
         // Names already made of lower-case ASCII letters, digits and `-_.~` (nearly all) are their own segment.
         if name.utf8.allSatisfy({ byte in
             (byte >= 0x61 && byte <= 0x7A) || (byte >= 0x30 && byte <= 0x39) || byte == 0x2D || byte == 0x5F
@@ -88,14 +95,45 @@ package enum PagePath {
         }) {
             return name
         }
-        var segment = ""
+        var segment: [UInt8] = []
+        var inSpace = false
         for character in name.lowercased() {
-            if character == " " {
-                segment.append("-")
-            } else if character.isLetter || character.isNumber || "-_.~".contains(character) {
-                segment.append(character)
+            if character.isWhitespace {
+                if !inSpace { segment.append(UInt8(ascii: "-")) }
+                inSpace = true
+                continue
+            }
+            inSpace = false
+            for byte in String(character).utf8 {
+                if isKept(byte) {
+                    segment.append(byte)
+                } else {
+                    segment.append(UInt8(ascii: "%"))
+                    segment.append(hexDigits[Int(byte >> 4)])
+                    segment.append(hexDigits[Int(byte & 0x0F)])
+                }
             }
         }
-        return segment
+        return String(decoding: segment, as: UTF8.self)
+    }
+
+    /// The file or folder name a URL segment stands for in the output: percent-encoding undone, except where the
+    /// result would be empty, `.`, `..`, or hold `/`, `\` or NUL (then the segment is kept as written).
+    package static func fileName(forSegment segment: Substring) -> Substring {
+        guard segment.utf8.contains(UInt8(ascii: "%")), let decoded = segment.removingPercentEncoding, !decoded.isEmpty,
+            decoded != ".", decoded != "..", !decoded.contains("/"), !decoded.contains("\\"), !decoded.contains("\u{0}")
+        else { return segment }
+        return Substring(decoded)
+    }
+
+    private static let hexDigits = Array("0123456789ABCDEF".utf8)
+
+    private static func isKept(_ byte: UInt8) -> Bool {
+        switch byte {
+        case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "0")...UInt8(ascii: "9"): true
+        case UInt8(ascii: "-"), UInt8(ascii: "."), UInt8(ascii: "_"), UInt8(ascii: "~"): true
+        case UInt8(ascii: "!"), UInt8(ascii: "$"), UInt8(ascii: "+"), UInt8(ascii: ","), UInt8(ascii: "="), UInt8(ascii: "@"): true
+        default: false
+        }
     }
 }

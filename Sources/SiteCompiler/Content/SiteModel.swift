@@ -44,6 +44,7 @@ package struct SiteModel: Sendable {
         self.datedPages = self.pages.filter {
             $0.kind == .page && $0.frontMatter.date != nil && $0.url != PagePath.notFoundURL
         }.sorted(by: Self.listOrder)
+        collectFeedEntries()
         addTagPages()
     }
 
@@ -151,12 +152,35 @@ package struct SiteModel: Sendable {
     /// Dated regular pages across the site, newest first (computed once).
     package private(set) var datedPages: [Page] = []
 
-    /// The feed URL of a section whose listed pages carry dates (`/blog/index.xml`), else nil.
+    /// The newest dated regular pages (drafts left out, at most `feed_limit`) at or below each list page: the home
+    /// page's are the whole site's, a section's those anywhere under it, year folders included.
+    private var feedEntriesByList: [String: [Page]] = [:]
+
+    /// The entries of the feeds of the list page at `url`, newest first; empty when it has none.
+    package func feedEntries(of url: String) -> [Page] { feedEntriesByList[url] ?? [] }
+
+    /// The RSS feed URL of the home page or a section with dated pages anywhere below it (`/index.xml`,
+    /// `/blog/index.xml`), else nil. Its Atom feed is `atom.xml` beside it.
     package func feedURL(ofSection url: String) -> String? {
-        guard let section = page(at: url), section.kind == .section,
-            children(of: url).contains(where: { $0.frontMatter.date != nil })
-        else { return nil }
-        return url + "index.xml"
+        feedEntriesByList[url] == nil ? nil : url + "index.xml"
+    }
+
+    /// Fills `feedEntriesByList` from `datedPages` (already newest first).
+    private mutating func collectFeedEntries() {
+        let limit = config.feedLimit
+        guard limit > 0 else { return }
+        var entries: [String: [Page]] = [:]
+        for page in datedPages where !page.isDraft {
+            var next = page.parentURL
+            var depth = 0
+            while let url = next, let list = byURL[url], depth < 64 {
+                guard list.kind == .home || list.kind == .section else { break }
+                if entries[url, default: []].count < limit { entries[url, default: []].append(page) }
+                next = list.parentURL
+                depth += 1
+            }
+        }
+        feedEntriesByList = entries
     }
 
     /// Lists order: newest date first (undated last), then lower weight, then title, then URL.

@@ -1,13 +1,12 @@
-/// Atom 1.0 feed of a dated section (`/blog/atom.xml`), the same entries as its RSS feed.
+/// Atom 1.0 feed of the home page (`/atom.xml`) or a section (`/blog/atom.xml`), the same entries as its RSS feed.
 struct AtomWriter {
     let model: SiteModel
     let context: TemplateContext
 
     func xml(section: Page) -> String {
-        let items = model.children(of: section.url).filter { $0.frontMatter.date != nil && !$0.isDraft }
-            .prefix(FeedWriter.itemLimit)
+        let items = model.feedEntries(of: section.url)
         let siteTitle = model.config.title
-        let title = siteTitle.isEmpty ? section.title : "\(section.title) · \(siteTitle)"
+        let title = siteTitle.isEmpty ? section.title : section.kind == .home ? siteTitle : "\(section.title) · \(siteTitle)"
         let selfURL = model.permalink(section.url + "atom.xml")
         var xml = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<feed xmlns=\"http://www.w3.org/2005/Atom\">\n"
         xml += "  <title>\(XMLText.escape(title))</title>\n"

@@ -1,15 +1,13 @@
-/// RSS 2.0 feed of a dated section (`/blog/index.xml`): its dated, non-draft pages, newest first.
+/// RSS 2.0 feed of the home page (`/index.xml`, the whole site) or of a section (`/blog/index.xml`): the newest
+/// dated, non-draft regular pages at or below it (``SiteModel/feedEntries(of:)``).
 struct FeedWriter {
     let model: SiteModel
     let context: TemplateContext
-    /// Most items in one feed.
-    static let itemLimit = 20
 
     func xml(section: Page) -> String {
-        let items = model.children(of: section.url).filter { $0.frontMatter.date != nil && !$0.isDraft }
-            .prefix(Self.itemLimit)
+        let items = model.feedEntries(of: section.url)
         let siteTitle = model.config.title
-        let title = siteTitle.isEmpty ? section.title : "\(section.title) · \(siteTitle)"
+        let title = siteTitle.isEmpty ? section.title : section.kind == .home ? siteTitle : "\(section.title) · \(siteTitle)"
         let description = section.frontMatter.description ?? model.config.description ?? title
         let feedURL = model.permalink(section.url + "index.xml")
         var xml = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"

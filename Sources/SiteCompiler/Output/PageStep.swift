@@ -101,14 +101,13 @@ struct PageStep {
                 pages[index].kind == .page && pages[index].url != PagePath.notFoundURL
                     ? bodyResults[index].facts.listFacts : nil
             }
-            let (pageKeys, facts, lists) = pageKeys(
+            let (pageKeys, facts) = pageKeys(
                 pages: pages, layouts: layouts, bodies: bodyResults.map(\.key), cachedFacts: cachedFacts,
                 context: context)
             keys = pageKeys
             timer.mark("page keys")
             generatedKeys = Self.generatedKeys(
-                model: model, pages: pages, facts: facts, texts: bodyResults.map(\.facts.searchText), lists: lists,
-                shared: sharedKey)
+                model: model, pages: pages, facts: facts, texts: bodyResults.map(\.facts.searchText), shared: sharedKey)
             for (index, page) in pages.enumerated() where page.kind == .page && page.url != PagePath.notFoundURL {
                 let body = bodyResults[index]
                 guard body.diagnostics.isEmpty, var record = memo.newBodies[body.key] else { continue }
@@ -195,10 +194,10 @@ struct PageStep {
     /// its params), and for every address above it (and its own) the facts of the page there and of the pages and
     /// sections listed there. That covers its breadcrumbs, section, neighbours, section tree, lists and feed link;
     /// the home page adds the recent pages it shows.
-    /// Returns the keys, each page's list facts and the digest of what is listed at each address.
+    /// Returns the keys and each page's list facts.
     private func pageKeys(
         pages: [Page], layouts: [String?], bodies: [String], cachedFacts: [String?], context: TemplateContext
-    ) -> ([String], [String], [String: String]) {
+    ) -> ([String], [String]) {
         let facts: [String] = Parallel.map(pages.count) { index in
             if let cached = cachedFacts[index] { return cached }
             var digest = ContextDigest()
@@ -248,15 +247,17 @@ struct PageStep {
                 digest.add(lists[prefix] ?? "-")
             }
             if page.kind == .home { digest.add(recentDigest) }
+            // `feed_url` depends on dated pages anywhere below the page's list, which no list digest covers.
+            digest.add(model.feedURL(ofSection: page.url) ?? page.parentURL.flatMap(model.feedURL(ofSection:)) ?? "-")
             return digest.finish()
         }
-        return (keys, facts, lists)
+        return (keys, facts)
     }
 
-    /// The sitemap shows every page's facts; the search index those and the start of each page's text; a section's
-    /// feeds what its list shows. Each key also covers the shared inputs.
+    /// The sitemap shows every page's facts; the search index those and the start of each page's text; a list page's
+    /// feeds the facts of their entries. Each key also covers the shared inputs.
     private static func generatedKeys(
-        model: SiteModel, pages: [Page], facts: [String], texts: [String], lists: [String: String], shared: String
+        model: SiteModel, pages: [Page], facts: [String], texts: [String], shared: String
     ) -> [String: String] {
         var sitemap = ContextDigest()
         sitemap.add("sitemap-v1")
@@ -270,12 +271,20 @@ struct PageStep {
             search.add(texts[index])
         }
         var keys = ["sitemap.xml": sitemap.finish(), "search.json": search.finish()]
+        let factsByURL = Dictionary(zip(pages.map(\.url), facts), uniquingKeysWith: { first, _ in first })
         for section in pages where model.feedURL(ofSection: section.url) != nil {
-            for (kind, file) in [("rss-v1", "index.xml"), ("atom-v1", "atom.xml")] {
+            var entries = ContextDigest()
+            entries.add(factsByURL[section.url] ?? "-")
+            for entry in model.feedEntries(of: section.url) {
+                entries.add(entry.url)
+                entries.add(factsByURL[entry.url] ?? "-")
+            }
+            let entriesDigest = entries.finish()
+            for (kind, file) in [("rss-v2", "index.xml"), ("atom-v2", "atom.xml")] {
                 var digest = ContextDigest()
                 digest.add(kind)
                 digest.add(shared)
-                digest.add(lists[section.url] ?? "-")
+                digest.add(entriesDigest)
                 keys[PagePath.outputPath(for: section.url + file)] = digest.finish()
             }
         }
