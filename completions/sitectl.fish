@@ -1133,7 +1133,7 @@ complete -c 'sitectl' -n '__sitectl_should_offer_completions_for_flags_or_option
 complete -c 'sitectl' -n '__sitectl_should_offer_completions_for_flags_or_options "sitectl build" drafts' -l 'drafts' -d 'Include drafts.'
 complete -c 'sitectl' -n '__sitectl_should_offer_completions_for_flags_or_options "sitectl build" future' -l 'future' -d 'Include pages dated in the future.'
 complete -c 'sitectl' -n '__sitectl_should_offer_completions_for_flags_or_options "sitectl build" clean' -l 'clean' -d 'Ignore the build cache and render every page (a full build); the output folder ends up exactly as the build made it.'
-complete -c 'sitectl' -n '__sitectl_should_offer_completions_for_flags_or_options "sitectl build" cache-dir' -l 'cache-dir' -d 'Build cache folder (default: OUT/.sitectl-cache).' -rfka ''
+complete -c 'sitectl' -n '__sitectl_should_offer_completions_for_flags_or_options "sitectl build" cache-dir' -l 'cache-dir' -d 'Build cache folder (default: DIR/.sitectl/cache/…, or $XDG_CACHE_HOME/sitectl when DIR is read-only); never inside OUT.' -rfka ''
 complete -c 'sitectl' -n '__sitectl_should_offer_completions_for_flags_or_options "sitectl build" version' -l 'version' -d 'Show the version.'
 complete -c 'sitectl' -n '__sitectl_should_offer_completions_for_flags_or_options "sitectl build" h help' -s 'h' -l 'help' -d 'Show help information.'
 complete -c 'sitectl' -n '__sitectl_should_offer_completions_for_flags_or_options "sitectl serve" port' -l 'port' -d 'Port to listen on (0 picks a free one).' -rfka ''

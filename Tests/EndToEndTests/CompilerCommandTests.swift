@@ -62,4 +62,65 @@ import Testing
         #expect(missing.status == 64)
         #expect(missing.stderr.contains("Error: "))
     }
+
+    /// Issue 13, part 4: the output folder holds only the site (the cache lives beside the source, or under
+    /// `$XDG_CACHE_HOME` when that is not possible), and two clean builds are byte-identical.
+    @Test func theOutputHoldsOnlyTheSiteAndCleanBuildsAreByteIdentical() throws {
+        let harness = try Harness()
+        defer { harness.cleanUp() }
+        let fm = FileManager.default
+        let site = harness.work.appendingPathComponent("site")
+        try fm.copyItem(at: Harness.repositoryRoot.appendingPathComponent("themes/blog/starter"), to: site)
+        let a = harness.work.appendingPathComponent("a").path
+        let b = harness.work.appendingPathComponent("b").path
+        // A folder left by an earlier version's cache inside the output goes.
+        try fm.createDirectory(atPath: a + "/.sitectl-cache", withIntermediateDirectories: true)
+        try Data("old".utf8).write(to: URL(fileURLWithPath: a + "/.sitectl-cache/records"))
+        for out in [a, b] {
+            let built = try harness.run(["build", site.path, "--out", out])
+            #expect(built.status == 0, "\(built.stderr)")
+        }
+        func tree(_ path: String) throws -> [String: Data] {
+            // Every regular file, hidden ones included.
+            var files: [String: Data] = [:]
+            guard let walk = fm.enumerator(atPath: path) else { return files }
+            for case let relative as String in walk {
+                var isFolder: ObjCBool = false
+                if fm.fileExists(atPath: path + "/" + relative, isDirectory: &isFolder), !isFolder.boolValue {
+                    files[relative] = fm.contents(atPath: path + "/" + relative)
+                }
+            }
+            return files
+        }
+        let first = try tree(a)
+        #expect(!first.isEmpty)
+        #expect(first == (try tree(b)), "two clean builds differ")
+        #expect(first.keys.filter { $0.split(separator: "/").contains { $0.hasPrefix(".") } }.isEmpty, "\(first.keys.sorted())")
+        // The cache sits beside the source, one folder per output, and git ignores it.
+        let caches = try fm.contentsOfDirectory(atPath: site.path + "/.sitectl/cache")
+        #expect(caches.count == 2 && caches.contains { $0.hasPrefix("a-") } && caches.contains { $0.hasPrefix("b-") }, "\(caches)")
+        #expect(fm.contents(atPath: site.path + "/.sitectl/.gitignore").map { String(decoding: $0, as: UTF8.self) }?.contains("\n*\n") == true)
+        // It is still a cache: nothing changed, nothing written; a --clean build leaves the same bytes.
+        let again = try harness.run(["build", site.path, "--out", a])
+        #expect(again.stderr.contains(", 0 written, 0 removed)"), "\(again.stderr)")
+        #expect(try harness.run(["build", site.path, "--out", a, "--clean"]).status == 0)
+        #expect(try tree(a) == first)
+        // Never inside the output.
+        let inside = try harness.run(["build", site.path, "--out", a, "--cache-dir", a + "/cache"])
+        #expect(inside.status == 64)
+        #expect(inside.stderr.contains("inside the output folder"), "\(inside.stderr)")
+        // A source folder where .sitectl/ cannot be made: the cache goes under $XDG_CACHE_HOME instead.
+        let other = harness.work.appendingPathComponent("other")
+        try fm.copyItem(at: site, to: other)
+        try fm.removeItem(at: other.appendingPathComponent(".sitectl"))
+        try Data("not a folder".utf8).write(to: other.appendingPathComponent(".sitectl"))
+        let xdg = harness.work.appendingPathComponent("xdg").path
+        let c = harness.work.appendingPathComponent("c").path
+        let fallback = try harness.run(["build", other.path, "--out", c], environment: ["XDG_CACHE_HOME": xdg])
+        #expect(fallback.status == 0, "\(fallback.stderr)")
+        #expect(try tree(c) == first)
+        #expect((try? fm.contentsOfDirectory(atPath: xdg + "/sitectl/builds"))?.count == 1)
+        let fallbackAgain = try harness.run(["build", other.path, "--out", c], environment: ["XDG_CACHE_HOME": xdg])
+        #expect(fallbackAgain.stderr.contains(", 0 written, 0 removed)"), "\(fallbackAgain.stderr)")
+    }
 }

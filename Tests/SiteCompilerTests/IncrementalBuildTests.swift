@@ -148,15 +148,15 @@ import Testing
         #expect(clean.stats.pagesRendered > 0)
     }
 
-    @Test func outputSyncKeepsTheCacheFolder() throws {
+    @Test func keptPagesAndListedSyncs() throws {
         let workspace = try Workspace()
         defer { workspace.remove() }
         let out = workspace.root.appendingPathComponent("dist")
-        let cache = out.appendingPathComponent(IncrementalBuilder.cacheFolderName)
+        let cache = workspace.cache
         let builder = IncrementalBuilder(compiler: workspace.compiler, cacheURL: cache)
         let site = try workspace.compiler.themes.starterSource(theme: "starter", siteName: "demo")
         let result = try builder.build(source: site, options: Fixtures.options).result
-        _ = try OutputSync.write(result.output, to: out, keeping: [IncrementalBuilder.cacheFolderName])
+        _ = try OutputSync.write(result.output, to: out)
         #expect(FileManager.default.fileExists(atPath: cache.appendingPathComponent("records").path))
         // What `sitectl build` records in its manifest: the stamp of every file it wrote.
         let recorded = Dictionary(uniqueKeysWithValues: try SiteFiles.paths(under: out).compactMap { path in
@@ -178,8 +178,8 @@ import Testing
         next.setText("new/deep/page/index.html", "new")
         try FileManager.default.removeItem(at: out.appendingPathComponent("about/index.html"))
         let listed = try SiteFiles.paths(under: out) + ["about/index.html"]
-        let summary = try OutputSync.write(next, to: out, keeping: [IncrementalBuilder.cacheFolderName], listed: listed)
-        let left = try SiteFiles.paths(under: out).filter { !$0.hasPrefix(IncrementalBuilder.cacheFolderName) }
+        let summary = try OutputSync.write(next, to: out, listed: listed)
+        let left = try SiteFiles.paths(under: out)
         #expect(Set(left) == ["index.html", "new/deep/page/index.html"])
         #expect(summary.changed == 2)
     }

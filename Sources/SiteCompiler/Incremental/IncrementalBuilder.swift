@@ -11,9 +11,6 @@ package import Foundation
 /// fresh each time (from recorded summaries, without rendering); links are checked again only where a page or a
 /// link target changed.
 package struct IncrementalBuilder: Sendable {
-    /// The cache folder's name inside an output folder; ``OutputSync`` is told to keep it.
-    package static let cacheFolderName = ".sitectl-cache"
-
     /// The earlier build's output: which files are still as it wrote them, and how to read one.
     package struct PreviousOutput: Sendable {
         package var paths: Set<String>
@@ -55,7 +52,7 @@ package struct IncrementalBuilder: Sendable {
     /// Where records are kept between builds.
     package var store: RecordStore
 
-    /// A builder keeping its cache in `cacheURL` (e.g. `dist/.sitectl-cache`).
+    /// A builder keeping its cache in `cacheURL` (see ``CacheLocation``).
     package init(compiler: SiteCompiler, cacheURL: URL) {
         self.compiler = compiler
         self.store = RecordStore(directory: cacheURL)

@@ -14,7 +14,7 @@ package struct CompileResult: Sendable {
     /// are built), or the new year (footers show the year).
     package var expires: Date = .distantFuture
     /// Output paths of pages an incremental build did not render again because the earlier build's files are
-    /// current (not in `output`; see ``OutputSync/write(_:to:keeping:unchanged:)``).
+    /// current (not in `output`; see ``OutputSync/write(_:to:unchanged:listed:)``).
     package var kept: Set<String> = []
 
     /// A result.

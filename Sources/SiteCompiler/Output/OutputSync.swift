@@ -18,15 +18,15 @@ package enum OutputSync {
 
     }
 
-    /// Writes `output` under `directory`, skipping files whose bytes are already there. Top-level folders named in
-    /// `keeping` (such as the incremental cache, `.sitectl-cache`) are left alone, and so are the files in
-    /// `unchanged` (pages an incremental build found current: neither read nor rewritten).
+    /// Writes `output` under `directory`, skipping files whose bytes are already there. The files in `unchanged`
+    /// (pages an incremental build found current) are neither read nor rewritten; every other file is removed, so
+    /// the folder ends up holding exactly the site.
     ///
     /// `listed` names the files the last build left (from its manifest) instead of listing the folder: with a
     /// folder per page, reading 10,000 folders took longer than the rest of a one-page rebuild. A file someone
     /// else put there is then left alone until a clean build.
     package static func write(
-        _ output: SiteFiles, to directory: URL, keeping: Set<String> = [], unchanged: Set<String> = [],
+        _ output: SiteFiles, to directory: URL, unchanged: Set<String> = [],
         listed: [String]? = nil
     ) throws -> Summary {
         let fm = FileManager.default
@@ -37,9 +37,7 @@ package enum OutputSync {
             throw CocoaError(.fileWriteInvalidFileName, userInfo: [NSFilePathErrorKey: bad])
         }
         let found = try listed ?? (fm.fileExists(atPath: root) ? SiteFiles.paths(under: directory) : [])
-        let existing = found.filter {
-            path in !keeping.contains(String(path.prefix { $0 != "/" }))
-        }
+        let existing = found
         let stale = existing.filter { output[$0] == nil && !unchanged.contains($0) }
         for path in stale {
             if listed == nil {
@@ -60,8 +58,7 @@ package enum OutputSync {
                 if !emptied.insert(parent).inserted { break }
             }
         }
-        for folder in emptied.sorted(by: { $0.utf8.count > $1.utf8.count })
-        where !keeping.contains(String(folder.prefix { $0 != "/" })) {
+        for folder in emptied.sorted(by: { $0.utf8.count > $1.utf8.count }) {
             _ = rmdir(root + "/" + folder)
         }
         let present = Set(existing)

@@ -14,7 +14,8 @@ struct BuildCommand: AsyncParsableCommand {
     @Flag(help: "Include pages dated in the future.") var future = false
     @Flag(help: "Ignore the build cache and render every page (a full build); the output folder ends up exactly as the build made it.")
     var clean = false
-    @Option(help: "Build cache folder (default: OUT/.sitectl-cache).") var cacheDir: String?
+    @Option(help: "Build cache folder (default: DIR/.sitectl/cache/…, or $XDG_CACHE_HOME/sitectl when DIR is read-only); never inside OUT.")
+    var cacheDir: String?
 
     func run() async throws {
         var early = PhaseTimer()
@@ -25,8 +26,14 @@ struct BuildCommand: AsyncParsableCommand {
         let library = try ThemesCommand.builtinLibrary()
         let compiler = SiteCompiler(themes: library)
         let outURL = URL(fileURLWithPath: out)
-        let cacheURL = cacheDir.map { URL(fileURLWithPath: $0) }
-            ?? outURL.appendingPathComponent(IncrementalBuilder.cacheFolderName)
+        if let cacheDir, CacheLocation.isInside(URL(fileURLWithPath: cacheDir), outURL) {
+            throw ClientError(
+                "The build cache \(cacheDir) is inside the output folder \(out).",
+                hint: "the output holds only the site; leave out --cache-dir, or put it elsewhere", exitCode: ClientError.Exit.usage)
+        }
+        let cacheURL = cacheDir.map { URL(fileURLWithPath: $0) } ?? CacheLocation.folder(source: source, output: outURL)
+        // Earlier versions kept the cache inside the output folder; it is ours to remove.
+        try? FileManager.default.removeItem(at: outURL.appendingPathComponent(CacheLocation.legacyFolderName))
         let options = CompileOptions(drafts: drafts, future: future)
         // Everything the output depends on besides the source files and the clock.
         let key = BuildManifest.key(
@@ -77,7 +84,7 @@ struct BuildCommand: AsyncParsableCommand {
         result.diagnostics.forEach { Terminal.err($0.formatted) }
         let previousFiles = clean ? nil : previousManifest?.outputFiles
         let written = try OutputSync.write(
-            result.output, to: outURL, keeping: [IncrementalBuilder.cacheFolderName], unchanged: result.kept,
+            result.output, to: outURL, unchanged: result.kept,
             listed: previousFiles)
         timer.mark("write output")
         var manifest = BuildManifest()
