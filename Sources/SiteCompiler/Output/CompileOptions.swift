@@ -23,6 +23,9 @@ package struct CompileOptions: Sendable {
     package var linkCheck: LinkCheck?
     /// Build pages dated after ``now`` too (left out by default, as in Hugo).
     package var future = false
+    /// When set, every layout and component is rendered both through the theme's render plan and through
+    /// swift-mustache, and every difference is recorded here (the differential test of ``RenderPlan``).
+    package var renderPlanCheck: RenderPlanCheck?
 
     /// Options; the defaults suit a production build.
     package init(

@@ -39,7 +39,8 @@ package struct SiteCompiler: Sendable {
         }
         timer.mark("prepare")
         let site = try SiteConfig.parseDetailed(siteData)
-        let theme = try loadTheme(for: site)
+        var theme = try loadTheme(for: site)
+        theme.templates.check = options.renderPlanCheck
         var diagnostics = site.warnings + theme.warnings
         let (stylesheet, tokenDiagnostics) = TokenStylesheet.resolve(
             manifest: theme.manifest,

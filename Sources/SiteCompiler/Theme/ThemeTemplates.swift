@@ -5,6 +5,8 @@ internal import Mustache
 /// and components (`components/NAME`), all in one library so every template can use every partial.
 package struct ThemeTemplates: Sendable {
     private var library: MustacheLibrary
+    /// The same templates as a render plan; nil when one of them uses something only swift-mustache renders.
+    private var plan: RenderPlan?
     /// Layouts present (`base`, `page`, …).
     package private(set) var layoutNames: Set<String>
     /// Partials present (`header`, …).
@@ -20,6 +22,7 @@ package struct ThemeTemplates: Sendable {
         var partials: Set<String> = []
         var components: Set<String> = []
         var diagnostics: [Diagnostic] = []
+        var parsed: [String: MustacheTemplate] = [:]
         for path in files.paths where path.hasSuffix(".mustache") {
             let parts = path.split(separator: "/", maxSplits: 1).map(String.init)
             guard parts.count == 2, ["layouts", "partials", "components"].contains(parts[0]) else { continue }
@@ -48,33 +51,54 @@ package struct ThemeTemplates: Sendable {
                 )
                 continue
             }
+            let registered: String
             switch parts[0] {
             case "layouts":
-                library.register(template, named: "layouts/" + name)
+                registered = "layouts/" + name
                 layouts.insert(name)
             case "partials":
-                library.register(template, named: name)
+                registered = name
                 partials.insert(name)
             default:
-                library.register(template, named: "components/" + name)
+                registered = "components/" + name
                 components.insert(name)
             }
+            library.register(template, named: registered)
+            parsed[registered] = template
         }
         if diagnostics.hasErrors { throw CompileFailure(diagnostics: diagnostics) }
         self.library = library
+        self.plan = RenderPlan.compile(parsed)
         self.layoutNames = layouts
         self.partialNames = partials
         self.componentNames = components
     }
 
+    /// When set, renders go both ways and differences are recorded (see ``CompileOptions/renderPlanCheck``).
+    package var check: RenderPlanCheck?
+
     /// Renders layout `name` with `context`; nil when the theme has no such layout.
     package func renderLayout(_ name: String, _ context: [String: Any]) -> String? {
-        library.render(context, withTemplate: "layouts/" + name)
+        render("layouts/" + name, context)
     }
+
+    private func render(_ registered: String, _ context: [String: Any]) -> String? {
+        guard let plan else { return library.render(context, withTemplate: registered) }
+        let planned = plan.render(registered, context)
+        if let check {
+            let expected = library.render(context, withTemplate: registered)
+            check.compare(registered, expected: expected, actual: planned)
+            return expected
+        }
+        return planned
+    }
+
+    /// Whether the templates render through the compiled plan (else through swift-mustache).
+    package var usesRenderPlan: Bool { plan != nil }
 
     /// Renders component template `name` with `context`; nil when the theme has no such template.
     package func renderComponent(_ name: String, _ context: [String: Any]) -> String? {
-        library.render(context, withTemplate: "components/" + name)
+        render("components/" + name, context)
     }
 }
 
@@ -95,5 +119,33 @@ struct FastHTMLEscape: MustacheContentType {
 
     func escapeText(_ text: String) -> String {
         HTMLText.escape(text)
+    }
+}
+
+/// Differences between a theme's render plan and swift-mustache, collected across a build's threads.
+package final class RenderPlanCheck: @unchecked Sendable {
+    /// One template whose two renderings differ.
+    package struct Mismatch: Sendable {
+        package var template: String
+        package var expected: String?
+        package var actual: String?
+    }
+
+    private let lock = NSLock()
+    private var found: [Mismatch] = []
+    private var count = 0
+
+    package init() {}
+
+    /// Renders compared so far.
+    package var compared: Int { lock.withLock { count } }
+    /// The differences found.
+    package var mismatches: [Mismatch] { lock.withLock { found } }
+
+    func compare(_ template: String, expected: String?, actual: String?) {
+        lock.withLock {
+            count += 1
+            if expected != actual { found.append(Mismatch(template: template, expected: expected, actual: actual)) }
+        }
     }
 }
