@@ -61,4 +61,13 @@ import Testing
         #expect(failures.contains { $0.message.contains("content/common/git  commit.md") && $0.message.contains("content/common/git commit.md") })
         #expect(failures.count == 2, "\(failures.map(\.message))")
     }
+
+    @Test func aPageWithoutATitleIsNamedAfterItsFileNotItsEncodedAddress() throws {
+        var site = try SiteFiles.load(from: Self.fixture)
+        site.setText("content/common/[[.md", "Only a body.\n")
+        site.setText("content/common/café.md", "Only a body.\n")
+        let result = try Fixtures.compiler.compile(site, options: Fixtures.options)
+        #expect(result.output.text("common/[[/index.html")?.contains("<title>[[ · tldr-style pages</title>") == true)
+        #expect(result.output.text("common/café/index.html")?.contains("<title>Café · tldr-style pages</title>") == true)
+    }
 }

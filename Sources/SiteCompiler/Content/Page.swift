@@ -21,7 +21,11 @@ package struct Page: Sendable {
     private final class Storage: @unchecked Sendable {
         var kind: Kind
         var source: SourceText
-        var url: String
+        var url: String {
+            didSet { outputPath = PagePath.outputPath(for: url) }
+        }
+        /// Made from `url` once (it is asked for in every list, key and link check).
+        var outputPath: String
         var frontMatter: FrontMatter
         var body: String
         var bodyLineOffset: Int
@@ -34,6 +38,7 @@ package struct Page: Sendable {
             self.kind = kind
             self.source = source
             self.url = url
+            self.outputPath = PagePath.outputPath(for: url)
             self.frontMatter = frontMatter
             self.body = body
             self.bodyLineOffset = bodyLineOffset
@@ -115,11 +120,12 @@ package struct Page: Sendable {
     /// The front matter title, else a title made from the file name (`hello-world` → `Hello world`).
     package var title: String {
         if let title = frontMatter.title, !title.isEmpty { return title }
-        let segment = url.split(separator: "/").last.map(String.init) ?? ""
+        // The decoded name (`/%5B%5B/` → `[[`), as the file was called.
+        let segment = url.split(separator: "/").last.map { String(PagePath.fileName(forSegment: $0)) } ?? ""
         let words = segment.replacingOccurrences(of: "-", with: " ").replacingOccurrences(of: "_", with: " ")
         return words.prefix(1).uppercased() + words.dropFirst()
     }
 
     /// The file that holds the page's HTML: `/about/` → `about/index.html`, `/` → `index.html`.
-    package var outputPath: String { PagePath.outputPath(for: url) }
+    package var outputPath: String { storage.outputPath }
 }

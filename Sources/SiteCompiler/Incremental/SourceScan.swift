@@ -105,15 +105,40 @@ extension SiteFiles {
     /// Opens `path`, checks where the descriptor really points (/proc/self/fd), and reads it only when that is
     /// inside `root`.
     static func readInside(_ path: String, root: String) -> Result<Data, ReadProblem> {
+        // Plain system calls: FileHandle and FileManager's link reading were most of the time of reading 10,000
+        // small files.
         let descriptor = open(path, O_RDONLY | O_CLOEXEC)
         guard descriptor >= 0 else { return .failure(.unreadable) }
-        let handle = FileHandle(fileDescriptor: descriptor, closeOnDealloc: true)
-        if let opened = try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/fd/\(descriptor)"),
-            !opened.hasPrefix(root + "/")
-        {
-            return .failure(.outside)
+        defer { close(descriptor) }
+        var target = [CChar](repeating: 0, count: Int(PATH_MAX) + 1)
+        let length = readlink("/proc/self/fd/\(descriptor)", &target, Int(PATH_MAX))
+        if length > 0 {
+            let opened = String(decoding: target[..<length].map { UInt8(bitPattern: $0) }, as: UTF8.self)
+            if !opened.hasPrefix(root + "/") { return .failure(.outside) }
         }
-        guard let data = try? handle.readToEnd() else { return .success(Data()) }
+        var info = stat()
+        guard fstat(descriptor, &info) == 0 else { return .success(Data()) }
+        var data = Data(count: max(Int(info.st_size), 0))
+        var filled = 0
+        let ok = data.withUnsafeMutableBytes { buffer -> Bool in
+            while filled < buffer.count {
+                let count = read(descriptor, buffer.baseAddress! + filled, buffer.count - filled)
+                if count < 0, errno == EINTR { continue }
+                guard count > 0 else { return count == 0 }
+                filled += count
+            }
+            return true
+        }
+        guard ok else { return .success(Data()) }
+        if filled < data.count { data.removeSubrange(filled...) }
+        // A file that grew since fstat: read the rest.
+        var chunk = [UInt8](repeating: 0, count: 65_536)
+        while true {
+            let count = read(descriptor, &chunk, chunk.count)
+            if count < 0, errno == EINTR { continue }
+            guard count > 0 else { break }
+            data.append(contentsOf: chunk[..<count])
+        }
         return .success(data)
     }
 }
