@@ -1132,7 +1132,7 @@ complete -c 'sitectl' -n '__sitectl_should_offer_completions_for_flags_or_option
 complete -c 'sitectl' -n '__sitectl_should_offer_completions_for_flags_or_options "sitectl build" out' -l 'out' -d 'Output folder.' -rfka ''
 complete -c 'sitectl' -n '__sitectl_should_offer_completions_for_flags_or_options "sitectl build" drafts' -l 'drafts' -d 'Include drafts.'
 complete -c 'sitectl' -n '__sitectl_should_offer_completions_for_flags_or_options "sitectl build" future' -l 'future' -d 'Include pages dated in the future.'
-complete -c 'sitectl' -n '__sitectl_should_offer_completions_for_flags_or_options "sitectl build" clean' -l 'clean' -d 'Ignore the build cache and render every page (a full build); the output folder ends up exactly as the build made it.'
+complete -c 'sitectl' -n '__sitectl_should_offer_completions_for_flags_or_options "sitectl build" clean' -l 'clean' -d 'Ignore the build cache and render every page (a full build); the output folder ends up exactly as the build made it (other files in it are removed).'
 complete -c 'sitectl' -n '__sitectl_should_offer_completions_for_flags_or_options "sitectl build" cache-dir' -l 'cache-dir' -d 'Build cache folder (default: DIR/.sitectl/cache/…, or $XDG_CACHE_HOME/sitectl when DIR is read-only); never inside OUT.' -rfka ''
 complete -c 'sitectl' -n '__sitectl_should_offer_completions_for_flags_or_options "sitectl build" version' -l 'version' -d 'Show the version.'
 complete -c 'sitectl' -n '__sitectl_should_offer_completions_for_flags_or_options "sitectl build" h help' -s 'h' -l 'help' -d 'Show help information.'

@@ -123,4 +123,76 @@ import Testing
         let fallbackAgain = try harness.run(["build", other.path, "--out", c], environment: ["XDG_CACHE_HOME": xdg])
         #expect(fallbackAgain.stderr.contains(", 0 written, 0 removed)"), "\(fallbackAgain.stderr)")
     }
+
+    /// From the attack run on issue 13: a build never deletes what it did not make, and never the source.
+    @Test func aBuildNeverDestroysTheSourceOrFilesItDidNotMake() throws {
+        let harness = try Harness()
+        defer { harness.cleanUp() }
+        let fm = FileManager.default
+        let site = harness.work.appendingPathComponent("site")
+        try fm.copyItem(at: Harness.repositoryRoot.appendingPathComponent("themes/starter/starter"), to: site)
+        // The output may not be the source, nor a folder holding it.
+        for out in [site.path, harness.work.path] {
+            let refused = try harness.run(["build", site.path, "--out", out])
+            #expect(refused.status == 64, "\(refused.stderr)")
+            #expect(refused.stderr.contains("holds the site's source"), "\(refused.stderr)")
+        }
+        #expect(fm.fileExists(atPath: site.path + "/site.yaml") && fm.fileExists(atPath: site.path + "/content"))
+        // A first build into a folder with other files leaves them (and says so); --clean removes them.
+        let out = harness.work.appendingPathComponent("out").path
+        try fm.createDirectory(atPath: out + "/assets", withIntermediateDirectories: true)
+        try Data("mine".utf8).write(to: URL(fileURLWithPath: out + "/keep.txt"))
+        try Data("old".utf8).write(to: URL(fileURLWithPath: out + "/assets/old.css"))
+        let first = try harness.run(["build", site.path, "--out", out])
+        #expect(first.status == 0, "\(first.stderr)")
+        #expect(first.stderr.contains("2 file(s) in"), "\(first.stderr)")
+        #expect(fm.fileExists(atPath: out + "/keep.txt"))
+        // A cache lost, then --clean: the stale asset goes, its folder stays for the new assets (it used to fail).
+        try fm.removeItem(atPath: site.path + "/.sitectl")
+        let clean = try harness.run(["build", site.path, "--out", out, "--clean"])
+        #expect(clean.status == 0, "\(clean.stderr)")
+        #expect(!fm.fileExists(atPath: out + "/keep.txt") && !fm.fileExists(atPath: out + "/assets/old.css"))
+        #expect(try fm.contentsOfDirectory(atPath: out + "/assets").contains { $0.hasSuffix(".css") })
+        // A file in the way of a page's folder: a clear error, not a raw one.
+        let blocked = harness.work.appendingPathComponent("blocked").path
+        try fm.createDirectory(atPath: blocked, withIntermediateDirectories: true)
+        try Data("x".utf8).write(to: URL(fileURLWithPath: blocked + "/about"))
+        let inTheWay = try harness.run(["build", site.path, "--out", blocked])
+        #expect(inTheWay.status == 1)
+        #expect(inTheWay.stderr.contains("Could not write") && inTheWay.stderr.contains("--clean"), "\(inTheWay.stderr)")
+    }
+
+    @Test func theCacheNeedsAFolderOfItsOwnOutsideTheOutput() throws {
+        let harness = try Harness()
+        defer { harness.cleanUp() }
+        let fm = FileManager.default
+        let site = harness.work.appendingPathComponent("site")
+        try fm.copyItem(at: Harness.repositoryRoot.appendingPathComponent("themes/starter/starter"), to: site)
+        let out = harness.work.appendingPathComponent("out").path
+        try fm.createDirectory(atPath: out, withIntermediateDirectories: true)
+        let busy = harness.work.appendingPathComponent("busy").path
+        try fm.createDirectory(atPath: busy, withIntermediateDirectories: true)
+        try Data("mine".utf8).write(to: URL(fileURLWithPath: busy + "/records"))
+        try Data("mine".utf8).write(to: URL(fileURLWithPath: busy + "/notes.txt"))
+        let link = harness.work.appendingPathComponent("into-out").path
+        try fm.createSymbolicLink(atPath: link, withDestinationPath: out)
+        for cache in [site.path, busy, link + "/cache", harness.work.path] {
+            let refused = try harness.run(["build", site.path, "--out", out, "--cache-dir", cache])
+            #expect(refused.status == 64, "\(cache): \(refused.stderr)")
+        }
+        #expect(fm.contents(atPath: busy + "/records") == Data("mine".utf8))
+        // SITE/.sitectl leading into the output: the cache goes under $XDG_CACHE_HOME instead.
+        try fm.createSymbolicLink(atPath: site.path + "/.sitectl", withDestinationPath: out)
+        let xdg = harness.work.appendingPathComponent("xdg").path
+        let built = try harness.run(["build", site.path, "--out", out], environment: ["XDG_CACHE_HOME": xdg])
+        #expect(built.status == 0, "\(built.stderr)")
+        #expect(!fm.fileExists(atPath: out + "/cache"))
+        #expect((try? fm.contentsOfDirectory(atPath: xdg + "/sitectl/builds"))?.count == 1)
+        // Two names that are one name in Unicode (NFC and NFD): refused, both named.
+        try Data("---\ntitle: NFC\n---\n".utf8).write(to: URL(fileURLWithPath: site.path + "/content/caf\u{E9}.md"))
+        try Data("---\ntitle: NFD\n---\n".utf8).write(to: URL(fileURLWithPath: site.path + "/content/cafe\u{301}.md"))
+        let twins = try harness.run(["build", site.path, "--out", out], environment: ["XDG_CACHE_HOME": xdg])
+        #expect(twins.status == 64)
+        #expect(twins.stderr.contains("different Unicode code points"), "\(twins.stderr)")
+    }
 }

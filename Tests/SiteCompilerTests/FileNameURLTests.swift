@@ -70,4 +70,15 @@ import Testing
         #expect(result.output.text("common/[[/index.html")?.contains("<title>[[ · tldr-style pages</title>") == true)
         #expect(result.output.text("common/café/index.html")?.contains("<title>Café · tldr-style pages</title>") == true)
     }
+
+    @Test func aPageAtAFeedsAddressOrWithABackslashIsAClearError() throws {
+        var site = try FeedTests.site(posts: 2)
+        site.setText("content/index.xml.md", "---\ntitle: Not a feed\n---\n")
+        let conflict = try #require(Fixtures.failures(site).first { $0.message.contains("index.xml") })
+        #expect(conflict.message.contains("content/index.xml.md"), "\(conflict.message)")
+        #expect(conflict.hint?.contains("feed_limit") == true)
+        site["content/index.xml.md"] = nil
+        site.setText("content/back\\slash.md", "---\ntitle: B\n---\n")
+        #expect(Fixtures.failures(site).contains { $0.file == "content/back\\slash.md" && $0.message.contains("\\") })
+    }
 }

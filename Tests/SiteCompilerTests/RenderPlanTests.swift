@@ -153,4 +153,19 @@ import Testing
         #expect(templates.renderLayout("base", ["name": "you"]) == "<main>Hello you</main>")
         #expect(templates.renderLayout("delimiters", ["name": "x"]) == "x")
     }
+
+    /// A partial that includes itself (directly, or in a list that never shrinks) is cut off instead of crashing or
+    /// running for ever.
+    @Test func selfIncludingPartialsStop() throws {
+        var files = SiteFiles()
+        files.setText("layouts/base.mustache", "{{> self}}|{{> rec}}")
+        files.setText("partials/self.mustache", "x{{> self}}")
+        files.setText("partials/rec.mustache", "{{#nums}}{{> rec}}{{/nums}}")
+        let templates = try ThemeTemplates(files: files, displayPrefix: "loop/")
+        #expect(templates.usesRenderPlan)
+        let started = Date()
+        let text = try #require(templates.renderLayout("base", ["nums": [1, 2, 3, 4, 5, 6, 7, 8, 9, 10] as [Any]]))
+        #expect(text.hasPrefix(String(repeating: "x", count: 64) + "|"))
+        #expect(Date().timeIntervalSince(started) < 30)
+    }
 }

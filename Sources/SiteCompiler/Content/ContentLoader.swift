@@ -28,6 +28,11 @@ package struct ContentLoader {
         var parsed: [(page: Page?, folder: String, found: [Diagnostic])] = Parallel.map(candidates.count) { index in
             let path = candidates[index]
             guard let placement = PagePath.placement(of: path) else { return (nil, "", []) }
+            if path.contains("\\") {
+                return (nil, "", [Diagnostic(
+                    severity: .error, file: path, message: "a name with \\ cannot be a page's address (servers refuse it in URLs)",
+                    hint: "rename the file or folder")])
+            }
             guard let text = source.text(path) else {
                 return (nil, "", [Diagnostic(severity: .error, file: path, message: "page is not UTF-8 text")])
             }

@@ -18,6 +18,9 @@ package struct SourceScan: Sendable {
     package var stamps: [String: FileStamp] = [:]
     /// Links left out, relative paths.
     package var skippedLinks: [String] = []
+    /// Pairs of paths spelled with different bytes that are the same text in Unicode (NFC and NFD): a site may
+    /// not hold both.
+    package var equivalentNames: [(String, String)] = []
 
     /// Scans `root`; `excluding` are absolute, standardized folder paths left out.
     package init(root: URL, excluding: Set<String> = [], includeHidden: Bool = false) {
@@ -27,7 +30,17 @@ package struct SourceScan: Sendable {
         // One stat per file, on all cores.
         let files = walk.files
         let stamps = Parallel.map(files.count) { FileStamp.of(files[$0].full) }
-        for (file, stamp) in zip(files, stamps) where stamp != nil { self.stamps[file.relative] = stamp }
+        var spelled: [String: String] = [:]
+        for (file, stamp) in zip(files, stamps) where stamp != nil {
+            // Swift compares strings by canonical equivalence: `café` spelled with é and with e + ◌́ (NFC and NFD)
+            // are one key, so two such files would silently become one.
+            if let earlier = spelled[file.relative], !earlier.utf8.elementsEqual(file.relative.utf8) {
+                equivalentNames.append((earlier, file.relative))
+                continue
+            }
+            spelled[file.relative] = file.relative
+            self.stamps[file.relative] = stamp
+        }
         skippedLinks = walk.skipped
     }
 

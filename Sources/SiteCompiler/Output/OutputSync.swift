@@ -15,6 +15,8 @@ package enum OutputSync {
         package var changed = 0
         /// Files deleted because the build no longer produces them.
         package var removed = 0
+        /// Files the build did not make and left where they were (``write(_:to:unchanged:listed:removingUnknown:)``).
+        package var leftAlone = 0
 
     }
 
@@ -25,9 +27,13 @@ package enum OutputSync {
     /// `listed` names the files the last build left (from its manifest) instead of listing the folder: with a
     /// folder per page, reading 10,000 folders took longer than the rest of a one-page rebuild. A file someone
     /// else put there is then left alone until a clean build.
+    ///
+    /// Without `listed` nothing says which files an earlier build made: with `removingUnknown` false (a first build
+    /// into a folder that already holds files) those files are left alone and counted, and only `--clean` removes
+    /// them.
     package static func write(
         _ output: SiteFiles, to directory: URL, unchanged: Set<String> = [],
-        listed: [String]? = nil
+        listed: [String]? = nil, removingUnknown: Bool = true
     ) throws -> Summary {
         let fm = FileManager.default
         var summary = Summary()
@@ -38,7 +44,11 @@ package enum OutputSync {
         }
         let found = try listed ?? (fm.fileExists(atPath: root) ? SiteFiles.paths(under: directory) : [])
         let existing = found
-        let stale = existing.filter { output[$0] == nil && !unchanged.contains($0) }
+        var stale = existing.filter { output[$0] == nil && !unchanged.contains($0) }
+        if listed == nil, !removingUnknown {
+            summary.leftAlone = stale.count
+            stale = []
+        }
         for path in stale {
             if listed == nil {
                 try fm.removeItem(atPath: root + "/" + path)
@@ -58,14 +68,20 @@ package enum OutputSync {
                 if !emptied.insert(parent).inserted { break }
             }
         }
-        for folder in emptied.sorted(by: { $0.utf8.count > $1.utf8.count }) {
-            _ = rmdir(root + "/" + folder)
+        var removedFolders: Set<String> = []
+        for folder in emptied.sorted(by: { $0.utf8.count > $1.utf8.count }) where rmdir(root + "/" + folder) == 0 {
+            removedFolders.insert(folder)
         }
-        let present = Set(existing)
+        let present = Set(existing).subtracting(stale)
         var folders: Set<String> = []
-        // Folders seen on disk need no mkdir; listed files' folders may have gone, so those are made as needed.
+        // Folders seen on disk need no mkdir (unless emptied and removed just now); listed files' folders may have
+        // gone, so those are made as needed.
         for path in existing where listed == nil {
-            if let slash = path.lastIndex(of: "/") { folders.insert(String(path[..<slash])) }
+            var folder = path
+            while let slash = folder.lastIndex(of: "/") {
+                folder = String(folder[..<slash])
+                guard !removedFolders.contains(folder), folders.insert(folder).inserted else { break }
+            }
         }
         let files = output.files.sorted { $0.key < $1.key }
         // Compare with what is there (on all cores), then create each missing folder once, parents first.

@@ -118,6 +118,7 @@ package struct SiteCompiler: Sendable {
         diagnostics += copyStatic(source, into: &output, generated: ["robots.txt", "404.html"], kept: rendered.kept)
         diagnostics += writeHeaderRules(source, theme: theme, into: &output)
         if output["robots.txt"] == nil { output.setText("robots.txt", RobotsFile.text(model: model)) }
+        diagnostics += folderConflicts(output, kept: rendered.kept, model: model)
 
         timer.mark("feeds+search")
         diagnostics += checkLinks(
@@ -191,6 +192,32 @@ package struct SiteCompiler: Sendable {
     }
 
     /// Old URLs from `aliases:` get a redirect page, unless a real page lives there.
+    /// A path that is a file and also a folder of another file (`index.xml`, the site feed, and
+    /// `index.xml/index.html` from `content/index.xml.md`) cannot be written: each is an error naming what made both.
+    private func folderConflicts(_ output: SiteFiles, kept: Set<String>, model: SiteModel) -> [Diagnostic] {
+        let all = Set(output.files.keys).union(kept)
+        var found: [(file: String, inside: String)] = []
+        for path in all {
+            var folder = Substring(path)
+            while let slash = folder.lastIndex(of: "/") {
+                folder = folder[..<slash]
+                if all.contains(String(folder)) {
+                    found.append((String(folder), path))
+                    break
+                }
+            }
+        }
+        guard !found.isEmpty else { return [] }
+        let sources = Dictionary(model.pages.map { ($0.outputPath, $0.sourcePath) }, uniquingKeysWith: { first, _ in first })
+        func origin(_ path: String) -> String { sources[path].map { "\($0) (\(path))" } ?? path }
+        return found.sorted { $0.inside < $1.inside }.map { conflict in
+            Diagnostic(
+                severity: .error, file: sources[conflict.inside] ?? sources[conflict.file],
+                message: "\(origin(conflict.inside)) needs \(conflict.file) to be a folder, but \(origin(conflict.file)) is a file there",
+                hint: "rename the page or give it another slug: (the site's feeds are /index.xml and /atom.xml; feed_limit: 0 turns them off)")
+        }
+    }
+
     private func writeAliases(model: SiteModel, into output: inout SiteFiles, kept: Set<String>) -> [Diagnostic] {
         var diagnostics: [Diagnostic] = []
         for page in model.pages {

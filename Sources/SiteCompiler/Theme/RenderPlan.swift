@@ -54,6 +54,19 @@ struct RenderPlan: Sendable {
         }
     }
 
+    /// How deep partials may nest.
+    static let maxPartialDepth = 64
+
+    /// How many partials one render may expand: a recursive partial over a list that does not shrink would
+    /// otherwise take exponential time within the depth limit.
+    final class Budget {
+        private var left = 100_000
+        func take() -> Bool {
+            left -= 1
+            return left >= 0
+        }
+    }
+
     /// Plans by the name the library registered them under (`layouts/page`, `header`, `components/Hero`).
     let templates: [String: [Node]]
 
@@ -74,7 +87,7 @@ struct RenderPlan: Sendable {
         out.reserveCapacity(16_384)
         var stack: [Any] = [context]
         stack.reserveCapacity(8)
-        render(nodes, stack: &stack, sequence: nil, indentation: nil, into: &out)
+        render(nodes, stack: &stack, sequence: nil, indentation: nil, depth: 0, budget: Budget(), into: &out)
         return out
     }
 
@@ -142,12 +155,12 @@ struct RenderPlan: Sendable {
 
     /// `MustacheTemplate.render(context:)`: with an indentation (inside a standalone partial), each token's text
     /// is put after the indentation when what this template wrote so far ends a line.
-    private func render(_ nodes: [Node], stack: inout [Any], sequence: SequenceState?, indentation: String?, into out: inout String) {
+    private func render(_ nodes: [Node], stack: inout [Any], sequence: SequenceState?, indentation: String?, depth: Int, budget: Budget, into out: inout String) {
         if let indentation, !indentation.isEmpty {
             var endsLine = false
             for node in nodes {
                 var piece = ""
-                render(node, stack: &stack, sequence: sequence, indentation: indentation, into: &piece)
+                render(node, stack: &stack, sequence: sequence, indentation: indentation, depth: depth, budget: budget, into: &piece)
                 guard !piece.isEmpty else { continue }
                 if endsLine { out += indentation }
                 out += piece
@@ -155,12 +168,12 @@ struct RenderPlan: Sendable {
             }
         } else {
             for node in nodes {
-                render(node, stack: &stack, sequence: sequence, indentation: indentation, into: &out)
+                render(node, stack: &stack, sequence: sequence, indentation: indentation, depth: depth, budget: budget, into: &out)
             }
         }
     }
 
-    private func render(_ node: Node, stack: inout [Any], sequence: SequenceState?, indentation: String?, into out: inout String) {
+    private func render(_ node: Node, stack: inout [Any], sequence: SequenceState?, indentation: String?, depth: Int, budget: Budget, into out: inout String) {
         switch node {
         case .text(let text):
             out += text
@@ -175,67 +188,69 @@ struct RenderPlan: Sendable {
         case .section(let lookup, let body, let inverted):
             let child = resolve(lookup, stack: stack, sequence: sequence)
             if inverted {
-                renderInverted(child, body, stack: &stack, sequence: sequence, indentation: indentation, into: &out)
+                renderInverted(child, body, stack: &stack, sequence: sequence, indentation: indentation, depth: depth, budget: budget, into: &out)
             } else {
-                renderSection(child, body, stack: &stack, sequence: sequence, indentation: indentation, into: &out)
+                renderSection(child, body, stack: &stack, sequence: sequence, indentation: indentation, depth: depth, budget: budget, into: &out)
             }
         case .partial(let name, let partialIndentation):
             // A partial's own context: no sequence, the indentation added to the one it is in.
-            guard let nodes = templates[name] else { return }
+            // Partials nested deeper than `maxPartialDepth`, or beyond `Budget.partials` in one render (a partial
+            // that includes itself), render nothing, where swift-mustache recurses until the stack overflows.
+            guard let nodes = templates[name], depth < Self.maxPartialDepth, budget.take() else { return }
             let nested = partialIndentation.map { (indentation ?? "") + $0 } ?? indentation
-            render(nodes, stack: &stack, sequence: nil, indentation: nested, into: &out)
+            render(nodes, stack: &stack, sequence: nil, indentation: nested, depth: depth + 1, budget: budget, into: &out)
         }
     }
 
     /// `MustacheTemplate.renderSection`: a list renders once per element (pushed, with its sequence state), `true`
     /// renders in place, any other value is pushed, nil and `false` render nothing.
     private func renderSection(
-        _ child: Any?, _ body: [Node], stack: inout [Any], sequence: SequenceState?, indentation: String?, into out: inout String
+        _ child: Any?, _ body: [Node], stack: inout [Any], sequence: SequenceState?, indentation: String?, depth: Int, budget: Budget, into out: inout String
     ) {
         guard let child else { return }
         let type = type(of: child)
         if type == [[String: Any]].self {
-            renderEach(child as! [[String: Any]], body, stack: &stack, indentation: indentation, into: &out)
+            renderEach(child as! [[String: Any]], body, stack: &stack, indentation: indentation, depth: depth, budget: budget, into: &out)
         } else if type == [Any].self {
-            renderEach(child as! [Any], body, stack: &stack, indentation: indentation, into: &out)
+            renderEach(child as! [Any], body, stack: &stack, indentation: indentation, depth: depth, budget: budget, into: &out)
         } else if type == [String].self {
-            renderEach(child as! [String], body, stack: &stack, indentation: indentation, into: &out)
+            renderEach(child as! [String], body, stack: &stack, indentation: indentation, depth: depth, budget: budget, into: &out)
         } else if type == Bool.self {
-            if child as! Bool { render(body, stack: &stack, sequence: sequence, indentation: indentation, into: &out) }
+            if child as! Bool { render(body, stack: &stack, sequence: sequence, indentation: indentation, depth: depth, budget: budget, into: &out) }
         } else if type == String.self || type == [String: Any].self || type == [String: String].self || type == Int.self {
             stack.append(child)
-            render(body, stack: &stack, sequence: nil, indentation: indentation, into: &out)
+            render(body, stack: &stack, sequence: nil, indentation: indentation, depth: depth, budget: budget, into: &out)
             stack.removeLast()
         } else if let list = child as? any MustacheSequence {
-            renderEach(list, body, stack: &stack, indentation: indentation, into: &out)
+            renderEach(list, body, stack: &stack, indentation: indentation, depth: depth, budget: budget, into: &out)
         } else if let bool = child as? Bool {
-            if bool { render(body, stack: &stack, sequence: sequence, indentation: indentation, into: &out) }
+            if bool { render(body, stack: &stack, sequence: sequence, indentation: indentation, depth: depth, budget: budget, into: &out) }
         } else if let null = child as? MustacheCustomRenderable, null.isNull {
             return
         } else {
             stack.append(child)
-            render(body, stack: &stack, sequence: nil, indentation: indentation, into: &out)
+            render(body, stack: &stack, sequence: nil, indentation: indentation, depth: depth, budget: budget, into: &out)
             stack.removeLast()
         }
     }
 
     /// `MustacheTemplate.renderInvertedSection`: renders for nil, `false` and an empty list (which is pushed).
     private func renderInverted(
-        _ child: Any?, _ body: [Node], stack: inout [Any], sequence: SequenceState?, indentation: String?, into out: inout String
+        _ child: Any?, _ body: [Node], stack: inout [Any], sequence: SequenceState?, indentation: String?, depth: Int, budget: Budget, into out: inout String
     ) {
         guard let child else {
-            render(body, stack: &stack, sequence: sequence, indentation: indentation, into: &out)
+            render(body, stack: &stack, sequence: sequence, indentation: indentation, depth: depth, budget: budget, into: &out)
             return
         }
         if let list = child as? any MustacheSequence {
             guard Self.isEmpty(list) else { return }
             stack.append(child)
-            render(body, stack: &stack, sequence: nil, indentation: indentation, into: &out)
+            render(body, stack: &stack, sequence: nil, indentation: indentation, depth: depth, budget: budget, into: &out)
             stack.removeLast()
         } else if let bool = child as? Bool {
-            if !bool { render(body, stack: &stack, sequence: sequence, indentation: indentation, into: &out) }
+            if !bool { render(body, stack: &stack, sequence: sequence, indentation: indentation, depth: depth, budget: budget, into: &out) }
         } else if let null = child as? MustacheCustomRenderable, null.isNull {
-            render(body, stack: &stack, sequence: sequence, indentation: indentation, into: &out)
+            render(body, stack: &stack, sequence: sequence, indentation: indentation, depth: depth, budget: budget, into: &out)
         }
     }
 
@@ -244,7 +259,7 @@ struct RenderPlan: Sendable {
         return iterator.next() == nil
     }
 
-    private func renderEach<S: Sequence>(_ list: S, _ body: [Node], stack: inout [Any], indentation: String?, into out: inout String) {
+    private func renderEach<S: Sequence>(_ list: S, _ body: [Node], stack: inout [Any], indentation: String?, depth: Int, budget: Budget, into out: inout String) {
         var iterator = list.makeIterator()
         guard var current = iterator.next() else { return }
         var state = SequenceState(first: true, last: false, index: 0)
@@ -252,7 +267,7 @@ struct RenderPlan: Sendable {
             let next = iterator.next()
             state.last = next == nil
             stack.append(current)
-            render(body, stack: &stack, sequence: state, indentation: indentation, into: &out)
+            render(body, stack: &stack, sequence: state, indentation: indentation, depth: depth, budget: budget, into: &out)
             stack.removeLast()
             guard let next else { return }
             current = next

@@ -12,7 +12,7 @@ struct BuildCommand: AsyncParsableCommand {
     @Option(help: "Output folder.") var out = "dist"
     @Flag(help: "Include drafts.") var drafts = false
     @Flag(help: "Include pages dated in the future.") var future = false
-    @Flag(help: "Ignore the build cache and render every page (a full build); the output folder ends up exactly as the build made it.")
+    @Flag(help: "Ignore the build cache and render every page (a full build); the output folder ends up exactly as the build made it (other files in it are removed).")
     var clean = false
     @Option(help: "Build cache folder (default: DIR/.sitectl/cache/…, or $XDG_CACHE_HOME/sitectl when DIR is read-only); never inside OUT.")
     var cacheDir: String?
@@ -26,10 +26,26 @@ struct BuildCommand: AsyncParsableCommand {
         let library = try ThemesCommand.builtinLibrary()
         let compiler = SiteCompiler(themes: library)
         let outURL = URL(fileURLWithPath: out)
-        if let cacheDir, CacheLocation.isInside(URL(fileURLWithPath: cacheDir), outURL) {
+        // A build makes the output folder hold only the site: it must never be the source or a folder above it.
+        if CacheLocation.isInside(source, outURL) {
             throw ClientError(
-                "The build cache \(cacheDir) is inside the output folder \(out).",
-                hint: "the output holds only the site; leave out --cache-dir, or put it elsewhere", exitCode: ClientError.Exit.usage)
+                "The output folder \(out) holds the site's source (\(directory)); a build would replace it with the built site.",
+                hint: "give the output a folder of its own, e.g. --out \(directory == "." ? "" : directory + "/")dist",
+                exitCode: ClientError.Exit.usage)
+        }
+        if let cacheDir {
+            let cache = URL(fileURLWithPath: cacheDir)
+            if CacheLocation.isInside(cache, outURL) {
+                throw ClientError(
+                    "The build cache \(cacheDir) is inside the output folder \(out) (links followed).",
+                    hint: "the output holds only the site; leave out --cache-dir, or put it elsewhere", exitCode: ClientError.Exit.usage)
+            }
+            if CacheLocation.isInside(source, cache) || !CacheLocation.isUsableForCache(cache) {
+                throw ClientError(
+                    "The build cache needs a folder of its own; \(cacheDir) holds other files.",
+                    hint: "give --cache-dir a new or empty folder (the cache writes manifest.txt and records there)",
+                    exitCode: ClientError.Exit.usage)
+            }
         }
         let cacheURL = cacheDir.map { URL(fileURLWithPath: $0) } ?? CacheLocation.folder(source: source, output: outURL)
         // Earlier versions kept the cache inside the output folder; it is ours to remove.
@@ -45,6 +61,11 @@ struct BuildCommand: AsyncParsableCommand {
             root: source, excluding: [outURL.standardizedFileURL.path, cacheURL.standardizedFileURL.path])
         early.mark("scan sources")
         Links.warnSkipped(scan.skippedLinks)
+        if let (first, second) = scan.equivalentNames.first {
+            throw ClientError(
+                "\(first) and \(second) are the same name spelled with different Unicode code points (NFC and NFD).",
+                hint: "keep one of them; a site cannot tell the two apart", exitCode: ClientError.Exit.usage)
+        }
         // Only a manifest of a build into this same folder says what is in it.
         let outputRoot = outURL.standardizedFileURL.path
         let previousManifest = clean ? nil : BuildManifest.load(from: cacheURL).flatMap { $0.outputRoot == outputRoot ? $0 : nil }
@@ -83,9 +104,23 @@ struct BuildCommand: AsyncParsableCommand {
         timer.mark("compile")
         result.diagnostics.forEach { Terminal.err($0.formatted) }
         let previousFiles = clean ? nil : previousManifest?.outputFiles
-        let written = try OutputSync.write(
-            result.output, to: outURL, unchanged: result.kept,
-            listed: previousFiles)
+        let written: OutputSync.Summary
+        do {
+            // Without a manifest of an earlier build into this folder, files there are not known to be ours: they
+            // stay unless the build is --clean.
+            written = try OutputSync.write(
+                result.output, to: outURL, unchanged: result.kept, listed: previousFiles, removingUnknown: clean)
+        } catch {
+            let path = (error as NSError).userInfo[NSFilePathErrorKey] as? String ?? out
+            throw ClientError(
+                "Could not write \(path): \((error as NSError).localizedFailureReason ?? "the file or its folder could not be made").",
+                hint: "a file or folder of the same name may be in the way; sitectl build --clean replaces what is in \(out)")
+        }
+        if written.leftAlone > 0, !global.quiet {
+            Terminal.err(
+                "Note: \(written.leftAlone) file(s) in \(out)/ were not made by this build and were left as they are; "
+                    + "sitectl build --clean removes them.")
+        }
         timer.mark("write output")
         var manifest = BuildManifest()
         manifest.key = key
