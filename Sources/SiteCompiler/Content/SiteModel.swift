@@ -165,19 +165,25 @@ package struct SiteModel: Sendable {
         feedEntriesByList[url] == nil ? nil : url + "index.xml"
     }
 
+    /// A feed's title: the site's for the home page's feed, else `Section · Site`.
+    package func feedTitle(of list: Page) -> String {
+        let siteTitle = config.title
+        return siteTitle.isEmpty ? list.title : list.kind == .home ? siteTitle : "\(list.title) · \(siteTitle)"
+    }
+
+    /// The feed a page links to (`feed_url`): its own list's, else that of the list above it.
+    package func feedURL(for page: Page) -> String? {
+        feedURL(ofSection: page.url) ?? page.parentURL.flatMap(feedURL(ofSection:))
+    }
+
     /// Fills `feedEntriesByList` from `datedPages` (already newest first).
     private mutating func collectFeedEntries() {
         let limit = config.feedLimit
         guard limit > 0 else { return }
         var entries: [String: [Page]] = [:]
         for page in datedPages where !page.isDraft {
-            var next = page.parentURL
-            var depth = 0
-            while let url = next, let list = byURL[url], depth < 64 {
-                guard list.kind == .home || list.kind == .section else { break }
-                if entries[url, default: []].count < limit { entries[url, default: []].append(page) }
-                next = list.parentURL
-                depth += 1
+            for list in ancestors(of: page) where entries[list.url, default: []].count < limit {
+                entries[list.url, default: []].append(page)
             }
         }
         feedEntriesByList = entries

@@ -31,9 +31,7 @@ package enum CacheLocation {
         let beside = source.appendingPathComponent(stateFolderName)
         let local = beside.appendingPathComponent("cache").appendingPathComponent(readable(name) + "-" + String(digest.finish().prefix(16)))
         let fm = FileManager.default
-        if !isInside(local, output), (try? fm.createDirectory(at: local, withIntermediateDirectories: true)) != nil,
-            !isInside(local, output)
-        {
+        if !isInside(local, output), (try? fm.createDirectory(at: local, withIntermediateDirectories: true)) != nil {
             let ignore = beside.appendingPathComponent(".gitignore")
             if !fm.fileExists(atPath: ignore.path) {
                 try? Data("# sitectl's build cache: local state, never committed\n*\n".utf8).write(to: ignore, options: .atomic)

@@ -144,10 +144,16 @@ extension SiteFiles {
         }
         guard ok else { return .success(Data()) }
         if filled < data.count { data.removeSubrange(filled...) }
-        // A file that grew since fstat: read the rest.
+        // A file that grew since fstat: a one-byte probe says so (the usual answer, end of file, costs no buffer),
+        // then the rest is read in chunks.
+        var probe: UInt8 = 0
+        var count: Int
+        repeat { count = read(descriptor, &probe, 1) } while count < 0 && errno == EINTR
+        guard count > 0 else { return .success(data) }
+        data.append(probe)
         var chunk = [UInt8](repeating: 0, count: 65_536)
         while true {
-            let count = read(descriptor, &chunk, chunk.count)
+            count = read(descriptor, &chunk, chunk.count)
             if count < 0, errno == EINTR { continue }
             guard count > 0 else { break }
             data.append(contentsOf: chunk[..<count])

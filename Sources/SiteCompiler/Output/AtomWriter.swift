@@ -6,7 +6,7 @@ struct AtomWriter {
     func xml(section: Page) -> String {
         let items = model.feedEntries(of: section.url)
         let siteTitle = model.config.title
-        let title = siteTitle.isEmpty ? section.title : section.kind == .home ? siteTitle : "\(section.title) · \(siteTitle)"
+        let title = model.feedTitle(of: section)
         let selfURL = model.permalink(section.url + "atom.xml")
         var xml = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<feed xmlns=\"http://www.w3.org/2005/Atom\">\n"
         xml += "  <title>\(XMLText.escape(title))</title>\n"

@@ -6,8 +6,7 @@ struct FeedWriter {
 
     func xml(section: Page) -> String {
         let items = model.feedEntries(of: section.url)
-        let siteTitle = model.config.title
-        let title = siteTitle.isEmpty ? section.title : section.kind == .home ? siteTitle : "\(section.title) · \(siteTitle)"
+        let title = model.feedTitle(of: section)
         let description = section.frontMatter.description ?? model.config.description ?? title
         let feedURL = model.permalink(section.url + "index.xml")
         var xml = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"

@@ -42,8 +42,7 @@ package enum OutputSync {
         if let bad = output.paths.first(where: { $0.hasPrefix("/") || $0.split(separator: "/").contains { $0 == ".." || $0 == "." } }) {
             throw CocoaError(.fileWriteInvalidFileName, userInfo: [NSFilePathErrorKey: bad])
         }
-        let found = try listed ?? (fm.fileExists(atPath: root) ? SiteFiles.paths(under: directory) : [])
-        let existing = found
+        let existing = try listed ?? (fm.fileExists(atPath: root) ? SiteFiles.paths(under: directory) : [])
         var stale = existing.filter { output[$0] == nil && !unchanged.contains($0) }
         if listed == nil, !removingUnknown {
             summary.leftAlone = stale.count

@@ -248,7 +248,7 @@ struct PageStep {
             }
             if page.kind == .home { digest.add(recentDigest) }
             // `feed_url` depends on dated pages anywhere below the page's list, which no list digest covers.
-            digest.add(model.feedURL(ofSection: page.url) ?? page.parentURL.flatMap(model.feedURL(ofSection:)) ?? "-")
+            digest.add(model.feedURL(for: page) ?? "-")
             return digest.finish()
         }
         return (keys, facts)

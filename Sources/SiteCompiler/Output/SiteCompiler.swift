@@ -191,7 +191,6 @@ package struct SiteCompiler: Sendable {
         }
     }
 
-    /// Old URLs from `aliases:` get a redirect page, unless a real page lives there.
     /// A path that is a file and also a folder of another file (`index.xml`, the site feed, and
     /// `index.xml/index.html` from `content/index.xml.md`) cannot be written: each is an error naming what made both.
     private func folderConflicts(_ output: SiteFiles, kept: Set<String>, model: SiteModel) -> [Diagnostic] {
@@ -218,6 +217,7 @@ package struct SiteCompiler: Sendable {
         }
     }
 
+    /// Old URLs from `aliases:` get a redirect page, unless a real page lives there.
     private func writeAliases(model: SiteModel, into output: inout SiteFiles, kept: Set<String>) -> [Diagnostic] {
         var diagnostics: [Diagnostic] = []
         for page in model.pages {

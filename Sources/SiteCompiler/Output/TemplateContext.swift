@@ -81,7 +81,7 @@ struct TemplateContext {
         context["is_home"] = page.kind == .home
         context["is_section"] = page.kind == .section
         context["is_page"] = page.kind == .page
-        if let feed = model.feedURL(ofSection: page.url) ?? page.parentURL.flatMap(model.feedURL(ofSection:)) {
+        if let feed = model.feedURL(for: page) {
             context["feed_url"] = feed
         }
         if let parent = page.parentURL, let section = model.page(at: parent), section.kind == .section {

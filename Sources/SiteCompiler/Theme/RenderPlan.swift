@@ -56,16 +56,9 @@ struct RenderPlan: Sendable {
 
     /// How deep partials may nest.
     static let maxPartialDepth = 64
-
     /// How many partials one render may expand: a recursive partial over a list that does not shrink would
     /// otherwise take exponential time within the depth limit.
-    final class Budget {
-        private var left = 100_000
-        func take() -> Bool {
-            left -= 1
-            return left >= 0
-        }
-    }
+    static let maxPartials = 100_000
 
     /// Plans by the name the library registered them under (`layouts/page`, `header`, `components/Hero`).
     let templates: [String: [Node]]
@@ -85,9 +78,8 @@ struct RenderPlan: Sendable {
         guard let nodes = templates[name] else { return nil }
         var out = ""
         out.reserveCapacity(16_384)
-        var stack: [Any] = [context]
-        stack.reserveCapacity(8)
-        render(nodes, stack: &stack, sequence: nil, indentation: nil, depth: 0, budget: Budget(), into: &out)
+        var renderer = Renderer(templates: templates, stack: [context])
+        renderer.render(nodes, Renderer.Frame(), into: &out)
         return out
     }
 
@@ -153,164 +145,176 @@ struct RenderPlan: Sendable {
         }
     }
 
-    /// `MustacheTemplate.render(context:)`: with an indentation (inside a standalone partial), each token's text
-    /// is put after the indentation when what this template wrote so far ends a line.
-    private func render(_ nodes: [Node], stack: inout [Any], sequence: SequenceState?, indentation: String?, depth: Int, budget: Budget, into out: inout String) {
-        if let indentation, !indentation.isEmpty {
-            var endsLine = false
-            for node in nodes {
-                var piece = ""
-                render(node, stack: &stack, sequence: sequence, indentation: indentation, depth: depth, budget: budget, into: &piece)
-                guard !piece.isEmpty else { continue }
-                if endsLine { out += indentation }
-                out += piece
-                endsLine = piece.last == "\n"
-            }
-        } else {
-            for node in nodes {
-                render(node, stack: &stack, sequence: sequence, indentation: indentation, depth: depth, budget: budget, into: &out)
+    /// One render: the context stack (pushed and popped, never copied) and how many partials may still expand.
+    private struct Renderer {
+        /// What swift-mustache's `MustacheContext` carries besides the stack.
+        struct Frame {
+            /// The innermost list's position; nil outside lists, in pushed values and in partials.
+            var sequence: SequenceState?
+            /// Put before each line a standalone partial writes.
+            var indentation: String?
+            /// Partials this one is nested in.
+            var depth = 0
+        }
+
+        let templates: [String: [Node]]
+        var stack: [Any]
+        var partialsLeft = RenderPlan.maxPartials
+
+        /// `MustacheTemplate.render(context:)`: with an indentation (inside a standalone partial), each token's text
+        /// is put after the indentation when what this template wrote so far ends a line.
+        mutating func render(_ nodes: [Node], _ frame: Frame, into out: inout String) {
+            if let indentation = frame.indentation, !indentation.isEmpty {
+                var endsLine = false
+                for node in nodes {
+                    var piece = ""
+                    render(node, frame, into: &piece)
+                    guard !piece.isEmpty else { continue }
+                    if endsLine { out += indentation }
+                    out += piece
+                    endsLine = piece.last == "\n"
+                }
+            } else {
+                for node in nodes { render(node, frame, into: &out) }
             }
         }
-    }
 
-    private func render(_ node: Node, stack: inout [Any], sequence: SequenceState?, indentation: String?, depth: Int, budget: Budget, into out: inout String) {
-        switch node {
-        case .text(let text):
-            out += text
-        case .variable(let lookup, let escaped):
-            guard let child = resolve(lookup, stack: stack, sequence: sequence) else { return }
-            let text = Self.describe(child)
-            if escaped {
-                out += HTMLText.escape(text)
-            } else {
+        mutating func render(_ node: Node, _ frame: Frame, into out: inout String) {
+            switch node {
+            case .text(let text):
                 out += text
+            case .variable(let lookup, let escaped):
+                guard let child = resolve(lookup, frame) else { return }
+                let text = RenderPlan.describe(child)
+                out += escaped ? HTMLText.escape(text) : text
+            case .section(let lookup, let body, let inverted):
+                let child = resolve(lookup, frame)
+                if inverted {
+                    renderInverted(child, body, frame, into: &out)
+                } else {
+                    renderSection(child, body, frame, into: &out)
+                }
+            case .partial(let name, let partialIndentation):
+                // A partial's own context: no sequence, the indentation added to the one it is in. Partials nested
+                // deeper than `maxPartialDepth`, or beyond `maxPartials` in one render (a partial that includes
+                // itself), render nothing, where swift-mustache recurses until the stack overflows.
+                guard let nodes = templates[name], frame.depth < RenderPlan.maxPartialDepth, partialsLeft > 0 else { return }
+                partialsLeft -= 1
+                let indentation = partialIndentation.map { (frame.indentation ?? "") + $0 } ?? frame.indentation
+                render(nodes, Frame(sequence: nil, indentation: indentation, depth: frame.depth + 1), into: &out)
             }
-        case .section(let lookup, let body, let inverted):
-            let child = resolve(lookup, stack: stack, sequence: sequence)
-            if inverted {
-                renderInverted(child, body, stack: &stack, sequence: sequence, indentation: indentation, depth: depth, budget: budget, into: &out)
+        }
+
+        /// `MustacheTemplate.renderSection`: a list renders once per element (pushed, with its sequence state),
+        /// `true` renders in place, any other value is pushed, nil and `false` render nothing.
+        mutating func renderSection(_ child: Any?, _ body: [Node], _ frame: Frame, into out: inout String) {
+            guard let child else { return }
+            let type = type(of: child)
+            if type == [[String: Any]].self {
+                renderEach(child as! [[String: Any]], body, frame, into: &out)
+            } else if type == [Any].self {
+                renderEach(child as! [Any], body, frame, into: &out)
+            } else if type == [String].self {
+                renderEach(child as! [String], body, frame, into: &out)
+            } else if type == Bool.self {
+                if child as! Bool { render(body, frame, into: &out) }
+            } else if type == String.self || type == [String: Any].self || type == [String: String].self || type == Int.self {
+                renderPushed(child, body, frame, into: &out)
+            } else if let list = child as? any MustacheSequence {
+                renderEach(list, body, frame, into: &out)
+            } else if let bool = child as? Bool {
+                if bool { render(body, frame, into: &out) }
+            } else if let null = child as? MustacheCustomRenderable, null.isNull {
+                return
             } else {
-                renderSection(child, body, stack: &stack, sequence: sequence, indentation: indentation, depth: depth, budget: budget, into: &out)
+                renderPushed(child, body, frame, into: &out)
             }
-        case .partial(let name, let partialIndentation):
-            // A partial's own context: no sequence, the indentation added to the one it is in.
-            // Partials nested deeper than `maxPartialDepth`, or beyond `Budget.partials` in one render (a partial
-            // that includes itself), render nothing, where swift-mustache recurses until the stack overflows.
-            guard let nodes = templates[name], depth < Self.maxPartialDepth, budget.take() else { return }
-            let nested = partialIndentation.map { (indentation ?? "") + $0 } ?? indentation
-            render(nodes, stack: &stack, sequence: nil, indentation: nested, depth: depth + 1, budget: budget, into: &out)
         }
-    }
 
-    /// `MustacheTemplate.renderSection`: a list renders once per element (pushed, with its sequence state), `true`
-    /// renders in place, any other value is pushed, nil and `false` render nothing.
-    private func renderSection(
-        _ child: Any?, _ body: [Node], stack: inout [Any], sequence: SequenceState?, indentation: String?, depth: Int, budget: Budget, into out: inout String
-    ) {
-        guard let child else { return }
-        let type = type(of: child)
-        if type == [[String: Any]].self {
-            renderEach(child as! [[String: Any]], body, stack: &stack, indentation: indentation, depth: depth, budget: budget, into: &out)
-        } else if type == [Any].self {
-            renderEach(child as! [Any], body, stack: &stack, indentation: indentation, depth: depth, budget: budget, into: &out)
-        } else if type == [String].self {
-            renderEach(child as! [String], body, stack: &stack, indentation: indentation, depth: depth, budget: budget, into: &out)
-        } else if type == Bool.self {
-            if child as! Bool { render(body, stack: &stack, sequence: sequence, indentation: indentation, depth: depth, budget: budget, into: &out) }
-        } else if type == String.self || type == [String: Any].self || type == [String: String].self || type == Int.self {
-            stack.append(child)
-            render(body, stack: &stack, sequence: nil, indentation: indentation, depth: depth, budget: budget, into: &out)
-            stack.removeLast()
-        } else if let list = child as? any MustacheSequence {
-            renderEach(list, body, stack: &stack, indentation: indentation, depth: depth, budget: budget, into: &out)
-        } else if let bool = child as? Bool {
-            if bool { render(body, stack: &stack, sequence: sequence, indentation: indentation, depth: depth, budget: budget, into: &out) }
-        } else if let null = child as? MustacheCustomRenderable, null.isNull {
-            return
-        } else {
-            stack.append(child)
-            render(body, stack: &stack, sequence: nil, indentation: indentation, depth: depth, budget: budget, into: &out)
-            stack.removeLast()
+        /// `MustacheTemplate.renderInvertedSection`: renders for nil, `false` and an empty list (which is pushed).
+        mutating func renderInverted(_ child: Any?, _ body: [Node], _ frame: Frame, into out: inout String) {
+            guard let child else {
+                render(body, frame, into: &out)
+                return
+            }
+            if let list = child as? any MustacheSequence {
+                if RenderPlan.isEmpty(list) { renderPushed(child, body, frame, into: &out) }
+            } else if let bool = child as? Bool {
+                if !bool { render(body, frame, into: &out) }
+            } else if let null = child as? MustacheCustomRenderable, null.isNull {
+                render(body, frame, into: &out)
+            }
         }
-    }
 
-    /// `MustacheTemplate.renderInvertedSection`: renders for nil, `false` and an empty list (which is pushed).
-    private func renderInverted(
-        _ child: Any?, _ body: [Node], stack: inout [Any], sequence: SequenceState?, indentation: String?, depth: Int, budget: Budget, into out: inout String
-    ) {
-        guard let child else {
-            render(body, stack: &stack, sequence: sequence, indentation: indentation, depth: depth, budget: budget, into: &out)
-            return
-        }
-        if let list = child as? any MustacheSequence {
-            guard Self.isEmpty(list) else { return }
-            stack.append(child)
-            render(body, stack: &stack, sequence: nil, indentation: indentation, depth: depth, budget: budget, into: &out)
+        /// `withObject`: `value` on top of the stack, outside any list.
+        mutating func renderPushed(_ value: Any, _ body: [Node], _ frame: Frame, into out: inout String) {
+            var inner = frame
+            inner.sequence = nil
+            stack.append(value)
+            render(body, inner, into: &out)
             stack.removeLast()
-        } else if let bool = child as? Bool {
-            if !bool { render(body, stack: &stack, sequence: sequence, indentation: indentation, depth: depth, budget: budget, into: &out) }
-        } else if let null = child as? MustacheCustomRenderable, null.isNull {
-            render(body, stack: &stack, sequence: sequence, indentation: indentation, depth: depth, budget: budget, into: &out)
+        }
+
+        /// `withSequence` for each element, with its position.
+        mutating func renderEach<S: Sequence>(_ list: S, _ body: [Node], _ frame: Frame, into out: inout String) {
+            var iterator = list.makeIterator()
+            guard var current = iterator.next() else { return }
+            var inner = frame
+            inner.sequence = SequenceState(first: true, last: false, index: 0)
+            while true {
+                let next = iterator.next()
+                inner.sequence?.last = next == nil
+                stack.append(current)
+                render(body, inner, into: &out)
+                stack.removeLast()
+                guard let next else { return }
+                current = next
+                inner.sequence?.first = false
+                inner.sequence?.index += 1
+            }
+        }
+
+        /// `MustacheTemplate.getChild`: the value a lookup names, after its transforms.
+        func resolve(_ lookup: Lookup, _ frame: Frame) -> Any? {
+            var child: Any?
+            switch lookup.root {
+            case .current:
+                child = stack.last
+            case .sequence:
+                guard let sequence = frame.sequence else { return nil }
+                child = sequence
+            case .top:
+                child = RenderPlan.descend(lookup.names[...], from: stack[stack.count - 1])
+            case .stack:
+                if let first = lookup.names.first {
+                    for object in stack.reversed() {
+                        if let found = RenderPlan.child(named: first, of: object) {
+                            child = RenderPlan.descend(lookup.names.dropFirst(), from: found)
+                            break
+                        }
+                    }
+                } else {
+                    child = stack.last
+                }
+            }
+            if let representation = child as? MustacheCustomRepresentation { child = representation.representation }
+            guard var value = child else { return nil }
+            for transform in lookup.transforms.reversed() {
+                if let state = value as? SequenceState, let result = state.transform(transform) {
+                    value = result
+                } else if let transformable = value as? MustacheTransformable, let result = transformable.transform(transform) {
+                    value = result
+                } else {
+                    return nil
+                }
+            }
+            return value
         }
     }
 
     private static func isEmpty<S: Sequence>(_ list: S) -> Bool {
         var iterator = list.makeIterator()
         return iterator.next() == nil
-    }
-
-    private func renderEach<S: Sequence>(_ list: S, _ body: [Node], stack: inout [Any], indentation: String?, depth: Int, budget: Budget, into out: inout String) {
-        var iterator = list.makeIterator()
-        guard var current = iterator.next() else { return }
-        var state = SequenceState(first: true, last: false, index: 0)
-        while true {
-            let next = iterator.next()
-            state.last = next == nil
-            stack.append(current)
-            render(body, stack: &stack, sequence: state, indentation: indentation, depth: depth, budget: budget, into: &out)
-            stack.removeLast()
-            guard let next else { return }
-            current = next
-            state.first = false
-            state.index += 1
-        }
-    }
-
-    /// `MustacheTemplate.getChild`: the value a lookup names, after its transforms.
-    private func resolve(_ lookup: Lookup, stack: [Any], sequence: SequenceState?) -> Any? {
-        var child: Any?
-        switch lookup.root {
-        case .current:
-            child = stack.last
-        case .sequence:
-            guard let sequence else { return nil }
-            child = sequence
-        case .top:
-            child = Self.descend(lookup.names[...], from: stack[stack.count - 1])
-        case .stack:
-            if let first = lookup.names.first {
-                for object in stack.reversed() {
-                    if let found = Self.child(named: first, of: object) {
-                        child = Self.descend(lookup.names.dropFirst(), from: found)
-                        break
-                    }
-                }
-            } else {
-                child = stack.last
-            }
-        }
-        if let representation = child as? MustacheCustomRepresentation { child = representation.representation }
-        guard var value = child else { return nil }
-        for transform in lookup.transforms.reversed() {
-            if let state = value as? SequenceState, let result = state.transform(transform) {
-                value = result
-            } else if let transformable = value as? MustacheTransformable, let result = transformable.transform(transform) {
-                value = result
-            } else {
-                return nil
-            }
-        }
-        return value
     }
 
     private static func descend(_ names: ArraySlice<String>, from object: Any) -> Any? {
