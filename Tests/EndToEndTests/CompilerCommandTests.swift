@@ -124,6 +124,75 @@ import Testing
         #expect(fallbackAgain.stderr.contains(", 0 written, 0 removed)"), "\(fallbackAgain.stderr)")
     }
 
+    /// Issue 13, part 5 (one-page edit): content files untouched since an earlier build are taken from the page
+    /// cache (`pages` beside the manifest) instead of being read and parsed; the output still equals a clean build.
+    @Test func unchangedPagesComeFromThePageCacheAndTheOutputStillEqualsACleanBuild() throws {
+        let harness = try Harness()
+        defer { harness.cleanUp() }
+        let fm = FileManager.default
+        let site = harness.work.appendingPathComponent("site")
+        try fm.copyItem(at: Harness.repositoryRoot.appendingPathComponent("themes/blog/starter"), to: site)
+        // Files written just now are too fresh to cache (the clock's resolution): make them a minute old.
+        let old = Date().addingTimeInterval(-60)
+        let sources = try fm.subpathsOfDirectory(atPath: site.path).filter { $0.hasSuffix(".md") }
+        for path in sources { try fm.setAttributes([.modificationDate: old], ofItemAtPath: site.path + "/" + path) }
+        let out = harness.work.appendingPathComponent("out").path
+        let first = try harness.run(["build", site.path, "--out", out])
+        #expect(first.status == 0, "\(first.stderr)")
+        let caches = try fm.contentsOfDirectory(atPath: site.path + "/.sitectl/cache")
+        let cache = site.path + "/.sitectl/cache/" + (caches.first ?? "")
+        #expect(fm.fileExists(atPath: cache + "/pages"), "\(caches)")
+
+        // A post's title changes: lists show the new title, and the output equals a clean build's.
+        let post = try #require(sources.first { $0.hasPrefix("content/posts/") && !$0.hasSuffix("_index.md") })
+        let postURL = site.appendingPathComponent(post)
+        let text = try String(contentsOf: postURL, encoding: .utf8)
+        let titleLine = try #require(text.split(separator: "\n").first { $0.hasPrefix("title:") })
+        try text.replacingOccurrences(of: String(titleLine), with: "title: \"A renamed post\"").write(to: postURL, atomically: true, encoding: .utf8)
+        let edited = try harness.run(["build", site.path, "--out", out])
+        #expect(edited.status == 0, "\(edited.stderr)")
+        let clean = harness.work.appendingPathComponent("clean").path
+        #expect(try harness.run(["build", site.path, "--out", clean, "--clean"]).status == 0)
+        for path in try fm.subpathsOfDirectory(atPath: clean) where path.hasSuffix(".html") || path.hasSuffix(".xml") {
+            #expect(fm.contents(atPath: out + "/" + path) == fm.contents(atPath: clean + "/" + path), "\(path)")
+        }
+        let home = try String(contentsOfFile: out + "/index.html", encoding: .utf8)
+        #expect(home.contains("A renamed post"))
+
+        // Proof that cached files are not read: another file's bytes replaced with the same size and time are not
+        // seen (exactly as `make` and the no-change check trust stamps), until the stamp changes.
+        let other = try #require(sources.first { $0.hasPrefix("content/posts/") && !$0.hasSuffix("_index.md") && $0 != post })
+        let otherPath = site.path + "/" + other
+        let otherText = try String(contentsOfFile: otherPath, encoding: .utf8)
+        let stamp = try fm.attributesOfItem(atPath: otherPath)[.modificationDate] as? Date
+        // The longest line: prose, not a component fence.
+        let lastLine = try #require(otherText.split(separator: "\n").max { $0.utf8.count < $1.utf8.count })
+        let swapped = otherText.replacingOccurrences(of: String(lastLine), with: String(repeating: "Z", count: lastLine.utf8.count))
+        #expect(swapped.utf8.count == otherText.utf8.count)
+        try swapped.write(toFile: otherPath, atomically: false, encoding: .utf8)
+        try fm.setAttributes([.modificationDate: stamp as Any], ofItemAtPath: otherPath)
+        // Another edit, which renders only its own page, makes the build run.
+        try (String(contentsOf: postURL, encoding: .utf8) + "\nOne more line.\n").write(to: postURL, atomically: true, encoding: .utf8)
+        let another = try harness.run(["build", site.path, "--out", out])
+        #expect(another.stderr.contains("1 pages rendered"), "\(another.stderr)")
+        let slug = String(other.dropFirst("content/".count).dropLast(".md".count))
+        let page = try String(contentsOfFile: out + "/" + slug + "/index.html", encoding: .utf8)
+        #expect(!page.contains("ZZZZZZZZ"), "a cached page was read again")
+        try fm.setAttributes([.modificationDate: Date()], ofItemAtPath: otherPath)
+        #expect(try harness.run(["build", site.path, "--out", out]).status == 0)
+        #expect(try String(contentsOfFile: out + "/" + slug + "/index.html", encoding: .utf8).contains("ZZZZZZZZ"))
+
+        // A damaged cache file is ignored; --clean ignores it too.
+        try Data("damaged".utf8).write(to: URL(fileURLWithPath: cache + "/pages"))
+        try "---\ntitle: Extra again\n---\n\nExtra.\n".write(to: site.appendingPathComponent("content/extra.md"), atomically: true, encoding: .utf8)
+        let afterDamage = try harness.run(["build", site.path, "--out", out])
+        #expect(afterDamage.status == 0, "\(afterDamage.stderr)")
+        #expect(try harness.run(["build", site.path, "--out", clean, "--clean"]).status == 0)
+        for path in try fm.subpathsOfDirectory(atPath: clean) where path.hasSuffix(".html") {
+            #expect(fm.contents(atPath: out + "/" + path) == fm.contents(atPath: clean + "/" + path), "\(path)")
+        }
+    }
+
     /// From the attack run on issue 13: a build never deletes what it did not make, and never the source.
     @Test func aBuildNeverDestroysTheSourceOrFilesItDidNotMake() throws {
         let harness = try Harness()

@@ -27,10 +27,50 @@ import Testing
         func remove() { try? FileManager.default.removeItem(at: root) }
     }
 
+    /// The page cache as `sitectl build` keeps it, with "unchanged" meaning the same bytes rather than the same
+    /// stamp: files it holds are left out of the build's source and read (and counted) only when rendered.
+    final class PageCache: @unchecked Sendable {
+        private let lock = NSLock()
+        var entries: [String: (data: Data, page: ParsedPage)] = [:]
+        private var readPaths: [String] = []
+
+        /// The paths stubs were read from since the last call.
+        func takeReads() -> [String] {
+            lock.withLock {
+                defer { readPaths = [] }
+                return readPaths.sorted()
+            }
+        }
+
+        /// `site` without the files the cache holds as they are, and the cache for them.
+        func split(_ site: SiteFiles) -> (SiteFiles, CachedSources) {
+            var rest = site
+            var pages: [String: ParsedPage] = [:]
+            for (path, entry) in entries where site[path] == entry.data {
+                pages[path] = entry.page
+                rest[path] = nil
+            }
+            return (rest, CachedSources(pages: pages) { [self] path in
+                lock.withLock { readPaths.append(path) }
+                return site[path]
+            })
+        }
+
+        /// What the build parsed, for the next one.
+        func record(_ result: CompileResult, site: SiteFiles) {
+            entries = [:]
+            for (path, page) in result.parsedPages {
+                if let data = site[path] { entries[path] = (data, page) }
+            }
+        }
+    }
+
     /// An incremental build over the output of the previous one (as `sitectl serve` keeps it in memory): the
-    /// rendered files plus the kept ones taken from `previous`, which becomes the new whole output.
+    /// rendered files plus the kept ones taken from `previous`, which becomes the new whole output. With `pages`,
+    /// content files unchanged since the last build come from the page cache, as `sitectl build` does it.
     static func build(
-        _ builder: IncrementalBuilder, _ site: SiteFiles, previous: inout SiteFiles?, options: CompileOptions = Fixtures.options
+        _ builder: IncrementalBuilder, _ site: SiteFiles, previous: inout SiteFiles?, options: CompileOptions = Fixtures.options,
+        pages: PageCache? = nil
     ) throws -> (output: SiteFiles, result: CompileResult) {
         let old = previous
         let earlier = old.map { files in
@@ -38,7 +78,9 @@ import Testing
                 files.text($0)
             }
         }
-        let result = try builder.build(source: site, options: options, previous: earlier ?? .none).result
+        let (source, cached) = pages?.split(site) ?? (site, .none)
+        let result = try builder.build(source: source, options: options, previous: earlier ?? .none, cached: cached).result
+        pages?.record(result, site: site)
         var output = result.output
         for path in result.kept { output[path] = old?[path] }
         previous = output
@@ -54,6 +96,8 @@ import Testing
         let options = Fixtures.options
         var log: [String] = []
         var previous: SiteFiles?
+        // Odd seeds also take unchanged pages from the page cache.
+        let pages = seed % 2 == 1 ? PageCache() : nil
         for step in 0..<25 {
             if step > 0 {
                 let edit = SiteEdit.allCases.randomElement(using: &random) ?? .body
@@ -67,7 +111,9 @@ import Testing
                 )
             }
             let clean = Result { try workspace.compiler.compile(site, options: options) }
-            let incremental = Result { try Self.build(workspace.builder, site, previous: &previous, options: options) }
+            let incremental = Result {
+                try Self.build(workspace.builder, site, previous: &previous, options: options, pages: pages)
+            }
             switch (clean, incremental) {
             case (.success(let expected), .success(let (output, actual))):
                 let differing = Set(expected.output.paths + output.paths).filter {

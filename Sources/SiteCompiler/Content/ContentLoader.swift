@@ -1,3 +1,5 @@
+package import Foundation
+
 /// Reads `content/**/*.md` from a site's source into placed ``Page``s, collecting every problem at once.
 package struct ContentLoader {
     /// A loader; it holds no state.
@@ -6,6 +8,16 @@ package struct ContentLoader {
     /// Every page (drafts included), in source path order, plus warnings. Throws when any page is malformed or two
     /// pages claim one URL.
     package func load(_ source: SiteFiles) throws(CompileFailure) -> (pages: [Page], warnings: [Diagnostic]) {
+        let loaded = try load(source, cached: [:])
+        return (loaded.pages, loaded.warnings)
+    }
+
+    /// Loads the content files in `source` and makes a stub page (``Page/isStub``) for each file in `cached`
+    /// (which `source` does not hold). `parsed` holds what each page without warnings gave, for the page cache:
+    /// a page with warnings is parsed again next time, so its warnings are shown again.
+    package func load(
+        _ source: SiteFiles, cached: [String: ParsedPage]
+    ) throws(CompileFailure) -> (pages: [Page], warnings: [Diagnostic], parsed: [String: ParsedPage]) {
         var pages: [Page] = []
         var diagnostics: [Diagnostic] = []
         var folders: [String] = []
@@ -24,9 +36,15 @@ package struct ContentLoader {
             }
             candidates.append(path)
         }
+        if !cached.isEmpty {
+            candidates = (candidates + cached.keys.filter { source[$0] == nil }).sorted()
+        }
         // Placing, decoding, parsing and making each page run on all cores; pages keep the order of their paths.
         var parsed: [(page: Page?, folder: String, found: [Diagnostic])] = Parallel.map(candidates.count) { index in
             let path = candidates[index]
+            if let entry = cached[path], source[path] == nil {
+                return (Page(stub: entry, path: path), entry.folderURL, [])
+            }
             guard let placement = PagePath.placement(of: path) else { return (nil, "", []) }
             if path.contains("\\") {
                 return (nil, "", [Diagnostic(
@@ -61,9 +79,16 @@ package struct ContentLoader {
         }
         pages.reserveCapacity(parsed.count)
         folders.reserveCapacity(parsed.count)
+        var entries: [String: ParsedPage] = [:]
+        entries.reserveCapacity(parsed.count)
         for (page, folder, found) in parsed {
             diagnostics += found
             guard let page else { continue }
+            if found.isEmpty {
+                entries[page.sourcePath] = ParsedPage(
+                    kind: page.kind, url: page.url, folderURL: folder, frontMatter: page.frontMatter,
+                    bodyLineOffset: page.bodyLineOffset, textDigest: page.textDigest, mayLink: page.mayLink)
+            }
             pages.append(page)
             folders.append(folder)
         }
@@ -71,7 +96,20 @@ package struct ContentLoader {
         assignParents(&pages, folders: folders)
         diagnostics += duplicateURLs(pages)
         if diagnostics.hasErrors { throw CompileFailure(diagnostics: diagnostics) }
-        return (pages, diagnostics)
+        return (pages, diagnostics, entries)
+    }
+
+    /// `page` with the text of its file when it is a stub (``Page/isStub``): `data` is the file as read now. Front
+    /// matter and placement stay as the stub has them, so the page agrees with the keys made from it; a file edited
+    /// since the scan is noticed by the next build (its stamp changed). Nil when the file is gone or no longer
+    /// parses.
+    package static func hydrate(_ page: Page, data: Data?) -> Page? {
+        guard page.isStub else { return page }
+        guard let data, let text = String(validating: data, as: UTF8.self) else { return nil }
+        let sourceText = SourceText(path: page.sourcePath, text: text)
+        var warnings: [Diagnostic] = []
+        guard let parsed = try? PageSource.parse(sourceText, warnings: &warnings) else { return nil }
+        return page.filled(source: sourceText, body: parsed.body, bodyLineOffset: parsed.bodyLineOffset)
     }
 
     /// Points every page at the nearest list page above it: the section whose folder holds it, or the one above

@@ -20,35 +20,46 @@ package struct Page: Sendable {
     /// list, sort and lookup, and copying a dozen strings and arrays each time was a tenth of an incremental build.
     private final class Storage: @unchecked Sendable {
         var kind: Kind
-        var source: SourceText
+        let source: SourceText
         var url: String {
             didSet { outputPath = PagePath.outputPath(for: url) }
         }
         /// Made from `url` once (it is asked for in every list, key and link check).
         var outputPath: String
         var frontMatter: FrontMatter
-        var body: String
+        let body: String
         var bodyLineOffset: Int
         var parentURL: String?
+        /// Digest of the source text (see ``Page/textDigest``).
+        let textDigest: String
+        /// Whether the body may link to a `.md` file (``SourceLinks/mayLink(_:)``).
+        let mayLink: Bool
+        /// Made from the page cache: `source` and `body` are empty.
+        let isStub: Bool
 
         init(
-            kind: Kind, source: SourceText, url: String, frontMatter: FrontMatter, body: String, bodyLineOffset: Int,
-            parentURL: String?
+            kind: Kind, source: SourceText, url: String, outputPath: String? = nil, frontMatter: FrontMatter,
+            body: String, bodyLineOffset: Int, parentURL: String?, textDigest: String? = nil, mayLink: Bool? = nil,
+            isStub: Bool = false
         ) {
             self.kind = kind
             self.source = source
             self.url = url
-            self.outputPath = PagePath.outputPath(for: url)
+            self.outputPath = outputPath ?? PagePath.outputPath(for: url)
             self.frontMatter = frontMatter
             self.body = body
             self.bodyLineOffset = bodyLineOffset
             self.parentURL = parentURL
+            self.textDigest = textDigest ?? Page.digest(ofText: source.text)
+            self.mayLink = mayLink ?? SourceLinks.mayLink(body)
+            self.isStub = isStub
         }
 
         func copy() -> Storage {
             Storage(
-                kind: kind, source: source, url: url, frontMatter: frontMatter, body: body,
-                bodyLineOffset: bodyLineOffset, parentURL: parentURL)
+                kind: kind, source: source, url: url, outputPath: outputPath, frontMatter: frontMatter, body: body,
+                bodyLineOffset: bodyLineOffset, parentURL: parentURL, textDigest: textDigest, mayLink: mayLink,
+                isStub: isStub)
         }
     }
 
@@ -74,11 +85,8 @@ package struct Page: Sendable {
         get { storage.kind }
         set { unique(); storage.kind = newValue }
     }
-    /// The source, e.g. `content/blog/hello.md`, with its text for excerpts.
-    package var source: SourceText {
-        get { storage.source }
-        set { unique(); storage.source = newValue }
-    }
+    /// The source, e.g. `content/blog/hello.md`, with its text for excerpts (empty in a stub: see ``isStub``).
+    package var source: SourceText { storage.source }
     /// Site-relative URL with a trailing slash: `/`, `/about/`, `/blog/hello/`.
     package var url: String {
         get { storage.url }
@@ -89,11 +97,8 @@ package struct Page: Sendable {
         get { storage.frontMatter }
         set { unique(); storage.frontMatter = newValue }
     }
-    /// The Markdown after the front matter.
-    package var body: String {
-        get { storage.body }
-        set { unique(); storage.body = newValue }
-    }
+    /// The Markdown after the front matter (empty in a stub: see ``isStub``).
+    package var body: String { storage.body }
     /// File lines before `body`.
     package var bodyLineOffset: Int {
         get { storage.bodyLineOffset }
@@ -104,6 +109,40 @@ package struct Page: Sendable {
     package var parentURL: String? {
         get { storage.parentURL }
         set { unique(); storage.parentURL = newValue }
+    }
+
+    /// A digest of the source file's text: what a body's key needs of it, without the text.
+    package var textDigest: String { storage.textDigest }
+    /// Whether the body may link to a `.md` file, so its rendering depends on where pages live.
+    package var mayLink: Bool { storage.mayLink }
+    /// Made from the page cache (``ParsedPage``) without reading the file: everything lists, keys and navigation
+    /// need is here, but `source` and `body` are empty. A stub is never rendered: ``ContentLoader/hydrate(_:data:)``
+    /// reads the file into a full page first.
+    package var isStub: Bool { storage.isStub }
+
+    /// A stub page for `path` from what an earlier build parsed of it.
+    package init(stub parsed: ParsedPage, path: String) {
+        storage = Storage(
+            kind: parsed.kind, source: SourceText(path: path, text: ""), url: parsed.url, frontMatter: parsed.frontMatter,
+            body: "", bodyLineOffset: parsed.bodyLineOffset, parentURL: nil, textDigest: parsed.textDigest,
+            mayLink: parsed.mayLink, isStub: true)
+    }
+
+    /// The same page with the text of its file: `source`, `body` and `bodyLineOffset` from `parsed`, the rest
+    /// (placement, front matter, parent) as this page has them.
+    package func filled(source: SourceText, body: String, bodyLineOffset: Int) -> Page {
+        var page = self
+        page.storage = Storage(
+            kind: kind, source: source, url: url, outputPath: outputPath, frontMatter: frontMatter, body: body,
+            bodyLineOffset: bodyLineOffset, parentURL: parentURL)
+        return page
+    }
+
+    /// The digest ``textDigest`` holds.
+    package static func digest(ofText text: String) -> String {
+        var digest = ContextDigest()
+        digest.add(text)
+        return digest.finish()
     }
 
     /// Made by the compiler (tag pages), not written by anyone: no source file.

@@ -59,13 +59,15 @@ package struct IncrementalBuilder: Sendable {
     }
 
     /// Builds `source`, reusing what earlier builds rendered when their files are in `previous`; `clean` drops the
-    /// cache first (a full build). Pages left out of `result.output` are listed in `result.kept`.
+    /// cache first (a full build). Pages left out of `result.output` are listed in `result.kept`. Content files in
+    /// `cached` are left out of `source` and made from the page cache (see ``ParsedPageCache``).
     /// Throws a ``CompileFailure`` as ``SiteCompiler/compile(_:options:)`` does; the cache is then left as it was.
     package func build(
         source: SiteFiles,
         options: CompileOptions = .init(),
         clean: Bool = false,
-        previous: PreviousOutput = .none
+        previous: PreviousOutput = .none,
+        cached: CachedSources = .none
     ) throws -> (result: CompileResult, stats: CompileStats) {
         var timer = PhaseTimer()
         if clean { try store.clear() }
@@ -74,7 +76,7 @@ package struct IncrementalBuilder: Sendable {
         memo.existing = previous.paths
         memo.readOutput = previous.read
         timer.mark("check outputs")
-        let result = try compiler.compile(source, options: options, memo: &memo)
+        let result = try compiler.compile(source, options: options, memo: &memo, cached: clean ? .none : cached)
         var saving = PhaseTimer()
         try store.save(memo)
         saving.mark("save records")

@@ -45,7 +45,7 @@ package struct SourceScan: Sendable {
     }
 
     /// The canonical absolute path (links resolved), nil when it does not exist.
-    static func realPath(_ path: String) -> String? {
+    package static func realPath(_ path: String) -> String? {
         guard let resolved = realpath(path, nil) else { return nil }
         defer { free(resolved) }
         return String(cString: resolved)
@@ -113,11 +113,11 @@ extension SiteFiles {
         return SiteFiles(files)
     }
 
-    enum ReadProblem: Error { case outside, unreadable }
+    package enum ReadProblem: Error { case outside, unreadable }
 
     /// Opens `path`, checks where the descriptor really points (/proc/self/fd), and reads it only when that is
     /// inside `root`.
-    static func readInside(_ path: String, root: String) -> Result<Data, ReadProblem> {
+    package static func readInside(_ path: String, root: String) -> Result<Data, ReadProblem> {
         // Plain system calls: FileHandle and FileManager's link reading were most of the time of reading 10,000
         // small files.
         let descriptor = open(path, O_RDONLY | O_CLOEXEC)

@@ -16,6 +16,9 @@ package struct CompileResult: Sendable {
     /// Output paths of pages an incremental build did not render again because the earlier build's files are
     /// current (not in `output`; see ``OutputSync/write(_:to:unchanged:listed:)``).
     package var kept: Set<String> = []
+    /// What each content page without warnings gave when loaded (stubs included), by source path: the next
+    /// build's page cache (``ParsedPageCache``).
+    package var parsedPages: [String: ParsedPage] = [:]
 
     /// A result.
     package init(output: SiteFiles, diagnostics: [Diagnostic], pages: [PageInfo], stats: CompileStats = .init()) {

@@ -13,6 +13,8 @@ struct PageStep {
     var sourceLinks: SourceLinks? = nil
     /// Digest of the inputs every page shares (theme files, site.yaml, build options): part of every memo key.
     var sharedKey = ""
+    /// A stub page (``Page/isStub``) with its file's text, for rendering; nil when the file cannot be read now.
+    var hydrate: @Sendable (Page) -> Page? = { $0 }
 
     struct Output {
         /// Output path → HTML, for the pages rendered by this build.
@@ -49,7 +51,7 @@ struct PageStep {
         )
         let bodies = PageBodyRenderer(theme: theme, markdown: markdown, sourceLinks: sourceLinks)
         // Only bodies that may link to a `.md` file depend on where pages live.
-        let linking: [Bool] = enabled ? Parallel.map(pages.count) { SourceLinks.mayLink(pages[$0].body) } : []
+        let linking: [Bool] = enabled ? pages.map(\.mayLink) : []
         let linksDigest = linking.contains(true) ? sourceLinks?.digest ?? "-" : "-"
 
         // 1. Bodies: from the records when their key is known, else rendered.
@@ -64,6 +66,9 @@ struct PageStep {
             let page = pages[index]
             let key = enabled ? bodyKey(page, linksDigest: linking[index] ? linksDigest : nil) : ""
             if enabled, let facts = cachedBodies[key] { return Body(key: key, facts: facts) }
+            guard let page = hydrate(page) else {
+                return Body(key: key, facts: BodyFacts(summary: nil, searchText: ""), diagnostics: [Self.unreadable(page)])
+            }
             let result = bodies.render(page, site: bare.site(currentURL: page.url), pageSummary: bare.summary(of: page))
             let facts = BodyFacts(
                 summary: TemplateContext.derivedSummary(fromContent: result.html),
@@ -155,15 +160,22 @@ struct PageStep {
         // Tree entries made once pay off only when many pages are rendered.
         if stale.count(where: { $0 }) > 64 { context.treeLeaves = TemplateContext.treeLeaves(of: model) }
         let layoutContext = context
-        let rendered: [(html: String, scan: HTMLLinks.Scan)?] = Parallel.map(units.count) { position in
+        let rendered: [(html: String, scan: HTMLLinks.Scan, unreadable: Bool)?] = Parallel.map(units.count) { position in
             let unit = units[position]
             guard let layout = layouts[unit.index] else { return nil }
             guard stale[position] else { return nil }
             let page = pages[unit.index]
-            let content = bodyResults[unit.index].html
-                ?? bodies.render(page, site: bare.site(currentURL: page.url), pageSummary: bare.summary(of: page)).html
+            var content = bodyResults[unit.index].html
+            if content == nil, let full = hydrate(page) {
+                content = bodies.render(full, site: bare.site(currentURL: page.url), pageSummary: bare.summary(of: page)).html
+            }
+            // A stub whose file is gone: reported below, and the build fails.
+            guard let content else { return ("", HTMLLinks.Scan(), true) }
             let html = render(layout: layout, context: layoutContext.layout(for: page, content: content, number: unit.number))
-            return (html, HTMLLinks.scan(html))
+            return (html, HTMLLinks.scan(html), false)
+        }
+        for (position, unit) in units.enumerated() where rendered[position]?.unreadable == true && unit.number == 1 {
+            diagnostics.append(Self.unreadable(pages[unit.index]))
         }
         timer.mark("layouts")
         var files: [(String, String)] = []
@@ -172,7 +184,7 @@ struct PageStep {
         var keyByPath: [String: String] = [:]
         for (position, unit) in units.enumerated() {
             if enabled { keyByPath[unit.outputPath] = unit.key }
-            if let (html, scan) = rendered[position] {
+            if let (html, scan, _) = rendered[position] {
                 files.append((unit.outputPath, html))
                 scans[unit.outputPath] = scan
                 memo.stats.pagesRendered += 1
@@ -310,12 +322,20 @@ struct PageStep {
         digest.add("body")
         digest.add(sharedKey)
         digest.add(page.source.path)
-        digest.add(page.source.text)
+        digest.add(page.textDigest)
         digest.add(page.url)
         digest.add(page.kind.rawValue)
         digest.add(String(page.bodyLineOffset))
         if let linksDigest { digest.add(linksDigest) }
         return digest.finish()
+    }
+
+    /// A stub page whose file could not be read again to be rendered (it was removed or broken during the build).
+    private static func unreadable(_ page: Page) -> Diagnostic {
+        Diagnostic(
+            severity: .error, file: page.sourcePath,
+            message: "\(page.sourcePath) changed or was removed while the site was being built",
+            hint: "build again")
     }
 
     private func render(layout: String, context: [String: Any]) -> String {
@@ -329,6 +349,8 @@ struct PageStep {
         let available = theme.templates.layoutNames
         if let requested = page.frontMatter.layout {
             if available.contains(requested), requested != "base" { return requested }
+            // The error quotes the line: a stub is read for it.
+            let page = hydrate(page) ?? page
             let line = (1...max(page.bodyLineOffset, 1)).first { page.source.line($0)?.hasPrefix("layout:") == true }
             diagnostics.append(
                 .error(

@@ -23,7 +23,11 @@ package struct SiteCompiler: Sendable {
 
     /// Builds `source` as ``compile(_:options:)`` does, taking page bodies and pages whose inputs are unchanged
     /// from `memo` and adding the ones it renders. The output is the same as a full build's, byte for byte.
-    package func compile(_ source: SiteFiles, options: CompileOptions, memo: inout RenderMemo) throws -> CompileResult {
+    /// Content files in `cached` are not in `source`: their pages are made from what an earlier build parsed, and
+    /// read only when one must be rendered.
+    package func compile(
+        _ source: SiteFiles, options: CompileOptions, memo: inout RenderMemo, cached: CachedSources = .none
+    ) throws -> CompileResult {
         // Hidden files (.DS_Store, .git/…) are never part of a site; a local folder may still hold them.
         var timer = PhaseTimer()
         let source = source.withoutHiddenFiles()
@@ -50,9 +54,11 @@ package struct SiteCompiler: Sendable {
         diagnostics += tokenDiagnostics
         timer.mark("site+theme")
         let allPages: [Page]
+        let parsedPages: [String: ParsedPage]
         do {
-            let content = try ContentLoader().load(source)
+            let content = try ContentLoader().load(source, cached: cached.pages)
             allPages = content.pages
+            parsedPages = content.parsed
             diagnostics += content.warnings
         } catch {
             // Report config and token problems together with the content's.
@@ -77,6 +83,11 @@ package struct SiteCompiler: Sendable {
             assetURLs: assets.urls
         )
         pageStep.sourceLinks = SourceLinks(pages: allPages)
+        let read = cached.read
+        let hydrate: @Sendable (Page) -> Page? = { page in
+            page.isStub ? ContentLoader.hydrate(page, data: read(page.sourcePath)) : page
+        }
+        pageStep.hydrate = hydrate
         pageStep.sharedKey = sharedKey(siteData: siteData, theme: theme, options: options, draftURLs: draftURLs)
         timer.mark("assets, keys")
         var rendered = pageStep.run(memo: &memo)
@@ -114,7 +125,7 @@ package struct SiteCompiler: Sendable {
         }
         rendered.kept.formUnion(keptGenerated)
         // Files kept from the last build are not in `output` but are generated all the same.
-        diagnostics += writeAliases(model: model, into: &output, kept: rendered.kept)
+        diagnostics += writeAliases(model: model, into: &output, kept: rendered.kept, hydrate: hydrate)
         diagnostics += copyStatic(source, into: &output, generated: ["robots.txt", "404.html"], kept: rendered.kept)
         diagnostics += writeHeaderRules(source, theme: theme, into: &output)
         if output["robots.txt"] == nil { output.setText("robots.txt", RobotsFile.text(model: model)) }
@@ -122,7 +133,8 @@ package struct SiteCompiler: Sendable {
 
         timer.mark("feeds+search")
         diagnostics += checkLinks(
-            output, rendered: rendered, model: model, site: site.source, mode: options.linkCheck ?? site.config.linkCheckMode, memo: &memo)
+            output, rendered: rendered, model: model, site: site.source, mode: options.linkCheck ?? site.config.linkCheckMode,
+            hydrate: hydrate, memo: &memo)
         if diagnostics.hasErrors { throw CompileFailure(diagnostics: diagnostics) }
         timer.mark("links")
         let pages = allPages.sorted { $0.url < $1.url }.map { page in
@@ -141,6 +153,7 @@ package struct SiteCompiler: Sendable {
             stats: memo.stats
         )
         result.kept = rendered.kept
+        result.parsedPages = parsedPages
         result.expires = Self.expiry(of: allPages, options: options)
         timer.mark("result")
         return result
@@ -218,10 +231,14 @@ package struct SiteCompiler: Sendable {
     }
 
     /// Old URLs from `aliases:` get a redirect page, unless a real page lives there.
-    private func writeAliases(model: SiteModel, into output: inout SiteFiles, kept: Set<String>) -> [Diagnostic] {
+    private func writeAliases(
+        model: SiteModel, into output: inout SiteFiles, kept: Set<String>, hydrate: (Page) -> Page?
+    ) -> [Diagnostic] {
         var diagnostics: [Diagnostic] = []
-        for page in model.pages {
-            for alias in page.frontMatter.aliases {
+        for listed in model.pages {
+            for alias in listed.frontMatter.aliases {
+                // Errors quote the line: a stub is read for it.
+                var page: Page { hydrate(listed) ?? listed }
                 // An alias is a path on this site: never another host, a scheme, or a way out of the output.
                 if alias.hasPrefix("//") || alias.contains("\\") || URLValue.problem(with: alias) != nil || !URLValue.isSiteRelative(alias)
                     || alias.split(separator: "/").contains(where: { $0 == ".." || $0 == "." })
@@ -248,7 +265,7 @@ package struct SiteCompiler: Sendable {
                     )
                     continue
                 }
-                output.setText(path, RedirectPage.html(to: page.url, permalink: model.permalink(page.url)))
+                output.setText(path, RedirectPage.html(to: listed.url, permalink: model.permalink(listed.url)))
             }
         }
         return diagnostics
@@ -313,6 +330,7 @@ package struct SiteCompiler: Sendable {
         model: SiteModel,
         site: SourceText,
         mode: CompileOptions.LinkCheck,
+        hydrate: @Sendable (Page) -> Page?,
         memo: inout RenderMemo
     ) -> [Diagnostic] {
         // Every HTML file's links and ids: rendered pages from the page step, other HTML (404, redirects, static
@@ -338,12 +356,18 @@ package struct SiteCompiler: Sendable {
         let targetsUnchanged = memo.isEnabled && memo.targetsDigest == targetsDigest
 
         // Pages point at their source, then site.yaml (navigation); generated pages (404) at site.yaml.
+        // A stub's text is read only when a finding must quote it.
         var sources: [String: [SourceText]] = [:]
+        var stubs: [String: Page] = [:]
         for page in model.pages where !page.isGenerated {
-            sources[page.outputPath] = [page.source, site]
+            var paths = [page.outputPath]
             // Later pages of a split list show the list page's content too.
             for number in stride(from: 2, through: model.pageCount(of: page), by: 1) {
-                sources[PagePath.outputPath(for: SiteModel.pagerURL(page.url, number: number))] = [page.source, site]
+                paths.append(PagePath.outputPath(for: SiteModel.pagerURL(page.url, number: number)))
+            }
+            for path in paths {
+                sources[path] = [page.source, site]
+                if page.isStub { stubs[path] = page }
             }
         }
         let htmlPaths = targets.paths.filter { $0.hasSuffix(".html") }.sorted()
@@ -359,7 +383,9 @@ package struct SiteCompiler: Sendable {
             } else {
                 links = read(path).map { HTMLLinks.scan($0).links } ?? []
             }
-            return LinkChecker.check(page: path, links: links, targets: targets, sources: sources[path] ?? [site])
+            let found = LinkChecker.check(page: path, links: links, targets: targets, sources: sources[path] ?? [site])
+            guard !found.isEmpty, let stub = stubs[path], let page = hydrate(stub) else { return found }
+            return LinkChecker.check(page: path, links: links, targets: targets, sources: [page.source, site])
         }
         if memo.isEnabled {
             memo.newTargetsDigest = targetsDigest

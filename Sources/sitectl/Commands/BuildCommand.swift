@@ -87,7 +87,16 @@ struct BuildCommand: AsyncParsableCommand {
         early.mark("up to date?")
         BuildManifest.remove(from: cacheURL)
         var timer = PhaseTimer()
-        let files = try SiteFiles.load(from: source, paths: scan.stamps.keys)
+        // Content files parsed by an earlier build and untouched since (and not within the clock's resolution of
+        // that build's scan) are not read: their pages come from the page cache.
+        let parsed = clean ? [:] : ParsedPageCache.load(from: cacheURL, key: key, stamps: scan.stamps)
+        timer.mark("page cache")
+        let files = try SiteFiles.load(from: source, paths: scan.stamps.keys.filter { parsed[$0] == nil })
+        let root = source.standardizedFileURL.path
+        let realRoot = SourceScan.realPath(root) ?? root
+        let cached = CachedSources(pages: parsed) { path in
+            try? SiteFiles.readInside(root + "/" + path, root: realRoot).get()
+        }
         timer.mark("read sources")
         let builder = IncrementalBuilder(compiler: compiler, cacheURL: cacheURL)
         let result: CompileResult
@@ -96,7 +105,8 @@ struct BuildCommand: AsyncParsableCommand {
             // Pages whose files are still as the last build wrote them may be kept rather than rendered again.
             let previous = previousManifest.map { IncrementalBuilder.PreviousOutput.folder(outURL, stamps: $0.outputs) }
             timer.mark("stat outputs")
-            (result, stats) = try builder.build(source: files, options: options, clean: clean, previous: previous ?? .none)
+            (result, stats) = try builder.build(
+                source: files, options: options, clean: clean, previous: previous ?? .none, cached: cached)
         } catch let failure as CompileFailure {
             failure.diagnostics.forEach { Terminal.err($0.formatted) }
             throw ClientError("The build failed with \(failure.diagnostics.filter { $0.severity == .error }.count) error(s).")
@@ -135,6 +145,10 @@ struct BuildCommand: AsyncParsableCommand {
         let known = clean ? [:] : previousManifest.map { previous in previous.outputs.filter { result.kept.contains($0.key) } } ?? [:]
         manifest.recordOutputs(Array(result.output.files.keys) + result.kept, in: outURL, known: known)
         try manifest.save(to: cacheURL)
+        // Only files older than the clock's resolution before the scan: a rewrite with the same stamp is then
+        // impossible to miss.
+        let settled = scan.stamps.filter { $0.value.modified < scanned - BuildManifest.racyWindow }
+        try? ParsedPageCache.save(result.parsedPages, stamps: settled, key: key, to: cacheURL)
         timer.mark("manifest")
         if !global.quiet {
             Terminal.err(
