@@ -67,11 +67,13 @@ package struct IncrementalBuilder: Sendable {
         options: CompileOptions = .init(),
         clean: Bool = false,
         previous: PreviousOutput = .none,
-        cached: CachedSources = .none
+        cached: CachedSources = .none,
+        records: RenderMemo? = nil
     ) throws -> (result: CompileResult, stats: CompileStats) {
         var timer = PhaseTimer()
         if clean { try store.clear() }
-        var memo = clean ? RenderMemo() : store.memo()
+        // `records`: the store's records, read ahead by the caller (``RecordStore/memo()``).
+        var memo = clean ? RenderMemo() : records ?? store.memo()
         timer.mark("load records")
         memo.existing = previous.paths
         memo.readOutput = previous.read

@@ -62,23 +62,31 @@ package enum ParsedPageCache {
     /// Entries of the cache in `folder` written under `key` whose stamp equals the file's stamp in `stamps`
     /// (an empty result when the file is missing, damaged, or of another key).
     package static func load(from folder: URL, key: String, stamps: [String: FileStamp]) -> [String: ParsedPage] {
+        var pages: [String: ParsedPage] = [:]
+        for (path, entry) in load(from: folder, key: key) where stamps[path] == entry.stamp { pages[path] = entry.page }
+        return pages
+    }
+
+    /// Every entry of the cache in `folder` written under `key`, with the stamp its file had (empty when the file
+    /// is missing, damaged, or of another key).
+    package static func load(from folder: URL, key: String) -> [String: (stamp: FileStamp, page: ParsedPage)] {
         guard let data = FileManager.default.contents(atPath: folder.appendingPathComponent(fileName).path),
             data.count > SHA256.byteCount
         else { return [:] }
         let payload = data.prefix(data.count - SHA256.byteCount)
         guard SHA256.hash(data: payload).elementsEqual(data.suffix(SHA256.byteCount)) else { return [:] }
-        return payload.withUnsafeBytes { buffer -> [String: ParsedPage] in
+        return payload.withUnsafeBytes { buffer -> [String: (stamp: FileStamp, page: ParsedPage)] in
             var reader = ByteReader(buffer)
             guard reader.take(magic.count).elementsEqual(magic), let stored = reader.string(), stored == key,
-                let count = reader.int(), count >= 0
+                let count = reader.int(), count >= 0, count <= buffer.count
             else { return [:] }
-            var pages: [String: ParsedPage] = [:]
-            pages.reserveCapacity(min(count, stamps.count))
+            var pages: [String: (stamp: FileStamp, page: ParsedPage)] = [:]
+            pages.reserveCapacity(count)
             for _ in 0..<count {
                 guard let path = reader.string(), let size = reader.int64(), let modified = reader.int64(),
                     let page = reader.parsedPage()
                 else { return [:] }
-                if stamps[path] == FileStamp(size: size, modified: modified) { pages[path] = page }
+                pages[path] = (FileStamp(size: size, modified: modified), page)
             }
             return reader.isAtEnd ? pages : [:]
         }

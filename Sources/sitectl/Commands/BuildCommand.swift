@@ -51,11 +51,15 @@ struct BuildCommand: AsyncParsableCommand {
         // Earlier versions kept the cache inside the output folder; it is ours to remove.
         try? FileManager.default.removeItem(at: outURL.appendingPathComponent(CacheLocation.legacyFolderName))
         let options = CompileOptions(drafts: drafts, future: future)
+        // The manifest and the page cache are read on the other core while the source folder is scanned.
+        let clean = clean
+        let manifestLoad = Task.detached { clean ? nil : BuildManifest.load(from: cacheURL) }
         // Everything the output depends on besides the source files and the clock.
         let key = BuildManifest.key(
             parts: ["drafts=\(drafts) future=\(future)", outURL.standardizedFileURL.path,
                     Bundle.main.executablePath.flatMap(FileStamp.of).map { "\($0.size) \($0.modified)" } ?? "-"]
                 + library.directories.map(BuildManifest.stampsPart(of:)))
+        let pageCache = Task.detached { clean ? [:] : ParsedPageCache.load(from: cacheURL, key: key) }
         let scanned = Int64(Date().timeIntervalSince1970 * 1_000_000_000)
         let scan = SourceScan(
             root: source, excluding: [outURL.standardizedFileURL.path, cacheURL.standardizedFileURL.path])
@@ -68,7 +72,7 @@ struct BuildCommand: AsyncParsableCommand {
         }
         // Only a manifest of a build into this same folder says what is in it.
         let outputRoot = outURL.standardizedFileURL.path
-        let previousManifest = clean ? nil : BuildManifest.load(from: cacheURL).flatMap { $0.outputRoot == outputRoot ? $0 : nil }
+        let previousManifest = await manifestLoad.value.flatMap { $0.outputRoot == outputRoot ? $0 : nil }
         early.mark("load manifest")
         // A clean build renders everything but leaves files whose bytes come out the same untouched (no new inodes,
         // unchanged modification times for rsync), and removes every file it does not produce.
@@ -85,11 +89,14 @@ struct BuildCommand: AsyncParsableCommand {
             return
         }
         early.mark("up to date?")
+        // The build records (the largest part of the cache) are read on the other core while sources are read.
+        let records = Task.detached { clean ? nil : RecordStore(directory: cacheURL).memo() }
         BuildManifest.remove(from: cacheURL)
         var timer = PhaseTimer()
         // Content files parsed by an earlier build and untouched since (and not within the clock's resolution of
         // that build's scan) are not read: their pages come from the page cache.
-        let parsed = clean ? [:] : ParsedPageCache.load(from: cacheURL, key: key, stamps: scan.stamps)
+        var parsed: [String: ParsedPage] = [:]
+        for (path, entry) in await pageCache.value where scan.stamps[path] == entry.stamp { parsed[path] = entry.page }
         timer.mark("page cache")
         let files = try SiteFiles.load(from: source, paths: scan.stamps.keys.filter { parsed[$0] == nil })
         let root = source.standardizedFileURL.path
@@ -106,7 +113,8 @@ struct BuildCommand: AsyncParsableCommand {
             let previous = previousManifest.map { IncrementalBuilder.PreviousOutput.folder(outURL, stamps: $0.outputs) }
             timer.mark("stat outputs")
             (result, stats) = try builder.build(
-                source: files, options: options, clean: clean, previous: previous ?? .none, cached: cached)
+                source: files, options: options, clean: clean, previous: previous ?? .none, cached: cached,
+                records: await records.value)
         } catch let failure as CompileFailure {
             failure.diagnostics.forEach { Terminal.err($0.formatted) }
             throw ClientError("The build failed with \(failure.diagnostics.filter { $0.severity == .error }.count) error(s).")
@@ -144,11 +152,13 @@ struct BuildCommand: AsyncParsableCommand {
         // Kept pages were checked against the last manifest at the start of this build and not written since.
         let known = clean ? [:] : previousManifest.map { previous in previous.outputs.filter { result.kept.contains($0.key) } } ?? [:]
         manifest.recordOutputs(Array(result.output.files.keys) + result.kept, in: outURL, known: known)
-        try manifest.save(to: cacheURL)
-        // Only files older than the clock's resolution before the scan: a rewrite with the same stamp is then
-        // impossible to miss.
+        // The page cache is written on the other core. Only files older than the clock's resolution before the
+        // scan are in it: a rewrite with the same stamp is then impossible to miss.
         let settled = scan.stamps.filter { $0.value.modified < scanned - BuildManifest.racyWindow }
-        try? ParsedPageCache.save(result.parsedPages, stamps: settled, key: key, to: cacheURL)
+        let parsedPages = result.parsedPages
+        let pagesSaved = Task.detached { try? ParsedPageCache.save(parsedPages, stamps: settled, key: key, to: cacheURL) }
+        try manifest.save(to: cacheURL)
+        await pagesSaved.value
         timer.mark("manifest")
         if !global.quiet {
             Terminal.err(
