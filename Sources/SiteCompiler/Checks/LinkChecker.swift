@@ -10,10 +10,19 @@ package enum LinkChecker {
         /// Element ids by HTML output path.
         /// (Sorted arrays: a build keeps them from its records as they are, and pages have few ids.)
         package var anchors: [String: [String]]
+        /// Ids of pages kept from an earlier build as their records hold them (``PageRecord/joinedAnchors``), split
+        /// only when a link points into one of them.
+        package var recordedAnchors: [String: String]
 
-        package init(paths: Set<String>, anchors: [String: [String]]) {
+        package init(paths: Set<String>, anchors: [String: [String]], recordedAnchors: [String: String] = [:]) {
             self.paths = paths
             self.anchors = anchors
+            self.recordedAnchors = recordedAnchors
+        }
+
+        /// The ids of the HTML file `page`, nil when it is not an HTML target.
+        func ids(of page: String) -> [String]? {
+            anchors[page] ?? recordedAnchors[page].map(PageRecord.split)
         }
 
         /// Page addresses (`/blog/hello/`), for "did you mean" hints; computed when a link is broken.
@@ -94,7 +103,7 @@ package enum LinkChecker {
         }
         if link.hasPrefix("#") {
             let fragment = decoded(String(link.dropFirst()))
-            guard !fragment.isEmpty, fragment != "top", let ids = targets.anchors[page], !has(fragment, on: page, ids)
+            guard !fragment.isEmpty, fragment != "top", let ids = targets.ids(of: page), !has(fragment, on: page, ids)
             else { return nil }
             return .anchor(fragment: fragment, page: page, ids: ids)
         }
@@ -102,7 +111,7 @@ package enum LinkChecker {
         guard let file = file(for: target, in: targets.paths) else { return .missing }
         guard let hash = link.firstIndex(of: "#") else { return nil }
         let fragment = decoded(String(link[link.index(after: hash)...]))
-        guard !fragment.isEmpty, fragment != "top", let ids = targets.anchors[file], !has(fragment, on: file, ids) else {
+        guard !fragment.isEmpty, fragment != "top", let ids = targets.ids(of: file), !has(fragment, on: file, ids) else {
             return nil
         }
         return .anchor(fragment: fragment, page: file, ids: ids)

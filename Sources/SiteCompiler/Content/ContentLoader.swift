@@ -86,7 +86,7 @@ package struct ContentLoader {
             guard let page else { continue }
             if found.isEmpty {
                 entries[page.sourcePath] = ParsedPage(
-                    kind: page.kind, url: page.url, folderURL: folder, frontMatter: page.frontMatter,
+                    kind: page.kind, url: page.url, outputPath: page.outputPath, folderURL: folder, frontMatter: page.frontMatter,
                     bodyLineOffset: page.bodyLineOffset, textDigest: page.textDigest, mayLink: page.mayLink)
             }
             pages.append(page)

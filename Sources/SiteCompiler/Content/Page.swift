@@ -123,7 +123,8 @@ package struct Page: Sendable {
     /// A stub page for `path` from what an earlier build parsed of it.
     package init(stub parsed: ParsedPage, path: String) {
         storage = Storage(
-            kind: parsed.kind, source: SourceText(path: path, text: ""), url: parsed.url, frontMatter: parsed.frontMatter,
+            kind: parsed.kind, source: SourceText(path: path, text: ""), url: parsed.url, outputPath: parsed.outputPath,
+            frontMatter: parsed.frontMatter,
             body: "", bodyLineOffset: parsed.bodyLineOffset, parentURL: nil, textDigest: parsed.textDigest,
             mayLink: parsed.mayLink, isStub: true)
     }

@@ -1,16 +1,24 @@
 package import Foundation
 
-/// The on-disk half of a ``RenderMemo``: one text file, `records`, with a line per body and per page.
+/// The on-disk half of a ``RenderMemo``: a text file, `records`, with a line per body and per page, and a journal,
+/// `records.log`, of the lines later builds changed.
 ///
-///     sitectl-records 4 <TAB> targets-digest
+///     sitectl-records 5 <TAB> targets-digest <TAB> generation
 ///     B <TAB> body-key <TAB> summary (or \u{0} for none) <TAB> search text <TAB> list facts digest (or empty)
 ///     P <TAB> output-path <TAB> page-key <TAB> ids joined by \u{1F} <TAB> findings as JSON (or empty)
 ///
-/// Summaries and search text are whitespace-collapsed plain text, so they hold no tabs or newlines. One file
-/// read and written whole is much cheaper than a file per page. A file in another format starts the cache empty.
+/// The journal starts with `sitectl-journal 5 <TAB> generation` (the base file's, else it is ignored) and holds
+/// batches of `B` and `P` lines, `D <TAB> output-path` for a page no longer made and `T <TAB> targets-digest`,
+/// each batch ended by a line `E`; a batch without its `E` (a build stopped while appending) is ignored.
+///
+/// Summaries and search text are whitespace-collapsed plain text, so they hold no tabs or newlines. One file read
+/// whole is much cheaper than a file per page, and a one-page edit appends a few lines instead of rewriting the
+/// whole file; the journal is folded into a new base file when it grows past an eighth of it. A file in another
+/// format starts the cache empty.
 package struct RecordStore: Sendable {
     /// Bumped whenever keys or records change meaning.
-    static let header = "sitectl-records 4"
+    static let header = "sitectl-records 5"
+    static let journalHeader = "sitectl-journal 5"
 
     /// The cache folder.
     package var directory: URL
@@ -21,6 +29,7 @@ package struct RecordStore: Sendable {
     }
 
     private var file: URL { directory.appendingPathComponent("records") }
+    private var journal: URL { directory.appendingPathComponent("records.log") }
 
     /// The recorded state of the last build (an empty memo when there is none, or it is unreadable).
     package func memo() -> RenderMemo {
@@ -32,8 +41,9 @@ package struct RecordStore: Sendable {
         func text(_ slice: ArraySlice<UInt8>) -> String { String(decoding: slice, as: UTF8.self) }
         guard let firstEnd = bytes.firstIndex(of: UInt8(ascii: "\n")) else { return memo }
         let head = bytes[..<firstEnd].split(separator: UInt8(ascii: "\t"), omittingEmptySubsequences: false)
-        guard head.first.map(text) == Self.header else { return memo }
-        memo.targetsDigest = head.count > 1 ? text(head[1]) : nil
+        guard head.first.map(text) == Self.header, head.count == 3 else { return memo }
+        memo.targetsDigest = head[1].isEmpty ? nil : text(head[1])
+        let generation = text(head[2])
         let rest = bytes[(firstEnd + 1)...]
         // Bodies come first, then pages: split at the first page line.
         let pagesStart =
@@ -61,10 +71,10 @@ package struct RecordStore: Sendable {
                         summary: summary, searchText: text(fields[3]),
                         listFacts: fields[4].isEmpty ? nil : text(fields[4]))
                 case (UInt8(ascii: "P"), 1, 5) where index == 2:
-                    let anchors = fields[3].isEmpty ? [] : fields[3].split(separator: 0x1F).map(text)
                     let findings = fields[4].isEmpty
                         ? [] : (try? decoder.decode([Diagnostic].self, from: Data(fields[4]))) ?? []
-                    part.pages[text(fields[1])] = PageRecord(key: text(fields[2]), anchors: anchors, findings: findings)
+                    part.pages[text(fields[1])] = PageRecord(
+                        key: text(fields[2]), joinedAnchors: text(fields[3]), findings: findings)
                 default:
                     part.damaged = true
                     return part
@@ -76,49 +86,124 @@ package struct RecordStore: Sendable {
         if parsed.contains(where: \.damaged) { return RenderMemo() }
         memo.bodies = parsed[0].bodies.merging(parsed[1].bodies) { first, _ in first }
         memo.pages = parsed[2].pages
+        memo.stored = .init(generation: generation, baseBytes: bytes.count, journalBytes: 0)
+        guard let log = FileManager.default.contents(atPath: journal.path) else { return memo }
+        return applyJournal([UInt8](log), to: memo) ?? RenderMemo()
+    }
+
+    /// `memo` with the journal's complete batches applied; nil when a line is damaged. A journal of another
+    /// generation is ignored.
+    private func applyJournal(_ log: [UInt8], to memo: RenderMemo) -> RenderMemo? {
+        var memo = memo
+        func text(_ slice: ArraySlice<UInt8>) -> String { String(decoding: slice, as: UTF8.self) }
+        var lines = log.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false)[...]
+        // Everything after the last newline is a line still being written.
+        if log.last != UInt8(ascii: "\n") { lines = lines.dropLast() }
+        guard let first = lines.popFirst(), text(first) == Self.journalHeader + "\t" + (memo.stored?.generation ?? "")
+        else { return memo }
+        var batch = memo
+        let decoder = JSONDecoder()
+        for line in lines where !line.isEmpty {
+            let fields = line.split(separator: UInt8(ascii: "\t"), omittingEmptySubsequences: false)
+            switch (fields.first.map(text), fields.count) {
+            case ("B", 5):
+                let summary = fields[2].elementsEqual([0]) ? nil : text(fields[2])
+                batch.bodies[text(fields[1])] = BodyFacts(
+                    summary: summary, searchText: text(fields[3]), listFacts: fields[4].isEmpty ? nil : text(fields[4]))
+            case ("P", 5):
+                let findings = fields[4].isEmpty ? [] : (try? decoder.decode([Diagnostic].self, from: Data(fields[4])))
+                guard let findings else { return nil }
+                batch.pages[text(fields[1])] = PageRecord(
+                    key: text(fields[2]), joinedAnchors: text(fields[3]), findings: findings)
+            case ("D", 2):
+                batch.pages[text(fields[1])] = nil
+            case ("T", 2):
+                batch.targetsDigest = fields[1].isEmpty ? nil : text(fields[1])
+            case ("E", 1):
+                memo = batch
+            default:
+                return nil
+            }
+        }
+        memo.stored?.journalBytes = log.count
         return memo
     }
 
-    /// Writes the records `memo` made in this build (replacing the earlier ones), atomically.
+    /// Writes the records `memo` made in this build, replacing the earlier ones: as a batch appended to the
+    /// journal when `memo` was read from this store and the journal stays small, else as a new base file
+    /// (atomically, with the journal removed).
     package func save(_ memo: RenderMemo) throws {
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        if let stored = memo.stored {
+            // What changed since the records were read (no sorting of the unchanged: a few lines for an edit).
+            var out: [UInt8] = []
+            let bodies = memo.newBodies.filter { memo.bodies[$0.key] != $0.value }
+            for (key, facts) in bodies.sorted(by: { $0.key < $1.key }) { Self.put(body: key, facts, into: &out) }
+            let encoder = JSONEncoder()
+            encoder.outputFormatting = [.sortedKeys]
+            let pages = memo.newPages.filter { Self.isStorable($0.key) && memo.pages[$0.key] != $0.value }
+            for (path, record) in pages.sorted(by: { $0.key < $1.key }) {
+                Self.put(page: path, record, encoder: encoder, into: &out)
+            }
+            let gone = memo.pages.keys.filter { memo.newPages[$0] == nil && Self.isStorable($0) }
+            for path in gone.sorted() { out += "D\t\(path)\n".utf8 }
+            if memo.newTargetsDigest != memo.targetsDigest { out += "T\t\(memo.newTargetsDigest ?? "")\n".utf8 }
+            if out.isEmpty { return }
+            if stored.journalBytes + out.count <= max(stored.baseBytes / 8, 65_536) {
+                if stored.journalBytes == 0 {
+                    out = Array((Self.journalHeader + "\t" + stored.generation + "\n").utf8) + out
+                }
+                out += "E\n".utf8
+                try FileWriter.append(Data(out), to: journal.path)
+                return
+            }
+        }
         // Byte buffers (string concatenation per field was most of the cost): body lines and page lines are made
         // on two cores.
+        let generation = UUID().uuidString
         let parts: [[UInt8]] = Parallel.map(2, chunk: 1) { index in
             var out: [UInt8] = []
-            func put(_ text: String) { out += text.utf8 }
             if index == 0 {
                 out.reserveCapacity(memo.newBodies.count * 480)
-                put(Self.header + "\t" + (memo.newTargetsDigest ?? "") + "\n")
+                let targets: String = memo.newTargetsDigest ?? ""
+                let header: String = "\(Self.header)\t\(targets)\t\(generation)\n"
+                out += header.utf8
                 for key in memo.newBodies.keys.sorted() {
                     guard let facts = memo.newBodies[key] else { continue }
-                    put("B\t"); put(key); put("\t"); put(Self.clean(facts.summary ?? "\u{0}")); put("\t")
-                    put(Self.clean(facts.searchText)); put("\t"); put(facts.listFacts ?? ""); put("\n")
+                    Self.put(body: key, facts, into: &out)
                 }
                 return out
             }
             out.reserveCapacity(memo.newPages.count * 200)
             let encoder = JSONEncoder()
             encoder.outputFormatting = [.sortedKeys]
-            for path in memo.newPages.keys.sorted() where !path.utf8.contains(where: { $0 == 0x09 || $0 == 0x0A }) {
+            for path in memo.newPages.keys.sorted() where Self.isStorable(path) {
                 guard let record = memo.newPages[path] else { continue }
-                put("P\t"); put(path); put("\t"); put(record.key); put("\t")
-                var first = true
-                for anchor in record.anchors {
-                    let anchor = Self.clean(anchor)
-                    guard !anchor.isEmpty, !anchor.utf8.contains(0x1F) else { continue }
-                    if !first { out.append(0x1F) }
-                    put(anchor)
-                    first = false
-                }
-                put("\t")
-                if !record.findings.isEmpty, let json = try? encoder.encode(record.findings) { out += json }
-                put("\n")
+                Self.put(page: path, record, encoder: encoder, into: &out)
             }
             return out
         }
-        let out = parts[0] + parts[1]
-        try FileWriter.write(Data(out), to: file.path, atomic: true)
+        try FileWriter.write(Data(parts[0] + parts[1]), to: file.path, atomic: true)
+        // A journal of the old generation is ignored from now on; removing it only saves reading it.
+        try? FileManager.default.removeItem(at: journal)
+    }
+
+    /// Output paths with a tab or newline cannot be stored in a line (no page has one).
+    private static func isStorable(_ path: String) -> Bool {
+        !path.utf8.contains(where: { $0 == 0x09 || $0 == 0x0A })
+    }
+
+    private static func put(body key: String, _ facts: BodyFacts, into out: inout [UInt8]) {
+        out += "B\t".utf8; out += key.utf8; out += "\t".utf8; out += clean(facts.summary ?? "\u{0}").utf8; out += "\t".utf8
+        out += clean(facts.searchText).utf8; out += "\t".utf8; out += (facts.listFacts ?? "").utf8; out += "\n".utf8
+    }
+
+    private static func put(page path: String, _ record: PageRecord, encoder: JSONEncoder, into out: inout [UInt8]) {
+        out += "P\t".utf8; out += path.utf8; out += "\t".utf8; out += record.key.utf8; out += "\t".utf8
+        out += record.joinedAnchors.utf8
+        out += "\t".utf8
+        if !record.findings.isEmpty, let json = try? encoder.encode(record.findings) { out += json }
+        out += "\n".utf8
     }
 
     /// Removes the whole cache folder.

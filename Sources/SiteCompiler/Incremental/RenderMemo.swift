@@ -20,8 +20,42 @@ package struct BodyFacts: Sendable, Equatable {
 /// inputs, the ids it offers to `#fragment` links, and the broken links found in it.
 package struct PageRecord: Sendable, Equatable {
     package var key: String
-    package var anchors: [String]
+    /// The ids as stored: joined by U+001F (``join(_:)``), split only when a link needs them.
+    package var joinedAnchors: String
     package var findings: [Diagnostic]
+
+    package init(key: String, anchors: [String], findings: [Diagnostic]) {
+        self.init(key: key, joinedAnchors: Self.join(anchors), findings: findings)
+    }
+
+    package init(key: String, joinedAnchors: String, findings: [Diagnostic]) {
+        self.key = key
+        self.joinedAnchors = joinedAnchors
+        self.findings = findings
+    }
+
+    /// The ids.
+    package var anchors: [String] { Self.split(joinedAnchors) }
+
+    /// `ids` as one string: tabs and line breaks become spaces (the records are lines of tab-separated fields), and
+    /// empty ids and ids holding U+001F are left out.
+    package static func join(_ ids: [String]) -> String {
+        var joined = ""
+        for id in ids where !id.isEmpty && !id.utf8.contains(0x1F) {
+            if !joined.isEmpty { joined.unicodeScalars.append("\u{1F}") }
+            if id.utf8.contains(where: { $0 == 0x09 || $0 == 0x0A || $0 == 0x0D }) {
+                joined += String(id.map { $0 == "\t" || $0 == "\n" || $0 == "\r" || $0 == "\r\n" ? " " : $0 })
+            } else {
+                joined += id
+            }
+        }
+        return joined
+    }
+
+    /// The ids of a joined string.
+    package static func split(_ joined: String) -> [String] {
+        joined.isEmpty ? [] : joined.split(separator: "\u{1F}", omittingEmptySubsequences: false).map(String.init)
+    }
 }
 
 /// The incremental state of a build: what the earlier build recorded, which of its output files are still in
@@ -43,6 +77,16 @@ package struct RenderMemo: Sendable {
     package var existing: Set<String> = []
     /// Reads an output file of the earlier build (for checking the links of a page that was not rendered again).
     package var readOutput: @Sendable (String) -> String? = { _ in nil }
+
+    /// Where the earlier records came from (nil when there were none): lets ``RecordStore/save(_:)`` append what
+    /// changed instead of rewriting everything.
+    package struct Stored: Sendable, Equatable {
+        /// The base file's generation, which its journal must name.
+        package var generation: String
+        package var baseBytes: Int
+        package var journalBytes: Int
+    }
+    package var stored: Stored?
 
     /// This build's records, for the next build.
     package var newBodies: [String: BodyFacts] = [:]

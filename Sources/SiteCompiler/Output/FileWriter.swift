@@ -36,6 +36,27 @@ package enum FileWriter {
         }
     }
 
+    /// Appends `data` to the file at `path` (created if needed) with one `write(2)` where the system allows.
+    package static func append(_ data: Data, to path: String) throws {
+        let descriptor = open(path, O_WRONLY | O_CREAT | O_APPEND | O_CLOEXEC, 0o644)
+        guard descriptor >= 0 else { throw failure(path) }
+        var ok = true
+        data.withUnsafeBytes { buffer in
+            var offset = 0
+            while offset < buffer.count, let base = buffer.baseAddress {
+                let count = posixWrite(descriptor, base + offset, buffer.count - offset)
+                if count < 0, errno == EINTR { continue }
+                guard count > 0 else {
+                    ok = false
+                    return
+                }
+                offset += count
+            }
+        }
+        if close(descriptor) != 0 { ok = false }
+        guard ok else { throw failure(path) }
+    }
+
     private static func failure(_ path: String) -> CocoaError {
         CocoaError(.fileWriteUnknown, userInfo: [NSFilePathErrorKey: path])
     }

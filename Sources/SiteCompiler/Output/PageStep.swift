@@ -224,40 +224,63 @@ struct PageStep {
             return digest.finish()
         }
         let factsByURL = Dictionary(zip(pages.map(\.url), facts), uniquingKeysWith: { first, _ in first })
-        let pagePrefixes: [[String]] = Parallel.map(pages.count) { Self.prefixes(of: pages[$0].url) }
+        // What a page shows of the lists at and above its address: every prefix of its URL (its own included) with
+        // the facts of the page there and of the pages and sections listed there.
         var prefixes: Set<String> = []
-        for list in pagePrefixes { prefixes.formUnion(list) }
-        var lists: [String: String] = [:]
-        for prefix in prefixes {
+        let folders = pages.map { Self.parentFolder(of: $0.url) }
+        for folder in Set(folders) { prefixes.formUnion(Self.prefixes(of: folder)) }
+        prefixes.formUnion(pages.map(\.url))
+        let prefixList = Array(prefixes)
+        let listDigests: [String] = Parallel.map(prefixList.count) { index in
+            let prefix = prefixList[index]
             var digest = ContextDigest()
             digest.add(factsByURL[prefix] ?? "-")
             digest.add("children")
             for child in model.children(of: prefix) { digest.add(factsByURL[child.url] ?? "-") }
             digest.add("sections")
             for section in model.sections(under: prefix) { digest.add(factsByURL[section.url] ?? "-") }
-            lists[prefix] = digest.finish()
+            return digest.finish()
         }
+        let lists = Dictionary(uniqueKeysWithValues: zip(prefixList, listDigests))
+        // Pages in one folder share the chain of lists above them, and pages with one parent their ancestors' lists
+        // (by placement: a section with a `slug:` is not a prefix of its pages' URLs): each chain is made once.
+        var folderChains: [String: String] = [:]
+        func folderChain(_ folder: String) -> String {
+            if let known = folderChains[folder] { return known }
+            var digest = ContextDigest()
+            digest.add(folder == "/" ? "-" : folderChain(Self.parentFolder(of: folder)))
+            digest.add(folder)
+            digest.add(lists[folder] ?? "-")
+            let chain = digest.finish()
+            folderChains[folder] = chain
+            return chain
+        }
+        var ancestorChains: [String: String] = [:]
+        for page in pages where ancestorChains[page.parentURL ?? ""] == nil {
+            var digest = ContextDigest()
+            for ancestor in model.ancestors(of: page) {
+                digest.add(ancestor.url)
+                digest.add(lists[ancestor.url] ?? "-")
+            }
+            ancestorChains[page.parentURL ?? ""] = digest.finish()
+        }
+        let chains = folders.map(folderChain)
         var recent = ContextDigest()
         for page in model.datedPages.prefix(3) { recent.add(factsByURL[page.url] ?? "-") }
         let recentDigest = recent.finish()
         let keys: [String] = Parallel.map(pages.count) { index in
             let page = pages[index]
             var digest = ContextDigest()
-            digest.add("page-v2")
+            digest.add("page-v3")
             digest.add(sharedKey)
             digest.add(layouts[index] ?? "-")
             digest.add(bodies[index])
             digest.add(facts[index])
             digest.add(value: page.frontMatter.params.mapValues(TemplateContext.plain))
-            // The list pages above it by placement (a section with a `slug:` is not a prefix of its pages' URLs).
-            for ancestor in model.ancestors(of: page) {
-                digest.add(ancestor.url)
-                digest.add(lists[ancestor.url] ?? "-")
-            }
-            for prefix in pagePrefixes[index] {
-                digest.add(prefix)
-                digest.add(lists[prefix] ?? "-")
-            }
+            digest.add(ancestorChains[page.parentURL ?? ""] ?? "-")
+            digest.add(chains[index])
+            digest.add(page.url)
+            digest.add(lists[page.url] ?? "-")
             if page.kind == .home { digest.add(recentDigest) }
             // `feed_url` depends on dated pages anywhere below the page's list, which no list digest covers.
             digest.add(model.feedURL(for: page) ?? "-")
@@ -301,6 +324,16 @@ struct PageStep {
             }
         }
         return keys
+    }
+
+    /// `/a/b/` → `/a/`; `/` → `/`.
+    private static func parentFolder(of url: String) -> String {
+        let bytes = url.utf8
+        guard bytes.count > 1, var end = bytes.indices.last else { return "/" }
+        // Back over the trailing slash, then to the slash before the last segment.
+        end = bytes.index(before: end)
+        while end > bytes.startIndex, bytes[end] != UInt8(ascii: "/") { end = bytes.index(before: end) }
+        return String(url[...end])
     }
 
     /// `/a/b/` → `/`, `/a/`, `/a/b/`.

@@ -339,17 +339,21 @@ package struct SiteCompiler: Sendable {
         for path in output.paths where path.hasSuffix(".html") && scans[path] == nil {
             scans[path] = output.text(path).map(HTMLLinks.scan) ?? HTMLLinks.Scan()
         }
-        // Ids as sorted lists: kept pages' come from the records as they are.
-        var anchors = scans.mapValues { Array(Set($0.ids)).sorted() }
-        for path in rendered.kept where path.hasSuffix(".html") { anchors[path] = memo.pages[path]?.anchors ?? [] }
-        let targets = LinkChecker.Targets(paths: Set(output.paths).union(rendered.kept), anchors: anchors)
+        // Ids as sorted lists; kept pages' as their records hold them, joined (split only if a link needs them).
+        let anchors = scans.mapValues { Array(Set($0.ids)).sorted() }
+        var recorded: [String: String] = [:]
+        for path in rendered.kept where path.hasSuffix(".html") { recorded[path] = memo.pages[path]?.joinedAnchors ?? "" }
+        let targets = LinkChecker.Targets(
+            paths: Set(output.paths).union(rendered.kept), anchors: anchors, recordedAnchors: recorded)
+        let joined = anchors.mapValues(PageRecord.join)
         var digest = ContextDigest()
-        digest.add("targets")
-        for path in targets.paths.sorted() {
+        digest.add("targets-v2")
+        let sortedPaths = targets.paths.sorted()
+        for path in sortedPaths {
             digest.add(path)
-            if let ids = anchors[path] {
+            if let ids = joined[path] ?? recorded[path] {
                 digest.add("#")
-                for id in ids { digest.add(id) }
+                digest.add(ids)
             }
         }
         let targetsDigest = digest.finish()
@@ -370,15 +374,15 @@ package struct SiteCompiler: Sendable {
                 if page.isStub { stubs[path] = page }
             }
         }
-        let htmlPaths = targets.paths.filter { $0.hasSuffix(".html") }.sorted()
-        let recorded = memo.pages
+        let htmlPaths = sortedPaths.filter { $0.hasSuffix(".html") }
+        let records = memo.pages
         let read = memo.readOutput
         let findings: [[Diagnostic]] = Parallel.map(htmlPaths.count) { index in
             let path = htmlPaths[index]
             let links: [String]
             if let scan = scans[path] {
                 links = scan.links
-            } else if targetsUnchanged, let record = recorded[path] {
+            } else if targetsUnchanged, let record = records[path] {
                 return record.findings
             } else {
                 links = read(path).map { HTMLLinks.scan($0).links } ?? []
@@ -391,7 +395,8 @@ package struct SiteCompiler: Sendable {
             memo.newTargetsDigest = targetsDigest
             for (index, path) in htmlPaths.enumerated() {
                 guard let key = rendered.keys[path] else { continue }
-                memo.newPages[path] = PageRecord(key: key, anchors: anchors[path] ?? [], findings: findings[index])
+                memo.newPages[path] = PageRecord(
+                    key: key, joinedAnchors: joined[path] ?? recorded[path] ?? "", findings: findings[index])
             }
         }
         guard mode != .off else { return [] }
