@@ -88,45 +88,58 @@ package struct RecordStore: Sendable {
         memo.pages = parsed[2].pages
         memo.stored = .init(generation: generation, baseBytes: bytes.count, journalBytes: 0)
         guard let log = FileManager.default.contents(atPath: journal.path) else { return memo }
-        return applyJournal([UInt8](log), to: memo) ?? RenderMemo()
+        return applyJournal([UInt8](log), to: &memo) ? memo : RenderMemo()
     }
 
-    /// `memo` with the journal's complete batches applied; nil when a line is damaged. A journal of another
+    /// Applies the journal's complete batches to `memo`; false when a line is damaged. A journal of another
     /// generation is ignored.
-    private func applyJournal(_ log: [UInt8], to memo: RenderMemo) -> RenderMemo? {
-        var memo = memo
+    private func applyJournal(_ log: [UInt8], to memo: inout RenderMemo) -> Bool {
         func text(_ slice: ArraySlice<UInt8>) -> String { String(decoding: slice, as: UTF8.self) }
         var lines = log.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false)[...]
         // Everything after the last newline is a line still being written.
         if log.last != UInt8(ascii: "\n") { lines = lines.dropLast() }
         guard let first = lines.popFirst(), text(first) == Self.journalHeader + "\t" + (memo.stored?.generation ?? "")
-        else { return memo }
-        var batch = memo
+        else { return true }
+        // A batch's changes are applied when its `E` line is read (not before: copying the records per batch
+        // would make reading the journal quadratic).
+        enum Change {
+            case body(String, BodyFacts)
+            case page(String, PageRecord?)
+            case targets(String?)
+        }
+        var batch: [Change] = []
         let decoder = JSONDecoder()
         for line in lines where !line.isEmpty {
             let fields = line.split(separator: UInt8(ascii: "\t"), omittingEmptySubsequences: false)
             switch (fields.first.map(text), fields.count) {
             case ("B", 5):
                 let summary = fields[2].elementsEqual([0]) ? nil : text(fields[2])
-                batch.bodies[text(fields[1])] = BodyFacts(
-                    summary: summary, searchText: text(fields[3]), listFacts: fields[4].isEmpty ? nil : text(fields[4]))
+                batch.append(.body(text(fields[1]), BodyFacts(
+                    summary: summary, searchText: text(fields[3]), listFacts: fields[4].isEmpty ? nil : text(fields[4]))))
             case ("P", 5):
                 let findings = fields[4].isEmpty ? [] : (try? decoder.decode([Diagnostic].self, from: Data(fields[4])))
-                guard let findings else { return nil }
-                batch.pages[text(fields[1])] = PageRecord(
-                    key: text(fields[2]), joinedAnchors: text(fields[3]), findings: findings)
+                guard let findings else { return false }
+                batch.append(.page(text(fields[1]), PageRecord(
+                    key: text(fields[2]), joinedAnchors: text(fields[3]), findings: findings)))
             case ("D", 2):
-                batch.pages[text(fields[1])] = nil
+                batch.append(.page(text(fields[1]), nil))
             case ("T", 2):
-                batch.targetsDigest = fields[1].isEmpty ? nil : text(fields[1])
+                batch.append(.targets(fields[1].isEmpty ? nil : text(fields[1])))
             case ("E", 1):
-                memo = batch
+                for change in batch {
+                    switch change {
+                    case .body(let key, let facts): memo.bodies[key] = facts
+                    case .page(let path, let record): memo.pages[path] = record
+                    case .targets(let digest): memo.targetsDigest = digest
+                    }
+                }
+                batch = []
             default:
-                return nil
+                return false
             }
         }
         memo.stored?.journalBytes = log.count
-        return memo
+        return true
     }
 
     /// Writes the records `memo` made in this build, replacing the earlier ones: as a batch appended to the
