@@ -193,6 +193,37 @@ import Testing
         }
     }
 
+    /// Two builds of one site into one output take turns on the cache (a lock file in it) rather than mix their
+    /// records; the second says it is waiting.
+    @Test func aSecondBuildIntoTheSameOutputWaitsForTheFirst() throws {
+        let harness = try Harness()
+        defer { harness.cleanUp() }
+        let fm = FileManager.default
+        let site = harness.work.appendingPathComponent("site")
+        try fm.copyItem(at: Harness.repositoryRoot.appendingPathComponent("themes/starter/starter"), to: site)
+        let out = harness.work.appendingPathComponent("out").path
+        #expect(try harness.run(["build", site.path, "--out", out]).status == 0)
+        let cache = site.path + "/.sitectl/cache/" + (try fm.contentsOfDirectory(atPath: site.path + "/.sitectl/cache").first ?? "")
+        // This test holds the lock as a running build would.
+        let descriptor = open(cache + "/lock", O_RDWR)
+        #expect(descriptor >= 0)
+        defer { close(descriptor) }
+        #expect(flock(descriptor, LOCK_EX | LOCK_NB) == 0)
+        try "---\ntitle: Extra\n---\n\nExtra.\n".write(to: site.appendingPathComponent("content/extra.md"), atomically: true, encoding: .utf8)
+        nonisolated(unsafe) var second: Harness.Result?
+        let done = DispatchSemaphore(value: 0)
+        Thread.detachNewThread {
+            second = try? harness.run(["build", site.path, "--out", out])
+            done.signal()
+        }
+        #expect(done.wait(timeout: .now() + 2) == .timedOut, "the build did not wait for the lock")
+        flock(descriptor, LOCK_UN)
+        #expect(done.wait(timeout: .now() + 60) == .success)
+        #expect(second?.status == 0, "\(second?.stderr ?? "")")
+        #expect(second?.stderr.contains("Waiting for another build of") == true, "\(second?.stderr ?? "")")
+        #expect(fm.fileExists(atPath: out + "/extra/index.html"))
+    }
+
     /// From the attack run on issue 13: a build never deletes what it did not make, and never the source.
     @Test func aBuildNeverDestroysTheSourceOrFilesItDidNotMake() throws {
         let harness = try Harness()
@@ -250,6 +281,18 @@ import Testing
             #expect(refused.status == 64, "\(cache): \(refused.stderr)")
         }
         #expect(fm.contents(atPath: busy + "/records") == Data("mine".utf8))
+        // A --cache-dir of its own is used again by the next build (it holds the manifest, records, journal, page
+        // cache and lock), and the build after that does nothing.
+        let own = harness.work.appendingPathComponent("own-cache").path
+        for _ in 0..<2 {
+            let reused = try harness.run(["build", site.path, "--out", out, "--cache-dir", own])
+            #expect(reused.status == 0, "\(reused.stderr)")
+        }
+        try fm.setAttributes([.modificationDate: Date().addingTimeInterval(-60)], ofItemAtPath: site.path + "/content/_index.md")
+        #expect(try harness.run(["build", site.path, "--out", out, "--cache-dir", own]).status == 0)
+        let third = try harness.run(["build", site.path, "--out", out, "--cache-dir", own])
+        #expect(third.stderr.contains("(nothing changed)"), "\(third.stderr)")
+        #expect(Set(try fm.contentsOfDirectory(atPath: own)).isSubset(of: ["manifest.txt", "records", "records.log", "pages", "lock"]))
         // SITE/.sitectl leading into the output: the cache goes under $XDG_CACHE_HOME instead.
         try fm.createSymbolicLink(atPath: site.path + "/.sitectl", withDestinationPath: out)
         let xdg = harness.work.appendingPathComponent("xdg").path

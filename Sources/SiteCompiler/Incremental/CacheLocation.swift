@@ -79,7 +79,10 @@ package enum CacheLocation {
         guard let entries = try? FileManager.default.contentsOfDirectory(atPath: folder.path) else {
             return !FileManager.default.fileExists(atPath: folder.path)
         }
-        return entries.allSatisfy { $0 == "records" || $0 == "manifest.txt" || $0.hasPrefix("records.tmp-") || $0.hasPrefix("manifest.txt.tmp-") }
+        let names: Set<String> = ["records", "records.log", "manifest.txt", "pages", "lock"]
+        return entries.allSatisfy { entry in
+            names.contains(entry) || names.contains { entry.hasPrefix($0 + ".tmp-") }
+        }
     }
 
     /// A name safe as one path segment and short enough to read: letters, digits, `-_.` kept, others `_`.

@@ -48,6 +48,11 @@ struct BuildCommand: AsyncParsableCommand {
             }
         }
         let cacheURL = cacheDir.map { URL(fileURLWithPath: $0) } ?? CacheLocation.folder(source: source, output: outURL)
+        // One build at a time per cache (the same site into the same output).
+        let lock = CacheLock.acquire(in: cacheURL) {
+            if !global.quiet { Terminal.err("Waiting for another build of \(directory) into \(out) to finish…") }
+        }
+        defer { withExtendedLifetime(lock) {} }
         // Earlier versions kept the cache inside the output folder; it is ours to remove.
         try? FileManager.default.removeItem(at: outURL.appendingPathComponent(CacheLocation.legacyFolderName))
         let options = CompileOptions(drafts: drafts, future: future)
