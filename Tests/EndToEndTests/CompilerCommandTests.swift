@@ -159,28 +159,35 @@ import Testing
         let home = try String(contentsOfFile: out + "/index.html", encoding: .utf8)
         #expect(home.contains("A renamed post"))
 
-        // Proof that cached files are not read: another file's bytes replaced with the same size and time are not
-        // seen (exactly as `make` and the no-change check trust stamps), until the stamp changes.
+        // A cached file rewritten with its size and modification time put back (as `cp -p` or `rsync -t` do) is
+        // still noticed: its change time moved. So is a swap of two same-size files with `mv`.
         let other = try #require(sources.first { $0.hasPrefix("content/posts/") && !$0.hasSuffix("_index.md") && $0 != post })
         let otherPath = site.path + "/" + other
         let otherText = try String(contentsOfFile: otherPath, encoding: .utf8)
         let stamp = try fm.attributesOfItem(atPath: otherPath)[.modificationDate] as? Date
         // The longest line: prose, not a component fence.
-        let lastLine = try #require(otherText.split(separator: "\n").max { $0.utf8.count < $1.utf8.count })
-        let swapped = otherText.replacingOccurrences(of: String(lastLine), with: String(repeating: "Z", count: lastLine.utf8.count))
+        let longest = try #require(otherText.split(separator: "\n").max { $0.utf8.count < $1.utf8.count })
+        let swapped = otherText.replacingOccurrences(of: String(longest), with: String(repeating: "Z", count: longest.utf8.count))
         #expect(swapped.utf8.count == otherText.utf8.count)
         try swapped.write(toFile: otherPath, atomically: false, encoding: .utf8)
         try fm.setAttributes([.modificationDate: stamp as Any], ofItemAtPath: otherPath)
-        // Another edit, which renders only its own page, makes the build run.
-        try (String(contentsOf: postURL, encoding: .utf8) + "\nOne more line.\n").write(to: postURL, atomically: true, encoding: .utf8)
-        let another = try harness.run(["build", site.path, "--out", out])
-        #expect(another.stderr.contains("1 pages rendered"), "\(another.stderr)")
+        let restored = try harness.run(["build", site.path, "--out", out])
+        #expect(restored.status == 0, "\(restored.stderr)")
         let slug = String(other.dropFirst("content/".count).dropLast(".md".count))
-        let page = try String(contentsOfFile: out + "/" + slug + "/index.html", encoding: .utf8)
-        #expect(!page.contains("ZZZZZZZZ"), "a cached page was read again")
-        try fm.setAttributes([.modificationDate: Date()], ofItemAtPath: otherPath)
-        #expect(try harness.run(["build", site.path, "--out", out]).status == 0)
         #expect(try String(contentsOfFile: out + "/" + slug + "/index.html", encoding: .utf8).contains("ZZZZZZZZ"))
+        // Two same-size files with the same times swapped by renames.
+        let a = site.path + "/content/posts/same-a.md", b = site.path + "/content/posts/same-b.md"
+        try "---\ntitle: Same A\n---\n\nAlpha text.\n".write(toFile: a, atomically: false, encoding: .utf8)
+        try "---\ntitle: Same B\n---\n\nBravo text.\n".write(toFile: b, atomically: false, encoding: .utf8)
+        for path in [a, b] { try fm.setAttributes([.modificationDate: old], ofItemAtPath: path) }
+        #expect(try harness.run(["build", site.path, "--out", out]).status == 0)
+        #expect(try harness.run(["build", site.path, "--out", out]).status == 0)
+        try fm.moveItem(atPath: a, toPath: a + ".tmp")
+        try fm.moveItem(atPath: b, toPath: a)
+        try fm.moveItem(atPath: a + ".tmp", toPath: b)
+        let afterSwap = try harness.run(["build", site.path, "--out", out])
+        #expect(!afterSwap.stderr.contains("nothing changed"), "\(afterSwap.stderr)")
+        #expect(try String(contentsOfFile: out + "/posts/same-a/index.html", encoding: .utf8).contains("Bravo text."))
 
         // A damaged cache file is ignored; --clean ignores it too.
         try Data("damaged".utf8).write(to: URL(fileURLWithPath: cache + "/pages"))
@@ -191,6 +198,43 @@ import Testing
         for path in try fm.subpathsOfDirectory(atPath: clean) where path.hasSuffix(".html") {
             #expect(fm.contents(atPath: out + "/" + path) == fm.contents(atPath: clean + "/" + path), "\(path)")
         }
+    }
+
+    /// From the attack run: a failed build used to drop the manifest, so the next build no longer knew which files
+    /// it had made and left a deleted page or a draft published. A build that did not finish (killed) leaves a mark:
+    /// the next one renders everything but still knows its files.
+    @Test func aFailedOrKilledBuildNeverLeavesOldPagesPublished() throws {
+        let harness = try Harness()
+        defer { harness.cleanUp() }
+        let fm = FileManager.default
+        let site = harness.work.appendingPathComponent("site")
+        try fm.copyItem(at: Harness.repositoryRoot.appendingPathComponent("themes/starter/starter"), to: site)
+        try "---\ntitle: Secret\ndraft: true\n---\n\nNot yet.\n".write(
+            to: site.appendingPathComponent("content/secret.md"), atomically: true, encoding: .utf8)
+        let out = harness.work.appendingPathComponent("out").path
+        #expect(try harness.run(["build", site.path, "--out", out, "--drafts"]).status == 0)
+        #expect(fm.fileExists(atPath: out + "/secret/index.html"))
+        let yaml = site.appendingPathComponent("site.yaml")
+        let good = try Data(contentsOf: yaml)
+        try Data("title: [unclosed\n".utf8).write(to: yaml)
+        #expect(try harness.run(["build", site.path, "--out", out]).status != 0)
+        try good.write(to: yaml)
+        let fixed = try harness.run(["build", site.path, "--out", out])
+        #expect(fixed.status == 0, "\(fixed.stderr)")
+        #expect(!fm.fileExists(atPath: out + "/secret/index.html"), "the draft stayed published: \(fixed.stderr)")
+        #expect(!fixed.stderr.contains("were not made by this build"), "\(fixed.stderr)")
+
+        // A killed build leaves its mark: everything is rendered again, and a page deleted since still goes.
+        let cache = site.path + "/.sitectl/cache/" + (try fm.contentsOfDirectory(atPath: site.path + "/.sitectl/cache").first ?? "")
+        try Data().write(to: URL(fileURLWithPath: cache + "/building"))
+        let about = try #require(try fm.contentsOfDirectory(atPath: site.path + "/content").first { $0 != "_index.md" && $0.hasSuffix(".md") })
+        try fm.removeItem(atPath: site.path + "/content/" + about)
+        let afterKill = try harness.run(["build", site.path, "--out", out])
+        #expect(afterKill.status == 0, "\(afterKill.stderr)")
+        #expect(afterKill.stderr.contains(" 0 reused"), "\(afterKill.stderr)")
+        #expect(!fm.fileExists(atPath: out + "/" + String(about.dropLast(3)) + "/index.html"))
+        #expect(!fm.fileExists(atPath: cache + "/building"))
+        #expect(try harness.run(["build", site.path, "--out", out]).stderr.contains("(nothing changed)"))
     }
 
     /// Two builds of one site into one output take turns on the cache (a lock file in it) rather than mix their

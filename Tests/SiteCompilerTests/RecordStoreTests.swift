@@ -81,7 +81,7 @@ import Testing
         try store.save(first)
         let journal = folder.appendingPathComponent("records.log")
         let complete = try Data(contentsOf: journal)
-        #expect(String(decoding: complete, as: UTF8.self).hasSuffix("E\n"))
+        #expect(String(decoding: complete, as: UTF8.self).split(separator: "\n").last?.hasPrefix("E\t") == true)
 
         // A build stopped while appending its batch: every cut of the second batch reads as the first batch.
         pages[2] = 1
@@ -106,5 +106,90 @@ import Testing
         let base = store.memo()
         #expect(base.targetsDigest == "t0")
         #expect(base.pages["p1/index.html"]?.key == "key-1-0")
+    }
+
+    /// From the attack run: one changed letter in a well-formed line used to put another summary into lists, feeds
+    /// and the search index. Every line is now under a digest: a damaged file reads as an earlier complete state
+    /// or as nothing, never as other records.
+    @Test func aChangedByteInRecordsOrJournalIsNeverTakenForRecords() throws {
+        let folder = Self.folder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let store = RecordStore(directory: folder)
+        var pages: [Int: Int] = [:]
+        for page in 0..<40 { pages[page] = 0 }
+        var states: [[String: PageRecord]] = [[:]]
+        try store.save(Self.memo(over: RenderMemo(), pages: pages, targets: "t0"))
+        states.append(store.memo().pages)
+        for step in 1...2 {
+            pages[step] = step * 4
+            try store.save(Self.memo(over: store.memo(), pages: pages, targets: "t\(step)"))
+            states.append(store.memo().pages)
+        }
+        let journal = folder.appendingPathComponent("records.log")
+        let base = folder.appendingPathComponent("records")
+        #expect(FileManager.default.fileExists(atPath: journal.path))
+        var random = SeededGenerator(seed: 3)
+        for file in [base, journal] {
+            let good = try Data(contentsOf: file)
+            for _ in 0..<150 {
+                var copy = good
+                let index = Int.random(in: 0..<copy.count, using: &random)
+                copy[index] ^= UInt8.random(in: 1...255, using: &random)
+                try copy.write(to: file)
+                let loaded = store.memo().pages
+                #expect(states.contains(loaded), "\(file.lastPathComponent) byte \(index)")
+            }
+            try good.write(to: file)
+        }
+        #expect(store.memo().pages == states.last)
+    }
+
+    /// A journal with a torn batch at its end is started over by the next build, which keeps every earlier batch.
+    @Test func aBuildAfterATornBatchKeepsTheEarlierOnes() throws {
+        let folder = Self.folder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let store = RecordStore(directory: folder)
+        var pages: [Int: Int] = [:]
+        for page in 0..<40 { pages[page] = 0 }
+        try store.save(Self.memo(over: RenderMemo(), pages: pages, targets: "t0"))
+        pages[1] = 1
+        try store.save(Self.memo(over: store.memo(), pages: pages, targets: "t1"))
+        let journal = folder.appendingPathComponent("records.log")
+        let handle = try FileHandle(forWritingTo: journal)
+        try handle.seekToEnd()
+        try handle.write(contentsOf: Data("P\tp9/index.html\tkey-torn\t\t\nB\tbody-9".utf8))
+        try handle.close()
+        pages[2] = 2
+        let third = Self.memo(over: store.memo(), pages: pages, targets: "t2")
+        try store.save(third)
+        let loaded = store.memo()
+        #expect(loaded.pages == third.newPages)
+        #expect(loaded.targetsDigest == "t2")
+    }
+
+    /// A FIFO in a cache file's place reads as missing instead of blocking the build forever.
+    @Test func aFIFOInPlaceOfACacheFileIsNotWaitedOn() throws {
+        let folder = Self.folder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let store = RecordStore(directory: folder)
+        var pages: [Int: Int] = [:]
+        for page in 0..<10 { pages[page] = 0 }
+        try store.save(Self.memo(over: RenderMemo(), pages: pages, targets: "t0"))
+        pages[1] = 1
+        try store.save(Self.memo(over: store.memo(), pages: pages, targets: "t1"))
+        for name in ["records.log", "records"] {
+            let path = folder.appendingPathComponent(name).path
+            try FileManager.default.removeItem(atPath: path)
+            #expect(mkfifo(path, 0o600) == 0)
+            let done = DispatchSemaphore(value: 0)
+            nonisolated(unsafe) var loaded: RenderMemo?
+            Thread.detachNewThread {
+                loaded = store.memo()
+                done.signal()
+            }
+            #expect(done.wait(timeout: .now() + 10) == .success, "\(name) was waited on")
+            if name == "records" { #expect(loaded?.pages.isEmpty == true) }
+        }
+        #expect(CacheFile.read(folder.appendingPathComponent("records").path) == nil)
     }
 }

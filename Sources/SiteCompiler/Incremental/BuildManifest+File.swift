@@ -3,7 +3,7 @@ package import Foundation
 extension BuildManifest {
     /// The manifest saved in `cacheFolder`, or nil when there is none or it is in another format.
     package static func load(from cacheFolder: URL) -> BuildManifest? {
-        guard let data = FileManager.default.contents(atPath: cacheFolder.appendingPathComponent(fileName).path),
+        guard let data = CacheFile.read(cacheFolder.appendingPathComponent(fileName).path),
             let text = String(data: data, encoding: .utf8)
         else { return nil }
         var manifest = BuildManifest()
@@ -45,6 +45,8 @@ extension BuildManifest {
         out.reserveCapacity((sources.count + outputs.count) * 80)
         func put(_ text: String) { out += text.utf8 }
         func put(_ number: Int64) { out += String(number).utf8 }
+        // Modification time, change time and inode in one field.
+        func times(_ stamp: FileStamp) -> String { "\(stamp.modified),\(stamp.changed),\(stamp.inode)" }
         put("sitectl-manifest \(Self.format)\n")
         put("key\t\(key)\n")
         put("root\t\(Self.escape(outputRoot))\n")
@@ -52,14 +54,36 @@ extension BuildManifest {
         put("counts\t\(pageCount)\t\(fileCount)\t\(layoutCount)\n")
         for diagnostic in diagnostics { put("diag\t\(Self.escape(diagnostic))\n") }
         for (path, entry) in sources {
-            put("src\t"); put(entry.stamp.size); put("\t"); put(entry.stamp.modified); put("\t")
+            put("src\t"); put(entry.stamp.size); put("\t"); put(times(entry.stamp)); put("\t")
             put(entry.digest ?? "-"); put("\t"); put(Self.escape(path)); put("\n")
         }
         for (path, stamp) in outputs {
-            put("out\t"); put(stamp.size); put("\t"); put(stamp.modified); put("\t"); put(Self.escape(path)); put("\n")
+            put("out\t"); put(stamp.size); put("\t"); put(times(stamp)); put("\t"); put(Self.escape(path)); put("\n")
         }
         try FileManager.default.createDirectory(at: cacheFolder, withIntermediateDirectories: true)
         try FileWriter.write(Data(out), to: cacheFolder.appendingPathComponent(Self.fileName).path, atomic: true)
+    }
+
+    /// The marker a build leaves in its cache folder while it may be changing the records and the output (see
+    /// ``markUnfinished(in:)``).
+    package static let unfinishedName = "building"
+
+    /// Marks `cacheFolder` as holding a build in progress. A build that finds the mark (the last one was killed or
+    /// could not write its output) still takes the manifest's list of the files it made, but trusts none of their
+    /// stamps: its records may be ahead of the output, so every page is rendered again.
+    package static func markUnfinished(in cacheFolder: URL) throws {
+        try FileManager.default.createDirectory(at: cacheFolder, withIntermediateDirectories: true)
+        try FileWriter.write(Data(), to: cacheFolder.appendingPathComponent(unfinishedName).path)
+    }
+
+    /// Whether the last build into `cacheFolder` did not finish (see ``markUnfinished(in:)``).
+    package static func isUnfinished(in cacheFolder: URL) -> Bool {
+        FileManager.default.fileExists(atPath: cacheFolder.appendingPathComponent(unfinishedName).path)
+    }
+
+    /// Removes the mark of an unfinished build.
+    package static func clearUnfinished(in cacheFolder: URL) {
+        try? FileManager.default.removeItem(at: cacheFolder.appendingPathComponent(unfinishedName))
     }
 
     /// Removes the manifest from `cacheFolder`, so a failed or interrupted build is never taken as current.
@@ -67,9 +91,13 @@ extension BuildManifest {
         try? FileManager.default.removeItem(at: cacheFolder.appendingPathComponent(fileName))
     }
 
-    private static func stamp(_ size: Substring, _ modified: Substring) -> FileStamp? {
-        guard let size = Int64(size), let modified = Int64(modified) else { return nil }
-        return FileStamp(size: size, modified: modified)
+    /// A stamp from its size field and its `modified,changed,inode` field.
+    private static func stamp(_ size: Substring, _ times: Substring) -> FileStamp? {
+        let parts = times.split(separator: ",", omittingEmptySubsequences: false)
+        guard let size = Int64(size), parts.count == 3, let modified = Int64(parts[0]), let changed = Int64(parts[1]),
+            let inode = UInt64(parts[2])
+        else { return nil }
+        return FileStamp(size: size, modified: modified, changed: changed, inode: inode)
     }
 
     private static func escape(_ text: String) -> String {

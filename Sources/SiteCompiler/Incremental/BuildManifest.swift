@@ -22,7 +22,7 @@ package struct BuildManifest: Sendable, Equatable {
     }
 
     /// Bumped whenever the layout or meaning changes; another version is ignored.
-    package static let format = 2
+    package static let format = 3
     /// The file's name inside the cache folder.
     package static let fileName = "manifest.txt"
     /// Files modified this close (in nanoseconds) before the scan are also compared by content.
@@ -80,7 +80,7 @@ package struct BuildManifest: Sendable, Equatable {
     package mutating func recordSources(_ scan: SourceScan, files: SiteFiles, scanned: Int64) {
         sources = [:]
         for (path, stamp) in scan.stamps {
-            let racy = stamp.modified >= scanned - Self.racyWindow
+            let racy = stamp.latest >= scanned - Self.racyWindow
             sources[path] = Source(stamp: stamp, digest: racy ? files[path].map(Self.digest(of:)) : nil)
         }
     }

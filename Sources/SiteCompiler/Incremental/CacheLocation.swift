@@ -79,7 +79,7 @@ package enum CacheLocation {
         guard let entries = try? FileManager.default.contentsOfDirectory(atPath: folder.path) else {
             return !FileManager.default.fileExists(atPath: folder.path)
         }
-        let names: Set<String> = ["records", "records.log", "manifest.txt", "pages", "lock"]
+        let names: Set<String> = ["records", "records.log", "manifest.txt", "pages", "lock", "building"]
         return entries.allSatisfy { entry in
             names.contains(entry) || names.contains { entry.hasPrefix($0 + ".tmp-") }
         }

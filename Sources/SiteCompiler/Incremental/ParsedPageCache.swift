@@ -58,7 +58,7 @@ package struct CachedSources: Sendable {
 /// Binary rather than text: reading 10,000 entries must cost a small part of a one-page-edit rebuild.
 package enum ParsedPageCache {
     /// Bumped whenever the layout or meaning of an entry changes.
-    static let magic = Array("sitectl-pages 3\n".utf8)
+    static let magic = Array("sitectl-pages 4\n".utf8)
     /// The file's name inside the cache folder.
     package static let fileName = "pages"
 
@@ -73,7 +73,7 @@ package enum ParsedPageCache {
     /// Every entry of the cache in `folder` written under `key`, with the stamp its file had (empty when the file
     /// is missing, damaged, or of another key).
     package static func load(from folder: URL, key: String) -> [String: (stamp: FileStamp, page: ParsedPage)] {
-        guard let data = FileManager.default.contents(atPath: folder.appendingPathComponent(fileName).path),
+        guard let data = CacheFile.read(folder.appendingPathComponent(fileName).path),
             data.count > SHA256.byteCount
         else { return [:] }
         let payload = data.prefix(data.count - SHA256.byteCount)
@@ -101,9 +101,10 @@ package enum ParsedPageCache {
                 entries.reserveCapacity(count)
                 for _ in 0..<count {
                     guard let path = reader.string(), let size = reader.int64(), let modified = reader.int64(),
-                        let page = reader.parsedPage()
+                        let changed = reader.int64(), let inode = reader.int64(), let page = reader.parsedPage()
                     else { return nil }
-                    entries.append((path, (FileStamp(size: size, modified: modified), page)))
+                    let stamp = FileStamp(size: size, modified: modified, changed: changed, inode: UInt64(bitPattern: inode))
+                    entries.append((path, (stamp, page)))
                 }
                 return reader.offset == end ? entries : nil
             }
@@ -136,6 +137,8 @@ package enum ParsedPageCache {
             writer.string(path)
             writer.int64(stamp.size)
             writer.int64(stamp.modified)
+            writer.int64(stamp.changed)
+            writer.int64(Int64(bitPattern: stamp.inode))
             writer.parsedPage(page)
         }
         if firstHalf == paths.count { writer.patch(at: offsetField, writer.bytes.count) }

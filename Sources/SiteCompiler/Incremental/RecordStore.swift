@@ -1,4 +1,5 @@
 package import Foundation
+internal import Crypto
 
 /// The on-disk half of a ``RenderMemo``: a text file, `records`, with a line per body and per page, and a journal,
 /// `records.log`, of the lines later builds changed.
@@ -10,6 +11,9 @@ package import Foundation
 /// The journal starts with `sitectl-journal 5 <TAB> generation` (the base file's, else it is ignored) and holds
 /// batches of `B` and `P` lines, `D <TAB> output-path` for a page no longer made and `T <TAB> targets-digest`,
 /// each batch ended by a line `E`; a batch without its `E` (a build stopped while appending) is ignored.
+///
+/// The base file ends with a line `S <TAB> SHA-256 of everything before it`, and each batch's `E` line carries the
+/// SHA-256 of the batch's lines (`E <TAB> digest`): a damaged or hand-edited file is never taken for records.
 ///
 /// Summaries and search text are whitespace-collapsed plain text, so they hold no tabs or newlines. One file read
 /// whole is much cheaper than a file per page, and a one-page edit appends a few lines instead of rewriting the
@@ -31,14 +35,28 @@ package struct RecordStore: Sendable {
     private var file: URL { directory.appendingPathComponent("records") }
     private var journal: URL { directory.appendingPathComponent("records.log") }
 
+    /// The SHA-256 of `bytes` in hex.
+    static func digest(_ bytes: some Sequence<UInt8>) -> String {
+        var hasher = SHA256()
+        hasher.update(data: Array(bytes))
+        return hasher.finalize().map { String(format: "%02x", $0) }.joined()
+    }
+
     /// The recorded state of the last build (an empty memo when there is none, or it is unreadable).
     package func memo() -> RenderMemo {
         var memo = RenderMemo()
-        guard let data = FileManager.default.contents(atPath: file.path) else { return memo }
+        guard let data = CacheFile.read(file.path) else { return memo }
         // Split on bytes (Character splitting was most of the cost); the body lines and the page lines are read
         // on two cores.
-        let bytes = [UInt8](data)
+        var bytes = [UInt8](data)
         func text(_ slice: ArraySlice<UInt8>) -> String { String(decoding: slice, as: UTF8.self) }
+        // The last line is the digest of the rest.
+        guard bytes.last == UInt8(ascii: "\n"),
+            let lastStart = bytes.dropLast().lastIndex(of: UInt8(ascii: "\n")).map({ $0 + 1 }),
+            bytes[lastStart...].starts(with: Array("S\t".utf8)),
+            text(bytes[(lastStart + 2)..<(bytes.count - 1)]) == Self.digest(bytes[..<lastStart])
+        else { return memo }
+        bytes.removeSubrange(lastStart...)
         guard let firstEnd = bytes.firstIndex(of: UInt8(ascii: "\n")) else { return memo }
         let head = bytes[..<firstEnd].split(separator: UInt8(ascii: "\t"), omittingEmptySubsequences: false)
         guard head.first.map(text) == Self.header, head.count == 3 else { return memo }
@@ -87,7 +105,7 @@ package struct RecordStore: Sendable {
         memo.bodies = parsed[0].bodies.merging(parsed[1].bodies) { first, _ in first }
         memo.pages = parsed[2].pages
         memo.stored = .init(generation: generation, baseBytes: bytes.count, journalBytes: 0)
-        guard let log = FileManager.default.contents(atPath: journal.path) else { return memo }
+        guard let log = CacheFile.read(journal.path) else { return memo }
         return applyJournal([UInt8](log), to: &memo) ? memo : RenderMemo()
     }
 
@@ -100,6 +118,7 @@ package struct RecordStore: Sendable {
         if log.last != UInt8(ascii: "\n") { lines = lines.dropLast() }
         guard let first = lines.popFirst(), text(first) == Self.journalHeader + "\t" + (memo.stored?.generation ?? "")
         else { return true }
+        memo.stored?.journalBytes = first.endIndex + 1
         // A batch's changes are applied when its `E` line is read (not before: copying the records per batch
         // would make reading the journal quadratic).
         enum Change {
@@ -108,6 +127,7 @@ package struct RecordStore: Sendable {
             case targets(String?)
         }
         var batch: [Change] = []
+        var batchStart = lines.first?.startIndex ?? log.endIndex
         let decoder = JSONDecoder()
         for line in lines where !line.isEmpty {
             let fields = line.split(separator: UInt8(ascii: "\t"), omittingEmptySubsequences: false)
@@ -125,7 +145,11 @@ package struct RecordStore: Sendable {
                 batch.append(.page(text(fields[1]), nil))
             case ("T", 2):
                 batch.append(.targets(fields[1].isEmpty ? nil : text(fields[1])))
-            case ("E", 1):
+            case ("E", 2):
+                // The digest of the batch's lines, each with its newline.
+                guard text(fields[1]) == Self.digest(log[batchStart..<line.startIndex]) else { return false }
+                batchStart = line.endIndex + 1
+                memo.stored?.journalBytes = batchStart
                 for change in batch {
                     switch change {
                     case .body(let key, let facts): memo.bodies[key] = facts
@@ -138,7 +162,9 @@ package struct RecordStore: Sendable {
                 return false
             }
         }
-        memo.stored?.journalBytes = log.count
+        // Lines after the last complete batch (a build stopped while appending): the next save starts over.
+        let valid = memo.stored?.journalBytes ?? 0
+        memo.stored?.journalTail = valid != log.count
         return true
     }
 
@@ -162,12 +188,15 @@ package struct RecordStore: Sendable {
             for path in gone.sorted() { out += "D\t\(path)\n".utf8 }
             if memo.newTargetsDigest != memo.targetsDigest { out += "T\t\(memo.newTargetsDigest ?? "")\n".utf8 }
             if out.isEmpty { return }
-            if stored.journalBytes + out.count <= max(stored.baseBytes / 8, 65_536) {
+            if !stored.journalTail, stored.journalBytes + out.count <= max(stored.baseBytes / 8, 65_536) {
+                let batch = out + Array("E\t\(Self.digest(out))\n".utf8)
                 if stored.journalBytes == 0 {
-                    out = Array((Self.journalHeader + "\t" + stored.generation + "\n").utf8) + out
+                    // A new journal (replacing one of another generation, if any).
+                    let header = Array((Self.journalHeader + "\t" + stored.generation + "\n").utf8)
+                    try FileWriter.write(Data(header + batch), to: journal.path, atomic: true)
+                } else {
+                    try FileWriter.append(Data(batch), to: journal.path)
                 }
-                out += "E\n".utf8
-                try FileWriter.append(Data(out), to: journal.path)
                 return
             }
         }
@@ -196,7 +225,9 @@ package struct RecordStore: Sendable {
             }
             return out
         }
-        try FileWriter.write(Data(parts[0] + parts[1]), to: file.path, atomic: true)
+        var whole = parts[0] + parts[1]
+        whole += Array("S\t\(Self.digest(whole))\n".utf8)
+        try FileWriter.write(Data(whole), to: file.path, atomic: true)
         // A journal of the old generation is ignored from now on; removing it only saves reading it.
         try? FileManager.default.removeItem(at: journal)
     }

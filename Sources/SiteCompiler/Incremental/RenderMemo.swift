@@ -84,7 +84,10 @@ package struct RenderMemo: Sendable {
         /// The base file's generation, which its journal must name.
         package var generation: String
         package var baseBytes: Int
+        /// The journal's length up to its last complete batch (0: no journal of this generation).
         package var journalBytes: Int
+        /// Whether the journal goes on past its last complete batch: appending would join that tail.
+        package var journalTail = false
     }
     package var stored: Stored?
 

@@ -78,10 +78,14 @@ struct BuildCommand: AsyncParsableCommand {
         // Only a manifest of a build into this same folder says what is in it.
         let outputRoot = outURL.standardizedFileURL.path
         let previousManifest = await manifestLoad.value.flatMap { $0.outputRoot == outputRoot ? $0 : nil }
+        // A build that did not finish may have saved records for output it never wrote: its manifest still says
+        // which files are ours, but none of them is trusted to be current.
+        let interrupted = BuildManifest.isUnfinished(in: cacheURL)
+        let trusted = interrupted ? nil : previousManifest
         early.mark("load manifest")
         // A clean build renders everything but leaves files whose bytes come out the same untouched (no new inodes,
         // unchanged modification times for rsync), and removes every file it does not produce.
-        if !clean, let manifest = previousManifest,
+        if !clean, let manifest = trusted,
             manifest.isCurrent(key: key, scan: scan, source: source, output: outURL, now: options.now)
         {
             // Nothing changed since the last build, and its output is still in place.
@@ -96,7 +100,7 @@ struct BuildCommand: AsyncParsableCommand {
         early.mark("up to date?")
         // The build records (the largest part of the cache) are read on the other core while sources are read.
         let records = Task.detached { clean ? nil : RecordStore(directory: cacheURL).memo() }
-        BuildManifest.remove(from: cacheURL)
+        try BuildManifest.markUnfinished(in: cacheURL)
         var timer = PhaseTimer()
         // Content files parsed by an earlier build and untouched since (and not within the clock's resolution of
         // that build's scan) are not read: their pages come from the page cache.
@@ -115,12 +119,14 @@ struct BuildCommand: AsyncParsableCommand {
         let stats: CompileStats
         do {
             // Pages whose files are still as the last build wrote them may be kept rather than rendered again.
-            let previous = previousManifest.map { IncrementalBuilder.PreviousOutput.folder(outURL, stamps: $0.outputs) }
+            let previous = trusted.map { IncrementalBuilder.PreviousOutput.folder(outURL, stamps: $0.outputs) }
             timer.mark("stat outputs")
             (result, stats) = try builder.build(
                 source: files, options: options, clean: clean, previous: previous ?? .none, cached: cached,
                 records: await records.value)
         } catch let failure as CompileFailure {
+            // Nothing was written (records nor output): the earlier build's state stands as it was.
+            if !interrupted { BuildManifest.clearUnfinished(in: cacheURL) }
             failure.diagnostics.forEach { Terminal.err($0.formatted) }
             throw ClientError("The build failed with \(failure.diagnostics.filter { $0.severity == .error }.count) error(s).")
         }
@@ -155,13 +161,13 @@ struct BuildCommand: AsyncParsableCommand {
         manifest.diagnostics = result.diagnostics.map(\.formatted)
         manifest.recordSources(scan, files: files, scanned: scanned)
         // Kept pages were checked against the last manifest at the start of this build and not written since.
-        let known = clean ? [:] : previousManifest.map { previous in previous.outputs.filter { result.kept.contains($0.key) } } ?? [:]
+        let known = clean ? [:] : trusted.map { previous in previous.outputs.filter { result.kept.contains($0.key) } } ?? [:]
         manifest.recordOutputs(Array(result.output.files.keys) + result.kept, in: outURL, known: known)
         // The page cache is written on the other core. Only files older than the clock's resolution before the
         // scan are in it: a rewrite with the same stamp is then impossible to miss.
         // It is rewritten only when enough files were parsed that it does not hold: a one-page edit re-reads its
         // page next time rather than rewrite ten thousand entries.
-        let settled = scan.stamps.filter { $0.value.modified < scanned - BuildManifest.racyWindow }
+        let settled = scan.stamps.filter { $0.value.latest < scanned - BuildManifest.racyWindow }
         let parsedPages = result.parsedPages
         let fresh = parsedPages.keys.count { parsed[$0] == nil && settled[$0] != nil }
         let worthSaving = parsed.isEmpty ? !parsedPages.isEmpty : fresh >= max(16, parsed.count / 100)
@@ -169,6 +175,7 @@ struct BuildCommand: AsyncParsableCommand {
             if worthSaving { try? ParsedPageCache.save(parsedPages, stamps: settled, key: key, to: cacheURL) }
         }
         try manifest.save(to: cacheURL)
+        BuildManifest.clearUnfinished(in: cacheURL)
         await pagesSaved.value
         timer.mark("manifest")
         if !global.quiet {
