@@ -17,22 +17,17 @@ extension AppState {
         case .control("v"):
             status = nil
             return openVersionsFromChat(site)
-        case .control("u"):
-            session.input = ""
-        case .backspace, .delete:
-            if !session.input.isEmpty { session.input.removeLast() }
         case .pageUp:
             session.scrollBack += Self.chatPageSize
         case .pageDown:
             session.scrollBack = max(0, session.scrollBack - Self.chatPageSize)
         case .character("?") where session.input.isEmpty:
             showHelp = true
-        case .character(let c):
-            session.input.append(c)
         case .enter:
             return submit(&session)
         default:
-            break
+            // Typing and line editing (cursor, words, history).
+            _ = session.editor.handle(key)
         }
         return []
     }
@@ -57,7 +52,7 @@ extension AppState {
             }
             let answer = Self.resolve(text, options: question.options)
             session.entries.append(.answer(answer))
-            session.input = ""
+            session.editor.commit()
             session.isSending = true
             session.scrollBack = 0
             status = nil
@@ -72,7 +67,7 @@ extension AppState {
             return []
         }
         session.entries.append(.message(text))
-        session.input = ""
+        session.editor.commit()
         session.isSending = true
         session.scrollBack = 0
         status = nil

@@ -61,11 +61,17 @@ package struct ChatView {
         let promptStyle = CellStyle(bold: true, color: session.pendingQuestion != nil ? .warning : .accent)
         screen.fill(Rect(row: row, col: rect.col, width: rect.width, height: 1))
         var col = screen.put(prompt, row: row, col: rect.col, style: promptStyle, clip: rect)
-        let room = rect.right - col - 1
-        var visible = session.input
-        while DisplayWidth.of(visible) > room, !visible.isEmpty { visible.removeFirst() }
-        col = screen.put(visible, row: row, col: col, clip: rect)
-        screen.cursor = readonly ? nil : (row, min(col, rect.right - 1))
+        // A window of the line around the cursor: a long message scrolls sideways as the cursor moves.
+        let room = max(1, rect.right - col - 1)
+        let characters = session.editor.characters
+        let cursor = session.editor.cursor
+        var start = 0
+        while start < cursor, DisplayWidth.of(String(characters[start..<cursor])) >= room { start += 1 }
+        var end = cursor
+        while end < characters.count, DisplayWidth.of(String(characters[start...end])) < room { end += 1 }
+        let cursorCol = col + DisplayWidth.of(String(characters[start..<cursor]))
+        col = screen.put(String(characters[start..<end]), row: row, col: col, clip: rect)
+        screen.cursor = readonly ? nil : (row, min(cursorCol, rect.right - 1))
     }
 }
 

@@ -29,7 +29,8 @@ package enum KeyHints {
             ("Dashboard", [KeyHint("enter/c", "chat"), KeyHint("v", "versions"), KeyHint("r", "refresh"),
                            KeyHint("q", "quit")]),
             ("Chat", [KeyHint("enter", "send or answer"), KeyHint("1-9", "pick an option"),
-                      KeyHint("ctrl-u", "clear input"), KeyHint("ctrl-v", "versions"),
+                      KeyHint("←/→ home/end", "move in the line"), KeyHint("ctrl-u/k/w", "delete to start/end/word"),
+                      KeyHint("↑/↓", "earlier messages"), KeyHint("ctrl-v", "versions"),
                       KeyHint("pgup/pgdn", "scroll"), KeyHint("esc", "back")]),
             ("Versions", versionKeys),
         ]
