@@ -86,11 +86,6 @@ extension BuildManifest {
         try? FileManager.default.removeItem(at: cacheFolder.appendingPathComponent(unfinishedName))
     }
 
-    /// Removes the manifest from `cacheFolder`, so a failed or interrupted build is never taken as current.
-    package static func remove(from cacheFolder: URL) {
-        try? FileManager.default.removeItem(at: cacheFolder.appendingPathComponent(fileName))
-    }
-
     /// A stamp from its size field and its `modified,changed,inode` field.
     private static func stamp(_ size: Substring, _ times: Substring) -> FileStamp? {
         let parts = times.split(separator: ",", omittingEmptySubsequences: false)

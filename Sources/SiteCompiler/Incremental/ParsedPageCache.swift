@@ -65,8 +65,15 @@ package enum ParsedPageCache {
     /// Entries of the cache in `folder` written under `key` whose stamp equals the file's stamp in `stamps`
     /// (an empty result when the file is missing, damaged, or of another key).
     package static func load(from folder: URL, key: String, stamps: [String: FileStamp]) -> [String: ParsedPage] {
+        current(load(from: folder, key: key), stamps: stamps)
+    }
+
+    /// The pages of `entries` whose file still has the stamp in `stamps`.
+    package static func current(
+        _ entries: [String: (stamp: FileStamp, page: ParsedPage)], stamps: [String: FileStamp]
+    ) -> [String: ParsedPage] {
         var pages: [String: ParsedPage] = [:]
-        for (path, entry) in load(from: folder, key: key) where stamps[path] == entry.stamp { pages[path] = entry.page }
+        for (path, entry) in entries where stamps[path] == entry.stamp { pages[path] = entry.page }
         return pages
     }
 
@@ -145,11 +152,6 @@ package enum ParsedPageCache {
         writer.bytes += SHA256.hash(data: writer.bytes)
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         try FileWriter.write(Data(writer.bytes), to: folder.appendingPathComponent(fileName).path, atomic: true)
-    }
-
-    /// Removes the cache file from `folder`.
-    package static func remove(from folder: URL) {
-        try? FileManager.default.removeItem(at: folder.appendingPathComponent(fileName))
     }
 }
 

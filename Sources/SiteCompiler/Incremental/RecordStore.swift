@@ -84,15 +84,9 @@ package struct RecordStore: Sendable {
                 let fields = line.split(separator: UInt8(ascii: "\t"), omittingEmptySubsequences: false)
                 switch (fields.first?.first, fields.first?.count, fields.count) {
                 case (UInt8(ascii: "B"), 1, 5) where index < 2:
-                    let summary = fields[2].elementsEqual([0]) ? nil : text(fields[2])
-                    part.bodies[text(fields[1])] = BodyFacts(
-                        summary: summary, searchText: text(fields[3]),
-                        listFacts: fields[4].isEmpty ? nil : text(fields[4]))
+                    part.bodies[text(fields[1])] = Self.bodyFacts(fields)
                 case (UInt8(ascii: "P"), 1, 5) where index == 2:
-                    let findings = fields[4].isEmpty
-                        ? [] : (try? decoder.decode([Diagnostic].self, from: Data(fields[4]))) ?? []
-                    part.pages[text(fields[1])] = PageRecord(
-                        key: text(fields[2]), joinedAnchors: text(fields[3]), findings: findings)
+                    part.pages[text(fields[1])] = Self.pageRecord(fields, findings: Self.findings(fields[4], decoder) ?? [])
                 default:
                     part.damaged = true
                     return part
@@ -133,14 +127,10 @@ package struct RecordStore: Sendable {
             let fields = line.split(separator: UInt8(ascii: "\t"), omittingEmptySubsequences: false)
             switch (fields.first.map(text), fields.count) {
             case ("B", 5):
-                let summary = fields[2].elementsEqual([0]) ? nil : text(fields[2])
-                batch.append(.body(text(fields[1]), BodyFacts(
-                    summary: summary, searchText: text(fields[3]), listFacts: fields[4].isEmpty ? nil : text(fields[4]))))
+                batch.append(.body(text(fields[1]), Self.bodyFacts(fields)))
             case ("P", 5):
-                let findings = fields[4].isEmpty ? [] : (try? decoder.decode([Diagnostic].self, from: Data(fields[4])))
-                guard let findings else { return false }
-                batch.append(.page(text(fields[1]), PageRecord(
-                    key: text(fields[2]), joinedAnchors: text(fields[3]), findings: findings)))
+                guard let findings = Self.findings(fields[4], decoder) else { return false }
+                batch.append(.page(text(fields[1]), Self.pageRecord(fields, findings: findings)))
             case ("D", 2):
                 batch.append(.page(text(fields[1]), nil))
             case ("T", 2):
@@ -257,8 +247,28 @@ package struct RecordStore: Sendable {
         }
     }
 
+    /// The facts of a `B` line's fields.
+    private static func bodyFacts(_ fields: [ArraySlice<UInt8>]) -> BodyFacts {
+        func text(_ slice: ArraySlice<UInt8>) -> String { String(decoding: slice, as: UTF8.self) }
+        return BodyFacts(
+            summary: fields[2].elementsEqual([0]) ? nil : text(fields[2]), searchText: text(fields[3]),
+            listFacts: fields[4].isEmpty ? nil : text(fields[4]))
+    }
+
+    /// The record of a `P` line's fields, with its findings decoded by the caller.
+    private static func pageRecord(_ fields: [ArraySlice<UInt8>], findings: [Diagnostic]) -> PageRecord {
+        PageRecord(
+            key: String(decoding: fields[2], as: UTF8.self), joinedAnchors: String(decoding: fields[3], as: UTF8.self),
+            findings: findings)
+    }
+
+    /// A `P` line's findings (none when the field is empty); nil when they do not decode.
+    private static func findings(_ field: ArraySlice<UInt8>, _ decoder: JSONDecoder) -> [Diagnostic]? {
+        field.isEmpty ? [] : try? decoder.decode([Diagnostic].self, from: Data(field))
+    }
+
     /// Tabs and newlines (never in collapsed text, but ids may hold anything) become spaces.
-    private static func clean(_ text: String) -> String {
+    static func clean(_ text: String) -> String {
         guard text.utf8.contains(where: { $0 == 0x09 || $0 == 0x0A || $0 == 0x0D }) else { return text }
         return String(text.map { $0 == "\t" || $0 == "\n" || $0 == "\r" || $0 == "\r\n" ? " " : $0 })
     }

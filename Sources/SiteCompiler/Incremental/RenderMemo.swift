@@ -43,11 +43,7 @@ package struct PageRecord: Sendable, Equatable {
         var joined = ""
         for id in ids where !id.isEmpty && !id.utf8.contains(0x1F) {
             if !joined.isEmpty { joined.unicodeScalars.append("\u{1F}") }
-            if id.utf8.contains(where: { $0 == 0x09 || $0 == 0x0A || $0 == 0x0D }) {
-                joined += String(id.map { $0 == "\t" || $0 == "\n" || $0 == "\r" || $0 == "\r\n" ? " " : $0 })
-            } else {
-                joined += id
-            }
+            joined += RecordStore.clean(id)
         }
         return joined
     }

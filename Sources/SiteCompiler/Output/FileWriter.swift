@@ -15,19 +15,7 @@ package enum FileWriter {
         let target = atomic ? path + ".tmp-\(getpid())" : path
         let descriptor = open(target, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
         guard descriptor >= 0 else { throw failure(path) }
-        var ok = true
-        data.withUnsafeBytes { buffer in
-            var offset = 0
-            while offset < buffer.count, let base = buffer.baseAddress {
-                let count = posixWrite(descriptor, base + offset, buffer.count - offset)
-                if count < 0, errno == EINTR { continue }
-                guard count > 0 else {
-                    ok = false
-                    return
-                }
-                offset += count
-            }
-        }
+        var ok = writeAll(data, to: descriptor)
         if close(descriptor) != 0 { ok = false }
         guard ok else { throw failure(path) }
         if atomic, rename(target, path) != 0 {
@@ -40,21 +28,23 @@ package enum FileWriter {
     package static func append(_ data: Data, to path: String) throws {
         let descriptor = open(path, O_WRONLY | O_CREAT | O_APPEND | O_CLOEXEC, 0o644)
         guard descriptor >= 0 else { throw failure(path) }
-        var ok = true
+        var ok = writeAll(data, to: descriptor)
+        if close(descriptor) != 0 { ok = false }
+        guard ok else { throw failure(path) }
+    }
+
+    /// Writes all of `data` to `descriptor` (retrying short writes and EINTR); false on an error.
+    private static func writeAll(_ data: Data, to descriptor: Int32) -> Bool {
         data.withUnsafeBytes { buffer in
             var offset = 0
             while offset < buffer.count, let base = buffer.baseAddress {
                 let count = posixWrite(descriptor, base + offset, buffer.count - offset)
                 if count < 0, errno == EINTR { continue }
-                guard count > 0 else {
-                    ok = false
-                    return
-                }
+                guard count > 0 else { return false }
                 offset += count
             }
+            return true
         }
-        if close(descriptor) != 0 { ok = false }
-        guard ok else { throw failure(path) }
     }
 
     private static func failure(_ path: String) -> CocoaError {

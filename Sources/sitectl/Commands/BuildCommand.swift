@@ -104,8 +104,7 @@ struct BuildCommand: AsyncParsableCommand {
         var timer = PhaseTimer()
         // Content files parsed by an earlier build and untouched since (and not within the clock's resolution of
         // that build's scan) are not read: their pages come from the page cache.
-        var parsed: [String: ParsedPage] = [:]
-        for (path, entry) in await pageCache.value where scan.stamps[path] == entry.stamp { parsed[path] = entry.page }
+        let parsed = ParsedPageCache.current(await pageCache.value, stamps: scan.stamps)
         timer.mark("page cache")
         let files = try SiteFiles.load(from: source, paths: scan.stamps.keys.filter { parsed[$0] == nil })
         let root = source.standardizedFileURL.path
