@@ -36,10 +36,8 @@ package struct RecordStore: Sendable {
     private var journal: URL { directory.appendingPathComponent("records.log") }
 
     /// The SHA-256 of `bytes` in hex.
-    static func digest(_ bytes: some Sequence<UInt8>) -> String {
-        var hasher = SHA256()
-        hasher.update(data: Array(bytes))
-        return hasher.finalize().map { String(format: "%02x", $0) }.joined()
+    static func digest(_ bytes: some DataProtocol) -> String {
+        SHA256.hash(data: bytes).map { String(format: "%02x", $0) }.joined()
     }
 
     /// The recorded state of the last build (an empty memo when there is none, or it is unreadable).

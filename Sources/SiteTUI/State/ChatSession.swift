@@ -7,10 +7,7 @@ package struct ChatSession: Equatable, Sendable {
     /// The input line: what the user is typing, the cursor and the lines sent before.
     package var editor = LineEditor()
     /// What the user is typing.
-    package var input: String {
-        get { editor.text }
-        set { editor.text = newValue }
-    }
+    package var input: String { editor.text }
     /// The latest known state of the request this pane is following (the last one sent).
     package var activeRequest: BuildRequest?
     /// A chat or answer call is in flight; Enter waits for it.
