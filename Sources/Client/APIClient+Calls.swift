@@ -255,4 +255,16 @@ extension APIClient {
     public func events(site: String? = nil) -> AsyncThrowingStream<Event, any Error> {
         stream(Routes.events + "?format=ndjson" + (site.map { "&site=\($0)" } ?? ""))
     }
+
+    /// The live event stream with its transport signals: ``EventStreamItem/opened`` once the daemon has subscribed
+    /// this client (so a reload after it misses nothing), ``EventStreamItem/heartbeat`` for the daemon's idle-time
+    /// blank lines, and the events. An event of a kind this sitectl does not know (a newer daemon) is skipped
+    /// rather than ending the stream.
+    public func eventStream(site: String? = nil) -> AsyncThrowingStream<EventStreamItem, any Error> {
+        let decoder = APIJSON.decoder()
+        return lineStream(
+            Routes.events + "?format=ndjson" + (site.map { "&site=\($0)" } ?? ""), authenticated: true,
+            opened: .opened, blank: .heartbeat
+        ) { line in (try? decoder.decode(Event.self, from: line)).map(EventStreamItem.event) }
+    }
 }

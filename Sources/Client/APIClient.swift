@@ -357,8 +357,12 @@ public struct APIClient: Sendable {
 
     /// The one reader behind ``lines(_:)`` and ``stream(_:as:)``: a GET whose body is split at line feeds (empty
     /// lines skipped), each line turned into an `Item`; a connection that breaks mid-stream is exit 69.
-    private func lineStream<Item: Sendable>(
-        _ path: String, authenticated: Bool, _ item: @escaping @Sendable (Data) throws -> Item
+    ///
+    /// `opened` is yielded once the daemon has answered 200, `blank` for each empty line (a heartbeat), and a line
+    /// for which `item` returns nil is skipped.
+    func lineStream<Item: Sendable>(
+        _ path: String, authenticated: Bool, opened: Item? = nil, blank: Item? = nil,
+        _ item: @escaping @Sendable (Data) throws -> Item?
     ) -> AsyncThrowingStream<Item, any Error> {
         AsyncThrowingStream { continuation in
             let task = Task {
@@ -380,6 +384,7 @@ public struct APIClient: Sendable {
                         let body = try await response.body.collect(upTo: 1024 * 1024)
                         throw decodeError(RawResponse(status: Int(response.status.code), body: Data(body.readableBytesView)))
                     }
+                    if let opened { continuation.yield(opened) }
                     var pending = Data()
                     do {
                         for try await buffer in response.body {
@@ -387,7 +392,11 @@ public struct APIClient: Sendable {
                             while let newline = pending.firstIndex(of: 0x0A) {
                                 let line = pending[pending.startIndex..<newline]
                                 pending = Data(pending[(newline + 1)...])
-                                if !line.isEmpty { continuation.yield(try item(Data(line))) }
+                                if line.isEmpty {
+                                    if let blank { continuation.yield(blank) }
+                                } else if let value = try item(Data(line)) {
+                                    continuation.yield(value)
+                                }
                             }
                         }
                     } catch is DecodingError {

@@ -80,6 +80,56 @@ import Testing
         #expect(try tmux.waitFor("TUI-EXIT=0"), "exit: \((try? tmux.screen()) ?? "")")
     }
 
+    /// The daemon stops under a running TUI and comes back: the TUI says since when it is unreachable instead of
+    /// showing empty lists, reconnects on its own, and a chat sent afterwards finishes live. Then once more
+    /// through `daemon restart`.
+    @Test func reconnectsAfterTheDaemonRestarts() throws {
+        guard FileManager.default.isExecutableFile(atPath: "/usr/bin/tmux") else {
+            Issue.record("tmux is not installed: run scripts/install-deps")
+            return
+        }
+        let harness = try Harness()
+        defer { harness.cleanUp() }
+        try harness.startDaemon()
+        try harness.login("ann@example.test")
+        #expect(try harness.run(["sites", "create", "blog"]).status == 0)
+        let tmux = try Tmux.startTUI(harness, width: 120, height: 30)
+        defer { _ = try? tmux.run(["kill-session", "-t", tmux.session]) }
+        #expect(try tmux.waitFor("● live"), "start: \((try? tmux.screen()) ?? "")")
+
+        harness.stopDaemon()
+        #expect(try tmux.waitFor("unreachable since"), "down: \((try? tmux.screen()) ?? "")")
+        #expect(try tmux.waitFor("daemon unreachable since"), "banner: \((try? tmux.screen()) ?? "")")
+        #expect(try tmux.screen().contains("blog"), "the list stays: \((try? tmux.screen()) ?? "")")
+        try tmux.keys("v")
+        #expect(try tmux.waitFor("Versions · blog"))
+        #expect(try Harness.eventually(timeout: 5) { !(try tmux.screen().contains("Loading versions")) })
+        #expect(!(try tmux.screen().contains("No versions yet")), "versions while down: \((try? tmux.screen()) ?? "")")
+        try tmux.keys("Escape")
+        #expect(try Harness.eventually { !(try tmux.screen().contains("Versions · blog")) })
+
+        try harness.startDaemon()
+        #expect(try tmux.waitFor("● live"), "back: \((try? tmux.screen()) ?? "")")
+        try tmux.keys("Enter")
+        #expect(try tmux.waitFor("Chat · blog"))
+        try tmux.type("set the site title to Back Again")
+        try tmux.keys("Enter")
+        #expect(try tmux.waitFor("[done]"), "chat after the restart: \((try? tmux.screen()) ?? "")")
+
+        #expect(try harness.run(["daemon", "restart"]).status == 0)
+        // The restart can be quicker than a screen poll, so the end state is what is checked: live, and a chat
+        // sent now finishes without a key press.
+        #expect(try tmux.waitFor("● live"))
+        try tmux.type("set the site title to Twice Back")
+        try tmux.keys("Enter")
+        #expect(try Harness.eventually { try tmux.screen().components(separatedBy: "[done]").count >= 3 },
+                "chat after daemon restart: \((try? tmux.screen()) ?? "")")
+        try tmux.keys("Escape")
+        #expect(try Harness.eventually { !(try tmux.screen().contains("Chat · blog")) })
+        try tmux.keys("q")
+        #expect(try tmux.waitFor("TUI-EXIT=0"), "exit: \((try? tmux.screen()) ?? "")")
+    }
+
     /// `kill` (SIGTERM) on a running TUI leaves the terminal usable: ncurses' own signal handler restores it
     /// before the process ends (checked: the terminal is back in canonical mode).
     @Test func sigtermRestoresTheTerminal() throws {

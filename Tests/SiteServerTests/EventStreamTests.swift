@@ -1,4 +1,5 @@
 import Foundation
+import Glibc
 import HTTPTypes
 import Hummingbird
 import HummingbirdTesting
@@ -62,6 +63,32 @@ import Testing
         #expect(bobEvents.events.isEmpty)
     }
 
+    /// An idle NDJSON stream carries an empty line every heartbeat, so a client can tell a quiet daemon from a
+    /// dead connection, and an event still arrives between beats.
+    @Test func ndjsonStreamSendsHeartbeatsWhileIdle() async throws {
+        let daemon = try TestDaemon()
+        let (ann, annToken) = try await daemon.user("ann@example.test")
+        _ = try await daemon.components.sites.create(CreateSiteRequest(name: "blog"), for: ann)
+        let blogID = try #require(try await daemon.components.sites.site(named: "blog", for: ann).id)
+        let router = Router(context: APIRequestContext.self)
+        var controller = EventsController(events: daemon.components.events, sites: daemon.components.sites, auth: daemon.components.auth)
+        controller.heartbeat = .milliseconds(100)
+        controller.addRoutes(to: router)
+        let app = Application(router: router)
+        try await app.test(.live) { client in
+            let port = try #require(client.port)
+            let socket = try RawHTTPSocket(port: port)
+            defer { socket.close() }
+            try socket.send("GET /v1/events?format=ndjson HTTP/1.1\r\nHost: x\r\nAuthorization: Bearer \(annToken)\r\n\r\n")
+            // Three beats: the body is chunked, so each empty line is the chunk "1\r\n\n\r\n".
+            let beats = try socket.read(until: { $0.components(separatedBy: "1\r\n\n\r\n").count > 3 }, timeout: .seconds(10))
+            #expect(beats.hasPrefix("HTTP/1.1 200"))
+            daemon.components.events.publish(Event(kind: .siteUpdated, site: "blog", time: Date(), state: "between-beats"), siteID: blogID)
+            let more = try socket.read(until: { $0.contains("between-beats") }, timeout: .seconds(10))
+            #expect(more.contains("\"site\":\"blog\""))
+        }
+    }
+
     @Test func webSocketWithoutATokenIsRefused() async throws {
         let daemon = try TestDaemon()
         let wsRouter = Router(context: APIRequestContext.self)
@@ -82,4 +109,44 @@ final class EventSink: Sendable {
     private let received = Mutex<[Event]>([])
     func append(_ event: Event) { received.withLock { $0.append(event) } }
     var events: [Event] { received.withLock { $0 } }
+}
+
+/// A blocking TCP client for reading a streamed HTTP response as it arrives (the test clients collect whole bodies).
+final class RawHTTPSocket {
+    private let fd: Int32
+    private var received = ""
+
+    init(port: Int) throws {
+        fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
+        var address = sockaddr_in()
+        address.sin_family = sa_family_t(AF_INET)
+        address.sin_port = in_port_t(UInt16(port).bigEndian)
+        address.sin_addr.s_addr = inet_addr("127.0.0.1")
+        let result = withUnsafePointer(to: &address) {
+            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { connect(fd, $0, socklen_t(MemoryLayout<sockaddr_in>.size)) }
+        }
+        guard result == 0 else { throw POSIXError(.ECONNREFUSED) }
+        var timeout = timeval(tv_sec: 0, tv_usec: 200_000)
+        setsockopt(fd, SOL_SOCKET, SO_RCVTIMEO, &timeout, socklen_t(MemoryLayout<timeval>.size))
+    }
+
+    func send(_ text: String) throws {
+        let bytes = Array(text.utf8)
+        guard Glibc.send(fd, bytes, bytes.count, 0) == bytes.count else { throw POSIXError(.EPIPE) }
+    }
+
+    /// Everything received so far once `done` holds for it; throws after `timeout`.
+    func read(until done: (String) -> Bool, timeout: Duration) throws -> String {
+        let deadline = ContinuousClock.now + timeout
+        var buffer = [UInt8](repeating: 0, count: 4096)
+        while !done(received) {
+            guard ContinuousClock.now < deadline else { throw POSIXError(.ETIMEDOUT) }
+            let count = recv(fd, &buffer, buffer.count, 0)
+            if count > 0 { received += String(decoding: buffer[0..<count], as: UTF8.self) }
+            if count == 0 { throw POSIXError(.ECONNRESET) }
+        }
+        return received
+    }
+
+    func close() { Glibc.close(fd) }
 }

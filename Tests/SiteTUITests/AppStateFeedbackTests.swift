@@ -3,7 +3,7 @@ import Testing
 import SiteTUI
 
 @Suite struct AppStateFeedbackTests {
-    private func sentChat() -> AppState {
+    func sentChat() -> AppState {
         var state = Fixtures.loadedState()
         _ = state.press(.enter)
         _ = state.type("add a blog")
@@ -68,13 +68,5 @@ import SiteTUI
         var state = sentChat()
         state.apply(.requestUpdated(Fixtures.request(1, state: .unsupported, reply: "Static sites cannot run PHP")))
         #expect(Fixtures.render(state).contains("sitectl [unsupported]: Static sites cannot run PHP"))
-    }
-
-    @Test func aStoppedEventStreamIsVisible() {
-        var state = Fixtures.loadedState()
-        state.apply(.eventStreamEnded(reason: "connection reset"))
-        let screen = Fixtures.render(state)
-        #expect(screen.contains("Live updates stopped: connection reset"))
-        #expect(screen.text(row: 0).contains("offline"))
     }
 }

@@ -37,6 +37,37 @@ import SiteTUI
         #expect(backend.subscriberCount == 0)  // the event stream was closed on quit
     }
 
+    /// The daemon goes away while a request is queued and finishes it meanwhile; when it is back, the TUI
+    /// reconnects on its own and shows the reply without a key press. Both ways a stream ends are covered: a
+    /// broken connection and a daemon's graceful stop.
+    @Test(arguments: [false, true]) func reconnectsAfterTheDaemonComesBackAndFinishesTheChat(cleanly: Bool) async {
+        let backend = backend()
+        let runner = TUIRunner(backend: backend, context: RenderContext(timeZone: Fixtures.utc), pollInterval: .milliseconds(1),
+                               reconnect: ReconnectPolicy(delays: [.milliseconds(5)], silence: .seconds(30)),
+                               now: { Fixtures.epoch })
+        let terminal = FakeTerminal(script: [
+            .waitFor("● live"), .key(.enter), .type("add a blog"), .key(.enter),
+            .waitFor("request #1 queued"),
+            .run { backend.goDown(closeCleanly: cleanly) },
+            .waitFor("○ unreachable since 14:00"),
+            .waitFor("daemon unreachable since 14:00"),
+            .run {
+                backend.setRequest(1) { request in
+                    request.state = .done
+                    request.reply = "Added a blog section"
+                    request.version = 5
+                }
+            },
+            .run { backend.comeBack() },
+            .waitFor("● live"),
+            .waitFor("sitectl [done]: Added a blog section (v5)"),
+        ])
+        let state = await runner.run(state: AppState(contextName: "test"), on: terminal)
+        #expect(terminal.failure == nil, "\(terminal.failure ?? "")")
+        #expect(state.connection == .live)
+        #expect(backend.calls.filter { $0 == "listSites" }.count >= 2)  // reloaded after the reconnect
+    }
+
     @Test func clarifyingQuestionIsAnsweredInline() async {
         let backend = backend()
         backend.askNext(Question(text: "Where should the blog link go?", options: ["Header", "Footer"]))

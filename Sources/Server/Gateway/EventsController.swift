@@ -10,6 +10,9 @@ package struct EventsController: Sendable {
     let events: EventBus
     let sites: SiteService
     let auth: Authenticator
+    /// How often the NDJSON stream carries an empty line. It tells a client the connection still stands (a client
+    /// that hears nothing for a few beats reconnects) and keeps idle timeouts of clients and proxies from closing it.
+    var heartbeat: Duration = .seconds(15)
 
     /// The events `user` may see, optionally for one site; each is authorised by its site's id.
     func stream(for user: UserRecord, site: String?) async throws -> AsyncStream<Event> {
@@ -38,12 +41,32 @@ package struct EventsController: Sendable {
             let stream = try await stream(for: user, site: request.uri.queryParameters.get("site").map { String($0) })
             var headers = HTTPFields()
             headers[.contentType] = "application/x-ndjson"
+            let heartbeat = heartbeat
             return Response(status: .ok, headers: headers, body: .init { writer in
                 let encoder = APIJSON.encoder()
-                for await event in stream {
-                    var data = try encoder.encode(event)
-                    data.append(0x0A)
-                    try await writer.write(ByteBuffer(bytes: data))
+                // Events and heartbeats meet in one stream so that only this task writes.
+                let (ticks, tick) = AsyncStream<Event?>.makeStream()
+                try await withThrowingTaskGroup(of: Void.self) { group in
+                    group.addTask {
+                        for await event in stream { tick.yield(event) }
+                        tick.finish()
+                    }
+                    group.addTask {
+                        while !Task.isCancelled {
+                            try await Task.sleep(for: heartbeat)
+                            tick.yield(nil)
+                        }
+                    }
+                    defer { group.cancelAll() }
+                    for await event in ticks {
+                        guard let event else {
+                            try await writer.write(ByteBuffer(bytes: [0x0A]))
+                            continue
+                        }
+                        var data = try encoder.encode(event)
+                        data.append(0x0A)
+                        try await writer.write(ByteBuffer(bytes: data))
+                    }
                 }
                 try await writer.finish(nil)
             })

@@ -1,5 +1,6 @@
 package import Foundation
 package import SiteAPI
+package import SiteClient
 import Synchronization
 
 /// A ``TUIBackend`` held in memory, for tests and demos: sites, versions and requests in a dictionary, events
@@ -13,7 +14,9 @@ package final class InMemoryTUIBackend: TUIBackend {
         var nextRequestID: Int64 = 1
         var nextJobID: Int64 = 1
         var nextQuestion: Question?
-        var subscribers: [Int: AsyncThrowingStream<Event, any Error>.Continuation] = [:]
+        var subscribers: [Int: AsyncThrowingStream<EventStreamItem, any Error>.Continuation] = [:]
+        /// Set by ``goDown(reason:)``: every call fails as an unreachable daemon's would.
+        var downReason: String?
         var nextSubscriber = 0
         var calls: [String] = []
     }
@@ -43,7 +46,8 @@ package final class InMemoryTUIBackend: TUIBackend {
     package func storedRequest(_ id: Int64) -> BuildRequest? { state.withLock { $0.requests[id] } }
 
     package func listSites() async throws -> [Site] {
-        state.withLock { state in
+        try state.withLock { state in
+            try Self.checkUp(state)
             state.calls.append("listSites")
             return state.sites.values.sorted { $0.name < $1.name }
         }
@@ -51,6 +55,7 @@ package final class InMemoryTUIBackend: TUIBackend {
 
     package func listVersions(site: String) async throws -> [Version] {
         try state.withLock { state in
+            try Self.checkUp(state)
             state.calls.append("listVersions \(site)")
             guard state.sites[site] != nil else { throw Self.notFound(site) }
             return state.versions[site, default: []].sorted { $0.number > $1.number }
@@ -59,6 +64,7 @@ package final class InMemoryTUIBackend: TUIBackend {
 
     package func chat(site: String, message: String) async throws -> BuildRequest {
         let request = try state.withLock { state -> BuildRequest in
+            try Self.checkUp(state)
             state.calls.append("chat \(site) \(message)")
             guard state.sites[site] != nil else { throw Self.notFound(site) }
             let id = state.nextRequestID
@@ -82,6 +88,7 @@ package final class InMemoryTUIBackend: TUIBackend {
 
     package func answer(requestID: Int64, answer: String) async throws -> BuildRequest {
         try state.withLock { state in
+            try Self.checkUp(state)
             state.calls.append("answer \(requestID) \(answer)")
             guard var request = state.requests[requestID], request.state == .needsInput else {
                 throw APIError(code: "conflict", message: "request #\(requestID) is not waiting for an answer")
@@ -97,6 +104,7 @@ package final class InMemoryTUIBackend: TUIBackend {
 
     package func request(id: Int64) async throws -> BuildRequest {
         try state.withLock { state in
+            try Self.checkUp(state)
             state.calls.append("request \(id)")
             guard let request = state.requests[id] else {
                 throw APIError(code: "not_found", message: "request #\(id) not found")
@@ -107,6 +115,7 @@ package final class InMemoryTUIBackend: TUIBackend {
 
     package func deploy(site: String, version: Int) async throws -> PointerMove {
         let move = try state.withLock { state in
+            try Self.checkUp(state)
             state.calls.append("deploy \(site) \(version)")
             guard state.versions[site, default: []].contains(where: { $0.number == version }) else {
                 throw APIError(code: "not_found", message: "\(site)@\(version) not found")
@@ -119,6 +128,7 @@ package final class InMemoryTUIBackend: TUIBackend {
 
     package func rollback(site: String) async throws -> PointerMove {
         let move = try state.withLock { state in
+            try Self.checkUp(state)
             state.calls.append("rollback \(site)")
             let live = state.sites[site]?.liveVersion ?? 0
             guard let previous = state.versions[site, default: []].map(\.number).filter({ $0 < live }).max() else {
@@ -130,14 +140,20 @@ package final class InMemoryTUIBackend: TUIBackend {
         return move
     }
 
-    package func events() -> AsyncThrowingStream<Event, any Error> {
-        let (stream, continuation) = AsyncThrowingStream<Event, any Error>.makeStream()
-        let id = state.withLock { state in
+    package func events() -> AsyncThrowingStream<EventStreamItem, any Error> {
+        let (stream, continuation) = AsyncThrowingStream<EventStreamItem, any Error>.makeStream()
+        let id = state.withLock { state -> Int? in
+            if let reason = state.downReason {
+                continuation.finish(throwing: Self.unreachable(reason))
+                return nil
+            }
+            continuation.yield(.opened)
             let id = state.nextSubscriber
             state.nextSubscriber += 1
             state.subscribers[id] = continuation
             return id
         }
+        guard let id else { return stream }
         continuation.onTermination = { [weak self] _ in
             self?.state.withLock { _ = $0.subscribers.removeValue(forKey: id) }
         }
@@ -147,7 +163,38 @@ package final class InMemoryTUIBackend: TUIBackend {
     /// Sends an event to every subscriber.
     package func emit(_ event: Event) {
         let subscribers = state.withLock { Array($0.subscribers.values) }
-        for continuation in subscribers { continuation.yield(event) }
+        for continuation in subscribers { continuation.yield(.event(event)) }
+    }
+
+    /// Sends a heartbeat to every subscriber.
+    package func heartbeat() {
+        let subscribers = state.withLock { Array($0.subscribers.values) }
+        for continuation in subscribers { continuation.yield(.heartbeat) }
+    }
+
+    /// Acts as a daemon that stopped: open streams end, and every call fails as unreachable until ``comeBack()``.
+    /// With `closeCleanly` the streams end without an error, as a daemon's graceful stop ends them.
+    package func goDown(reason: String = "connection refused", closeCleanly: Bool = false) {
+        let subscribers = state.withLock { state in
+            state.downReason = reason
+            defer { state.subscribers.removeAll() }
+            return Array(state.subscribers.values)
+        }
+        for continuation in subscribers {
+            if closeCleanly { continuation.finish() } else { continuation.finish(throwing: Self.unreachable(reason)) }
+        }
+    }
+
+    /// Answers again after ``goDown(reason:closeCleanly:)``.
+    package func comeBack() { state.withLock { $0.downReason = nil } }
+
+    private static func checkUp(_ state: State) throws {
+        if let reason = state.downReason { throw unreachable(reason) }
+    }
+
+    private static func unreachable(_ reason: String) -> ClientError {
+        ClientError("Cannot reach the sitectl daemon (\(reason)).", hint: "sitectl daemon start --wait",
+                    exitCode: ClientError.Exit.unreachable)
     }
 
     /// Changes a stored request and returns it.

@@ -1,4 +1,5 @@
 public import SiteAPI
+public import SiteClient
 
 /// What the TUI needs from the daemon. The CLI adapts its HTTP client to this; tests use ``InMemoryTUIBackend``.
 public protocol TUIBackend: Sendable {
@@ -16,7 +17,8 @@ public protocol TUIBackend: Sendable {
     func deploy(site: String, version: Int) async throws -> PointerMove
     /// Moves live back to the version live before the current one.
     func rollback(site: String) async throws -> PointerMove
-    /// Live events: `job.state`, `job.log`, `request.state`, `version.created`, `site.deployed`, …
-    /// The stream ends (or throws) when the connection does; cancelling the consuming task ends it too.
-    func events() -> AsyncThrowingStream<Event, any Error>
+    /// Live events (`job.state`, `job.log`, `request.state`, `version.created`, `site.deployed`, …), preceded by
+    /// ``EventStreamItem/opened`` once the daemon listens and interleaved with heartbeats. The stream ends (or
+    /// throws) when the connection does; cancelling the consuming task ends it too.
+    func events() -> AsyncThrowingStream<EventStreamItem, any Error>
 }

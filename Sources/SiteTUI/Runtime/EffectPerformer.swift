@@ -1,4 +1,5 @@
 import SiteAPI
+import SiteClient
 
 /// Performs one ``Effect`` against the backend and turns the outcome, success or failure, into ``Feedback``.
 package struct EffectPerformer: Sendable {
@@ -28,7 +29,8 @@ package struct EffectPerformer: Sendable {
                 return nil
             }
         } catch {
-            return .failed(effect, message: Self.describe(error))
+            let unreachable = (error as? ClientError)?.exitCode == ClientError.Exit.unreachable
+            return .failed(effect, message: Self.describe(error), unreachable: unreachable)
         }
     }
 
@@ -36,6 +38,9 @@ package struct EffectPerformer: Sendable {
     package static func describe(_ error: any Error) -> String {
         if let api = error as? APIError {
             return api.hint.map { "\(api.message) (hint: \($0))" } ?? api.message
+        }
+        if let client = error as? ClientError {
+            return client.hint.map { "\(client.message) (hint: \($0))" } ?? client.message
         }
         return String(describing: error)
     }

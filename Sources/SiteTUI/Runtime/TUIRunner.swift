@@ -1,3 +1,4 @@
+package import Foundation
 import SiteAPI
 
 /// The event loop: renders the state to a ``Terminal``, turns key presses and daemon events into state changes, and
@@ -10,20 +11,29 @@ package struct TUIRunner: Sendable {
     package let context: RenderContext
     /// How long one key poll waits before the loop looks at the inbox again.
     package let pollInterval: Duration
+    /// How a lost event stream is retried.
+    package let reconnect: ReconnectPolicy
+    /// The clock for "unreachable since" (tests pin it).
+    package let now: @Sendable () -> Date
 
-    package init(backend: any TUIBackend, context: RenderContext, pollInterval: Duration = .milliseconds(40)) {
+    package init(
+        backend: any TUIBackend, context: RenderContext, pollInterval: Duration = .milliseconds(40),
+        reconnect: ReconnectPolicy = .standard, now: @escaping @Sendable () -> Date = { Date() }
+    ) {
         self.backend = backend
         self.context = context
         self.pollInterval = pollInterval
+        self.reconnect = reconnect
+        self.now = now
     }
 
     /// Runs until the user quits (or the task is cancelled) and returns the final state.
     package func run(state initial: AppState, on terminal: some Terminal) async -> AppState {
         let inbox = Inbox()
         let performer = EffectPerformer(backend: backend)
-        let backend = self.backend
+        let pump = EventPump(backend: backend, policy: reconnect, now: now)
         return await withTaskGroup(of: Void.self) { group in
-            group.addTask { await Self.forwardEvents(from: backend, to: inbox) }
+            group.addTask { await pump.run(into: inbox) }
             var state = initial
             var pending = state.start()
             var lastFrame: Screen?
@@ -46,15 +56,6 @@ package struct TUIRunner: Sendable {
             }
             group.cancelAll()
             return state
-        }
-    }
-
-    private static func forwardEvents(from backend: any TUIBackend, to inbox: Inbox) async {
-        do {
-            for try await event in backend.events() { inbox.post(.event(event)) }
-            if !Task.isCancelled { inbox.post(.eventStreamEnded(reason: nil)) }
-        } catch {
-            if !Task.isCancelled { inbox.post(.eventStreamEnded(reason: EffectPerformer.describe(error))) }
         }
     }
 }

@@ -24,18 +24,19 @@ extension AppState {
             let from = move.from.map { "v\($0) → " } ?? ""
             status = StatusMessage("\(verb) \(move.site): \(move.pointer) \(from)v\(move.to)", kind: .success)
             return refreshAfterChange(site: move.site)
-        case .failed(let effect, let message):
-            return fail(effect, message: message)
+        case .failed(let effect, let message, let unreachable):
+            return fail(effect, message: message, unreachable: unreachable)
         case .event(let event):
             return apply(event)
-        case .eventStreamEnded(let reason):
-            liveUpdates = false
-            status = StatusMessage("Live updates stopped" + (reason.map { ": \($0)" } ?? ""), kind: .error)
+        case .connected:
+            return connected()
+        case .disconnected(let time, let reason, let signedOut):
+            disconnected(at: time, reason: reason, signedOut: signedOut)
         }
         return []
     }
 
-    private mutating func fail(_ effect: Effect, message: String) -> [Effect] {
+    private mutating func fail(_ effect: Effect, message: String, unreachable: Bool) -> [Effect] {
         switch effect {
         case .chat(let site, _):
             withChat(site) { session in
@@ -49,8 +50,14 @@ extension AppState {
                     session.entries.append(.error(message))
                 }
             }
-        case .loadVersions:
-            versions?.isLoading = false
+        case .loadVersions(let site):
+            if versions?.site == site {
+                versions?.isLoading = false
+                versions?.loadError = message
+            }
+        case .loadSites, .fetchRequest:
+            // Reloads: the banner already says the daemon is away, and the last data stays on screen.
+            if unreachable || connection.downSince != nil { return [] }
         default:
             break
         }

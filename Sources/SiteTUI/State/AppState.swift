@@ -18,8 +18,8 @@ package struct AppState: Equatable, Sendable {
     package var versions: VersionsModal?
     package var showHelp = false
     package var status: StatusMessage?
-    /// Live updates are flowing; false after the event stream stopped.
-    package var liveUpdates = true
+    /// Whether the daemon's events are flowing.
+    package var connection = ConnectionState.connecting
     package var isQuitting = false
 
     package init(readonly: Bool = false, contextName: String = "local", host: String = "") {

@@ -7,6 +7,8 @@ package struct VersionsModal: Equatable, Sendable {
     package var versions: [Version] = []
     package var selected = 0
     package var isLoading = true
+    /// Why the last load failed; the list (possibly empty) is then not the site's real list.
+    package var loadError: String?
     package var confirmation: Confirmation?
 
     package init(site: String) { self.site = site }
@@ -22,5 +24,6 @@ package struct VersionsModal: Equatable, Sendable {
         versions = list.sorted { $0.number > $1.number }
         selected = keep.flatMap { number in versions.firstIndex { $0.number == number } } ?? 0
         isLoading = false
+        loadError = nil
     }
 }

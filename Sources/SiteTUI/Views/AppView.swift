@@ -1,3 +1,4 @@
+import Foundation
 import SiteAPI
 
 /// Composes the whole screen from an ``AppState``: header, the current route, footer, then any modal on top.
@@ -22,21 +23,22 @@ package struct AppView {
             screen.put("ctrl-c quit", row: 2, col: 0, style: CellStyle(dim: true))
             return screen
         }
-        HeaderView(state: state).draw(into: &screen, in: Rect(row: 0, col: 0, width: width, height: 1))
+        let notice = state.connectionBanner(in: context.timeZone)
+        HeaderView(state: state, timeZone: context.timeZone).draw(into: &screen, in: Rect(row: 0, col: 0, width: width, height: 1))
         let body = Rect(row: 1, col: 0, width: width, height: height - 3)
         switch state.route {
         case .dashboard:
-            DashboardView(sites: state.sites, selected: state.selectedSite, loaded: state.sitesLoaded)
+            DashboardView(sites: state.sites, selected: state.selectedSite, loaded: state.sitesLoaded, notice: notice)
                 .draw(into: &screen, in: body)
         case .chat(let site):
             ChatView(session: state.chats[site] ?? ChatSession(site: site), site: state.site(named: site),
-                     readonly: state.readonly, timeZone: context.timeZone)
+                     readonly: state.readonly, timeZone: context.timeZone, notice: notice)
                 .draw(into: &screen, in: body)
         }
         FooterView(state: state).draw(into: &screen, in: Rect(row: height - 2, col: 0, width: width, height: 2))
         if let modal = state.versions {
             screen.cursor = nil
-            VersionsModalView(modal: modal, timeZone: context.timeZone).draw(into: &screen, in: body)
+            VersionsModalView(modal: modal, timeZone: context.timeZone, notice: notice ?? modal.loadError).draw(into: &screen, in: body)
             if let confirmation = modal.confirmation {
                 ConfirmDialogView(confirmation: confirmation).draw(into: &screen, in: body)
             }

@@ -8,12 +8,15 @@ package struct ChatView {
     package var site: Site?
     package var readonly: Bool
     package var timeZone: TimeZone
+    /// Shown over the transcript while it may be stale, such as "daemon unreachable since 12:04 — …".
+    package var notice: String?
 
-    package init(session: ChatSession, site: Site?, readonly: Bool, timeZone: TimeZone) {
+    package init(session: ChatSession, site: Site?, readonly: Bool, timeZone: TimeZone, notice: String? = nil) {
         self.session = session
         self.site = site
         self.readonly = readonly
         self.timeZone = timeZone
+        self.notice = notice
     }
 
     package func draw(into screen: inout Screen, in rect: Rect) {
@@ -24,7 +27,12 @@ package struct ChatView {
             title += "  live \(Format.version(site.liveVersion)) · preview \(Format.version(site.previewVersion))"
         }
         screen.box(boxRect, title: title, style: CellStyle(color: .accent))
-        drawTranscript(into: &screen, in: boxRect.inset(by: 1).insetHorizontally(1))
+        var transcript = boxRect.inset(by: 1).insetHorizontally(1)
+        if let notice, transcript.height >= 2 {
+            screen.putRow(notice, row: transcript.row, in: transcript, style: CellStyle(bold: true, color: .warning))
+            transcript = Rect(row: transcript.row + 1, col: transcript.col, width: transcript.width, height: transcript.height - 1)
+        }
+        drawTranscript(into: &screen, in: transcript)
         drawInput(into: &screen, row: rect.bottom - 1, in: rect)
     }
 

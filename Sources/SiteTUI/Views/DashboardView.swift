@@ -6,17 +6,26 @@ package struct DashboardView {
     package var sites: [Site]
     package var selected: Int
     package var loaded: Bool
+    /// Shown above the list when it may be stale, such as "daemon unreachable since 12:04 — retrying (…)".
+    package var notice: String?
 
-    package init(sites: [Site], selected: Int, loaded: Bool = true) {
+    package init(sites: [Site], selected: Int, loaded: Bool = true, notice: String? = nil) {
         self.sites = sites
         self.selected = selected
         self.loaded = loaded
+        self.notice = notice
     }
 
     package func draw(into screen: inout Screen, in rect: Rect) {
         screen.box(rect, title: "Sites (\(sites.count))", style: CellStyle(color: .accent))
-        let inner = rect.inset(by: 1)
+        var inner = rect.inset(by: 1)
         guard inner.height >= 1, inner.width >= 1 else { return }
+        if let notice {
+            screen.putRow(" " + notice, row: inner.row, in: inner, style: CellStyle(bold: true, color: .warning))
+            inner = Rect(row: inner.row + 1, col: inner.col, width: inner.width, height: inner.height - 1)
+            guard inner.height >= 1 else { return }
+            if !loaded { return }
+        }
         guard loaded else {
             screen.putRow(" Loading sites…", row: inner.row, in: inner, style: CellStyle(dim: true))
             return

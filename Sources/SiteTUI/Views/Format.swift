@@ -17,6 +17,12 @@ package enum Format {
         return "\(pad(c.hour ?? 0)):\(pad(c.minute ?? 0)):\(pad(c.second ?? 0))"
     }
 
+    /// `14:00` in `timeZone`.
+    package static func clock(_ date: Date, in timeZone: TimeZone) -> String {
+        let c = components(date, timeZone)
+        return "\(pad(c.hour ?? 0)):\(pad(c.minute ?? 0))"
+    }
+
     private static func components(_ date: Date, _ timeZone: TimeZone) -> DateComponents {
         var calendar = Calendar(identifier: .gregorian)
         calendar.timeZone = timeZone

@@ -6,10 +6,13 @@ import SiteAPI
 package struct VersionsModalView {
     package var modal: VersionsModal
     package var timeZone: TimeZone
+    /// Shown above the list when it may be stale or could not load, such as "daemon unreachable since 12:04 — …".
+    package var notice: String?
 
-    package init(modal: VersionsModal, timeZone: TimeZone) {
+    package init(modal: VersionsModal, timeZone: TimeZone, notice: String? = nil) {
         self.modal = modal
         self.timeZone = timeZone
+        self.notice = notice
     }
 
     /// Where the modal goes inside `area`: nearly full width, tall enough for the list when it can be.
@@ -18,10 +21,16 @@ package struct VersionsModalView {
     }
 
     package func draw(into screen: inout Screen, in area: Rect) {
-        let rect = Self.frame(in: area, count: modal.versions.count)
+        let rect = Self.frame(in: area, count: modal.versions.count + (notice == nil ? 0 : 1))
         screen.box(rect, title: "Versions · \(modal.site)", style: CellStyle(color: .accent))
-        let inner = rect.inset(by: 1).insetHorizontally(1)
+        var inner = rect.inset(by: 1).insetHorizontally(1)
         guard inner.height >= 2, inner.width > 0 else { return }
+        if let notice {
+            screen.putRow(notice, row: inner.row, in: inner, style: CellStyle(bold: true, color: .warning))
+            guard !modal.versions.isEmpty else { return }
+            inner = Rect(row: inner.row + 1, col: inner.col, width: inner.width, height: inner.height - 1)
+            guard inner.height >= 2 else { return }
+        }
         if modal.isLoading, modal.versions.isEmpty {
             screen.putRow("Loading versions…", row: inner.row, in: inner, style: CellStyle(dim: true))
             return

@@ -36,5 +36,5 @@ struct ClientTUIBackend: TUIBackend {
     func request(id: Int64) async throws -> BuildRequest { try await client.request(id) }
     func deploy(site: String, version: Int) async throws -> PointerMove { try await client.deploy(site: site, ref: String(version)) }
     func rollback(site: String) async throws -> PointerMove { try await client.rollback(site: site) }
-    func events() -> AsyncThrowingStream<Event, any Error> { client.events() }
+    func events() -> AsyncThrowingStream<EventStreamItem, any Error> { client.eventStream() }
 }
