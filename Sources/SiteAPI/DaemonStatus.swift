@@ -1,7 +1,7 @@
 public import Foundation
 
 /// `GET /v1/status`: what `sitectl daemon status` shows.
-public struct DaemonStatus: Codable, Sendable {
+public struct DaemonStatus: Codable, Sendable, Equatable {
     public var version: String
     public var pid: Int32
     public var apiAddress: String

@@ -88,7 +88,7 @@ public struct RollbackRequest: Codable, Sendable {
 }
 
 /// Result of a deploy, preview or rollback.
-public struct PointerMove: Codable, StableKeysEncodable, Sendable {
+public struct PointerMove: Codable, StableKeysEncodable, Sendable, Equatable {
     public var site: String
     public var pointer: String  // "live" | "preview"
     public var from: Int?
@@ -101,8 +101,17 @@ public struct PointerMove: Codable, StableKeysEncodable, Sendable {
     }
 }
 
+extension Version {
+    /// What a one-version diff compares this version with: the version it was made on when that still exists,
+    /// otherwise the newest earlier one of `existing` (version numbers). Nil for a first version.
+    public func diffBase(existing: [Int]) -> Int? {
+        let earlier = existing.filter { $0 < number }
+        return baseVersion.flatMap { earlier.contains($0) ? $0 : nil } ?? earlier.max()
+    }
+}
+
 /// A unified diff between two versions' sources.
-public struct VersionDiff: Codable, Sendable {
+public struct VersionDiff: Codable, Sendable, Equatable {
     public var from: Int
     public var to: Int
     public var files: [FileDiff]
@@ -114,7 +123,7 @@ public struct VersionDiff: Codable, Sendable {
 }
 
 /// One changed file of a ``VersionDiff``.
-public struct FileDiff: Codable, Sendable {
+public struct FileDiff: Codable, Sendable, Equatable {
     public var path: String
     public var change: String  // "added" | "deleted" | "modified"
     public var unified: String

@@ -4,7 +4,7 @@ import SiteTUI
 
 @Suite struct AppStateKeyTests {
     @Test func startingLoadsTheSites() {
-        #expect(AppState().start() == [.loadSites])
+        #expect(AppState().start() == [.loadSites, .loadActivity])
     }
 
     @Test func vimKeysAndArrowsMoveTheSelectionWithinBounds() {
@@ -104,9 +104,11 @@ import SiteTUI
         var state = Fixtures.loadedState()
         _ = state.press(.character("?"))
         let screen = Fixtures.render(state)
-        #expect(screen.contains("Help · any key closes"))
-        #expect(screen.contains("Versions"))
-        #expect(screen.contains("roll back"))
+        #expect(screen.contains("Help · j/k more · any other key closes"))
+        #expect(screen.contains("open the site's chat"))
+        _ = state.press(.character("j"), .character("j"))  // shows the next columns, stays open
+        #expect(state.showHelp)
+        #expect(Fixtures.render(state).contains("roll live back"))
         #expect(screen.text(row: 23).contains("any key close help"))
         #expect(state.press(.character("q")) == [])  // closes help, does not quit
         #expect(!state.showHelp)
@@ -147,5 +149,29 @@ extension Site {
         _ = state.type("two")
         #expect(state.press(.enter) == [])
         #expect(state.chat?.input == "two")
+    }
+}
+
+@Suite struct AltKeyTests {
+    /// Esc followed quickly by q reads as Alt-q: outside an input line it is the two keys.
+    @Test func escapeThenAKeyReadTogetherIsBothKeys() {
+        var state = Fixtures.loadedState()
+        _ = state.press(.enter)
+        #expect(state.chatSite == "blog")
+        _ = state.press(.alt("q"))  // leaves the chat, then q on the dashboard quits
+        #expect(state.route == .dashboard)
+        #expect(state.isQuitting)
+    }
+
+    @Test func altBAndFMoveByWordsInTheInput() {
+        var state = Fixtures.loadedState()
+        _ = state.press(.enter)
+        _ = state.type("add a blog")
+        _ = state.press(.alt("b"), .character("X"))
+        #expect(state.chat?.input == "add a Xblog")
+        _ = state.press(.wordLeft, .wordLeft, .wordLeft, .character("Y"))
+        #expect(state.chat?.input == "Yadd a Xblog")
+        _ = state.press(.wordRight, .alt("f"), .character("Z"))
+        #expect(state.chat?.input == "Yadd aZ Xblog")
     }
 }

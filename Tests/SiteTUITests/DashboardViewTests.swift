@@ -34,7 +34,7 @@ import SiteTUI
         let screen = Fixtures.render(Fixtures.loadedState())
         #expect(screen.text(row: 0).contains("context local (unix:///run/sitectl.sock)"))
         let footer = screen.text(row: 23)
-        for hint in ["j/k move", "enter chat", "v versions", "r refresh", "? help", "q quit"] {
+        for hint in ["j/k move", "enter chat", "v versions", "/ filter", ": command", "? help", "q quit"] {
             #expect(footer.contains(hint), "footer lacks \(hint): \(footer)")
         }
     }

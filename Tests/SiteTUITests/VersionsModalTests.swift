@@ -45,10 +45,10 @@ import SiteTUI
     @Test func answeringNoCancelsWithoutAnEffect() {
         var (state, _) = modalState()
         _ = state.press(.character("d"))
-        #expect(state.versions?.confirmation == .deploy(site: "blog", version: 4))
+        #expect(state.confirmation == .deploy(site: "blog", version: 4))
         #expect(state.press(.character("x")) == [])  // other keys do not dismiss it
         #expect(state.press(.character("n")) == [])
-        #expect(state.versions?.confirmation == nil)
+        #expect(state.confirmation == nil)
         #expect(Fixtures.render(state).contains("Cancelled"))
     }
 
@@ -65,14 +65,14 @@ import SiteTUI
         var (state, _) = modalState()
         _ = state.press(.down)
         #expect(state.press(.character("d")) == [])
-        #expect(state.versions?.confirmation == nil)
+        #expect(state.confirmation == nil)
         #expect(state.status?.text == "blog@3 is already live")
     }
 
     @Test func readonlyRefusesDeployAndRollbackWithAMessage() {
         var (state, _) = modalState(readonly: true)
         #expect(state.press(.character("d")) == [])
-        #expect(state.versions?.confirmation == nil)
+        #expect(state.confirmation == nil)
         #expect(Fixtures.render(state).contains("Read-only: deploy is disabled"))
         #expect(state.press(.character("y")) == [])
         #expect(state.press(.character("b")) == [])

@@ -7,7 +7,7 @@ import Synchronization
 /// broadcast to every subscriber. Chat answers are scripted with ``askNext(_:)``; jobs are driven by the caller with
 /// ``runJob(requestID:logs:summary:)`` so a test decides exactly when each log line arrives.
 package final class InMemoryTUIBackend: TUIBackend {
-    private struct State {
+    struct State {
         var sites: [String: Site] = [:]
         var versions: [String: [Version]] = [:]
         var requests: [Int64: BuildRequest] = [:]
@@ -19,9 +19,13 @@ package final class InMemoryTUIBackend: TUIBackend {
         var downReason: String?
         var nextSubscriber = 0
         var calls: [String] = []
+        var jobs: [Int64: Job] = [:]
+        var logs: [Int64: [LogLine]] = [:]
+        var tokens: [APIToken] = []
+        var loggedOut = false
     }
 
-    private let state = Mutex(State())
+    let state = Mutex(State())
     /// Timestamps for everything this backend makes.
     package let now: Date
 
@@ -77,8 +81,7 @@ package final class InMemoryTUIBackend: TUIBackend {
                 request.state = .needsInput
                 request.question = question
             } else {
-                request.jobId = state.nextJobID
-                state.nextJobID += 1
+                request.jobId = Self.newJob(&state, site: site, requestID: id)
             }
             state.requests[id] = request
             return request
@@ -95,8 +98,7 @@ package final class InMemoryTUIBackend: TUIBackend {
             }
             request.answer = answer
             request.state = .queued
-            request.jobId = state.nextJobID
-            state.nextJobID += 1
+            request.jobId = Self.newJob(&state, site: request.site, requestID: requestID)
             state.requests[requestID] = request
             return request
         }
@@ -188,7 +190,7 @@ package final class InMemoryTUIBackend: TUIBackend {
     /// Answers again after ``goDown(reason:closeCleanly:)``.
     package func comeBack() { state.withLock { $0.downReason = nil } }
 
-    private static func checkUp(_ state: State) throws {
+    static func checkUp(_ state: State) throws {
         if let reason = state.downReason { throw unreachable(reason) }
     }
 
@@ -220,6 +222,25 @@ package final class InMemoryTUIBackend: TUIBackend {
         }
     }
 
+    private static func newJob(_ state: inout State, site: String, requestID: Int64) -> Int64 {
+        let id = state.nextJobID
+        state.nextJobID += 1
+        state.jobs[id] = Job(id: id, site: site, requestId: requestID, kind: "chat", state: .queued, attempts: 0, error: nil,
+                             version: nil, createdAt: Date(timeIntervalSince1970: 1_781_272_800), startedAt: nil, finishedAt: nil)
+        return id
+    }
+
+    /// Changes a stored job and returns it.
+    @discardableResult
+    package func setJob(_ id: Int64, _ change: (inout Job) -> Void) -> Job? {
+        state.withLock { state in
+            guard var job = state.jobs[id] else { return nil }
+            change(&job)
+            state.jobs[id] = job
+            return job
+        }
+    }
+
     private static func moveLive(_ state: inout State, site: String, to version: Int) -> PointerMove {
         let from = state.sites[site]?.liveVersion
         state.sites[site]?.liveVersion = version
@@ -231,7 +252,7 @@ package final class InMemoryTUIBackend: TUIBackend {
         return PointerMove(site: site, pointer: "live", from: from, to: version)
     }
 
-    private static func notFound(_ site: String) -> APIError {
+    static func notFound(_ site: String) -> APIError {
         APIError(code: "not_found", message: "site \(site) not found", hint: "sitectl sites list")
     }
 }

@@ -18,10 +18,13 @@ package final class NcursesTerminal: Terminal {
     private let device: UnsafeMutablePointer<FILE>?
     private var currentStyle: CellStyle?
     private var isClosed = false
+    private let mouse: Bool
 
     /// Starts ncurses on the process's terminal, or on `devicePath` (tests) with terminal type `termType`.
     /// - Throws: ``TUIError`` when there is no terminal or its type is unknown.
-    package init(colorEnabled: Bool, termType: String? = nil, devicePath: String? = nil) throws {
+    /// `mouse`: report clicks and the wheel (off with `--no-mouse`, so the terminal's own selection works).
+    package init(colorEnabled: Bool, mouse: Bool = false, termType: String? = nil, devicePath: String? = nil) throws {
+        self.mouse = mouse
         Self.setUTF8Locale()
         var device: UnsafeMutablePointer<FILE>?
         if let devicePath {
@@ -98,13 +101,77 @@ package final class NcursesTerminal: Terminal {
     }
 
     private func pollKey() -> Key? {
-        var value: wint_t = 0
         while true {
-            let status = wget_wch(window, &value)
-            if status == ERR { return nil }
-            if let key = status == KEY_CODE_YES ? Self.decodeFunctionKey(Int32(value)) : Self.decodeCharacter(value) {
-                return key
+            guard let (value, isFunction) = readCode() else { return nil }
+            if isFunction {
+                if Int32(value) == sitectl_key_mouse() {
+                    if let event = readMouse() { return .mouse(event) }
+                    continue
+                }
+                if let key = Self.decodeFunctionKey(Int32(value)) { return key }
+                continue
             }
+            if value == 27 {
+                if let key = readEscape() { return key }
+                continue
+            }
+            if let key = Self.decodeCharacter(value) { return key }
+        }
+    }
+
+    private func readCode() -> (wint_t, Bool)? {
+        var value: wint_t = 0
+        let status = wget_wch(window, &value)
+        if status == ERR { return nil }
+        return (value, status == KEY_CODE_YES)
+    }
+
+    private func readMouse() -> MouseEvent? {
+        var row: Int32 = 0
+        var col: Int32 = 0
+        let kinds: [MouseEvent.Kind] = [.press, .release, .wheelUp, .wheelDown]
+        let kind = sitectl_get_mouse(&row, &col)
+        guard kinds.indices.contains(Int(kind)) else { return nil }
+        return MouseEvent(row: Int(row), col: Int(col), kind: kinds[Int(kind)])
+    }
+
+    /// Esc alone, Alt plus a key (Esc and the key arrive together), or a control sequence the terminal type does
+    /// not describe (tmux's `screen` has no Ctrl-arrows, so `ESC [ 1 ; 5 D` arrives byte by byte): those are
+    /// decoded here, and unknown ones dropped rather than typed into the input.
+    private func readEscape() -> Key? {
+        guard let (next, isFunction) = readCode() else { return .escape }
+        if isFunction { return Self.decodeFunctionKey(Int32(next)) ?? .escape }
+        guard next == 0x5B || next == 0x4F else {  // not CSI or SS3
+            if next == 27 { return .escape }
+            guard let scalar = Unicode.Scalar(UInt32(next)), next >= 32 else { return .escape }
+            return .alt(Character(scalar))
+        }
+        var parameters = ""
+        while let (byte, function) = readCode(), !function {
+            guard let scalar = Unicode.Scalar(UInt32(byte)) else { break }
+            if (0x40...0x7E).contains(byte) {
+                return Self.decodeSequence(parameters, final: Character(scalar))
+            }
+            parameters.append(Character(scalar))
+            if parameters.count > 16 { break }
+        }
+        return nil
+    }
+
+    /// `ESC [ params final`: word jumps and back-tab; nil for the rest.
+    private static func decodeSequence(_ parameters: String, final: Character) -> Key? {
+        switch (parameters, final) {
+        case ("1;5", "D"), ("1;3", "D"), ("5", "D"): .wordLeft
+        case ("1;5", "C"), ("1;3", "C"), ("5", "C"): .wordRight
+        case ("", "Z"): .backTab
+        case ("", "A"): .up
+        case ("", "B"): .down
+        case ("", "C"): .right
+        case ("", "D"): .left
+        case ("", "H"): .home
+        case ("", "F"): .end
+        case ("3", "~"): .delete
+        default: nil
         }
     }
 
@@ -116,6 +183,7 @@ package final class NcursesTerminal: Terminal {
         set_escdelay(25)
         wtimeout(window, 0)
         curs_set(0)
+        if mouse { sitectl_enable_mouse() }
         guard colorEnabled else { return }
         start_color()
         let background: Int16 = use_default_colors() == OK ? -1 : Int16(COLOR_BLACK)
@@ -154,7 +222,18 @@ package final class NcursesTerminal: Terminal {
         case KEY_BACKSPACE: .backspace
         case KEY_DC: .delete
         case sitectl_key_resize(): .resize
-        default: nil
+        case sitectl_key_btab(): .backTab
+        default: Self.decodeExtendedKey(code)
+        }
+    }
+
+    /// Keys terminfo names but curses has no constant for, such as Ctrl-← (`kLFT5`).
+    private static func decodeExtendedKey(_ code: Int32) -> Key? {
+        guard let name = keyname(code).map({ String(cString: $0) }) else { return nil }
+        switch name {
+        case "kLFT5", "kLFT3": return .wordLeft
+        case "kRIT5", "kRIT3": return .wordRight
+        default: return nil
         }
     }
 

@@ -6,11 +6,15 @@ import Foundation
 /// against `backend`, and always restores the terminal, also when the loop ends by an error or cancellation.
 /// `NO_COLOR` in the environment disables colour even when `options.noColor` is false.
 /// - Throws: ``TUIError`` when stdin/stdout are not a terminal or the terminal type is unknown.
-public func runTUI(backend: any TUIBackend, options: TUIOptions) async throws {
+/// - Returns: A note to print after the terminal is restored (such as "Logged out of context local."), if any.
+@discardableResult
+public func runTUI(backend: any TUIBackend, options: TUIOptions) async throws -> String? {
     let noColor = options.noColor || !(ProcessInfo.processInfo.environment["NO_COLOR"] ?? "").isEmpty
-    let terminal = try NcursesTerminal(colorEnabled: !noColor)
+    let terminal = try NcursesTerminal(colorEnabled: !noColor, mouse: !options.noMouse)
     defer { terminal.close() }
     let runner = TUIRunner(backend: backend, context: RenderContext(colorEnabled: !noColor))
     let state = AppState(readonly: options.readonly, contextName: options.contextName, host: options.host)
-    _ = await runner.run(state: state, on: terminal)
+    let final = await runner.run(state: state, on: terminal)
+    terminal.close()
+    return final.exitNote
 }

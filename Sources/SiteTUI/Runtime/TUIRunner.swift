@@ -30,7 +30,7 @@ package struct TUIRunner: Sendable {
     /// Runs until the user quits (or the task is cancelled) and returns the final state.
     package func run(state initial: AppState, on terminal: some Terminal) async -> AppState {
         let inbox = Inbox()
-        let performer = EffectPerformer(backend: backend)
+        let performer = EffectPerformer(backend: backend, now: now)
         let pump = EventPump(backend: backend, policy: reconnect, now: now)
         return await withTaskGroup(of: Void.self) { group in
             group.addTask { await pump.run(into: inbox) }
@@ -51,7 +51,14 @@ package struct TUIRunner: Sendable {
                     terminal.draw(frame)
                     lastFrame = frame
                 }
-                if let key = await terminal.readKey(timeout: pollInterval) { pending += state.handle(key) }
+                if let key = await terminal.readKey(timeout: pollInterval) {
+                    if case .mouse(let event) = key {
+                        // What is under the pointer comes from the frame the user is looking at.
+                        pending += state.handle(mouse: event, target: lastFrame?.target(atRow: event.row, col: event.col))
+                    } else {
+                        pending += state.handle(key)
+                    }
+                }
                 for feedback in inbox.drain() { pending += state.apply(feedback) }
             }
             group.cancelAll()

@@ -15,6 +15,8 @@ package struct Screen: Equatable, Sendable {
 
     private var cells: [Cell]
     private var cursorPosition: Position?
+    /// Regions views marked for mouse clicks (not part of equality: they follow from what is drawn).
+    var hits: [Hit] = []
 
     package init(width: Int, height: Int, colorEnabled: Bool = true) {
         self.width = max(0, width)

@@ -14,6 +14,7 @@ extension AppState {
         case .escape:
             status = nil
             route = .dashboard
+            if !session.historyLoaded { session.historyRequested = false }
         case .control("v"):
             status = nil
             return openVersionsFromChat(site)

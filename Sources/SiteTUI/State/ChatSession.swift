@@ -14,6 +14,9 @@ package struct ChatSession: Equatable, Sendable {
     package var isSending = false
     /// How many transcript lines the view is scrolled up from the bottom.
     package var scrollBack = 0
+    /// The site's earlier requests were asked for / have arrived (once per session).
+    package var historyRequested = false
+    package var historyLoaded = false
 
     private var requestIDs: Set<Int64> = []
     private var jobIDs: Set<Int64> = []
@@ -41,8 +44,40 @@ package struct ChatSession: Equatable, Sendable {
         return false
     }
 
+    /// Puts the site's earlier requests (newest first, as listed) before anything already in the transcript, each
+    /// as its message, question, answer and reply. The newest request still open becomes the active one, so a
+    /// question asked through `sitectl chat --no-input` can be answered here.
+    package mutating func loadHistory(_ requests: [BuildRequest]) {
+        historyLoaded = true
+        var earlier: [ChatEntry] = []
+        for request in requests.sorted(by: { $0.id < $1.id }) where !requestIDs.contains(request.id) {
+            requestIDs.insert(request.id)
+            if let job = request.jobId { jobIDs.insert(job) }
+            shownStates[request.id] = request.state
+            earlier.append(.message(request.message))
+            if let question = request.question { earlier.append(.question(question)) }
+            if let answer = request.answer { earlier.append(.answer(answer)) }
+            switch request.state {
+            case .needsInput: break
+            case .queued: earlier.append(.progress("request #\(request.id) queued"))
+            case .running: earlier.append(.progress(request.jobId.map { "job #\($0) running" } ?? "request #\(request.id) running"))
+            case .done, .failed, .cancelled, .noChange, .unsupported:
+                earlier.append(.reply(request.reply ?? Self.defaultReply(request.state), state: request.state, version: request.version))
+            }
+        }
+        entries = earlier + entries
+        let open = requests.filter { !$0.state.isTerminal }.max { $0.id < $1.id }
+        if let candidate = open ?? requests.max(by: { $0.id < $1.id }), candidate.id >= (activeRequest?.id ?? 0) {
+            activeRequest = candidate
+        }
+    }
+
     /// Records the latest state of a request and adds what changed to the transcript.
     package mutating func update(_ request: BuildRequest) {
+        // A request sent from elsewhere (the CLI, another TUI) while this chat is open: show what was asked.
+        if !requestIDs.contains(request.id), !isSending, historyLoaded {
+            entries.append(.message(request.message))
+        }
         requestIDs.insert(request.id)
         if let job = request.jobId { jobIDs.insert(job) }
         if request.id >= (activeRequest?.id ?? 0) {

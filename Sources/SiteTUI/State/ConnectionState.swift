@@ -55,9 +55,10 @@ extension AppState {
 
     /// Events sent while the TUI was away are gone, so everything on screen is fetched again.
     private func reloadAfterReconnect() -> [Effect] {
-        var effects: [Effect] = [.loadSites]
+        var effects: [Effect] = [.loadSites, .loadActivity]
         if let modal = versions { effects.append(.loadVersions(site: modal.site)) }
         for session in chats.values.sorted(by: { $0.site < $1.site }) {
+            if !session.historyLoaded, chatSite == session.site { effects.append(.loadChatHistory(site: session.site)) }
             if let request = session.activeRequest, !request.state.isTerminal { effects.append(.fetchRequest(id: request.id)) }
         }
         return effects

@@ -7,6 +7,21 @@ package enum Feedback: Sendable {
     case versionsLoaded(site: String, versions: [Version])
     case requestUpdated(BuildRequest)
     case pointerMoved(PointerMove, rollback: Bool)
+    case activityLoaded(requests: [BuildRequest], jobs: [Job])
+    /// A site's recent requests, newest first.
+    case chatHistoryLoaded(site: String, requests: [BuildRequest])
+    case jobsLoaded([Job])
+    case jobLogLoaded(id: Int64, lines: [LogLine])
+    case jobUpdated(Job)
+    case siteCreated(Site)
+    case siteDeleted(String)
+    case siteUpdated(Site)
+    case diffLoaded(VersionDiff, site: String)
+    case previewed(PreviewResult)
+    case accountLoaded(AccountInfo)
+    case tokenRevoked(id: Int64)
+    case loggedOut
+    case daemonStatusLoaded(DaemonStatus, at: Date)
     /// An effect failed; `message` is safe to show. `unreachable` when the daemon could not be reached at all.
     case failed(Effect, message: String, unreachable: Bool = false)
     /// A live event (`job.log`, `request.state`, `version.created`, …).

@@ -45,6 +45,12 @@ package struct LineEditor: Equatable, Sendable {
             cursor = max(0, cursor - 1)
         case .right, .control("f"):
             cursor = min(characters.count, cursor + 1)
+        case .wordLeft, .alt("b"):
+            while cursor > 0, characters[cursor - 1].isWhitespace { cursor -= 1 }
+            while cursor > 0, !characters[cursor - 1].isWhitespace { cursor -= 1 }
+        case .wordRight, .alt("f"):
+            while cursor < characters.count, characters[cursor].isWhitespace { cursor += 1 }
+            while cursor < characters.count, !characters[cursor].isWhitespace { cursor += 1 }
         case .home, .control("a"):
             cursor = 0
         case .end, .control("e"):

@@ -1,6 +1,6 @@
 package import SiteAPI
 
-/// The versions modal over a site: the list, the selection and a pending confirmation.
+/// The versions modal over a site: the list and the selection.
 package struct VersionsModal: Equatable, Sendable {
     package var site: String
     /// Newest first.
@@ -9,7 +9,8 @@ package struct VersionsModal: Equatable, Sendable {
     package var isLoading = true
     /// Why the last load failed; the list (possibly empty) is then not the site's real list.
     package var loadError: String?
-    package var confirmation: Confirmation?
+    /// A version whose diff opens once the list has loaded (`:versions diff SITE@V`).
+    package var pendingDiff: Int?
 
     package init(site: String) { self.site = site }
 

@@ -28,24 +28,40 @@ package struct AppView {
         let body = Rect(row: 1, col: 0, width: width, height: height - 3)
         switch state.route {
         case .dashboard:
-            DashboardView(sites: state.sites, selected: state.selectedSite, loaded: state.sitesLoaded, notice: notice)
+            DashboardView(sites: state.visibleSites, selected: state.selectedSite, loaded: state.sitesLoaded, notice: notice,
+                          activity: state.activity, filter: state.filter, total: state.sites.count)
                 .draw(into: &screen, in: body)
         case .chat(let site):
             ChatView(session: state.chats[site] ?? ChatSession(site: site), site: state.site(named: site),
                      readonly: state.readonly, timeZone: context.timeZone, notice: notice)
+                .draw(into: &screen, in: body)
+        case .jobs:
+            JobsView(pane: state.jobs, timeZone: context.timeZone, notice: notice).draw(into: &screen, in: body)
+        case .account:
+            AccountView(pane: state.account, timeZone: context.timeZone, notice: notice).draw(into: &screen, in: body)
+        case .daemon:
+            DaemonView(pane: state.daemon, connection: state.connection, timeZone: context.timeZone, notice: notice)
                 .draw(into: &screen, in: body)
         }
         FooterView(state: state).draw(into: &screen, in: Rect(row: height - 2, col: 0, width: width, height: 2))
         if let modal = state.versions {
             screen.cursor = nil
             VersionsModalView(modal: modal, timeZone: context.timeZone, notice: notice ?? modal.loadError).draw(into: &screen, in: body)
-            if let confirmation = modal.confirmation {
-                ConfirmDialogView(confirmation: confirmation).draw(into: &screen, in: body)
-            }
+        }
+        if let modal = state.diff {
+            screen.cursor = nil
+            DiffView(modal: modal).draw(into: &screen, in: body)
+        }
+        if let confirmation = state.confirmation {
+            screen.cursor = nil
+            ConfirmDialogView(confirmation: confirmation).draw(into: &screen, in: body)
         }
         if state.showHelp {
             screen.cursor = nil
-            HelpOverlayView(readonly: state.readonly).draw(into: &screen, in: body)
+            HelpOverlayView(readonly: state.readonly, scroll: state.helpScroll).draw(into: &screen, in: body)
+        }
+        if let prompt = state.prompt {
+            PromptLineView(prompt: prompt).draw(into: &screen, row: height - 2, width: width)
         }
         return screen
     }

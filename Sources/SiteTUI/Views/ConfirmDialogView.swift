@@ -9,7 +9,9 @@ package struct ConfirmDialogView {
         let width = min(area.width - 2, max(DisplayWidth.of(prompt) + 4, 30))
         let lines = TextWrap.wrap(prompt, width: max(1, width - 4))
         let rect = area.centered(width: width, height: lines.count + 4)
+        screen.fill(rect)
         screen.box(rect, title: "Confirm", style: CellStyle(bold: true, color: .warning))
+        screen.mark(rect, .blocked)
         let inner = rect.inset(by: 1).insetHorizontally(1)
         for (offset, line) in lines.enumerated() where offset < inner.height {
             screen.putRow(line, row: inner.row + offset, in: inner, style: .strong)

@@ -8,7 +8,13 @@ package struct FooterView {
         guard rect.height >= 1 else { return }
         let hintRow = rect.bottom - 1
         var segments: [Segment] = []
-        for hint in KeyHints.footer(for: state) {
+        var hints = KeyHints.footer(for: state)
+        // Too wide: drop hints before the last two (help and quit stay findable).
+        let room = rect.width - (state.readonly ? 11 : 0)
+        while hints.count > 2, hints.reduce(0, { $0 + DisplayWidth.of($1.key) + DisplayWidth.of($1.action) + 3 }) > room {
+            hints.remove(at: hints.count - 3)
+        }
+        for hint in hints {
             segments.append(Segment(" " + hint.key, CellStyle(bold: true, color: .accent)))
             segments.append(Segment(" " + hint.action + " "))
         }

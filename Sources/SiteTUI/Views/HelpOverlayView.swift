@@ -1,43 +1,59 @@
-/// The `?` overlay: every key, grouped by where it applies; two columns when the terminal is wide enough.
+/// The `?` overlay: every key and command from ``KeyMap`` and ``Palette``, grouped by where it applies, flowed into
+/// as many columns as fit; j/k show the next or previous column when there are more than fit.
 package struct HelpOverlayView {
     package var readonly: Bool
+    package var scroll: Int
 
-    /// Width of one column of sections.
-    private static let columnWidth = 30
-
-    package init(readonly: Bool) { self.readonly = readonly }
+    package init(readonly: Bool, scroll: Int = 0) {
+        self.readonly = readonly
+        self.scroll = scroll
+    }
 
     package func draw(into screen: inout Screen, in area: Rect) {
-        let sections = KeyHints.help(readonly: readonly).map(Self.lines(for:))
-        let twoColumns = area.width >= 2 * Self.columnWidth + 6
-        let half = (sections.count + 1) / 2
-        let columns = twoColumns ? [Array(sections[..<half]), Array(sections[half...])] : [sections]
-        let columnLines = columns.map { $0.enumerated().flatMap { index, lines in index == 0 ? lines : [[]] + lines } }
-        var footer: [[Segment]] = []
-        if readonly { footer = [[], [Segment("Read-only: chat, deploy and rollback are disabled.", CellStyle(color: .warning))]] }
-        let height = (columnLines.map(\.count).max() ?? 0) + footer.count + 2
-        let width = twoColumns ? 2 * Self.columnWidth + 4 : min(area.width - 2, Self.columnWidth + 4)
-        let rect = area.centered(width: width, height: min(area.height, height))
-        screen.box(rect, title: "Help · any key closes", style: CellStyle(color: .accent))
+        let rect = area.inset(by: 0)
+        screen.fill(rect)
+        screen.box(rect, title: "Help · j/k more · any other key closes", style: CellStyle(color: .accent))
+        screen.mark(rect, .blocked)
         let inner = rect.inset(by: 1).insetHorizontally(1)
-        for (index, lines) in columnLines.enumerated() {
-            let column = Rect(row: inner.row, col: inner.col + index * Self.columnWidth, width: Self.columnWidth,
-                              height: inner.height).intersection(inner)
-            for (offset, line) in lines.enumerated() where offset < column.height {
-                screen.putSegments(line, row: column.row + offset, in: column)
+        guard inner.height > 0, inner.width > 0 else { return }
+        var sections = KeyHints.help(readonly: readonly).map(Self.lines(for:))
+        if readonly { sections.append([[Segment("Read-only: keys that change something are hidden.", CellStyle(color: .warning))]]) }
+        // Whole sections per column (a section longer than the screen is cut into pieces).
+        var layout: [[[Segment]]] = [[]]
+        for section in sections {
+            for piece in stride(from: 0, to: section.count, by: inner.height).map({ Array(section[$0..<min($0 + inner.height, section.count)]) }) {
+                if !layout[layout.count - 1].isEmpty, layout[layout.count - 1].count + piece.count > inner.height { layout.append([]) }
+                layout[layout.count - 1] += piece
             }
         }
-        for (offset, line) in footer.enumerated() {
-            let row = inner.bottom - footer.count + offset
-            if row >= inner.row { screen.putSegments(line, row: row, in: inner) }
+        let visible = max(1, min(3, inner.width / 44))
+        let columnWidth = inner.width / visible
+        let first = Self.clampedScroll(scroll, lines: layout.count, capacity: visible)
+        for (index, column) in layout.dropFirst(first).prefix(visible).enumerated() {
+            for (offset, line) in column.enumerated() where offset < inner.height {
+                let cell = Rect(row: inner.row + offset, col: inner.col + index * columnWidth, width: columnWidth - 1, height: 1)
+                screen.putSegments(line, row: cell.row, in: cell)
+            }
+        }
+        if first + visible < layout.count {
+            let marker = " j: more → "
+            screen.put(marker, row: rect.bottom, col: rect.right - DisplayWidth.of(marker) - 1, style: CellStyle(reverse: true))
+        }
+        if first > 0 {
+            screen.put(" ← k ", row: rect.bottom, col: rect.col + 2, style: CellStyle(reverse: true))
         }
     }
 
+    static func clampedScroll(_ scroll: Int, lines: Int, capacity: Int) -> Int {
+        max(0, min(scroll, lines - capacity))
+    }
+
     private static func lines(for section: (title: String, hints: [KeyHint])) -> [[Segment]] {
-        [[Segment(section.title, CellStyle(bold: true, underline: true))]]
+        let keyWidth = min(26, (section.hints.map { DisplayWidth.of($0.key) }.max() ?? 0) + 1)
+        return [[Segment(section.title, CellStyle(bold: true, underline: true))]]
             + section.hints.map { hint in
-                [Segment("  " + DisplayWidth.pad(hint.key, to: 11), CellStyle(bold: true, color: .accent)),
+                [Segment("  " + DisplayWidth.pad(hint.key, to: keyWidth), CellStyle(bold: true, color: .accent)),
                  Segment(hint.action)]
-            }
+            } + [[]]
     }
 }

@@ -23,6 +23,7 @@ package struct VersionsModalView {
     package func draw(into screen: inout Screen, in area: Rect) {
         let rect = Self.frame(in: area, count: modal.versions.count + (notice == nil ? 0 : 1))
         screen.box(rect, title: "Versions · \(modal.site)", style: CellStyle(color: .accent))
+        screen.mark(rect, .blocked)
         var inner = rect.inset(by: 1).insetHorizontally(1)
         guard inner.height >= 2, inner.width > 0 else { return }
         if let notice {
@@ -47,6 +48,8 @@ package struct VersionsModalView {
             let isSelected = index == modal.selected
             screen.putSegments(row(modal.versions[index], isSelected: isSelected), row: inner.row + 1 + line, in: inner,
                                highlight: isSelected)
+            screen.mark(Rect(row: inner.row + 1 + line, col: inner.col, width: inner.width, height: 1),
+                        .version(modal.versions[index].number))
         }
     }
 

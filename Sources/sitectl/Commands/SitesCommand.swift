@@ -316,9 +316,3 @@ struct SitesCommand: AsyncParsableCommand {
 
 
 /// Browser URLs of a site on the daemon's serving address (`<prefix><site>.localhost:PORT`).
-enum SiteURL {
-    static func make(site: String, serveAddress: String, prefix: String = "") -> String {
-        let port = serveAddress.split(separator: ":").last.map(String.init) ?? "8080"
-        return "http://\(prefix)\(site).localhost" + (port == "80" ? "" : ":\(port)") + "/"
-    }
-}

@@ -19,9 +19,9 @@ struct TUICommand: AsyncParsableCommand {
         let client = try global.client()
         _ = try await client.me()
         let options = TUIOptions(
-            readonly: readonly, noColor: ProcessInfo.processInfo.environment["NO_COLOR"].map { !$0.isEmpty } ?? false,
+            readonly: readonly, noColor: global.color == .never || (ProcessInfo.processInfo.environment["NO_COLOR"].map { !$0.isEmpty } ?? false),
             noMouse: noMouse, contextName: client.contextName, host: client.endpoint.description)
-        try await runTUI(backend: ClientTUIBackend(client: client), options: options)
+        if let note = try await runTUI(backend: ClientTUIBackend(client: client), options: options) { Terminal.out(note) }
     }
 }
 
@@ -37,4 +37,34 @@ struct ClientTUIBackend: TUIBackend {
     func deploy(site: String, version: Int) async throws -> PointerMove { try await client.deploy(site: site, ref: String(version)) }
     func rollback(site: String) async throws -> PointerMove { try await client.rollback(site: site) }
     func events() -> AsyncThrowingStream<EventStreamItem, any Error> { client.eventStream() }
+    func listRequests(site: String?, state: RequestState?, limit: Int) async throws -> [BuildRequest] {
+        try await client.requests(site: site, state: state, limit: limit)
+    }
+    func listJobs(site: String?, state: JobState?, limit: Int) async throws -> [Job] {
+        try await client.jobs(site: site, state: state, limit: limit)
+    }
+    func jobLogs(id: Int64, after: Int) async throws -> [LogLine] { try await client.jobLogs(id, after: after) }
+    func cancelJob(id: Int64) async throws -> Job { try await client.cancelJob(id) }
+    func createSite(name: String) async throws -> Site { try await client.createSite(CreateSiteRequest(name: name)) }
+    func deleteSite(name: String) async throws { try await client.deleteSite(name) }
+    func setSiteEnabled(name: String, enabled: Bool) async throws -> Site { try await client.setSiteEnabled(name, enabled) }
+    func diff(site: String, from: Int, to: Int) async throws -> VersionDiff {
+        try await client.diff(site: site, from: String(from), to: String(to))
+    }
+    func preview(site: String, version: Int) async throws -> PreviewResult {
+        let move = try await client.preview(site: site, ref: String(version))
+        let url = SiteURL.make(site: site, serveAddress: try await client.status().serveAddress, prefix: "preview--")
+        // Over ssh the address is the remote machine's loopback; the CLI tunnels it.
+        let note = client.tunnel.map { _ in "on the daemon's machine; from here: sitectl versions preview \(site)@\(version)" }
+        return PreviewResult(move: move, url: url, note: note)
+    }
+    func account() async throws -> AccountInfo {
+        let user = try await client.me()
+        let session = try client.credentials.session(for: client.contextName)
+        return AccountInfo(email: user.email, userID: user.id, context: client.contextName, host: client.endpoint.description,
+                           accessExpiresAt: session?.accessExpiresAt, tokens: try await client.tokens())
+    }
+    func revokeToken(id: Int64) async throws { _ = try await client.revokeToken(id: id) }
+    func logout() async throws { try await client.logout() }
+    func daemonStatus() async throws -> DaemonStatus { try await client.status() }
 }

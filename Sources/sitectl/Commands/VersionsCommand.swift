@@ -114,8 +114,7 @@ struct VersionsCommand: AsyncParsableCommand {
                 // One version: what it changed from the version it was made on, or (for versions no request made)
                 // from the newest earlier version that still exists.
                 let version = try await client.version(site: a.site, ref: a.ref)
-                let earlier = try await client.versions(site: a.site).map(\.number).filter { $0 < version.number }
-                let base = version.baseVersion.flatMap { earlier.contains($0) ? $0 : nil } ?? earlier.max()
+                let base = version.diffBase(existing: try await client.versions(site: a.site).map(\.number))
                 guard let base else {
                     throw ClientError("\(a.site)@\(version.number) has no earlier version to compare with.",
                         hint: "sitectl versions diff \(a.site)@\(version.number) \(a.site)@latest",
