@@ -68,6 +68,38 @@ import SiteTUI
         #expect(backend.calls.filter { $0 == "listSites" }.count >= 2)  // reloaded after the reconnect
     }
 
+    /// A click lands on the row drawn under it in the frame on screen; a second click opens it.
+    @Test func clickSelectsAndSecondClickOpens() async {
+        let backend = backend()
+        let press = Key.mouse(MouseEvent(row: 4, col: 10, kind: .press))  // rows: header, box, titles, blog, docs
+        let release = Key.mouse(MouseEvent(row: 4, col: 10, kind: .release))
+        let terminal = FakeTerminal(script: [
+            .waitFor("shop"), .key(press), .key(release),
+            .waitUntil("docs selected") { $0.text(row: 4).contains("›") },
+            .key(press), .key(release),
+            .waitFor("Chat · docs"),
+        ])
+        _ = await run(backend, terminal)
+        #expect(terminal.failure == nil, "\(terminal.failure ?? "")")
+    }
+
+    /// The jobs view follows the selected job's log as the daemon writes it, without a key press.
+    @Test func jobsViewFollowsALiveLog() async {
+        let backend = backend()
+        let request = try? await backend.chat(site: "docs", message: "rebuild")
+        let terminal = FakeTerminal(script: [
+            .waitFor("shop"), .key(.character("2")),
+            .waitFor("Log · job #1 · docs · following"),
+            .run { backend.emitLog(site: "docs", requestID: request?.id, jobID: 1, seq: 1, message: "compiling 12 pages") },
+            .waitFor("compiling 12 pages"),
+            .run { _ = backend.runJob(requestID: 1, logs: ["compiling 12 pages", "stored version 8"], summary: "Rebuilt") },
+            .waitFor("stored version 8"),
+            .waitUntil("succeeded") { $0.lines.contains { $0.contains("#1") && $0.contains("succeeded") } },
+        ])
+        _ = await run(backend, terminal)
+        #expect(terminal.failure == nil, "\(terminal.failure ?? "")")
+    }
+
     @Test func clarifyingQuestionIsAnsweredInline() async {
         let backend = backend()
         backend.askNext(Question(text: "Where should the blog link go?", options: ["Header", "Footer"]))

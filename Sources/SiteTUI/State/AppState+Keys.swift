@@ -181,6 +181,7 @@ extension AppState {
         switch action {
         case .back, .quit: diff = nil
         case .help: showHelp = true
+        case .palette: prompt = Prompt(.command)
         case .down: modal.scroll += 1
         case .up: modal.scroll = max(0, modal.scroll - 1)
         case .pageDown: modal.scroll += 10

@@ -72,12 +72,15 @@ package struct DashboardView {
     }
 
     /// Widths of every column, 0 for one dropped. The name gets what the longest name needs when there is room;
-    /// the theme column is dropped before a name is cut.
+    /// the theme column is dropped before a name is cut, then LATEST and PREVIEW before a name is cut below 20.
     func columnWidths(available: Int) -> [Int] {
         let longest = max(4, sites.map { DisplayWidth.of($0.name) }.max() ?? 4)
         var widths = [2, longest, 8, 10, 6, 8, 7, 16]
         func total() -> Int { widths.filter { $0 > 0 }.reduce(0) { $0 + $1 + 1 } }
-        if total() > available { widths[7] = 0 }
+        // Dropped in this order before a name is cut below 20 cells: theme, latest, preview.
+        for column in [7, 6, 5] where total() > available && (column == 7 || longest - (total() - available) < min(longest, 20)) {
+            widths[column] = 0
+        }
         if total() > available { widths[1] = max(8, longest - (total() - available)) }
         return widths
     }
