@@ -23,15 +23,33 @@ import Testing
             try Harness.eventually(timeout: timeout) { try screen().contains(text) }
         }
 
+        /// The 0-based screen row holding `text`.
+        func row(of text: String) throws -> Int? {
+            try screen().split(separator: "\n", omittingEmptySubsequences: false).firstIndex { $0.contains(text) }
+        }
+
+        /// A left click at a cell, as the terminal reports it (X10: ESC [ M, button, column and row plus 33).
+        func click(row: Int, col: Int) throws {
+            for button in [0x20, 0x23] {  // press, release
+                let bytes = [0x1B, 0x5B, 0x4D, button, 33 + col, 33 + row].map { String(format: "%02x", $0) }
+                _ = try run(["send-keys", "-t", session, "-H"] + bytes)
+            }
+        }
+
+        /// Whether the program in the pane asked for mouse reports.
+        func mouseReporting() throws -> Bool {
+            try run(["display-message", "-p", "-t", session, "#{mouse_any_flag}"]).stdout.trimmingCharacters(in: .whitespacesAndNewlines) == "1"
+        }
+
         /// Starts `sitectl tui` as `harness`'s user in a new detached session of `width`×`height`; when it exits
         /// the shell prints `TUI-EXIT=<status>`, runs `after` and stays a while so the screen can be read.
-        static func startTUI(_ harness: Harness, width: Int, height: Int, after: String? = nil) throws -> Tmux {
+        static func startTUI(_ harness: Harness, width: Int, height: Int, after: String? = nil, arguments: String = "") throws -> Tmux {
             var environment = harness.environment
             environment["TERM"] = "xterm-256color"
             environment.removeValue(forKey: "TMUX")
             let tmux = Tmux(session: "sitectl-e2e-\(UUID().uuidString.prefix(6))", environment: environment)
             let ssh = environment["SITECTL_SSH_COMMAND"].map { " SITECTL_SSH_COMMAND='\($0)'" } ?? ""
-            let tui = "env XDG_RUNTIME_DIR=\(environment["XDG_RUNTIME_DIR"] ?? "") SITECTL_CONFIG_DIR=\(environment["SITECTL_CONFIG_DIR"] ?? "")\(ssh) \(Harness.binary.path) tui"
+            let tui = "env XDG_RUNTIME_DIR=\(environment["XDG_RUNTIME_DIR"] ?? "") SITECTL_CONFIG_DIR=\(environment["SITECTL_CONFIG_DIR"] ?? "")\(ssh) \(Harness.binary.path) tui\(arguments.isEmpty ? "" : " " + arguments)"
             let command = [tui, "echo TUI-EXIT=$?", after, "sleep 30"].compactMap { $0 }.joined(separator: "; ")
             let started = try tmux.run(["new-session", "-d", "-s", tmux.session, "-x", String(width), "-y", String(height), command])
             #expect(started.status == 0, "\(started.stderr)")
@@ -128,6 +146,121 @@ import Testing
         #expect(try Harness.eventually { !(try tmux.screen().contains("Chat · blog")) })
         try tmux.keys("q")
         #expect(try tmux.waitFor("TUI-EXIT=0"), "exit: \((try? tmux.screen()) ?? "")")
+    }
+
+    /// The filter, the command line and the mouse as a person uses them.
+    @Test func filterCommandLineAndMouse() throws {
+        guard FileManager.default.isExecutableFile(atPath: "/usr/bin/tmux") else {
+            Issue.record("tmux is not installed: run scripts/install-deps")
+            return
+        }
+        let harness = try Harness()
+        defer { harness.cleanUp() }
+        try harness.startDaemon()
+        try harness.login("ann@example.test")
+        for site in ["blog", "docs", "shop"] { #expect(try harness.run(["sites", "create", site]).status == 0) }
+        let tmux = try Tmux.startTUI(harness, width: 110, height: 30)
+        defer { _ = try? tmux.run(["kill-session", "-t", tmux.session]) }
+        #expect(try tmux.waitFor("Sites (3)"), "dashboard: \((try? tmux.screen()) ?? "")")
+        #expect(try tmux.mouseReporting())
+
+        // `/`: narrows as you type; Enter keeps it; Enter opens the one left.
+        try tmux.keys("/")
+        try tmux.type("do")
+        #expect(try tmux.waitFor("Sites (1 of 3) · /do"), "filter: \((try? tmux.screen()) ?? "")")
+        #expect(!(try tmux.screen().contains("shop")))
+        try tmux.keys("Enter")
+        #expect(try Harness.eventually { !(try tmux.screen().contains("tab complete")) })
+        try tmux.keys("Enter")
+        #expect(try tmux.waitFor("Chat · docs"))
+        try tmux.keys("Escape")
+        #expect(try tmux.waitFor("Sites (1 of 3)"))
+        try tmux.keys("Escape")
+        #expect(try tmux.waitFor("Sites (3)"), "esc clears: \((try? tmux.screen()) ?? "")")
+
+        // `:`: a command, a completion, a mistake.
+        try tmux.keys(":")
+        try tmux.type("versions bl")
+        try tmux.keys("Tab")
+        #expect(try tmux.waitFor(":versions blog"))
+        try tmux.keys("Enter")
+        #expect(try tmux.waitFor("Versions · blog"), "palette: \((try? tmux.screen()) ?? "")")
+        #expect(try tmux.waitFor("Starter site") || tmux.screen().contains("CREATED"))
+        try tmux.keys("Escape")
+        #expect(try Harness.eventually { !(try tmux.screen().contains("Versions · blog")) })
+        try tmux.keys(":")
+        try tmux.type("nope")
+        try tmux.keys("Enter")
+        #expect(try tmux.waitFor("Unknown command: nope (hint: :help lists the commands)"))
+
+        // The mouse: a click selects the row under it, a second click opens it.
+        let row = try #require(try tmux.row(of: "shop"))
+        try tmux.click(row: row, col: 8)
+        #expect(try Harness.eventually {
+            let lines = try tmux.screen().split(separator: "\n", omittingEmptySubsequences: false)
+            return lines.indices.contains(row) && lines[row].contains("›")
+        }, "click: \((try? tmux.screen()) ?? "")")
+        try tmux.click(row: row, col: 8)
+        #expect(try tmux.waitFor("Chat · shop"), "second click: \((try? tmux.screen()) ?? "")")
+        try tmux.keys("Escape")
+        #expect(try tmux.waitFor("Sites (3)"))
+        try tmux.keys("q")
+        #expect(try tmux.waitFor("TUI-EXIT=0"), "exit: \((try? tmux.screen()) ?? "")")
+        #expect(!(try tmux.mouseReporting()), "mouse reporting left on after exit")
+
+        // --no-mouse leaves the mouse to the terminal.
+        let plain = try Tmux.startTUI(harness, width: 110, height: 30, arguments: "--no-mouse")
+        defer { _ = try? plain.run(["kill-session", "-t", plain.session]) }
+        #expect(try plain.waitFor("Sites (3)"))
+        #expect(!(try plain.mouseReporting()))
+        try plain.keys("q")
+        #expect(try plain.waitFor("TUI-EXIT=0"))
+    }
+
+    /// Work started outside the TUI shows in it: a question asked through `chat --no-input` is marked on the
+    /// dashboard and answered in the chat, and the jobs view follows a running job's log without a key press.
+    @Test func questionFromTheCLIAndAFollowedJobLog() throws {
+        guard FileManager.default.isExecutableFile(atPath: "/usr/bin/tmux") else {
+            Issue.record("tmux is not installed: run scripts/install-deps")
+            return
+        }
+        let harness = try Harness()
+        defer { harness.cleanUp() }
+        try harness.startDaemon(extra: ["--debug-pause-before-store", "3"])
+        try harness.login("ann@example.test")
+        #expect(try harness.run(["sites", "create", "blog"]).status == 0)
+        #expect(try harness.run(["sites", "create", "docs"]).status == 0)
+        let asked = try harness.run(["chat", "blog", "make it pop", "--no-input"])
+        #expect(asked.status == 3, "chat --no-input: \(asked.stderr)")
+
+        let tmux = try Tmux.startTUI(harness, width: 120, height: 32)
+        defer { _ = try? tmux.run(["kill-session", "-t", tmux.session]) }
+        #expect(try tmux.waitFor("? question"), "marker: \((try? tmux.screen()) ?? "")")
+        try tmux.keys("Enter")
+        #expect(try tmux.waitFor("[2]"), "history: \((try? tmux.screen()) ?? "")")
+        #expect(try tmux.screen().contains("you: make it pop"))
+        try tmux.type("2")
+        try tmux.keys("Enter")
+        #expect(try tmux.waitFor("[done]", timeout: 60), "answered: \((try? tmux.screen()) ?? "")")
+        try tmux.keys("Escape")
+        #expect(try tmux.waitFor("Sites (2)"))
+        #expect(try Harness.eventually { !(try tmux.screen().contains("? question")) })
+
+        // A job started from the CLI, followed in the jobs view.
+        try tmux.keys("2")
+        #expect(try tmux.waitFor("Jobs ("))
+        let started = try Subprocess.run(Harness.binary.path, ["chat", "docs", "set the site title to Followed"],
+                                         environment: harness.environment, timeout: 60)
+        #expect(started.status == 0, "\(String(decoding: started.stderr, as: UTF8.self))")
+        #expect(try tmux.waitFor("#2"), "new job listed: \((try? tmux.screen()) ?? "")")
+        try tmux.keys("g")  // the newest job
+        #expect(try tmux.waitFor("Log · job #2 · docs · following"), "\((try? tmux.screen()) ?? "")")
+        #expect(try tmux.waitFor("pausing", timeout: 30), "live log: \((try? tmux.screen()) ?? "")")
+        #expect(try tmux.waitFor("stored version 2", timeout: 60), "followed to the end: \((try? tmux.screen()) ?? "")")
+        try tmux.keys("q")
+        #expect(try tmux.waitFor("Sites (2)"))
+        try tmux.keys("q")
+        #expect(try tmux.waitFor("TUI-EXIT=0"))
     }
 
     /// `kill` (SIGTERM) on a running TUI leaves the terminal usable: ncurses' own signal handler restores it

@@ -142,8 +142,11 @@ package final class NcursesTerminal: Terminal {
         guard let (next, isFunction) = readCode() else { return .escape }
         if isFunction { return Self.decodeFunctionKey(Int32(next)) ?? .escape }
         guard next == 0x5B || next == 0x4F else {  // not CSI or SS3
-            if next == 27 { return .escape }
-            guard let scalar = Unicode.Scalar(UInt32(next)), next >= 32 else { return .escape }
+            // Esc then another Esc or a control key: two keys, so the second is read again next time.
+            guard next >= 32, next != 127, let scalar = Unicode.Scalar(UInt32(next)) else {
+                unget_wch(wchar_t(bitPattern: UInt32(next)))
+                return .escape
+            }
             return .alt(Character(scalar))
         }
         var parameters = ""

@@ -1,11 +1,13 @@
 import SiteAPI
 
-/// Mouse: a click selects the row under it, a click on the selected row opens it, the wheel moves the selection
+/// Mouse: a click (acted on at the release) selects the row under it, a click on the selected row opens it, the wheel moves the selection
 /// (or scrolls the chat). Which row is under the pointer comes from the last frame's marks (``Screen/target``).
 extension AppState {
     package mutating func handle(mouse: MouseEvent, target: HitTarget?) -> [Effect] {
         switch mouse.kind {
-        case .release:
+        case .press:
+            // A click counts when the button comes up: ncurses reports only the last of the mouse events waiting
+            // in one read, so a quick press and release can arrive as the release alone.
             return []
         case .wheelUp, .wheelDown:
             let up = mouse.kind == .wheelUp
@@ -17,7 +19,7 @@ extension AppState {
                 return []
             }
             return handle(up ? .up : .down)
-        case .press:
+        case .release:
             if showHelp {
                 showHelp = false
                 return []
