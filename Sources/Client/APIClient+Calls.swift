@@ -252,8 +252,12 @@ extension APIClient {
     }
 
     /// The live event stream of the user's sites (NDJSON transport).
+    /// An event of a kind this sitectl does not know (a newer daemon) is skipped rather than ending the stream.
     public func events(site: String? = nil) -> AsyncThrowingStream<Event, any Error> {
-        stream(Routes.events + "?format=ndjson" + (site.map { "&site=\($0)" } ?? ""))
+        let decoder = APIJSON.decoder()
+        return lineStream(Routes.events + "?format=ndjson" + (site.map { "&site=\($0)" } ?? ""), authenticated: true) { line in
+            try? decoder.decode(Event.self, from: line)
+        }
     }
 
     /// The live event stream with its transport signals: ``EventStreamItem/opened`` once the daemon has subscribed

@@ -9,6 +9,8 @@ public enum EventKind: String, Codable, Sendable {
     case siteDeployed = "site.deployed"
     case sitePreviewed = "site.previewed"
     case siteUpdated = "site.updated"
+    /// The site was deleted with its versions.
+    case siteDeleted = "site.deleted"
 }
 
 /// One event. Fields not relevant to the kind are nil.

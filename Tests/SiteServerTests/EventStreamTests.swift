@@ -89,6 +89,20 @@ import Testing
         }
     }
 
+    /// Deleting a site tells its owner's streams, so dashboards drop it without a refresh.
+    @Test func deletingASiteIsAnEvent() async throws {
+        let daemon = try TestDaemon()
+        let (ann, _) = try await daemon.user("ann@example.test")
+        _ = try await daemon.components.sites.create(CreateSiteRequest(name: "blog"), for: ann)
+        let controller = EventsController(events: daemon.components.events, sites: daemon.components.sites, auth: daemon.components.auth)
+        let stream = try await controller.stream(for: ann, site: nil)
+        try await daemon.components.sites.delete(site: "blog", for: ann)
+        var iterator = stream.makeAsyncIterator()
+        let event = await iterator.next()
+        #expect(event?.kind == .siteDeleted)
+        #expect(event?.site == "blog")
+    }
+
     @Test func webSocketWithoutATokenIsRefused() async throws {
         let daemon = try TestDaemon()
         let wsRouter = Router(context: APIRequestContext.self)

@@ -394,3 +394,17 @@ private func line(_ job: Int64, _ seq: Int, _ message: String) -> LogLine {
         #expect(screen.contains("127.0.0.1:8080"))
     }
 }
+
+@Suite struct SiteDeletedElsewhereTests {
+    @Test func aSiteDeletedElsewhereLeavesItsChatAndList() {
+        var state = Fixtures.loadedState()
+        _ = state.press(.enter)
+        #expect(state.chatSite == "blog")
+        let effects = state.apply(.event(Event(kind: .siteDeleted, site: "blog", time: Fixtures.epoch)))
+        #expect(effects == [.loadSites])
+        #expect(state.route == .dashboard)
+        #expect(state.site(named: "blog") == nil)
+        #expect(state.status?.text == "blog was deleted")
+        #expect(state.selected?.name == "docs")
+    }
+}

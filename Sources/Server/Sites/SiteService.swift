@@ -176,6 +176,7 @@ package struct SiteService: Sendable {
             try db.execute(sql: "DELETE FROM sites WHERE id = ?", arguments: [record.id])
         }
         events.siteChanged(name)
+        events.publish(Event(kind: .siteDeleted, site: name, time: Date()), siteID: record.id ?? 0)
     }
 }
 

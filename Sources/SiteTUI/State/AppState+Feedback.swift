@@ -187,6 +187,19 @@ extension AppState {
             return [.fetchRequest(id: id)]
         case .versionCreated, .siteDeployed, .sitePreviewed, .siteUpdated:
             return refreshAfterChange(site: event.site)
+        case .siteDeleted:
+            // Deleted elsewhere (the CLI, another TUI): the site and anything open on it go.
+            sites.removeAll { $0.name == event.site }
+            activity[event.site] = nil
+            if versions?.site == event.site { versions = nil }
+            if diff?.site == event.site { diff = nil }
+            if chatSite == event.site {
+                route = .dashboard
+                status = StatusMessage("\(event.site) was deleted", kind: .error)
+            }
+            chats[event.site] = nil
+            if selectedName == event.site { selectedName = visibleSites.first?.name }
+            return [.loadSites]
         }
     }
 
