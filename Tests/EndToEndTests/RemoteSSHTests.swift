@@ -215,8 +215,30 @@ struct SSHServer {
         try tmux.keys("Enter")
         #expect(try tmux.waitFor("stored version 2"), "live log over ssh: \((try? tmux.screen()) ?? "")")
         try tmux.keys("Escape")
+        #expect(try tmux.waitFor("Sites (1)"))
+
+        // `:context NAME` switches the session to another context (here the same daemon over its local socket).
+        try tmux.keys(":")
+        try tmux.type("context nowhere")
+        try tmux.keys("Enter")
+        #expect(try tmux.waitFor("There is no context named 'nowhere'."), "\((try? tmux.screen()) ?? "")")
+        try tmux.keys(":")
+        try tmux.type("context local")
+        try tmux.keys("Enter")
+        #expect(try tmux.waitFor("Not logged in to context local."), "not logged in: \((try? tmux.screen()) ?? "")")
+        let password = "correct horse battery\n"
+        #expect(try harness.run(["login", "--context", "local", "--email", "tui@example.test", "--password-stdin"], stdin: password).status == 0)
+        try tmux.keys(":")
+        try tmux.type("context local")
+        try tmux.keys("Enter")
+        #expect(try tmux.waitFor("context local (unix://"), "switched: \((try? tmux.screen()) ?? "")")
+        #expect(try tmux.waitFor("● live"))
+        #expect(try tmux.waitFor("Sites (1)"))
+        #expect(!(try tmux.screen().contains("context box")))
         try tmux.keys("q")
         #expect(try tmux.waitFor("TUI-EXIT=0"), "exit: \((try? tmux.screen()) ?? "")")
+        // A session-only switch: the CLI's current context is still box.
+        #expect(try harness.run(["context", "show"]).stdout.contains("box"))
     }
 
     @Test func sshFailuresNameSSHsOwnReason() throws {

@@ -100,6 +100,43 @@ import SiteTUI
         #expect(terminal.failure == nil, "\(terminal.failure ?? "")")
     }
 
+    /// `:context NAME` switches the whole TUI to another daemon; what the old one still sends is dropped.
+    @Test func switchingContextShowsTheOtherDaemonAndDropsTheOldOne() async {
+        let first = backend()
+        let other = InMemoryTUIBackend(sites: [
+            Site(name: "remote-only", theme: "paper", description: nil, status: .enabled, liveVersion: 1, previewVersion: nil,
+                 latestVersion: 1, createdAt: Fixtures.epoch, updatedAt: Fixtures.epoch),
+        ], now: Fixtures.epoch)
+        struct Connector: TUIConnector {
+            let other: InMemoryTUIBackend
+            func contexts() throws -> (names: [String], current: String) { (["local", "box"], "local") }
+            func connect(context: String) async throws -> (backend: any TUIBackend, host: String) {
+                guard context == "box" else { throw APIError(code: "usage", message: "There is no context named '\(context)'.") }
+                return (other, "ssh://box")
+            }
+        }
+        let runner = TUIRunner(backend: first, context: RenderContext(timeZone: Fixtures.utc), pollInterval: .milliseconds(1),
+                               connector: Connector(other: other))
+        let terminal = FakeTerminal(script: [
+            .waitFor("shop"), .key(.character(":")), .type("context nowhere"), .key(.enter),
+            .waitFor("There is no context named 'nowhere'."),
+            .key(.character(":")), .type("contexts"), .key(.enter),
+            .waitFor("Contexts: local (shown), box"),
+            .key(.character(":")), .type("context box"), .key(.enter),
+            .waitFor("context box (ssh://box)"),
+            .waitFor("remote-only"),
+            // The old daemon's events no longer reach the screen.
+            .run { first.emit(Event(kind: .siteDeployed, site: "blog", time: Fixtures.epoch, version: 9)) },
+            .waitFor("Switched to context box"),
+        ])
+        let state = await runner.run(state: AppState(contextName: "local", host: "unix:///x"), on: terminal)
+        #expect(terminal.failure == nil, "\(terminal.failure ?? "")")
+        #expect(state.contextName == "box")
+        #expect(state.sites.map(\.name) == ["remote-only"])
+        #expect(first.subscriberCount == 0)  // the old event stream was closed
+        #expect(!first.calls.contains("listSites") || first.calls.filter { $0 == "listSites" }.count == 1)
+    }
+
     @Test func clarifyingQuestionIsAnsweredInline() async {
         let backend = backend()
         backend.askNext(Question(text: "Where should the blog link go?", options: ["Header", "Footer"]))

@@ -32,13 +32,15 @@ package enum Palette {
         Command(usage: "auth token revoke ID", summary: "revoke an API token (asks first)", mutating: true),
         Command(usage: "logout", summary: "log out and leave (asks first)", mutating: false),
         Command(usage: "daemon status", summary: "the daemon's version, addresses and queue", mutating: false),
+        Command(usage: "context NAME", summary: "switch to another context for this session", mutating: false),
+        Command(usage: "contexts", summary: "list the contexts", mutating: false),
         Command(usage: "help", summary: "keys and commands", mutating: false),
         Command(usage: "quit", summary: "leave the TUI", mutating: false),
     ]
 
     /// First words `:` understands, with their aliases.
     static let verbs = ["sites", "chat", "versions", "jobs", "requests", "whoami", "account", "auth", "tokens", "logout",
-                        "daemon", "help", "quit", "q", "dashboard"]
+                        "daemon", "context", "contexts", "ctx", "help", "quit", "q", "dashboard"]
 
     /// Splits a command line into words: spaces separate, single or double quotes group, `\` escapes.
     package static func words(_ line: String) throws(PaletteError) -> [String] {

@@ -66,8 +66,8 @@ package struct EffectPerformer: Sendable {
                 return .loggedOut
             case .loadDaemonStatus:
                 return .daemonStatusLoaded(try await backend.daemonStatus(), at: now())
-            case .quit:
-                return nil
+            case .quit, .switchContext, .listContexts:
+                return nil  // the runner handles these
             }
         } catch {
             let unreachable = (error as? ClientError)?.exitCode == ClientError.Exit.unreachable

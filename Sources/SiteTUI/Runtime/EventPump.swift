@@ -17,13 +17,13 @@ package struct EventPump: Sendable {
         self.now = now
     }
 
-    package func run(into inbox: Inbox) async {
+    package func run(into inbox: Inbox, generation: Int = 0) async {
         var attempt = 0
         while !Task.isCancelled {
-            let end = await listen(into: inbox)
+            let end = await listen(into: inbox, generation: generation)
             if Task.isCancelled { return }
             if end.opened { attempt = 0 }
-            inbox.post(.disconnected(at: now(), reason: end.reason, signedOut: end.signedOut))
+            inbox.post(.disconnected(at: now(), reason: end.reason, signedOut: end.signedOut), generation: generation)
             if end.signedOut { return }
             try? await Task.sleep(for: policy.delay(attempt: attempt))
             attempt += 1
@@ -46,7 +46,7 @@ package struct EventPump: Sendable {
     }
 
     /// One subscription, from opening to its end.
-    private func listen(into inbox: Inbox) async -> End {
+    private func listen(into inbox: Inbox, generation: Int) async -> End {
         let clock = ContinuousClock()
         let marks = Marks(now: clock.now)
         var end = End()
@@ -58,11 +58,11 @@ package struct EventPump: Sendable {
                         switch item {
                         case .opened:
                             marks.opened.withLock { $0 = true }
-                            inbox.post(.connected)
+                            inbox.post(.connected, generation: generation)
                         case .heartbeat:
                             break
                         case .event(let event):
-                            inbox.post(.event(event))
+                            inbox.post(.event(event), generation: generation)
                         }
                     }
                 }

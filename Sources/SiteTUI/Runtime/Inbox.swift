@@ -5,20 +5,21 @@ import Synchronization
 /// A mutex-guarded queue rather than an `AsyncStream`: the loop must drain without blocking, because it also polls
 /// the keyboard.
 package final class Inbox: Sendable {
-    private let items = Mutex<[Feedback]>([])
+    private let items = Mutex<[(generation: Int, feedback: Feedback)]>([])
 
     package init() {}
 
-    /// Queues one item; safe from any task.
-    package func post(_ feedback: Feedback) {
-        items.withLock { $0.append(feedback) }
+    /// Queues one item; safe from any task. `generation` is the connection it came from (see ``TUIRunner``).
+    package func post(_ feedback: Feedback, generation: Int = 0) {
+        items.withLock { $0.append((generation, feedback)) }
     }
 
-    /// Takes everything queued so far, oldest first.
-    package func drain() -> [Feedback] {
+    /// Takes everything queued so far, oldest first; with `generation`, what came from older connections (a
+    /// context switched away from) is dropped.
+    package func drain(generation: Int? = nil) -> [Feedback] {
         items.withLock { items in
             defer { items.removeAll() }
-            return items
+            return items.filter { generation == nil || $0.generation == generation }.map(\.feedback)
         }
     }
 }

@@ -8,11 +8,12 @@ import Foundation
 /// - Throws: ``TUIError`` when stdin/stdout are not a terminal or the terminal type is unknown.
 /// - Returns: A note to print after the terminal is restored (such as "Logged out of context local."), if any.
 @discardableResult
-public func runTUI(backend: any TUIBackend, options: TUIOptions) async throws -> String? {
+/// `connector` opens other contexts for `:context NAME`.
+public func runTUI(backend: any TUIBackend, options: TUIOptions, connector: (any TUIConnector)? = nil) async throws -> String? {
     let noColor = options.noColor || !(ProcessInfo.processInfo.environment["NO_COLOR"] ?? "").isEmpty
     let terminal = try NcursesTerminal(colorEnabled: !noColor, mouse: !options.noMouse)
     defer { terminal.close() }
-    let runner = TUIRunner(backend: backend, context: RenderContext(colorEnabled: !noColor))
+    let runner = TUIRunner(backend: backend, context: RenderContext(colorEnabled: !noColor), connector: connector)
     let state = AppState(readonly: options.readonly, contextName: options.contextName, host: options.host)
     let final = await runner.run(state: state, on: terminal)
     terminal.close()

@@ -95,6 +95,15 @@ extension AppState {
             daemon.status = status
             daemon.loadError = nil
             daemon.loadedAt = time
+        case .contextConnected(let name, let host):
+            // Everything shown belonged to the other daemon.
+            var fresh = AppState(readonly: readonly, contextName: name, host: host)
+            fresh.status = StatusMessage("Switched to context \(name) (\(host)) for this session", kind: .success)
+            self = fresh
+            return start()
+        case .contextsListed(let names, let current):
+            let list = names.map { $0 == contextName ? "\($0) (shown)" : $0 }.joined(separator: ", ")
+            status = StatusMessage("Contexts: \(list); started on \(current). :context NAME switches", kind: .info)
         case .failed(let effect, let message, let unreachable):
             return fail(effect, message: message, unreachable: unreachable)
         case .event(let event):

@@ -181,6 +181,12 @@ extension AppState {
             confirmation = .logout(context: contextName)
         case ("daemon", _):
             return showDaemon()
+        case ("context", nil), ("ctx", nil), ("contexts", _):
+            return [.listContexts]
+        case ("context", let name?), ("ctx", let name?):
+            guard name != contextName else { throw PaletteError("Already on context \(name)") }
+            status = StatusMessage("Connecting to context \(name)…")
+            return [.switchContext(name: name)]
         case ("help", _):
             showHelp = true
         case ("quit", _), ("q", _):

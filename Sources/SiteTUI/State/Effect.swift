@@ -28,6 +28,9 @@ package enum Effect: Equatable, Sendable {
     case revokeToken(id: Int64)
     case logout
     case loadDaemonStatus
+    /// Talk to another context from now on (`:context NAME`).
+    case switchContext(name: String)
+    case listContexts
     /// Leave the TUI.
     case quit
 }

@@ -22,6 +22,9 @@ package enum Feedback: Sendable {
     case tokenRevoked(id: Int64)
     case loggedOut
     case daemonStatusLoaded(DaemonStatus, at: Date)
+    /// Another context answered; the runner has already switched its backend to it.
+    case contextConnected(name: String, host: String)
+    case contextsListed([String], current: String)
     /// An effect failed; `message` is safe to show. `unreachable` when the daemon could not be reached at all.
     case failed(Effect, message: String, unreachable: Bool = false)
     /// A live event (`job.log`, `request.state`, `version.created`, …).

@@ -21,7 +21,38 @@ struct TUICommand: AsyncParsableCommand {
         let options = TUIOptions(
             readonly: readonly, noColor: global.color == .never || (ProcessInfo.processInfo.environment["NO_COLOR"].map { !$0.isEmpty } ?? false),
             noMouse: noMouse, contextName: client.contextName, host: client.endpoint.description)
-        if let note = try await runTUI(backend: ClientTUIBackend(client: client), options: options) { Terminal.out(note) }
+        let connector = ClientTUIConnector(configDir: global.configDir, current: client.contextName)
+        if let note = try await runTUI(backend: ClientTUIBackend(client: client), options: options, connector: connector) {
+            Terminal.out(note)
+        }
+    }
+}
+
+/// Opens other contexts for the TUI's `:context NAME`, resolved as `--context NAME` would be. A `SITECTL_TOKEN` is
+/// never sent to another context: that one's own login is used.
+struct ClientTUIConnector: TUIConnector {
+    let configDir: String?
+    let current: String
+
+    func contexts() throws -> (names: [String], current: String) {
+        let store = ContextStore(directory: ConfigDirectory(override: configDir))
+        return ([ContextStore.local] + (try store.all().keys.sorted()), current)
+    }
+
+    func connect(context name: String) async throws -> (backend: any TUIBackend, host: String) {
+        var options = GlobalOptions()
+        options.context = name
+        options.configDir = configDir
+        let (resolved, entry, endpoint) = try options.resolvedContext()
+        let client = try APIClient(
+            endpoint: endpoint, contextName: resolved, credentials: CredentialStore(directory: ConfigDirectory(override: configDir)),
+            staticToken: nil, caCertificate: entry?.caCert)
+        do {
+            _ = try await client.me()
+        } catch let error as ClientError where error.exitCode == ClientError.Exit.auth {
+            throw ClientError("Not logged in to context \(name).", hint: "sitectl login --context \(name)", exitCode: error.exitCode)
+        }
+        return (ClientTUIBackend(client: client), client.endpoint.description)
     }
 }
 
