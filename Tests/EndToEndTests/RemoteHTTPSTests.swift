@@ -115,6 +115,43 @@ struct TestCertificates {
         #expect(stop.status == 0, "\(stop.stderr)")
     }
 
+    /// The TUI on an https:// context: the header names it, a chat streams its log live over TLS, the jobs view
+    /// lists the job.
+    @Test func theTUIOverHTTPS() throws {
+        guard Self.opensslAvailable, FileManager.default.isExecutableFile(atPath: "/usr/bin/tmux") else {
+            Issue.record("openssl or tmux is not installed: run scripts/install-deps")
+            return
+        }
+        let harness = try Harness()
+        defer { harness.cleanUp() }
+        let certificates = try TestCertificates.make(in: harness.work, environment: harness.environment)
+        let address = "https://127.0.0.1:\(harness.apiPort)"
+        try harness.startDaemon(extra: [
+            "--listen", address, "--tls-cert", certificates.serverCertificate, "--tls-key", certificates.serverKey,
+        ])
+        #expect(try harness.run(["context", "create", "web", "--host", address, "--ca-cert", certificates.caCertificate, "--use"]).status == 0)
+        try harness.login("tui-tls@example.test")
+        #expect(try harness.run(["sites", "create", "blog"]).status == 0)
+        let tmux = try TUITests.Tmux.startTUI(harness, width: 120, height: 32)
+        defer { _ = try? tmux.run(["kill-session", "-t", tmux.session]) }
+        #expect(try tmux.waitFor("context web (\(address))"), "header: \((try? tmux.screen()) ?? "")")
+        #expect(try tmux.waitFor("● live"))
+        try tmux.keys("Enter")
+        #expect(try tmux.waitFor("Chat · blog"))
+        try tmux.type("set the site title to Typed Over TLS")
+        try tmux.keys("Enter")
+        #expect(try tmux.waitFor("stored version 2"), "live log over https: \((try? tmux.screen()) ?? "")")
+        #expect(try tmux.waitFor("[done]"))
+        try tmux.keys("Escape")
+        #expect(try tmux.waitFor("Sites (1)"))
+        try tmux.keys("2")
+        #expect(try tmux.waitFor("Log · job #1 · blog"), "jobs over https: \((try? tmux.screen()) ?? "")")
+        #expect(try tmux.waitFor("stored version 2"))
+        try tmux.keys("1")
+        try tmux.keys("q")
+        #expect(try tmux.waitFor("TUI-EXIT=0"), "exit: \((try? tmux.screen()) ?? "")")
+    }
+
     @Test func listenerSettingsAreChecked() throws {
         let harness = try Harness()
         defer { harness.cleanUp() }
