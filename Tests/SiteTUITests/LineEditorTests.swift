@@ -97,3 +97,19 @@ import Testing
         #expect(state.chat?.input.hasSuffix("word28") == true)
     }
 }
+
+@Suite struct PasteTests {
+    /// A multi-line paste lands in the input as one line; nothing is sent until Enter.
+    @Test func aMultiLinePasteIsTextNotEnters() {
+        var state = Fixtures.loadedState()
+        _ = state.press(.enter)
+        #expect(state.press(.paste("add a pricing page\nwith three tiers\r\n\tand a FAQ\u{7}")) == [])
+        #expect(state.chat?.input == "add a pricing page with three tiers  and a FAQ")
+        #expect(state.chat?.isSending == false)
+        #expect(state.press(.enter) == [.chat(site: "blog", message: "add a pricing page with three tiers  and a FAQ")])
+        // Outside an input line a paste does nothing.
+        var dashboard = Fixtures.loadedState()
+        #expect(dashboard.press(.paste("q\nq")) == [])
+        #expect(!dashboard.isQuitting)
+    }
+}

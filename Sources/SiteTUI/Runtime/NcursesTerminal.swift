@@ -59,6 +59,7 @@ package final class NcursesTerminal: Terminal {
     package func close() {
         guard !isClosed else { return }
         isClosed = true
+        setBracketedPaste(false)
         endwin()
         delscreen(screenHandle)
         if let device { fclose(device) }
@@ -153,12 +154,38 @@ package final class NcursesTerminal: Terminal {
         while let (byte, function) = readCode(), !function {
             guard let scalar = Unicode.Scalar(UInt32(byte)) else { break }
             if (0x40...0x7E).contains(byte) {
+                if parameters == "200", scalar == "~" { return readPaste() }
                 return Self.decodeSequence(parameters, final: Character(scalar))
             }
             parameters.append(Character(scalar))
             if parameters.count > 16 { break }
         }
         return nil
+    }
+
+    /// The text between `ESC [ 200 ~` and `ESC [ 201 ~` (bracketed paste), so its line breaks are not Enter.
+    private func readPaste() -> Key? {
+        var text: [Character] = []
+        let end: [Character] = ["\u{1B}", "[", "2", "0", "1", "~"]
+        var idle = 0
+        while text.count < 1 << 20 {
+            guard let (value, isFunction) = readCode() else {
+                // The rest of a long paste may still be on its way.
+                idle += 1
+                if idle > 200 { break }
+                usleep(1000)
+                continue
+            }
+            idle = 0
+            if isFunction { continue }
+            guard let scalar = Unicode.Scalar(UInt32(value)) else { continue }
+            text.append(Character(scalar))
+            if text.count >= end.count, Array(text.suffix(end.count)) == end {
+                text.removeLast(end.count)
+                break
+            }
+        }
+        return text.isEmpty ? nil : .paste(String(text))
     }
 
     /// `ESC [ params final`: word jumps and back-tab; nil for the rest.
@@ -187,6 +214,7 @@ package final class NcursesTerminal: Terminal {
         wtimeout(window, 0)
         curs_set(0)
         if mouse { sitectl_enable_mouse() }
+        setBracketedPaste(true)
         guard colorEnabled else { return }
         start_color()
         let background: Int16 = use_default_colors() == OK ? -1 : Int16(COLOR_BLACK)
@@ -198,6 +226,13 @@ package final class NcursesTerminal: Terminal {
             let fg = palette[role].map { Int16($0) } ?? foreground
             init_pair(Int16(role.rawValue), fg, background)
         }
+    }
+
+    /// Asks the terminal to mark pasted text (`ESC [ ? 2004 h`), so a multi-line paste is not a series of Enters.
+    private func setBracketedPaste(_ on: Bool) {
+        let output = device ?? sitectl_stdout()
+        fputs(on ? "\u{1B}[?2004h" : "\u{1B}[?2004l", output)
+        fflush(output)
     }
 
     private func apply(_ style: CellStyle) {

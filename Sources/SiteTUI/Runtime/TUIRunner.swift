@@ -73,6 +73,8 @@ package struct TUIRunner: Sendable {
             var state = initial
             var pending = state.start()
             var lastFrame: Screen?
+            var renderedState: AppState?
+            var renderedSize: TerminalSize?
             while true {
                 for effect in pending where effect != .quit {
                     let (performer, generation) = (EffectPerformer(backend: current.backend, now: now), current.generation)
@@ -83,11 +85,17 @@ package struct TUIRunner: Sendable {
                 }
                 pending = []
                 if state.isQuitting || Task.isCancelled { break }
+                // Render only when something could have changed: a key, a result, an event or a new size. A long
+                // transcript is not laid out 25 times a second for nothing.
                 let size = terminal.size
-                let frame = AppView(state: state, context: context).render(width: size.width, height: size.height)
-                if frame != lastFrame {
-                    terminal.draw(frame)
-                    lastFrame = frame
+                if state != renderedState || size != renderedSize || lastFrame == nil {
+                    let frame = AppView(state: state, context: context).render(width: size.width, height: size.height)
+                    if frame != lastFrame {
+                        terminal.draw(frame)
+                        lastFrame = frame
+                    }
+                    renderedState = state
+                    renderedSize = size
                 }
                 if let key = await terminal.readKey(timeout: pollInterval) {
                     if case .mouse(let event) = key {

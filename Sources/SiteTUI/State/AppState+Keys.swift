@@ -8,6 +8,9 @@ extension AppState {
         if key == .resize { return [] }
         if key == .control("c") { return quit() }
         if case .mouse(let event) = key { return handle(mouse: event, target: nil) }
+        if case .paste = key, prompt == nil, chatSite == nil || versions != nil || diff != nil || confirmation != nil || showHelp {
+            return []  // pasted text means nothing outside an input line
+        }
         // Esc then a key read in one go arrives as Alt-key. Only an input line has Alt bindings (Alt-B/F, words);
         // anywhere else it is the two keys the user pressed.
         if case .alt(let character) = key {

@@ -98,6 +98,9 @@ package struct ChatSession: Equatable, Sendable {
     }
 
     /// Appends a job log line once, adopting the job when it belongs to the active request.
+    /// Transcript entries kept; the oldest go first (a chat open for days of builds stays light).
+    package static let entryLimit = 5_000
+
     package mutating func appendLog(_ line: LogLine, requestID: Int64?) {
         if !jobIDs.contains(line.jobId) {
             guard owns(requestID: requestID) else { return }
@@ -106,6 +109,7 @@ package struct ChatSession: Equatable, Sendable {
         if let last = lastLogSeq[line.jobId], line.seq <= last { return }
         lastLogSeq[line.jobId] = line.seq
         entries.append(.log(line))
+        if entries.count > Self.entryLimit { entries.removeFirst(entries.count - Self.entryLimit) }
     }
 
     /// Whether a log line of an unknown job belongs here: it names one of our requests, or our request has no job

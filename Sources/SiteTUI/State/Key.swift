@@ -10,6 +10,8 @@ package enum Key: Equatable, Hashable, Sendable {
     case up, down, left, right, pageUp, pageDown, home, end
     /// Ctrl-← / Ctrl-→ (or Alt-b / Alt-f): a word left or right.
     case wordLeft, wordRight
+    /// Text pasted in one go (bracketed paste): inserted as typed, line breaks as spaces, never sent by them.
+    case paste(String)
     /// A mouse button or wheel at a cell.
     case mouse(MouseEvent)
     /// The terminal changed size; the runner re-reads it and redraws.

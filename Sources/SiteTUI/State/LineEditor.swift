@@ -41,6 +41,10 @@ package struct LineEditor: Equatable, Sendable {
         case .character(let character):
             characters.insert(character, at: cursor)
             cursor += 1
+        case .paste(let text):
+            let flat = text.map { $0.isNewline || $0 == "\t" ? " " : $0 }.filter { !($0.asciiValue.map { $0 < 32 || $0 == 127 } ?? false) }
+            characters.insert(contentsOf: flat, at: cursor)
+            cursor += flat.count
         case .left, .control("b"):
             cursor = max(0, cursor - 1)
         case .right, .control("f"):
