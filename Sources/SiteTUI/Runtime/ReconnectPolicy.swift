@@ -16,6 +16,9 @@ package struct ReconnectPolicy: Sendable {
     package static let standard = ReconnectPolicy(
         delays: [.milliseconds(250), .milliseconds(500), .seconds(1), .seconds(2), .seconds(4)], silence: .seconds(45))
 
+    /// Over ssh each attempt starts an `ssh` process: 1 s, 2 s, then every 4 s.
+    package static let overSSH = ReconnectPolicy(delays: [.seconds(1), .seconds(2), .seconds(4)], silence: .seconds(45))
+
     /// The wait before retry number `attempt` (0 for the first).
     package func delay(attempt: Int) -> Duration { delays[min(max(0, attempt), delays.count - 1)] }
 }

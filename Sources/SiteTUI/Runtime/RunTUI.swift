@@ -13,7 +13,8 @@ public func runTUI(backend: any TUIBackend, options: TUIOptions, connector: (any
     let noColor = options.noColor || !(ProcessInfo.processInfo.environment["NO_COLOR"] ?? "").isEmpty
     let terminal = try NcursesTerminal(colorEnabled: !noColor, mouse: !options.noMouse)
     defer { terminal.close() }
-    let runner = TUIRunner(backend: backend, context: RenderContext(colorEnabled: !noColor), connector: connector)
+    let runner = TUIRunner(backend: backend, context: RenderContext(colorEnabled: !noColor),
+                           reconnect: options.overSSH ? .overSSH : .standard, connector: connector)
     let state = AppState(readonly: options.readonly, contextName: options.contextName, host: options.host)
     let final = await runner.run(state: state, on: terminal)
     terminal.close()

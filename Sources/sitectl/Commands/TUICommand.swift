@@ -18,9 +18,10 @@ struct TUICommand: AsyncParsableCommand {
         }
         let client = try global.client()
         _ = try await client.me()
-        let options = TUIOptions(
+        var options = TUIOptions(
             readonly: readonly, noColor: global.color == .never || (ProcessInfo.processInfo.environment["NO_COLOR"].map { !$0.isEmpty } ?? false),
             noMouse: noMouse, contextName: client.contextName, host: client.endpoint.description)
+        options.overSSH = client.tunnel != nil
         let connector = ClientTUIConnector(configDir: global.configDir, current: client.contextName)
         if let note = try await runTUI(backend: ClientTUIBackend(client: client), options: options, connector: connector) {
             Terminal.out(note)
