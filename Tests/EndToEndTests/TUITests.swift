@@ -57,15 +57,21 @@ import Testing
         }
     }
 
-    @Test func chatDeployFromTheTUI() throws {
+    /// A daemon with ann@example.test signed in; nil, with an issue recorded, when tmux is missing.
+    static func signedIn(daemon extra: [String] = []) throws -> Harness? {
         guard FileManager.default.isExecutableFile(atPath: "/usr/bin/tmux") else {
             Issue.record("tmux is not installed: run scripts/install-deps")
-            return
+            return nil
         }
         let harness = try Harness()
-        defer { harness.cleanUp() }
-        try harness.startDaemon()
+        try harness.startDaemon(extra: extra)
         try harness.login("ann@example.test")
+        return harness
+    }
+
+    @Test func chatDeployFromTheTUI() throws {
+        guard let harness = try Self.signedIn() else { return }
+        defer { harness.cleanUp() }
         #expect(try harness.run(["sites", "create", "blog"]).status == 0)
 
         let tmux = try Tmux.startTUI(harness, width: 110, height: 32)
@@ -74,7 +80,7 @@ import Testing
         #expect(try tmux.waitFor("Sites (1)"), "dashboard: \((try? tmux.screen()) ?? "")")
         #expect(try tmux.screen().contains("blog"))
         try tmux.keys("Enter")
-        #expect(try tmux.waitFor("Chat · blog"))
+        #expect(try tmux.waitFor("Chat · blog"), "enter: \((try? tmux.screen()) ?? "")")
         try tmux.type("set the site title to Terminal Made")
         try tmux.keys("Enter")
         #expect(try tmux.waitFor("stored version 2"), "live log: \((try? tmux.screen()) ?? "")")
@@ -102,14 +108,8 @@ import Testing
     /// showing empty lists, reconnects on its own, and a chat sent afterwards finishes live. Then once more
     /// through `daemon restart`.
     @Test func reconnectsAfterTheDaemonRestarts() throws {
-        guard FileManager.default.isExecutableFile(atPath: "/usr/bin/tmux") else {
-            Issue.record("tmux is not installed: run scripts/install-deps")
-            return
-        }
-        let harness = try Harness()
+        guard let harness = try Self.signedIn() else { return }
         defer { harness.cleanUp() }
-        try harness.startDaemon()
-        try harness.login("ann@example.test")
         #expect(try harness.run(["sites", "create", "blog"]).status == 0)
         let tmux = try Tmux.startTUI(harness, width: 120, height: 30)
         defer { _ = try? tmux.run(["kill-session", "-t", tmux.session]) }
@@ -129,7 +129,7 @@ import Testing
         try harness.startDaemon()
         #expect(try tmux.waitFor("● live"), "back: \((try? tmux.screen()) ?? "")")
         try tmux.keys("Enter")
-        #expect(try tmux.waitFor("Chat · blog"))
+        #expect(try tmux.waitFor("Chat · blog"), "enter: \((try? tmux.screen()) ?? "")")
         try tmux.type("set the site title to Back Again")
         try tmux.keys("Enter")
         #expect(try tmux.waitFor("[done]"), "chat after the restart: \((try? tmux.screen()) ?? "")")
@@ -150,14 +150,8 @@ import Testing
 
     /// The filter, the command line and the mouse as a person uses them.
     @Test func filterCommandLineAndMouse() throws {
-        guard FileManager.default.isExecutableFile(atPath: "/usr/bin/tmux") else {
-            Issue.record("tmux is not installed: run scripts/install-deps")
-            return
-        }
-        let harness = try Harness()
+        guard let harness = try Self.signedIn() else { return }
         defer { harness.cleanUp() }
-        try harness.startDaemon()
-        try harness.login("ann@example.test")
         for site in ["blog", "docs", "shop"] { #expect(try harness.run(["sites", "create", site]).status == 0) }
         let tmux = try Tmux.startTUI(harness, width: 110, height: 30)
         defer { _ = try? tmux.run(["kill-session", "-t", tmux.session]) }
@@ -226,14 +220,8 @@ import Testing
     /// Work started outside the TUI shows in it: a question asked through `chat --no-input` is marked on the
     /// dashboard and answered in the chat, and the jobs view follows a running job's log without a key press.
     @Test func questionFromTheCLIAndAFollowedJobLog() throws {
-        guard FileManager.default.isExecutableFile(atPath: "/usr/bin/tmux") else {
-            Issue.record("tmux is not installed: run scripts/install-deps")
-            return
-        }
-        let harness = try Harness()
+        guard let harness = try Self.signedIn(daemon: ["--debug-pause-before-store", "3"]) else { return }
         defer { harness.cleanUp() }
-        try harness.startDaemon(extra: ["--debug-pause-before-store", "3"])
-        try harness.login("ann@example.test")
         #expect(try harness.run(["sites", "create", "blog"]).status == 0)
         #expect(try harness.run(["sites", "create", "docs"]).status == 0)
         let asked = try harness.run(["chat", "blog", "make it pop", "--no-input"])
@@ -272,14 +260,8 @@ import Testing
     /// `kill` (SIGTERM) on a running TUI leaves the terminal usable: ncurses' own signal handler restores it
     /// before the process ends (checked: the terminal is back in canonical mode).
     @Test func sigtermRestoresTheTerminal() throws {
-        guard FileManager.default.isExecutableFile(atPath: "/usr/bin/tmux") else {
-            Issue.record("tmux is not installed: run scripts/install-deps")
-            return
-        }
-        let harness = try Harness()
+        guard let harness = try Self.signedIn() else { return }
         defer { harness.cleanUp() }
-        try harness.startDaemon()
-        try harness.login("ann@example.test")
         let tmux = try Tmux.startTUI(
             harness, width: 100, height: 24, after: "stty -a | tr ' ' '\\n' | grep -x -- '-\\?icanon'")
         defer { _ = try? tmux.run(["kill-session", "-t", tmux.session]) }

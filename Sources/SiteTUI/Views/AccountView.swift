@@ -17,10 +17,7 @@ package struct AccountView {
         screen.box(rect, title: "Account", style: CellStyle(color: .accent))
         var inner = rect.inset(by: 1).insetHorizontally(1)
         guard inner.height > 0 else { return }
-        if let notice {
-            screen.putRow(notice, row: inner.row, in: inner, style: CellStyle(bold: true, color: .warning))
-            inner = Rect(row: inner.row + 1, col: inner.col, width: inner.width, height: inner.height - 1)
-        }
+        inner = screen.putNotice(notice, in: inner)
         guard let info = pane.info else {
             screen.putRow(pane.loadError ?? "Loading…", row: inner.row, in: inner,
                           style: pane.loadError == nil ? CellStyle(dim: true) : CellStyle(color: .danger))

@@ -28,10 +28,7 @@ package struct ChatView {
         }
         screen.box(boxRect, title: title, style: CellStyle(color: .accent))
         var transcript = boxRect.inset(by: 1).insetHorizontally(1)
-        if let notice, transcript.height >= 2 {
-            screen.putRow(notice, row: transcript.row, in: transcript, style: CellStyle(bold: true, color: .warning))
-            transcript = Rect(row: transcript.row + 1, col: transcript.col, width: transcript.width, height: transcript.height - 1)
-        }
+        if transcript.height >= 2 { transcript = screen.putNotice(notice, in: transcript) }
         drawTranscript(into: &screen, in: transcript)
         drawInput(into: &screen, row: rect.bottom - 1, in: rect)
     }
@@ -68,18 +65,10 @@ package struct ChatView {
         }
         let promptStyle = CellStyle(bold: true, color: session.pendingQuestion != nil ? .warning : .accent)
         screen.fill(Rect(row: row, col: rect.col, width: rect.width, height: 1))
-        var col = screen.put(prompt, row: row, col: rect.col, style: promptStyle, clip: rect)
+        let col = screen.put(prompt, row: row, col: rect.col, style: promptStyle, clip: rect)
         // A window of the line around the cursor: a long message scrolls sideways as the cursor moves.
-        let room = max(1, rect.right - col - 1)
-        let characters = session.editor.characters
-        let cursor = session.editor.cursor
-        var start = 0
-        while start < cursor, DisplayWidth.of(String(characters[start..<cursor])) >= room { start += 1 }
-        var end = cursor
-        while end < characters.count, DisplayWidth.of(String(characters[start...end])) < room { end += 1 }
-        let cursorCol = col + DisplayWidth.of(String(characters[start..<cursor]))
-        col = screen.put(String(characters[start..<end]), row: row, col: col, clip: rect)
-        screen.cursor = readonly ? nil : (row, min(cursorCol, rect.right - 1))
+        screen.putInput(session.editor, row: row, col: col, in: rect)
+        if readonly { screen.cursor = nil }
     }
 }
 

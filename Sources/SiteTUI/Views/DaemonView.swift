@@ -19,10 +19,7 @@ package struct DaemonView {
         screen.box(rect, title: "Daemon", style: CellStyle(color: .accent))
         var inner = rect.inset(by: 1).insetHorizontally(1)
         guard inner.height > 0 else { return }
-        if let notice {
-            screen.putRow(notice, row: inner.row, in: inner, style: CellStyle(bold: true, color: .warning))
-            inner = Rect(row: inner.row + 1, col: inner.col, width: inner.width, height: inner.height - 1)
-        }
+        inner = screen.putNotice(notice, in: inner)
         var rows: [(String, String)] = []
         let live: String =
             switch connection {

@@ -34,11 +34,9 @@ package struct DashboardView {
         screen.box(rect, title: title, style: CellStyle(color: .accent))
         var inner = rect.inset(by: 1)
         guard inner.height >= 1, inner.width >= 1 else { return }
-        if let notice {
-            screen.putRow(" " + notice, row: inner.row, in: inner, style: CellStyle(bold: true, color: .warning))
-            inner = Rect(row: inner.row + 1, col: inner.col, width: inner.width, height: inner.height - 1)
-            guard inner.height >= 1 else { return }
-            if !loaded { return }
+        if notice != nil {
+            inner = screen.putNotice(notice.map { " " + $0 }, in: inner)
+            guard inner.height >= 1, loaded else { return }
         }
         guard loaded else {
             screen.putRow(" Loading sites…", row: inner.row, in: inner, style: CellStyle(dim: true))

@@ -23,10 +23,7 @@ package struct JobsView {
         let top = Rect(row: rect.row, col: rect.col, width: rect.width, height: listHeight)
         screen.box(top, title: title, style: CellStyle(color: .accent))
         var inner = top.inset(by: 1)
-        if let notice {
-            screen.putRow(" " + notice, row: inner.row, in: inner, style: CellStyle(bold: true, color: .warning))
-            inner = Rect(row: inner.row + 1, col: inner.col, width: inner.width, height: inner.height - 1)
-        }
+        inner = screen.putNotice(notice.map { " " + $0 }, in: inner)
         drawList(list, into: &screen, in: inner)
         let bottom = Rect(row: top.bottom, col: rect.col, width: rect.width, height: rect.height - listHeight)
         drawLog(into: &screen, in: bottom)

@@ -26,11 +26,9 @@ package struct VersionsModalView {
         screen.mark(rect, .blocked)
         var inner = rect.inset(by: 1).insetHorizontally(1)
         guard inner.height >= 2, inner.width > 0 else { return }
-        if let notice {
-            screen.putRow(notice, row: inner.row, in: inner, style: CellStyle(bold: true, color: .warning))
-            guard !modal.versions.isEmpty else { return }
-            inner = Rect(row: inner.row + 1, col: inner.col, width: inner.width, height: inner.height - 1)
-            guard inner.height >= 2 else { return }
+        if notice != nil {
+            inner = screen.putNotice(notice, in: inner)
+            guard !modal.versions.isEmpty, inner.height >= 2 else { return }
         }
         if modal.isLoading, modal.versions.isEmpty {
             screen.putRow("Loading versions…", row: inner.row, in: inner, style: CellStyle(dim: true))
