@@ -89,6 +89,30 @@ import Testing
         }
     }
 
+    /// A stream ends within a beat of its session: here the access token stops being valid (logout).
+    @Test func aLoggedOutSessionsStreamEnds() async throws {
+        let daemon = try TestDaemon()
+        let (ann, _) = try await daemon.user("ann@example.test")
+        let session = try await daemon.components.accounts.login(email: "ann@example.test", password: "correct horse battery")
+        _ = try await daemon.components.sites.create(CreateSiteRequest(name: "blog"), for: ann)
+        let router = Router(context: APIRequestContext.self)
+        var controller = EventsController(events: daemon.components.events, sites: daemon.components.sites, auth: daemon.components.auth)
+        controller.heartbeat = .milliseconds(100)
+        controller.addRoutes(to: router)
+        let app = Application(router: router)
+        try await app.test(.live) { client in
+            let port = try #require(client.port)
+            let socket = try RawHTTPSocket(port: port)
+            defer { socket.close() }
+            try socket.send("GET /v1/events?format=ndjson HTTP/1.1\r\nHost: x\r\nAuthorization: Bearer \(session.accessToken)\r\n\r\n")
+            _ = try socket.read(until: { $0.contains("1\r\n\n\r\n") }, timeout: .seconds(10))
+            try await daemon.components.accounts.logout(refreshToken: session.refreshToken)
+            // The chunked body ends with its last chunk, "0\r\n\r\n".
+            let end = try socket.read(until: { $0.hasSuffix("0\r\n\r\n") }, timeout: .seconds(10))
+            #expect(end.hasSuffix("0\r\n\r\n"))
+        }
+    }
+
     /// Deleting a site tells its owner's streams, so dashboards drop it without a refresh.
     @Test func deletingASiteIsAnEvent() async throws {
         let daemon = try TestDaemon()

@@ -321,7 +321,9 @@ private func line(_ job: Int64, _ seq: Int, _ message: String) -> LogLine {
         #expect(state.confirmation == .cancelJob(id: 7, site: "blog"))
         #expect(state.press(.character("y")) == [.cancelJob(id: 7)])
         _ = state.press(.character("j"))
-        #expect(state.press(.character("R")) == [.retryJob(requestID: 3, site: "blog")])
+        #expect(state.press(.character("R")) == [])  // asks first: five presses are not five requests
+        #expect(state.confirmation == .retryJob(requestID: 3, site: "blog", jobID: 6))
+        #expect(state.press(.character("y")) == [.retryJob(requestID: 3, site: "blog")])
         _ = state.press(.character("c"))
         #expect(state.confirmation == nil)
         #expect(state.status?.text == "Job #6 already failed")
@@ -406,5 +408,91 @@ private func line(_ job: Int64, _ seq: Int, _ message: String) -> LogLine {
         #expect(state.site(named: "blog") == nil)
         #expect(state.status?.text == "blog was deleted")
         #expect(state.selected?.name == "docs")
+    }
+}
+
+/// Findings of the docs-only attack run on the TUI (issue 14), each pinned.
+@Suite struct TUIAttackFindingTests {
+    @Test func pausingTheLogHoldsItStillWhileLinesArrive() {
+        var state = Fixtures.loadedState()
+        _ = state.press(.character("2"))
+        state.apply(.jobsLoaded([job(7, state: .running, request: 1)]))
+        state.apply(.jobLogLoaded(id: 7, lines: (1...30).map { line(7, $0, "line \($0)") }))
+        _ = state.press(.character("f"))
+        let before = Fixtures.render(state).lines.filter { $0.contains("line ") }
+        for seq in 31...60 { state.apply(.event(Fixtures.logEvent(request: 1, job: 7, seq: seq, "line \(seq)"))) }
+        let after = Fixtures.render(state).lines.filter { $0.contains("line ") }
+        #expect(before == after)
+        #expect(Fixtures.render(state).contains("paused (f follows)"))
+        _ = state.press(.character("f"))
+        #expect(Fixtures.render(state).contains("line 60"))
+    }
+
+    @Test func aQuestionAskedAgainIsShownAgain() {
+        var state = Fixtures.loadedState()
+        _ = state.press(.enter)
+        state.apply(.chatHistoryLoaded(site: "blog", requests: []))
+        _ = state.type("make it pop")
+        _ = state.press(.enter)
+        let question = Question(text: "Which one?", options: ["Red", "Blue"])
+        state.apply(.requestUpdated(Fixtures.request(1, state: .needsInput, question: question)))
+        _ = state.type("purple")
+        _ = state.press(.enter)
+        // The agent did not understand and asks the same question again.
+        state.apply(.requestUpdated(Fixtures.request(1, state: .needsInput, question: question)))
+        #expect(Fixtures.render(state, height: 40).lines.filter { $0.contains("Which one?") }.count == 2)
+        // Another question for the same request, without an answer in between, shows too.
+        state.apply(.requestUpdated(Fixtures.request(1, state: .needsInput, question: Question(text: "Light or dark?", options: []))))
+        #expect(Fixtures.render(state, height: 40).contains("Light or dark?"))
+    }
+
+    @Test func readonlyCannotLogOut() {
+        var state = Fixtures.loadedState(readonly: true)
+        _ = state.press(.character("3"))
+        _ = state.press(.character("L"))
+        #expect(state.confirmation == nil)
+        #expect(state.status?.text.contains("Read-only") == true)
+        _ = state.press(.character(":"))
+        _ = state.type("logout")
+        _ = state.press(.enter)
+        #expect(state.confirmation == nil)
+    }
+
+    @Test func anAnswerWithAnApostropheIsTakenAsTyped() {
+        var state = Fixtures.loadedState()
+        _ = state.press(.character(":"))
+        _ = state.type("requests answer 4 the one that's blue")
+        #expect(state.press(.enter) == [.answer(requestID: 4, answer: "the one that's blue")])
+    }
+
+    @Test func aBadNewSiteNameSaysWhyOverTheInputLine() {
+        var state = Fixtures.loadedState()
+        _ = state.press(.character("n"))
+        _ = state.type("Bad Name")
+        _ = state.press(.enter)
+        let screen = Fixtures.render(state)
+        #expect(screen.text(row: 23).contains("A site name may hold only lower-case letters"))
+        #expect(screen.text(row: 22).contains("New site name: Bad Name"))
+    }
+
+    @Test func cancellingARunningJobSaysCancelling() {
+        var state = Fixtures.loadedState()
+        _ = state.press(.character("2"))
+        state.apply(.jobUpdated(job(7, state: .running, request: 1)))
+        #expect(state.status?.text == "Cancelling job #7…")
+    }
+
+    @Test func aThirtyThousandCharacterLineKeepsTheCursorInView() throws {
+        var state = Fixtures.loadedState()
+        _ = state.press(.enter)
+        _ = state.press(.paste(String(repeating: "abcdefghij", count: 3_000)))
+        var screen = Fixtures.render(state)
+        let row = try #require(screen.cursor?.row)
+        #expect(screen.text(row: row).contains("abcdefghij"))
+        #expect((screen.cursor?.col ?? 0) > 90)  // at the end of the window
+        _ = state.press(.home)
+        screen = Fixtures.render(state)
+        #expect(screen.cursor?.col == 3)  // after " › "
+        #expect(screen.text(row: row).hasPrefix(" › abcdefghij"))
     }
 }

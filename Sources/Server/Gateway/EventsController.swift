@@ -12,6 +12,7 @@ package struct EventsController: Sendable {
     let auth: Authenticator
     /// How often the NDJSON stream carries an empty line. It tells a client the connection still stands (a client
     /// that hears nothing for a few beats reconnects) and keeps idle timeouts of clients and proxies from closing it.
+    /// At every beat the caller's token is checked again, so a stream ends within a beat of its session.
     var heartbeat: Duration = .seconds(15)
 
     /// The events `user` may see, optionally for one site; each is authorised by its site's id.
@@ -42,6 +43,8 @@ package struct EventsController: Sendable {
             var headers = HTTPFields()
             headers[.contentType] = "application/x-ndjson"
             let heartbeat = heartbeat
+            let token = Authenticator.bearerToken(request) ?? ""
+            let accounts = auth.accounts
             return Response(status: .ok, headers: headers, body: .init { writer in
                 let encoder = APIJSON.encoder()
                 // Events and heartbeats meet in one stream so that only this task writes.
@@ -52,8 +55,14 @@ package struct EventsController: Sendable {
                         tick.finish()
                     }
                     group.addTask {
+                        // Each beat checks the token again: a logout, a revoked API token or an expired access
+                        // token ends the stream (within one beat) instead of leaving it open for good.
                         while !Task.isCancelled {
                             try await Task.sleep(for: heartbeat)
+                            guard (try? await accounts.authenticate(accessToken: token)) != nil else {
+                                tick.finish()
+                                return
+                            }
                             tick.yield(nil)
                         }
                     }
@@ -89,6 +98,14 @@ package struct EventsController: Sendable {
                 group.addTask {
                     // Drain the client's frames; when it closes, stop sending.
                     for try await _ in inbound.messages(maxSize: 64 * 1024) {}
+                }
+                let heartbeat = heartbeat
+                group.addTask {
+                    // The session is checked again every beat: a logout or a revoked token ends the socket.
+                    while true {
+                        try await Task.sleep(for: heartbeat)
+                        if try await auth.accounts.authenticate(accessToken: token) == nil { return }
+                    }
                 }
                 group.addTask {
                     let encoder = APIJSON.encoder()

@@ -84,7 +84,7 @@ package enum KeyMap {
         KeyBinding(.dashboard, chars("e"), "e", .toggleEnabled, "enable / disable serving", mutating: true),
         // Chat.
         KeyBinding(.chat, [.enter], "enter", .send, "send, or answer the question", mutating: true, footer: true),
-        KeyBinding(.chat, [], "1-9", .pickOption, "answer with that option"),
+        KeyBinding(.chat, [], "1-9 enter", .pickOption, "answer with that option's number"),
         KeyBinding(.chat, [], "←/→ home/end", .editLine, "move in the line (ctrl-a/e, alt-b/f words)"),
         KeyBinding(.chat, [], "ctrl-u/k/w", .editLine, "delete to the start / end / word"),
         KeyBinding(.chat, [], "↑/↓", .history, "earlier messages"),
@@ -105,11 +105,11 @@ package enum KeyMap {
         KeyBinding(.jobs, chars("s"), "s", .cycleState, "state filter: all, queued, running, failed, …", footer: true),
         KeyBinding(.jobs, chars("f"), "f", .toggleFollow, "follow the log / stop following", footer: true),
         KeyBinding(.jobs, chars("c"), "c", .cancelJob, "cancel the job", mutating: true, footer: true),
-        KeyBinding(.jobs, chars("R"), "R", .retryJob, "retry (send the request's message again)", mutating: true),
+        KeyBinding(.jobs, chars("R"), "R", .retryJob, "retry: send the request's message again (asks first)", mutating: true),
         KeyBinding(.jobs, [.enter], "enter", .openChat, "open the job's site chat"),
         // Account.
         KeyBinding(.account, chars("x"), "x", .revokeToken, "revoke the selected token", mutating: true, footer: true),
-        KeyBinding(.account, chars("L"), "L", .logout, "log out (ends the TUI)", footer: true),
+        KeyBinding(.account, chars("L"), "L", .logout, "log out (ends the TUI)", mutating: true, footer: true),
         // Filter and command line.
         KeyBinding(.prompt, [.enter], "enter", .run, "run the command / keep the filter", footer: true),
         KeyBinding(.prompt, [.tab], "tab", .complete, "complete a command or site name", footer: true),

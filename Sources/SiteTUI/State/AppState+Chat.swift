@@ -53,6 +53,7 @@ extension AppState {
             }
             let answer = Self.resolve(text, options: question.options)
             session.entries.append(.answer(answer))
+            session.noteAnswered(request.id)
             session.editor.commit()
             session.isSending = true
             session.scrollBack = 0

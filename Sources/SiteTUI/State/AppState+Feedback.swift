@@ -58,7 +58,10 @@ extension AppState {
         case .jobUpdated(let job):
             jobs.upsert(job)
             activity[job.site, default: SiteActivity()].job(job.id, state: job.state)
-            status = StatusMessage("Job #\(job.id) \(job.state.rawValue)", kind: .success)
+            // A running job stops at its next step: say so rather than "running".
+            status = job.state.isTerminal
+                ? StatusMessage("Job #\(job.id) \(job.state.rawValue)", kind: .success)
+                : StatusMessage("Cancelling job #\(job.id)…")
         case .siteCreated(let site):
             status = StatusMessage("Created \(site.name): Enter opens its chat", kind: .success)
             selectedName = site.name

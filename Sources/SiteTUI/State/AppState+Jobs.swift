@@ -17,7 +17,7 @@ extension AppState {
             jobs.scrollBack += Self.chatPageSize
         case .pageDown:
             jobs.scrollBack = max(0, jobs.scrollBack - Self.chatPageSize)
-            if jobs.scrollBack == 0 { jobs.follow = true }
+            if jobs.scrollBack == 0, jobs.pausedAt == jobs.log.count { jobs.follow = true }
         case .cycleState:
             let order: [JobState?] = [nil, .queued, .running, .failed, .succeeded, .cancelled]
             let index = order.firstIndex { $0 == jobs.stateFilter } ?? 0
@@ -39,8 +39,7 @@ extension AppState {
                 status = StatusMessage("Only jobs made by a chat request can be retried")
                 break
             }
-            status = StatusMessage("Sending request #\(request)'s message again…")
-            return [.retryJob(requestID: request, site: job.site)]
+            confirmation = .retryJob(requestID: request, site: job.site, jobID: job.id)
         case .openChat:
             guard let job = jobs.selectedJob else { break }
             return openChat(job.site)
@@ -64,6 +63,7 @@ extension AppState {
             }
             confirmation = .revokeToken(id: token.id, name: token.name)
         case .logout:
+            guard guardReadonly(action, in: .account, "logging out") else { break }
             confirmation = .logout(context: contextName)
         default: return handleList(key, scope: .account)
         }

@@ -55,6 +55,11 @@ extension AppState {
             return [.deleteSite(name: site)]
         case .command:
             do {
+                // The answer is everything after the id, as typed (an apostrophe is not a quote there).
+                let answer = text.split(separator: " ", maxSplits: 3, omittingEmptySubsequences: true)
+                if answer.count == 4, answer[0] == "requests", answer[1] == "answer" {
+                    return try run(["requests", "answer", String(answer[2]), String(answer[3])])
+                }
                 return try run(Palette.words(text))
             } catch {
                 status = StatusMessage(error.message, kind: .error)
@@ -135,7 +140,7 @@ extension AppState {
             guard let job = jobs.jobs.first(where: { $0.id == id }), let request = job.requestId else {
                 throw PaletteError("Job #\(id) is not in the jobs list or has no request (hint: :jobs shows them)")
             }
-            return [.retryJob(requestID: request, site: job.site)]
+            confirmation = .retryJob(requestID: request, site: job.site, jobID: id)
         case ("jobs", _):
             var state: JobState?
             var siteName: String?
@@ -178,6 +183,7 @@ extension AppState {
         case ("tokens", _), ("auth", _):
             return showAccount()
         case ("logout", _):
+            try mutating("logging out")
             confirmation = .logout(context: contextName)
         case ("daemon", _):
             return showDaemon()

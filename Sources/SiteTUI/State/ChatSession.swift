@@ -22,6 +22,7 @@ package struct ChatSession: Equatable, Sendable {
     private var jobIDs: Set<Int64> = []
     private var lastLogSeq: [Int64: Int] = [:]
     private var shownStates: [Int64: RequestState] = [:]
+    private var shownQuestions: [Int64: Question] = [:]
 
     package init(site: String) { self.site = site }
 
@@ -54,6 +55,7 @@ package struct ChatSession: Equatable, Sendable {
             requestIDs.insert(request.id)
             if let job = request.jobId { jobIDs.insert(job) }
             shownStates[request.id] = request.state
+            if request.state == .needsInput { shownQuestions[request.id] = request.question }
             earlier.append(.message(request.message))
             if let question = request.question { earlier.append(.question(question)) }
             if let answer = request.answer { earlier.append(.answer(answer)) }
@@ -83,7 +85,16 @@ package struct ChatSession: Equatable, Sendable {
         if request.id >= (activeRequest?.id ?? 0) {
             activeRequest = request
         }
+        // The same state again with another question: the agent did not understand the answer and asks anew.
+        if request.state == .needsInput, shownStates[request.id] == .needsInput, let question = request.question,
+            shownQuestions[request.id] != question
+        {
+            shownQuestions[request.id] = question
+            entries.append(.question(question))
+            return
+        }
         guard shownStates[request.id] != request.state else { return }
+        if let question = request.question, request.state == .needsInput { shownQuestions[request.id] = question }
         shownStates[request.id] = request.state
         switch request.state {
         case .needsInput:
@@ -97,10 +108,16 @@ package struct ChatSession: Equatable, Sendable {
         }
     }
 
-    /// Appends a job log line once, adopting the job when it belongs to the active request.
+    /// The user answered request `id`: whatever it asks next is shown, even the same question again.
+    package mutating func noteAnswered(_ id: Int64) {
+        shownQuestions[id] = nil
+        shownStates[id] = nil
+    }
+
     /// Transcript entries kept; the oldest go first (a chat open for days of builds stays light).
     package static let entryLimit = 5_000
 
+    /// Appends a job log line once, adopting the job when it belongs to the active request.
     package mutating func appendLog(_ line: LogLine, requestID: Int64?) {
         if !jobIDs.contains(line.jobId) {
             guard owns(requestID: requestID) else { return }

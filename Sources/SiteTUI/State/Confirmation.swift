@@ -6,6 +6,7 @@ package enum Confirmation: Equatable, Sendable {
     case cancelJob(id: Int64, site: String)
     case revokeToken(id: Int64, name: String)
     case logout(context: String)
+    case retryJob(requestID: Int64, site: String, jobID: Int64)
 
     /// The question shown in the dialog.
     package var prompt: String {
@@ -23,6 +24,8 @@ package enum Confirmation: Equatable, Sendable {
             "Revoke token #\(id) (\(name))? Scripts using it stop working."
         case .logout(let context):
             "Log out of context \(context)? The TUI ends."
+        case .retryJob(let request, let site, let job):
+            "Send the message of request #\(request) (job #\(job)) to \(site) again? It makes a new request."
         }
     }
 
@@ -35,6 +38,7 @@ package enum Confirmation: Equatable, Sendable {
         case .cancelJob(let id, _): .cancelJob(id: id)
         case .revokeToken(let id, _): .revokeToken(id: id)
         case .logout: .logout
+        case .retryJob(let request, let site, _): .retryJob(requestID: request, site: site)
         }
     }
 }

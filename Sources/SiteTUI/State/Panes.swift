@@ -12,7 +12,11 @@ package struct JobsPane: Equatable, Sendable {
     /// The selected job's log, ordered by seq without duplicates.
     package var log: [LogLine] = []
     /// The log pane sticks to the newest line.
-    package var follow = true
+    package var follow = true {
+        didSet { pausedAt = follow ? nil : (pausedAt ?? log.count) }
+    }
+    /// While not following: how many log lines there were when the pane stopped, so new ones do not scroll it.
+    package var pausedAt: Int?
     package var scrollBack = 0
     /// Lines kept per job; older ones are dropped.
     package static let logLimit = 5_000
@@ -55,6 +59,13 @@ package struct JobsPane: Equatable, Sendable {
     package mutating func merge(_ lines: [LogLine]) -> Int? {
         guard let id = selectedJobID else { return nil }
         let before = lastSeq
+        // The common case, a live line right after the last one: append (a 20,000-line log must not re-sort).
+        if lines.count == 1, let line = lines.first, line.jobId == id, line.seq == before + 1 {
+            log.append(line)
+            if log.count > Self.logLimit { log.removeFirst(log.count - Self.logLimit) }
+            if let anchor = pausedAt { pausedAt = min(anchor, log.count) }
+            return nil
+        }
         var seen = Set(log.map(\.seq))
         for line in lines where line.jobId == id && !seen.contains(line.seq) {
             seen.insert(line.seq)
@@ -82,6 +93,7 @@ package struct JobsPane: Equatable, Sendable {
         log = []
         scrollBack = 0
         follow = true
+        pausedAt = nil
     }
 }
 

@@ -39,7 +39,7 @@ package struct AccountView {
         var line = inner.row + rows.count
         guard !info.tokens.isEmpty else {
             if line < inner.bottom {
-                screen.putRow("None. Create one with: sitectl auth token create NAME", row: line, in: inner, style: CellStyle(dim: true))
+                screen.putRow("None. Create one with: sitectl auth token create --name NAME", row: line, in: inner, style: CellStyle(dim: true))
             }
             return
         }

@@ -35,7 +35,15 @@ package struct ChatView {
 
     private func drawTranscript(into screen: inout Screen, in area: Rect) {
         guard area.height > 0, area.width > 0 else { return }
-        var lines = TranscriptLayout(width: area.width, timeZone: timeZone).lines(for: session.entries)
+        // Lay out only the tail that can show (the pane and its scroll-back), not thousands of log lines per frame.
+        let layout = TranscriptLayout(width: area.width, timeZone: timeZone)
+        let needed = area.height + session.scrollBack + 1
+        var count = min(session.entries.count, needed)
+        var lines = layout.lines(for: Array(session.entries.suffix(count)))
+        while lines.count < needed, count < session.entries.count {
+            count = min(session.entries.count, count * 2)
+            lines = layout.lines(for: Array(session.entries.suffix(count)))
+        }
         if session.entries.isEmpty {
             lines = [[Segment("Describe a change to \(session.site) and press Enter.", CellStyle(dim: true))]]
         }

@@ -9,6 +9,11 @@ package struct FooterView {
         let hintRow = rect.bottom - 1
         var segments: [Segment] = []
         var hints = KeyHints.footer(for: state)
+        // The input line covers the status row: a message about it (a bad site name) takes the hints' row.
+        if state.prompt != nil, let status = state.status, status.kind == .error {
+            screen.putRow(" " + status.text, row: hintRow, in: rect, style: CellStyle(bold: true, color: .danger))
+            return
+        }
         // Too wide: drop hints before the last two (help and quit stay findable).
         let room = rect.width - (state.readonly ? 11 : 0)
         while hints.count > 2, hints.reduce(0, { $0 + DisplayWidth.of($1.key) + DisplayWidth.of($1.action) + 3 }) > room {

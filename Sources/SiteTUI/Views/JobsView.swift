@@ -85,7 +85,18 @@ package struct JobsView {
             screen.putRow("No log lines yet.", row: inner.row, in: inner, style: CellStyle(dim: true))
             return
         }
-        let lines = pane.log.flatMap { line -> [[Segment]] in
+        // Only the lines that can show are laid out: from the end (or where the pane paused), enough to fill the
+        // pane and the scroll-back.
+        let last = min(pane.pausedAt ?? pane.log.count, pane.log.count)
+        let wanted = inner.height + (pane.follow ? 0 : pane.scrollBack)
+        var first = last
+        var rowsNeeded = 0
+        let room = max(1, inner.width - 9)  // after "14:00:05 "
+        while first > 0, rowsNeeded < wanted + 4 {  // word wrapping can take a row more than the estimate
+            first -= 1
+            rowsNeeded += max(1, (DisplayWidth.of(pane.log[first].message) + room - 1) / room)
+        }
+        let lines = pane.log[first..<last].flatMap { line -> [[Segment]] in
             let prefix = Format.time(line.time, in: timeZone) + " "
             let style: CellStyle = line.level == "error" ? CellStyle(color: .danger) : line.level == "warning" ? CellStyle(color: .warning) : .plain
             let wrapped = TextWrap.wrap(line.message, width: max(1, inner.width - DisplayWidth.of(prefix)))
@@ -95,6 +106,7 @@ package struct JobsView {
             }
         }
         let scroll = pane.follow ? 0 : min(pane.scrollBack, max(0, lines.count - inner.height))
+        guard !lines.isEmpty else { return }
         let end = lines.count - scroll
         let start = max(0, end - inner.height)
         for (offset, line) in lines[start..<end].enumerated() {

@@ -16,12 +16,21 @@ extension Screen {
         let room = max(1, rect.right - col - 1)
         let characters = editor.characters
         let cursor = editor.cursor
-        var start = 0
-        while start < cursor, DisplayWidth.of(String(characters[start..<cursor])) >= room { start += 1 }
+        // Linear in the line's length: a 30 KB paste must not cost seconds per key.
+        let widths = characters.map { DisplayWidth.of($0) }
+        var start = cursor
+        var before = 0
+        while start > 0, before + widths[start - 1] < room {
+            start -= 1
+            before += widths[start]
+        }
         var end = cursor
-        while end < characters.count, DisplayWidth.of(String(characters[start...end])) < room { end += 1 }
-        let cursorCol = col + DisplayWidth.of(String(characters[start..<cursor]))
+        var used = before
+        while end < characters.count, used + widths[end] < room {
+            used += widths[end]
+            end += 1
+        }
         put(String(characters[start..<end]), row: row, col: col, clip: rect)
-        self.cursor = (row, min(cursorCol, rect.right - 1))
+        self.cursor = (row, min(col + before, rect.right - 1))
     }
 }

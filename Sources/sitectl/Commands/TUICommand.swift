@@ -22,7 +22,7 @@ struct TUICommand: AsyncParsableCommand {
             readonly: readonly, noColor: global.color == .never || (ProcessInfo.processInfo.environment["NO_COLOR"].map { !$0.isEmpty } ?? false),
             noMouse: noMouse, contextName: client.contextName, host: client.endpoint.description)
         options.overSSH = client.tunnel != nil
-        let connector = ClientTUIConnector(configDir: global.configDir, current: client.contextName)
+        let connector = ClientTUIConnector(configDir: global.configDir, original: client)
         if let note = try await runTUI(backend: ClientTUIBackend(client: client), options: options, connector: connector) {
             Terminal.out(note)
         }
@@ -33,14 +33,19 @@ struct TUICommand: AsyncParsableCommand {
 /// never sent to another context: that one's own login is used.
 struct ClientTUIConnector: TUIConnector {
     let configDir: String?
-    let current: String
+    /// The client the TUI started with (with `SITECTL_TOKEN` if that was set): switching back gets it again.
+    let original: APIClient
 
     func contexts() throws -> (names: [String], current: String) {
         let store = ContextStore(directory: ConfigDirectory(override: configDir))
-        return ([ContextStore.local] + (try store.all().keys.sorted()), current)
+        return ([ContextStore.local] + (try store.all().keys.sorted()), original.contextName)
     }
 
     func connect(context name: String) async throws -> (backend: any TUIBackend, host: String) {
+        if name == original.contextName {
+            _ = try await original.me()
+            return (ClientTUIBackend(client: original), original.endpoint.description)
+        }
         var options = GlobalOptions()
         options.context = name
         options.configDir = configDir
@@ -97,6 +102,12 @@ struct ClientTUIBackend: TUIBackend {
                            accessExpiresAt: session?.accessExpiresAt, tokens: try await client.tokens())
     }
     func revokeToken(id: Int64) async throws { _ = try await client.revokeToken(id: id) }
-    func logout() async throws { try await client.logout() }
+    func logout() async throws {
+        if client.staticToken != nil {
+            throw ClientError("This TUI uses SITECTL_TOKEN, which logging out would not end.",
+                              hint: "Revoke the token instead: sitectl auth token revoke ID")
+        }
+        try await client.logout()
+    }
     func daemonStatus() async throws -> DaemonStatus { try await client.status() }
 }
