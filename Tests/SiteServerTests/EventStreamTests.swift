@@ -113,6 +113,32 @@ import Testing
         }
     }
 
+    /// While events flow, a logged-out session's stream delivers none of them after a second, even between beats.
+    @Test func aLoggedOutSessionGetsNoMoreEventsBetweenBeats() async throws {
+        let daemon = try TestDaemon()
+        let (ann, _) = try await daemon.user("ann@example.test")
+        let session = try await daemon.components.accounts.login(email: "ann@example.test", password: "correct horse battery")
+        _ = try await daemon.components.sites.create(CreateSiteRequest(name: "blog"), for: ann)
+        let blogID = try #require(try await daemon.components.sites.site(named: "blog", for: ann).id)
+        let router = Router(context: APIRequestContext.self)
+        var controller = EventsController(events: daemon.components.events, sites: daemon.components.sites, auth: daemon.components.auth)
+        controller.heartbeat = .seconds(600)
+        controller.addRoutes(to: router)
+        let app = Application(router: router)
+        try await app.test(.live) { client in
+            let port = try #require(client.port)
+            let socket = try RawHTTPSocket(port: port)
+            defer { socket.close() }
+            try socket.send("GET /v1/events?format=ndjson HTTP/1.1\r\nHost: x\r\nAuthorization: Bearer \(session.accessToken)\r\n\r\n")
+            _ = try socket.read(until: { $0.contains("\r\n\r\n") }, timeout: .seconds(10))
+            try await daemon.components.accounts.logout(refreshToken: session.refreshToken)
+            try await Task.sleep(for: .milliseconds(1200))
+            daemon.components.events.publish(Event(kind: .siteUpdated, site: "blog", time: Date(), state: "after-logout"), siteID: blogID)
+            let end = try socket.read(until: { $0.hasSuffix("0\r\n\r\n") || $0.contains("after-logout") }, timeout: .seconds(10))
+            #expect(!end.contains("after-logout"))
+        }
+    }
+
     /// Deleting a site tells its owner's streams, so dashboards drop it without a refresh.
     @Test func deletingASiteIsAnEvent() async throws {
         let daemon = try TestDaemon()

@@ -67,10 +67,18 @@ package struct EventsController: Sendable {
                         }
                     }
                     defer { group.cancelAll() }
+                    // Events are checked against the session too, at most once a second: a revoked session's
+                    // stream stops delivering within a second even while events flow.
+                    let clock = ContinuousClock()
+                    var checked = clock.now
                     for await event in ticks {
                         guard let event else {
                             try await writer.write(ByteBuffer(bytes: [0x0A]))
                             continue
+                        }
+                        if clock.now - checked > .seconds(1) {
+                            guard (try? await accounts.authenticate(accessToken: token)) != nil else { break }
+                            checked = clock.now
                         }
                         var data = try encoder.encode(event)
                         data.append(0x0A)
