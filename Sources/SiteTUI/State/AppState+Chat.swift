@@ -17,7 +17,7 @@ extension AppState {
             if !session.historyLoaded { session.historyRequested = false }
         case .control("v"):
             status = nil
-            return openVersionsFromChat(site)
+            return openVersions(site)
         case .pageUp:
             session.scrollBack += Self.chatPageSize
         case .pageDown:
@@ -31,11 +31,6 @@ extension AppState {
             _ = session.editor.handle(key)
         }
         return []
-    }
-
-    private mutating func openVersionsFromChat(_ site: String) -> [Effect] {
-        versions = VersionsModal(site: site)
-        return [.loadVersions(site: site)]
     }
 
     /// Enter: sends the input as a new message, or as the answer when a question is pending.

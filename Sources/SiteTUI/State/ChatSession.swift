@@ -59,13 +59,7 @@ package struct ChatSession: Equatable, Sendable {
             earlier.append(.message(request.message))
             if let question = request.question { earlier.append(.question(question)) }
             if let answer = request.answer { earlier.append(.answer(answer)) }
-            switch request.state {
-            case .needsInput: break
-            case .queued: earlier.append(.progress("request #\(request.id) queued"))
-            case .running: earlier.append(.progress(request.jobId.map { "job #\($0) running" } ?? "request #\(request.id) running"))
-            case .done, .failed, .cancelled, .noChange, .unsupported:
-                earlier.append(.reply(request.reply ?? Self.defaultReply(request.state), state: request.state, version: request.version))
-            }
+            if let entry = Self.stateEntry(request) { earlier.append(entry) }
         }
         entries = earlier + entries
         let open = requests.filter { !$0.state.isTerminal }.max { $0.id < $1.id }
@@ -96,15 +90,21 @@ package struct ChatSession: Equatable, Sendable {
         guard shownStates[request.id] != request.state else { return }
         if let question = request.question, request.state == .needsInput { shownQuestions[request.id] = question }
         shownStates[request.id] = request.state
-        switch request.state {
-        case .needsInput:
+        if request.state == .needsInput {
             entries.append(.question(request.question ?? Question(text: "The system needs more detail.", options: [])))
-        case .queued:
-            entries.append(.progress("request #\(request.id) queued"))
-        case .running:
-            entries.append(.progress(request.jobId.map { "job #\($0) running" } ?? "request #\(request.id) running"))
+        } else if let entry = Self.stateEntry(request) {
+            entries.append(entry)
+        }
+    }
+
+    /// The transcript line for a request that is queued, running or finished; nil while it waits for an answer.
+    private static func stateEntry(_ request: BuildRequest) -> ChatEntry? {
+        switch request.state {
+        case .needsInput: nil
+        case .queued: .progress("request #\(request.id) queued")
+        case .running: .progress(request.jobId.map { "job #\($0) running" } ?? "request #\(request.id) running")
         case .done, .failed, .cancelled, .noChange, .unsupported:
-            entries.append(.reply(request.reply ?? Self.defaultReply(request.state), state: request.state, version: request.version))
+            .reply(request.reply ?? defaultReply(request.state), state: request.state, version: request.version)
         }
     }
 
