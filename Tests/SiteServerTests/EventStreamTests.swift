@@ -70,16 +70,7 @@ import Testing
         let (ann, annToken) = try await daemon.user("ann@example.test")
         _ = try await daemon.components.sites.create(CreateSiteRequest(name: "blog"), for: ann)
         let blogID = try #require(try await daemon.components.sites.site(named: "blog", for: ann).id)
-        let router = Router(context: APIRequestContext.self)
-        var controller = EventsController(events: daemon.components.events, sites: daemon.components.sites, auth: daemon.components.auth)
-        controller.heartbeat = .milliseconds(100)
-        controller.addRoutes(to: router)
-        let app = Application(router: router)
-        try await app.test(.live) { client in
-            let port = try #require(client.port)
-            let socket = try RawHTTPSocket(port: port)
-            defer { socket.close() }
-            try socket.send("GET /v1/events?format=ndjson HTTP/1.1\r\nHost: x\r\nAuthorization: Bearer \(annToken)\r\n\r\n")
+        try await daemon.withEventStream(heartbeat: .milliseconds(100), token: annToken) { socket in
             // Three beats: the body is chunked, so each empty line is the chunk "1\r\n\n\r\n".
             let beats = try socket.read(until: { $0.components(separatedBy: "1\r\n\n\r\n").count > 3 }, timeout: .seconds(10))
             #expect(beats.hasPrefix("HTTP/1.1 200"))
@@ -95,16 +86,7 @@ import Testing
         let (ann, _) = try await daemon.user("ann@example.test")
         let session = try await daemon.components.accounts.login(email: "ann@example.test", password: "correct horse battery")
         _ = try await daemon.components.sites.create(CreateSiteRequest(name: "blog"), for: ann)
-        let router = Router(context: APIRequestContext.self)
-        var controller = EventsController(events: daemon.components.events, sites: daemon.components.sites, auth: daemon.components.auth)
-        controller.heartbeat = .milliseconds(100)
-        controller.addRoutes(to: router)
-        let app = Application(router: router)
-        try await app.test(.live) { client in
-            let port = try #require(client.port)
-            let socket = try RawHTTPSocket(port: port)
-            defer { socket.close() }
-            try socket.send("GET /v1/events?format=ndjson HTTP/1.1\r\nHost: x\r\nAuthorization: Bearer \(session.accessToken)\r\n\r\n")
+        try await daemon.withEventStream(heartbeat: .milliseconds(100), token: session.accessToken) { socket in
             _ = try socket.read(until: { $0.contains("1\r\n\n\r\n") }, timeout: .seconds(10))
             try await daemon.components.accounts.logout(refreshToken: session.refreshToken)
             // The chunked body ends with its last chunk, "0\r\n\r\n".
@@ -120,16 +102,7 @@ import Testing
         let session = try await daemon.components.accounts.login(email: "ann@example.test", password: "correct horse battery")
         _ = try await daemon.components.sites.create(CreateSiteRequest(name: "blog"), for: ann)
         let blogID = try #require(try await daemon.components.sites.site(named: "blog", for: ann).id)
-        let router = Router(context: APIRequestContext.self)
-        var controller = EventsController(events: daemon.components.events, sites: daemon.components.sites, auth: daemon.components.auth)
-        controller.heartbeat = .seconds(600)
-        controller.addRoutes(to: router)
-        let app = Application(router: router)
-        try await app.test(.live) { client in
-            let port = try #require(client.port)
-            let socket = try RawHTTPSocket(port: port)
-            defer { socket.close() }
-            try socket.send("GET /v1/events?format=ndjson HTTP/1.1\r\nHost: x\r\nAuthorization: Bearer \(session.accessToken)\r\n\r\n")
+        try await daemon.withEventStream(heartbeat: .seconds(600), token: session.accessToken) { socket in
             _ = try socket.read(until: { $0.contains("\r\n\r\n") }, timeout: .seconds(10))
             try await daemon.components.accounts.logout(refreshToken: session.refreshToken)
             try await Task.sleep(for: .milliseconds(1200))
@@ -173,6 +146,23 @@ final class EventSink: Sendable {
     private let received = Mutex<[Event]>([])
     func append(_ event: Event) { received.withLock { $0.append(event) } }
     var events: [Event] { received.withLock { $0 } }
+}
+
+extension TestDaemon {
+    /// Serves the NDJSON event stream with `heartbeat` on a live port and runs `body` with a socket that has asked
+    /// for it with `token`.
+    func withEventStream(heartbeat: Duration, token: String, _ body: @escaping @Sendable (RawHTTPSocket) async throws -> Void) async throws {
+        let router = Router(context: APIRequestContext.self)
+        var controller = EventsController(events: components.events, sites: components.sites, auth: components.auth)
+        controller.heartbeat = heartbeat
+        controller.addRoutes(to: router)
+        try await Application(router: router).test(.live) { client in
+            let socket = try RawHTTPSocket(port: try #require(client.port))
+            defer { socket.close() }
+            try socket.send("GET /v1/events?format=ndjson HTTP/1.1\r\nHost: x\r\nAuthorization: Bearer \(token)\r\n\r\n")
+            try await body(socket)
+        }
+    }
 }
 
 /// A blocking TCP client for reading a streamed HTTP response as it arrives (the test clients collect whole bodies).
